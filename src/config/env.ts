@@ -1,0 +1,164 @@
+// Environment configuration: every variable the process reads, parsed once with zod into a typed,
+// frozen object. `loadConfig(env)` is the only reader of the environment; errors name the variable.
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (what: string) =>
+  optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: `must be an http(s) URL (${what})`,
+  });
+
+const prefixed = (prefix: string) =>
+  optionalString.refine((v) => v === undefined || v.startsWith(prefix), {
+    message: `must start with "${prefix}"`,
+  });
+
+const envSchema = z
+  .object({
+    DATABASE_URL: optionalString,
+    RITUALS_CONFIG: optionalString,
+    PORT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, 'must be a whole number')
+        .transform(Number)
+        .refine((n) => n >= 0 && n <= 65535, 'must be between 0 and 65535')
+        .optional(),
+    ),
+    HOST: optionalString,
+    LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
+    PUBLIC_URL: url('the public base URL of this bot'),
+    SANDBOX: optionalString.pipe(z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).optional()),
+    SANDBOX_DATABASE_URL: optionalString,
+    SLACK_BOT_TOKEN: prefixed('xoxb-'),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: prefixed('xapp-'),
+    SLACK_API_URL: url('base URL of the Slack Web API'),
+    SLACK_CLIENT_ID: optionalString,
+    SLACK_CLIENT_SECRET: optionalString,
+    SLACK_STATE_SECRET: optionalString,
+    MICROSOFT_APP_ID: optionalString,
+    MICROSOFT_APP_PASSWORD: optionalString,
+    MICROSOFT_APP_TYPE: optionalString.pipe(z.enum(APP_TYPES, { message: `must be one of ${APP_TYPES.join(', ')}` }).optional()),
+    MICROSOFT_APP_TENANT_ID: optionalString,
+    TEAMS_ENABLED: optionalString.pipe(z.enum(['true', 'false'], { message: 'must be true or false' }).optional()),
+  })
+  .superRefine((e, ctx) => {
+    const need = (name: keyof typeof e, why: string) => {
+      if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `is required ${why}` });
+    };
+    if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN) need('SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set (HTTP mode)');
+    if (e.SLACK_APP_TOKEN) need('SLACK_BOT_TOKEN', 'when SLACK_APP_TOKEN is set (Socket Mode)');
+    const oauth = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET].filter(Boolean).length;
+    if (oauth > 0 && oauth < 3) {
+      need('SLACK_CLIENT_ID', 'with SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (multi-workspace install)');
+      need('SLACK_CLIENT_SECRET', 'with SLACK_CLIENT_ID and SLACK_STATE_SECRET (multi-workspace install)');
+      need('SLACK_STATE_SECRET', 'with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (multi-workspace install)');
+    }
+    if (oauth === 3) need('SLACK_SIGNING_SECRET', 'for the multi-workspace install');
+    const appType = e.MICROSOFT_APP_TYPE ?? 'SingleTenant';
+    if (e.MICROSOFT_APP_ID) {
+      if (appType !== 'UserAssignedMSI') need('MICROSOFT_APP_PASSWORD', 'when MICROSOFT_APP_ID is set');
+      if (appType !== 'MultiTenant') need('MICROSOFT_APP_TENANT_ID', `when MICROSOFT_APP_TYPE is ${appType}`);
+    }
+  });
+
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly signingSecret?: string;
+  readonly appToken?: string;
+  readonly apiUrl?: string;
+  readonly oauth?: { readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string };
+}
+
+export interface TeamsConfig {
+  /** Empty in local development: inbound auth and outbound tokens are then off. */
+  readonly appId?: string;
+  readonly appPassword?: string;
+  readonly appType: (typeof APP_TYPES)[number];
+  readonly tenantId?: string;
+}
+
+export interface AppConfig {
+  readonly databaseUrl: string;
+  /** True when DATABASE_URL was not set and the default file is used. */
+  readonly databaseIsDefault: boolean;
+  /** Path of the workspace YAML; undefined means the bundled example. */
+  readonly workspaceConfigPath?: string;
+  readonly port: number;
+  readonly host?: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly publicUrl?: string;
+  readonly sandbox: 'auto' | 'on' | 'off';
+  readonly sandboxDatabaseUrl: string;
+  readonly slack?: SlackConfig;
+  readonly teams?: TeamsConfig;
+}
+
+export const DEFAULT_DATABASE_URL = 'file:./data/rituals.db';
+export const DEFAULT_SANDBOX_DATABASE_URL = 'file:./data/sandbox.db';
+export const DEFAULT_PORT = 3000;
+
+export class EnvConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvConfigError';
+  }
+}
+
+/** Parses the environment once; throws EnvConfigError naming each bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new EnvConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const slack: SlackConfig | undefined = e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID
+    ? {
+        botToken: e.SLACK_BOT_TOKEN ?? '',
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+        oauth:
+          e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+            ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
+            : undefined,
+      }
+    : undefined;
+  const teamsWanted = e.MICROSOFT_APP_ID !== undefined || e.TEAMS_ENABLED === 'true';
+  const teams: TeamsConfig | undefined = teamsWanted
+    ? {
+        appId: e.MICROSOFT_APP_ID,
+        appPassword: e.MICROSOFT_APP_PASSWORD,
+        appType: e.MICROSOFT_APP_TYPE ?? 'SingleTenant',
+        tenantId: e.MICROSOFT_APP_TENANT_ID,
+      }
+    : undefined;
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    databaseIsDefault: e.DATABASE_URL === undefined,
+    workspaceConfigPath: e.RITUALS_CONFIG,
+    port: e.PORT ?? DEFAULT_PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    publicUrl: e.PUBLIC_URL,
+    sandbox: e.SANDBOX ?? 'auto',
+    sandboxDatabaseUrl: e.SANDBOX_DATABASE_URL ?? DEFAULT_SANDBOX_DATABASE_URL,
+    slack,
+    teams,
+  });
+}
+
+/** True when a platform is configured; otherwise `npm start` runs the local sandbox. */
+export function hasPlatform(config: AppConfig): boolean {
+  return config.slack !== undefined || config.teams !== undefined;
+}

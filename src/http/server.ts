@@ -1,0 +1,101 @@
+// The one HTTP server of the process. Areas (health, Slack, Teams, ingest, sandbox) register routes;
+// a route that throws answers 500 without details, and a body over the limit answers 413.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from '../logging/logger.js';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+
+export interface Route {
+  readonly method: string;
+  /** Exact path, or a prefix when it ends with `*`. */
+  readonly path: string;
+  readonly handler: Handler;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Reads a request body up to `limit` bytes (413 beyond it). */
+export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, 'request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function match(route: Route, method: string, path: string): boolean {
+  if (route.method !== method && !(route.method === 'GET' && method === 'HEAD')) return false;
+  return route.path.endsWith('*') ? path.startsWith(route.path.slice(0, -1)) : route.path === path;
+}
+
+export class HttpServer {
+  private readonly routes: Route[] = [];
+  readonly server: Server;
+
+  constructor(private readonly log: Logger) {
+    this.server = createServer((req, res) => void this.dispatch(req, res));
+  }
+
+  add(route: Route): void {
+    this.routes.push(route);
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return sendJson(res, 400, { error: 'bad request' });
+    }
+    const route = this.routes.find((r) => match(r, req.method ?? 'GET', url.pathname));
+    if (!route) {
+      const pathKnown = this.routes.some((r) => match({ ...r, method: req.method ?? 'GET' }, req.method ?? 'GET', url.pathname));
+      return sendJson(res, pathKnown ? 405 : 404, { error: pathKnown ? 'method not allowed' : 'not found' });
+    }
+    try {
+      await route.handler(req, res, url);
+    } catch (err) {
+      if (err instanceof HttpError) {
+        if (!res.headersSent) sendJson(res, err.status, { error: err.message });
+        return;
+      }
+      this.log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err), path: url.pathname }, 'http handler failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.end();
+    }
+  }
+
+  listen(port: number, host: string): Promise<{ port: number }> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        const addr = this.server.address();
+        resolve({ port: typeof addr === 'object' && addr ? addr.port : port });
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+}
