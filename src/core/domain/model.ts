@@ -188,6 +188,11 @@ export interface WorkspaceDefaults {
   readonly status: StatusThresholds;
   /** Cap of attainment for lower-is-better KPIs and in leaderboard scores. */
   readonly attainmentCap: number;
+  /**
+   * Reduce members' sum-KPI targets by their out-of-office days (target × their working days present ÷
+   * the team's working days in the period). Off when absent: OOO then only slows the expected pace.
+   */
+  readonly oooProratesTargets?: boolean;
 }
 
 export interface Workspace {

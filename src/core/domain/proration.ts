@@ -1,0 +1,64 @@
+// Prorating a sum KPI's target, stated per week, month, quarter or year, to any report period by
+// working days: each period of the target's kind that overlaps the report period contributes its target
+// times (its working days inside the report period / its working days). So a quarter of a monthly
+// target is the sum of its three months, a week spanning two months takes each month's share of its
+// days, a month of a quarterly target takes its share of the quarter's working days. A target period
+// with no working day at all shares by calendar days instead. Ratios, averages and `last` KPIs are
+// never prorated (callers do not call this for them).
+import type { PeriodKind } from './model.js';
+import { daysBetween } from './calendar-days.js';
+import { nextPeriod, periodOfDate, type Period, type PeriodSettings } from './periods.js';
+import { countWorkingDays, overlap, type WorkingCalendar } from './working-days.js';
+
+export interface ProrationSegment {
+  /** The period of the target's kind. */
+  readonly targetPeriod: Period;
+  /** The part of it inside the report period. */
+  readonly from: string;
+  readonly to: string;
+  /** Share of the target period's target that falls in the report period (0..1). */
+  readonly share: number;
+}
+
+/** How the report period splits over the periods of the target's kind. */
+export function prorationSegments(
+  per: PeriodKind,
+  period: Period,
+  settings: PeriodSettings,
+  calendar: WorkingCalendar,
+): ProrationSegment[] {
+  const out: ProrationSegment[] = [];
+  for (let p = periodOfDate(per, period.start, settings); p.start <= period.end; p = nextPeriod(p, settings)) {
+    const seg = overlap(p.start, p.end, period.start, period.end);
+    if (!seg) continue;
+    const total = countWorkingDays(p.start, p.end, calendar);
+    const share =
+      total > 0
+        ? countWorkingDays(seg.from, seg.to, calendar) / total
+        : (daysBetween(seg.from, seg.to) + 1) / (daysBetween(p.start, p.end) + 1);
+    out.push({ targetPeriod: p, from: seg.from, to: seg.to, share });
+  }
+  return out;
+}
+
+/**
+ * The target for the report period. `targetFor` gives the target of one period of the target's kind
+ * (a computed target depends on that period's values); `factor` scales a segment from its first day
+ * (the ramp-up share). Any segment without a target makes the whole target missing.
+ */
+export function prorateTarget(
+  per: PeriodKind,
+  period: Period,
+  settings: PeriodSettings,
+  calendar: WorkingCalendar,
+  targetFor: (targetPeriod: Period) => number | null,
+  factor: (segmentStart: string) => number = () => 1,
+): number | null {
+  let total = 0;
+  for (const seg of prorationSegments(per, period, settings, calendar)) {
+    const t = targetFor(seg.targetPeriod);
+    if (t === null) return null;
+    total += t * seg.share * factor(seg.from);
+  }
+  return total;
+}

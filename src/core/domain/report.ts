@@ -1,0 +1,122 @@
+// The team report behind leaderboards, stand-ups, reviews and QBRs: one pure function from the
+// workspace, the team, a period, an as-of instant and the recorded values to every figure shown.
+// Members without a role are left out; members out of office for the whole period are listed but not
+// ranked. Movement compares with the previous period's ranks, computed from the same values unless given.
+import type { Member, PeriodKind, Role, Team, Workspace } from './model.js';
+import { minDate } from './calendar-days.js';
+import { collectiveRows, type CollectiveRow } from './collective-report.js';
+import { memberScore, rankMovement, rankScores } from './leaderboard.js';
+import { memberKpis, type MemberKpiRow, type MemberKpis } from './member-report.js';
+import type { MetricValue } from './metric-values.js';
+import { previousPeriod, type Period } from './periods.js';
+import { reportContext, type ReportContext } from './report-context.js';
+import { workingDayProgress, type OooRange } from './working-days.js';
+import { instantInZone, localDateOf } from './zoned-time.js';
+
+export interface TeamReportInput {
+  readonly workspace: Workspace;
+  readonly team: Team;
+  /** The report period, as parsed by parsePeriodKey with the workspace's period settings. */
+  readonly period: Period;
+  /** ISO instant with an offset; its day in the team's zone is the as-of day. */
+  readonly asOf: string;
+  readonly values: readonly MetricValue[];
+  readonly ooo: readonly OooRange[];
+  /** Ranks of the previous period by member id; computed from `values` when absent. */
+  readonly previousRanks?: Readonly<Record<string, number>>;
+}
+
+export interface MemberReport {
+  readonly id: string;
+  readonly role: string;
+  readonly score: number | null;
+  readonly rank: number | null;
+  readonly movement: number | null;
+  readonly outOfOffice: boolean;
+  readonly workingDays: number;
+  readonly workingDaysElapsed: number;
+  readonly kpis: MemberKpiRow[];
+}
+
+export interface TeamReport {
+  readonly team: string;
+  readonly period: {
+    readonly kind: PeriodKind;
+    readonly key: string;
+    readonly start: string;
+    readonly end: string;
+    readonly asOf: string;
+    readonly workingDays: number;
+    readonly workingDaysElapsed: number;
+  };
+  readonly members: MemberReport[];
+  readonly collective: CollectiveRow[];
+}
+
+interface ScoredMember {
+  readonly member: Member;
+  readonly role: Role;
+  readonly kpis: MemberKpis;
+  readonly score: number | null;
+}
+
+function scoreMembers(ctx: ReportContext): { scored: ScoredMember[]; ranks: Map<string, number> } {
+  const scored: ScoredMember[] = [];
+  for (const member of ctx.team.members) {
+    const role = member.role === undefined ? undefined : ctx.workspace.roles[member.role];
+    if (!role) continue;
+    const kpis = memberKpis(ctx, member, role);
+    const score = kpis.outOfOffice ? null : memberScore(kpis.kpis, ctx.cap);
+    scored.push({ member, role, kpis, score });
+  }
+  return { scored, ranks: rankScores(scored.map((s) => ({ id: s.member.id, score: s.score }))) };
+}
+
+export function buildTeamReport(input: TeamReportInput): TeamReport {
+  const { workspace, team, period, values, ooo } = input;
+  const asOfDate = localDateOf(input.asOf, team.timezone);
+  const ctx = reportContext({ workspace, team, period, asOfDate, values, ooo });
+  const { scored, ranks } = scoreMembers(ctx);
+
+  let previousRanks: ReadonlyMap<string, number>;
+  if (input.previousRanks) {
+    previousRanks = new Map(Object.entries(input.previousRanks));
+  } else {
+    // The previous period as it closed (or as known on the as-of day, if that is earlier).
+    const prev = previousPeriod(period, ctx.settings);
+    previousRanks = scoreMembers(reportContext({ workspace, team, period: prev, asOfDate: minDate(asOfDate, prev.end), values, ooo })).ranks;
+  }
+
+  const members: MemberReport[] = scored.map(({ member, role, kpis, score }) => {
+    const rank = ranks.get(member.id) ?? null;
+    return {
+      id: member.id,
+      role: role.id,
+      score,
+      rank,
+      movement: rankMovement(previousRanks.get(member.id), rank),
+      outOfOffice: kpis.outOfOffice,
+      workingDays: kpis.workingDays,
+      workingDaysElapsed: kpis.workingDaysElapsed,
+      kpis: kpis.kpis,
+    };
+  });
+  // Ranked members first by rank; the unranked keep the team's order after them (sort is stable).
+  members.sort((a, b) => (a.rank === null ? (b.rank === null ? 0 : 1) : b.rank === null ? -1 : a.rank - b.rank));
+
+  const progress = workingDayProgress(period.start, period.end, asOfDate, ctx.calendar);
+  return {
+    team: team.id,
+    period: {
+      kind: period.kind,
+      key: period.key,
+      start: period.start,
+      end: period.end,
+      asOf: instantInZone(input.asOf, team.timezone),
+      workingDays: progress.workingDays,
+      workingDaysElapsed: progress.elapsed,
+    },
+    members,
+    collective: collectiveRows(ctx),
+  };
+}

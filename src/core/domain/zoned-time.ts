@@ -1,0 +1,33 @@
+// The one bridge between instants (ISO strings with an offset) and calendar days in a team's time
+// zone. Everything else in the domain works on zone-less days, so DST is handled here only.
+import { DateTime } from 'luxon';
+
+function inZone(instant: string, zone: string): DateTime {
+  const dt = DateTime.fromISO(instant, { setZone: true });
+  if (!dt.isValid) throw new RangeError(`not an ISO instant: "${instant}"`);
+  const zoned = dt.setZone(zone);
+  if (!zoned.isValid) throw new RangeError(`unknown time zone: "${zone}"`);
+  return zoned;
+}
+
+/** The calendar day (`YYYY-MM-DD`) an instant falls on in a zone. */
+export function localDateOf(instant: string, zone: string): string {
+  return inZone(instant, zone).toISODate()!;
+}
+
+/** The instant rendered with the zone's offset at that moment, without milliseconds. */
+export function instantInZone(instant: string, zone: string): string {
+  return inZone(instant, zone).toISO({ suppressMilliseconds: true })!;
+}
+
+/** The instant a calendar day starts in a zone (local midnight, or the first valid time after a gap). */
+export function startOfDayInZone(date: string, zone: string): string {
+  const dt = DateTime.fromISO(date, { zone });
+  if (!dt.isValid) throw new RangeError(`not a date or unknown zone: "${date}" in "${zone}"`);
+  return dt.startOf('day').toISO({ suppressMilliseconds: true })!;
+}
+
+/** Whole hours between two instants (a DST week has 167 or 169). */
+export function hoursBetween(from: string, to: string): number {
+  return DateTime.fromISO(to).diff(DateTime.fromISO(from), 'hours').hours;
+}
