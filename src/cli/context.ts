@@ -44,3 +44,18 @@ export async function withContext<T>(opts: ContextOptions, fn: (ctx: CliContext)
     await store.close();
   }
 }
+
+/** Like `withContext` without the workspace: for commands that only need the database (migrate, backup),
+ * so they still work while the config file is broken. */
+export async function withStore<T>(
+  opts: Pick<ContextOptions, 'databaseUrl'>,
+  fn: (ctx: { readonly config: AppConfig; readonly store: Store }) => Promise<T>,
+): Promise<T> {
+  const config = envConfig();
+  const store = await openStore(opts.databaseUrl ?? config.databaseUrl);
+  try {
+    return await fn({ config, store });
+  } finally {
+    await store.close();
+  }
+}

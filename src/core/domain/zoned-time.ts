@@ -31,3 +31,16 @@ export function startOfDayInZone(date: string, zone: string): string {
 export function hoursBetween(from: string, to: string): number {
   return DateTime.fromISO(to).diff(DateTime.fromISO(from), 'hours').hours;
 }
+
+/**
+ * Reads a user-given ISO date or date-time; without an offset it is a wall-clock time in `zone`
+ * (a bare date is that day's start). Returns the instant with its offset, or null when malformed.
+ */
+export function parseInstantInZone(text: string, zone: string): string | null {
+  const s = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/.test(s)) return null;
+  const hasOffset = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/.test(s) && s.length > 10;
+  const dt = hasOffset ? DateTime.fromISO(s.replace(' ', 'T'), { setZone: true }) : DateTime.fromISO(s.replace(' ', 'T'), { zone });
+  if (!dt.isValid) return null;
+  return dt.toISO({ suppressMilliseconds: true });
+}

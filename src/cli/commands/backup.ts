@@ -1,0 +1,20 @@
+// `rituals backup FILE`: an online copy of the database (SQLite backup API), safe while the bot runs.
+import type { Command } from 'commander';
+import { backupStore, formatBytes } from '../../store/backup.js';
+import { CliError, withStore } from '../context.js';
+
+export function registerBackup(program: Command): void {
+  program
+    .command('backup')
+    .description('write a consistent copy of the database to FILE, safe while the bot is running')
+    .argument('<file>', 'destination file')
+    .option('-f, --force', 'overwrite the destination if it exists')
+    .option('-d, --database <url>', 'database URL (default: DATABASE_URL, else file:./data/rituals.db)')
+    .action(async (file: string, opts: { force?: boolean; database?: string }) => {
+      await withStore({ databaseUrl: opts.database }, async ({ store }) => {
+        if (!store.path) throw new CliError(`database ${store.url} is in memory: nothing to back up`);
+        const { path, bytes } = await backupStore(store, file, { overwrite: opts.force });
+        process.stdout.write(`backup of ${store.url} written to ${path} (${formatBytes(bytes)})\n`);
+      });
+    });
+}

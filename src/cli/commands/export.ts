@@ -1,0 +1,72 @@
+// `rituals export`: check-ins, metric values and decisions as CSV or JSON, to stdout or a file.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { parseDay } from '../../store/csv-values.js';
+import { collectExport, EXPORT_KINDS, toCsv, toJson, type ExportFormat, type ExportKind } from '../../store/export.js';
+import { CliError, withContext } from '../context.js';
+
+interface ExportOptions {
+  what: ExportKind | 'all';
+  format?: ExportFormat;
+  team?: string;
+  from?: string;
+  to?: string;
+  out?: string;
+  config?: string;
+  database?: string;
+}
+
+function checkDay(flag: string, value: string | undefined): void {
+  if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || parseDay(value) === undefined)) {
+    throw new CliError(`${flag} must be a date as YYYY-MM-DD (got "${value}")`);
+  }
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('export check-ins, metric values and decisions as CSV or JSON')
+    .addOption(new Option('--what <kind>', 'what to export').choices([...EXPORT_KINDS, 'all']).default('all'))
+    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else csv)').choices(['csv', 'json']))
+    .option('--team <id>', 'only this team')
+    .option('--from <date>', 'from this day (YYYY-MM-DD), inclusive')
+    .option('--to <date>', 'up to this day (YYYY-MM-DD), inclusive')
+    .option('--out <file>', 'write to a file instead of stdout (a directory for CSV with --what all)')
+    .option('-c, --config <file>', 'workspace config file (default: RITUALS_CONFIG, else the bundled example)')
+    .option('-d, --database <url>', 'database URL (default: DATABASE_URL, else file:./data/rituals.db)')
+    .action(async (opts: ExportOptions) => {
+      checkDay('--from', opts.from);
+      checkDay('--to', opts.to);
+      if (opts.from && opts.to && opts.from > opts.to) throw new CliError(`--from ${opts.from} is after --to ${opts.to}`);
+      const format: ExportFormat = opts.format ?? (opts.out && extname(opts.out).toLowerCase() === '.json' ? 'json' : 'csv');
+      const kinds = opts.what === 'all' ? EXPORT_KINDS : [opts.what];
+      if (format === 'csv' && kinds.length > 1 && !opts.out) {
+        throw new CliError('a CSV export of several kinds needs --out DIR (one file per kind), or use --what or --format json');
+      }
+      await withContext({ configPath: opts.config, databaseUrl: opts.database }, async ({ workspace, store }) => {
+        if (opts.team !== undefined) {
+          // A team removed from the config still has its data in the store.
+          const stored = await store.workspace.listTeams({ includeInactive: true });
+          const known = new Set([...workspace.workspace.teams, ...stored].map((t) => t.id));
+          if (!known.has(opts.team)) throw new CliError(`unknown team "${opts.team}"`);
+        }
+        const tables = await collectExport(kinds, {
+          store,
+          workspace: workspace.workspace,
+          filter: { teamId: opts.team, from: opts.from, to: opts.to },
+        });
+        const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+        if (format === 'json' || tables.length === 1) {
+          const text = format === 'json' ? toJson(tables) : toCsv(tables[0]!);
+          if (!opts.out) return void process.stdout.write(text);
+          await writeFile(opts.out, text);
+          process.stdout.write(`exported ${rows} rows to ${opts.out}\n`);
+          return;
+        }
+        await mkdir(opts.out!, { recursive: true });
+        for (const t of tables) await writeFile(join(opts.out!, `${t.kind}.csv`), toCsv(t));
+        process.stdout.write(`exported ${rows} rows to ${tables.map((t) => join(opts.out!, `${t.kind}.csv`)).join(', ')}\n`);
+      });
+    });
+}

@@ -1,0 +1,284 @@
+// What the core needs from outside, as plain data and async interfaces: the repositories of the durable
+// store (SQLite today; async so another backend can slot in). No ORM or driver type appears here.
+// Instants are ISO-8601 UTC strings, days 'YYYY-MM-DD'; callers pass `at` so use cases stay testable.
+import type { TargetChange, TargetSpec, Workspace } from './domain/model.js';
+
+// ---- metric values -----------------------------------------------------------------------------
+
+export type MetricSource = 'checkin' | 'import' | 'api';
+
+export interface MetricValueInput {
+  /** A member's value, or a team-level value when only `teamId` is set. */
+  readonly memberId?: string | null;
+  readonly teamId?: string | null;
+  readonly kpiId: string;
+  readonly date: string;
+  readonly value: number;
+  readonly source: MetricSource;
+  /** Unique per source: the idempotency key of an import or API call. */
+  readonly externalId: string;
+}
+
+export interface StoredMetricValue extends MetricValueInput {
+  readonly id: number;
+  readonly memberId: string | null;
+  readonly teamId: string | null;
+  readonly recordedAt: string;
+}
+
+export interface MetricValueRevision {
+  readonly metricValueId: number;
+  readonly memberId: string | null;
+  readonly teamId: string | null;
+  readonly kpiId: string;
+  readonly date: string;
+  readonly value: number;
+  readonly recordedAt: string;
+  readonly supersededAt: string;
+}
+
+export interface UpsertSummary {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+export interface MetricValueFilter {
+  readonly teamId?: string;
+  readonly memberIds?: readonly string[];
+  readonly kpiIds?: readonly string[];
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface MetricValuesRepo {
+  /** All or nothing, in one transaction. Same (source, externalId) and same data: no change; different data: update + history. */
+  upsertMany(values: readonly MetricValueInput[], opts: { readonly at: string }): Promise<UpsertSummary>;
+  /** Team-level values of `teamId` and values of `memberIds`, with `from <= date <= to`. */
+  listForTeamPeriod(teamId: string, memberIds: readonly string[], from: string, to: string): Promise<StoredMetricValue[]>;
+  list(filter: MetricValueFilter): Promise<StoredMetricValue[]>;
+  findByExternalId(source: MetricSource, externalId: string): Promise<StoredMetricValue | undefined>;
+  /** Earlier states of a value, oldest first. */
+  listHistory(metricValueId: number): Promise<MetricValueRevision[]>;
+}
+
+// ---- check-ins ---------------------------------------------------------------------------------
+
+export type CheckInStatus = 'submitted' | 'late' | 'skipped';
+
+export interface CheckInInput {
+  readonly memberId: string;
+  readonly teamId: string;
+  readonly periodKey: string;
+  readonly values: Readonly<Record<string, number>>;
+  readonly wins?: string | null;
+  readonly blockers?: string | null;
+  /** A replayed submission with the same key is not stored twice. */
+  readonly idempotencyKey: string;
+  readonly submittedAt: string;
+  readonly status?: CheckInStatus;
+  readonly platform?: string | null;
+}
+
+export interface CheckIn {
+  readonly id: number;
+  readonly memberId: string;
+  readonly teamId: string;
+  readonly periodKey: string;
+  readonly values: Readonly<Record<string, number>>;
+  readonly wins: string | null;
+  readonly blockers: string | null;
+  readonly idempotencyKey: string;
+  readonly submittedAt: string;
+  readonly status: CheckInStatus;
+  readonly platform: string | null;
+}
+
+export interface CheckInFilter {
+  readonly teamId?: string;
+  readonly memberIds?: readonly string[];
+  readonly periodKeys?: readonly string[];
+  /** On the day of `submittedAt` (UTC), inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Only the latest submission per member and period. */
+  readonly latestOnly?: boolean;
+}
+
+export interface CheckInsRepo {
+  /** Each submission is a new row; `duplicate` is true when the idempotency key was already stored. */
+  submit(input: CheckInInput): Promise<{ readonly checkIn: CheckIn; readonly duplicate: boolean }>;
+  latestFor(memberId: string, periodKey: string): Promise<CheckIn | undefined>;
+  list(filter: CheckInFilter): Promise<CheckIn[]>;
+}
+
+// ---- out of office -------------------------------------------------------------------------------
+
+export interface OooPeriod {
+  readonly id: number;
+  readonly memberId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly cancelledAt: string | null;
+}
+
+export interface OooRepo {
+  add(input: { memberId: string; from: string; to: string; reason?: string; by: string; at: string }): Promise<OooPeriod>;
+  /** Kept for history: a cancelled period no longer counts. */
+  cancel(id: number, opts: { by: string; at: string }): Promise<boolean>;
+  /** Periods (not cancelled) of these members overlapping [from, to]. */
+  listOverlapping(memberIds: readonly string[], from: string, to: string): Promise<OooPeriod[]>;
+}
+
+// ---- objectives and their target history ----------------------------------------------------------
+
+export type ObjectiveScope = 'role' | 'member' | 'team';
+
+export interface StoredObjective {
+  readonly id: string;
+  readonly scope: ObjectiveScope;
+  readonly roleId: string | null;
+  readonly memberId: string | null;
+  readonly teamId: string | null;
+  readonly kpiId: string;
+  readonly target: TargetSpec;
+  readonly schedule: readonly TargetChange[];
+  readonly effectiveFrom: string | null;
+  readonly per: string;
+  readonly comparator: string;
+  readonly weight: number | null;
+  readonly alert: number | null;
+  readonly ownerId: string | null;
+  readonly segment: Readonly<Record<string, string>> | null;
+  readonly active: boolean;
+}
+
+export interface TargetHistoryEntry {
+  readonly id: number;
+  readonly objectiveId: string;
+  readonly changedBy: string;
+  readonly changedAt: string;
+  readonly reason: string;
+  readonly oldTarget: TargetSpec | null;
+  readonly newTarget: TargetSpec | null;
+  /** null: the base target changed (all periods). */
+  readonly effectiveFrom: string | null;
+}
+
+export interface TargetChangeInput {
+  readonly objectiveId: string;
+  readonly target: TargetSpec;
+  /** From this day on; omitted: replaces the base target. */
+  readonly effectiveFrom?: string;
+  readonly by: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
+export interface ObjectivesRepo {
+  get(id: string): Promise<StoredObjective | undefined>;
+  list(filter: { teamId?: string; memberId?: string; roleId?: string; scope?: ObjectiveScope; includeInactive?: boolean }): Promise<StoredObjective[]>;
+  /** A manager's change: updates the objective, writes target history and the audit log; undefined if unknown. */
+  changeTarget(change: TargetChangeInput): Promise<StoredObjective | undefined>;
+  targetHistory(objectiveId: string): Promise<TargetHistoryEntry[]>;
+}
+
+// ---- audit log -----------------------------------------------------------------------------------
+
+export interface AuditEntryInput {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId?: string | null;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export interface AuditEntry extends AuditEntryInput {
+  readonly id: number;
+  readonly entityId: string | null;
+}
+
+export interface AuditRepo {
+  record(entry: AuditEntryInput): Promise<AuditEntry>;
+  list(filter: { entity?: string; entityId?: string; since?: string; limit?: number }): Promise<AuditEntry[]>;
+}
+
+// ---- decision log --------------------------------------------------------------------------------
+
+export type DecisionKind = 'decision' | 'hypothesis' | 'test' | 'result';
+
+export interface Decision {
+  readonly id: number;
+  readonly teamId: string | null;
+  readonly objectiveId: string | null;
+  readonly author: string;
+  readonly createdAt: string;
+  readonly kind: DecisionKind;
+  readonly text: string;
+  readonly status: string;
+}
+
+export interface DecisionsRepo {
+  record(input: Omit<Decision, 'id' | 'status'> & { status?: string }): Promise<Decision>;
+  setStatus(id: number, status: string, opts: { by: string; at: string }): Promise<boolean>;
+  list(filter: { teamId?: string; objectiveId?: string; from?: string; to?: string }): Promise<Decision[]>;
+}
+
+// ---- workspace (teams and members as synced from the config) -------------------------------------
+
+export type IdentityKind = 'slack' | 'teams' | 'email' | 'upn';
+
+export interface StoredTeam {
+  readonly id: string;
+  readonly name: string;
+  readonly timezone: string;
+  readonly locale: string;
+  readonly active: boolean;
+}
+
+export interface StoredMember {
+  readonly id: string;
+  readonly name: string;
+  readonly roleId: string | null;
+  readonly startDate: string;
+  readonly slackUserId: string | null;
+  readonly teamsAadId: string | null;
+  readonly email: string | null;
+  readonly upn: string | null;
+  readonly active: boolean;
+  /** Teams the member currently belongs to. */
+  readonly teamIds: readonly string[];
+}
+
+export interface SyncSummary {
+  readonly created: number;
+  readonly updated: number;
+  readonly deactivated: number;
+  readonly targetChanges: number;
+}
+
+export interface WorkspaceRepo {
+  /** Upserts the config into the store; never deletes; idempotent. */
+  sync(workspace: Workspace, opts: { actor: string; at: string }): Promise<SyncSummary>;
+  listTeams(opts?: { includeInactive?: boolean }): Promise<StoredTeam[]>;
+  listMembers(opts?: { teamId?: string; includeInactive?: boolean }): Promise<StoredMember[]>;
+  findMemberByIdentity(kind: IdentityKind, value: string): Promise<StoredMember | undefined>;
+  /** Learnt at runtime (e.g. a Teams UPN); the config sync leaves it alone. */
+  setIdentity(memberId: string, kind: IdentityKind, value: string | null): Promise<void>;
+}
+
+/** Every repository the core uses, as one object. */
+export interface Repositories {
+  readonly metricValues: MetricValuesRepo;
+  readonly checkIns: CheckInsRepo;
+  readonly ooo: OooRepo;
+  readonly objectives: ObjectivesRepo;
+  readonly audit: AuditRepo;
+  readonly decisions: DecisionsRepo;
+  readonly workspace: WorkspaceRepo;
+}

@@ -1,0 +1,74 @@
+// Check-in submissions: one row per submission (never overwritten), deduplicated by idempotency key;
+// the latest submission per member and period is the answer that counts.
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { CheckIn, CheckInFilter, CheckInsRepo } from '../core/ports.js';
+import { WRITE_TX, type StoreDb } from './db.js';
+import { checkIns } from './schema.js';
+
+type Row = typeof checkIns.$inferSelect;
+
+const toCheckIn = (row: Row): CheckIn => ({ ...row });
+
+/** True for the latest submission of its member and period (ties broken by id). */
+const isLatest = sql`not exists (
+  select 1 from ${checkIns} as later
+  where later.member_id = ${checkIns.memberId} and later.period_key = ${checkIns.periodKey}
+    and (later.submitted_at > ${checkIns.submittedAt}
+      or (later.submitted_at = ${checkIns.submittedAt} and later.id > ${checkIns.id})))`;
+
+export function createCheckInsRepo(db: StoreDb): CheckInsRepo {
+  return {
+    async submit(input) {
+      return db.transaction((tx) => {
+        const row = tx
+          .insert(checkIns)
+          .values({
+            memberId: input.memberId,
+            teamId: input.teamId,
+            periodKey: input.periodKey,
+            submittedAt: input.submittedAt,
+            values: { ...input.values },
+            wins: input.wins ?? null,
+            blockers: input.blockers ?? null,
+            idempotencyKey: input.idempotencyKey,
+            status: input.status ?? 'submitted',
+            platform: input.platform ?? null,
+          })
+          .onConflictDoNothing({ target: checkIns.idempotencyKey })
+          .returning()
+          .get();
+        if (row) return { checkIn: toCheckIn(row), duplicate: false };
+        const existing = tx.select().from(checkIns).where(eq(checkIns.idempotencyKey, input.idempotencyKey)).get();
+        return { checkIn: toCheckIn(existing!), duplicate: true };
+      }, WRITE_TX);
+    },
+
+    async latestFor(memberId, periodKey) {
+      const row = db
+        .select()
+        .from(checkIns)
+        .where(and(eq(checkIns.memberId, memberId), eq(checkIns.periodKey, periodKey)))
+        .orderBy(desc(checkIns.submittedAt), desc(checkIns.id))
+        .limit(1)
+        .get();
+      return row ? toCheckIn(row) : undefined;
+    },
+
+    async list(filter: CheckInFilter) {
+      const where: SQL[] = [];
+      if (filter.teamId !== undefined) where.push(eq(checkIns.teamId, filter.teamId));
+      if (filter.memberIds) where.push(inArray(checkIns.memberId, [...filter.memberIds]));
+      if (filter.periodKeys) where.push(inArray(checkIns.periodKey, [...filter.periodKeys]));
+      if (filter.from) where.push(sql`substr(${checkIns.submittedAt}, 1, 10) >= ${filter.from}`);
+      if (filter.to) where.push(sql`substr(${checkIns.submittedAt}, 1, 10) <= ${filter.to}`);
+      if (filter.latestOnly) where.push(isLatest);
+      return db
+        .select()
+        .from(checkIns)
+        .where(where.length ? and(...where) : undefined)
+        .orderBy(asc(checkIns.submittedAt), asc(checkIns.id))
+        .all()
+        .map(toCheckIn);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// Opens the SQLite store: resolves the database URL, sets the pragmas, runs pending migrations and
+// wires the repositories. The one place that creates a better-sqlite3 connection.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Repositories } from '../core/ports.js';
+import { createAuditRepo } from './audit.repo.js';
+import { createCheckInsRepo } from './check-ins.repo.js';
+import type { StoreDb } from './db.js';
+import { createDecisionsRepo } from './decisions.repo.js';
+import { createMetricValuesRepo } from './metric-values.repo.js';
+import { runMigrations, type MigrationReport } from './migrate.js';
+import { createObjectivesRepo } from './objectives.repo.js';
+import { createOooRepo } from './ooo.repo.js';
+import * as schema from './schema.js';
+import { createWorkspaceRepo } from './workspace.repo.js';
+
+export interface Store extends Repositories {
+  /** The URL the store was opened with, as given. */
+  readonly url: string;
+  /** Absolute file path, or undefined for an in-memory database. */
+  readonly path: string | undefined;
+  readonly db: StoreDb;
+  readonly sqlite: Database.Database;
+  /** What opening the store migrated. */
+  readonly migrations: MigrationReport;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+/** `:memory:` (also `file::memory:`), `file:./data/x.db`, `file:///abs/x.db` or a plain path. */
+export function databasePath(url: string): string | undefined {
+  const u = url.trim();
+  if (u === '') throw new StoreError('database URL is empty');
+  if (u === ':memory:' || u === 'file::memory:') return undefined;
+  if (u.startsWith('file://')) return fileURLToPath(u.split('?')[0]!);
+  if (u.startsWith('file:')) return resolve(u.slice('file:'.length).split('?')[0]!);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) throw new StoreError(`unsupported database URL ${url}: use a file path, file:PATH or :memory:`);
+  return resolve(u);
+}
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export async function openStore(url: string): Promise<Store> {
+  const path = databasePath(url);
+  let sqlite: Database.Database | undefined;
+  try {
+    if (path) mkdirSync(dirname(path), { recursive: true });
+    sqlite = new Database(path ?? ':memory:');
+    // journal_mode reads the file header, so a corrupt or foreign file fails here, not later.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (err) {
+    sqlite?.close();
+    throw new StoreError(`cannot open database ${url}: ${reason(err)}`, { cause: err });
+  }
+  const db = drizzle({ client: sqlite, schema });
+  let migrations: MigrationReport;
+  try {
+    migrations = runMigrations(db, sqlite);
+  } catch (err) {
+    sqlite.close();
+    throw new StoreError(`cannot migrate database ${url}: ${reason(err)}`, { cause: err });
+  }
+  const conn = sqlite;
+  return {
+    url,
+    path,
+    db,
+    sqlite: conn,
+    migrations,
+    metricValues: createMetricValuesRepo(db),
+    checkIns: createCheckInsRepo(db),
+    ooo: createOooRepo(db),
+    objectives: createObjectivesRepo(db),
+    audit: createAuditRepo(db),
+    decisions: createDecisionsRepo(db),
+    workspace: createWorkspaceRepo(db),
+    async close() {
+      if (conn.open) conn.close();
+    },
+  };
+}

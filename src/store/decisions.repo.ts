@@ -1,0 +1,66 @@
+// The decision log: decisions, hypotheses, tests and results recorded against a team or an objective.
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Decision, DecisionsRepo } from '../core/ports.js';
+import { insertAudit } from './audit.repo.js';
+import { WRITE_TX, type StoreDb } from './db.js';
+import { decisions } from './schema.js';
+
+type Row = typeof decisions.$inferSelect;
+
+const toDecision = ({ updatedAt: _u, ...r }: Row): Decision => r;
+
+export function createDecisionsRepo(db: StoreDb): DecisionsRepo {
+  return {
+    async record(input) {
+      const row = db
+        .insert(decisions)
+        .values({
+          teamId: input.teamId,
+          objectiveId: input.objectiveId,
+          author: input.author,
+          createdAt: input.createdAt,
+          kind: input.kind,
+          text: input.text,
+          status: input.status ?? 'open',
+          updatedAt: input.createdAt,
+        })
+        .returning()
+        .get();
+      return toDecision(row);
+    },
+
+    async setStatus(id, status, { by, at }) {
+      return db.transaction((tx) => {
+        const before = tx.select().from(decisions).where(eq(decisions.id, id)).get();
+        if (!before) return false;
+        if (before.status === status) return true;
+        tx.update(decisions).set({ status, updatedAt: at }).where(eq(decisions.id, id)).run();
+        insertAudit(tx, {
+          at,
+          actor: by,
+          action: 'decision.status',
+          entity: 'decision',
+          entityId: String(id),
+          before: { status: before.status },
+          after: { status },
+        });
+        return true;
+      }, WRITE_TX);
+    },
+
+    async list({ teamId, objectiveId, from, to }) {
+      const where: SQL[] = [];
+      if (teamId !== undefined) where.push(eq(decisions.teamId, teamId));
+      if (objectiveId !== undefined) where.push(eq(decisions.objectiveId, objectiveId));
+      if (from) where.push(sql`substr(${decisions.createdAt}, 1, 10) >= ${from}`);
+      if (to) where.push(sql`substr(${decisions.createdAt}, 1, 10) <= ${to}`);
+      return db
+        .select()
+        .from(decisions)
+        .where(where.length ? and(...where) : undefined)
+        .orderBy(asc(decisions.createdAt), asc(decisions.id))
+        .all()
+        .map(toDecision);
+    },
+  };
+}

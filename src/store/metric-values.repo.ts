@@ -1,0 +1,125 @@
+// Metric values: idempotent upserts keyed by (source, external id), with the superseded state of a
+// corrected value kept in metric_value_history.
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type {
+  StoredMetricValue,
+  MetricValueFilter,
+  MetricValueInput,
+  MetricValueRevision,
+  MetricValuesRepo,
+  UpsertSummary,
+} from '../core/ports.js';
+import { WRITE_TX, type StoreDb } from './db.js';
+import { metricValueHistory, metricValues, teamMembers } from './schema.js';
+
+type Row = typeof metricValues.$inferSelect;
+
+function toValue(row: Row): StoredMetricValue {
+  return { ...row };
+}
+
+function sameData(row: Row, v: MetricValueInput): boolean {
+  return (
+    row.value === v.value &&
+    row.date === v.date &&
+    row.kpiId === v.kpiId &&
+    row.memberId === (v.memberId ?? null) &&
+    row.teamId === (v.teamId ?? null)
+  );
+}
+
+export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
+  const select = (where: SQL | undefined) =>
+    db.select().from(metricValues).where(where).orderBy(asc(metricValues.date), asc(metricValues.id)).all().map(toValue);
+
+  return {
+    async upsertMany(values, { at }): Promise<UpsertSummary> {
+      return db.transaction((tx) => {
+        let inserted = 0;
+        let updated = 0;
+        let unchanged = 0;
+        for (const v of values) {
+          const data = {
+            memberId: v.memberId ?? null,
+            teamId: v.teamId ?? null,
+            kpiId: v.kpiId,
+            date: v.date,
+            value: v.value,
+            source: v.source,
+            externalId: v.externalId,
+          };
+          const existing = tx
+            .select()
+            .from(metricValues)
+            .where(and(eq(metricValues.source, v.source), eq(metricValues.externalId, v.externalId)))
+            .get();
+          if (!existing) {
+            tx.insert(metricValues).values({ ...data, recordedAt: at }).run();
+            inserted++;
+          } else if (sameData(existing, v)) {
+            unchanged++;
+          } else {
+            tx.insert(metricValueHistory)
+              .values({
+                metricValueId: existing.id,
+                memberId: existing.memberId,
+                teamId: existing.teamId,
+                kpiId: existing.kpiId,
+                date: existing.date,
+                value: existing.value,
+                recordedAt: existing.recordedAt,
+                supersededAt: at,
+              })
+              .run();
+            tx.update(metricValues).set({ ...data, recordedAt: at }).where(eq(metricValues.id, existing.id)).run();
+            updated++;
+          }
+        }
+        return { inserted, updated, unchanged };
+      }, WRITE_TX);
+    },
+
+    async listForTeamPeriod(teamId, memberIds, from, to) {
+      const subject = memberIds.length
+        ? or(and(eq(metricValues.teamId, teamId), isNull(metricValues.memberId)), inArray(metricValues.memberId, [...memberIds]))
+        : and(eq(metricValues.teamId, teamId), isNull(metricValues.memberId));
+      return select(and(subject, gte(metricValues.date, from), lte(metricValues.date, to)));
+    },
+
+    async list(filter: MetricValueFilter) {
+      const where: (SQL | undefined)[] = [];
+      if (filter.teamId !== undefined) {
+        // A team's values: its team-level ones and those of anyone who was ever a member.
+        const everMember = db
+          .select({ id: teamMembers.memberId })
+          .from(teamMembers)
+          .where(eq(teamMembers.teamId, filter.teamId));
+        where.push(or(eq(metricValues.teamId, filter.teamId), inArray(metricValues.memberId, everMember)));
+      }
+      if (filter.memberIds) where.push(inArray(metricValues.memberId, [...filter.memberIds]));
+      if (filter.kpiIds) where.push(inArray(metricValues.kpiId, [...filter.kpiIds]));
+      if (filter.from) where.push(gte(metricValues.date, filter.from));
+      if (filter.to) where.push(lte(metricValues.date, filter.to));
+      return select(where.length ? and(...where) : sql`1 = 1`);
+    },
+
+    async findByExternalId(source, externalId) {
+      const row = db
+        .select()
+        .from(metricValues)
+        .where(and(eq(metricValues.source, source), eq(metricValues.externalId, externalId)))
+        .get();
+      return row ? toValue(row) : undefined;
+    },
+
+    async listHistory(metricValueId): Promise<MetricValueRevision[]> {
+      return db
+        .select()
+        .from(metricValueHistory)
+        .where(eq(metricValueHistory.metricValueId, metricValueId))
+        .orderBy(asc(metricValueHistory.id))
+        .all()
+        .map(({ id: _id, ...rest }) => rest);
+    },
+  };
+}
