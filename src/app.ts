@@ -34,7 +34,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
   const sync = await syncWorkspace(store, loaded.workspace, { actor: 'config' });
   log.info({ sync }, 'workspace synced into the store');
 
-  for (const p of schedulePlan(loaded.workspace)) {
+  for (const p of schedulePlan(loaded.workspace, new Date())) {
     log.info({ team: p.team, ritual: p.ritual, cron: p.cron, timezone: p.timezone, localTime: p.localTime, next: p.next }, 'ritual scheduled');
   }
 

@@ -28,7 +28,7 @@ export function periodSettings(workspace: Workspace): PeriodSettings {
 
 export function resolvePeriod(workspace: Workspace, key: string): Period {
   const parsed = parsePeriodKey(key.trim(), periodSettings(workspace));
-  if (!parsed.ok) throw new DomainError(parsed.error.code, parsed.error.message, { period: key });
+  if (!parsed.ok) throw new DomainError(parsed.error.code, `malformed period "${key}": ${parsed.error.message}`, { period: key });
   return parsed.period;
 }
 
