@@ -282,3 +282,76 @@ export interface Repositories {
   readonly decisions: DecisionsRepo;
   readonly workspace: WorkspaceRepo;
 }
+
+// ---- chat: where views go, and how a send went ------------------------------------------------------
+
+export type Platform = 'slack' | 'teams' | 'sandbox';
+
+/** Where a message goes: a member's direct messages, or a team's channel. */
+export type Destination =
+  | { readonly kind: 'dm'; readonly memberId: string }
+  | { readonly kind: 'channel'; readonly teamId: string };
+
+/** A sent message, enough for the adapter to update it or match reactions to it. Opaque to the core. */
+export interface MessageRef {
+  readonly platform: Platform;
+  /** Slack channel id / Teams conversation id / sandbox thread id. */
+  readonly conversation: string;
+  /** Slack ts / Teams activity id / sandbox message id. */
+  readonly id: string;
+}
+
+export type SendOutcome =
+  | { readonly status: 'sent'; readonly ref: MessageRef }
+  | { readonly status: 'rate_limited'; readonly retryAfterMs: number }
+  /** Will never succeed as is (channel not found, bot removed, user inactive): park and tell the admins. */
+  | { readonly status: 'failed_permanent'; readonly code: string; readonly reason: string }
+  /** May succeed later (5xx, network): retry with backoff and jitter. */
+  | { readonly status: 'failed_transient'; readonly code: string; readonly reason: string };
+
+/**
+ * What the core needs from a chat platform. `view` is one of the neutral views of core/views.ts;
+ * the adapter renders it (Block Kit, Adaptive Card, HTML) and resolves member and team ids to the
+ * platform's user and channel ids. Implementations never throw for platform errors: they report them.
+ */
+export interface ChatGateway {
+  readonly platform: Platform;
+  send(destination: Destination, view: unknown): Promise<SendOutcome>;
+  update(ref: MessageRef, view: unknown): Promise<SendOutcome>;
+}
+
+/** The clock, injected so rituals, tests and the sandbox's time travel agree on "now". */
+export interface Clock {
+  now(): Date;
+}
+
+/** Structured logging, as the core sees it: ids and counts, never tokens or message bodies. */
+export interface CoreLogger {
+  info(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+  debug(obj: Record<string, unknown>, msg: string): void;
+}
+
+// ---- outbox: every outbound message is a row before it is sent ----------------------------------------
+
+export interface OutboxItemInput {
+  /** Unique: enqueueing the same key twice stores one row (e.g. `occ:{occurrenceKey}` or `nudge:{breachId}`). */
+  readonly dedupeKey: string;
+  readonly platform: Platform;
+  readonly destination: Destination;
+  /** A neutral view (core/views.ts), stored as JSON. */
+  readonly view: unknown;
+  /** Replace an earlier message instead of posting a new one. */
+  readonly updateOf?: MessageRef;
+  readonly occurrenceId?: number;
+  /** Not sent before this instant (ISO); default: now. */
+  readonly notBefore?: string;
+}
+
+export interface OutboxPort {
+  /** Stores the items (those whose dedupeKey exists are skipped); returns how many were new. */
+  enqueue(items: readonly OutboxItemInput[], opts: { readonly at: string }): Promise<{ readonly enqueued: number; readonly duplicates: number }>;
+  /** The message a delivered item became, if it was delivered (to update it later or match reactions). */
+  deliveredRef(dedupeKey: string): Promise<MessageRef | undefined>;
+}
