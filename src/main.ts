@@ -1,42 +1,4 @@
-// Composition root: environment -> logger -> app; clean shutdown on SIGTERM / SIGINT.
-// A bad environment or workspace config prints its problems and exits 1, never a stack trace.
-import 'dotenv/config';
-import { EnvConfigError, loadConfig } from './config/env.js';
-import { WorkspaceConfigError } from './config/workspace-load.js';
-import { startApp } from './app.js';
-import { createLogger } from './logging/logger.js';
+// Entry point of `npm start`: runs the bot (see run.ts for the composition).
+import { run } from './run.js';
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof EnvConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
-  const log = createLogger(config.logLevel);
-  try {
-    const app = await startApp(config, log);
-    const shutdown = (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      app.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
-  } catch (err) {
-    if (err instanceof WorkspaceConfigError) {
-      process.stderr.write(`Invalid workspace config:\n${err.message}\n`);
-    } else {
-      log.fatal({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'failed to start');
-    }
-    process.exit(1);
-  }
-}
-
-void main();
+void run();

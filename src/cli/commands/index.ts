@@ -6,8 +6,10 @@ import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerReport } from './report.js';
+import { registerStart } from './start.js';
 
 export function registerCommands(program: Command): void {
+  registerStart(program);
   registerConfigCheck(program);
   registerMigrate(program);
   registerImport(program);
