@@ -18,6 +18,10 @@ export async function run(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
+  // A bug in one handler must not take the bot down for everyone: log it and keep serving.
+  process.on('unhandledRejection', (reason) => {
+    log.error({ err: reason instanceof Error ? { name: reason.name, message: reason.message, stack: reason.stack } : String(reason) }, 'unhandled rejection');
+  });
   try {
     const app = await startApp(config, log);
     const shutdown = (signal: string) => {

@@ -49,6 +49,8 @@ const envSchema = z
     MICROSOFT_APP_TYPE: optionalString.pipe(z.enum(APP_TYPES, { message: `must be one of ${APP_TYPES.join(', ')}` }).optional()),
     MICROSOFT_APP_TENANT_ID: optionalString,
     TEAMS_ENABLED: optionalString.pipe(z.enum(['true', 'false'], { message: 'must be true or false' }).optional()),
+    // HMAC key of chart image links (Teams cards); random per process when unset, so links die on restart.
+    CHART_URL_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
   })
   .superRefine((e, ctx) => {
     const need = (name: keyof typeof e, why: string) => {
@@ -100,6 +102,8 @@ export interface AppConfig {
   readonly sandboxDatabaseUrl: string;
   readonly slack?: SlackConfig;
   readonly teams?: TeamsConfig;
+  /** Key signing chart image links; undefined: a random key per process. */
+  readonly chartUrlSecret?: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/rituals.db';
@@ -155,6 +159,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     sandboxDatabaseUrl: e.SANDBOX_DATABASE_URL ?? DEFAULT_SANDBOX_DATABASE_URL,
     slack,
     teams,
+    chartUrlSecret: e.CHART_URL_SECRET,
   });
 }
 

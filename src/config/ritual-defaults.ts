@@ -17,6 +17,7 @@ export interface RitualSettings {
   readonly reminders?: readonly number[];
   readonly deadline?: number;
   readonly top?: number;
+  readonly dm_ranks?: boolean;
   readonly escalate_after?: number;
 }
 
@@ -75,6 +76,7 @@ export function mergeRituals(
       remindersMinutes: [...(s.reminders ?? [])],
       ...(s.deadline !== undefined ? { deadlineMinutes: s.deadline } : {}),
       ...(s.top !== undefined ? { top: s.top } : {}),
+      ...(s.dm_ranks !== undefined ? { dmRanks: s.dm_ranks } : {}),
       ...(s.escalate_after !== undefined ? { escalateAfterMinutes: s.escalate_after } : {}),
     };
   }

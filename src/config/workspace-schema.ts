@@ -130,7 +130,11 @@ export const ritualsSchema = strictObject({
     reminders: z.array(durationMinutes).optional(),
     deadline: durationMinutes.optional(),
   }).optional(),
-  leaderboard: strictObject({ ...ritualBase, top: z.number().int().positive('must be 1 or more').optional() }).optional(),
+  leaderboard: strictObject({
+    ...ritualBase,
+    top: z.number().int().positive('must be 1 or more').optional(),
+    dm_ranks: z.boolean().optional(),
+  }).optional(),
   progress: strictObject(ritualBase).optional(),
   breach_scan: strictObject({ ...ritualBase, escalate_after: durationMinutes.optional() }).optional(),
   standup: strictObject(ritualBase).optional(),

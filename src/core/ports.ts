@@ -303,7 +303,8 @@ export interface MessageRef {
 
 export type SendOutcome =
   | { readonly status: 'sent'; readonly ref: MessageRef }
-  | { readonly status: 'rate_limited'; readonly retryAfterMs: number }
+  /** `scope: 'global'` when the platform says the whole app is throttled; otherwise only this conversation waits. */
+  | { readonly status: 'rate_limited'; readonly retryAfterMs: number; readonly scope?: 'conversation' | 'global' }
   /** Will never succeed as is (channel not found, bot removed, user inactive): park and tell the admins. */
   | { readonly status: 'failed_permanent'; readonly code: string; readonly reason: string }
   /** May succeed later (5xx, network): retry with backoff and jitter. */
@@ -354,4 +355,125 @@ export interface OutboxPort {
   enqueue(items: readonly OutboxItemInput[], opts: { readonly at: string }): Promise<{ readonly enqueued: number; readonly duplicates: number }>;
   /** The message a delivered item became, if it was delivered (to update it later or match reactions). */
   deliveredRef(dedupeKey: string): Promise<MessageRef | undefined>;
+}
+
+// ---- ritual engine: occurrences, breaches, reactions, engine state, cron ---------------------------------
+
+/**
+ * scheduled: due later (reminder, deadline, escalation, moved review); pending: claimed, messages being
+ * queued (a crash leaves it pending and the next tick repairs it); enqueued: its messages are in the
+ * outbox; done: ran without a message of its own; skipped / missed: never sent (see `reason`).
+ */
+export type OccurrenceStatus = 'scheduled' | 'pending' | 'enqueued' | 'done' | 'skipped' | 'missed';
+
+export interface OccurrenceInput {
+  /** `${team}:${ritual}:${period}:${member or '*'}`, unique. */
+  readonly key: string;
+  readonly teamId: string;
+  readonly ritual: string;
+  readonly periodKey: string;
+  readonly memberId: string | null;
+  readonly status: OccurrenceStatus;
+  readonly dueAt: string;
+  readonly reason?: string | null;
+}
+
+export interface Occurrence extends OccurrenceInput {
+  readonly id: number;
+  readonly reason: string | null;
+  readonly sentAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface OccurrencesRepo {
+  /** Inserts unless the key exists; `created` is false (and the stored row returned) when it did. */
+  insert(input: OccurrenceInput, opts: { readonly at: string }): Promise<{ readonly occurrence: Occurrence; readonly created: boolean }>;
+  get(key: string): Promise<Occurrence | undefined>;
+  setStatus(id: number, status: OccurrenceStatus, opts: { readonly at: string; readonly reason?: string | null }): Promise<void>;
+  /** Rows in these statuses due at or before `dueBy`, oldest first. */
+  listDue(statuses: readonly OccurrenceStatus[], dueBy: string): Promise<Occurrence[]>;
+  list(filter: { teamId?: string; ritual?: string; periodKey?: string; memberId?: string; statuses?: readonly OccurrenceStatus[] }): Promise<Occurrence[]>;
+  /** The earliest `scheduled` row due strictly after `after`, if any. */
+  nextScheduled(after: string): Promise<Occurrence | undefined>;
+}
+
+export type BreachRowState = 'open' | 'acknowledged' | 'snoozed' | 'escalated' | 'closed';
+
+export interface Breach {
+  readonly id: number;
+  readonly objectiveId: string;
+  readonly memberId: string | null;
+  /** Member id, or '' for a team objective. */
+  readonly subjectKey: string;
+  readonly periodKey: string | null;
+  readonly state: BreachRowState;
+  readonly enteredAt: string;
+  readonly leftAt: string | null;
+  readonly snoozedUntil: string | null;
+  readonly acknowledgedBy: string | null;
+  readonly acknowledgedAt: string | null;
+  readonly nudgedAt: string | null;
+  readonly escalatedAt: string | null;
+  readonly lastValue: number | null;
+}
+
+export interface BreachesRepo {
+  get(id: number): Promise<Breach | undefined>;
+  /** The breach of this objective and subject that has not left yet. */
+  findOpen(objectiveId: string, subjectKey: string): Promise<Breach | undefined>;
+  /** Open breaches (not left) of objectives whose id starts with `objectivePrefix`. */
+  listOpen(objectivePrefix?: string): Promise<Breach[]>;
+  /** Opens a breach; returns the existing one when it is already open (concurrent scans). */
+  open(input: { objectiveId: string; memberId: string | null; periodKey: string | null; at: string; value: number | null }): Promise<{ breach: Breach; created: boolean }>;
+  /** Leaves the breach (hysteresis: a later breach is a new row). */
+  close(id: number, at: string): Promise<void>;
+  setValue(id: number, value: number | null): Promise<void>;
+  markNudged(id: number, at: string): Promise<void>;
+  acknowledge(id: number, by: string, at: string): Promise<Breach | undefined>;
+  snooze(id: number, until: string, by: string, at: string): Promise<Breach | undefined>;
+  markEscalated(id: number, at: string): Promise<void>;
+}
+
+export interface ReactionInput {
+  readonly platform: Platform;
+  /** The post reacted to (see `postRefKey`). */
+  readonly postRef: string;
+  readonly emoji: string;
+  readonly userId: string;
+  readonly memberId: string | null;
+  readonly added: boolean;
+  readonly at: string;
+}
+
+export interface ReactionsRepo {
+  /** Adds (or restores) or removes one user's emoji on a post; true when something changed. */
+  set(input: ReactionInput): Promise<boolean>;
+  /** Emoji counts on a post (removed reactions left out), most used first. */
+  tally(platform: Platform, postRef: string): Promise<{ emoji: string; count: number }[]>;
+}
+
+/** The reactions key of a sent message. */
+export function postRefKey(ref: MessageRef): string {
+  return `${ref.conversation}|${ref.id}`;
+}
+
+export interface EngineStateRepo {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, at: string): Promise<void>;
+  /** Stores the key if absent: true the first time, false on every replay. */
+  claim(key: string, at: string): Promise<boolean>;
+}
+
+/** The repositories of the ritual engine, next to `Repositories`. */
+export interface RitualRepositories {
+  readonly occurrences: OccurrencesRepo;
+  readonly breaches: BreachesRepo;
+  readonly reactions: ReactionsRepo;
+  readonly engineState: EngineStateRepo;
+}
+
+/** Cron arithmetic (node-cron's matcher lives outside the core): the first fire strictly after `after`. */
+export interface CronPort {
+  nextFire(expr: string, zone: string, after: Date): Date | null;
 }

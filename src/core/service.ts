@@ -14,6 +14,7 @@ import type {
   MyGoalsView,
   NoticeView,
   StandupSummaryView,
+  TargetFormView,
   View,
 } from './views.js';
 
@@ -41,15 +42,20 @@ export interface MemberContext {
 /** What an adapter should do after a command or a button. */
 export type InteractionResult =
   /** Open this form (Slack modal, Teams card, sandbox dialog). */
-  | { readonly kind: 'form'; readonly view: CheckInFormView | DecisionFormView }
+  | { readonly kind: 'form'; readonly view: CheckInFormView | DecisionFormView | TargetFormView }
   /** Replace the message the button was on with this view. */
   | { readonly kind: 'replace'; readonly view: View }
   /** Answer privately (Slack ephemeral / Teams reply / sandbox DM). */
   | { readonly kind: 'reply'; readonly view: View };
 
 export type SubmitResult<V extends View> =
-  | { readonly ok: true; readonly view: V; /** The prompt message to update in place, if any. */ readonly updateRef?: MessageRef }
-  | { readonly ok: false; readonly form: CheckInFormView | DecisionFormView };
+  | {
+      readonly ok: true;
+      readonly view: V;
+      /** The prompt message updated in place, if any: the core already queued that update in the outbox, adapters need not repeat it. */
+      readonly updateRef?: MessageRef;
+    }
+  | { readonly ok: false; readonly form: CheckInFormView | DecisionFormView | TargetFormView };
 
 export interface CheckInSubmission {
   readonly memberId: string;
@@ -69,6 +75,16 @@ export interface DecisionSubmission {
   readonly metadata: string;
   readonly kind: string;
   readonly text: string;
+  readonly idempotencyKey: string;
+}
+
+/** The target form's answer (a QBR proposal changed by hand). */
+export interface TargetChangeSubmission {
+  readonly memberId: string;
+  readonly metadata: string;
+  /** As typed (decimal commas accepted for fr; percent typed 0-100). */
+  readonly target: string;
+  readonly reason?: string;
   readonly idempotencyKey: string;
 }
 
@@ -92,9 +108,11 @@ export interface RitualsService {
   /** A button press: the ActionButton's action and value. */
   action(memberId: string, action: ActionId, value: string): Promise<InteractionResult>;
 
+  /** Throws DomainError CHECKIN.PERIOD_CLOSED / CHECKIN.PERIOD_NOT_OPEN / CHECKIN.NO_KPIS (see views/notice.ts describeError); `command` and `action` answer those with a notice. */
   checkInForm(memberId: string, periodKey?: string): Promise<CheckInFormView>;
   submitCheckIn(input: CheckInSubmission): Promise<SubmitResult<CheckInConfirmationView>>;
   submitDecision(input: DecisionSubmission): Promise<SubmitResult<NoticeView>>;
+  submitTargetChange(input: TargetChangeSubmission): Promise<SubmitResult<NoticeView>>;
 
   myGoals(memberId: string): Promise<MyGoalsView>;
   leaderboard(memberId: string, teamId?: string): Promise<LeaderboardView | NoticeView>;

@@ -92,7 +92,7 @@ export interface CheckInFormView extends ViewBase {
   readonly periodLabel: string;
   readonly numbers: readonly NumberField[];
   readonly texts: readonly TextField[];
-  /** Field id -> message in the user's language, shown inline. */
+  /** Field id -> message in the user's language, shown inline; `_form` holds a message about the whole form (e.g. the period closed). */
   readonly errors: Readonly<Record<string, string>>;
   /** Echoed back on submit (Slack private_metadata, Teams card data): `{"member","period","key"}`. */
   readonly metadata: string;
@@ -284,6 +284,24 @@ export interface DecisionFormView extends ViewBase {
   readonly metadata: string;
 }
 
+/** Change a collective objective's target (a QBR proposal's "Change" button). */
+export interface TargetFormView extends ViewBase {
+  readonly type: 'target_form';
+  readonly title: string;
+  readonly submitLabel: string;
+  readonly cancelLabel: string;
+  /** What is changed: the objective, its current and proposed targets. */
+  readonly context: string;
+  /** The new target, prefilled with the proposal; its id is `target`. */
+  readonly target: NumberField;
+  /** Optional reason; its id is `reason`. */
+  readonly reasonLabel: string;
+  readonly maxLength: number;
+  readonly errors: Readonly<Record<string, string>>;
+  /** Echoed back on submit: `{"team","objective","from"}`. */
+  readonly metadata: string;
+}
+
 /** A short message: confirmations, help, and errors in the user's language. */
 export interface NoticeView extends ViewBase {
   readonly type: 'notice';
@@ -307,6 +325,7 @@ export type View =
   | QbrView
   | MyGoalsView
   | DecisionFormView
+  | TargetFormView
   | NoticeView;
 
 export type ViewType = View['type'];

@@ -5,19 +5,23 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { Repositories } from '../core/ports.js';
+import type { Repositories, RitualRepositories } from '../core/ports.js';
 import { createAuditRepo } from './audit.repo.js';
+import { createBreachesRepo } from './breaches.repo.js';
 import { createCheckInsRepo } from './check-ins.repo.js';
 import type { StoreDb } from './db.js';
 import { createDecisionsRepo } from './decisions.repo.js';
+import { createEngineStateRepo } from './engine-state.repo.js';
 import { createMetricValuesRepo } from './metric-values.repo.js';
 import { runMigrations, type MigrationReport } from './migrate.js';
 import { createObjectivesRepo } from './objectives.repo.js';
+import { createOccurrencesRepo } from './occurrences.repo.js';
 import { createOooRepo } from './ooo.repo.js';
+import { createReactionsRepo } from './reactions.repo.js';
 import * as schema from './schema.js';
 import { createWorkspaceRepo } from './workspace.repo.js';
 
-export interface Store extends Repositories {
+export interface Store extends Repositories, RitualRepositories {
   /** The URL the store was opened with, as given. */
   readonly url: string;
   /** Absolute file path, or undefined for an in-memory database. */
@@ -88,6 +92,10 @@ export async function openStore(url: string): Promise<Store> {
     audit: createAuditRepo(db),
     decisions: createDecisionsRepo(db),
     workspace: createWorkspaceRepo(db),
+    occurrences: createOccurrencesRepo(db),
+    breaches: createBreachesRepo(db),
+    reactions: createReactionsRepo(db),
+    engineState: createEngineStateRepo(db),
     async close() {
       if (conn.open) conn.close();
     },

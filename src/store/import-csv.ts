@@ -2,17 +2,27 @@
 // team and source_id, in any order. Every row is checked against the workspace first; one bad row and
 // nothing of the file is written, with every problem reported as `FILE:LINE: message`. Idempotent:
 // each row has an external id (its source_id, else a natural key), so a re-import changes nothing and
-// a corrected value is updated with its old value kept in history.
+// a corrected value is updated with its old value kept in history. A CRM export (HubSpot, Salesforce)
+// goes through a mapping file first (crm-mapping.ts, crm-rows.ts), then the same validation.
 import { parse, CsvError } from 'csv-parse/sync';
 import type { Kpi, Workspace } from '../core/domain/model.js';
 import type { MetricValueInput, UpsertSummary } from '../core/ports.js';
 import type { Store } from './connection.js';
+import type { CrmMapping } from './crm-mapping.js';
+import { mapRows } from './crm-rows.js';
 import { detectDelimiter, parseDay, parseDecimal } from './csv-values.js';
 
 export interface CsvImportResult extends UpsertSummary {
   readonly file: string;
   /** Rows imported (new + updated + unchanged). */
   readonly total: number;
+  /** Rows a CRM mapping left out (filtered stage, footer lines), by reason. */
+  readonly skipped?: readonly SkippedRows[];
+}
+
+export interface SkippedRows {
+  readonly reason: string;
+  readonly count: number;
 }
 
 export class CsvImportError extends Error {
@@ -36,12 +46,14 @@ const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g,
 /** Non-negative units; a score is also capped by its maximum. */
 const NON_NEGATIVE = new Set(['count', 'days', 'hours', 'score']);
 
-interface Directory {
+export interface Directory {
+  /** A member by id or (case-insensitive) email, with the teams they belong to. */
   readonly member: (ref: string) => { id: string; teams: string[] } | undefined;
   readonly teams: ReadonlySet<string>;
 }
 
-function directory(ws: Workspace): Directory {
+/** Members by id and email, and team ids, of a workspace: how imported rows name their subject. */
+export function workspaceDirectory(ws: Workspace): Directory {
   const byId = new Map<string, { id: string; teams: string[] }>();
   const byEmail = new Map<string, string>();
   for (const t of ws.teams) {
@@ -58,25 +70,31 @@ function directory(ws: Workspace): Directory {
   };
 }
 
+/** Why a number cannot be a value of the KPI (negative count, score above its maximum), if it cannot. */
+export function valueProblem(value: number, kpi: Kpi, shown: string = String(value)): string | undefined {
+  if (value < 0 && NON_NEGATIVE.has(kpi.unit.type)) return `value ${shown} is negative, but KPI "${kpi.id}" is a ${kpi.unit.type}`;
+  if (kpi.unit.type === 'score' && value > kpi.unit.max) return `value ${shown} is above the maximum score ${kpi.unit.max} of KPI "${kpi.id}"`;
+  return undefined;
+}
+
 function checkValue(raw: string, kpi: Kpi): { value: number } | { problem: string } {
   const percent = /%\s*$/.test(raw);
   if (percent && kpi.unit.type !== 'percent') return { problem: `value "${raw}": a percent sign is only allowed for a percent KPI` };
   const n = parseDecimal(percent ? raw.replace(/%\s*$/, '') : raw);
   if (n === undefined) return { problem: `value "${raw}" is not a number` };
   const value = percent ? n / 100 : n;
-  if (value < 0 && NON_NEGATIVE.has(kpi.unit.type)) {
-    return { problem: `value ${raw} is negative, but KPI "${kpi.id}" is a ${kpi.unit.type}` };
-  }
-  if (kpi.unit.type === 'score' && value > kpi.unit.max) {
-    return { problem: `value ${raw} is above the maximum score ${kpi.unit.max} of KPI "${kpi.id}"` };
-  }
-  return { value };
+  const problem = valueProblem(value, kpi, raw);
+  return problem ? { problem } : { value };
 }
 
-/** Parses and validates a CSV export; returns the values to upsert or throws CsvImportError. */
-export function parseMetricsCsv(text: string, workspace: Workspace, file: string): MetricValueInput[] {
-  const problems: string[] = [];
-  const at = (line: number, message: string) => problems.push(`${file}:${line}: ${message}`);
+/** A row of a CSV file and the line it starts on. */
+export interface CsvRow {
+  readonly cells: readonly string[];
+  readonly line: number;
+}
+
+/** Reads a CSV export (delimiter detected, BOM and blank rows dropped): its header and rows, with lines. */
+export function readCsvRows(text: string, file: string): { header: CsvRow; rows: CsvRow[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
@@ -97,6 +115,25 @@ export function parseMetricsCsv(text: string, workspace: Workspace, file: string
     .map((r) => ({ cells: r.record, line: r.info.lines - r.record.join('').split('\n').length + 1 }));
   const header = rows.shift();
   if (!header) throw new CsvImportError(file, [`${file}:1: the file is empty (expected a header: date,member,kpi,value)`]);
+  return { header, rows };
+}
+
+/** One row in the import's own columns, as text, with the line of the original file it came from. */
+export interface CanonicalRow {
+  readonly line: number;
+  readonly date: string;
+  readonly member: string;
+  readonly team: string;
+  readonly kpi: string;
+  readonly value: string;
+  readonly sourceId: string;
+}
+
+/** Parses and validates a CSV export; returns the values to upsert or throws CsvImportError. */
+export function parseMetricsCsv(text: string, workspace: Workspace, file: string): MetricValueInput[] {
+  const problems: string[] = [];
+  const at = (line: number, message: string) => problems.push(`${file}:${line}: ${message}`);
+  const { header, rows } = readCsvRows(text, file);
 
   const index = new Map<Column, number>();
   header.cells.forEach((h, i) => {
@@ -109,34 +146,48 @@ export function parseMetricsCsv(text: string, workspace: Workspace, file: string
   if (!index.has('member') && !index.has('team')) at(header.line, 'missing column "member" (or "team" for team-level values)');
   if (problems.length) throw new CsvImportError(file, problems);
 
-  const dir = directory(workspace);
+  const canonical = rows.map(({ cells, line }): CanonicalRow => {
+    const cell = (c: Column) => (index.has(c) ? (cells[index.get(c)!] ?? '') : '');
+    return { line, date: cell('date'), member: cell('member'), team: cell('team'), kpi: cell('kpi'), value: cell('value'), sourceId: cell('source_id') };
+  });
+  return validateRows(canonical, workspace, file);
+}
+
+/**
+ * Checks canonical rows against the workspace and turns them into values to upsert; every problem is
+ * reported as `FILE:LINE: message` in one CsvImportError. Shared by plain imports and CRM mappings.
+ */
+export function validateRows(rows: readonly CanonicalRow[], workspace: Workspace, file: string): MetricValueInput[] {
+  const problems: string[] = [];
+  const at = (line: number, message: string) => problems.push(`${file}:${line}: ${message}`);
+  const dir = workspaceDirectory(workspace);
   const values: MetricValueInput[] = [];
   const seen = new Map<string, { line: number; value: MetricValueInput }>();
-  for (const { cells, line } of rows) {
-    const cell = (c: Column) => (index.has(c) ? (cells[index.get(c)!] ?? '') : '');
+  for (const row of rows) {
+    const { line } = row;
     const before = problems.length;
-    const date = parseDay(cell('date'));
-    if (cell('date') === '') at(line, 'date is empty');
-    else if (!date) at(line, `bad date "${cell('date')}": expected YYYY-MM-DD or DD/MM/YYYY`);
+    const date = parseDay(row.date);
+    if (row.date === '') at(line, 'date is empty');
+    else if (!date) at(line, `bad date "${row.date}": expected YYYY-MM-DD or DD/MM/YYYY`);
 
-    const memberRef = cell('member');
-    const teamRef = cell('team');
+    const memberRef = row.member;
+    const teamRef = row.team;
     const member = memberRef ? dir.member(memberRef) : undefined;
     if (memberRef && !member) at(line, `unknown member "${memberRef}"`);
     if (teamRef && !dir.teams.has(teamRef)) at(line, `unknown team "${teamRef}"`);
     else if (teamRef && member && !member.teams.includes(teamRef)) at(line, `member "${memberRef}" is not in team "${teamRef}"`);
     if (!memberRef && !teamRef) at(line, 'member or team is required');
 
-    const kpiRef = cell('kpi');
+    const kpiRef = row.kpi;
     const kpi = workspace.kpis[kpiRef];
     if (!kpiRef) at(line, 'kpi is empty');
     else if (!kpi) at(line, `unknown KPI "${kpiRef}"`);
     else if (kpi.formula) at(line, `KPI "${kpiRef}" is computed (${kpi.formula}): import its base KPIs instead`);
 
     let value: number | undefined;
-    if (cell('value') === '') at(line, 'value is empty');
+    if (row.value === '') at(line, 'value is empty');
     else if (kpi && !kpi.formula) {
-      const checked = checkValue(cell('value'), kpi);
+      const checked = checkValue(row.value, kpi);
       if ('problem' in checked) at(line, checked.problem);
       else value = checked.value;
     }
@@ -144,7 +195,7 @@ export function parseMetricsCsv(text: string, workspace: Workspace, file: string
 
     const memberId = member?.id ?? null;
     const teamId = teamRef || (member?.teams.length === 1 ? member.teams[0]! : null);
-    const sourceId = cell('source_id');
+    const sourceId = row.sourceId;
     const subject = memberId ? `member:${memberId}` : `team:${teamId}`;
     const externalId = sourceId || `csv:${subject}:${kpi.id}:${date}`;
     const v: MetricValueInput = { memberId, teamId, kpiId: kpi.id, date, value, source: 'import', externalId };
@@ -166,24 +217,57 @@ export function parseMetricsCsv(text: string, workspace: Workspace, file: string
 }
 
 /**
+ * Parses a CRM export through a mapping (see crm-mapping.ts): the mapped rows then go through the same
+ * validation as a plain import, with the lines of the original file. Throws CsvImportError.
+ */
+export function parseMappedCsv(
+  text: string,
+  workspace: Workspace,
+  file: string,
+  mapping: CrmMapping,
+): { values: MetricValueInput[]; skipped: SkippedRows[] } {
+  const { header, rows } = readCsvRows(text, file);
+  const mapped = mapRows(header, rows, mapping, file);
+  let values: MetricValueInput[] = [];
+  try {
+    values = validateRows(mapped.rows, workspace, file);
+  } catch (err) {
+    if (!(err instanceof CsvImportError)) throw err;
+    mapped.problems.push(...err.problems);
+  }
+  if (mapped.problems.length) {
+    // Mapping problems and validation problems together, in file order.
+    const lineOf = (p: string) => Number(/:(\d+): /.exec(p.slice(file.length))?.[1] ?? 0);
+    throw new CsvImportError(file, [...mapped.problems].sort((a, b) => lineOf(a) - lineOf(b)));
+  }
+  const skipped = [...mapped.skipped].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  return { values, skipped };
+}
+
+/**
  * Validates then upserts in one transaction. The workspace must already be synced into the store
  * (`syncWorkspace`), since values reference members, teams and KPIs.
  */
 export async function importMetricsCsv(
   store: Pick<Store, 'metricValues' | 'audit'>,
   workspace: Workspace,
-  input: { readonly text: string; readonly file: string; readonly actor?: string; readonly at?: string },
+  input: { readonly text: string; readonly file: string; readonly actor?: string; readonly at?: string; readonly mapping?: CrmMapping },
 ): Promise<CsvImportResult> {
-  const values = parseMetricsCsv(input.text, workspace, input.file);
+  const { values, skipped } = input.mapping
+    ? parseMappedCsv(input.text, workspace, input.file, input.mapping)
+    : { values: parseMetricsCsv(input.text, workspace, input.file), skipped: undefined };
   const at = input.at ?? new Date().toISOString();
   const summary = await store.metricValues.upsertMany(values, { at });
   if (summary.inserted + summary.updated > 0) {
     const actor = input.actor ?? 'cli';
     await store.audit.record({ at, actor, action: 'metrics.import', entity: 'import', entityId: input.file, after: summary });
   }
-  return { file: input.file, total: values.length, ...summary };
+  return { file: input.file, total: values.length, ...summary, ...(skipped ? { skipped } : {}) };
 }
 
 export function formatImportSummary(r: CsvImportResult): string {
-  return `imported ${r.total} value${r.total === 1 ? '' : 's'} (${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged) from ${r.file}`;
+  const base = `imported ${r.total} value${r.total === 1 ? '' : 's'} (${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged) from ${r.file}`;
+  if (!r.skipped?.length) return base;
+  const n = r.skipped.reduce((sum, s) => sum + s.count, 0);
+  return `${base}; skipped ${n} row${n === 1 ? '' : 's'}: ${r.skipped.map((s) => `${s.count} where ${s.reason}`).join(', ')}`;
 }

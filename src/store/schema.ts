@@ -241,6 +241,8 @@ export const ritualOccurrences = sqliteTable(
     status: text('status').notNull(),
     dueAt: text('due_at').notNull(),
     sentAt: text('sent_at'),
+    // Why an occurrence was skipped or missed (ooo, holiday, submitted, no_role, unreachable, late...).
+    reason: text('reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -370,6 +372,13 @@ export const apiTokens = sqliteTable('api_tokens', {
   createdBy: text('created_by'),
   lastUsedAt: text('last_used_at'),
   revokedAt: text('revoked_at'),
+});
+
+/** Small durable facts of the ritual engine: per-team tick watermarks, processed idempotency keys. */
+export const engineState = sqliteTable('engine_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: updatedAt(),
 });
 
 export const schedulerLeases = sqliteTable('scheduler_leases', {

@@ -1,4 +1,5 @@
-// `rituals export`: check-ins, metric values and decisions as CSV or JSON, to stdout or a file.
+// `rituals export [KIND]`: check-ins, metric values and decisions (the decision log: who, when, which
+// objective, kind, text, status) as CSV or JSON, to stdout or a file.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -27,6 +28,7 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('export check-ins, metric values and decisions as CSV or JSON')
+    .argument('[kind]', `what to export, as with --what: ${[...EXPORT_KINDS, 'all'].join(', ')} (e.g. \`rituals export decisions\`)`)
     .addOption(new Option('--what <kind>', 'what to export').choices([...EXPORT_KINDS, 'all']).default('all'))
     .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else csv)').choices(['csv', 'json']))
     .option('--team <id>', 'only this team')
@@ -35,7 +37,11 @@ export function registerExport(program: Command): void {
     .option('--out <file>', 'write to a file instead of stdout (a directory for CSV with --what all)')
     .option('-c, --config <file>', 'workspace config file (default: RITUALS_CONFIG, else the bundled example)')
     .option('-d, --database <url>', 'database URL (default: DATABASE_URL, else file:./data/rituals.db)')
-    .action(async (opts: ExportOptions) => {
+    .action(async (kind: string | undefined, opts: ExportOptions) => {
+      if (kind !== undefined) {
+        if (![...EXPORT_KINDS, 'all'].includes(kind)) throw new CliError(`unknown export "${kind}": use ${[...EXPORT_KINDS, 'all'].join(', ')}`);
+        opts.what = kind as ExportKind | 'all';
+      }
       checkDay('--from', opts.from);
       checkDay('--to', opts.to);
       if (opts.from && opts.to && opts.from > opts.to) throw new CliError(`--from ${opts.from} is after --to ${opts.to}`);

@@ -1,12 +1,15 @@
 // Registers every `rituals` subcommand. Each file exports one `register*` function.
 import type { Command } from 'commander';
 import { registerBackup } from './backup.js';
+import { registerChart } from './chart.js';
 import { registerConfigCheck } from './config-check.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerReport } from './report.js';
+import { registerSimulate } from './simulate.js';
 import { registerStart } from './start.js';
+import { registerToken } from './token.js';
 
 export function registerCommands(program: Command): void {
   registerStart(program);
@@ -16,4 +19,7 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerBackup(program);
   registerReport(program);
+  registerSimulate(program);
+  registerChart(program);
+  registerToken(program);
 }

@@ -125,6 +125,8 @@ export interface RitualSchedule {
   readonly deadlineMinutes?: number;
   /** Leaderboard: how many members are shown in public. */
   readonly top?: number;
+  /** Leaderboard: also send each ranked member their own rank by DM (default off). */
+  readonly dmRanks?: boolean;
   /** Breach scan: escalate to the managers after this many minutes in breach. */
   readonly escalateAfterMinutes?: number;
 }

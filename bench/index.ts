@@ -1,0 +1,56 @@
+// Benchmarks: `npm run bench -- NAME [flags]`. fanout: outbox delivery through a rate-limited fake chat
+// API; tick: time to compute one tick's due occurrences. Each prints one JSON line, then a table.
+import { parseArgs } from 'node:util';
+import { runFanout } from './fanout.js';
+import { printTable } from './print.js';
+
+const USAGE = `usage:
+  npm run bench -- fanout [--members 5000] [--rate 200] [--concurrency 8]
+  npm run bench -- tick [--members 5000] [--teams 50] [--runs 3]`;
+
+function int(value: string | undefined, fallback: number, flag: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} must be a positive number, got ${value}`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { members: { type: 'string' }, rate: { type: 'string' }, concurrency: { type: 'string' }, teams: { type: 'string' }, runs: { type: 'string' } },
+    strict: true,
+  });
+  if (name === 'fanout') {
+    const { result, details } = await runFanout({
+      members: int(values.members, 5000, 'members'),
+      rate: int(values.rate, 200, 'rate'),
+      concurrency: int(values.concurrency, 8, 'concurrency'),
+    });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    printTable('fanout', { ...result, ...details });
+    return;
+  }
+  if (name === 'tick') {
+    const { runTickBench } = await import('./tick.js');
+    const { result, details } = await runTickBench({
+      members: int(values.members, 5000, 'members'),
+      teams: int(values.teams, 50, 'teams'),
+      runs: int(values.runs, 3, 'runs'),
+    });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    printTable('tick', { ...result, ...details });
+    return;
+  }
+  process.stderr.write(`${USAGE}\n`);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(process.exitCode ?? 0),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

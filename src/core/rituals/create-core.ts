@@ -1,0 +1,34 @@
+// Builds the ritual core from its ports: the durable engine the scheduler ticks and the RitualsService
+// the adapters call. The composition root passes the store's repositories, the outbox, the clock, a
+// logger, node-cron's matcher and which platform reaches whom.
+import type { RitualsService } from '../service.js';
+import { DEFAULT_GRACE_MINUTES, DEFAULT_MAX_LOOKBACK_MINUTES, type CoreContext, type RitualsCoreDeps } from './deps.js';
+import { createEngine, type RitualEngine } from './engine.js';
+import { RitualMetrics } from './metrics.js';
+import { createService } from './service-impl.js';
+
+export type { RitualsCoreDeps } from './deps.js';
+export type { RitualEngine, RunSummary, TickSummary } from './engine.js';
+export type { CounterSample } from './metrics.js';
+
+export interface RitualsCore {
+  readonly service: RitualsService;
+  readonly engine: RitualEngine;
+}
+
+export function createRitualsCore(deps: RitualsCoreDeps): RitualsCore {
+  const ctx: CoreContext = {
+    repos: deps.repos,
+    outbox: deps.outbox,
+    clock: deps.clock,
+    log: deps.log,
+    cron: deps.cron,
+    platformFor: deps.platformFor,
+    metrics: new RitualMetrics(),
+    graceMinutes: deps.graceMinutes ?? DEFAULT_GRACE_MINUTES,
+    maxLookbackMinutes: deps.maxLookbackMinutes ?? DEFAULT_MAX_LOOKBACK_MINUTES,
+    workspace: deps.workspace,
+  };
+  const engine = createEngine(ctx);
+  return { engine, service: createService(ctx, engine) };
+}

@@ -1,0 +1,47 @@
+// What the ritual core is built from (createRitualsCore's argument) and the context every use case
+// receives: the workspace read fresh on each call (hot reload), repositories, outbox, clock and logger.
+import type { Workspace } from '../domain/model.js';
+import type {
+  Clock,
+  CoreLogger,
+  CronPort,
+  Destination,
+  OutboxPort,
+  Platform,
+  Repositories,
+  RitualRepositories,
+} from '../ports.js';
+import type { RitualMetrics } from './metrics.js';
+
+export interface RitualsCoreDeps {
+  /** Called on every use: a reloaded config takes effect at the next call. */
+  readonly workspace: () => Workspace;
+  readonly repos: Repositories & RitualRepositories;
+  readonly outbox: OutboxPort;
+  readonly clock: Clock;
+  readonly log: CoreLogger;
+  /** Cron arithmetic (src/scheduling/cron.ts's nextFire). */
+  readonly cron: CronPort;
+  /** Which platform reaches a member or a team channel; undefined: unreachable (skipped and counted). */
+  readonly platformFor: (destination: Destination) => Platform | undefined;
+  /** Fires at most this many minutes old are caught up after downtime; older ones are marked missed. Default 120. */
+  readonly graceMinutes?: number;
+  /** How far back a tick looks after a long downtime (older fires leave no row). Default 31 days. */
+  readonly maxLookbackMinutes?: number;
+}
+
+export interface CoreContext {
+  readonly repos: Repositories & RitualRepositories;
+  readonly outbox: OutboxPort;
+  readonly clock: Clock;
+  readonly log: CoreLogger;
+  readonly cron: CronPort;
+  readonly platformFor: (destination: Destination) => Platform | undefined;
+  readonly metrics: RitualMetrics;
+  readonly graceMinutes: number;
+  readonly maxLookbackMinutes: number;
+  workspace(): Workspace;
+}
+
+export const DEFAULT_GRACE_MINUTES = 120;
+export const DEFAULT_MAX_LOOKBACK_MINUTES = 31 * 24 * 60;

@@ -1,0 +1,48 @@
+// Use case: "where do I stand?" — the member's objectives now (each in its own period), their rank, when
+// the next check-in comes, and for managers their team's stand-up summary.
+import { t } from '../i18n/index.js';
+import type { MyGoalsView } from '../views.js';
+import { openButton } from '../views/checkin-views.js';
+import { formatDate, formatDateTime } from '../i18n/format.js';
+import type { Actor } from './actor.js';
+import { defaultCheckInPeriod, memberCheckinZone } from './checkin-window.js';
+import type { CoreContext } from './deps.js';
+import { memberStanding } from './member-objectives.js';
+import { buildStandup } from './standup-summary.js';
+import { checkinKpisOf, isManagerOf, scheduleOf } from './team-lookup.js';
+import { localDateOf } from '../domain/zoned-time.js';
+
+export async function myGoals(ctx: CoreContext, actor: Actor): Promise<MyGoalsView> {
+  const ws = ctx.workspace();
+  const now = ctx.clock.now();
+  const { member, team, locale } = actor;
+  const standing = await memberStanding(ctx.repos, ws, team, member, now, locale);
+  const title = t(locale, 'goals.title', { name: member.name });
+  const periodLabel = t(locale, 'report.asOf', { date: formatDate(locale, localDateOf(now.toISOString(), actor.zone)) });
+  const rankText =
+    standing.rank !== null && standing.periodKind !== null
+      ? t(locale, 'goals.rank', { rank: standing.rank, total: standing.ranked, period: t(locale, `period.${standing.periodKind}`) })
+      : undefined;
+  const asksCheckIn = checkinKpisOf(ws, member).length > 0;
+  const schedule = scheduleOf(team, 'checkin');
+  const zone = memberCheckinZone(team, member);
+  const next = asksCheckIn && schedule ? ctx.cron.nextFire(schedule.cron, zone, now) : null;
+  const nextRitualText = next ? t(locale, 'goals.nextCheckin', { when: formatDateTime(locale, next.toISOString(), zone) }) : undefined;
+  const managed = actor.teams.find((x) => isManagerOf(x, member.id));
+  const teamView = managed ? await buildStandup(ctx, managed, now, locale) : undefined;
+  const summary = standing.lines.length
+    ? standing.lines.map((l) => `${l.label}: ${l.actualText} / ${l.targetText}`).join(' · ')
+    : t(locale, 'goals.none');
+  return {
+    type: 'my_goals',
+    locale,
+    text: `${title} — ${summary}`,
+    title,
+    periodLabel,
+    lines: standing.lines,
+    ...(rankText ? { rankText } : {}),
+    ...(nextRitualText ? { nextRitualText } : {}),
+    ...(teamView ? { team: teamView } : {}),
+    actions: asksCheckIn ? [openButton(locale, defaultCheckInPeriod(ws, ctx.cron, team, member, now).key)] : [],
+  };
+}

@@ -1,0 +1,69 @@
+// Use case: open the weekly check-in. A fire prompts each member (in their own zone with local time)
+// for the week holding the prompt, unless they are skipped; the prompt schedules its reminders and the
+// deadline as follow-up occurrences.
+import type { Team } from '../domain/model.js';
+import { localDateOf } from '../domain/zoned-time.js';
+import type { Occurrence } from '../ports.js';
+import { checkInPromptView } from '../views/checkin-views.js';
+import { checkInWindow, DEFAULT_DEADLINE_MINUTES, memberCheckinZone, weekOf } from './checkin-window.js';
+import type { CoreContext } from './deps.js';
+import { memberStanding } from './member-objectives.js';
+import { basePeriodKey, outboxItem, type Delivery, type PlannedOccurrence } from './occurrence-runner.js';
+import type { Fire } from './schedule-fires.js';
+import { checkInSkipReason } from './skip-rules.js';
+import { localeOf, memberOf, scheduleOf } from './team-lookup.js';
+import { resolvePeriod } from './team-report.js';
+import { addWallClockMinutes } from './wall-clock.js';
+
+export async function planCheckIn(ctx: CoreContext, team: Team, fire: Fire): Promise<PlannedOccurrence[]> {
+  const ws = ctx.workspace();
+  const members = fire.memberIds ? team.members.filter((m) => fire.memberIds!.includes(m.id)) : team.members;
+  const out: PlannedOccurrence[] = [];
+  for (const member of members) {
+    // A run on demand fires once for everyone: each member's week and day are still read in their zone.
+    const zone = memberCheckinZone(team, member);
+    const period = weekOf(ws, fire.at, zone);
+    const reason = await checkInSkipReason(ctx, ws, team, member, period.key, localDateOf(fire.at.toISOString(), zone));
+    out.push({
+      ritual: 'checkin',
+      periodKey: period.key,
+      memberId: member.id,
+      dueAt: fire.at,
+      ...(reason ? { status: 'skipped' as const, reason } : {}),
+    });
+  }
+  return out;
+}
+
+export async function deliverCheckInPrompt(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
+  const ws = ctx.workspace();
+  const member = occ.memberId ? memberOf(team, occ.memberId) : undefined;
+  const schedule = scheduleOf(team, 'checkin');
+  if (!member || !schedule) return { items: [], outcome: { status: 'skipped', reason: member ? 'disabled' : 'left_team' } };
+  const period = resolvePeriod(ws, basePeriodKey(occ.periodKey));
+  const window = checkInWindow(ctx.cron, team, member, period);
+  const promptAt = new Date(occ.dueAt);
+  // A prompt sent on demand keeps the period's own deadline when that is still ahead.
+  const deadline =
+    window.deadline.getTime() > promptAt.getTime() ? window.deadline : addWallClockMinutes(promptAt, window.zone, schedule.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
+  const locale = localeOf(member, team);
+  const standing = await memberStanding(ctx.repos, ws, team, member, now, locale);
+  const view = checkInPromptView({ locale, name: member.name, period, deadline, zone: window.zone, lines: standing.lines });
+  const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `occ:${occ.key}`);
+  if (!item) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
+  const reminders = schedule.remindersMinutes
+    .map((minutes) => addWallClockMinutes(promptAt, window.zone, minutes))
+    .filter((at) => at.getTime() < deadline.getTime());
+  const followUps: PlannedOccurrence[] = [
+    ...reminders.map((dueAt, i) => ({
+      ritual: `checkin.reminder.${i + 1}`,
+      periodKey: period.key,
+      memberId: member.id,
+      dueAt,
+      status: 'scheduled' as const,
+    })),
+    { ritual: 'checkin.close', periodKey: period.key, memberId: member.id, dueAt: deadline, status: 'scheduled' },
+  ];
+  ctx.metrics.inc('checkin_prompts_total', { team: team.id });
+  return { items: [item], followUps };
+}

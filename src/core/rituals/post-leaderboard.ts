@@ -1,0 +1,61 @@
+// Use case: post the leaderboard of the previous complete week to the team channel (rank, score,
+// movement, top N in public, reactions on the last post tallied) and, when the ritual's `dmRanks`
+// option is on, send each ranked member their own rank privately.
+import type { Locale, Team, Workspace } from '../domain/model.js';
+import { previousPeriod, type Period } from '../domain/periods.js';
+import { periodSettingsOf } from '../domain/report-context.js';
+import { postRefKey, type Occurrence } from '../ports.js';
+import type { LeaderboardView } from '../views.js';
+import { DEFAULT_TOP, leaderboardView, myRankView } from '../views/leaderboard-view.js';
+import { weekOf } from './checkin-window.js';
+import type { CoreContext } from './deps.js';
+import { basePeriodKey, occurrenceKey, outboxItem, type Delivery, type PlannedOccurrence } from './occurrence-runner.js';
+import type { Fire } from './schedule-fires.js';
+import { teamReports } from './team-data.js';
+import { localeOf, memberOf, scheduleOf } from './team-lookup.js';
+import { resolvePeriod } from './team-report.js';
+
+export function planLeaderboard(ctx: CoreContext, team: Team, fire: Fire): PlannedOccurrence[] {
+  const ws = ctx.workspace();
+  const period = previousPeriod(weekOf(ws, fire.at, fire.zone), periodSettingsOf(ws));
+  const out: PlannedOccurrence[] = [{ ritual: 'leaderboard', periodKey: period.key, memberId: null, dueAt: fire.at }];
+  if (scheduleOf(team, 'leaderboard')?.dmRanks) {
+    for (const m of team.members) {
+      if (m.role !== undefined) out.push({ ritual: 'leaderboard', periodKey: period.key, memberId: m.id, dueAt: fire.at });
+    }
+  }
+  return out;
+}
+
+/** Reactions on the post of the period before this one. */
+async function reactionsBefore(ctx: CoreContext, ws: Workspace, team: Team, period: Period): Promise<{ emoji: string; count: number }[]> {
+  const before = previousPeriod(period, periodSettingsOf(ws));
+  const ref = await ctx.outbox.deliveredRef(`occ:${occurrenceKey(team.id, 'leaderboard', before.key, null)}`);
+  return ref ? ctx.repos.reactions.tally(ref.platform, postRefKey(ref)) : [];
+}
+
+export async function buildLeaderboard(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale): Promise<LeaderboardView> {
+  const ws = ctx.workspace();
+  const [report] = await teamReports(ctx.repos, ws, team, [period], now.toISOString());
+  const top = scheduleOf(team, 'leaderboard')?.top ?? team.rituals.leaderboard?.top ?? DEFAULT_TOP;
+  return leaderboardView({ ws, team, report: report!, period, locale, top, reactions: await reactionsBefore(ctx, ws, team, period) });
+}
+
+export async function deliverLeaderboard(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
+  const ws = ctx.workspace();
+  const period = resolvePeriod(ws, basePeriodKey(occ.periodKey));
+  if (occ.memberId === null) {
+    const view = await buildLeaderboard(ctx, team, period, now, team.locale);
+    const item = outboxItem(ctx, { kind: 'channel', teamId: team.id }, view, `occ:${occ.key}`);
+    if (!item) return { items: [], outcome: { status: 'skipped', reason: 'no_channel' } };
+    return { items: [item] };
+  }
+  const member = memberOf(team, occ.memberId);
+  if (!member) return { items: [], outcome: { status: 'skipped', reason: 'left_team' } };
+  const [report] = await teamReports(ctx.repos, ws, team, [period], now.toISOString());
+  const view = myRankView({ ws, report: report!, period, memberId: member.id, locale: localeOf(member, team) });
+  if (!view) return { items: [], outcome: { status: 'skipped', reason: 'not_ranked' } };
+  const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `occ:${occ.key}`);
+  if (!item) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
+  return { items: [item] };
+}

@@ -1,0 +1,83 @@
+// Use case: the quarterly business review posted to the team channel: last quarter's results, proposed
+// targets for the collective objectives (see qbr-proposals.ts) for the approver to accept or change, and
+// the quarter's decision log.
+import { addDays } from '../domain/calendar-days.js';
+import { isSumKpi } from '../domain/kpi-values.js';
+import type { Locale, Team } from '../domain/model.js';
+import { periodOfDate, previousPeriod, type Period } from '../domain/periods.js';
+import { periodSettingsOf } from '../domain/report-context.js';
+import { t } from '../i18n/index.js';
+import { formatValue } from '../i18n/format.js';
+import type { Occurrence } from '../ports.js';
+import type { QbrView } from '../views.js';
+import { collectiveLabel } from '../views/progress-view.js';
+import { qbrView, type ProposalWithTarget } from '../views/review-views.js';
+import type { CoreContext } from './deps.js';
+import { basePeriodKey, outboxItem, type Delivery } from './occurrence-runner.js';
+import { proposeTarget } from './qbr-proposals.js';
+import { dataRange, loadTeamData, reportFrom, teamReports } from './team-data.js';
+import { nameOf } from './team-lookup.js';
+import { resolvePeriod } from './team-report.js';
+
+const STATUS_KEYS = {
+  open: 'decision.status.open',
+  accepted: 'decision.status.accepted',
+  rejected: 'decision.status.rejected',
+  done: 'decision.status.done',
+} as const;
+
+export function decisionStatusText(locale: Locale, status: string): string {
+  const key = STATUS_KEYS[status as keyof typeof STATUS_KEYS];
+  return key ? t(locale, key) : status;
+}
+
+/** The periods of an objective's kind whose results inform the proposal: the last four quarters' worth. */
+function historyPeriods(quarter: Period, kind: 'month' | 'quarter', settings: ReturnType<typeof periodSettingsOf>): Period[] {
+  const count = kind === 'quarter' ? 4 : 12;
+  const out: Period[] = [periodOfDate(kind, quarter.end, settings)];
+  while (out.length < count) out.unshift(previousPeriod(out[0]!, settings));
+  return out;
+}
+
+export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, now: Date, locale: Locale): Promise<QbrView> {
+  const ws = ctx.workspace();
+  const settings = periodSettingsOf(ws);
+  const asOf = now.toISOString();
+  const [report] = await teamReports(ctx.repos, ws, team, [quarter], asOf);
+  const from = addDays(quarter.end, 1);
+  const proposals: ProposalWithTarget[] = [];
+  for (const c of team.collective) {
+    const kpi = ws.kpis[c.kpi];
+    if (!kpi || (c.per !== 'quarter' && c.per !== 'month')) continue;
+    const periods = historyPeriods(quarter, c.per, settings);
+    const data = await loadTeamData(ctx.repos, team, dataRange(ws, periods).from, dataRange(ws, periods).to);
+    // A sum with no value at all is 0 in a report; before the team recorded anything it means "no data".
+    const recorded = (p: Period) => !isSumKpi(kpi) || data.values.some((v) => v.kpi === kpi.id && v.date >= p.start && v.date <= p.end);
+    const history = periods.map((p) => (recorded(p) ? (reportFrom(ws, team, p, asOf, data).collective.find((row) => row.objective === c.id)?.actual ?? null) : null));
+    const p = proposeTarget(c.target, history, kpi.direction, kpi.unit);
+    if (!p) continue;
+    const value = (n: number) => formatValue(locale, n, kpi.unit);
+    proposals.push({
+      objectiveId: c.id,
+      label: collectiveLabel(ws, c, locale),
+      currentText: value(c.target),
+      proposed: p.proposed,
+      proposedText: value(p.proposed),
+      rationale: t(locale, kpi.direction === 'higher' ? 'qbr.rationale.higher' : 'qbr.rationale.lower', { n: p.samples, value: value(p.basis) }),
+      from,
+    });
+  }
+  const decisions = (await ctx.repos.decisions.list({ teamId: team.id, from: quarter.start, to: from })).map((d) => ({
+    text: d.text,
+    statusText: decisionStatusText(locale, d.status),
+    author: nameOf(ws, d.author),
+  }));
+  return qbrView({ ws, team, report: report!, period: quarter, locale, proposals, decisions });
+}
+
+export async function deliverQbr(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
+  const view = await buildQbr(ctx, team, resolvePeriod(ctx.workspace(), basePeriodKey(occ.periodKey)), now, team.locale);
+  const item = outboxItem(ctx, { kind: 'channel', teamId: team.id }, view, `occ:${occ.key}`);
+  if (!item) return { items: [], outcome: { status: 'skipped', reason: 'no_channel' } };
+  return { items: [item] };
+}

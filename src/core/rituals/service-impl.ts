@@ -1,0 +1,169 @@
+// The RitualsService adapters call: resolves the acting member, checks their rights on the team, and
+// dispatches typed commands and button presses to the use cases. Expected failures come back as
+// notices or inline form errors in the member's language (see views/notice.ts).
+import type { Locale, RitualId } from '../domain/model.js';
+import { DomainError } from '../errors.js';
+import { pickLocale, t } from '../i18n/index.js';
+import type { InteractionResult, RitualsService } from '../service.js';
+import type { CollectiveProgressView, LeaderboardView, NoticeView, StandupSummaryView } from '../views.js';
+import { describeError, notice } from '../views/notice.js';
+import { actorOf, teamFor, type Actor } from './actor.js';
+import { acknowledgeBreach, breachDecisionForm, snoozeBreach } from './breach-actions.js';
+import { buildCheckInForm } from './check-in-form.js';
+import type { CoreContext } from './deps.js';
+import type { RitualEngine } from './engine.js';
+import { myGoals } from './my-goals.js';
+import { parseCommand } from './parse-command.js';
+import { buildLeaderboard } from './post-leaderboard.js';
+import { buildProgress } from './post-progress.js';
+import { acceptProposal, changeProposalForm, submitTargetChange } from './qbr-actions.js';
+import { recordReaction } from './record-reaction.js';
+import { reviewDecisionForm, submitDecision } from './record-decision.js';
+import { resolveMember } from './resolve-member.js';
+import { clearOoo, setOoo } from './set-ooo.js';
+import { buildStandup } from './standup-summary.js';
+import { submitCheckIn } from './submit-check-in.js';
+import { weekOf } from './checkin-window.js';
+
+export function helpNotice(locale: Locale): NoticeView {
+  return notice(locale, 'info', t(locale, 'help.body'), t(locale, 'help.title'));
+}
+
+export function createService(ctx: CoreContext, engine: RitualEngine): RitualsService {
+  const actor = (memberId: string): Actor | undefined => actorOf(ctx.workspace(), memberId);
+  const fallback = () => ctx.workspace().defaults.locale;
+  const reply = (view: InteractionResult['view']): InteractionResult => ({ kind: 'reply', view });
+
+  /** Runs a use case for a known member; a DomainError becomes a notice in their language. */
+  async function as<T>(memberId: string, fn: (a: Actor) => Promise<T>, onError: (n: NoticeView) => T): Promise<T> {
+    const a = actor(memberId);
+    if (!a) return onError(service.notAMember(fallback()));
+    try {
+      return await fn(a);
+    } catch (err) {
+      if (!(err instanceof DomainError)) ctx.log.error({ member: memberId, err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'service call failed');
+      return onError(describeError(a.locale, err));
+    }
+  }
+  const interaction = (memberId: string, fn: (a: Actor) => Promise<InteractionResult>) => as(memberId, fn, reply);
+
+  const service: RitualsService = {
+    resolveMember: (query) => resolveMember(ctx, query),
+    fallbackLocale: (platformLocale) => pickLocale(platformLocale, fallback()),
+
+    command(memberId, text) {
+      return interaction(memberId, async (a) => {
+        const cmd = parseCommand(text, a.locale);
+        switch (cmd.kind) {
+          case 'checkin':
+            return { kind: 'form', view: await buildCheckInForm(ctx, a, cmd.period) };
+          case 'me':
+            return reply(await myGoals(ctx, a));
+          case 'leaderboard':
+            return reply(await service.leaderboard(memberId, cmd.team));
+          case 'progress':
+            return reply(await service.progress(memberId, cmd.team));
+          case 'standup':
+            return reply(await service.standup(memberId, cmd.team));
+          case 'ooo':
+            return reply(await setOoo(ctx, a, cmd.from, cmd.to));
+          case 'ooo_off':
+            return reply(await clearOoo(ctx, a));
+          case 'run':
+            return reply(await service.runRitual(memberId, cmd.ritual, cmd.team));
+          case 'help':
+            return reply(service.help(a.locale));
+          case 'error':
+            throw new DomainError(cmd.code, `command error ${cmd.code}`, {
+              text: cmd.value,
+              value: cmd.value,
+              ritual: cmd.value,
+              rituals: 'checkin, leaderboard, progress, breach_scan, standup, monthly_review, qbr',
+            });
+        }
+      });
+    },
+
+    action(memberId, action, value) {
+      return interaction(memberId, async (a) => {
+        switch (action) {
+          case 'checkin.open': {
+            const period = (JSON.parse(value || '{}') as { period?: string }).period;
+            return { kind: 'form', view: await buildCheckInForm(ctx, a, period) };
+          }
+          case 'breach.acknowledge':
+            return acknowledgeBreach(ctx, a, value);
+          case 'breach.snooze':
+            return snoozeBreach(ctx, a, value);
+          case 'breach.decision':
+            return breachDecisionForm(ctx, a, value);
+          case 'review.decision':
+            return reviewDecisionForm(ctx, a, value);
+          case 'qbr.accept':
+            return acceptProposal(ctx, a, value);
+          case 'qbr.change':
+            return changeProposalForm(ctx, a, value);
+          case 'goals.show':
+            return reply(await myGoals(ctx, a));
+        }
+        throw new DomainError('COMMAND.UNKNOWN', `unknown action ${String(action)}`, { text: String(action) });
+      });
+    },
+
+    async checkInForm(memberId, periodKey) {
+      const a = actor(memberId);
+      if (!a) throw new DomainError('AUTH.NOT_A_MEMBER', `unknown member ${memberId}`);
+      return buildCheckInForm(ctx, a, periodKey);
+    },
+
+    async submitCheckIn(input) {
+      const a = actor(input.memberId);
+      if (!a) throw new DomainError('AUTH.NOT_A_MEMBER', `unknown member ${input.memberId}`);
+      return submitCheckIn(ctx, engine, a, input);
+    },
+
+    async submitDecision(input) {
+      return as(input.memberId, (a) => submitDecision(ctx, a, input), (n) => ({ ok: true, view: n }));
+    },
+
+    async submitTargetChange(input) {
+      return as(input.memberId, (a) => submitTargetChange(ctx, a, input), (n) => ({ ok: true, view: n }));
+    },
+
+    async myGoals(memberId) {
+      const a = actor(memberId);
+      if (!a) throw new DomainError('AUTH.NOT_A_MEMBER', `unknown member ${memberId}`);
+      return myGoals(ctx, a);
+    },
+
+    leaderboard(memberId, teamId) {
+      return as<LeaderboardView | NoticeView>(memberId, async (a) => {
+        const team = teamFor(ctx.workspace(), a, teamId);
+        const now = ctx.clock.now();
+        return buildLeaderboard(ctx, team, weekOf(ctx.workspace(), now, team.timezone), now, a.locale);
+      }, (n) => n);
+    },
+
+    progress(memberId, teamId) {
+      return as<CollectiveProgressView | NoticeView>(memberId, (a) => buildProgress(ctx, teamFor(ctx.workspace(), a, teamId), ctx.clock.now(), a.locale), (n) => n);
+    },
+
+    standup(memberId, teamId) {
+      return as<StandupSummaryView | NoticeView>(memberId, (a) => buildStandup(ctx, teamFor(ctx.workspace(), a, teamId, { managerOnly: true }), ctx.clock.now(), a.locale), (n) => n);
+    },
+
+    runRitual(memberId, ritual: RitualId, teamId) {
+      return as(memberId, async (a) => {
+        const team = teamFor(ctx.workspace(), a, teamId, { managerOnly: true });
+        const run = await engine.runNow(team.id, ritual, ctx.clock.now());
+        return notice(a.locale, 'success', t(a.locale, 'run.done', { ritual: t(a.locale, `ritual.${ritual}`), team: team.name, sent: run.sent, skipped: run.skipped + run.missed }));
+      }, (n) => n);
+    },
+
+    recordReaction: (event) => recordReaction(ctx, event),
+
+    help: helpNotice,
+    notAMember: (locale) => notice(locale, 'error', t(locale, 'error.notAMember')),
+  };
+  return service;
+}

@@ -1,0 +1,76 @@
+// The breach nudge sent to an objective's owner (Acknowledge / Snooze / Record decision), its states
+// after a click, and the escalation sent to the team's managers.
+import type { Locale, Team, Workspace } from '../domain/model.js';
+import { t } from '../i18n/index.js';
+import { formatDateTime, formatValue } from '../i18n/format.js';
+import type { Breach } from '../ports.js';
+import type { ActionButton, BreachNudgeView, EscalationView } from '../views.js';
+import { collectiveKpiLine } from './kpi-line.js';
+import { collectiveLabel, type CollectiveFigure } from './progress-view.js';
+
+export const DEFAULT_SNOOZE_MINUTES = 24 * 60;
+
+function breachActions(locale: Locale, breach: Breach, teamId: string, which: readonly ('ack' | 'snooze' | 'decision')[]): ActionButton[] {
+  const value = JSON.stringify({ breach: breach.id, team: teamId });
+  const all: Record<'ack' | 'snooze' | 'decision', ActionButton> = {
+    ack: { action: 'breach.acknowledge', label: t(locale, 'breach.action.ack'), value, style: 'primary' },
+    snooze: { action: 'breach.snooze', label: t(locale, 'breach.action.snooze'), value: JSON.stringify({ breach: breach.id, team: teamId, minutes: DEFAULT_SNOOZE_MINUTES }) },
+    decision: { action: 'breach.decision', label: t(locale, 'breach.action.decision'), value },
+  };
+  return which.map((w) => all[w]);
+}
+
+export interface BreachViewInput {
+  readonly ws: Workspace;
+  readonly team: Team;
+  readonly figure: CollectiveFigure;
+  readonly breach: Breach;
+  readonly locale: Locale;
+  /** Zone of the recipient, for times. */
+  readonly zone: string;
+  /** The acknowledger's or snoozer's name, for the updated view. */
+  readonly byName?: string;
+}
+
+export function breachNudgeView(a: BreachViewInput): BreachNudgeView {
+  const { locale, breach } = a;
+  const kpi = a.ws.kpis[a.figure.objective.kpi]!;
+  const label = collectiveLabel(a.ws, a.figure.objective, locale);
+  const line = collectiveKpiLine(a.figure.row, kpi, locale, a.figure.periodEnd, label);
+  const alertText = t(locale, 'progress.alert', { value: formatValue(locale, a.figure.row.alert, kpi.unit) });
+  const title = t(locale, 'breach.title', { label });
+  const figure = a.figure.row.projectionMethod === 'pace' ? a.figure.row.projected : a.figure.row.actual;
+  const key = a.figure.row.projectionMethod === 'pace' ? 'breach.bodyProjected' : 'breach.body';
+  let body = t(locale, key, { team: a.team.name, value: formatValue(locale, figure, kpi.unit), alert: formatValue(locale, a.figure.row.alert, kpi.unit) });
+  let actions = breachActions(locale, breach, a.team.id, ['ack', 'snooze', 'decision']);
+  if (breach.state === 'acknowledged') {
+    body += `\n${t(locale, 'breach.acknowledged', { name: a.byName ?? breach.acknowledgedBy ?? '', when: formatDateTime(locale, breach.acknowledgedAt ?? '', a.zone) })}`;
+    actions = breachActions(locale, breach, a.team.id, ['decision']);
+  } else if (breach.state === 'snoozed' && breach.snoozedUntil) {
+    body += `\n${t(locale, 'breach.snoozed', { when: formatDateTime(locale, breach.snoozedUntil, a.zone) })}`;
+    actions = breachActions(locale, breach, a.team.id, ['ack', 'decision']);
+  }
+  return { type: 'breach_nudge', locale, text: `${title} — ${body}`, breachId: breach.id, title, body, line, alertText, actions };
+}
+
+export function escalationView(a: BreachViewInput & { ownerName: string }): EscalationView {
+  const { locale, breach } = a;
+  const kpi = a.ws.kpis[a.figure.objective.kpi]!;
+  const label = collectiveLabel(a.ws, a.figure.objective, locale);
+  const line = collectiveKpiLine(a.figure.row, kpi, locale, a.figure.periodEnd, label);
+  const sinceText = t(locale, 'escalation.since', { when: formatDateTime(locale, breach.enteredAt, a.zone) });
+  const title = t(locale, 'escalation.title', { label });
+  const body = t(locale, 'escalation.body', { owner: a.ownerName, team: a.team.name });
+  return {
+    type: 'escalation',
+    locale,
+    text: `${title} — ${body}`,
+    breachId: breach.id,
+    title,
+    body,
+    line,
+    ownerName: a.ownerName,
+    sinceText,
+    actions: breachActions(locale, breach, a.team.id, ['ack', 'decision']),
+  };
+}

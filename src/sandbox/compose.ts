@@ -1,0 +1,99 @@
+// Composition of sandbox mode: on the sandbox's own store, the ritual core (every destination reached
+// through the sandbox platform), an outbox sender that the sandbox drains itself (no background loop,
+// no node-cron: the sandbox clock decides when rituals run), and the sandbox page on the HTTP server.
+// app.ts calls it when no Slack or Teams credentials are set; the tests compose the same way.
+import { parseChartId } from '../charts/chart-request.js';
+import { chartPng } from '../charts/make-chart.js';
+import type { Workspace } from '../core/domain/model.js';
+import { DomainError } from '../core/errors.js';
+import type { CoreLogger } from '../core/ports.js';
+import { createRitualsCore, type RitualsCore } from '../core/rituals/create-core.js';
+import type { HttpServer } from '../http/server.js';
+import { nextFire } from '../scheduling/cron.js';
+import { OutboxSender } from '../scheduling/outbox-sender.js';
+import type { Store } from '../store/connection.js';
+import { createOutboxRepo } from '../store/outbox.repo.js';
+import { syncWorkspace } from '../store/sync-workspace.js';
+import { SandboxClock } from './clock.js';
+import { createSandbox, type Sandbox } from './create-sandbox.js';
+import type { Delivery } from './gateway.js';
+import { sandboxFiles } from './json-file.js';
+import type { SeedOptions } from './seed-history.js';
+
+export interface SandboxAppOptions {
+  readonly store: Store;
+  /** The URL `store` was opened with (SANDBOX_DATABASE_URL). */
+  readonly databaseUrl: string;
+  /** DATABASE_URL: the reset button refuses to touch it. */
+  readonly protectedDatabaseUrls: readonly string[];
+  readonly workspace: () => Workspace;
+  readonly http: HttpServer;
+  readonly log: CoreLogger;
+  /** Real time source of the sandbox clock (tests and `simulate` freeze it). */
+  readonly realNow?: () => Date;
+  readonly seed?: SeedOptions | false;
+  readonly autoTickMs?: number;
+  readonly onDelivery?: (delivery: Delivery) => void;
+}
+
+export interface SandboxApp {
+  readonly sandbox: Sandbox;
+  readonly core: RitualsCore;
+  readonly clock: SandboxClock;
+  readonly sender: OutboxSender;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function composeSandbox(opts: SandboxAppOptions): SandboxApp {
+  const clock = new SandboxClock({ file: sandboxFiles(opts.databaseUrl).clock, realNow: opts.realNow });
+  const outbox = createOutboxRepo(opts.store);
+  const core = createRitualsCore({
+    workspace: opts.workspace,
+    repos: opts.store,
+    outbox,
+    clock,
+    log: opts.log,
+    cron: { nextFire },
+    platformFor: () => 'sandbox',
+  });
+  // Created before the sender (which needs its gateway); `drain` only runs once both exist.
+  let sender: OutboxSender | undefined;
+  const sandbox = createSandbox({
+    service: core.service,
+    engine: core.engine,
+    drain: () => sender!.drainOnce(),
+    clock,
+    workspace: opts.workspace,
+    store: opts.store,
+    databaseUrl: opts.databaseUrl,
+    protectedDatabaseUrls: opts.protectedDatabaseUrls,
+    resync: () => syncWorkspace(opts.store, opts.workspace(), { actor: 'config', at: clock.now().toISOString() }),
+    http: opts.http,
+    log: opts.log,
+    nextFire,
+    seed: opts.seed,
+    autoTickMs: opts.autoTickMs,
+    onDelivery: opts.onDelivery,
+    chartPng: async (id, locale) => {
+      const req = parseChartId(id);
+      if (!req) return undefined;
+      try {
+        const deps = { workspace: opts.workspace(), metricValues: opts.store.metricValues, ooo: opts.store.ooo };
+        return (await chartPng(deps, req, { asOf: clock.now().toISOString(), locale, theme: 'light' })).png;
+      } catch (err) {
+        if (err instanceof DomainError) return undefined; // unknown team or period: no picture
+        throw err;
+      }
+    },
+  });
+  sender = new OutboxSender({ repo: outbox, gateways: { sandbox: sandbox.gateway }, clock, log: opts.log });
+  return {
+    sandbox,
+    core,
+    clock,
+    sender,
+    start: () => sandbox.start(),
+    stop: () => sandbox.stop(),
+  };
+}

@@ -1,0 +1,53 @@
+// Team-level messages: collective progress, stand-up summaries and "my goals" (which embeds a manager's
+// team summary).
+import type { CollectiveProgressView, MyGoalsView, StandupSummaryView } from '../../core/views.js';
+import { html, type SafeHtml } from './html.js';
+import { actionButtons, bulletList, card, kpiLine, kpiLines, paragraph, progressBar } from './parts.js';
+
+export function renderCollectiveProgress(v: CollectiveProgressView): SafeHtml {
+  const rows = v.rows.map(
+    (r) => html`<div class="collective-row" data-objective="${r.objectiveId}">
+  ${kpiLine(r.line, r.label)}
+  <div class="muted small">${r.alertText} · ${r.ownerName}</div>
+</div>`,
+  );
+  return card('progress', v.title, html`${paragraph(v.periodLabel, 'muted')}${rows}`);
+}
+
+function quotes(items: readonly { readonly name: string; readonly text: string }[], heading: string): SafeHtml {
+  if (items.length === 0) return html``;
+  return html`<div class="quotes"><div class="subhead">${heading}</div><ul>${items.map((i) => html`<li><b>${i.name}</b>: ${i.text}</li>`)}</ul></div>`;
+}
+
+/** Section headings are not in the view: the sandbox shows lists with their own labels from `labels`. */
+export interface StandupLabels {
+  readonly missing: string;
+  readonly atRisk: string;
+  readonly breaches: string;
+  readonly blockers: string;
+  readonly wins: string;
+}
+
+export function renderStandup(v: StandupSummaryView, labels: StandupLabels): SafeHtml {
+  const list = (heading: string, items: readonly string[]) =>
+    items.length === 0 ? html`` : html`<div class="subhead">${heading}</div>${bulletList(items)}`;
+  return card(
+    'standup',
+    v.title,
+    html`${paragraph(v.periodLabel, 'muted')}
+<p>${v.completionText}</p>${progressBar(v.completion, v.completionText, v.completion >= 0.8 ? 'good' : v.completion >= 0.5 ? 'warning' : 'bad')}
+${list(labels.missing, v.missing)}
+${kpiLines(v.totals)}
+${list(labels.atRisk, v.atRisk)}${list(labels.breaches, v.breaches)}
+${quotes(v.blockers, labels.blockers)}${quotes(v.wins, labels.wins)}`,
+  );
+}
+
+export function renderMyGoals(v: MyGoalsView, labels: StandupLabels): SafeHtml {
+  return card(
+    'my-goals',
+    v.title,
+    html`${paragraph(v.periodLabel, 'muted')}${paragraph(v.rankText, 'big')}${kpiLines(v.lines)}${paragraph(v.nextRitualText, 'muted')}
+${v.team ? renderStandup(v.team, labels) : ''}${actionButtons(v.actions)}`,
+  );
+}

@@ -1,0 +1,73 @@
+// Renders any neutral view (core/views.ts) as an HTML fragment for the sandbox page. Views are stored as
+// JSON and come from outside the page, so an unknown or malformed one shows as its plain text.
+import type { View } from '../../core/views.js';
+import { renderCheckInConfirmation, renderCheckInPrompt, renderReminder } from './checkin.js';
+import { renderBreachNudge, renderEscalation, renderMonthlyReview, renderQbr } from './follow-up.js';
+import { renderCheckInForm, renderDecisionForm, renderTargetForm } from './forms.js';
+import type { SafeHtml } from './html.js';
+import { renderLeaderboard, renderMyRank } from './leaderboard.js';
+import { card, paragraph } from './parts.js';
+import { renderCollectiveProgress, renderMyGoals, renderStandup, type StandupLabels } from './team.js';
+
+export interface RenderOptions {
+  readonly standupLabels: StandupLabels;
+  readonly chartUrl?: (id: string) => string | undefined;
+  /** A form's instance id (idempotency of its submission). */
+  readonly formId?: string;
+}
+
+export function isView(value: unknown): value is View {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function plain(value: unknown): SafeHtml {
+  const text = typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string' ? (value as { text: string }).text : '';
+  return card('plain', undefined, paragraph(text || '…'));
+}
+
+export function renderView(value: unknown, opts: RenderOptions): SafeHtml {
+  if (!isView(value)) return plain(value);
+  const v = value;
+  try {
+    switch (v.type) {
+      case 'checkin_prompt':
+        return renderCheckInPrompt(v);
+      case 'checkin_form':
+        return renderCheckInForm(v, opts.formId ?? '');
+      case 'checkin_confirmation':
+        return renderCheckInConfirmation(v);
+      case 'checkin_reminder':
+        return renderReminder(v);
+      case 'leaderboard':
+        return renderLeaderboard(v);
+      case 'my_rank':
+        return renderMyRank(v);
+      case 'collective_progress':
+        return renderCollectiveProgress(v);
+      case 'breach_nudge':
+        return renderBreachNudge(v);
+      case 'escalation':
+        return renderEscalation(v);
+      case 'standup_summary':
+        return renderStandup(v, opts.standupLabels);
+      case 'monthly_review':
+        return renderMonthlyReview(v, opts.chartUrl);
+      case 'qbr':
+        return renderQbr(v, opts.chartUrl);
+      case 'my_goals':
+        return renderMyGoals(v, opts.standupLabels);
+      case 'decision_form':
+        return renderDecisionForm(v, opts.formId ?? '');
+      case 'target_form':
+        return renderTargetForm(v, opts.formId ?? '');
+      case 'notice':
+        return card(`notice notice-${v.tone}`, v.title, paragraph(v.body), v.tone === 'error' ? 'tone-bad' : v.tone === 'success' ? 'tone-good' : '');
+      default:
+        return plain(v);
+    }
+  } catch {
+    // A view missing a field must not break the whole thread: show its text.
+    return plain(v);
+  }
+}
+

@@ -1,0 +1,86 @@
+// Seeded history: on the sandbox's first start, a few past weeks of plausible check-ins for every member
+// with a role, so the first leaderboard and projections have something to show. Each answer goes
+// through the real service (form, then submission) with the clock stopped at that week's prompt time
+// plus a little, so the core dates and validates it as it would a live answer. Deterministic per seed;
+// done once (a marker in the sandbox database).
+import type { Workspace } from '../core/domain/model.js';
+import type { CoreLogger, EngineStateRepo } from '../core/ports.js';
+import type { RitualsService } from '../core/service.js';
+import type { SandboxClock } from './clock.js';
+import { duePointsBetween, type NextFire } from './due-points.js';
+import { hashSeed, mulberry32 } from './prng.js';
+import { simulatedAnswer } from './simulated-answers.js';
+
+export const SEEDED_MARKER = 'sandbox:seeded';
+const WEEK_MS = 7 * 86_400_000;
+
+export interface SeedHistoryDeps {
+  readonly service: RitualsService;
+  readonly clock: SandboxClock;
+  readonly workspace: Workspace;
+  readonly marker: Pick<EngineStateRepo, 'get' | 'set'>;
+  readonly nextFire: NextFire;
+  readonly log: CoreLogger;
+}
+
+export interface SeedOptions {
+  readonly weeks: number;
+  readonly seed: number;
+}
+
+interface Answer {
+  readonly at: Date;
+  readonly memberId: string;
+  readonly roleId: string;
+  readonly order: number;
+}
+
+/** The past prompt times of every member with a role, each answered a little later (some skipped). */
+function plannedAnswers(deps: SeedHistoryDeps, opts: SeedOptions, now: Date): Answer[] {
+  const rng = mulberry32(opts.seed);
+  const out: Answer[] = [];
+  const prompts = duePointsBetween(deps.workspace, new Date(now.getTime() - opts.weeks * WEEK_MS), now, deps.nextFire).filter(
+    (p) => p.ritual === 'checkin' && p.kind === 'fire',
+  );
+  for (const p of prompts) {
+    const team = deps.workspace.teams.find((t) => t.id === p.teamId)!;
+    // A prompt at each member's local time names its member; a team-time prompt goes to all of them.
+    for (const member of team.members.filter((m) => m.role !== undefined && (p.memberId === undefined || m.id === p.memberId))) {
+      const at = new Date(p.at.getTime() + rng.int(5, 180) * 60_000);
+      const skip = rng.chance(0.12);
+      if (skip || at.getTime() >= now.getTime() || member.start > at.toISOString().slice(0, 10)) continue;
+      out.push({ at, memberId: member.id, roleId: member.role!, order: out.length });
+    }
+  }
+  return out.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
+}
+
+/** Seeds once; returns how many check-ins were stored (0 when the database was already seeded). */
+export async function seedHistory(deps: SeedHistoryDeps, opts: SeedOptions): Promise<number> {
+  if ((await deps.marker.get(SEEDED_MARKER)) !== undefined) return 0;
+  const now = deps.clock.now();
+  let stored = 0;
+  let refused = 0;
+  for (const a of plannedAnswers(deps, opts, now)) {
+    // Each rep has a steady level (the spread of the leaderboard) and a weekly ups and downs.
+    const level = mulberry32(hashSeed(`${opts.seed}:${a.memberId}`)).between(0.75, 1.25);
+    const rng = mulberry32(hashSeed(`${opts.seed}:${a.memberId}:${a.at.toISOString()}`));
+    const ok = await deps.clock.during(a.at, async () => {
+      const form = await deps.service.checkInForm(a.memberId);
+      const answer = simulatedAnswer(deps.workspace, a.roleId, form, level * rng.between(0.85, 1.15), rng);
+      const result = await deps.service.submitCheckIn({
+        memberId: a.memberId,
+        metadata: form.metadata,
+        ...answer,
+        platform: 'sandbox',
+        idempotencyKey: `sandbox-seed:${opts.seed}:${a.memberId}:${form.periodKey}`,
+      });
+      return result.ok;
+    });
+    if (ok) stored++;
+    else refused++;
+  }
+  await deps.marker.set(SEEDED_MARKER, JSON.stringify({ weeks: opts.weeks, seed: opts.seed, stored }), now.toISOString());
+  deps.log.info({ stored, refused, weeks: opts.weeks }, 'sandbox history seeded');
+  return stored;
+}

@@ -1,0 +1,147 @@
+// The Slack adapter: a Bolt App on our HTTP server (POST /slack/events, signature always verified) or
+// on Socket Mode when SLACK_APP_TOKEN is set; listeners for the slash command, buttons, modals, App
+// Home, reactions and DMs; and the ChatGateway the outbox sends through. Events are deduplicated by
+// event_id across Slack's retries. The only place (with its folder) that imports Bolt.
+import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
+import type { SlackConfig } from '../config/env.js';
+import type { Workspace } from '../core/domain/model.js';
+import type { ChatGateway } from '../core/ports.js';
+import type { RitualsService } from '../core/service.js';
+import type { HttpServer } from '../http/server.js';
+import { BoundedCache } from './bounded-cache.js';
+import { gatewayClientOptions, listenerClientOptions, apiBaseUrl } from './client-options.js';
+import type { SlackContext } from './context.js';
+import { SlackDirectory } from './directory.js';
+import { createSlackGateway } from './gateway.js';
+import { SlackHttpReceiver } from './http-receiver.js';
+import { registerActions } from './listeners/actions.js';
+import { registerCommands } from './listeners/commands.js';
+import { registerEvents } from './listeners/events.js';
+import { registerViews } from './listeners/views.js';
+import { boltLogger, errorFields, type SlackLog } from './log.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackAdapterDeps {
+  readonly config: SlackConfig;
+  readonly service: RitualsService;
+  /** The current workspace config (member ids -> Slack ids and emails, team channels). */
+  readonly workspace: () => Workspace;
+  /** The process's HTTP server; required in HTTP mode (no SLACK_APP_TOKEN). */
+  readonly http?: HttpServer;
+  readonly log: SlackLog;
+  /** For tests of the signature window; defaults to Date.now. */
+  readonly now?: () => number;
+}
+
+export interface SlackAdapter {
+  readonly mode: 'http' | 'socket';
+  readonly gateway: ChatGateway;
+  /** Verifies the token (auth.test), then accepts requests (HTTP) or connects (Socket Mode). */
+  start(): Promise<void>;
+  /** Refuses new requests (503) or disconnects, then waits for the work in progress. */
+  stop(): Promise<void>;
+}
+
+const HOUR = 3_600_000;
+
+export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
+  const { config, log } = deps;
+  const mode = config.appToken ? 'socket' : 'http';
+  const gatewayClient = new webApi.WebClient(config.botToken, { ...gatewayClientOptions(config.apiUrl), logger: boltLogger(log) });
+  const directory = new SlackDirectory(gatewayClient, deps.workspace);
+  const ctx: SlackContext = {
+    service: deps.service,
+    directory,
+    log,
+    handledSubmissions: new BoundedCache<string, true>(10_000, 24 * HOUR),
+  };
+
+  let httpReceiver: SlackHttpReceiver | undefined;
+  let receiver: Receiver;
+  if (mode === 'socket') {
+    // Socket Mode's apps.connections.open goes through installerOptions.clientOptions: same API base URL.
+    const slackApiUrl = apiBaseUrl(config.apiUrl);
+    receiver = new SocketModeReceiver({
+      appToken: config.appToken!,
+      logger: boltLogger(log),
+      installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} },
+    });
+  } else {
+    if (!config.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required for Slack in HTTP mode');
+    if (!deps.http) throw new Error('the Slack adapter needs the HTTP server in HTTP mode');
+    httpReceiver = new SlackHttpReceiver({ signingSecret: config.signingSecret, log, now: deps.now });
+    receiver = httpReceiver;
+  }
+
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: boltLogger(log),
+    clientOptions: listenerClientOptions(config.apiUrl),
+    // auth.test runs in start(), not in the constructor: creating the adapter makes no network call.
+    deferInitialization: true,
+    convoStore: false,
+  });
+
+  // Slack retries an event it thinks we missed (X-Slack-Retry-Num): each event_id is handled once.
+  // Listeners run inside this middleware, work after the ack included: stop() waits for them.
+  const seenEvents = new BoundedCache<string, true>(20_000, HOUR);
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ body, next }) => {
+    const b = body as { type?: string; event_id?: string };
+    if (b.type === 'event_callback' && typeof b.event_id === 'string' && !seenEvents.claim(b.event_id, true)) {
+      log.debug({ eventId: b.event_id }, 'duplicate slack event ignored');
+      return;
+    }
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+
+  registerCommands(app, ctx);
+  registerActions(app, ctx);
+  registerViews(app, ctx);
+  registerEvents(app, ctx);
+  app.error(async (err) => {
+    log.error({ err: errorFields(err) }, 'slack listener failed');
+  });
+
+  let ready = false;
+  if (httpReceiver) {
+    const r = httpReceiver;
+    deps.http!.add({
+      method: 'POST',
+      path: SLACK_EVENTS_PATH,
+      handler: async (req, res) => {
+        // Until auth.test has passed, Bolt cannot authorize a request: ask Slack to come back.
+        if (!ready) {
+          res.writeHead(503).end();
+          return;
+        }
+        await r.handle(req, res);
+      },
+    });
+  }
+
+  return {
+    mode,
+    gateway: createSlackGateway({ client: gatewayClient, directory, log }),
+    async start() {
+      await app.init();
+      await app.start();
+      ready = true;
+      log.info({ mode }, 'slack adapter started');
+    },
+    async stop() {
+      ready = false;
+      await app.stop();
+      await Promise.allSettled([...inFlight]);
+      log.info({ mode }, 'slack adapter stopped');
+    },
+  };
+}

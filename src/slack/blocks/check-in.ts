@@ -1,0 +1,132 @@
+// Block Kit for the weekly check-in: the DM prompt, its reminder, the confirmation that replaces the
+// prompt after submitting, and the modal with one input per KPI plus wins and blockers.
+import { randomUUID } from 'node:crypto';
+import type { types } from '@slack/bolt';
+import type {
+  CheckInConfirmationView,
+  CheckInFormView,
+  CheckInPromptView,
+  ReminderView,
+} from '../../core/views.js';
+import { buttons, context, divider, esc, header, kpiLineText, listBlocks, section } from './common.js';
+import { BoundedCache } from '../bounded-cache.js';
+import { clip, LIMITS, type Block } from './limits.js';
+
+/** Callback id of the check-in modal; its inputs' block ids are the form's field ids. */
+export const CHECKIN_CALLBACK = 'rituals.checkin';
+/** Every input element of our modals uses this action id, so a value is state.values[fieldId].value. */
+export const INPUT_ACTION = 'value';
+
+// Room left for the KPI lines once header, intro, context, divider and buttons are placed.
+const LINES_BUDGET = LIMITS.blocks.message - 6;
+
+export function checkInPromptBlocks(v: CheckInPromptView): Block[] {
+  return [
+    header(v.title),
+    section(esc(v.intro)),
+    context(esc(v.deadlineText)),
+    ...(v.lastPeriod.length > 0 ? [divider(), ...listBlocks(v.lastPeriod.map(kpiLineText), LINES_BUDGET, v.locale)] : []),
+    buttons(v.actions),
+  ].filter((b): b is Block => b !== undefined);
+}
+
+export function reminderBlocks(v: ReminderView): Block[] {
+  return [header(v.title), section(esc(v.body)), context(esc(v.deadlineText)), buttons(v.actions)].filter(
+    (b): b is Block => b !== undefined,
+  );
+}
+
+export function confirmationBlocks(v: CheckInConfirmationView): Block[] {
+  return [
+    header(v.title),
+    section(esc(v.submittedText)),
+    context(esc(v.periodLabel)),
+    ...(v.lines.length > 0 ? [divider(), ...listBlocks(v.lines.map(kpiLineText), LINES_BUDGET, v.locale)] : []),
+    v.editable ? buttons(v.actions) : undefined,
+  ].filter((b): b is Block => b !== undefined);
+}
+
+/** A form cannot be posted as a message: it is shown as its title and period (opened from a button). */
+export function formAsMessageBlocks(v: CheckInFormView): Block[] {
+  return [header(v.title), section(esc(v.periodLabel))];
+}
+
+/** Where the form was opened from, so the submission can update that message. */
+export interface FormOrigin {
+  readonly channel?: string;
+  readonly ts?: string;
+}
+
+// Metadata too long for private_metadata (the core keeps it short; this is a safety net) waits here,
+// and the modal carries its key instead. Process memory: a restart loses only such rare forms.
+const overflow = new BoundedCache<string, string>(1_000, 24 * 3_600_000);
+
+/** private_metadata: the core's metadata plus the origin message, within Slack's 3000 characters. */
+export function encodeMetadata(metadata: string, origin: FormOrigin = {}): string {
+  const withOrigin = JSON.stringify({ m: metadata, c: origin.channel, t: origin.ts });
+  if (withOrigin.length <= LIMITS.privateMetadata) return withOrigin;
+  const key = randomUUID();
+  overflow.set(key, metadata);
+  return JSON.stringify({ r: key, c: origin.channel, t: origin.ts });
+}
+
+export function decodeMetadata(raw: string | undefined): { metadata: string; origin: FormOrigin } {
+  try {
+    const parsed = JSON.parse(raw ?? '') as { m?: unknown; r?: unknown; c?: unknown; t?: unknown };
+    const metadata = typeof parsed.m === 'string' ? parsed.m : typeof parsed.r === 'string' ? overflow.get(parsed.r) : undefined;
+    if (metadata !== undefined) {
+      return {
+        metadata,
+        origin: { channel: typeof parsed.c === 'string' ? parsed.c : undefined, ts: typeof parsed.t === 'string' ? parsed.t : undefined },
+      };
+    }
+  } catch {
+    // Not ours (or from an older version): hand it to the core as is, which rejects what it cannot read.
+  }
+  return { metadata: raw ?? '', origin: {} };
+}
+
+const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text || ' ', max), emoji: true });
+
+export function checkInModal(v: CheckInFormView, origin: FormOrigin = {}): types.ModalView {
+  const numberInputs: Block[] = v.numbers.map((f) => ({
+    type: 'input',
+    block_id: f.id,
+    optional: !f.required,
+    label: plain(f.unitHint ? `${f.label} (${f.unitHint})` : f.label, LIMITS.inputLabel),
+    // A text input, not number_input: French users type decimal commas, which the core parses.
+    element: {
+      type: 'plain_text_input',
+      action_id: INPUT_ACTION,
+      ...(f.value !== undefined && f.value !== '' ? { initial_value: f.value } : {}),
+      max_length: 40,
+    },
+  }));
+  const textInputs: Block[] = v.texts.map((f) => {
+    const maxLength = Math.min(f.maxLength, LIMITS.inputMaxLength);
+    return {
+      type: 'input',
+      block_id: f.id,
+      optional: true,
+      label: plain(f.label, LIMITS.inputLabel),
+      element: {
+        type: 'plain_text_input',
+        action_id: INPUT_ACTION,
+        multiline: true,
+        max_length: maxLength,
+        ...(f.placeholder ? { placeholder: plain(f.placeholder, LIMITS.placeholder) } : {}),
+        ...(f.value ? { initial_value: clip(f.value, maxLength) } : {}),
+      },
+    };
+  });
+  const intro = context(esc(v.periodLabel));
+  return {
+    type: 'modal',
+    callback_id: CHECKIN_CALLBACK,
+    title: plain(v.title, LIMITS.modalTitle),
+    submit: plain(v.submitLabel, LIMITS.modalButton),
+    close: plain(v.cancelLabel, LIMITS.modalButton),
+    private_metadata: encodeMetadata(v.metadata, origin),
+    blocks: [...(intro ? [intro] : []), ...numberInputs, ...textInputs].slice(0, LIMITS.blocks.modal),
+  };
+}

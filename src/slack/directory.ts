@@ -1,0 +1,114 @@
+// Who is who on Slack: a member's Slack user id (the config's id, else users.lookupByEmail on the
+// config's email), the DM channel with a user (conversations.open), a team's channel, and a user's
+// profile (email, locale, time zone from users.info). Lookups are cached in bounded memory.
+import type { webApi } from '@slack/bolt';
+import type { Member, Team, Workspace } from '../core/domain/model.js';
+import type { Destination } from '../core/ports.js';
+import { BoundedCache } from './bounded-cache.js';
+
+export interface SlackProfile {
+  readonly email?: string;
+  /** e.g. `fr-FR`, from users.info with include_locale. */
+  readonly locale?: string;
+  /** IANA zone, e.g. `Europe/Paris`. */
+  readonly timezone?: string;
+  readonly isBot: boolean;
+}
+
+export type UserIdLookup =
+  | { readonly ok: true; readonly userId: string }
+  | { readonly ok: false; readonly code: 'unknown_member' | 'no_slack_identity' };
+
+const HOUR = 3_600_000;
+
+export class SlackDirectory {
+  private readonly byEmail = new BoundedCache<string, string>(5_000, 24 * HOUR);
+  private readonly dms = new BoundedCache<string, string>(5_000, 24 * HOUR);
+  private readonly profiles = new BoundedCache<string, SlackProfile>(5_000, HOUR);
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly workspace: () => Workspace,
+  ) {}
+
+  member(memberId: string): { member: Member; team: Team } | undefined {
+    for (const team of this.workspace().teams) {
+      const member = team.members.find((m) => m.id === memberId);
+      if (member) return { member, team };
+    }
+    return undefined;
+  }
+
+  team(teamId: string): Team | undefined {
+    return this.workspace().teams.find((t) => t.id === teamId);
+  }
+
+  /** The team's Slack channel id from the config. */
+  channelOf(teamId: string): string | undefined {
+    return this.team(teamId)?.channels.slack;
+  }
+
+  /** Throws the Web API error when Slack fails (the caller maps it); users_not_found included. */
+  async userIdOf(memberId: string): Promise<UserIdLookup> {
+    const found = this.member(memberId);
+    if (!found) return { ok: false, code: 'unknown_member' };
+    const { ids } = found.member;
+    if (ids.slack) return { ok: true, userId: ids.slack };
+    if (!ids.email) return { ok: false, code: 'no_slack_identity' };
+    const email = ids.email.toLowerCase();
+    const cached = this.byEmail.get(email);
+    if (cached) return { ok: true, userId: cached };
+    const res = await this.client.users.lookupByEmail({ email: ids.email });
+    const userId = res.user?.id;
+    if (!userId) return { ok: false, code: 'no_slack_identity' };
+    this.byEmail.set(email, userId);
+    return { ok: true, userId };
+  }
+
+  /** The DM channel (D...) between the bot and a user; throws the Web API error when Slack fails. */
+  async dmChannelOf(userId: string): Promise<string> {
+    const cached = this.dms.get(userId);
+    if (cached) return cached;
+    const res = await this.client.conversations.open({ users: userId });
+    const channel = res.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    this.dms.set(userId, channel);
+    return channel;
+  }
+
+  /** users.info, cached for an hour; undefined when Slack cannot tell (the member is then matched by id only). */
+  async profile(userId: string): Promise<SlackProfile | undefined> {
+    const cached = this.profiles.get(userId);
+    if (cached) return cached;
+    try {
+      const res = await this.client.users.info({ user: userId, include_locale: true });
+      const u = res.user;
+      if (!u) return undefined;
+      const profile: SlackProfile = {
+        email: u.profile?.email || undefined,
+        locale: u.locale || undefined,
+        timezone: u.tz || undefined,
+        isBot: u.is_bot === true,
+      };
+      this.profiles.set(userId, profile);
+      return profile;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The user's Slack id is known for this member (learnt from an email lookup or an interaction). */
+  remember(email: string, userId: string): void {
+    this.byEmail.set(email.toLowerCase(), userId);
+  }
+}
+
+/**
+ * Whether Slack can reach a destination with this config: a member with a Slack id or an email, a team
+ * with a Slack channel. The composition root uses it for the core's `platformFor`.
+ */
+export function slackCanReach(workspace: Workspace, destination: Destination): boolean {
+  if (destination.kind === 'channel') return !!workspace.teams.find((t) => t.id === destination.teamId)?.channels.slack;
+  const member = workspace.teams.flatMap((t) => t.members).find((m) => m.id === destination.memberId);
+  return !!(member?.ids.slack || member?.ids.email);
+}

@@ -1,0 +1,63 @@
+// The Slack ChatGateway: renders a neutral view to Block Kit and posts it (chat.postMessage to a team
+// channel, or to a member's DM opened with conversations.open) or updates a sent message (chat.update).
+// It never throws: Slack's answers become SendOutcomes, and the outbox decides about retries.
+import type { webApi } from '@slack/bolt';
+import type { ChatGateway, Destination, MessageRef, SendOutcome } from '../core/ports.js';
+import { isView, renderMessage } from './blocks/render.js';
+import type { SlackDirectory } from './directory.js';
+import { localFailure, toSendOutcome } from './errors.js';
+import type { SlackLog } from './log.js';
+
+export interface SlackGatewayDeps {
+  /** A client with retries off and rejectRateLimitedCalls on (see client.ts): the outbox owns retries. */
+  readonly client: webApi.WebClient;
+  readonly directory: SlackDirectory;
+  readonly log: SlackLog;
+}
+
+export function createSlackGateway({ client, directory, log }: SlackGatewayDeps): ChatGateway {
+  async function channelFor(destination: Destination): Promise<string | SendOutcome> {
+    if (destination.kind === 'channel') {
+      if (!directory.team(destination.teamId)) return localFailure('unknown_team');
+      return directory.channelOf(destination.teamId) ?? localFailure('no_slack_channel');
+    }
+    const user = await directory.userIdOf(destination.memberId);
+    if (!user.ok) return localFailure(user.code);
+    return directory.dmChannelOf(user.userId);
+  }
+
+  return {
+    platform: 'slack',
+
+    async send(destination, view) {
+      if (!isView(view)) return localFailure('unknown_view');
+      try {
+        const channel = await channelFor(destination);
+        if (typeof channel !== 'string') return channel;
+        const message = renderMessage(view);
+        const res = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+        const ref: MessageRef = { platform: 'slack', conversation: res.channel ?? channel, id: res.ts ?? '' };
+        log.debug({ view: view.type, destination: destination.kind, channel: ref.conversation }, 'slack message sent');
+        return { status: 'sent', ref };
+      } catch (err) {
+        const outcome = toSendOutcome(err);
+        log.warn({ view: view.type, destination: destination.kind, outcome: outcome.status, code: 'code' in outcome ? outcome.code : undefined }, 'slack send failed');
+        return outcome;
+      }
+    },
+
+    async update(ref, view) {
+      if (ref.platform !== 'slack') return localFailure('wrong_platform');
+      if (!isView(view)) return localFailure('unknown_view');
+      try {
+        const message = renderMessage(view);
+        const res = await client.chat.update({ channel: ref.conversation, ts: ref.id, text: message.text, blocks: message.blocks });
+        return { status: 'sent', ref: { platform: 'slack', conversation: res.channel ?? ref.conversation, id: res.ts ?? ref.id } };
+      } catch (err) {
+        const outcome = toSendOutcome(err);
+        log.warn({ view: view.type, outcome: outcome.status, code: 'code' in outcome ? outcome.code : undefined }, 'slack update failed');
+        return outcome;
+      }
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Button clicks: the action id (before `#`) and value go to the core; its answer opens a modal
+// (trigger id), replaces the message the button was on, or comes back privately.
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { Locale } from '../../core/domain/model.js';
+import type { ActionId } from '../../core/views.js';
+import { identify, type SlackContext } from '../context.js';
+import { applyResult, replyPrivately, type InteractionSurface } from '../interactions.js';
+import { guarded } from './guard.js';
+
+// Every ActionId of core/views.ts: the type makes this list complete.
+const ACTIONS: Readonly<Record<ActionId, true>> = {
+  'checkin.open': true,
+  'breach.acknowledge': true,
+  'breach.snooze': true,
+  'breach.decision': true,
+  'review.decision': true,
+  'qbr.accept': true,
+  'qbr.change': true,
+  'goals.show': true,
+};
+
+/** `breach.snooze#1` -> `breach.snooze`; undefined for an id that is not ours. */
+export function actionOf(actionId: string): ActionId | undefined {
+  const base = actionId.split('#')[0] ?? '';
+  return Object.hasOwn(ACTIONS, base) ? (base as ActionId) : undefined;
+}
+
+export function registerActions(app: App, ctx: SlackContext): void {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: /^[a-z_]+\.[a-z_]+#\d+$/ }, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const action_ = actionOf(action.action_id);
+    if (!action_ || action.type !== 'button') return;
+    const container = body.container as { type?: string; channel_id?: string; message_ts?: string };
+    const message = container.type === 'message' && container.channel_id && container.message_ts
+      ? { channel: container.channel_id, ts: container.message_ts }
+      : undefined;
+    const surface: InteractionSurface = {
+      client,
+      userId: body.user.id,
+      triggerId: body.trigger_id,
+      message,
+      fromHome: container.type === 'view',
+      respond: body.response_url ? (m) => respond(m) : undefined,
+    };
+    let locale: Locale = ctx.service.fallbackLocale();
+    await guarded(
+      ctx,
+      `action ${action_}`,
+      () => locale,
+      async () => {
+        const who = await identify(ctx, body.user.id);
+        locale = who.locale;
+        if (!who.member) {
+          await replyPrivately(ctx, surface, ctx.service.notAMember(who.locale));
+          return;
+        }
+        const result = await ctx.service.action(who.member.memberId, action_, action.value ?? '');
+        await applyResult(ctx, surface, result);
+      },
+      (notice) => replyPrivately(ctx, surface, notice),
+    );
+  });
+}

@@ -1,0 +1,58 @@
+// Events API: App Home (app_home_opened -> views.publish of the member's goals), reactions on our
+// posts (tallied by the core per post and emoji), and messages typed in the bot's DM (read as commands).
+import type { App } from '@slack/bolt';
+import { identify, type SlackContext } from '../context.js';
+import { renderHome } from '../blocks/render.js';
+import { applyResult, sendDirect, type InteractionSurface } from '../interactions.js';
+import { guarded } from './guard.js';
+
+export function registerEvents(app: App, ctx: SlackContext): void {
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    try {
+      const who = await identify(ctx, event.user);
+      const view = who.member ? await ctx.service.myGoals(who.member.memberId) : ctx.service.notAMember(who.locale);
+      await client.views.publish({ user_id: event.user, view: renderHome(view) });
+    } catch (err) {
+      ctx.log.error({ err: { message: err instanceof Error ? err.message : String(err) }, eventId: (body as { event_id?: string }).event_id }, 'app home failed');
+    }
+  });
+
+  const reaction = (added: boolean) =>
+    async ({ event, body }: { event: { item: { type: string; channel?: string; ts?: string }; reaction: string; user: string }; body: unknown }) => {
+      if (event.item.type !== 'message' || !event.item.channel || !event.item.ts) return;
+      await ctx.service.recordReaction({
+        ref: { platform: 'slack', conversation: event.item.channel, id: event.item.ts },
+        emoji: event.reaction,
+        userId: event.user,
+        added,
+        eventId: (body as { event_id?: string }).event_id,
+      });
+    };
+  app.event('reaction_added', reaction(true));
+  app.event('reaction_removed', reaction(false));
+
+  // A line typed in the bot's DM is read like the slash command ("me", "checkin", "help"...).
+  app.message(async ({ message, client }) => {
+    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string };
+    if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user || !m.text) return;
+    const userId = m.user;
+    const surface: InteractionSurface = { client, userId };
+    let locale = ctx.service.fallbackLocale();
+    await guarded(
+      ctx,
+      'dm command',
+      () => locale,
+      async () => {
+        const who = await identify(ctx, userId);
+        locale = who.locale;
+        if (!who.member) {
+          await sendDirect(ctx, surface, ctx.service.notAMember(who.locale));
+          return;
+        }
+        await applyResult(ctx, surface, await ctx.service.command(who.member.memberId, m.text!.trim()));
+      },
+      (notice) => sendDirect(ctx, surface, notice),
+    );
+  });
+}

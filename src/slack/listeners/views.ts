@@ -1,0 +1,129 @@
+// Modal submissions. Check-in: the values go to the core; bad ones come back inline (response_action:
+// errors, in the user's language); a good one closes the modal and the DM prompt is updated in place
+// with the confirmation. Decision and target change: written by the core, the modal shows its answer.
+// A replayed submission (same view id and hash) is acknowledged and changes nothing.
+import type { App } from '@slack/bolt';
+import { t } from '../../core/i18n/index.js';
+import type { SubmitResult } from '../../core/service.js';
+import type { NoticeView } from '../../core/views.js';
+import { CHECKIN_CALLBACK, decodeMetadata } from '../blocks/check-in.js';
+import { DECISION_CALLBACK, DECISION_FIELDS, TARGET_CALLBACK, TARGET_FIELDS } from '../blocks/decision.js';
+import { renderMessage, renderModal } from '../blocks/render.js';
+import { identify, type SlackContext } from '../context.js';
+import { errorFields } from '../log.js';
+import { inputBlockIds, readState, slackErrors } from '../submission.js';
+import { internalErrorNotice } from './guard.js';
+
+interface SubmittedView {
+  readonly id: string;
+  readonly hash: string;
+  readonly private_metadata: string;
+  readonly state: unknown;
+  readonly blocks?: readonly unknown[];
+}
+
+const submissionKey = (v: SubmittedView): string => `slack:${v.id}:${v.hash}`;
+
+export function registerViews(app: App, ctx: SlackContext): void {
+  app.view(CHECKIN_CALLBACK, async ({ ack, body, view, client }) => {
+    const v = view as unknown as SubmittedView;
+    const key = submissionKey(v);
+    if (ctx.handledSubmissions.has(key)) {
+      await ack();
+      return;
+    }
+    let locale = ctx.service.fallbackLocale();
+    try {
+      const who = await identify(ctx, body.user.id);
+      locale = who.locale;
+      if (!who.member) {
+        await ack({ response_action: 'update', view: renderModal(ctx.service.notAMember(locale)) });
+        return;
+      }
+      const { metadata, origin } = decodeMetadata(v.private_metadata);
+      const values = readState(v.state);
+      const { wins, blockers, ...numbers } = values;
+      const result = await ctx.service.submitCheckIn({
+        memberId: who.member.memberId,
+        metadata,
+        numbers,
+        wins,
+        blockers,
+        platform: 'slack',
+        idempotencyKey: key,
+      });
+      if (!result.ok) {
+        await ack({ response_action: 'errors', errors: slackErrors(result.form.errors, inputBlockIds(v), t(locale, 'error.internal')) });
+        return;
+      }
+      ctx.handledSubmissions.set(key, true);
+      await ack();
+      // After the ack (Slack has closed the modal). When the core names the prompt it already queued the
+      // prompt's update in the outbox; otherwise the message the form was opened from is updated here,
+      // or, opened from a command, the confirmation comes as a DM.
+      if (result.updateRef) return;
+      const message = renderMessage(result.view);
+      if (origin.channel && origin.ts) {
+        await client.chat.update({ channel: origin.channel, ts: origin.ts, ...message });
+      } else {
+        const channel = await ctx.directory.dmChannelOf(body.user.id);
+        await client.chat.postMessage({ channel, ...message });
+      }
+    } catch (err) {
+      ctx.log.error({ err: errorFields(err), what: 'checkin submission' }, 'slack interaction failed');
+      await ack({ response_action: 'update', view: renderModal(internalErrorNotice(locale)) }).catch(() => undefined);
+    }
+  });
+
+  // Decision and target forms: the core writes the log (or the new target); the modal shows its answer.
+  const simpleForm = (callback: string, what: string, submit: (memberId: string, v: SubmittedView, key: string) => Promise<SubmitResult<NoticeView>>) =>
+    app.view(callback, async ({ ack, body, view }) => {
+      const v = view as unknown as SubmittedView;
+      const key = submissionKey(v);
+      if (ctx.handledSubmissions.has(key)) {
+        await ack();
+        return;
+      }
+      let locale = ctx.service.fallbackLocale();
+      try {
+        const who = await identify(ctx, body.user.id);
+        locale = who.locale;
+        if (!who.member) {
+          await ack({ response_action: 'update', view: renderModal(ctx.service.notAMember(locale)) });
+          return;
+        }
+        const result = await submit(who.member.memberId, v, key);
+        if (!result.ok) {
+          await ack({ response_action: 'errors', errors: slackErrors(result.form.errors, inputBlockIds(v), t(locale, 'error.internal')) });
+          return;
+        }
+        ctx.handledSubmissions.set(key, true);
+        await ack({ response_action: 'update', view: renderModal(result.view) });
+      } catch (err) {
+        ctx.log.error({ err: errorFields(err), what }, 'slack interaction failed');
+        await ack({ response_action: 'update', view: renderModal(internalErrorNotice(locale)) }).catch(() => undefined);
+      }
+    });
+
+  simpleForm(DECISION_CALLBACK, 'decision submission', (memberId, v, key) => {
+    const values = readState(v.state);
+    return ctx.service.submitDecision({
+      memberId,
+      metadata: decodeMetadata(v.private_metadata).metadata,
+      kind: values[DECISION_FIELDS.kind] ?? '',
+      text: values[DECISION_FIELDS.text] ?? '',
+      idempotencyKey: key,
+    });
+  });
+
+  simpleForm(TARGET_CALLBACK, 'target submission', (memberId, v, key) => {
+    const values = readState(v.state);
+    return ctx.service.submitTargetChange({
+      memberId,
+      metadata: decodeMetadata(v.private_metadata).metadata,
+      target: values[TARGET_FIELDS.target] ?? '',
+      reason: values[TARGET_FIELDS.reason],
+      idempotencyKey: key,
+    });
+  });
+}

@@ -1,0 +1,101 @@
+// The Teams adapter: POST /api/messages on the one HTTP server, Bot Framework auth (off, loudly, without
+// an app id), the turn handler, and the ChatGateway the outbox sends through. Every botbuilder import of
+// the project lives under src/teams/.
+import type { TeamsConfig } from '../config/env.js';
+import type { Workspace } from '../core/domain/model.js';
+import type { ChatGateway, Clock } from '../core/ports.js';
+import type { RitualsService } from '../core/service.js';
+import { sendJson, type HttpServer } from '../http/server.js';
+import type { Logger } from '../logging/logger.js';
+import type { Store } from '../store/connection.js';
+import { createBotAdapter, type BotAdapterOptions } from './bot-adapter.js';
+import { createConversationRefs, type ConversationRefs } from './conversation-refs.js';
+import { createTeamsGateway } from './gateway.js';
+import { shimRequest, shimResponse } from './http-shim.js';
+import { createIdentityResolver } from './identity.js';
+import { createInstallHandler } from './install.js';
+import { createTurnHandler } from './turn-handler.js';
+import { createCardActions } from './turns/card-actions.js';
+
+export const MESSAGES_PATH = '/api/messages';
+
+export interface TeamsAdapterDeps {
+  readonly config: TeamsConfig;
+  readonly service: RitualsService;
+  readonly workspace: () => Workspace;
+  readonly store: Store;
+  readonly http: HttpServer;
+  readonly log: Logger;
+  readonly clock?: Clock;
+  readonly bot?: BotAdapterOptions;
+}
+
+export interface TeamsAdapter {
+  readonly gateway: ChatGateway;
+  readonly refs: ConversationRefs;
+  /** Registers POST /api/messages. */
+  start(): Promise<void>;
+  /** Refuses new activities (503) and waits for the turns in progress. */
+  stop(): Promise<void>;
+}
+
+export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
+  const log = deps.log.child({ area: 'teams' });
+  const clock = deps.clock ?? { now: () => new Date() };
+  const bot = createBotAdapter(deps.config, deps.bot);
+  const refs = createConversationRefs(deps.store.db);
+  const identity = createIdentityResolver({ service: deps.service, refs, workspace: deps.store.workspace, log });
+  const install = createInstallHandler({ refs, identity, workspace: deps.workspace, clock, log });
+  const gateway = createTeamsGateway({ bot, refs, service: deps.service, workspace: deps.workspace, clock, log });
+  const cards = createCardActions({ service: deps.service, log });
+  const onTurn = createTurnHandler({ service: deps.service, identity, install, cards, log });
+
+  let started = false;
+  let stopping = false;
+  const inFlight = new Set<Promise<void>>();
+
+  return {
+    gateway,
+    refs,
+    async start() {
+      if (started) return;
+      started = true;
+      if (bot.authEnabled) {
+        log.info({ appType: deps.config.appType }, 'teams: Bot Framework authentication on');
+      } else {
+        log.warn(
+          'teams: MICROSOFT_APP_ID is not set: Bot Framework authentication is OFF and anyone who can reach /api/messages can act as any user. Local development only; never expose this.',
+        );
+      }
+      deps.http.add({
+        method: 'POST',
+        path: MESSAGES_PATH,
+        handler: async (req, res) => {
+          if (stopping) return sendJson(res, 503, { error: 'shutting down' });
+          // Cheap refusal before reading the body: with auth on, a request without a token never gets further.
+          if (bot.authEnabled && !req.headers.authorization) {
+            log.warn({ reason: 'no token' }, 'teams: unauthenticated request refused');
+            return sendJson(res, 401, { error: 'unauthorized' });
+          }
+          const shimReq = await shimRequest(req);
+          const auth = await bot.authenticate(shimReq.body as never, String(req.headers.authorization ?? ''));
+          if (!auth.ok) {
+            log.warn({ reason: auth.reason }, 'teams: unauthenticated request refused');
+            return sendJson(res, 401, { error: 'unauthorized' });
+          }
+          const turn = bot.adapter.process(shimReq as never, shimResponse(res) as never, onTurn);
+          inFlight.add(turn);
+          try {
+            await turn;
+          } finally {
+            inFlight.delete(turn);
+          }
+        },
+      });
+    },
+    async stop() {
+      stopping = true;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The "Record decision" form on a card: kind (decision, hypothesis, test, result) and text, submitted
+// with the form's metadata; server-side errors are shown under the fields.
+import { t } from '../../core/i18n/index.js';
+import type { DecisionFormView } from '../../core/views.js';
+import { card, execute, heading, SUBMIT_DECISION, text, type AdaptiveCard, type CardElement } from './common.js';
+
+export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
+  const L = v.locale;
+  const err = (id: string): CardElement[] => (v.errors[id] ? [text(v.errors[id]!, { color: 'Attention', size: 'Small', spacing: 'None' })] : []);
+  const general = Object.entries(v.errors).filter(([k]) => k !== 'kind' && k !== 'text');
+  const body: CardElement[] = [
+    heading(v.title),
+    text(v.context),
+    ...general.map(([, m]) => text(m, { color: 'Attention' })),
+    {
+      type: 'Input.ChoiceSet',
+      id: 'kind',
+      label: t(L, 'chat.decisionKind'),
+      isRequired: true,
+      errorMessage: t(L, 'chat.input.required'),
+      value: v.kinds[0]?.value ?? 'decision',
+      choices: v.kinds.map((k) => ({ title: k.label, value: k.value })),
+    },
+    ...err('kind'),
+    {
+      type: 'Input.Text',
+      id: 'text',
+      label: v.textLabel,
+      isMultiline: true,
+      maxLength: v.maxLength,
+      isRequired: true,
+      errorMessage: t(L, 'chat.input.required'),
+    },
+    ...err('text'),
+  ];
+  return card(body, [execute(v.submitLabel, SUBMIT_DECISION, v.metadata, 'primary')], v.text);
+}

@@ -1,0 +1,12 @@
+// Short messages: confirmations, help, and errors in the user's language.
+import type { NoticeView } from '../../core/views.js';
+import { card, heading, text, type AdaptiveCard, type CardElement } from './common.js';
+
+export function noticeCard(v: NoticeView): AdaptiveCard {
+  const color = v.tone === 'error' ? 'Attention' : v.tone === 'success' ? 'Good' : 'Default';
+  const body: CardElement[] = [];
+  if (v.title) body.push(heading(v.title));
+  // Help texts come as lines ("checkin — ..."): keep their line breaks.
+  body.push(text(v.body.replace(/\n/g, '\n\n'), { color }));
+  return card(body, [], v.text);
+}

@@ -1,0 +1,95 @@
+// Renders any neutral view to the Adaptive Cards Teams shows: one card for most views, several for a
+// view too big for one message. Views arrive as stored JSON (outbox), so their shape is checked first.
+import type { CheckInFormView, View, ViewType } from '../../core/views.js';
+import { breachNudgeCard, escalationCard } from './breach.js';
+import { checkInFormCard, checkInPromptCard, confirmationCard, reminderCard } from './check-in.js';
+import { CARD_CONTENT_TYPE, type AdaptiveCard } from './common.js';
+import { decisionFormCard } from './decision.js';
+import { myGoalsCards } from './goals.js';
+import { leaderboardCards, myRankCard } from './leaderboard.js';
+import { noticeCard } from './notice.js';
+import { collectiveProgressCards } from './progress.js';
+import { monthlyReviewCards, qbrCards } from './review.js';
+import { standupCards } from './standup.js';
+import { targetFormCard } from './target.js';
+
+const VIEW_TYPES: ReadonlySet<ViewType> = new Set<ViewType>([
+  'checkin_prompt',
+  'checkin_form',
+  'checkin_confirmation',
+  'checkin_reminder',
+  'leaderboard',
+  'my_rank',
+  'collective_progress',
+  'breach_nudge',
+  'escalation',
+  'standup_summary',
+  'monthly_review',
+  'qbr',
+  'my_goals',
+  'decision_form',
+  'target_form',
+  'notice',
+]);
+
+export function isView(value: unknown): value is View {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as { type?: unknown; text?: unknown; locale?: unknown };
+  return typeof v.type === 'string' && VIEW_TYPES.has(v.type as ViewType) && typeof v.text === 'string' && (v.locale === 'en' || v.locale === 'fr');
+}
+
+export interface RenderOptions {
+  /** For a check-in prompt: the form to put on the card itself. */
+  readonly form?: CheckInFormView;
+}
+
+export function renderCards(view: View, opts: RenderOptions = {}): AdaptiveCard[] {
+  switch (view.type) {
+    case 'checkin_prompt':
+      return [checkInPromptCard(view, opts.form)];
+    case 'checkin_form':
+      return [checkInFormCard(view)];
+    case 'checkin_confirmation':
+      return [confirmationCard(view)];
+    case 'checkin_reminder':
+      return [reminderCard(view)];
+    case 'leaderboard':
+      return leaderboardCards(view);
+    case 'my_rank':
+      return [myRankCard(view)];
+    case 'collective_progress':
+      return collectiveProgressCards(view);
+    case 'breach_nudge':
+      return [breachNudgeCard(view)];
+    case 'escalation':
+      return [escalationCard(view)];
+    case 'standup_summary':
+      return standupCards(view);
+    case 'monthly_review':
+      return monthlyReviewCards(view);
+    case 'qbr':
+      return qbrCards(view);
+    case 'my_goals':
+      return myGoalsCards(view);
+    case 'decision_form':
+      return [decisionFormCard(view)];
+    case 'target_form':
+      return [targetFormCard(view)];
+    case 'notice':
+      return [noticeCard(view)];
+  }
+}
+
+export interface CardAttachment {
+  readonly contentType: typeof CARD_CONTENT_TYPE;
+  readonly content: AdaptiveCard;
+}
+
+export function attachment(card: AdaptiveCard): CardAttachment {
+  return { contentType: CARD_CONTENT_TYPE, content: card };
+}
+
+/** The message activity carrying one card; `summary` is what notifications show. */
+export function cardActivity(card: AdaptiveCard, summary: string): { type: 'message'; summary: string; attachments: CardAttachment[] } {
+  return { type: 'message', summary: summary.slice(0, 280), attachments: [attachment(card)] };
+}

@@ -1,0 +1,323 @@
+// A local fake of the Slack Web API (real HTTP on 127.0.0.1, random port). It reads the form-encoded
+// and JSON bodies @slack/web-api sends, records every call, keeps the messages it was sent (so a test
+// can see a DM updated in place), refuses blocks and views that break Block Kit limits as Slack does,
+// answers 429 + Retry-After beyond a configured rate, and can be scripted to fail (not_in_channel,
+// account_inactive, HTTP 503...). Response URLs (ephemeral answers) are served here too.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { blockKitProblems, viewProblems } from '../../src/slack/blocks/limits.js';
+import { FakeSocketMode } from './fake-socket-mode.js';
+
+export interface FakeSlackCall {
+  readonly method: string;
+  readonly args: Record<string, any>;
+  readonly token?: string;
+  /** What the fake answered: `ok`, a Slack error code, `http_429`... */
+  readonly outcome: string;
+}
+
+export interface FakeSlackUser {
+  readonly id: string;
+  readonly email?: string;
+  readonly tz?: string;
+  readonly locale?: string;
+  readonly isBot?: boolean;
+  readonly deleted?: boolean;
+}
+
+export interface FakeMessage {
+  readonly channel: string;
+  readonly ts: string;
+  text: string;
+  blocks: any[];
+  updates: number;
+}
+
+type Failure = { readonly error: string } | { readonly httpStatus: number } | { readonly networkDrop: true };
+
+interface ScriptedFailure {
+  readonly method: string;
+  readonly when?: (args: Record<string, any>) => boolean;
+  readonly failure: Failure;
+  remaining: number;
+}
+
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
+
+export class FakeSlackApi {
+  readonly calls: FakeSlackCall[] = [];
+  /** Bodies POSTed to response URLs, with the id from the URL. */
+  readonly responses: { readonly id: string; readonly body: any }[] = [];
+  readonly users = new Map<string, FakeSlackUser>();
+  /** Channel id -> whether the bot is a member (DM channels are added by conversations.open). */
+  readonly channels = new Map<string, { member: boolean; archived?: boolean }>();
+  readonly messages: FakeMessage[] = [];
+  readonly views = new Map<string, { view: any; hash: string; userId?: string }>();
+  /** Modals opened or updated (views.open/update/push), in order, as Slack returned them (with id and hash). */
+  readonly modals: any[] = [];
+  /** Home tab per user, as last published. */
+  readonly homes = new Map<string, any>();
+  token = 'xoxb-test-token';
+  botUserId = 'U0BOT';
+  private readonly failures: ScriptedFailure[] = [];
+  private readonly rates = new Map<string, { max: number; windowMs: number; retryAfter: number; hits: number[] }>();
+  private server?: Server;
+  private port = 0;
+  /** Set by enableSocketMode: the WebSocket side, and the app-level token apps.connections.open accepts. */
+  socket?: FakeSocketMode;
+  appToken = 'xapp-test-token';
+  private seq = 0;
+
+  /** Base URL for SLACK_API_URL. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${encodeURIComponent(id)}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const addr = this.server.address();
+    this.port = typeof addr === 'object' && addr ? addr.port : 0;
+    return this;
+  }
+
+  /** Serves Socket Mode: apps.connections.open (with the app-level token) returns a WebSocket URL here. */
+  enableSocketMode(): FakeSocketMode {
+    this.socket = new FakeSocketMode(this.server!);
+    return this.socket;
+  }
+
+  async close(): Promise<void> {
+    this.socket?.close();
+    if (!this.server) return;
+    await new Promise<void>((resolve) => {
+      this.server!.close(() => resolve());
+      this.server!.closeAllConnections();
+    });
+  }
+
+  addUser(user: FakeSlackUser): this {
+    this.users.set(user.id, user);
+    return this;
+  }
+
+  addChannel(id: string, opts: { member?: boolean; archived?: boolean } = {}): this {
+    this.channels.set(id, { member: opts.member ?? true, archived: opts.archived });
+    return this;
+  }
+
+  /** The next `times` calls of `method` (matching `when`) fail this way. */
+  fail(method: string, failure: Failure, opts: { times?: number; when?: (args: Record<string, any>) => boolean } = {}): this {
+    this.failures.push({ method, failure, when: opts.when, remaining: opts.times ?? 1 });
+    return this;
+  }
+
+  /** Beyond `max` calls of `method` per `windowMs`, answer 429 with Retry-After. */
+  rateLimit(method: string, max: number, windowMs: number, retryAfterSeconds = 1): this {
+    this.rates.set(method, { max, windowMs, retryAfter: retryAfterSeconds, hits: [] });
+    return this;
+  }
+
+  callsTo(method: string): FakeSlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  okCallsTo(method: string): FakeSlackCall[] {
+    return this.callsTo(method).filter((c) => c.outcome === 'ok');
+  }
+
+  message(channel: string, ts: string): FakeMessage | undefined {
+    return this.messages.find((m) => m.channel === channel && m.ts === ts);
+  }
+
+  messagesIn(channel: string): FakeMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
+  }
+
+  dmChannelOf(userId: string): string {
+    return `D${userId}`;
+  }
+
+  /** Waits until `predicate` holds (work done after an ack runs after the HTTP answer). */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 5_000): Promise<T> {
+    const start = Date.now();
+    for (;;) {
+      const v = predicate();
+      if (v) return v;
+      if (Date.now() - start > timeoutMs) throw new Error('fake Slack: condition not met in time');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private nextTs(): string {
+    this.seq += 1;
+    return `1700000000.${String(this.seq).padStart(6, '0')}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/response/')) {
+      this.responses.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: raw ? JSON.parse(raw) : {} });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (!path.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = path.slice('/api/'.length);
+    const args = this.parseArgs(raw, req.headers['content-type']);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof args.token === 'string' ? args.token : undefined;
+    const answer = (outcome: string, status: number, body: unknown, headers: Record<string, string> = {}) => {
+      this.calls.push({ method, args, token, outcome });
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+    };
+
+    const rate = this.rates.get(method);
+    if (rate) {
+      const now = Date.now();
+      rate.hits = rate.hits.filter((h) => now - h < rate.windowMs);
+      if (rate.hits.length >= rate.max) {
+        answer('http_429', 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(rate.retryAfter) });
+        return;
+      }
+      rate.hits.push(now);
+    }
+    const scripted = this.failures.find((f) => f.method === method && f.remaining > 0 && (!f.when || f.when(args)));
+    if (scripted) {
+      scripted.remaining -= 1;
+      const f = scripted.failure;
+      if ('networkDrop' in f) {
+        this.calls.push({ method, args, token, outcome: 'network_drop' });
+        req.socket.destroy();
+        return;
+      }
+      if ('httpStatus' in f) {
+        answer(`http_${f.httpStatus}`, f.httpStatus, { ok: false, error: 'http_error' }, f.httpStatus === 429 ? { 'retry-after': '2' } : {});
+        return;
+      }
+      answer(f.error, 200, { ok: false, error: f.error });
+      return;
+    }
+    if (method === 'apps.connections.open') {
+      if (!this.socket || token !== this.appToken) answer('invalid_auth', 200, { ok: false, error: 'invalid_auth' });
+      else answer('ok', 200, { ok: true, url: this.socket.url(this.port) });
+      return;
+    }
+    if (token !== this.token) {
+      answer('invalid_auth', 200, { ok: false, error: 'invalid_auth' });
+      return;
+    }
+    const result = this.dispatch(method, args);
+    answer(result.ok ? 'ok' : String(result.error), 200, result);
+  }
+
+  private parseArgs(raw: string, contentType: string | undefined): Record<string, any> {
+    const args: Record<string, any> = (contentType ?? '').includes('application/json')
+      ? (JSON.parse(raw || '{}') as Record<string, any>)
+      : Object.fromEntries(new URLSearchParams(raw).entries());
+    for (const k of JSON_FIELDS) {
+      if (typeof args[k] === 'string') {
+        try {
+          args[k] = JSON.parse(args[k]);
+        } catch {
+          // Left as text: Slack would refuse it, and so does the validation below.
+        }
+      }
+    }
+    return args;
+  }
+
+  private dispatch(method: string, a: Record<string, any>): Record<string, any> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://acme.slack.test/', team: 'Acme', user: 'rituals', team_id: 'T0TEST', user_id: this.botUserId, bot_id: 'B0BOT' };
+      case 'users.info': {
+        const u = this.users.get(a.user);
+        return u ? { ok: true, user: this.userJson(u) } : { ok: false, error: 'user_not_found' };
+      }
+      case 'users.lookupByEmail': {
+        const u = [...this.users.values()].find((x) => x.email?.toLowerCase() === String(a.email).toLowerCase());
+        return u ? { ok: true, user: this.userJson(u) } : { ok: false, error: 'users_not_found' };
+      }
+      case 'conversations.open': {
+        const u = this.users.get(a.users);
+        if (!u) return { ok: false, error: 'user_not_found' };
+        if (u.deleted) return { ok: false, error: 'account_inactive' };
+        if (u.isBot) return { ok: false, error: 'cannot_dm_bot' };
+        const id = this.dmChannelOf(u.id);
+        this.channels.set(id, { member: true });
+        return { ok: true, channel: { id } };
+      }
+      case 'chat.postMessage':
+      case 'chat.postEphemeral': {
+        const problem = this.messageProblem(a);
+        if (problem) return problem;
+        let channel = String(a.channel);
+        if (channel.startsWith('U')) channel = this.dmChannelOf(channel);
+        const c = this.channels.get(channel);
+        if (!c) return { ok: false, error: 'channel_not_found' };
+        if (c.archived) return { ok: false, error: 'is_archived' };
+        if (!c.member) return { ok: false, error: 'not_in_channel' };
+        const ts = this.nextTs();
+        if (method === 'chat.postEphemeral') return { ok: true, message_ts: ts };
+        this.messages.push({ channel, ts, text: a.text ?? '', blocks: a.blocks ?? [], updates: 0 });
+        return { ok: true, channel, ts, message: { text: a.text, ts } };
+      }
+      case 'chat.update': {
+        const problem = this.messageProblem(a);
+        if (problem) return problem;
+        const m = this.message(a.channel, a.ts);
+        if (!m) return { ok: false, error: 'message_not_found' };
+        m.text = a.text ?? '';
+        m.blocks = a.blocks ?? [];
+        m.updates += 1;
+        return { ok: true, channel: m.channel, ts: m.ts, text: m.text };
+      }
+      case 'views.open':
+      case 'views.update':
+      case 'views.push':
+      case 'views.publish': {
+        if (method === 'views.open' && !a.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
+        const view = a.view;
+        const problems = viewProblems(view);
+        if (problems.length > 0) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+        const id = method === 'views.update' && a.view_id ? String(a.view_id) : `V${String(++this.seq).padStart(6, '0')}`;
+        const hash = `h${++this.seq}`;
+        this.views.set(id, { view, hash, userId: a.user_id });
+        if (method === 'views.publish') this.homes.set(a.user_id, view);
+        else this.modals.push({ ...view, id, hash });
+        return { ok: true, view: { ...view, id, hash } };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private messageProblem(a: Record<string, any>): Record<string, any> | undefined {
+    if (a.blocks !== undefined) {
+      const problems = blockKitProblems(a.blocks, 'message');
+      if (problems.length > 0) return { ok: false, error: 'invalid_blocks', errors: problems };
+    } else if (!a.text) return { ok: false, error: 'no_text' };
+    if (typeof a.text === 'string' && a.text.length > 40_000) return { ok: false, error: 'msg_too_long' };
+    return undefined;
+  }
+
+  private userJson(u: FakeSlackUser): Record<string, unknown> {
+    return {
+      id: u.id,
+      deleted: u.deleted ?? false,
+      is_bot: u.isBot ?? false,
+      tz: u.tz ?? 'America/New_York',
+      locale: u.locale ?? 'en-US',
+      profile: { email: u.email },
+    };
+  }
+}

@@ -1,0 +1,62 @@
+// A bot process reduced to its delivery path, for crash and multi-process tests:
+//   node --import tsx test/helpers/fanout-worker.ts --db FILE --api URL --members N [--concurrency 8] [--lease-ms 2000] [--rate R]
+// It enqueues one prompt per member (idempotently: dedupe keys, as the engine's tick does), delivers
+// through the OutboxSender to the fake chat API, and exits 0 once nothing is pending, sending or failed.
+// Prints JSON lines on stdout: {"event":"enqueued",...} then {"event":"done",...}.
+import { parseArgs } from 'node:util';
+import type { OutboxItemInput } from '../../src/core/ports.js';
+import { OutboxSender } from '../../src/scheduling/outbox-sender.js';
+import { bucket } from '../../src/scheduling/rate-limit.js';
+import { openStore } from '../../src/store/connection.js';
+import { createOutboxRepo } from '../../src/store/outbox.repo.js';
+import { createHttpChatGateway } from '../../bench/http-chat-gateway.js';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    api: { type: 'string' },
+    members: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '8' },
+    'lease-ms': { type: 'string', default: '2000' },
+    rate: { type: 'string' },
+  },
+});
+if (!values.db || !values.api) throw new Error('--db and --api are required');
+
+const emit = (event: string, data: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ event, pid: process.pid, ...data })}\n`);
+const quiet = { debug() {}, info() {}, warn() {}, error: (o: Record<string, unknown>, m: string) => process.stderr.write(`${m} ${JSON.stringify(o)}\n`) };
+
+const store = await openStore(values.db);
+const repo = createOutboxRepo(store);
+const members = Number(values.members);
+const items: OutboxItemInput[] = Array.from({ length: members }, (_, i) => ({
+  dedupeKey: `occ:t1:checkin:2026-W47:m${i + 1}`,
+  platform: 'slack',
+  destination: { kind: 'dm', memberId: `m${i + 1}` },
+  view: { type: 'checkin_prompt', text: `Week 47 check-in` },
+}));
+const enq = await repo.enqueue(items, { at: new Date().toISOString() });
+emit('enqueued', enq);
+
+const rate = values.rate ? Number(values.rate) : undefined;
+const sender = new OutboxSender({
+  repo,
+  gateways: { slack: createHttpChatGateway({ baseUrl: values.api }) },
+  clock: { now: () => new Date() },
+  log: quiet,
+  concurrency: Number(values.concurrency),
+  leaseMs: Number(values['lease-ms']),
+  maxHoldMs: 500,
+  pollMs: 200,
+  limits: { slack: { global: rate ? [bucket(rate, Math.max(1, Math.ceil(rate / 20)))] : [] } },
+});
+sender.start();
+for (;;) {
+  const c = await repo.counts();
+  if (c.pending + c.failed + c.sending === 0) break;
+  await new Promise((r) => setTimeout(r, 50));
+}
+await sender.stop();
+emit('done', { stats: sender.stats, counts: await repo.counts() });
+await store.close();
+process.exit(0);

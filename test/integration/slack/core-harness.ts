@@ -1,0 +1,77 @@
+// The real pieces behind the Slack flow tests: an in-memory SQLite store with the real migrations, the
+// workspace loaded by the real loader and synced, the real ritual core on a clock the test moves, the
+// real outbox and OutboxSender delivering through the Slack adapter's gateway to the fake Slack API.
+import { join } from 'node:path';
+import { loadWorkspace } from '../../../src/config/workspace-load.js';
+import type { Workspace } from '../../../src/core/domain/model.js';
+import { createRitualsCore, type RitualsCore } from '../../../src/core/rituals/create-core.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { nextFire } from '../../../src/scheduling/cron.js';
+import { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
+import { openStore, type Store } from '../../../src/store/connection.js';
+import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
+import { syncWorkspace } from '../../../src/store/sync-workspace.js';
+import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
+import { startSlackHarness, type SlackHarness } from './harness.js';
+
+export const FLOW_WORKSPACE = join(import.meta.dirname, '../../fixtures/slack/workspace.yaml');
+
+export class TestClock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+}
+
+export interface FlowHarness extends SlackHarness {
+  readonly store: Store;
+  readonly core: RitualsCore;
+  readonly clock: TestClock;
+  readonly sender: OutboxSender;
+  readonly workspace: Workspace;
+  /** Delivers every outbox row ready now through the Slack gateway. */
+  drain(): ReturnType<OutboxSender['drainOnce']>;
+}
+
+export async function startFlowHarness(startAt: string): Promise<FlowHarness> {
+  const { workspace } = await loadWorkspace(FLOW_WORKSPACE);
+  const store = await openStore(':memory:');
+  const clock = new TestClock(new Date(startAt));
+  await syncWorkspace(store, workspace, { actor: 'config', at: clock.now().toISOString() });
+  const outbox = createOutboxRepo(store);
+  const log = createLogger('silent');
+  const core = createRitualsCore({
+    workspace: () => workspace,
+    repos: store,
+    outbox,
+    clock,
+    log,
+    cron: { nextFire },
+    platformFor: () => 'slack',
+  });
+  const fake = await new FakeSlackApi().start();
+  fake
+    .addUser({ id: 'U0MAYA', email: 'maya@acme.example', tz: 'Europe/London', locale: 'en-GB' })
+    .addUser({ id: 'U0SAM', email: 'sam@acme.example', tz: 'Europe/London', locale: 'en-US' })
+    .addUser({ id: 'U0LEA', email: 'lea.dubois@acme.example', tz: 'Europe/Paris', locale: 'fr-FR' })
+    .addUser({ id: 'U0STRANGER', email: 'who@elsewhere.example', locale: 'fr-FR' })
+    .addChannel('C0SALES');
+  const h = await startSlackHarness({ service: core.service, workspace: () => workspace, fake });
+  const sender = new OutboxSender({ repo: outbox, gateways: { slack: h.adapter.gateway }, clock, log, random: () => 0.5 });
+  return {
+    ...h,
+    store,
+    core,
+    clock,
+    sender,
+    workspace,
+    drain: () => sender.drainOnce(),
+    async close() {
+      await h.close();
+      await store.close();
+    },
+  };
+}
