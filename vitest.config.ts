@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Installs Debian's Chromium for the browser tests when it is missing.
+    globalSetup: ['test/e2e/global-setup.ts'],
   },
 });

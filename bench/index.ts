@@ -17,6 +17,7 @@ function int(value: string | undefined, fallback: number, flag: string): number 
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
+  if (name === 'scale' || name === 'startup') return (await import('./scale.js')).runScaleBench(name, rest);
   const { values } = parseArgs({
     args: rest,
     options: { members: { type: 'string' }, rate: { type: 'string' }, concurrency: { type: 'string' }, teams: { type: 'string' }, runs: { type: 'string' } },

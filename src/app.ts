@@ -1,51 +1,120 @@
-// Starts the whole bot from a parsed AppConfig: store, workspace, HTTP server and (later) adapters and
-// scheduler. Returned handle stops everything cleanly. main.ts calls it; tests call it in-process.
+// Starts the whole bot from a parsed AppConfig: workspace, store, the one HTTP server (health, metrics,
+// ingest API, chart links), then either the local sandbox or the platform runtime (core, Slack, Teams,
+// outbox sender, scheduler), and the config file watcher. The returned handle stops everything cleanly.
 import { hasPlatform, type AppConfig } from './config/env.js';
 import { loadWorkspace, type LoadedWorkspace } from './config/workspace-load.js';
+import type { RitualsCore } from './core/rituals/create-core.js';
+import { createPlatformRuntime, type PlatformRuntime } from './compose/platform-runtime.js';
+import { createChartLinks, registerChartRoute } from './http/chart-links.js';
 import { registerHealth } from './http/health.js';
+import { registerIngestApi } from './http/ingest-api.js';
+import { createMetrics, registerMetricsRoute } from './http/metrics.js';
 import { HttpServer } from './http/server.js';
 import type { Logger } from './logging/logger.js';
+import { composeSandbox, type SandboxApp } from './sandbox/compose.js';
+import { watchWorkspaceConfig, type ConfigWatcher } from './scheduling/config-reload.js';
 import { schedulePlan } from './scheduling/schedule-plan.js';
 import { openStore, type Store } from './store/connection.js';
+import { createOutboxRepo } from './store/outbox.repo.js';
 import { syncWorkspace } from './store/sync-workspace.js';
 
 export interface RunningApp {
   readonly port: number;
   readonly mode: 'sandbox' | 'platform';
   readonly store: Store;
-  readonly workspace: LoadedWorkspace;
+  readonly core: RitualsCore;
+  workspace(): LoadedWorkspace;
   stop(): Promise<void>;
 }
 
 export async function startApp(config: AppConfig, log: Logger): Promise<RunningApp> {
+  const platforms = [config.slack ? 'slack' : null, config.teams ? 'teams' : null].filter((p): p is string => p !== null);
   const sandbox = config.sandbox === 'on' || (config.sandbox === 'auto' && !hasPlatform(config));
   const mode = sandbox ? 'sandbox' : 'platform';
-  const platforms = [config.slack ? 'slack' : null, config.teams ? 'teams' : null].filter((p): p is string => p !== null);
   if (sandbox && platforms.length === 0) log.info('no Slack or Teams credentials: starting the local sandbox');
+  if (!sandbox && platforms.length === 0) log.warn('SANDBOX=off and no Slack or Teams credentials: rituals will be computed but nobody can be reached');
 
-  const loaded = await loadWorkspace(config.workspaceConfigPath);
-  if (loaded.isExample) log.info({ path: loaded.path }, 'RITUALS_CONFIG not set: using the bundled example workspace');
-  log.info({ summary: loaded.summary }, 'workspace loaded');
+  let current = await loadWorkspace(config.workspaceConfigPath);
+  if (current.isExample) log.info({ path: current.path }, 'RITUALS_CONFIG not set: using the bundled example workspace');
+  log.info({ summary: current.summary }, 'workspace loaded');
+  const workspace = () => current.workspace;
 
   // The sandbox keeps its own database so trying it never touches a real deployment's data.
-  const databaseUrl = sandbox && platforms.length === 0 ? config.sandboxDatabaseUrl : config.databaseUrl;
+  const databaseUrl = sandbox ? config.sandboxDatabaseUrl : config.databaseUrl;
   const store = await openStore(databaseUrl);
-  log.info({ database: databaseUrl }, 'store open, migrations applied');
-  const sync = await syncWorkspace(store, loaded.workspace, { actor: 'config' });
+  log.info({ database: databaseUrl, applied: store.migrations.applied.length }, 'store open, migrations applied');
+  const sync = await syncWorkspace(store, current.workspace, { actor: 'config' });
   log.info({ sync }, 'workspace synced into the store');
-
-  for (const p of schedulePlan(loaded.workspace, new Date())) {
+  for (const p of schedulePlan(current.workspace, new Date())) {
     log.info({ team: p.team, ritual: p.ritual, cron: p.cron, timezone: p.timezone, localTime: p.localTime, next: p.next }, 'ritual scheduled');
   }
 
   const http = new HttpServer(log.child({ area: 'http' }));
+  let runtime: PlatformRuntime | undefined;
+  let sandboxApp: SandboxApp | undefined;
+  const outboxCounts = createOutboxRepo(store);
+  const metrics = createMetrics({
+    queued: async () => {
+      const counts = await outboxCounts.counts();
+      return counts.pending + counts.sending + counts.failed;
+    },
+  });
+  http.onResponse((route, seconds) => {
+    if (route === '/slack/events') metrics.observeAck('slack', 'events', seconds);
+    else if (route === '/api/messages') metrics.observeAck('teams', 'messages', seconds);
+  });
+  registerMetricsRoute(http, metrics);
   registerHealth(http, {
     mode,
     platforms,
     checkStore: () => store.sqlite.prepare('select 1 as ok').get() !== undefined,
   });
+  const chartLinks = createChartLinks({ secret: config.chartUrlSecret, publicUrl: config.publicUrl });
+  registerChartRoute(http, chartLinks);
+
+  if (sandbox) {
+    sandboxApp = composeSandbox({
+      store,
+      databaseUrl,
+      protectedDatabaseUrls: [config.databaseUrl],
+      workspace,
+      http,
+      log: log.child({ area: 'sandbox' }),
+    });
+  } else {
+    runtime = createPlatformRuntime({ config, store, workspace, http, metrics, log });
+  }
+  const core = (runtime?.core ?? sandboxApp?.core)!;
+  registerIngestApi(http, {
+    store,
+    workspace,
+    log: log.child({ area: 'ingest' }),
+    metrics,
+    // New results may cross an alert threshold: scan the teams they touched now, not tomorrow.
+    onChange: async (change) => {
+      for (const teamId of change.teamIds) await core.engine.scanBreaches(teamId, new Date());
+    },
+  });
+
+  let watcher: ConfigWatcher | undefined;
+  if (!current.isExample && config.workspaceConfigPath) {
+    watcher = await watchWorkspaceConfig({
+      path: config.workspaceConfigPath,
+      log: log.child({ area: 'config' }),
+      // Sync first: occurrences and breaches reference members and objectives, so the store must know
+      // them before the new config is used; a failed sync keeps the previous config in force.
+      onChange: async (next) => {
+        await syncWorkspace(store, next.workspace, { actor: 'config' });
+        current = next;
+        log.info({ summary: next.summary }, 'workspace reloaded');
+      },
+    });
+  }
+
   const host = config.host ?? (sandbox ? '127.0.0.1' : '0.0.0.0');
   const { port } = await http.listen(config.port, host);
+  await sandboxApp?.start();
+  await runtime?.start();
   log.info({ host, port, mode }, `listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 
   let stopped = false;
@@ -53,11 +122,15 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     port,
     mode,
     store,
-    workspace: loaded,
+    core,
+    workspace: () => current,
     async stop() {
       if (stopped) return;
       stopped = true;
+      watcher?.close();
+      await runtime?.stop();
       await http.close();
+      await sandboxApp?.stop();
       await store.close();
       log.info('stopped');
     },

@@ -46,6 +46,7 @@ function match(route: Route, method: string, path: string): boolean {
 
 export class HttpServer {
   private readonly routes: Route[] = [];
+  private readonly responseListeners: ((route: string, seconds: number) => void)[] = [];
   readonly server: Server;
 
   constructor(private readonly log: Logger) {
@@ -54,6 +55,11 @@ export class HttpServer {
 
   add(route: Route): void {
     this.routes.push(route);
+  }
+
+  /** Called with the matched route's path and the time from request to response end (ack latency). */
+  onResponse(listener: (route: string, seconds: number) => void): void {
+    this.responseListeners.push(listener);
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -67,6 +73,13 @@ export class HttpServer {
     if (!route) {
       const pathKnown = this.routes.some((r) => match({ ...r, method: req.method ?? 'GET' }, req.method ?? 'GET', url.pathname));
       return sendJson(res, pathKnown ? 405 : 404, { error: pathKnown ? 'method not allowed' : 'not found' });
+    }
+    if (this.responseListeners.length > 0) {
+      const started = process.hrtime.bigint();
+      res.once('finish', () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        for (const l of this.responseListeners) l(route.path, seconds);
+      });
     }
     try {
       await route.handler(req, res, url);

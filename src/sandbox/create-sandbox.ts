@@ -107,7 +107,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   const seedOnce = async (): Promise<void> => {
     if (deps.seed === false) return;
     await seedHistory(
-      { service: deps.service, clock: deps.clock, workspace: deps.workspace(), marker: deps.store.engineState, nextFire: deps.nextFire, log: deps.log },
+      { service: deps.service, clock: deps.clock, workspace: deps.workspace(), marker: deps.store.engineState, nextFire: deps.nextFire, log: deps.log, deliver: deps.drain },
       deps.seed ?? { weeks: 4, seed: 1 },
     );
   };

@@ -21,6 +21,8 @@ export interface SeedHistoryDeps {
   readonly marker: Pick<EngineStateRepo, 'get' | 'set'>;
   readonly nextFire: NextFire;
   readonly log: CoreLogger;
+  /** Delivers what an answer queued (a breach nudge), dated at that answer's time like the answer. */
+  readonly deliver?: () => Promise<unknown>;
 }
 
 export interface SeedOptions {
@@ -75,6 +77,7 @@ export async function seedHistory(deps: SeedHistoryDeps, opts: SeedOptions): Pro
         platform: 'sandbox',
         idempotencyKey: `sandbox-seed:${opts.seed}:${a.memberId}:${form.periodKey}`,
       });
+      await deps.deliver?.();
       return result.ok;
     });
     if (ok) stored++;

@@ -93,8 +93,8 @@ function toItem(row: Row): OutboxItem {
 const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 // Enqueued in chunks with a yield in between, so a 5,000-member fan-out never holds the event loop
-// (or the write lock) for long.
-const ENQUEUE_CHUNK = 500;
+// (or the write lock) for more than a few milliseconds.
+const ENQUEUE_CHUNK = 100;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createOutboxRepo(store: { readonly db: StoreDb }): OutboxRepo {
@@ -132,6 +132,23 @@ export function createOutboxRepo(store: { readonly db: StoreDb }): OutboxRepo {
     .set({ status: 'sent', messageRef: sql.placeholder('ref'), leaseUntil: null, lastError: null, attempts: sql`${outbox.attempts} + 1`, updatedAt: atValue })
     .where(and(eq(outbox.id, sql.placeholder('id')), sql`${outbox.status} <> 'sent'`))
     .prepare();
+  const insertOne = db
+    .insert(outbox)
+    .values({
+      dedupeKey: sql.placeholder('dedupeKey'),
+      platform: sql.placeholder('platform'),
+      target: sql.placeholder('target'),
+      // Already JSON text: the placeholder bypasses the column's JSON mapping.
+      view: sql`${sql.placeholder('view')}`,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: sql.placeholder('nextAttemptAt'),
+      occurrenceId: sql.placeholder('occurrenceId'),
+      createdAt: atValue,
+      updatedAt: atValue,
+    })
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .prepare();
   const firstDue = (status: 'pending' | 'failed') =>
     db.select({ at: outbox.nextAttemptAt }).from(outbox).where(eq(outbox.status, status)).orderBy(asc(outbox.nextAttemptAt)).limit(1).prepare();
   const firstPending = firstDue('pending');
@@ -143,19 +160,22 @@ export function createOutboxRepo(store: { readonly db: StoreDb }): OutboxRepo {
       let enqueued = 0;
       for (let i = 0; i < items.length; i += ENQUEUE_CHUNK) {
         if (i > 0) await yieldToLoop();
-        const rows = items.slice(i, i + ENQUEUE_CHUNK).map((it) => ({
-          dedupeKey: it.dedupeKey,
-          platform: it.platform,
-          target: JSON.stringify({ destination: it.destination, ...(it.updateOf ? { updateOf: it.updateOf } : {}) } satisfies Target),
-          view: it.view,
-          status: 'pending' as const,
-          attempts: 0,
-          nextAttemptAt: it.notBefore ?? opts.at,
-          occurrenceId: it.occurrenceId ?? null,
-          createdAt: opts.at,
-          updatedAt: opts.at,
-        }));
-        enqueued += db.transaction((tx) => tx.insert(outbox).values(rows).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes, WRITE_TX);
+        const chunk = items.slice(i, i + ENQUEUE_CHUNK);
+        enqueued += db.transaction(() => {
+          let n = 0;
+          for (const it of chunk) {
+            n += insertOne.run({
+              dedupeKey: it.dedupeKey,
+              platform: it.platform,
+              target: JSON.stringify({ destination: it.destination, ...(it.updateOf ? { updateOf: it.updateOf } : {}) } satisfies Target),
+              view: JSON.stringify(it.view),
+              nextAttemptAt: it.notBefore ?? opts.at,
+              occurrenceId: it.occurrenceId ?? null,
+              at: opts.at,
+            }).changes;
+          }
+          return n;
+        }, WRITE_TX);
       }
       return { enqueued, duplicates: items.length - enqueued };
     },

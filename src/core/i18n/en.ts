@@ -252,6 +252,8 @@ export const en = {
   'command.missingDates': 'Give the first and last day, e.g. ooo 2026-03-16 2026-03-20 (or ooo off to cancel).',
   'command.unknownRitual': 'Unknown ritual "{ritual}". Rituals: {rituals}.',
   'error.badForm': 'This form is out of date. Please open it again.',
+  'admin.parkedTitle': 'A message could not be delivered',
+  'admin.parked': 'A message to {where} could not be delivered and was set aside: {reason}',
   'error.notAMember': 'You are not in any team of this workspace yet. Ask your admin to add you to the config.',
   'help.title': 'What I can do',
   'help.body': 'checkin — fill in this week’s check-in (checkin next: next week’s)\nme — where you stand on your objectives\nleaderboard — this week’s leaderboard\nprogress — the collective objectives\nstandup — your team’s stand-up summary (managers)\nooo 2026-03-16 2026-03-20 — mark yourself out of office; ooo off — cancel it\nrun checkin | leaderboard | progress | breaches | standup | review | qbr — run a ritual now (managers)\nhelp — this message',

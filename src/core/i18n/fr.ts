@@ -253,6 +253,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'command.missingDates': 'Indiquez le premier et le dernier jour, par exemple absent 16/03/2026 20/03/2026 (ou absent fin pour annuler).',
   'command.unknownRitual': 'Rituel « {ritual} » inconnu. Rituels : {rituals}.',
   'error.badForm': 'Ce formulaire n’est plus à jour. Ouvrez-le à nouveau.',
+  'admin.parkedTitle': 'Un message n’a pas pu être remis',
+  'admin.parked': 'Un message pour {where} n’a pas pu être remis et a été mis de côté : {reason}',
   'error.notAMember': 'Vous ne faites encore partie d’aucune équipe de cet espace. Demandez à votre administrateur de vous ajouter à la configuration.',
   'help.title': 'Ce que je sais faire',
   'help.body': 'pointage — remplir le point hebdo de la semaine (pointage suivant : celui de la semaine prochaine)\nmoi — où vous en êtes de vos objectifs\nclassement — le classement de la semaine\nprogression — les objectifs collectifs\npoint — la synthèse de l’équipe (managers)\nabsent 16/03/2026 20/03/2026 — vous déclarer absent ; absent fin — annuler\nlancer pointage | classement | progression | alertes | point | revue | qbr — lancer un rituel maintenant (managers)\naide — ce message',

@@ -19,7 +19,7 @@ describe('starting the bot', () => {
     try {
       const res = await fetch(`http://127.0.0.1:${app.port}/healthz`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: 'ok', mode: 'sandbox', store: 'ok', platforms: [] });
+      expect(await res.json()).toEqual({ status: "ok", mode: "sandbox", store: "ok", platforms: [] });
       const logs = app.logs();
       expect(logs).toContain('no Slack or Teams credentials: starting the local sandbox');
       expect(logs).toContain('RITUALS_CONFIG not set: using the bundled example workspace');

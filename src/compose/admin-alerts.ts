@@ -1,0 +1,48 @@
+// Tells the admins (the managers of the team concerned) when a message could not be delivered and was
+// parked, in their language, through the outbox itself. An alert that cannot be delivered is only
+// logged, so a broken platform never loops alerts about alerts.
+import type { Workspace } from '../core/domain/model.js';
+import { t } from '../core/i18n/index.js';
+import type { CoreLogger, Destination, OutboxPort, Platform } from '../core/ports.js';
+import { notice } from '../core/views/notice.js';
+import type { ParkedItem } from '../scheduling/outbox-sender.js';
+
+const ALERT_PREFIX = 'admin-alert:';
+
+function teamsOf(workspace: Workspace, destination: Destination): Workspace['teams'] {
+  if (destination.kind === 'channel') return workspace.teams.filter((t) => t.id === destination.teamId);
+  return workspace.teams.filter((t) => t.members.some((m) => m.id === destination.memberId));
+}
+
+export function createAdminAlerts(deps: {
+  readonly workspace: () => Workspace;
+  readonly outbox: OutboxPort;
+  readonly platformFor: (d: Destination) => Platform | undefined;
+  readonly clock: { now(): Date };
+  readonly log: CoreLogger;
+}) {
+  return async function onParked(item: ParkedItem): Promise<void> {
+    // Ids and codes only: the view may hold what people typed.
+    deps.log.error({ outboxId: item.id, code: item.code, destination: item.destination }, 'message parked after delivery failures');
+    if (item.dedupeKey?.startsWith(ALERT_PREFIX)) return;
+    const workspace = deps.workspace();
+    const where = item.destination.kind === 'channel' ? `#${item.destination.teamId}` : item.destination.memberId;
+    const alerts = teamsOf(workspace, item.destination).flatMap((team) =>
+      team.managers.map((managerId) => {
+        const manager = team.members.find((m) => m.id === managerId);
+        const locale = manager?.locale ?? team.locale;
+        const destination: Destination = { kind: 'dm', memberId: managerId };
+        return {
+          platform: deps.platformFor(destination),
+          item: {
+            dedupeKey: `${ALERT_PREFIX}${item.id}:${managerId}`,
+            destination,
+            view: notice(locale, 'error', t(locale, 'admin.parked', { where, reason: item.lastError }), t(locale, 'admin.parkedTitle')),
+          },
+        };
+      }),
+    );
+    const items = alerts.flatMap((a) => (a.platform ? [{ ...a.item, platform: a.platform }] : []));
+    if (items.length > 0) await deps.outbox.enqueue(items, { at: deps.clock.now().toISOString() });
+  };
+}

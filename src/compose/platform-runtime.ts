@@ -1,0 +1,110 @@
+// Platform mode: the ritual core, the Slack and Teams adapters, the outbox sender with its rate limits,
+// and the node-cron scheduler (one runner per fire across processes). app.ts builds it when Slack or
+// Teams credentials are set.
+import type { AppConfig } from '../config/env.js';
+import type { Workspace } from '../core/domain/model.js';
+import type { ChatGateway, Destination, Platform } from '../core/ports.js';
+import { createRitualsCore, type RitualsCore } from '../core/rituals/create-core.js';
+import type { Metrics } from '../http/metrics.js';
+import type { HttpServer } from '../http/server.js';
+import type { Logger } from '../logging/logger.js';
+import { nextFire } from '../scheduling/cron.js';
+import { notifyingOutbox, OutboxSender } from '../scheduling/outbox-sender.js';
+import { createRunCoordinator } from '../scheduling/run-coordinator.js';
+import { createScheduler, type Scheduler } from '../scheduling/scheduler.js';
+import { createSlackAdapter, type SlackAdapter } from '../slack/adapter.js';
+import { slackCanReach } from '../slack/directory.js';
+import type { Store } from '../store/connection.js';
+import { createLeasesRepo } from '../store/leases.repo.js';
+import { createOutboxRepo, type OutboxRepo } from '../store/outbox.repo.js';
+import { createTeamsAdapter, type TeamsAdapter } from '../teams/adapter.js';
+import { teamsCanReach } from '../teams/reach.js';
+import { createAdminAlerts } from './admin-alerts.js';
+import { meteredGateway } from './metered-gateway.js';
+
+export interface PlatformRuntime {
+  readonly core: RitualsCore;
+  readonly outbox: OutboxRepo;
+  readonly slack?: SlackAdapter;
+  readonly teams?: TeamsAdapter;
+  /** Starts adapters (after the HTTP server listens), the sender and the scheduler. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createPlatformRuntime(deps: {
+  readonly config: AppConfig;
+  readonly store: Store;
+  readonly workspace: () => Workspace;
+  readonly http: HttpServer;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+}): PlatformRuntime {
+  const { config, store, workspace, http, metrics, log } = deps;
+  const clock = { now: () => new Date() };
+  const outbox = createOutboxRepo(store);
+  // Slack first when a member is reachable on both: one workspace usually runs on one platform.
+  const platformFor = (d: Destination): Platform | undefined => {
+    const ws = workspace();
+    if (config.slack && slackCanReach(ws, d)) return 'slack';
+    if (config.teams && teamsCanReach(ws, d)) return 'teams';
+    return undefined;
+  };
+  let sender: OutboxSender | undefined;
+  const core = createRitualsCore({
+    workspace,
+    repos: store,
+    outbox: notifyingOutbox(outbox, { kick: () => sender?.kick() }),
+    clock,
+    log: log.child({ area: 'core' }),
+    cron: { nextFire },
+    platformFor,
+  });
+
+  const slack = config.slack
+    ? createSlackAdapter({ config: config.slack, service: core.service, workspace, http, log: log.child({ area: 'slack' }) })
+    : undefined;
+  const teams = config.teams
+    ? createTeamsAdapter({ config: config.teams, service: core.service, workspace, store, http, log })
+    : undefined;
+  const gateways: Partial<Record<Platform, ChatGateway>> = {};
+  if (slack) gateways.slack = meteredGateway(slack.gateway, metrics);
+  if (teams) gateways.teams = meteredGateway(teams.gateway, metrics);
+
+  sender = new OutboxSender({
+    repo: outbox,
+    gateways,
+    clock,
+    log: log.child({ area: 'outbox' }),
+    onParked: createAdminAlerts({ workspace, outbox, platformFor, clock, log: log.child({ area: 'outbox' }) }),
+  });
+  const scheduler: Scheduler = createScheduler({
+    tick: async (now) => {
+      const summary = await core.engine.tick(now);
+      for (const run of summary.runs) metrics.ritualRun(run.ritual, run.team);
+      return summary;
+    },
+    clock,
+    log: log.child({ area: 'scheduler' }),
+    coordinator: createRunCoordinator({ leases: createLeasesRepo(store), clock, log: log.child({ area: 'scheduler' }) }),
+  });
+
+  return {
+    core,
+    outbox,
+    slack,
+    teams,
+    async start() {
+      await slack?.start();
+      await teams?.start();
+      sender!.start();
+      await scheduler.start();
+    },
+    async stop() {
+      await scheduler.stop();
+      await slack?.stop();
+      await teams?.stop();
+      await sender!.stop();
+    },
+  };
+}
