@@ -82,7 +82,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       log: log.child({ area: 'sandbox' }),
     });
   } else {
-    runtime = createPlatformRuntime({ config, store, workspace, http, metrics, log });
+    runtime = createPlatformRuntime({ config, store, workspace, http, metrics, log, chartLinks });
   }
   const core = (runtime?.core ?? sandboxApp?.core)!;
   registerIngestApi(http, {

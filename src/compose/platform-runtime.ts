@@ -1,10 +1,12 @@
 // Platform mode: the ritual core, the Slack and Teams adapters, the outbox sender with its rate limits,
 // and the node-cron scheduler (one runner per fire across processes). app.ts builds it when Slack or
 // Teams credentials are set.
+import { createChartService } from '../charts/chart-service.js';
 import type { AppConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway, Destination, Platform } from '../core/ports.js';
 import { createRitualsCore, type RitualsCore } from '../core/rituals/create-core.js';
+import type { ChartLinks } from '../http/chart-links.js';
 import type { Metrics } from '../http/metrics.js';
 import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
@@ -39,6 +41,8 @@ export function createPlatformRuntime(deps: {
   readonly http: HttpServer;
   readonly metrics: Metrics;
   readonly log: Logger;
+  /** Signed links to chart PNGs too big for a Teams card (served by the HTTP server's /charts route). */
+  readonly chartLinks?: ChartLinks;
 }): PlatformRuntime {
   const { config, store, workspace, http, metrics, log } = deps;
   const clock = { now: () => new Date() };
@@ -51,6 +55,8 @@ export function createPlatformRuntime(deps: {
     return undefined;
   };
   let sender: OutboxSender | undefined;
+  // Reviews list their charts (core), Slack uploads them into the review's thread, Teams puts them on the card.
+  const charts = createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo });
   const core = createRitualsCore({
     workspace,
     repos: store,
@@ -59,13 +65,14 @@ export function createPlatformRuntime(deps: {
     log: log.child({ area: 'core' }),
     cron: { nextFire },
     platformFor,
+    charts,
   });
 
   const slack = config.slack
-    ? createSlackAdapter({ config: config.slack, service: core.service, workspace, http, log: log.child({ area: 'slack' }) })
+    ? createSlackAdapter({ config: config.slack, service: core.service, workspace, http, log: log.child({ area: 'slack' }), charts })
     : undefined;
   const teams = config.teams
-    ? createTeamsAdapter({ config: config.teams, service: core.service, workspace, store, http, log })
+    ? createTeamsAdapter({ config: config.teams, service: core.service, workspace, store, http, log, charts: { png: charts.png, ...(deps.chartLinks ? { links: deps.chartLinks } : {}) } })
     : undefined;
   const gateways: Partial<Record<Platform, ChatGateway>> = {};
   if (slack) gateways.slack = meteredGateway(slack.gateway, metrics);

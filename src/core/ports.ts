@@ -1,7 +1,8 @@
 // What the core needs from outside, as plain data and async interfaces: the repositories of the durable
 // store (SQLite today; async so another backend can slot in). No ORM or driver type appears here.
 // Instants are ISO-8601 UTC strings, days 'YYYY-MM-DD'; callers pass `at` so use cases stay testable.
-import type { TargetChange, TargetSpec, Workspace } from './domain/model.js';
+import type { Locale, TargetChange, TargetSpec, Workspace } from './domain/model.js';
+import type { ChartRef } from './views.js';
 
 // ---- metric values -----------------------------------------------------------------------------
 
@@ -476,4 +477,15 @@ export interface RitualRepositories {
 /** Cron arithmetic (node-cron's matcher lives outside the core): the first fire strictly after `after`. */
 export interface CronPort {
   nextFire(expr: string, zone: string, after: Date): Date | null;
+}
+
+// ---- charts ------------------------------------------------------------------------------------------
+
+/**
+ * The charts that illustrate a monthly review or a QBR (src/charts draws them): each as the id an adapter
+ * turns back into a PNG, with its title and alt text in `locale`. `asOf` is fixed in the ids, so a message
+ * rendered again later shows the same figures.
+ */
+export interface ChartCatalog {
+  reviewCharts(teamId: string, periodKey: string, asOf: string, locale: Locale): Promise<ChartRef[]>;
 }

@@ -2,10 +2,8 @@
 // through the sandbox platform), an outbox sender that the sandbox drains itself (no background loop,
 // no node-cron: the sandbox clock decides when rituals run), and the sandbox page on the HTTP server.
 // app.ts calls it when no Slack or Teams credentials are set; the tests compose the same way.
-import { parseChartId } from '../charts/chart-request.js';
-import { chartPng } from '../charts/make-chart.js';
+import { createChartService } from '../charts/chart-service.js';
 import type { Workspace } from '../core/domain/model.js';
-import { DomainError } from '../core/errors.js';
 import type { CoreLogger } from '../core/ports.js';
 import { createRitualsCore, type RitualsCore } from '../core/rituals/create-core.js';
 import type { HttpServer } from '../http/server.js';
@@ -48,6 +46,8 @@ export interface SandboxApp {
 export function composeSandbox(opts: SandboxAppOptions): SandboxApp {
   const clock = new SandboxClock({ file: sandboxFiles(opts.databaseUrl).clock, realNow: opts.realNow });
   const outbox = createOutboxRepo(opts.store);
+  // Charts are drawn as of the sandbox time (review ids fix their own as-of instant).
+  const charts = createChartService({ workspace: opts.workspace, metricValues: opts.store.metricValues, ooo: opts.store.ooo, now: () => clock.now() });
   const core = createRitualsCore({
     workspace: opts.workspace,
     repos: opts.store,
@@ -56,6 +56,7 @@ export function composeSandbox(opts: SandboxAppOptions): SandboxApp {
     log: opts.log,
     cron: { nextFire },
     platformFor: () => 'sandbox',
+    charts,
   });
   // Created before the sender (which needs its gateway); `drain` only runs once both exist.
   let sender: OutboxSender | undefined;
@@ -75,17 +76,7 @@ export function composeSandbox(opts: SandboxAppOptions): SandboxApp {
     seed: opts.seed,
     autoTickMs: opts.autoTickMs,
     onDelivery: opts.onDelivery,
-    chartPng: async (id, locale) => {
-      const req = parseChartId(id);
-      if (!req) return undefined;
-      try {
-        const deps = { workspace: opts.workspace(), metricValues: opts.store.metricValues, ooo: opts.store.ooo };
-        return (await chartPng(deps, req, { asOf: clock.now().toISOString(), locale, theme: 'light' })).png;
-      } catch (err) {
-        if (err instanceof DomainError) return undefined; // unknown team or period: no picture
-        throw err;
-      }
-    },
+    chartPng: (id, locale) => charts.png(id, locale),
   });
   sender = new OutboxSender({ repo: outbox, gateways: { sandbox: sandbox.gateway }, clock, log: opts.log });
   return {

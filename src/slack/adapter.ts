@@ -12,6 +12,7 @@ import { BoundedCache } from './bounded-cache.js';
 import { gatewayClientOptions, listenerClientOptions, apiBaseUrl } from './client-options.js';
 import type { SlackContext } from './context.js';
 import { SlackDirectory } from './directory.js';
+import type { SlackChartSource } from './chart-uploads.js';
 import { createSlackGateway } from './gateway.js';
 import { SlackHttpReceiver } from './http-receiver.js';
 import { registerActions } from './listeners/actions.js';
@@ -32,6 +33,8 @@ export interface SlackAdapterDeps {
   readonly log: SlackLog;
   /** For tests of the signature window; defaults to Date.now. */
   readonly now?: () => number;
+  /** Draws review charts, uploaded into the review message's thread (needs the files:write scope). */
+  readonly charts?: SlackChartSource;
 }
 
 export interface SlackAdapter {
@@ -130,7 +133,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 
   return {
     mode,
-    gateway: createSlackGateway({ client: gatewayClient, directory, log }),
+    gateway: createSlackGateway({ client: gatewayClient, directory, log, ...(deps.charts ? { charts: deps.charts } : {}) }),
     async start() {
       await app.init();
       await app.start();

@@ -1,9 +1,11 @@
 // The Slack ChatGateway: renders a neutral view to Block Kit and posts it (chat.postMessage to a team
 // channel, or to a member's DM opened with conversations.open) or updates a sent message (chat.update).
+// A review's charts follow in the message's thread (chart-uploads.ts) when a chart source is given.
 // It never throws: Slack's answers become SendOutcomes, and the outbox decides about retries.
 import type { webApi } from '@slack/bolt';
 import type { ChatGateway, Destination, MessageRef, SendOutcome } from '../core/ports.js';
 import { isView, renderMessage } from './blocks/render.js';
+import { uploadReviewCharts, type SlackChartSource } from './chart-uploads.js';
 import type { SlackDirectory } from './directory.js';
 import { localFailure, toSendOutcome } from './errors.js';
 import type { SlackLog } from './log.js';
@@ -13,9 +15,11 @@ export interface SlackGatewayDeps {
   readonly client: webApi.WebClient;
   readonly directory: SlackDirectory;
   readonly log: SlackLog;
+  /** Draws review charts for upload; without it, reviews list their charts in text only. */
+  readonly charts?: SlackChartSource;
 }
 
-export function createSlackGateway({ client, directory, log }: SlackGatewayDeps): ChatGateway {
+export function createSlackGateway({ client, directory, log, charts }: SlackGatewayDeps): ChatGateway {
   async function channelFor(destination: Destination): Promise<string | SendOutcome> {
     if (destination.kind === 'channel') {
       if (!directory.team(destination.teamId)) return localFailure('unknown_team');
@@ -38,6 +42,8 @@ export function createSlackGateway({ client, directory, log }: SlackGatewayDeps)
         const res = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
         const ref: MessageRef = { platform: 'slack', conversation: res.channel ?? channel, id: res.ts ?? '' };
         log.debug({ view: view.type, destination: destination.kind, channel: ref.conversation }, 'slack message sent');
+        // After the post: the upload needs the message's ts, and its failure never fails the post.
+        if (charts && ref.id) await uploadReviewCharts({ client, charts, log, view, channel: ref.conversation, threadTs: ref.id });
         return { status: 'sent', ref };
       } catch (err) {
         const outcome = toSendOutcome(err);

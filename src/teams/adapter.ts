@@ -9,6 +9,7 @@ import { sendJson, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/connection.js';
 import { createBotAdapter, type BotAdapterOptions } from './bot-adapter.js';
+import type { TeamsCharts } from './chart-images.js';
 import { createConversationRefs, type ConversationRefs } from './conversation-refs.js';
 import { createTeamsGateway } from './gateway.js';
 import { shimRequest, shimResponse } from './http-shim.js';
@@ -28,6 +29,8 @@ export interface TeamsAdapterDeps {
   readonly log: Logger;
   readonly clock?: Clock;
   readonly bot?: BotAdapterOptions;
+  /** Draws review charts for the cards (inline, or linked through ChartLinks on an https PUBLIC_URL). */
+  readonly charts?: TeamsCharts;
 }
 
 export interface TeamsAdapter {
@@ -46,7 +49,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const refs = createConversationRefs(deps.store.db);
   const identity = createIdentityResolver({ service: deps.service, refs, workspace: deps.store.workspace, log });
   const install = createInstallHandler({ refs, identity, workspace: deps.workspace, clock, log });
-  const gateway = createTeamsGateway({ bot, refs, service: deps.service, workspace: deps.workspace, clock, log });
+  const gateway = createTeamsGateway({ bot, refs, service: deps.service, workspace: deps.workspace, clock, log, ...(deps.charts ? { charts: deps.charts } : {}) });
   const cards = createCardActions({ service: deps.service, log });
   const onTurn = createTurnHandler({ service: deps.service, identity, install, cards, log });
 

@@ -1,7 +1,8 @@
 // Teams' ChatGateway: the outbox hands it a destination (a member's DM, a team's channel) and a neutral
 // view; it finds the stored conversation reference (opening a 1:1 chat from a roster entry when needed),
-// renders the view to Adaptive Cards and posts them through the Bot Connector. Failures are reported,
-// never thrown; the outbox paces sends (Teams: 7/s per conversation, ~50/s per app) and retries.
+// renders the view to Adaptive Cards (a review's charts as images, see chart-images.ts) and posts them
+// through the Bot Connector. Failures are reported, never thrown; the outbox paces sends (Teams: 7/s per
+// conversation, ~50/s per app) and retries.
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway, Clock, Destination, MessageRef, SendOutcome } from '../core/ports.js';
@@ -10,6 +11,7 @@ import type { CheckInFormView, View } from '../core/views.js';
 import type { Logger } from '../logging/logger.js';
 import type { BotAdapter, ConnectorClient } from './bot-adapter.js';
 import { cardActivity, isView, renderCards } from './cards/render.js';
+import { chartImages, type TeamsCharts } from './chart-images.js';
 import { baseConversationId, type ConversationRefs, type TeamsRefRecord } from './conversation-refs.js';
 import { mapSendError } from './send-errors.js';
 
@@ -20,6 +22,8 @@ export interface GatewayDeps {
   readonly workspace: () => Workspace;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Draws review charts for the cards' images; without it, reviews list their charts in text. */
+  readonly charts?: TeamsCharts;
 }
 
 type Target = { readonly key: string; readonly ref: Partial<ConversationReference>; readonly conversationId: string };
@@ -122,7 +126,7 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
       }
       if ('status' in target) return target;
       const t = target;
-      const cards = renderCards(view, { form: await inlineForm(dest, view) });
+      const cards = renderCards(view, { form: await inlineForm(dest, view), chartImages: await chartImages(view, deps.charts, deps.log) });
       const ids: string[] = [];
       try {
         await deps.bot.continue(t.ref, async (_ctx, connector) => {
@@ -145,7 +149,7 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
       const rec = await deps.refs.byConversation(ref.conversation);
       if (!rec) return permanent('teams.unknown_conversation', 'no stored reference for this conversation');
       if (rec.entry.dead) return permanent('teams.conversation_dead', rec.entry.deadReason ?? 'removed');
-      const card = renderCards(view)[0]!;
+      const card = renderCards(view, { chartImages: await chartImages(view, deps.charts, deps.log) })[0]!;
       const convRef = { ...rec.entry.ref, conversation: { ...rec.entry.ref.conversation!, id: ref.conversation } };
       try {
         await deps.bot.continue(convRef, async (_ctx, connector) => {

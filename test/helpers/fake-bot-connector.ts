@@ -48,6 +48,11 @@ export class FakeBotConnector {
   private readonly failures: { match: Matcher; failure: ScriptedFailure; remaining: number }[] = [];
   /** Roster per conversation id (team or chat), for GET members and pagedmembers. */
   readonly rosters = new Map<string, RosterMember[]>();
+  /**
+   * Consulted for every call before the scripted failures: a failure to answer instead (a seeded storm,
+   * a rate limit), undefined to let it through. Such failures happen before anything is accepted.
+   */
+  interceptor?: (call: { method: string; path: string; conversationId?: string }) => ScriptedFailure | undefined;
   /** Channels per team id, for GET /v3/teams/{id}/conversations. */
   readonly channels = new Map<string, { id: string; name?: string }[]>();
 
@@ -129,6 +134,8 @@ export class FakeBotConnector {
       res.end(payload);
     };
 
+    const intercepted = this.interceptor?.({ method, path, conversationId });
+    if (intercepted) return record(intercepted.status, intercepted.body ?? { error: { code: 'Intercepted', message: 'intercepted' } }, { ...intercepted.headers });
     const scripted = this.failures.find((f) => f.remaining > 0 && f.match({ method, path, conversationId }));
     if (scripted) {
       scripted.remaining -= 1;

@@ -2,7 +2,9 @@
 // and JSON bodies @slack/web-api sends, records every call, keeps the messages it was sent (so a test
 // can see a DM updated in place), refuses blocks and views that break Block Kit limits as Slack does,
 // answers 429 + Retry-After beyond a configured rate, and can be scripted to fail (not_in_channel,
-// account_inactive, HTTP 503...). Response URLs (ephemeral answers) are served here too.
+// account_inactive, HTTP 503...). Response URLs (ephemeral answers) are served here too, and so is the
+// files.uploadV2 flow: files.getUploadURLExternal hands out an upload URL on this fake, the client POSTs
+// the bytes there, and files.completeUploadExternal shares them in a channel or thread (kept in `files`).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { blockKitProblems, viewProblems } from '../../src/slack/blocks/limits.js';
 import { FakeSocketMode } from './fake-socket-mode.js';
@@ -32,7 +34,7 @@ export interface FakeMessage {
   updates: number;
 }
 
-type Failure = { readonly error: string } | { readonly httpStatus: number } | { readonly networkDrop: true };
+export type Failure = { readonly error: string } | { readonly httpStatus: number } | { readonly networkDrop: true };
 
 interface ScriptedFailure {
   readonly method: string;
@@ -41,7 +43,26 @@ interface ScriptedFailure {
   remaining: number;
 }
 
-const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
+/** A file shared by files.completeUploadExternal, with the bytes that were uploaded for it. */
+export interface FakeSlackFile {
+  readonly id: string;
+  readonly filename: string;
+  readonly title?: string;
+  readonly altText?: string;
+  readonly bytes: Buffer;
+  readonly channel: string;
+  readonly threadTs?: string;
+  readonly initialComment?: string;
+}
+
+interface PendingUpload {
+  readonly filename: string;
+  readonly length: number;
+  readonly altText?: string;
+  bytes?: Buffer;
+}
+
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata', 'files'];
 
 export class FakeSlackApi {
   readonly calls: FakeSlackCall[] = [];
@@ -56,10 +77,19 @@ export class FakeSlackApi {
   readonly modals: any[] = [];
   /** Home tab per user, as last published. */
   readonly homes = new Map<string, any>();
+  /** Files shared in a channel or thread, in order. */
+  readonly files: FakeSlackFile[] = [];
+  private readonly uploads = new Map<string, PendingUpload>();
   token = 'xoxb-test-token';
   botUserId = 'U0BOT';
   private readonly failures: ScriptedFailure[] = [];
   private readonly rates = new Map<string, { max: number; windowMs: number; retryAfter: number; hits: number[] }>();
+  /**
+   * Consulted before every call (after the scripted failures' turn, before dispatch): a failure to answer
+   * instead, e.g. a seeded storm of 429s and 500s or a per-channel rate; undefined lets the call through.
+   * A failure here happens before anything is accepted, as Slack's refusals do.
+   */
+  interceptor?: (method: string, args: Record<string, any>) => Failure | { readonly retryAfterSeconds: number } | undefined;
   private server?: Server;
   private port = 0;
   /** Set by enableSocketMode: the WebSocket side, and the app-level token apps.connections.open accepts. */
@@ -160,8 +190,13 @@ export class FakeSlackApi {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = Buffer.concat(chunks);
+    const raw = body.toString('utf8');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/upload/')) {
+      await this.receiveUpload(decodeURIComponent(path.slice('/upload/'.length)), body, req, res);
+      return;
+    }
     if (path.startsWith('/response/')) {
       this.responses.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: raw ? JSON.parse(raw) : {} });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -204,6 +239,24 @@ export class FakeSlackApi {
         return;
       }
       answer(f.error, 200, { ok: false, error: f.error });
+      return;
+    }
+    const intercepted = this.interceptor?.(method, args);
+    if (intercepted) {
+      if ('retryAfterSeconds' in intercepted) {
+        answer('http_429', 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(intercepted.retryAfterSeconds) });
+        return;
+      }
+      if ('networkDrop' in intercepted) {
+        this.calls.push({ method, args, token, outcome: 'network_drop' });
+        req.socket.destroy();
+        return;
+      }
+      if ('httpStatus' in intercepted) {
+        answer(`http_${intercepted.httpStatus}`, intercepted.httpStatus, { ok: false, error: 'http_error' });
+        return;
+      }
+      answer(intercepted.error, 200, { ok: false, error: intercepted.error });
       return;
     }
     if (method === 'apps.connections.open') {
@@ -296,9 +349,74 @@ export class FakeSlackApi {
         else this.modals.push({ ...view, id, hash });
         return { ok: true, view: { ...view, id, hash } };
       }
+      case 'files.getUploadURLExternal': {
+        const length = Number(a.length);
+        if (!a.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String(++this.seq).padStart(8, '0')}`;
+        this.uploads.set(id, { filename: String(a.filename), length, ...(a.alt_text !== undefined ? { altText: String(a.alt_text) } : {}) });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = a.files as { id: string; title?: string }[] | undefined;
+        if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'invalid_arguments' };
+        if (files.some((f) => this.uploads.get(f.id)?.bytes === undefined)) return { ok: false, error: 'file_not_found' };
+        const channel = String(a.channel_id ?? '');
+        if (channel) {
+          const c = this.channels.get(channel);
+          if (!c) return { ok: false, error: 'channel_not_found' };
+          if (!c.member) return { ok: false, error: 'not_in_channel' };
+          if (a.thread_ts !== undefined && !this.message(channel, String(a.thread_ts))) return { ok: false, error: 'invalid_thread_ts' };
+        }
+        for (const f of files) {
+          const up = this.uploads.get(f.id)!;
+          this.uploads.delete(f.id);
+          this.files.push({
+            id: f.id,
+            filename: up.filename,
+            bytes: up.bytes!,
+            channel,
+            ...(f.title !== undefined ? { title: f.title } : {}),
+            ...(up.altText !== undefined ? { altText: up.altText } : {}),
+            ...(a.thread_ts !== undefined ? { threadTs: String(a.thread_ts) } : {}),
+            ...(a.initial_comment !== undefined ? { initialComment: String(a.initial_comment) } : {}),
+          });
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /**
+   * The upload URL: takes the file's bytes (multipart, as @slack/web-api sends them, or raw) and answers
+   * 200 like Slack. Scripted failures use the method name `upload`.
+   */
+  private async receiveUpload(id: string, body: Buffer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const contentType = String(req.headers['content-type'] ?? '');
+    const record = (outcome: string, size: number) => this.calls.push({ method: 'upload', args: { file_id: id, size }, outcome });
+    const scripted = this.failures.find((f) => f.method === 'upload' && f.remaining > 0 && (!f.when || f.when({ file_id: id })));
+    if (scripted && 'httpStatus' in scripted.failure) {
+      scripted.remaining -= 1;
+      record(`http_${scripted.failure.httpStatus}`, body.length);
+      res.writeHead(scripted.failure.httpStatus, { 'content-type': 'text/plain' }).end('upload failed');
+      return;
+    }
+    const pending = this.uploads.get(id);
+    let bytes = body;
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+      const file = [...form.values()].find((v) => typeof v !== 'string');
+      bytes = file && typeof file !== 'string' ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+    }
+    if (!pending || bytes.length !== pending.length) {
+      record(pending ? 'bad_length' : 'unknown_upload', bytes.length);
+      res.writeHead(pending ? 400 : 404, { 'content-type': 'text/plain' }).end('bad upload');
+      return;
+    }
+    pending.bytes = bytes;
+    record('ok', bytes.length);
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
   }
 
   private messageProblem(a: Record<string, any>): Record<string, any> | undefined {

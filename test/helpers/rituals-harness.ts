@@ -2,7 +2,7 @@
 // sender, and a recording chat gateway: what the tests drive and what they read back.
 import { parseWorkspace } from '../../src/config/workspace-load.js';
 import type { Workspace } from '../../src/core/domain/model.js';
-import type { ChatGateway, Clock, CoreLogger, Destination, MessageRef, OutboxPort, Platform, SendOutcome } from '../../src/core/ports.js';
+import type { ChartCatalog, ChatGateway, Clock, CoreLogger, Destination, MessageRef, OutboxPort, Platform, SendOutcome } from '../../src/core/ports.js';
 import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
 import type { View } from '../../src/core/views.js';
 import { nextFire } from '../../src/scheduling/cron.js';
@@ -90,6 +90,8 @@ export interface HarnessOptions {
   readonly graceMinutes?: number;
   /** Wraps the outbox the core writes to (to inject failures). */
   readonly wrapOutbox?: (outbox: OutboxRepo) => OutboxPort;
+  /** The chart catalog reviews list their charts from, built on the harness's store. */
+  readonly charts?: (store: Store, workspace: () => Workspace) => ChartCatalog;
 }
 
 export async function ritualsHarness(ws: Workspace, start: string, opts: HarnessOptions = {}): Promise<Harness> {
@@ -110,6 +112,7 @@ export async function ritualsHarness(ws: Workspace, start: string, opts: Harness
     cron: { nextFire },
     platformFor: (d) => (d.kind === 'dm' && unreachable.has(d.memberId) ? undefined : 'sandbox'),
     ...(opts.graceMinutes !== undefined ? { graceMinutes: opts.graceMinutes } : {}),
+    ...(opts.charts ? { charts: opts.charts(store, () => current) } : {}),
   });
   const sender = new OutboxSender({ repo: outbox, gateways: { sandbox: gateway }, clock, log, concurrency: 1, random: () => 0 });
   return {

@@ -13,6 +13,7 @@ import { openStore, type Store } from '../../src/store/connection.js';
 import { syncWorkspace } from '../../src/store/sync-workspace.js';
 import { createTeamsAdapter, type TeamsAdapter } from '../../src/teams/adapter.js';
 import type { BotAdapterOptions } from '../../src/teams/bot-adapter.js';
+import type { TeamsCharts } from '../../src/teams/chart-images.js';
 import { repoRoot } from './cli.js';
 import { FakeBotConnector } from './fake-bot-connector.js';
 
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   readonly clock?: Clock;
   readonly store?: Store;
   readonly bot?: BotAdapterOptions;
+  /** Review charts for the cards; built from the store when a function. */
+  readonly charts?: TeamsCharts | ((store: Store, workspace: Workspace) => TeamsCharts);
 }
 
 export interface TeamsHarness {
@@ -57,6 +60,7 @@ export async function startTeamsHarness(opts: HarnessOptions): Promise<TeamsHarn
   const service = typeof opts.service === 'function' ? await opts.service(store, loaded.workspace) : opts.service;
   const connector = await new FakeBotConnector().start();
   const http = new HttpServer(log);
+  const charts = typeof opts.charts === 'function' ? opts.charts(store, loaded.workspace) : opts.charts;
   const adapter = createTeamsAdapter({
     config: { appType: 'SingleTenant', ...opts.config },
     service,
@@ -66,6 +70,7 @@ export async function startTeamsHarness(opts: HarnessOptions): Promise<TeamsHarn
     log,
     clock: opts.clock,
     bot: opts.bot,
+    ...(charts ? { charts } : {}),
   });
   await adapter.start();
   const { port } = await http.listen(0, '127.0.0.1');

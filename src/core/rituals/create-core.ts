@@ -28,6 +28,7 @@ export function createRitualsCore(deps: RitualsCoreDeps): RitualsCore {
     graceMinutes: deps.graceMinutes ?? DEFAULT_GRACE_MINUTES,
     maxLookbackMinutes: deps.maxLookbackMinutes ?? DEFAULT_MAX_LOOKBACK_MINUTES,
     workspace: deps.workspace,
+    ...(deps.charts ? { charts: deps.charts } : {}),
   };
   const engine = createEngine(ctx);
   return { engine, service: createService(ctx, engine) };

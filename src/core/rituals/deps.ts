@@ -2,6 +2,7 @@
 // receives: the workspace read fresh on each call (hot reload), repositories, outbox, clock and logger.
 import type { Workspace } from '../domain/model.js';
 import type {
+  ChartCatalog,
   Clock,
   CoreLogger,
   CronPort,
@@ -28,6 +29,8 @@ export interface RitualsCoreDeps {
   readonly graceMinutes?: number;
   /** How far back a tick looks after a long downtime (older fires leave no row). Default 31 days. */
   readonly maxLookbackMinutes?: number;
+  /** Lists a review's charts (src/charts); without it, monthly reviews and QBRs carry none. */
+  readonly charts?: ChartCatalog;
 }
 
 export interface CoreContext {
@@ -40,6 +43,7 @@ export interface CoreContext {
   readonly metrics: RitualMetrics;
   readonly graceMinutes: number;
   readonly maxLookbackMinutes: number;
+  readonly charts?: ChartCatalog;
   workspace(): Workspace;
 }
 

@@ -1,6 +1,6 @@
 // Use case: the quarterly business review posted to the team channel: last quarter's results, proposed
 // targets for the collective objectives (see qbr-proposals.ts) for the approver to accept or change, and
-// the quarter's decision log.
+// the quarter's decision log, with the quarter's charts (see monthly-review.ts).
 import { addDays } from '../domain/calendar-days.js';
 import { isSumKpi } from '../domain/kpi-values.js';
 import type { Locale, Team } from '../domain/model.js';
@@ -13,6 +13,7 @@ import type { QbrView } from '../views.js';
 import { collectiveLabel } from '../views/progress-view.js';
 import { qbrView, type ProposalWithTarget } from '../views/review-views.js';
 import type { CoreContext } from './deps.js';
+import { reviewCharts } from './monthly-review.js';
 import { basePeriodKey, outboxItem, type Delivery } from './occurrence-runner.js';
 import { proposeTarget } from './qbr-proposals.js';
 import { dataRange, loadTeamData, reportFrom, teamReports } from './team-data.js';
@@ -72,7 +73,8 @@ export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, no
     statusText: decisionStatusText(locale, d.status),
     author: nameOf(ws, d.author),
   }));
-  return qbrView({ ws, team, report: report!, period: quarter, locale, proposals, decisions });
+  const charts = await reviewCharts(ctx, team, quarter, now, locale);
+  return { ...qbrView({ ws, team, report: report!, period: quarter, locale, proposals, decisions }), charts };
 }
 
 export async function deliverQbr(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {

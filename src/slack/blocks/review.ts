@@ -13,7 +13,8 @@ function sectionBlocks(s: ReviewSection, locale: Locale): Block[] {
 
 function chartBlocks(charts: readonly ChartRef[], locale: Locale): Block[] {
   if (charts.length === 0) return [];
-  // Charts are described in text (title and alt text); the PNGs are served by the web side when configured.
+  // Charts are also described in text (title and alt text): the PNGs follow in the message's thread
+  // (see chart-uploads.ts), and the text stays for notifications, screen readers and failed uploads.
   const items = charts.map((c) => `:bar_chart: *${esc(c.title)}* — ${esc(c.altText)}`);
   return [divider(), section(`*${esc(t(locale, 'chat.charts'))}*`), ...listBlocks(items, 3, locale)];
 }

@@ -9,7 +9,7 @@ import { myGoalsCards } from './goals.js';
 import { leaderboardCards, myRankCard } from './leaderboard.js';
 import { noticeCard } from './notice.js';
 import { collectiveProgressCards } from './progress.js';
-import { monthlyReviewCards, qbrCards } from './review.js';
+import { monthlyReviewCards, qbrCards, type ChartImages } from './review.js';
 import { standupCards } from './standup.js';
 import { targetFormCard } from './target.js';
 
@@ -41,6 +41,8 @@ export function isView(value: unknown): value is View {
 export interface RenderOptions {
   /** For a check-in prompt: the form to put on the card itself. */
   readonly form?: CheckInFormView;
+  /** For a review or QBR: the image URL of each chart id (see chart-images.ts); others show as text. */
+  readonly chartImages?: ChartImages;
 }
 
 export function renderCards(view: View, opts: RenderOptions = {}): AdaptiveCard[] {
@@ -66,9 +68,9 @@ export function renderCards(view: View, opts: RenderOptions = {}): AdaptiveCard[
     case 'standup_summary':
       return standupCards(view);
     case 'monthly_review':
-      return monthlyReviewCards(view);
+      return monthlyReviewCards(view, opts.chartImages);
     case 'qbr':
-      return qbrCards(view);
+      return qbrCards(view, opts.chartImages);
     case 'my_goals':
       return myGoalsCards(view);
     case 'decision_form':

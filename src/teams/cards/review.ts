@@ -1,5 +1,6 @@
-// Monthly review and QBR: sections of KPI lines with notes, chart titles, proposed targets for next
-// quarter, the decision log, and the buttons (record decision, accept / change targets).
+// Monthly review and QBR: sections of KPI lines with notes, the charts (an Image each when the gateway
+// resolved one, else their title and alt text), proposed targets for next quarter, the decision log,
+// and the buttons (record decision, accept / change targets).
 import { t } from '../../core/i18n/index.js';
 import type { ChartRef, MonthlyReviewView, QbrView, ReviewSection } from '../../core/views.js';
 import { buttons, bullets, heading, kpiLine, subheading, subtle, text, type CardElement } from './common.js';
@@ -13,21 +14,31 @@ function sectionGroups(s: ReviewSection): CardElement[][] {
   return groups;
 }
 
-function chartGroups(charts: readonly ChartRef[], locale: MonthlyReviewView['locale']): CardElement[][] {
+/** Chart id -> image URL (a data: URI or an https link), resolved by the gateway before rendering. */
+export type ChartImages = ReadonlyMap<string, string>;
+
+function chartGroups(charts: readonly ChartRef[], locale: MonthlyReviewView['locale'], images?: ChartImages): CardElement[][] {
   if (charts.length === 0) return [];
-  return [[subheading(t(locale, 'chat.charts')), bullets(charts.map((c) => `${c.title} — ${c.altText}`))]];
+  const head = subheading(t(locale, 'chat.charts'));
+  if (!charts.some((c) => images?.has(c.id))) return [[head, bullets(charts.map((c) => `${c.title} — ${c.altText}`))]];
+  // One group per chart: an image is the bulk of a card, so the packer may put charts on several cards.
+  return charts.map((c, i) => {
+    const url = images?.get(c.id);
+    const body: CardElement[] = url ? [text(c.title, { weight: 'Bolder' }), { type: 'Image', url, altText: c.altText }] : [bullets([`${c.title} — ${c.altText}`])];
+    return i === 0 ? [head, ...body] : body;
+  });
 }
 
-export function monthlyReviewCards(v: MonthlyReviewView) {
+export function monthlyReviewCards(v: MonthlyReviewView, images?: ChartImages) {
   return packCards({
     head: (part, total) => [heading(partLabel(v.title, part, total)), subtle(v.periodLabel)],
-    groups: [...v.sections.flatMap(sectionGroups), ...chartGroups(v.charts, v.locale)],
+    groups: [...v.sections.flatMap(sectionGroups), ...chartGroups(v.charts, v.locale, images)],
     actions: buttons(v.actions),
     fallbackText: v.text,
   });
 }
 
-export function qbrCards(v: QbrView) {
+export function qbrCards(v: QbrView, images?: ChartImages) {
   const L = v.locale;
   const proposals: CardElement[][] = v.proposals.map((p, i) => [
     ...(i === 0 ? [subheading(t(L, 'chat.qbr.proposals'))] : []),
@@ -45,7 +56,7 @@ export function qbrCards(v: QbrView) {
   ]);
   return packCards({
     head: (part, total) => [heading(partLabel(v.title, part, total)), subtle(v.periodLabel)],
-    groups: [...v.sections.flatMap(sectionGroups), ...proposals, ...decisions, ...chartGroups(v.charts, L)],
+    groups: [...v.sections.flatMap(sectionGroups), ...proposals, ...decisions, ...chartGroups(v.charts, L, images)],
     actions: buttons(v.actions),
     fallbackText: v.text,
   });

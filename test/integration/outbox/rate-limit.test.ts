@@ -105,6 +105,24 @@ describe('RateLimiter', () => {
     expect(limiter.tryAcquire('teams', 'conv:1')).toEqual({ ok: false, waitMs: 1000 });
   });
 
+  it('resumes at the steady rate after a Retry-After, without bursting into the platform again', () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ slack: { conversation: [], global: [bucket(50, 10)] } }, clock.now);
+    for (let i = 0; i < 10; i++) expect(limiter.tryAcquire('slack', `dm:${i}`).ok).toBe(true);
+    limiter.pause('slack', null, 1000);
+    clock.advance(1000);
+    // A bucket left to refill during the pause would let 10 through at once here.
+    expect(limiter.tryAcquire('slack', 'dm:a')).toEqual({ ok: false, waitMs: 20 });
+    // One every 20 ms from then on: 50 in the second after the pause (1020 ms ... 2000 ms).
+    let sent = 0;
+    while (clock.now() <= 2000) {
+      const r = limiter.tryAcquire('slack', `dm:b${sent}`);
+      if (r.ok) sent++;
+      else clock.advance(r.waitMs);
+    }
+    expect(sent).toBe(50);
+  });
+
   it('keeps Teams under 7/s, 8/2 s and 60/30 s in one conversation', () => {
     const clock = fakeClock();
     const limiter = new RateLimiter({ teams: { global: [] } }, clock.now);

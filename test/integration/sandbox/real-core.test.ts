@@ -144,7 +144,23 @@ describe('sandbox over the real core', () => {
       const moved = await post('clock', { member: 'carla', advance: 'next', ritual: 'monthly_review' });
       // The first weekday of December 2026 is Tuesday the 1st; 09:00 in Paris.
       expect(moved.now).toBe('2026-12-01T08:00:00.000Z');
-      expect(await thread('carla', 'channel:sales-fr')).toContain('data-view="monthly_review"');
+      const channel = await thread('carla', 'channel:sales-fr');
+      expect(channel).toContain('data-view="monthly_review"');
+      // The review lists its charts (a burn-up per collective objective, then attainment): each shows as
+      // an image the page loads from the sandbox, in French, with its alt text.
+      const review = channel.slice(channel.lastIndexOf('data-view="monthly_review"'));
+      const images = [...review.matchAll(/<img src="([^"]+)" alt="([^"]*)"/g)].map((m) => ({ src: m[1]!.replace(/&amp;/g, '&'), alt: m[2]! }));
+      expect(images.length).toBeGreaterThanOrEqual(2);
+      for (const img of images) {
+        const src = new URL(img.src, s.base);
+        expect(src.pathname).toBe('/sandbox/charts/png');
+        expect(src.searchParams.get('locale')).toBe('fr');
+        expect(src.searchParams.get('id')).toMatch(/^kind=(burnup|attainment)&team=sales-fr&period=2026-11/);
+        expect(img.alt.length).toBeGreaterThan(10);
+        const png = await fetch(src);
+        expect(png.status).toBe(200);
+        expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      }
 
       // A review's ChartRef id becomes an image the page loads from the sandbox itself.
       const id = chartId({ kind: 'burnup', teamId: 'sales-fr', periodKey: '2026-Q4', objectiveId: 'abm-icp-opportunities' });

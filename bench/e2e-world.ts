@@ -1,0 +1,124 @@
+// What the end-to-end benchmarks share: a generated workspace (Slack teams and a Teams team, every
+// member answering a two-KPI check-in), written to a temp folder with a temp SQLite file, and the real
+// app composed in this process by startApp() from a loadConfig()-built config whose Slack Web API and
+// Teams Bot Connector are local fakes. Scheduled rituals are pushed out of the way (the check-in fires
+// once a year at 03:00, the others are off) so only what a benchmark starts runs.
+import { writeFileSync } from 'node:fs';
+import { startApp, type RunningApp } from '../src/app.js';
+import { loadConfig } from '../src/config/env.js';
+import { createLogger } from '../src/logging/logger.js';
+import { tempDbDir } from './temp-db.js';
+
+export interface WorldShape {
+  /** Members reached on Slack (by Slack id), spread over `slackTeams` teams. */
+  readonly slackMembers: number;
+  readonly slackTeams: number;
+  /** Members reached on Teams (by AAD object id), in one team. */
+  readonly teamsMembers: number;
+}
+
+export const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-bench-token';
+
+export const slackMemberId = (i: number) => `s${i}`;
+export const slackUserId = (i: number) => `U${String(i).padStart(7, '0')}`;
+export const teamsMemberId = (i: number) => `t${i}`;
+export const teamsAad = (i: number) => `aad-t${i}`;
+export const slackTeamId = (k: number) => `slack${k}`;
+export const TEAMS_TEAM = 'teamsteam';
+
+/** The Slack team of Slack member i (1-based), with members spread evenly. */
+export function slackTeamOf(shape: WorldShape, i: number): string {
+  const perTeam = Math.ceil(shape.slackMembers / shape.slackTeams);
+  return slackTeamId(Math.floor((i - 1) / perTeam) + 1);
+}
+
+export function worldYaml(shape: WorldShape): string {
+  const lines = [
+    'workspace: { name: Bench Corp, locale: en, timezone: Europe/Paris }',
+    'kpis:',
+    '  calls: { label: { en: Calls, fr: Appels }, unit: count }',
+    '  qualified_meetings: { label: { en: Qualified meetings, fr: Rendez-vous qualifiés }, unit: count }',
+    'roles:',
+    '  sdr:',
+    '    label: { en: SDR, fr: SDR }',
+    '    checkin: [calls, qualified_meetings]',
+    '    objectives:',
+    '      - { kpi: qualified_meetings, target: 35, per: month }',
+    // Nothing fires on its own while a benchmark runs: it starts the fan-out itself.
+    'rituals:',
+    "  checkin: { cron: '0 3 1 1 *' }",
+    '  leaderboard: { enabled: false }',
+    '  progress: { enabled: false }',
+    '  breach_scan: { enabled: false }',
+    '  monthly_review: { enabled: false }',
+    '  qbr: { enabled: false }',
+    'teams:',
+  ];
+  const perTeam = Math.ceil(shape.slackMembers / shape.slackTeams);
+  for (let k = 1; k <= shape.slackTeams; k++) {
+    const ids = Array.from({ length: perTeam }, (_, j) => (k - 1) * perTeam + j + 1).filter((i) => i <= shape.slackMembers);
+    if (ids.length === 0) break;
+    lines.push(`  - id: ${slackTeamId(k)}`, `    name: Slack Team ${k}`, `    channels: { slack: C${String(k).padStart(7, '0')} }`, '    members:');
+    for (const i of ids) lines.push(`      - { id: ${slackMemberId(i)}, name: Slack Member ${i}, role: sdr, start: 2025-01-06, slack: ${slackUserId(i)} }`);
+  }
+  if (shape.teamsMembers > 0) {
+    lines.push(`  - id: ${TEAMS_TEAM}`, '    name: Teams Team', '    members:');
+    for (let i = 1; i <= shape.teamsMembers; i++) {
+      lines.push(`      - { id: ${teamsMemberId(i)}, name: Teams Member ${i}, role: sdr, start: 2025-01-06, teams: ${teamsAad(i)} }`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface BenchApp {
+  readonly app: RunningApp;
+  readonly baseUrl: string;
+  /** Stops the app and removes the temp folder. */
+  close(): Promise<void>;
+}
+
+/** Writes the workspace and starts the real app against the fakes (Slack HTTP mode, Teams local development). */
+export async function startBenchApp(opts: {
+  readonly shape: WorldShape;
+  readonly slackApiUrl?: string;
+  readonly teams: boolean;
+  readonly logLevel?: string;
+}): Promise<BenchApp> {
+  const tmp = tempDbDir('rituals-bench-e2e-');
+  const configPath = tmp.file('workspace.yaml');
+  writeFileSync(configPath, worldYaml(opts.shape));
+  const env: Record<string, string> = {
+    DATABASE_URL: `file:${tmp.file('bench.db')}`,
+    RITUALS_CONFIG: configPath,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SANDBOX: 'off',
+    LOG_LEVEL: opts.logLevel ?? 'error',
+  };
+  if (opts.slackApiUrl) Object.assign(env, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: opts.slackApiUrl });
+  if (opts.teams) env.TEAMS_ENABLED = 'true';
+  const config = loadConfig(env);
+  const app = await startApp(config, createLogger(config.logLevel, process.stderr));
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${app.port}`,
+    async close() {
+      await app.stop();
+      tmp.remove();
+    },
+  };
+}
+
+/** Samples the process's RSS every 50 ms; `peakMb()` is the highest seen. */
+export function rssSampler(): { peakMb(): number; stop(): void } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  return {
+    peakMb: () => Math.round((Math.max(peak, process.memoryUsage().rss) / 1024 / 1024) * 10) / 10,
+    stop: () => clearInterval(timer),
+  };
+}
+
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
