@@ -12,12 +12,11 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RunningApp } from '../src/app.js';
 import { checkInModal } from '../src/slack/blocks/check-in.js';
-import { FakeBotConnector } from '../test/helpers/fake-bot-connector.js';
-import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { blockActions, viewSubmission } from '../test/helpers/slack-payloads.js';
 import { cardInvoke } from '../test/helpers/teams-activities.js';
 import type { AckSample, PlannedRequest } from './ack-load.js';
-import { BOT_TOKEN, round, rssSampler, SIGNING_SECRET, sleep, slackMemberId, slackTeamOf, slackUserId, startBenchApp, teamsAad, teamsMemberId, type WorldShape } from './e2e-world.js';
+import { round, rssSampler, SIGNING_SECRET, sleep, slackMemberId, slackTeamOf, slackUserId, startBenchApp, teamsAad, teamsMemberId, type WorldShape } from './e2e-world.js';
+import { startFakePlatforms } from './fake-platforms-client.js';
 import { startFanout, type FanoutSource, type FanoutTarget } from './fanout-source.js';
 import { tempDbDir } from './temp-db.js';
 
@@ -91,14 +90,12 @@ function runLoad(planFile: string): Promise<{ samples: AckSample[]; seconds: num
 
 export async function runAck(opts: AckOptions): Promise<{ result: Record<string, unknown>; details: Record<string, unknown> }> {
   const shape: WorldShape = { slackMembers: opts.members, slackTeams: opts.teams, teamsMembers: TEAMS_MEMBERS };
-  const slack = await new FakeSlackApi().start();
-  slack.token = BOT_TOKEN;
-  for (let i = 1; i <= shape.slackMembers; i++) slack.addUser({ id: slackUserId(i), locale: 'en-GB', tz: 'Europe/Paris' });
-  const connector = await new FakeBotConnector().start();
-  const bench = await startBenchApp({ shape, slackApiUrl: slack.url, teams: true });
+  // Slack and Teams in their own process, without limits: this measures the acks, not the pacing.
+  const fakes = await startFakePlatforms({ slackUsers: shape.slackMembers, teamsMembers: shape.teamsMembers });
+  const bench = await startBenchApp({ shape, slackApiUrl: fakes.slackUrl, teams: true });
   const tmp = tempDbDir('rituals-bench-ack-');
   try {
-    const plan = await buildPlan(bench.app, opts, shape, connector.url);
+    const plan = await buildPlan(bench.app, opts, shape, fakes.connectorUrl);
     const planFile = tmp.file('plan.json');
     writeFileSync(planFile, JSON.stringify({ baseUrl: bench.baseUrl, secret: SIGNING_SECRET, requests: plan }));
     const checkInsBefore = (bench.app.store.sqlite.prepare('select count(*) as n from check_ins').get() as { n: number }).n;
@@ -151,7 +148,7 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
       sendLatenessP99Ms: percentiles(load.samples.map((s) => s.lateMs)).p99,
       checkInsWritten: checkInsAfter - checkInsBefore,
       checkInSubmissionsSent: submissions.length,
-      viewsOpened: slack.okCallsTo('views.open').length,
+      ...(await fakes.report()).slack.stats,
       firstPromptAfterMs: Math.round(firstPromptMs),
       fanoutEnqueueMs: enqueueMs === undefined ? 'still running at the end of the load' : Math.round(enqueueMs),
       promptsDeliveredAtLoadStart: deliveredAtStart,
@@ -162,8 +159,7 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
     return { result, details };
   } finally {
     await bench.close();
-    await slack.close();
-    await connector.stop();
+    await fakes.stop();
     tmp.remove();
   }
 }

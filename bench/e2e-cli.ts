@@ -29,6 +29,7 @@ export async function runE2eBench(name: 'ack' | 'fanout-e2e', argv: string[]): P
       fanout: { type: 'string' },
       source: { type: 'string' },
       platform: { type: 'string' },
+      burst: { type: 'string' },
     },
     strict: true,
   });
@@ -55,6 +56,7 @@ export async function runE2eBench(name: 'ack' | 'fanout-e2e', argv: string[]): P
     members,
     teams,
     rate: positive(values.rate, 50, 'rate'),
+    ...(values.burst !== undefined ? { burst: positive(values.burst, 1, 'burst') } : {}),
     teamsRate: positive(values['teams-rate'], 50, 'teams-rate'),
     platforms: platform === 'both' ? ['slack', 'teams'] : [platform as 'slack' | 'teams'],
     source: source(values.source, 'source'),

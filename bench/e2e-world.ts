@@ -7,31 +7,10 @@ import { writeFileSync } from 'node:fs';
 import { startApp, type RunningApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { createLogger } from '../src/logging/logger.js';
+import { BOT_TOKEN, SIGNING_SECRET, slackMemberId, slackTeamId, slackUserId, TEAMS_TEAM, teamsAad, teamsMemberId, type WorldShape } from './e2e-ids.js';
 import { tempDbDir } from './temp-db.js';
 
-export interface WorldShape {
-  /** Members reached on Slack (by Slack id), spread over `slackTeams` teams. */
-  readonly slackMembers: number;
-  readonly slackTeams: number;
-  /** Members reached on Teams (by AAD object id), in one team. */
-  readonly teamsMembers: number;
-}
-
-export const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
-export const BOT_TOKEN = 'xoxb-bench-token';
-
-export const slackMemberId = (i: number) => `s${i}`;
-export const slackUserId = (i: number) => `U${String(i).padStart(7, '0')}`;
-export const teamsMemberId = (i: number) => `t${i}`;
-export const teamsAad = (i: number) => `aad-t${i}`;
-export const slackTeamId = (k: number) => `slack${k}`;
-export const TEAMS_TEAM = 'teamsteam';
-
-/** The Slack team of Slack member i (1-based), with members spread evenly. */
-export function slackTeamOf(shape: WorldShape, i: number): string {
-  const perTeam = Math.ceil(shape.slackMembers / shape.slackTeams);
-  return slackTeamId(Math.floor((i - 1) / perTeam) + 1);
-}
+export * from './e2e-ids.js';
 
 export function worldYaml(shape: WorldShape): string {
   const lines = [

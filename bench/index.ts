@@ -8,7 +8,7 @@ const USAGE = `usage:
   npm run bench -- fanout [--members 5000] [--rate 200] [--concurrency 8]
   npm run bench -- tick [--members 5000] [--teams 50] [--runs 3]
   npm run bench -- ack [--members 5000] [--rate 200] [--teams-rate 50] [--seconds 20] [--fanout core|outbox]
-  npm run bench -- fanout-e2e [--members 5000] [--rate 50] [--teams-rate 50] [--platform both|slack|teams] [--source core|outbox]`;
+  npm run bench -- fanout-e2e [--members 5000] [--rate 50] [--burst 50] [--teams-rate 50] [--platform both|slack|teams] [--source core|outbox]`;
 
 function int(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;

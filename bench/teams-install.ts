@@ -2,9 +2,7 @@
 // member POSTed to /api/messages (local development mode, no token), so the app stores a conversation
 // reference for each (`a:personal-t{i}`, serviceUrl = the fake connector). A few requests in flight.
 import { activity } from '../test/helpers/teams-activities.js';
-import { teamsAad } from './e2e-world.js';
-
-export const personalConversation = (i: number) => `a:personal-t${i}`;
+import { personalConversation, teamsAad } from './e2e-ids.js';
 
 export async function installTeamsMembers(baseUrl: string, connectorUrl: string, members: number, inFlight = 16): Promise<number> {
   const template = activity('personal-install', { serviceUrl: connectorUrl });

@@ -1,8 +1,10 @@
 // A bot process reduced to its delivery path, for crash and multi-process tests:
-//   node --import tsx test/helpers/fanout-worker.ts --db FILE --api URL --members N [--concurrency 8] [--lease-ms 2000] [--rate R]
+//   node --import tsx test/helpers/fanout-worker.ts --db FILE --api URL --members N [--concurrency 8] [--lease-ms 2000] [--rate R] [--checkins]
 // It enqueues one prompt per member (idempotently: dedupe keys, as the engine's tick does), delivers
 // through the OutboxSender to the fake chat API, and exits 0 once nothing is pending, sending or failed.
-// Prints JSON lines on stdout: {"event":"enqueued",...} then {"event":"done",...}.
+// Prints JSON lines on stdout: {"event":"enqueued",...} then {"event":"done",...}. With --checkins it also
+// syncs a small workspace and, all along the fan-out, stores check-ins through the real repository, one
+// transaction each, printing {"event":"checkin","key":...} once each is committed.
 import { parseArgs } from 'node:util';
 import type { OutboxItemInput } from '../../src/core/ports.js';
 import { OutboxSender } from '../../src/scheduling/outbox-sender.js';
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     'lease-ms': { type: 'string', default: '2000' },
     rate: { type: 'string' },
+    checkins: { type: 'boolean', default: false },
   },
 });
 if (!values.db || !values.api) throw new Error('--db and --api are required');
@@ -26,6 +29,7 @@ if (!values.db || !values.api) throw new Error('--db and --api are required');
 const emit = (event: string, data: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ event, pid: process.pid, ...data })}\n`);
 const quiet = { debug() {}, info() {}, warn() {}, error: (o: Record<string, unknown>, m: string) => process.stderr.write(`${m} ${JSON.stringify(o)}\n`) };
 
+const CHECKIN_MEMBERS = 50;
 const store = await openStore(values.db);
 const repo = createOutboxRepo(store);
 const members = Number(values.members);
@@ -37,6 +41,32 @@ const items: OutboxItemInput[] = Array.from({ length: members }, (_, i) => ({
 }));
 const enq = await repo.enqueue(items, { at: new Date().toISOString() });
 emit('enqueued', enq);
+
+// Check-ins written while the fan-out runs: each one printed only after its transaction committed.
+let writing = values.checkins;
+const checkins = (async () => {
+  if (!writing) return;
+  const { parseWorkspace } = await import('../../src/config/workspace-load.js');
+  const { syncWorkspace } = await import('../../src/store/sync-workspace.js');
+  const { workspaceYaml } = await import('../../bench/tick.js');
+  const parsed = parseWorkspace(workspaceYaml(CHECKIN_MEMBERS, 1), 'generated.yaml');
+  if (!parsed.ok) throw new Error('generated workspace is invalid');
+  await syncWorkspace(store, parsed.workspace, { actor: 'worker' });
+  for (let seq = 1; writing; seq++) {
+    const key = `ck:${process.pid}:${seq}`;
+    await store.checkIns.submit({
+      memberId: `m${1 + (seq % CHECKIN_MEMBERS)}`,
+      teamId: 'team1',
+      periodKey: '2026-W47',
+      values: { calls: seq % 50, qualified_meetings: seq % 7 },
+      idempotencyKey: key,
+      submittedAt: new Date().toISOString(),
+      platform: 'slack',
+    });
+    emit('checkin', { key });
+    await new Promise((r) => setTimeout(r, 2));
+  }
+})();
 
 const rate = values.rate ? Number(values.rate) : undefined;
 const sender = new OutboxSender({
@@ -57,6 +87,8 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 50));
 }
 await sender.stop();
+writing = false;
+await checkins;
 emit('done', { stats: sender.stats, counts: await repo.counts() });
 await store.close();
 process.exit(0);

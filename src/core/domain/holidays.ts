@@ -126,14 +126,32 @@ export function calendarHolidays(calendar: HolidayCalendar, year: number): strin
   return [...new Set([...builtin, ...extra])].sort();
 }
 
+// The rules of a built-in calendar give the same days for a year every time: computed once per process.
+const builtinCache = new Map<string, readonly string[]>();
+
+function cachedBuiltin(id: BuiltinCalendarId, year: number): readonly string[] {
+  const key = `${id}:${year}`;
+  let days = builtinCache.get(key);
+  if (!days) {
+    days = builtinHolidays(id, year);
+    builtinCache.set(key, days);
+  }
+  return days;
+}
+
 /** A predicate "is this day a holiday" over the union of calendars, computed lazily per year. */
 export function holidayChecker(calendars: readonly HolidayCalendar[]): (date: string) => boolean {
   const byYear = new Map<number, Set<string>>();
   return (date: string) => {
-    const { year } = dateParts(date);
+    // The year is the first four characters of an ISO date: no need to parse the rest.
+    const year = Number(date.slice(0, 4));
     let set = byYear.get(year);
     if (!set) {
-      set = new Set(calendars.flatMap((c) => calendarHolidays(c, year)));
+      set = new Set<string>();
+      for (const c of calendars) {
+        if (c.builtin && isBuiltinCalendar(c.builtin)) for (const d of cachedBuiltin(c.builtin, year)) set.add(d);
+        for (const d of c.dates) if (dateParts(d).year === year) set.add(d);
+      }
       byYear.set(year, set);
     }
     return set.has(date);

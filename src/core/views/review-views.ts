@@ -1,6 +1,6 @@
 // The monthly review and the QBR channel posts: results per team (collective objectives) and per member,
 // a button to record decisions and, for the QBR, proposed targets to accept or change and the quarter's
-// decision log. Charts come in a later version (`charts` stays empty).
+// decision log. The charts are listed by the rituals (monthly-review.ts) from the ChartCatalog port.
 import type { Locale, Team, Workspace } from '../domain/model.js';
 import type { Period } from '../domain/periods.js';
 import type { TeamReport } from '../domain/report.js';

@@ -38,8 +38,22 @@ export function monthlyReviewCards(v: MonthlyReviewView, images?: ChartImages) {
   });
 }
 
+/** The objective a QBR button is about, from its payload (accept / change carry one; others none). */
+function objectiveOf(value: string): string | undefined {
+  try {
+    const parsed = JSON.parse(value) as { objective?: unknown };
+    return typeof parsed.objective === 'string' ? parsed.objective : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function qbrCards(v: QbrView, images?: ChartImages) {
   const L = v.locale;
+  // Accept / Change buttons sit under their own proposal: a card-level action bar would exceed the
+  // number of actions Teams shows (and the host config allows) as soon as there are three proposals.
+  const perProposal = (objectiveId: string) => v.actions.filter((a) => objectiveOf(a.value) === objectiveId);
+  const cardActions = v.actions.filter((a) => !v.proposals.some((p) => p.objectiveId === objectiveOf(a.value)));
   const proposals: CardElement[][] = v.proposals.map((p, i) => [
     ...(i === 0 ? [subheading(t(L, 'chat.qbr.proposals'))] : []),
     {
@@ -49,6 +63,7 @@ export function qbrCards(v: QbrView, images?: ChartImages) {
       ],
     },
     subtle(p.rationale),
+    ...(perProposal(p.objectiveId).length > 0 ? [{ type: 'ActionSet', actions: buttons(perProposal(p.objectiveId)) }] : []),
   ]);
   const decisions: CardElement[][] = v.decisions.map((d, i) => [
     ...(i === 0 ? [subheading(t(L, 'chat.qbr.decisions'))] : []),
@@ -57,7 +72,7 @@ export function qbrCards(v: QbrView, images?: ChartImages) {
   return packCards({
     head: (part, total) => [heading(partLabel(v.title, part, total)), subtle(v.periodLabel)],
     groups: [...v.sections.flatMap(sectionGroups), ...proposals, ...decisions, ...chartGroups(v.charts, L, images)],
-    actions: buttons(v.actions),
+    actions: buttons(cardActions),
     fallbackText: v.text,
   });
 }

@@ -103,3 +103,34 @@ describe('view guard', () => {
     expect(isView(null)).toBe(false);
   });
 });
+
+describe('QBR card with several proposals', () => {
+  // As the core builds it: an Accept and a Change button per proposal, plus Record decision.
+  const ids = ['o1', 'o2', 'o3', 'o4'];
+  const view: View = {
+    ...V.qbr,
+    proposals: ids.map((id) => ({ ...V.qbr.proposals[0]!, objectiveId: id, label: `Objectif ${id}` })),
+    actions: [
+      ...ids.flatMap((id) => {
+        const value = JSON.stringify({ team: 'sales', objective: id, target: 10, from: '2027-01-01' });
+        return [
+          { action: 'qbr.accept' as const, label: `Accepter ${id}`, value, style: 'primary' as const },
+          { action: 'qbr.change' as const, label: `Modifier ${id}`, value },
+        ];
+      }),
+      { action: 'review.decision' as const, label: 'Consigner une décision', value: '{"team":"sales"}' },
+    ],
+  };
+
+  it('puts each proposal’s buttons under it, so no action bar is too long', () => {
+    const cards = renderCards(view);
+    for (const card of cards) expect(checkCard(card).events).toEqual([]);
+    const body = JSON.stringify(cards.map((c) => c.body));
+    for (const id of ids) {
+      expect(body).toContain(`Accepter ${id}`);
+      expect(body).toContain(`Modifier ${id}`);
+    }
+    const cardLevel = cards.flatMap((c) => (c.actions ?? []) as { title?: string }[]).map((a) => a.title);
+    expect(cardLevel).toEqual(['Consigner une décision']);
+  });
+});
