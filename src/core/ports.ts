@@ -1,6 +1,7 @@
 // What the core needs from outside, as plain data and async interfaces: the repositories of the durable
 // store (SQLite today; async so another backend can slot in). No ORM or driver type appears here.
 // Instants are ISO-8601 UTC strings, days 'YYYY-MM-DD'; callers pass `at` so use cases stay testable.
+import type { MetricValue } from './domain/metric-values.js';
 import type { Locale, TargetChange, TargetSpec, Workspace } from './domain/model.js';
 import type { ChartRef } from './views.js';
 
@@ -57,6 +58,11 @@ export interface MetricValuesRepo {
   upsertMany(values: readonly MetricValueInput[], opts: { readonly at: string }): Promise<UpsertSummary>;
   /** Team-level values of `teamId` and values of `memberIds`, with `from <= date <= to`. */
   listForTeamPeriod(teamId: string, memberIds: readonly string[], from: string, to: string): Promise<StoredMetricValue[]>;
+  /**
+   * The same values, in the same order (date, then id), as the report maths reads them: no ids, sources
+   * or external ids. Optional: a faster read for large teams; reports fall back on listForTeamPeriod.
+   */
+  listReportValues?(teamId: string, memberIds: readonly string[], from: string, to: string): Promise<MetricValue[]>;
   list(filter: MetricValueFilter): Promise<StoredMetricValue[]>;
   findByExternalId(source: MetricSource, externalId: string): Promise<StoredMetricValue | undefined>;
   /** Earlier states of a value, oldest first. */
@@ -185,6 +191,11 @@ export interface ObjectivesRepo {
   /** A manager's change: updates the objective, writes target history and the audit log; undefined if unknown. */
   changeTarget(change: TargetChangeInput): Promise<StoredObjective | undefined>;
   targetHistory(objectiveId: string): Promise<TargetHistoryEntry[]>;
+  /**
+   * Changes whenever a target (config sync or chat) or an objective row changes: lets the core keep its
+   * effective workspace until then. Optional: without it, the core reads the objectives on every use.
+   */
+  version?(): Promise<string>;
 }
 
 // ---- audit log -----------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Workspace } from '../core/domain/model.js';
 import type { MetricValueInput } from '../core/ports.js';
 import { parseDay } from '../store/csv-values.js';
-import { valueProblem, workspaceDirectory } from '../store/import-csv.js';
+import { kpiById, valueProblem, workspaceDirectory } from '../store/import-csv.js';
 
 export interface ItemError {
   /** Position of the item in `items`; null for a problem with the body itself. */
@@ -98,7 +98,7 @@ function checkItem(
   else if (item.team !== undefined && member && !member.teams.includes(item.team)) problem('team', `member "${item.member}" is not in team "${item.team}"`);
   if (item.member === undefined && item.team === undefined) problem(null, 'member or team is required');
 
-  const kpi = workspace.kpis[item.kpi];
+  const kpi = kpiById(workspace, item.kpi);
   if (!kpi) problem('kpi', `unknown KPI "${item.kpi}"`);
   else if (kpi.formula !== undefined) problem('kpi', `KPI "${kpi.id}" is computed (${kpi.formula}): send its base KPIs instead`);
   else if (!kpi.sources.includes('api')) problem('kpi', `KPI "${kpi.id}" does not take values from the API (its sources: ${kpi.sources.join(', ')}); add api to its source in the workspace config`);

@@ -1,10 +1,12 @@
 // Bolt receiver mounted on our one HTTP server (POST /slack/events carries events, slash commands and
 // interactivity). It reads the raw body with a size limit, always verifies Slack's signature (401 and
-// nothing processed otherwise), answers url_verification and ssl_check, and hands the rest to Bolt with
-// an ack that writes the HTTP response: listeners ack first and do slow work after.
+// nothing processed otherwise), answers url_verification and ssl_check, refuses malformed envelopes
+// (400, see envelope.ts), and hands the rest to Bolt with an ack that writes the HTTP response:
+// listeners ack first and do slow work after.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { readBody, sendJson } from '../http/server.js';
+import { envelopeProblem } from './envelope.js';
 import { errorFields, type SlackLog } from './log.js';
 import { verifySignature } from './signature.js';
 
@@ -77,12 +79,22 @@ export class SlackHttpReceiver implements Receiver {
       res.writeHead(400).end();
       return;
     }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      res.writeHead(400).end();
+      return;
+    }
     if (body.ssl_check === '1') {
       res.writeHead(200).end();
       return;
     }
     if (body.type === 'url_verification') {
       sendJson(res, 200, { challenge: body.challenge });
+      return;
+    }
+    const problem = envelopeProblem(body);
+    if (problem) {
+      log.warn({ reason: problem }, 'slack request refused: malformed body');
+      res.writeHead(400).end();
       return;
     }
     if (!this.app) {

@@ -86,11 +86,20 @@ export async function collectExport(kinds: readonly ExportKind[], ctx: ExportCon
   return tables;
 }
 
+/**
+ * Text a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return: a
+ * check-in's "wins" typed as =HYPERLINK(...), a source id from a CRM) gets a leading apostrophe, which
+ * spreadsheets show as text. Numbers are numbers, never touched.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 export function toCsv(table: ExportTable): string {
   return stringify(table.rows as Record<string, unknown>[], {
     header: true,
     columns: [...table.columns],
-    cast: { boolean: (b) => (b ? 'true' : 'false') },
+    cast: { boolean: (b) => (b ? 'true' : 'false'), string: neutralizeFormula },
   });
 }
 

@@ -70,8 +70,20 @@ export function workspaceDirectory(ws: Workspace): Directory {
   };
 }
 
-/** Why a number cannot be a value of the KPI (negative count, score above its maximum), if it cannot. */
+/**
+ * No KPI of a go-to-market team comes near a trillion: beyond it a value is a typo or an attack, and a
+ * few such values summed in a report would overflow to Infinity.
+ */
+export const MAX_ABS_VALUE = 1e12;
+
+/** The workspace's KPI with this id; never an inherited property such as `__proto__` or `constructor`. */
+export function kpiById(workspace: Workspace, id: unknown): Kpi | undefined {
+  return typeof id === 'string' && Object.hasOwn(workspace.kpis, id) ? workspace.kpis[id] : undefined;
+}
+
+/** Why a number cannot be a value of the KPI (negative count, score above its maximum, absurd), if it cannot. */
 export function valueProblem(value: number, kpi: Kpi, shown: string = String(value)): string | undefined {
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_ABS_VALUE) return `value ${shown} is out of range: no KPI value goes beyond a trillion`;
   if (value < 0 && NON_NEGATIVE.has(kpi.unit.type)) return `value ${shown} is negative, but KPI "${kpi.id}" is a ${kpi.unit.type}`;
   if (kpi.unit.type === 'score' && value > kpi.unit.max) return `value ${shown} is above the maximum score ${kpi.unit.max} of KPI "${kpi.id}"`;
   return undefined;
@@ -179,7 +191,7 @@ export function validateRows(rows: readonly CanonicalRow[], workspace: Workspace
     if (!memberRef && !teamRef) at(line, 'member or team is required');
 
     const kpiRef = row.kpi;
-    const kpi = workspace.kpis[kpiRef];
+    const kpi = kpiById(workspace, kpiRef);
     if (!kpiRef) at(line, 'kpi is empty');
     else if (!kpi) at(line, `unknown KPI "${kpiRef}"`);
     else if (kpi.formula) at(line, `KPI "${kpiRef}" is computed (${kpi.formula}): import its base KPIs instead`);

@@ -1,6 +1,7 @@
 // Metric values: idempotent upserts keyed by (source, external id), with the superseded state of a
 // corrected value kept in metric_value_history.
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { MetricValue } from '../core/domain/metric-values.js';
 import type {
   StoredMetricValue,
   MetricValueFilter,
@@ -27,6 +28,8 @@ function sameData(row: Row, v: MetricValueInput): boolean {
     row.teamId === (v.teamId ?? null)
   );
 }
+
+type ReportRow = [string | null, string | null, string, string, number, string];
 
 export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
   const select = (where: SQL | undefined) =>
@@ -84,6 +87,22 @@ export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
         ? or(and(eq(metricValues.teamId, teamId), isNull(metricValues.memberId)), inArray(metricValues.memberId, [...memberIds]))
         : and(eq(metricValues.teamId, teamId), isNull(metricValues.memberId));
       return select(and(subject, gte(metricValues.date, from), lte(metricValues.date, to)));
+    },
+
+    async listReportValues(teamId, memberIds, from, to): Promise<MetricValue[]> {
+      // Reports read thousands of values per team: rows as arrays, only the columns the maths reads;
+      // the member ids travel as one JSON array.
+      const rows = db.values<ReportRow>(sql`
+        select member_id, team_id, kpi_id, date, value, recorded_at from metric_values
+        where ((team_id = ${teamId} and member_id is null) or member_id in (select value from json_each(${JSON.stringify(memberIds)})))
+          and date >= ${from} and date <= ${to}
+        order by date, id`);
+      return rows.map(([memberId, rowTeamId, kpi, date, value, recordedAt]) => {
+        const v: { memberId?: string; teamId?: string; kpi: string; date: string; value: number; recordedAt: string } = { kpi, date, value, recordedAt };
+        if (memberId !== null) v.memberId = memberId;
+        if (rowTeamId !== null) v.teamId = rowTeamId;
+        return v;
+      });
     },
 
     async list(filter: MetricValueFilter) {

@@ -1,6 +1,6 @@
 // Objectives (role, member and team scope) and the history of their target changes. A manager's change
 // made in chat is kept until the config entry of that objective itself changes (see sync-workspace).
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, max, sql, type SQL } from 'drizzle-orm';
 import type { TargetChange, TargetSpec } from '../core/domain/model.js';
 import type { ObjectivesRepo, StoredObjective, TargetHistoryEntry } from '../core/ports.js';
 import { insertAudit } from './audit.repo.js';
@@ -110,6 +110,17 @@ export function createObjectivesRepo(db: StoreDb): ObjectivesRepo {
         });
         return toObjective(updated);
       }, WRITE_TX);
+    },
+
+    async version() {
+      // History rows are never deleted, so their count and last id only grow; the objectives' own count,
+      // active flags and last update catch a sync that changed no target (or a wiped database).
+      const h = db.select({ n: count(), last: max(objectiveTargetHistory.id) }).from(objectiveTargetHistory).get();
+      const o = db
+        .select({ n: count(), active: sql<number>`coalesce(sum(${objectives.active}), 0)`, updated: max(objectives.updatedAt) })
+        .from(objectives)
+        .get();
+      return `${h?.n ?? 0}:${h?.last ?? 0}:${o?.n ?? 0}:${o?.active ?? 0}:${o?.updated ?? ''}`;
     },
 
     async targetHistory(objectiveId): Promise<TargetHistoryEntry[]> {

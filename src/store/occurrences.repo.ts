@@ -1,9 +1,9 @@
 // Ritual occurrences: one row per (team, ritual, period, member) written before anything is sent, so a
 // fire runs once whatever the number of ticks, restarts or config reloads. Also holds follow-ups that
 // are due later (reminders, deadlines, escalations) as `scheduled` rows.
-import { and, asc, eq, gt, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Occurrence, OccurrencesRepo, OccurrenceStatus } from '../core/ports.js';
-import { WRITE_TX, type StoreDb } from './db.js';
+import type { StoreDb } from './db.js';
 import { ritualOccurrences } from './schema.js';
 
 type Row = typeof ritualOccurrences.$inferSelect;
@@ -11,43 +11,64 @@ type Row = typeof ritualOccurrences.$inferSelect;
 const toOccurrence = (r: Row): Occurrence => ({ ...r, status: r.status as OccurrenceStatus });
 
 export function createOccurrencesRepo(db: StoreDb): OccurrencesRepo {
+  // A check-in fire writes four rows per member (prompt, reminders, deadline) and updates one: the hot
+  // statements are prepared once. A single INSERT .. ON CONFLICT DO NOTHING is atomic on its own, and a
+  // row is never deleted, so when it inserts nothing the existing row can be read after it.
+  const insertStmt = db
+    .insert(ritualOccurrences)
+    .values({
+      key: sql.placeholder('key'),
+      teamId: sql.placeholder('teamId'),
+      ritual: sql.placeholder('ritual'),
+      periodKey: sql.placeholder('periodKey'),
+      memberId: sql.placeholder('memberId'),
+      status: sql.placeholder('status'),
+      dueAt: sql.placeholder('dueAt'),
+      reason: sql.placeholder('reason'),
+      createdAt: sql.placeholder('at'),
+      updatedAt: sql.placeholder('at'),
+    })
+    .onConflictDoNothing({ target: ritualOccurrences.key })
+    .returning()
+    .prepare();
+  const byKeyStmt = db.select().from(ritualOccurrences).where(eq(ritualOccurrences.key, sql.placeholder('key'))).prepare();
+  // `keepReason` = 1 leaves the reason as it is (no reason given); `sent_at` is stamped when enqueued.
+  const setStatusStmt = db
+    .update(ritualOccurrences)
+    .set({
+      status: sql`${sql.placeholder('status')}`,
+      updatedAt: sql`${sql.placeholder('at')}`,
+      sentAt: sql`case when ${sql.placeholder('status')} = 'enqueued' then ${sql.placeholder('at')} else ${ritualOccurrences.sentAt} end`,
+      reason: sql`case when ${sql.placeholder('keepReason')} = 1 then ${ritualOccurrences.reason} else ${sql.placeholder('reason')} end`,
+    })
+    .where(eq(ritualOccurrences.id, sql.placeholder('id')))
+    .prepare();
+
   return {
     async insert(input, { at }) {
-      return db.transaction((tx) => {
-        const row = tx
-          .insert(ritualOccurrences)
-          .values({
-            key: input.key,
-            teamId: input.teamId,
-            ritual: input.ritual,
-            periodKey: input.periodKey,
-            memberId: input.memberId,
-            status: input.status,
-            dueAt: input.dueAt,
-            reason: input.reason ?? null,
-            createdAt: at,
-            updatedAt: at,
-          })
-          .onConflictDoNothing({ target: ritualOccurrences.key })
-          .returning()
-          .get();
-        if (row) return { occurrence: toOccurrence(row), created: true };
-        const existing = tx.select().from(ritualOccurrences).where(eq(ritualOccurrences.key, input.key)).get();
-        return { occurrence: toOccurrence(existing!), created: false };
-      }, WRITE_TX);
+      const row = insertStmt.get({
+        key: input.key,
+        teamId: input.teamId,
+        ritual: input.ritual,
+        periodKey: input.periodKey,
+        memberId: input.memberId,
+        status: input.status,
+        dueAt: input.dueAt,
+        reason: input.reason ?? null,
+        at,
+      });
+      if (row) return { occurrence: toOccurrence(row), created: true };
+      const existing = byKeyStmt.get({ key: input.key });
+      return { occurrence: toOccurrence(existing!), created: false };
     },
 
     async get(key) {
-      const row = db.select().from(ritualOccurrences).where(eq(ritualOccurrences.key, key)).get();
+      const row = byKeyStmt.get({ key });
       return row ? toOccurrence(row) : undefined;
     },
 
     async setStatus(id, status, { at, reason }) {
-      const sent = status === 'enqueued' ? { sentAt: at } : {};
-      db.update(ritualOccurrences)
-        .set({ status, updatedAt: at, ...sent, ...(reason !== undefined ? { reason } : {}) })
-        .where(eq(ritualOccurrences.id, id))
-        .run();
+      setStatusStmt.run({ id, status, at, keepReason: reason === undefined ? 1 : 0, reason: reason ?? null });
     },
 
     async listDue(statuses, dueBy) {

@@ -3,7 +3,16 @@
 // is marked inactive. Each row keeps the canonical JSON of its config entry, so an unchanged config
 // writes nothing, and a manager's in-chat target change survives until that config entry changes.
 import { and, eq } from 'drizzle-orm';
-import { DEFAULT_COMPARATOR, type Member, type Objective, type TargetChange, type TargetSpec, type Workspace } from '../core/domain/model.js';
+import { DEFAULT_COMPARATOR, type TargetChange, type TargetSpec, type Workspace } from '../core/domain/model.js';
+import {
+  idDeduper,
+  memberObjectiveBaseId,
+  overriddenObjective,
+  overridePer,
+  roleObjectiveBaseId,
+  teamObjectiveId,
+  uniqueMembers,
+} from '../core/domain/objective-ids.js';
 import type { SyncSummary } from '../core/ports.js';
 import { insertAudit } from './audit.repo.js';
 import { canonicalJson, WRITE_TX, type StoreDb, type StoreTx } from './db.js';
@@ -70,46 +79,30 @@ function reconcile<V, E extends Existing>(
   }
 }
 
-/** Config members by id (a member listed in two teams is defined by its first entry). */
-function uniqueMembers(ws: Workspace): Map<string, Member> {
-  const out = new Map<string, Member>();
-  for (const t of ws.teams) for (const m of t.members) if (!out.has(m.id)) out.set(m.id, m);
-  return out;
-}
-
-const segmentKey = (s: Objective['segment']) =>
-  s ? `:${Object.entries(s).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',')}` : '';
-
 type ObjectiveValues = Omit<typeof objectives.$inferInsert, 'id' | 'configJson' | 'createdAt' | 'updatedAt' | 'active'>;
 
+// Ids come from core/domain/objective-ids.ts, which the core's effective workspace reads rows by.
 function desiredObjectives(ws: Workspace): Desired<ObjectiveValues>[] {
   const out: Desired<ObjectiveValues>[] = [];
-  const seen = new Set<string>();
-  const push = (base: string, config: unknown, values: ObjectiveValues) => {
-    let id = base;
-    for (let n = 2; seen.has(id); n++) id = `${base}#${n}`;
-    seen.add(id);
-    out.push({ id, config, values });
-  };
+  const unique = idDeduper();
+  const push = (base: string, config: unknown, values: ObjectiveValues) => out.push({ id: unique(base), config, values });
   for (const [roleId, role] of Object.entries(ws.roles)) {
     for (const o of role.objectives) {
-      push(`role:${roleId}:${o.kpi}:${o.per}${segmentKey(o.segment)}`, { scope: 'role', role: roleId, ...o }, {
+      push(roleObjectiveBaseId(roleId, o), { scope: 'role', role: roleId, ...o }, {
         scope: 'role', roleId, kpiId: o.kpi, target: o.target, schedule: [...o.history], per: o.per,
         comparator: o.comparator, weight: o.weight, segment: o.segment ?? null,
       });
     }
   }
   for (const m of uniqueMembers(ws).values()) {
-    const roleObjectives = (m.role ? ws.roles[m.role]?.objectives : undefined) ?? [];
     for (const ov of m.overrides) {
-      const candidates = roleObjectives.filter((o) => o.kpi === ov.kpi && (ov.per === undefined || o.per === ov.per));
-      const base = candidates.find((o) => !o.segment) ?? candidates[0];
+      const base = overriddenObjective(ws, m, ov);
       const direction = ws.kpis[ov.kpi]?.direction ?? 'higher';
-      const per = ov.per ?? base?.per ?? 'month';
+      const per = overridePer(ws, m, ov);
       const comparator = base?.comparator ?? DEFAULT_COMPARATOR[direction];
       const weight = base?.weight ?? 1;
       const config = { scope: 'member', member: m.id, ...ov, per, comparator, weight };
-      push(`member:${m.id}:${ov.kpi}:${per}${ov.from ? `@${ov.from}` : ''}`, config, {
+      push(memberObjectiveBaseId(m.id, ov, per), config, {
         scope: 'member', memberId: m.id, roleId: m.role ?? null, kpiId: ov.kpi, target: ov.target, schedule: [],
         effectiveFrom: ov.from ?? null, per, comparator, weight,
       });
@@ -117,7 +110,7 @@ function desiredObjectives(ws: Workspace): Desired<ObjectiveValues>[] {
   }
   for (const t of ws.teams) {
     for (const c of t.collective) {
-      push(`team:${t.id}:${c.id}`, { scope: 'team', team: t.id, ...c }, {
+      push(teamObjectiveId(t.id, c.id), { scope: 'team', team: t.id, ...c }, {
         scope: 'team', teamId: t.id, kpiId: c.kpi, target: { value: c.target }, schedule: [], per: c.per,
         comparator: c.comparator, alert: c.alert, frequency: c.frequency, ownerId: c.owner,
         contributors: [...c.contributors], approverId: c.approver ?? null, segment: c.segment ?? null, label: c.label ?? null,

@@ -8,6 +8,7 @@ import type { RitualsService } from '../core/service.js';
 import { sendJson, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/connection.js';
+import { activityProblem } from './activity-shape.js';
 import { createBotAdapter, type BotAdapterOptions } from './bot-adapter.js';
 import type { TeamsCharts } from './chart-images.js';
 import { createConversationRefs, type ConversationRefs } from './conversation-refs.js';
@@ -85,6 +86,11 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
           if (!auth.ok) {
             log.warn({ reason: auth.reason }, 'teams: unauthenticated request refused');
             return sendJson(res, 401, { error: 'unauthorized' });
+          }
+          const problem = activityProblem(shimReq.body);
+          if (problem) {
+            log.warn({ reason: problem.slice(0, 200) }, 'teams: malformed activity refused');
+            return sendJson(res, 400, { error: 'malformed activity' });
           }
           const turn = bot.adapter.process(shimReq as never, shimResponse(res) as never, onTurn);
           inFlight.add(turn);

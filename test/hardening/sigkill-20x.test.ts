@@ -5,6 +5,7 @@
 // prompts that process sent without recording them (the only possible duplicates) are at most the send
 // concurrency; every check-in reported committed before a kill is still there; the database passes
 // PRAGMA integrity_check after every kill and at the end.
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeChatApi, type FakeChatApi } from '../../bench/fake-chat-api.js';
@@ -42,9 +43,12 @@ interface KillRecord {
 }
 
 function inspect(db: string, spawnedAtMs: number, before: ReadonlyMap<string, number>): { integrity: unknown; sentUnrecorded: number } {
+  // Killed before it even created the database: nothing to check yet.
+  if (!existsSync(db)) return { integrity: 'ok', sentUnrecorded: 0 };
   const sqlite = new Database(db, { readonly: true });
   try {
     const integrity = sqlite.pragma('integrity_check', { simple: true });
+    if (!sqlite.prepare(`select 1 from sqlite_master where name = 'outbox'`).get()) return { integrity, sentUnrecorded: 0 };
     const sending = sqlite.prepare(`select target, lease_until as lease from outbox where status = 'sending'`).all() as { target: string; lease: string }[];
     let sentUnrecorded = 0;
     for (const row of sending) {

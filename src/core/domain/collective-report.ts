@@ -1,7 +1,8 @@
 // The team's collective objectives in a report period: the team figure rolls up every member's values
 // and the team-level ones (per the KPI's aggregation; derived KPIs from rolled-up bases); sum targets
 // and alert thresholds are prorated to the period like individual ones (no ramp-up, no OOO: a team
-// target does not shrink when one person is away); status compares the projection with both.
+// target does not shrink when one person is away); a target changed in chat (QBR) is in force from its
+// day; status compares the projection with both.
 import type { Comparator, Direction } from './model.js';
 import { attainment, isMet } from './attainment.js';
 import { collectiveStatus, type CollectiveStatus } from './collective.js';
@@ -10,6 +11,7 @@ import { valuesByKpi } from './metric-values.js';
 import { prorateTarget } from './proration.js';
 import { project, type ProjectionMethod } from './projection.js';
 import type { ReportContext } from './report-context.js';
+import { collectiveTargetInForce, targetReferenceDate } from './targets.js';
 import { workingDayProgress } from './working-days.js';
 
 export interface CollectiveRow {
@@ -35,12 +37,15 @@ export function collectiveRows(ctx: ReportContext): CollectiveRow[] {
   const scope = { kind: 'team', teamId: team.id, memberIds: team.members.map((m) => m.id) } as const;
   const actuals = kpiActuals(ctx.kpis, valuesByKpi(ctx.values, scope, period.start, period.end, asOfDate));
 
+  // Like members' targets: the target in force on the reference day applies to the whole period.
+  const refDate = targetReferenceDate(period, asOfDate);
   const rows: CollectiveRow[] = [];
   for (const objective of team.collective) {
     const kpi = ctx.kpis[objective.kpi];
     if (!kpi) continue;
     const paced = isSumKpi(kpi);
-    const target = paced ? prorateTarget(objective.per, period, settings, calendar, () => objective.target) : objective.target;
+    const stated = collectiveTargetInForce(objective, refDate);
+    const target = paced ? prorateTarget(objective.per, period, settings, calendar, () => stated) : stated;
     const alert = paced ? prorateTarget(objective.per, period, settings, calendar, () => objective.alert) : objective.alert;
     const actual = actuals(kpi.id);
     const projection = project({

@@ -39,7 +39,8 @@ export interface MemberKpis {
 
 export function memberKpis(ctx: ReportContext, member: Member, role: Role): MemberKpis {
   const { period, asOfDate, calendar, settings } = ctx;
-  const isOff = oooChecker(ctx.ooo, member.id);
+  // Most members have no out-of-office day: then the team's cached working days are theirs.
+  const isOff = ctx.ooo.some((r) => r.memberId === member.id) ? oooChecker(ctx.ooo, member.id) : undefined;
   const progress = workingDayProgress(period.start, period.end, asOfDate, calendar, isOff);
   const teamWorkingDays = countWorkingDays(period.start, period.end, calendar);
   const scope = { kind: 'member', memberId: member.id, teamId: ctx.team.id } as const;

@@ -96,11 +96,19 @@ export interface Member {
   readonly overrides: readonly TargetOverride[];
 }
 
+/** A dated change of a collective objective's target: in force from `from` until the next change. */
+export interface CollectiveTargetChange {
+  readonly from: string;
+  readonly target: number;
+}
+
 export interface CollectiveObjective {
   readonly id: string;
   readonly kpi: string;
   readonly label?: LocalizedText;
   readonly target: number;
+  /** Later targets, each in force from its date (e.g. a QBR change made in chat); `target` applies before. */
+  readonly history?: readonly CollectiveTargetChange[];
   readonly per: PeriodKind;
   /** The alert threshold: at or beyond it (direction-aware) the objective is breached. */
   readonly alert: number;

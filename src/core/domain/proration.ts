@@ -20,13 +20,27 @@ export interface ProrationSegment {
   readonly share: number;
 }
 
-/** How the report period splits over the periods of the target's kind. */
-export function prorationSegments(
-  per: PeriodKind,
-  period: Period,
-  settings: PeriodSettings,
-  calendar: WorkingCalendar,
-): ProrationSegment[] {
+// Every member of a team shares the team's calendar, so the split of a period is computed once per
+// calendar, target kind, period and period settings.
+const segmentCache = new WeakMap<WorkingCalendar, Map<string, readonly ProrationSegment[]>>();
+
+function cachedSegments(per: PeriodKind, period: Period, settings: PeriodSettings, calendar: WorkingCalendar): readonly ProrationSegment[] {
+  let byKey = segmentCache.get(calendar);
+  if (!byKey) {
+    byKey = new Map();
+    segmentCache.set(calendar, byKey);
+  }
+  const key = `${per}|${period.start}|${period.end}|${settings.weekStart}|${settings.fiscalYearStart}`;
+  let segments = byKey.get(key);
+  if (!segments) {
+    if (byKey.size >= 10_000) byKey.clear();
+    segments = computeSegments(per, period, settings, calendar);
+    byKey.set(key, segments);
+  }
+  return segments;
+}
+
+function computeSegments(per: PeriodKind, period: Period, settings: PeriodSettings, calendar: WorkingCalendar): ProrationSegment[] {
   const out: ProrationSegment[] = [];
   for (let p = periodOfDate(per, period.start, settings); p.start <= period.end; p = nextPeriod(p, settings)) {
     const seg = overlap(p.start, p.end, period.start, period.end);
@@ -39,6 +53,16 @@ export function prorationSegments(
     out.push({ targetPeriod: p, from: seg.from, to: seg.to, share });
   }
   return out;
+}
+
+/** How the report period splits over the periods of the target's kind. */
+export function prorationSegments(
+  per: PeriodKind,
+  period: Period,
+  settings: PeriodSettings,
+  calendar: WorkingCalendar,
+): ProrationSegment[] {
+  return [...cachedSegments(per, period, settings, calendar)];
 }
 
 /**
@@ -55,7 +79,7 @@ export function prorateTarget(
   factor: (segmentStart: string) => number = () => 1,
 ): number | null {
   let total = 0;
-  for (const seg of prorationSegments(per, period, settings, calendar)) {
+  for (const seg of cachedSegments(per, period, settings, calendar)) {
     const t = targetFor(seg.targetPeriod);
     if (t === null) return null;
     total += t * seg.share * factor(seg.from);

@@ -1,7 +1,9 @@
 // The team report behind leaderboards, stand-ups, reviews and QBRs: one pure function from the
 // workspace, the team, a period, an as-of instant and the recorded values to every figure shown.
-// Members without a role are left out; members out of office for the whole period are listed but not
-// ranked. Movement compares with the previous period's ranks, computed from the same values unless given.
+// Members without a role are left out, and so are members who have not started yet on the report's
+// reference day (the as-of day, or the period's end for a past period); members out of office for the
+// whole period are listed but not ranked. Movement compares with the previous period's ranks, computed
+// from the same values unless given.
 import type { Member, PeriodKind, Role, Team, Workspace } from './model.js';
 import { minDate } from './calendar-days.js';
 import { collectiveRows, type CollectiveRow } from './collective-report.js';
@@ -10,6 +12,7 @@ import { memberKpis, type MemberKpiRow, type MemberKpis } from './member-report.
 import type { MetricValue } from './metric-values.js';
 import { previousPeriod, type Period } from './periods.js';
 import { reportContext, type ReportContext } from './report-context.js';
+import { targetReferenceDate } from './targets.js';
 import { workingDayProgress, type OooRange } from './working-days.js';
 import { instantInZone, localDateOf } from './zoned-time.js';
 
@@ -62,9 +65,10 @@ interface ScoredMember {
 
 function scoreMembers(ctx: ReportContext): { scored: ScoredMember[]; ranks: Map<string, number> } {
   const scored: ScoredMember[] = [];
+  const refDate = targetReferenceDate(ctx.period, ctx.asOfDate);
   for (const member of ctx.team.members) {
     const role = member.role === undefined ? undefined : ctx.workspace.roles[member.role];
-    if (!role) continue;
+    if (!role || member.start > refDate) continue;
     const kpis = memberKpis(ctx, member, role);
     const score = kpis.outOfOffice ? null : memberScore(kpis.kpis, ctx.cap);
     scored.push({ member, role, kpis, score });
@@ -119,4 +123,21 @@ export function buildTeamReport(input: TeamReportInput): TeamReport {
     members,
     collective: collectiveRows(ctx),
   };
+}
+
+/** The collective rows alone (no member scoring): what the progress post and the breach scan show. */
+export function buildCollectiveRows(input: Omit<TeamReportInput, 'previousRanks'>): CollectiveRow[] {
+  const { workspace, team, period, values, ooo } = input;
+  return collectiveRows(reportContext({ workspace, team, period, asOfDate: localDateOf(input.asOf, team.timezone), values, ooo }));
+}
+
+/** One member's objective rows alone (no ranking), or undefined when the member is not in the report. */
+export function buildMemberRows(input: Omit<TeamReportInput, 'previousRanks'>, memberId: string): MemberKpiRow[] | undefined {
+  const { workspace, team, period, values, ooo } = input;
+  const member = team.members.find((m) => m.id === memberId);
+  const role = member?.role === undefined ? undefined : workspace.roles[member.role];
+  const ctx = reportContext({ workspace, team, period, asOfDate: localDateOf(input.asOf, team.timezone), values, ooo });
+  // The same members as scoreMembers keeps: with a role, and started by the reference day.
+  if (!member || !role || member.start > targetReferenceDate(period, ctx.asOfDate)) return undefined;
+  return memberKpis(ctx, member, role).kpis;
 }

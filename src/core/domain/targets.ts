@@ -2,7 +2,7 @@
 // objective; dated changes are in force from their day, and a report uses the target in force on its
 // reference day (the as-of day clamped into the period: the period's end for a past period). A computed
 // target is a formula whose names are the spec's inputs (constants) or else KPIs' actual values.
-import type { Member, Objective, PeriodKind, TargetSpec } from './model.js';
+import type { CollectiveObjective, Member, Objective, PeriodKind, TargetSpec } from './model.js';
 import { evaluateFormula } from './formula.js';
 import { cachedFormula, type KpiLookup } from './kpi-values.js';
 import { maxDate, minDate } from './calendar-days.js';
@@ -17,6 +17,15 @@ export function targetReferenceDate(period: Period, asOfDate: string): string {
 export function targetInForce(objective: Objective, onDate: string): TargetSpec {
   let best: { from: string; target: TargetSpec } | null = null;
   for (const change of objective.history) {
+    if (change.from <= onDate && (!best || change.from >= best.from)) best = change;
+  }
+  return best ? best.target : objective.target;
+}
+
+/** A collective objective's target in force on a day: its latest change dated on or before it, else `target`. */
+export function collectiveTargetInForce(objective: CollectiveObjective, onDate: string): number {
+  let best: { from: string; target: number } | null = null;
+  for (const change of objective.history ?? []) {
     if (change.from <= onDate && (!best || change.from >= best.from)) best = change;
   }
   return best ? best.target : objective.target;

@@ -186,6 +186,7 @@ export const en = {
   'escalation.since': 'Breached since {when}',
   'standup.title': 'Stand-up — {team}',
   'standup.completion': '{done} of {total} checked in ({pct})',
+  'standup.noneExpected': 'Nobody was expected to check in this week: everyone was on holiday, out of office or not started yet',
   'standup.atRiskTeam': 'Team — {label}: {status}',
   'standup.atRiskMember': '{name} — {label}: {status}',
   'standup.breach': '{label}: {value} (alert {alert})',

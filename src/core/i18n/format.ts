@@ -4,12 +4,37 @@ import { t, tPlural } from './index.js';
 
 const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr-FR' };
 
+// Creating an Intl formatter costs far more than using one, and a message formats dozens of values:
+// one formatter per locale and options (a handful of units, currencies and zones), kept for the process.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_LOCALE[locale], options);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], options);
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 export function formatNumber(locale: Locale, n: number, maxFractionDigits = 2): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: maxFractionDigits }).format(n);
+  return numberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(n);
 }
 
 export function formatCurrency(locale: Locale, n: number, currency: string): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     maximumFractionDigits: Math.abs(n) >= 1000 ? 0 : 2,
@@ -18,23 +43,19 @@ export function formatCurrency(locale: Locale, n: number, currency: string): str
 
 /** A fraction as a percent: 0.5714 -> "57.1 %" (fr) / "57.1%" (en). */
 export function formatPercent(locale: Locale, fraction: number, maxFractionDigits = 1): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: maxFractionDigits }).format(
-    fraction,
-  );
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: maxFractionDigits }).format(fraction);
 }
 
 /** A calendar date 'YYYY-MM-DD' in the locale's long form, read as a plain date (no zone shift). */
 export function formatDate(locale: Locale, isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** An instant shown in a time zone, date and time. */
 export function formatDateTime(locale: Locale, iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
-  );
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
 /** A KPI value by its unit; null shows as a dash. */

@@ -187,6 +187,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'escalation.since': 'Seuil franchi depuis le {when}',
   'standup.title': 'Point d’équipe — {team}',
   'standup.completion': '{done} sur {total} ont répondu ({pct})',
+  'standup.noneExpected': 'Personne n’était attendu au point cette semaine : tout le monde était en congé, absent ou pas encore arrivé',
   'standup.atRiskTeam': 'Équipe — {label} : {status}',
   'standup.atRiskMember': '{name} — {label} : {status}',
   'standup.breach': '{label} : {value} (seuil {alert})',

@@ -14,6 +14,7 @@ import type { CoreContext } from './deps.js';
 import { occurrenceKey } from './occurrence-runner.js';
 import { objectiveIdOf } from './scan-breaches.js';
 import { findTeam, isManagerOf } from './team-lookup.js';
+import { reportsOf } from './call-scope.js';
 
 interface BreachTarget {
   readonly breach: Breach;
@@ -24,7 +25,7 @@ interface BreachTarget {
 async function breachTarget(ctx: CoreContext, actor: Actor, value: string): Promise<BreachTarget> {
   let parsed: { breach?: unknown; team?: unknown };
   try {
-    parsed = JSON.parse(value) as { breach?: unknown; team?: unknown };
+    parsed = (JSON.parse(value) ?? {}) as { breach?: unknown; team?: unknown };
   } catch {
     throw new DomainError('BREACH.NOT_FOUND', 'malformed breach action value');
   }
@@ -32,7 +33,7 @@ async function breachTarget(ctx: CoreContext, actor: Actor, value: string): Prom
   const ws = ctx.workspace();
   const team = typeof parsed.team === 'string' ? findTeam(ws, parsed.team) : undefined;
   if (!breach || !team || !breach.objectiveId.startsWith(`team:${team.id}:`)) throw new DomainError('BREACH.NOT_FOUND', 'unknown breach');
-  const figures = await collectiveFigures(ctx.repos, ws, team, ctx.clock.now());
+  const figures = await collectiveFigures(reportsOf(ctx), team, ctx.clock.now());
   const figure = figures.find((f) => objectiveIdOf(team.id, f.objective.id) === breach.objectiveId);
   if (!figure) throw new DomainError('BREACH.NOT_FOUND', 'objective no longer configured');
   if (figure.objective.owner !== actor.member.id && !isManagerOf(team, actor.member.id)) {

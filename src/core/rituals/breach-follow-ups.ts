@@ -8,6 +8,7 @@ import type { CoreContext } from './deps.js';
 import { outboxItem, type Delivery } from './occurrence-runner.js';
 import { nudgeOwner, objectiveIdOf } from './scan-breaches.js';
 import { findMember, localeOf, nameOf, zoneOf } from './team-lookup.js';
+import { reportsOf } from './call-scope.js';
 
 /** `b12` or `b12@2026-03-10T08:00:00.000Z` -> 12. */
 export function breachIdOf(periodKey: string): number {
@@ -15,7 +16,7 @@ export function breachIdOf(periodKey: string): number {
 }
 
 async function figureOf(ctx: CoreContext, team: Team, breach: Breach, now: Date): Promise<CollectiveFigureWithPeriod | undefined> {
-  const figures = await collectiveFigures(ctx.repos, ctx.workspace(), team, now);
+  const figures = await collectiveFigures(reportsOf(ctx), team, now);
   return figures.find((f) => objectiveIdOf(team.id, f.objective.id) === breach.objectiveId);
 }
 

@@ -3,6 +3,7 @@
 // logger, node-cron's matcher and which platform reaches whom.
 import type { RitualsService } from '../service.js';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_MAX_LOOKBACK_MINUTES, type CoreContext, type RitualsCoreDeps } from './deps.js';
+import { EffectiveWorkspaces } from './effective-workspace.js';
 import { createEngine, type RitualEngine } from './engine.js';
 import { RitualMetrics } from './metrics.js';
 import { createService } from './service-impl.js';
@@ -28,6 +29,7 @@ export function createRitualsCore(deps: RitualsCoreDeps): RitualsCore {
     graceMinutes: deps.graceMinutes ?? DEFAULT_GRACE_MINUTES,
     maxLookbackMinutes: deps.maxLookbackMinutes ?? DEFAULT_MAX_LOOKBACK_MINUTES,
     workspace: deps.workspace,
+    targets: new EffectiveWorkspaces(deps.repos.objectives),
     ...(deps.charts ? { charts: deps.charts } : {}),
   };
   const engine = createEngine(ctx);

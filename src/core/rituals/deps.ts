@@ -12,7 +12,9 @@ import type {
   Repositories,
   RitualRepositories,
 } from '../ports.js';
+import type { EffectiveWorkspaces } from './effective-workspace.js';
 import type { RitualMetrics } from './metrics.js';
+import type { ReportMemo } from './report-memo.js';
 
 export interface RitualsCoreDeps {
   /** Called on every use: a reloaded config takes effect at the next call. */
@@ -44,6 +46,10 @@ export interface CoreContext {
   readonly graceMinutes: number;
   readonly maxLookbackMinutes: number;
   readonly charts?: ChartCatalog;
+  /** The effective workspace (config + targets changed in chat), kept while the store's version holds. */
+  readonly targets?: EffectiveWorkspaces;
+  /** This call's or operation's reports (see report-memo.ts); absent, each use builds its own. */
+  readonly memo?: ReportMemo;
   workspace(): Workspace;
 }
 

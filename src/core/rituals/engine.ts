@@ -5,6 +5,7 @@
 // reload never sends twice. One log line per ritual run; counters in `metrics()`.
 import type { RitualId } from '../domain/model.js';
 import { DomainError } from '../errors.js';
+import { scoped } from './call-scope.js';
 import type { CoreContext } from './deps.js';
 import type { CounterSample } from './metrics.js';
 import { addCounts, errorInfo, OccurrenceRunner, zeroCounts, type RunCounts } from './occurrence-runner.js';
@@ -41,7 +42,11 @@ export interface RitualEngine {
 const watermarkKey = (teamId: string) => `tick:${teamId}`;
 
 export function createEngine(ctx: CoreContext): RitualEngine {
-  const runner = new OccurrenceRunner(ctx, delivererFor(ctx));
+  // Each operation (tick, run, scan) reads the store once per team report it needs: its own report memo.
+  const operation = (): { op: CoreContext; runner: OccurrenceRunner } => {
+    const op = scoped(ctx);
+    return { op, runner: new OccurrenceRunner(op, delivererFor(op)) };
+  };
   // One operation at a time in this process: ticks, runs and scans never interleave their writes.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -58,7 +63,7 @@ export function createEngine(ctx: CoreContext): RitualEngine {
     else ctx.log.info(fields, 'ritual run');
   };
 
-  async function tickTeams(now: Date, runs: RunSummary[]): Promise<number> {
+  async function tickTeams(op: CoreContext, runner: OccurrenceRunner, now: Date, runs: RunSummary[]): Promise<number> {
     let teamErrors = 0;
     const at = now.toISOString();
     for (const team of ctx.workspace().teams) {
@@ -68,7 +73,7 @@ export function createEngine(ctx: CoreContext): RitualEngine {
         const from = new Date(Math.max(last ? new Date(last).getTime() : floor, floor));
         if (from.getTime() >= now.getTime()) continue;
         for (const fire of firesBetween(ctx.cron, team, from, now)) {
-          const planned = await PLANNERS[fire.ritual](ctx, team, fire);
+          const planned = await PLANNERS[fire.ritual](op, team, fire);
           let counts = zeroCounts();
           for (const p of planned) counts = addCounts(counts, await runner.place(team, p, now));
           const run = { team: team.id, ritual: fire.ritual, period: planned[0]?.periodKey ?? '', ...counts };
@@ -90,7 +95,8 @@ export function createEngine(ctx: CoreContext): RitualEngine {
       return serial(async () => {
         ctx.metrics.inc('engine_ticks_total');
         const runs: RunSummary[] = [];
-        const teamErrors = await tickTeams(now, runs);
+        const { op, runner } = operation();
+        const teamErrors = await tickTeams(op, runner, now, runs);
         await runner.runDue(now, (occ, counts) => {
           const run = { team: occ.teamId, ritual: occ.ritual, period: occ.periodKey, ...counts };
           runs.push(run);
@@ -120,7 +126,8 @@ export function createEngine(ctx: CoreContext): RitualEngine {
         const team = findTeam(ctx.workspace(), teamId);
         if (!team) throw new DomainError('RUN.UNKNOWN_TEAM', `unknown team "${teamId}"`, { team: teamId });
         const zone = scheduleOf(team, ritual)?.timezone ?? team.timezone;
-        const planned = await PLANNERS[ritual](ctx, team, { ritual, at: now, zone });
+        const { op, runner } = operation();
+        const planned = await PLANNERS[ritual](op, team, { ritual, at: now, zone });
         // A check-in run on demand is this week's prompt (the scheduled one then finds it sent); other
         // rituals post again, once per minute at most.
         const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
@@ -140,7 +147,7 @@ export function createEngine(ctx: CoreContext): RitualEngine {
       return serial(async () => {
         const team = findTeam(ctx.workspace(), teamId);
         if (!team) return { sent: 0, entered: 0, left: 0, unreachable: 0 };
-        return runBreachScan(ctx, team, now);
+        return runBreachScan(scoped(ctx), team, now);
       });
     },
 

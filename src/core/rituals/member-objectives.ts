@@ -1,15 +1,14 @@
 // A member's objectives as KPI lines, each in its own period (a monthly target in the current month, a
 // quarterly quota in the quarter), as of an instant: used by the check-in prompt and confirmation and by
 // "where do I stand?".
-import type { Locale, Member, PeriodKind, Team, Workspace } from '../domain/model.js';
+import type { Locale, Member, PeriodKind, Team } from '../domain/model.js';
 import { periodOfDate } from '../domain/periods.js';
 import { periodSettingsOf } from '../domain/report-context.js';
-import type { MemberReport, TeamReport } from '../domain/report.js';
+import type { MemberKpiRow } from '../domain/member-report.js';
 import { localDateOf } from '../domain/zoned-time.js';
-import type { Repositories } from '../ports.js';
 import type { KpiLine } from '../views.js';
 import { memberKpiLine } from '../views/kpi-line.js';
-import { teamReports } from './team-data.js';
+import type { ReportMemo } from './report-memo.js';
 
 export interface MemberStanding {
   readonly lines: KpiLine[];
@@ -20,35 +19,45 @@ export interface MemberStanding {
 }
 
 export async function memberStanding(
-  repos: Pick<Repositories, 'metricValues' | 'ooo'>,
-  ws: Workspace,
+  reports: ReportMemo,
   team: Team,
   member: Member,
   asOf: Date,
   locale: Locale,
 ): Promise<MemberStanding> {
+  const ws = await reports.workspace();
   const role = member.role === undefined ? undefined : ws.roles[member.role];
   if (!role || role.objectives.length === 0) return { lines: [], rank: null, ranked: 0, periodKind: null };
   const settings = periodSettingsOf(ws);
   const today = localDateOf(asOf.toISOString(), team.timezone);
   const kinds = [...new Set(role.objectives.map((o) => o.per))];
-  const reports = await teamReports(repos, ws, team, kinds.map((k) => periodOfDate(k, today, settings)), asOf.toISOString());
-  const byKind = new Map<PeriodKind, TeamReport>(kinds.map((k, i) => [k, reports[i]!]));
-  const mine = (r: TeamReport): MemberReport | undefined => r.members.find((m) => m.id === member.id);
-
+  // The rank is read in the team's report of the first objective's period (no movement: the previous
+  // period is not computed); the other periods need only this member's rows. Within a call the memo
+  // shares all of it between the members of the team.
+  const periods = kinds.map((k) => periodOfDate(k, today, settings));
+  const at = asOf.toISOString();
+  const [first] = await reports.reports(team, [periods[0]!], at, { movement: false });
+  const rowsByKind = new Map<PeriodKind, { rows: readonly MemberKpiRow[] | undefined; end: string }>(
+    await Promise.all(
+      kinds.map(async (k, i) => {
+        const rows = i === 0 ? first!.members.find((m) => m.id === member.id)?.kpis : await reports.memberRows(team, member.id, periods[i]!, at);
+        return [k, { rows, end: periods[i]!.end }] as const;
+      }),
+    ),
+  );
   const lines: KpiLine[] = [];
   role.objectives.forEach((objective, i) => {
-    const report = byKind.get(objective.per)!;
-    const row = mine(report)?.kpis[i];
+    const { rows, end } = rowsByKind.get(objective.per)!;
+    const row = rows?.[i];
     const kpi = ws.kpis[objective.kpi];
     if (!row || !kpi || row.kpi !== objective.kpi) return;
-    lines.push(memberKpiLine(row, kpi, locale, report.period.end));
+    lines.push(memberKpiLine(row, kpi, locale, end));
   });
-  const first = byKind.get(role.objectives[0]!.per)!;
+  const mine = first!.members.find((m) => m.id === member.id);
   return {
     lines,
-    rank: mine(first)?.rank ?? null,
-    ranked: first.members.filter((m) => m.rank !== null).length,
+    rank: mine?.rank ?? null,
+    ranked: first!.members.filter((m) => m.rank !== null).length,
     periodKind: role.objectives[0]!.per,
   };
 }

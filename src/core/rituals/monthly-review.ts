@@ -8,7 +8,7 @@ import type { ChartRef, MonthlyReviewView } from '../views.js';
 import { monthlyReviewView } from '../views/review-views.js';
 import type { CoreContext } from './deps.js';
 import { basePeriodKey, outboxItem, type Delivery } from './occurrence-runner.js';
-import { teamReports } from './team-data.js';
+import { reportsOf } from './call-scope.js';
 import { resolvePeriod } from './team-report.js';
 
 /**
@@ -28,7 +28,7 @@ export async function reviewCharts(ctx: CoreContext, team: Team, period: Period,
 
 export async function buildMonthlyReview(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale): Promise<MonthlyReviewView> {
   const ws = ctx.workspace();
-  const [[report], charts] = await Promise.all([teamReports(ctx.repos, ws, team, [period], now.toISOString()), reviewCharts(ctx, team, period, now, locale)]);
+  const [[report], charts] = await Promise.all([reportsOf(ctx).reports(team, [period], now.toISOString()), reviewCharts(ctx, team, period, now, locale)]);
   return { ...monthlyReviewView({ ws, team, report: report!, period, locale }), charts };
 }
 

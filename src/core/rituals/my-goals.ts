@@ -11,12 +11,15 @@ import { memberStanding } from './member-objectives.js';
 import { buildStandup } from './standup-summary.js';
 import { checkinKpisOf, isManagerOf, scheduleOf } from './team-lookup.js';
 import { localDateOf } from '../domain/zoned-time.js';
+import { reportsOf, scoped } from './call-scope.js';
 
-export async function myGoals(ctx: CoreContext, actor: Actor): Promise<MyGoalsView> {
+export async function myGoals(base: CoreContext, actor: Actor): Promise<MyGoalsView> {
+  // The member's standing and a manager's stand-up share one set of team reports.
+  const ctx = base.memo ? base : scoped(base);
   const ws = ctx.workspace();
   const now = ctx.clock.now();
   const { member, team, locale } = actor;
-  const standing = await memberStanding(ctx.repos, ws, team, member, now, locale);
+  const standing = await memberStanding(reportsOf(ctx), team, member, now, locale);
   const title = t(locale, 'goals.title', { name: member.name });
   const periodLabel = t(locale, 'report.asOf', { date: formatDate(locale, localDateOf(now.toISOString(), actor.zone)) });
   const rankText =

@@ -10,29 +10,37 @@ import type { CoreContext } from './deps.js';
 import { memberStanding } from './member-objectives.js';
 import { basePeriodKey, outboxItem, type Delivery, type PlannedOccurrence } from './occurrence-runner.js';
 import type { Fire } from './schedule-fires.js';
-import { checkInSkipReason } from './skip-rules.js';
+import { checkInSkipReasons } from './skip-rules.js';
 import { localeOf, memberOf, scheduleOf } from './team-lookup.js';
 import { resolvePeriod } from './team-report.js';
 import { addWallClockMinutes } from './wall-clock.js';
+import { reportsOf } from './call-scope.js';
 
 export async function planCheckIn(ctx: CoreContext, team: Team, fire: Fire): Promise<PlannedOccurrence[]> {
   const ws = ctx.workspace();
   const members = fire.memberIds ? team.members.filter((m) => fire.memberIds!.includes(m.id)) : team.members;
-  const out: PlannedOccurrence[] = [];
-  for (const member of members) {
-    // A run on demand fires once for everyone: each member's week and day are still read in their zone.
+  // A run on demand fires once for everyone: each member's week and day are still read in their zone.
+  const byZone = new Map<string, { period: string; day: string }>();
+  const asks = members.map((member) => {
     const zone = memberCheckinZone(team, member);
-    const period = weekOf(ws, fire.at, zone);
-    const reason = await checkInSkipReason(ctx, ws, team, member, period.key, localDateOf(fire.at.toISOString(), zone));
-    out.push({
+    let at = byZone.get(zone);
+    if (!at) {
+      at = { period: weekOf(ws, fire.at, zone).key, day: localDateOf(fire.at.toISOString(), zone) };
+      byZone.set(zone, at);
+    }
+    return { member, periodKey: at.period, localDate: at.day };
+  });
+  const reasons = await checkInSkipReasons(ctx, ws, team, asks);
+  return asks.map(({ member, periodKey }, i) => {
+    const reason = reasons[i];
+    return {
       ritual: 'checkin',
-      periodKey: period.key,
+      periodKey,
       memberId: member.id,
       dueAt: fire.at,
       ...(reason ? { status: 'skipped' as const, reason } : {}),
-    });
-  }
-  return out;
+    };
+  });
 }
 
 export async function deliverCheckInPrompt(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
@@ -41,19 +49,24 @@ export async function deliverCheckInPrompt(ctx: CoreContext, occ: Occurrence, te
   const schedule = scheduleOf(team, 'checkin');
   if (!member || !schedule) return { items: [], outcome: { status: 'skipped', reason: member ? 'disabled' : 'left_team' } };
   const period = resolvePeriod(ws, basePeriodKey(occ.periodKey));
-  const window = checkInWindow(ctx.cron, team, member, period);
   const promptAt = new Date(occ.dueAt);
-  // A prompt sent on demand keeps the period's own deadline when that is still ahead.
-  const deadline =
-    window.deadline.getTime() > promptAt.getTime() ? window.deadline : addWallClockMinutes(promptAt, window.zone, schedule.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
+  // The members of a zone share the window, deadline and reminders of a prompt: computed once per run.
+  const zone = memberCheckinZone(team, member);
+  const { window, deadline, reminders } = reportsOf(ctx).cached(`checkin-times|${team.id}|${zone}|${period.key}|${occ.dueAt}`, () => {
+    const window = checkInWindow(ctx.cron, team, member, period);
+    // A prompt sent on demand keeps the period's own deadline when that is still ahead.
+    const deadline =
+      window.deadline.getTime() > promptAt.getTime() ? window.deadline : addWallClockMinutes(promptAt, window.zone, schedule.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
+    const reminders = schedule.remindersMinutes
+      .map((minutes) => addWallClockMinutes(promptAt, window.zone, minutes))
+      .filter((at) => at.getTime() < deadline.getTime());
+    return { window, deadline, reminders };
+  });
   const locale = localeOf(member, team);
-  const standing = await memberStanding(ctx.repos, ws, team, member, now, locale);
+  const standing = await memberStanding(reportsOf(ctx), team, member, now, locale);
   const view = checkInPromptView({ locale, name: member.name, period, deadline, zone: window.zone, lines: standing.lines });
   const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `occ:${occ.key}`);
   if (!item) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
-  const reminders = schedule.remindersMinutes
-    .map((minutes) => addWallClockMinutes(promptAt, window.zone, minutes))
-    .filter((at) => at.getTime() < deadline.getTime());
   const followUps: PlannedOccurrence[] = [
     ...reminders.map((dueAt, i) => ({
       ritual: `checkin.reminder.${i + 1}`,

@@ -11,7 +11,7 @@ import { weekOf } from './checkin-window.js';
 import type { CoreContext } from './deps.js';
 import { basePeriodKey, occurrenceKey, outboxItem, type Delivery, type PlannedOccurrence } from './occurrence-runner.js';
 import type { Fire } from './schedule-fires.js';
-import { teamReports } from './team-data.js';
+import { reportsOf } from './call-scope.js';
 import { localeOf, memberOf, scheduleOf } from './team-lookup.js';
 import { resolvePeriod } from './team-report.js';
 
@@ -36,7 +36,7 @@ async function reactionsBefore(ctx: CoreContext, ws: Workspace, team: Team, peri
 
 export async function buildLeaderboard(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale): Promise<LeaderboardView> {
   const ws = ctx.workspace();
-  const [report] = await teamReports(ctx.repos, ws, team, [period], now.toISOString());
+  const [report] = await reportsOf(ctx).reports(team, [period], now.toISOString());
   const top = scheduleOf(team, 'leaderboard')?.top ?? team.rituals.leaderboard?.top ?? DEFAULT_TOP;
   return leaderboardView({ ws, team, report: report!, period, locale, top, reactions: await reactionsBefore(ctx, ws, team, period) });
 }
@@ -52,7 +52,7 @@ export async function deliverLeaderboard(ctx: CoreContext, occ: Occurrence, team
   }
   const member = memberOf(team, occ.memberId);
   if (!member) return { items: [], outcome: { status: 'skipped', reason: 'left_team' } };
-  const [report] = await teamReports(ctx.repos, ws, team, [period], now.toISOString());
+  const [report] = await reportsOf(ctx).reports(team, [period], now.toISOString());
   const view = myRankView({ ws, report: report!, period, memberId: member.id, locale: localeOf(member, team) });
   if (!view) return { items: [], outcome: { status: 'skipped', reason: 'not_ranked' } };
   const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `occ:${occ.key}`);

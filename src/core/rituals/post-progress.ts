@@ -10,6 +10,7 @@ import { collectiveFigures } from './collective-figures.js';
 import type { CoreContext } from './deps.js';
 import { outboxItem, type Delivery, type PlannedOccurrence } from './occurrence-runner.js';
 import type { Fire } from './schedule-fires.js';
+import { reportsOf } from './call-scope.js';
 
 export function planProgress(ctx: CoreContext, _team: Team, fire: Fire): PlannedOccurrence[] {
   return [{ ritual: 'progress', periodKey: weekOf(ctx.workspace(), fire.at, fire.zone).key, memberId: null, dueAt: fire.at }];
@@ -17,7 +18,7 @@ export function planProgress(ctx: CoreContext, _team: Team, fire: Fire): Planned
 
 export async function buildProgress(ctx: CoreContext, team: Team, now: Date, locale: Locale): Promise<CollectiveProgressView> {
   const ws = ctx.workspace();
-  const figures = await collectiveFigures(ctx.repos, ws, team, now);
+  const figures = await collectiveFigures(reportsOf(ctx), team, now);
   return progressView({ ws, team, figures, locale, asOfDate: localDateOf(now.toISOString(), team.timezone) });
 }
 

@@ -1,6 +1,7 @@
 // Use cases behind a QBR proposal's buttons: accept the proposed target, or change it through the target
 // form. Only the objective's approver and the team's managers may; every change goes through
 // ObjectivesRepo.changeTarget (target history + audit log), from the next quarter's first day.
+import { isIsoDate } from '../domain/calendar-days.js';
 import type { CollectiveObjective, Team } from '../domain/model.js';
 import { DomainError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -35,7 +36,8 @@ function parse(text: string): ProposalRef {
 function objectiveFor(ctx: CoreContext, actor: Actor, ref: ProposalRef): { team: Team; objective: CollectiveObjective; from: string } {
   const team = teamFor(ctx.workspace(), actor, ref.team);
   const objective = team.collective.find((c) => c.id === ref.objective);
-  if (!objective || typeof ref.from !== 'string') throw new DomainError('QBR.UNKNOWN_OBJECTIVE', 'unknown objective');
+  // `from` comes back from a button or a form: a day it must be, or it would be stored in the schedule.
+  if (!objective || typeof ref.from !== 'string' || !isIsoDate(ref.from)) throw new DomainError('QBR.UNKNOWN_OBJECTIVE', 'unknown objective');
   if (objective.approver !== actor.member.id && !isManagerOf(team, actor.member.id)) {
     throw new DomainError('AUTH.NOT_ALLOWED', `${actor.member.id} may not change ${objective.id}`);
   }
@@ -55,7 +57,7 @@ async function change(ctx: CoreContext, actor: Actor, team: Team, objective: Col
 export async function acceptProposal(ctx: CoreContext, actor: Actor, value: string): Promise<InteractionResult> {
   const ref = parse(value);
   const { team, objective, from } = objectiveFor(ctx, actor, ref);
-  if (typeof ref.target !== 'number' || !Number.isFinite(ref.target) || ref.target <= 0) throw new DomainError('QBR.UNKNOWN_OBJECTIVE', 'bad target');
+  if (typeof ref.target !== 'number' || !Number.isFinite(ref.target) || ref.target <= 0 || ref.target > ABSURD_VALUE) throw new DomainError('QBR.UNKNOWN_OBJECTIVE', 'bad target');
   const key = `qbr:${team.id}:${objective.id}:${from}:${ref.target}`;
   if (!(await ctx.repos.engineState.claim(key, ctx.clock.now().toISOString()))) {
     return { kind: 'reply', view: notice(actor.locale, 'info', t(actor.locale, 'qbr.alreadyAccepted')) };

@@ -5,6 +5,7 @@ import { addDays } from '../domain/calendar-days.js';
 import { isSumKpi } from '../domain/kpi-values.js';
 import type { Locale, Team } from '../domain/model.js';
 import { periodOfDate, previousPeriod, type Period } from '../domain/periods.js';
+import { collectiveTargetInForce } from '../domain/targets.js';
 import { periodSettingsOf } from '../domain/report-context.js';
 import { t } from '../i18n/index.js';
 import { formatValue } from '../i18n/format.js';
@@ -16,7 +17,7 @@ import type { CoreContext } from './deps.js';
 import { reviewCharts } from './monthly-review.js';
 import { basePeriodKey, outboxItem, type Delivery } from './occurrence-runner.js';
 import { proposeTarget } from './qbr-proposals.js';
-import { dataRange, loadTeamData, reportFrom, teamReports } from './team-data.js';
+import { reportsOf } from './call-scope.js';
 import { nameOf } from './team-lookup.js';
 import { resolvePeriod } from './team-report.js';
 
@@ -44,24 +45,29 @@ export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, no
   const ws = ctx.workspace();
   const settings = periodSettingsOf(ws);
   const asOf = now.toISOString();
-  const [report] = await teamReports(ctx.repos, ws, team, [quarter], asOf);
+  const reports = reportsOf(ctx);
+  const [report] = await reports.reports(team, [quarter], asOf);
+  const current = await reports.team(team);
   const from = addDays(quarter.end, 1);
   const proposals: ProposalWithTarget[] = [];
-  for (const c of team.collective) {
+  for (const c of current.collective) {
     const kpi = ws.kpis[c.kpi];
     if (!kpi || (c.per !== 'quarter' && c.per !== 'month')) continue;
     const periods = historyPeriods(quarter, c.per, settings);
-    const data = await loadTeamData(ctx.repos, team, dataRange(ws, periods).from, dataRange(ws, periods).to);
+    const data = await reports.data(current, { from: periods[0]!.start, to: periods[periods.length - 1]!.end });
     // A sum with no value at all is 0 in a report; before the team recorded anything it means "no data".
     const recorded = (p: Period) => !isSumKpi(kpi) || data.values.some((v) => v.kpi === kpi.id && v.date >= p.start && v.date <= p.end);
-    const history = periods.map((p) => (recorded(p) ? (reportFrom(ws, team, p, asOf, data).collective.find((row) => row.objective === c.id)?.actual ?? null) : null));
-    const p = proposeTarget(c.target, history, kpi.direction, kpi.unit);
+    const rows = await reports.collective(current, periods, asOf);
+    const history = periods.map((p, i) => (recorded(p) ? (rows[i]!.find((row) => row.objective === c.id)?.actual ?? null) : null));
+    // The target the team was held to in the quarter reviewed (a change made at the last QBR counts).
+    const target = collectiveTargetInForce(c, quarter.end);
+    const p = proposeTarget(target, history, kpi.direction, kpi.unit);
     if (!p) continue;
     const value = (n: number) => formatValue(locale, n, kpi.unit);
     proposals.push({
       objectiveId: c.id,
       label: collectiveLabel(ws, c, locale),
-      currentText: value(c.target),
+      currentText: value(target),
       proposed: p.proposed,
       proposedText: value(p.proposed),
       rationale: t(locale, kpi.direction === 'higher' ? 'qbr.rationale.higher' : 'qbr.rationale.lower', { n: p.samples, value: value(p.basis) }),

@@ -11,6 +11,7 @@ import type { CoreContext } from './deps.js';
 import { occurrenceKey, outboxItem } from './occurrence-runner.js';
 import { findMember, localeOf, scheduleOf, zoneOf } from './team-lookup.js';
 import { addWallClockMinutes } from './wall-clock.js';
+import { reportsOf } from './call-scope.js';
 
 export interface ScanResult {
   sent: number;
@@ -41,7 +42,7 @@ export async function runBreachScan(ctx: CoreContext, team: Team, now: Date): Pr
   const schedule = scheduleOf(team, 'breach_scan');
   if (!schedule) return result;
   const at = now.toISOString();
-  const figures = await collectiveFigures(ctx.repos, ctx.workspace(), team, now);
+  const figures = await collectiveFigures(reportsOf(ctx), team, now);
   for (const figure of figures) {
     const objectiveId = objectiveIdOf(team.id, figure.objective.id);
     let open = await ctx.repos.breaches.findOpen(objectiveId, '');

@@ -88,8 +88,15 @@ export function createService(ctx: CoreContext, engine: RitualEngine): RitualsSe
       return interaction(memberId, async (a) => {
         switch (action) {
           case 'checkin.open': {
-            const period = (JSON.parse(value || '{}') as { period?: string }).period;
-            return { kind: 'form', view: await buildCheckInForm(ctx, a, period) };
+            // The button carries {"period":"2026-W47"}; a value that is not that opens the default period.
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(value || '{}');
+            } catch {
+              parsed = undefined;
+            }
+            const period = (parsed as { period?: unknown } | null | undefined)?.period;
+            return { kind: 'form', view: await buildCheckInForm(ctx, a, typeof period === 'string' ? period : undefined) };
           }
           case 'breach.acknowledge':
             return acknowledgeBreach(ctx, a, value);

@@ -13,30 +13,32 @@ import { collectiveLabel } from '../views/progress-view.js';
 import { standupView } from '../views/standup-view.js';
 import { standupPeriod } from './checkin-window.js';
 import { collectiveFigures } from './collective-figures.js';
+import { reportsOf } from './call-scope.js';
 import type { CoreContext } from './deps.js';
 import { memberStanding } from './member-objectives.js';
 import { outboxItem, type Delivery, type PlannedOccurrence } from './occurrence-runner.js';
 import { objectiveIdOf } from './scan-breaches.js';
 import type { Fire } from './schedule-fires.js';
-import { teamReports } from './team-data.js';
 import { checkinKpisOf, localeOf, memberOf } from './team-lookup.js';
 
 export async function buildStandup(ctx: CoreContext, team: Team, now: Date, locale: Locale): Promise<StandupSummaryView> {
   const ws = ctx.workspace();
   const period = standupPeriod(ws, ctx.cron, team, now);
-  const asked = team.members.filter((m) => checkinKpisOf(ws, m).length > 0);
+  // Members starting after the week are not in the team yet; one starting within it was not prompted.
+  const asked = team.members.filter((m) => checkinKpisOf(ws, m).length > 0 && m.start <= period.end);
   const checkIns = await ctx.repos.checkIns.list({ teamId: team.id, periodKeys: [period.key], latestOnly: true });
   const byMember = new Map(checkIns.map((c) => [c.memberId, c]));
   const excused = new Set(
     (await ctx.repos.occurrences.list({ teamId: team.id, ritual: 'checkin', periodKey: period.key, statuses: ['skipped'] }))
-      .filter((o) => o.reason === 'ooo' || o.reason === 'holiday')
+      .filter((o) => o.reason === 'ooo' || o.reason === 'holiday' || o.reason === 'not_started')
       .map((o) => o.memberId),
   );
   const expected = asked.filter((m) => byMember.has(m.id) || !excused.has(m.id));
   const missing = expected.filter((m) => !byMember.has(m.id)).map((m) => m.name);
 
   // Totals of the week against the sum of the members' weekly (prorated) targets.
-  const [week] = await teamReports(ctx.repos, ws, team, [period], now.toISOString());
+  const reports = reportsOf(ctx);
+  const [week] = await reports.reports(team, [period], now.toISOString(), { movement: false });
   const kpiIds = [...new Set(asked.flatMap((m) => checkinKpisOf(ws, m)))];
   const totals: KpiLine[] = kpiIds.flatMap((id) => {
     const kpi = ws.kpis[id]!;
@@ -49,12 +51,12 @@ export async function buildStandup(ctx: CoreContext, team: Team, now: Date, loca
   });
 
   const atRisk: string[] = [];
-  const figures = await collectiveFigures(ctx.repos, ws, team, now);
+  const figures = await collectiveFigures(reports, team, now);
   for (const f of figures) {
     if (f.row.status === 'at_risk') atRisk.push(t(locale, 'standup.atRiskTeam', { label: collectiveLabel(ws, f.objective, locale), status: t(locale, 'status.at_risk') }));
   }
   for (const m of team.members) {
-    const standing = await memberStanding(ctx.repos, ws, team, m, now, locale);
+    const standing = await memberStanding(reports, team, m, now, locale);
     for (const line of standing.lines) {
       if (line.status === 'at_risk' || line.status === 'off_track') atRisk.push(t(locale, 'standup.atRiskMember', { name: m.name, label: line.label, status: line.statusText }));
     }

@@ -18,6 +18,7 @@ import type { RitualEngine } from './engine.js';
 import { memberStanding } from './member-objectives.js';
 import { occurrenceKey, outboxItem, errorInfo } from './occurrence-runner.js';
 import { validateCheckIn } from './validate-check-in.js';
+import { reportsOf } from './call-scope.js';
 
 export const FORM_ERROR = '_form';
 
@@ -32,7 +33,7 @@ function parseMetadata(metadata: string): { member?: string; period?: string } {
 
 async function confirmation(ctx: CoreContext, actor: Actor, window: CheckInWindow, checkIn: CheckIn, now: Date): Promise<CheckInConfirmationView> {
   const ws = ctx.workspace();
-  const standing = await memberStanding(ctx.repos, ws, actor.team, actor.member, now, actor.locale);
+  const standing = await memberStanding(reportsOf(ctx), actor.team, actor.member, now, actor.locale);
   return confirmationView({
     locale: actor.locale,
     period: window.period,

@@ -1,17 +1,21 @@
-// Use case: the report of one team for one period, as of an instant. Reads the recorded values and
-// out-of-office periods through the repositories and hands them to the pure report builder.
+// Use case: the report of one team for one period, as of an instant (`rituals report`, the charts).
+// Reads the recorded values and out-of-office periods through the repositories and hands them to the
+// pure report builder, with the targets in force (config + changes made in chat) when `objectives` is given.
 import type { Workspace } from '../domain/model.js';
-import { parsePeriodKey, periodOfDate, previousPeriod, type Period, type PeriodSettings } from '../domain/periods.js';
-import { buildTeamReport, type TeamReport } from '../domain/report.js';
-import type { MetricValue } from '../domain/metric-values.js';
-import { localDateOf, parseInstantInZone } from '../domain/zoned-time.js';
+import { parsePeriodKey, type Period, type PeriodSettings } from '../domain/periods.js';
+import type { TeamReport } from '../domain/report.js';
+import { parseInstantInZone } from '../domain/zoned-time.js';
 import { DomainError } from '../errors.js';
 import type { MetricValuesRepo, OooRepo } from '../ports.js';
+import type { ObjectivesSource } from './effective-workspace.js';
+import { ReportMemo } from './report-memo.js';
 
 export interface TeamReportDeps {
   readonly workspace: Workspace;
-  readonly metricValues: Pick<MetricValuesRepo, 'listForTeamPeriod'>;
+  readonly metricValues: Pick<MetricValuesRepo, 'listForTeamPeriod' | 'listReportValues'>;
   readonly ooo: Pick<OooRepo, 'listOverlapping'>;
+  /** The store's objectives: targets changed in chat apply from their day. Without it, config targets only. */
+  readonly objectives?: ObjectivesSource;
 }
 
 export interface TeamReportRequest {
@@ -46,32 +50,10 @@ export async function teamReport(deps: TeamReportDeps, req: TeamReportRequest): 
     throw new DomainError('REPORT.BAD_DATE', `malformed date-time "${req.asOf}": use an ISO date-time such as 2026-11-18T12:00:00+01:00`, { value: req.asOf });
   }
   const period = resolvePeriod(workspace, req.periodKey);
-  const settings = periodSettings(workspace);
-  // Values from the start of the fiscal year holding the previous period: enough for movement and for
-  // computed targets of quarter and year objectives, which are evaluated on their own period's values.
-  const prev = previousPeriod(period, settings);
-  const from = periodOfDate('year', prev.start, settings).start;
-  const asOfDate = localDateOf(asOf, team.timezone);
-  const to = period.end < asOfDate ? period.end : asOfDate;
-  const memberIds = team.members.map((m) => m.id);
-  const [stored, ooo] = await Promise.all([
-    deps.metricValues.listForTeamPeriod(team.id, memberIds, from, to < from ? from : to),
-    deps.ooo.listOverlapping(memberIds, from, period.end),
-  ]);
-  const values: MetricValue[] = stored.map((v) => ({
-    ...(v.memberId !== null ? { memberId: v.memberId } : {}),
-    ...(v.teamId !== null ? { teamId: v.teamId } : {}),
-    kpi: v.kpiId,
-    date: v.date,
-    value: v.value,
-    recordedAt: v.recordedAt,
-  }));
-  return buildTeamReport({
-    workspace,
-    team,
-    period,
-    asOf,
-    values,
-    ooo: ooo.map((o) => ({ memberId: o.memberId, from: o.from, to: o.to })),
+  const memo = new ReportMemo({
+    repos: { metricValues: deps.metricValues, ooo: deps.ooo, ...(deps.objectives ? { objectives: deps.objectives } : {}) },
+    workspace: () => workspace,
   });
+  const [report] = await memo.reports(team, [period], asOf);
+  return report!;
 }

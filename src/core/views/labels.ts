@@ -9,10 +9,16 @@ import type { KpiLine, Tone } from '../views.js';
 
 const INTL: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr-FR' };
 
+// One formatter per locale: creating an Intl formatter costs far more than formatting with it.
+const DAY_MONTH: Readonly<Record<Locale, Intl.DateTimeFormat>> = {
+  en: new Intl.DateTimeFormat(INTL.en, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  fr: new Intl.DateTimeFormat(INTL.fr, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+};
+
 /** "2 Mar" / "2 mars": a day within a range whose end shows the year. */
 function dayMonth(locale: Locale, date: string): string {
   const { year, month, day } = dateParts(date);
-  return new Intl.DateTimeFormat(INTL[locale], { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return DAY_MONTH[locale].format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** "Week 10 (2 Mar – 8 Mar 2026)", "March 2026", "Q1 2026", "2026". */

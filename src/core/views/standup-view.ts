@@ -22,7 +22,11 @@ export function standupView(a: {
 }): StandupSummaryView {
   const { locale } = a;
   const completion = a.expected > 0 ? a.done / a.expected : 1;
-  const completionText = t(locale, 'standup.completion', { done: a.done, total: a.expected, pct: formatPercent(locale, completion, 0) });
+  // "0 of 0 checked in" reads like a failure: with nobody expected (holidays, out of office), say so.
+  const completionText =
+    a.expected === 0
+      ? t(locale, 'standup.noneExpected')
+      : t(locale, 'standup.completion', { done: a.done, total: a.expected, pct: formatPercent(locale, completion, 0) });
   const title = t(locale, 'standup.title', { team: a.team.name });
   const label = periodLabel(locale, a.period);
   return {

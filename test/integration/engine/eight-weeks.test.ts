@@ -82,7 +82,7 @@ const EXPECTED = `
 04-06 07:00 > channel:paris leaderboard 2026-W14 1.lea(=) 2.hugo(=)
 04-06 07:00 > channel:paris collective_progress
 04-06 13:00 > channel:nyc leaderboard 2026-W14 1.emma(=)
-04-06 15:00 > dm:mark standup_summary Week 14 0 of 0 checked in
+04-06 15:00 > dm:mark standup_summary Week 14 Nobody was expected to check in this week: everyone was on holiday, out of office or not started yet
 04-10 14:00 > dm:hugo checkin_prompt 2026-W15
 04-10 14:00 > dm:lea checkin_prompt 2026-W15
 04-10 14:30 ~ dm:hugo checkin_confirmation 2026-W15
