@@ -186,7 +186,7 @@ describe('Teams review charts', () => {
   const crowded: ChartRef = {
     id: 'big-attainment',
     title: 'Atteinte des objectifs — T4 2026',
-    altText: `Atteinte des objectifs par personne, T4 2026 : ${Array.from({ length: 40 }, (_, i) => `Représentante Numéro ${i} Dupont-Lefebvre de la Fontaine ${50 + i} %`).join(', ')}.`,
+    altText: `Atteinte des objectifs par personne, T4 2026 : ${Array.from({ length: 90 }, (_, i) => `Représentante Numéro ${i} Dupont-Lefebvre de la Fontaine ${50 + i} %`).join(', ')}.`,
   };
   const drawCrowded = (s: ChartService) => async (id: string, locale: 'en' | 'fr') => (id === crowded.id ? noisePng(124) : s.png(id, locale));
 
