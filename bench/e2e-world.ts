@@ -99,5 +99,32 @@ export function rssSampler(): { peakMb(): number; stop(): void } {
   };
 }
 
+/**
+ * How long the event loop went without running a timer: a 10 ms interval records the gaps between its
+ * ticks. (perf_hooks' monitorEventLoopDelay under-reports a long block: it samples from the loop it measures.)
+ */
+export function loopStallSampler(): { maxMs(): number; p99Ms(): number; stop(): void } {
+  // Gaps beyond the interval, in ms (0 when every tick came on time).
+  const gaps: number[] = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    gaps.push(now - last - 10);
+    last = now;
+  }, 10);
+  const sorted = () => [...gaps].sort((a, b) => a - b);
+  return {
+    maxMs: () => round(Math.max(0, ...gaps), 1),
+    p99Ms: () => {
+      const s = sorted();
+      return s.length === 0 ? 0 : round(Math.max(0, s[Math.min(s.length - 1, Math.ceil(s.length * 0.99) - 1)]!), 1);
+    },
+    stop: () => {
+      clearInterval(timer);
+      gaps.push(performance.now() - last - 10);
+    },
+  };
+}
+
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

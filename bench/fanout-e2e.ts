@@ -8,9 +8,8 @@
 // Measured per platform: seconds from the start until the last member got their prompt vs the bound N/R,
 // members never prompted (lost), prompts beyond the first (duplicates), 429s answered, peak RSS of the
 // app's process. The app paces Slack at its built-in 50/s: R above that shows the bot's own ceiling.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createOutboxRepo } from '../src/store/outbox.repo.js';
-import { round, rssSampler, sleep, slackMemberId, slackTeamOf, startBenchApp, TEAMS_TEAM, teamsMemberId, type BenchApp, type WorldShape } from './e2e-world.js';
+import { loopStallSampler, round, rssSampler, sleep, slackMemberId, slackTeamOf, startBenchApp, TEAMS_TEAM, teamsMemberId, type BenchApp, type WorldShape } from './e2e-world.js';
 import { absNow, startFakePlatforms, type FakePlatforms } from './fake-platforms-client.js';
 import type { PlatformReport, PollAnswer } from './fake-platforms.js';
 import { startFanout, type FanoutSource, type FanoutTarget } from './fanout-source.js';
@@ -52,8 +51,7 @@ async function measure(bench: BenchApp, fakes: FakePlatforms, side: Side, target
   const boundSeconds = n / rate;
   const delivered = (p: PollAnswer) => (side === 'slack' ? p.slackDelivered : p.teamsDelivered);
   const rss = rssSampler();
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
+  const loop = loopStallSampler();
   const t0 = absNow();
   const deadline = performance.now() + (boundSeconds * 3 + 120) * 1000;
   let enqueue: Record<string, unknown> = {};
@@ -70,7 +68,7 @@ async function measure(bench: BenchApp, fakes: FakePlatforms, side: Side, target
     if (c.pending + c.sending + c.failed === 0 || performance.now() > deadline) break;
     await sleep(50);
   }
-  loop.disable();
+  loop.stop();
   rss.stop();
   const seconds = ((side === 'slack' ? last.slackLastFirstAt : last.teamsLastFirstAt) - t0) / 1000;
   const rep: PlatformReport = (await fakes.report())[side];
@@ -89,8 +87,8 @@ async function measure(bench: BenchApp, fakes: FakePlatforms, side: Side, target
       ...enqueue,
       ...rep.stats,
       outbox: await outbox.counts(),
-      eventLoopDelayP99Ms: round(loop.percentile(99) / 1e6, 1),
-      eventLoopDelayMaxMs: round(loop.max / 1e6, 1),
+      eventLoopStallP99Ms: loop.p99Ms(),
+      eventLoopStallMaxMs: loop.maxMs(),
     },
   };
 }

@@ -42,7 +42,8 @@ export interface RitualEngine {
 const watermarkKey = (teamId: string) => `tick:${teamId}`;
 
 export function createEngine(ctx: CoreContext): RitualEngine {
-  // Each operation (tick, run, scan) reads the store once per team report it needs: its own report memo.
+  // Each operation (a team's part of a tick, a run, a scan) reads the store once per team report it
+  // needs: its own report memo.
   const operation = (): { op: CoreContext; runner: OccurrenceRunner } => {
     const op = scoped(ctx);
     return { op, runner: new OccurrenceRunner(op, delivererFor(op)) };
@@ -63,10 +64,12 @@ export function createEngine(ctx: CoreContext): RitualEngine {
     else ctx.log.info(fields, 'ritual run');
   };
 
-  async function tickTeams(op: CoreContext, runner: OccurrenceRunner, now: Date, runs: RunSummary[]): Promise<number> {
+  async function tickTeams(now: Date, runs: RunSummary[]): Promise<number> {
     let teamErrors = 0;
     const at = now.toISOString();
     for (const team of ctx.workspace().teams) {
+      // One memo per team: a tick never holds more than one team's values in memory.
+      const { op, runner } = operation();
       try {
         const last = await ctx.repos.engineState.get(watermarkKey(team.id));
         const floor = now.getTime() - (last ? ctx.maxLookbackMinutes : ctx.graceMinutes) * 60_000;
@@ -95,9 +98,8 @@ export function createEngine(ctx: CoreContext): RitualEngine {
       return serial(async () => {
         ctx.metrics.inc('engine_ticks_total');
         const runs: RunSummary[] = [];
-        const { op, runner } = operation();
-        const teamErrors = await tickTeams(op, runner, now, runs);
-        await runner.runDue(now, (occ, counts) => {
+        const teamErrors = await tickTeams(now, runs);
+        await operation().runner.runDue(now, (occ, counts) => {
           const run = { team: occ.teamId, ritual: occ.ritual, period: occ.periodKey, ...counts };
           runs.push(run);
           logRun(run);

@@ -2,7 +2,9 @@
 // form. Only the objective's approver and the team's managers may; every change goes through
 // ObjectivesRepo.changeTarget (target history + audit log), from the next quarter's first day.
 import { isIsoDate } from '../domain/calendar-days.js';
+import { addDays } from '../domain/calendar-days.js';
 import type { CollectiveObjective, Team } from '../domain/model.js';
+import { collectiveTargetInForce } from '../domain/targets.js';
 import { DomainError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { formatDate, formatValue } from '../i18n/format.js';
@@ -12,6 +14,7 @@ import { targetFormView } from '../views/form-views.js';
 import { notice } from '../views/notice.js';
 import { collectiveLabel } from '../views/progress-view.js';
 import { teamFor, type Actor } from './actor.js';
+import { reportsOf } from './call-scope.js';
 import type { CoreContext } from './deps.js';
 import { objectiveIdOf } from './scan-breaches.js';
 import { isManagerOf } from './team-lookup.js';
@@ -65,15 +68,17 @@ export async function acceptProposal(ctx: CoreContext, actor: Actor, value: stri
   return { kind: 'reply', view: await change(ctx, actor, team, objective, from, ref.target, t('en', 'qbr.reason.accepted')) };
 }
 
-export function changeProposalForm(ctx: CoreContext, actor: Actor, value: string, errors?: Record<string, string>, typed?: string): InteractionResult & { kind: 'form' } {
+export async function changeProposalForm(ctx: CoreContext, actor: Actor, value: string, errors?: Record<string, string>, typed?: string): Promise<InteractionResult & { kind: 'form' }> {
   const ref = parse(value);
   const { team, objective, from } = objectiveFor(ctx, actor, ref);
   const ws = ctx.workspace();
   const kpi = ws.kpis[objective.kpi]!;
   const { locale } = actor;
+  // The target in force the day before the change: the config's, or one changed in chat earlier.
+  const current = (await reportsOf(ctx).team(team)).collective.find((c) => c.id === objective.id) ?? objective;
   const context = t(locale, 'target.form.context', {
     label: collectiveLabel(ws, objective, locale),
-    current: formatValue(locale, objective.target, kpi.unit),
+    current: formatValue(locale, collectiveTargetInForce(current, addDays(from, -1)), kpi.unit),
     from: formatDate(locale, from),
   });
   return {
@@ -105,7 +110,7 @@ export async function submitTargetChange(ctx: CoreContext, actor: Actor, input: 
   const errors: Record<string, string> = error ? { target: error } : {};
   if (reason.length > TEXT_MAX_LENGTH) errors.reason = t(locale, 'checkin.error.tooLong', { max: TEXT_MAX_LENGTH });
   if (Object.keys(errors).length > 0 || typed === null) {
-    return { ok: false, form: changeProposalForm(ctx, actor, input.metadata, errors, raw).view };
+    return { ok: false, form: (await changeProposalForm(ctx, actor, input.metadata, errors, raw)).view };
   }
   const target = storedValue(unit, typed);
   if (!(await ctx.repos.engineState.claim(`target:${input.idempotencyKey}`, ctx.clock.now().toISOString()))) {

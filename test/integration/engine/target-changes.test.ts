@@ -31,6 +31,16 @@ describe('targets changed in chat, in the running core', () => {
     expect(await progressTarget(h)).toBe('45');
   });
 
+  it('shows the target in force (changed at the previous QBR) as the current one in the change form', async () => {
+    h = await ritualsHarness(engineWorkspace({ rituals: QUIET, parisCollective: COLLECTIVE }), '2026-03-31T12:00:00Z');
+    await h.store.objectives.changeTarget({ objectiveId: 'team:paris:meetings', target: { value: 42 }, effectiveFrom: '2026-01-01', by: 'claire', reason: 'QBR', at: '2025-12-31T12:00:00Z' });
+    const value = JSON.stringify({ team: 'paris', objective: 'meetings', target: 45, from: '2026-04-01' });
+    const form = await h.core.service.action('claire', 'qbr.change', value);
+    expect(form.kind).toBe('form');
+    expect((form.view as { context: string }).context).toBe('Rendez-vous : cible actuelle 42, nouvelle cible à partir du 1 avr. 2026.');
+    expect(await progressTarget(h)).toBe('42');
+  });
+
   it('shows a role target changed in the store in "my goals", the stand-up totals and the leaderboard scores', async () => {
     h = await ritualsHarness(engineWorkspace({ rituals: QUIET }), '2026-04-15T10:00:00Z');
     await h.store.metricValues.upsertMany(
