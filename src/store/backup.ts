@@ -18,19 +18,19 @@ export class BackupError extends Error {
 
 export interface BackupOptions {
   readonly overwrite?: boolean;
-  /** Pages copied per step. SQLite restarts a backup when another connection writes between steps,
-   * so big steps finish even under steady writes; the event loop runs between steps. */
+  /** Pages copied per step. SQLite restarts a backup when another connection writes between steps, so
+   * by default everything left is copied in the next step: a steady writer cannot starve the backup
+   * (in WAL mode it keeps writing meanwhile). */
   readonly pagesPerStep?: number;
 }
 
 export async function backupStore(store: Pick<Store, 'sqlite' | 'path'>, destination: string, opts: BackupOptions = {}): Promise<BackupResult> {
-  const pages = opts.pagesPerStep ?? 1000;
   const path = resolve(destination);
   if (store.path && path === store.path) throw new BackupError(`backup destination ${destination} is the database itself`);
   if (existsSync(path) && !opts.overwrite) throw new BackupError(`backup destination ${destination} already exists (use --force to overwrite)`);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    await store.sqlite.backup(path, { progress: () => pages });
+    await store.sqlite.backup(path, { progress: ({ remainingPages }) => opts.pagesPerStep ?? Math.max(remainingPages, 100) });
   } catch (err) {
     throw new BackupError(`backup to ${destination} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
