@@ -364,7 +364,10 @@ export interface OutboxItemInput {
 
 export interface OutboxPort {
   /** Stores the items (those whose dedupeKey exists are skipped); returns how many were new. */
-  enqueue(items: readonly OutboxItemInput[], opts: { readonly at: string }): Promise<{ readonly enqueued: number; readonly duplicates: number }>;
+  enqueue(
+    items: readonly OutboxItemInput[],
+    opts: { readonly at: string },
+  ): Promise<{ readonly enqueued: number; readonly duplicates: number; /** Per item, in order: false for a key already queued. */ readonly inserted: readonly boolean[] }>;
   /** The message a delivered item became, if it was delivered (to update it later or match reactions). */
   deliveredRef(dedupeKey: string): Promise<MessageRef | undefined>;
 }
@@ -398,11 +401,21 @@ export interface Occurrence extends OccurrenceInput {
   readonly updatedAt: string;
 }
 
+export interface OccurrenceStatusChange {
+  readonly id: number;
+  readonly status: OccurrenceStatus;
+  readonly reason?: string | null;
+}
+
 export interface OccurrencesRepo {
   /** Inserts unless the key exists; `created` is false (and the stored row returned) when it did. */
   insert(input: OccurrenceInput, opts: { readonly at: string }): Promise<{ readonly occurrence: Occurrence; readonly created: boolean }>;
   get(key: string): Promise<Occurrence | undefined>;
+  /** Many inserts in one transaction, results in input order (a fire writes a whole team at once). */
+  insertMany(inputs: readonly OccurrenceInput[], opts: { readonly at: string }): Promise<{ readonly occurrence: Occurrence; readonly created: boolean }[]>;
   setStatus(id: number, status: OccurrenceStatus, opts: { readonly at: string; readonly reason?: string | null }): Promise<void>;
+  /** Many status changes in one transaction; a change without `reason` keeps the row's reason. */
+  setStatusMany(changes: readonly OccurrenceStatusChange[], opts: { readonly at: string }): Promise<void>;
   /** Rows in these statuses due at or before `dueBy`, oldest first. */
   listDue(statuses: readonly OccurrenceStatus[], dueBy: string): Promise<Occurrence[]>;
   list(filter: { teamId?: string; ritual?: string; periodKey?: string; memberId?: string; statuses?: readonly OccurrenceStatus[] }): Promise<Occurrence[]>;

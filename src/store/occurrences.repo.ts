@@ -2,8 +2,8 @@
 // fire runs once whatever the number of ticks, restarts or config reloads. Also holds follow-ups that
 // are due later (reminders, deadlines, escalations) as `scheduled` rows.
 import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { Occurrence, OccurrencesRepo, OccurrenceStatus } from '../core/ports.js';
-import type { StoreDb } from './db.js';
+import type { Occurrence, OccurrenceInput, OccurrencesRepo, OccurrenceStatus } from '../core/ports.js';
+import { WRITE_TX, type StoreDb } from './db.js';
 import { ritualOccurrences } from './schema.js';
 
 type Row = typeof ritualOccurrences.$inferSelect;
@@ -44,22 +44,33 @@ export function createOccurrencesRepo(db: StoreDb): OccurrencesRepo {
     .where(eq(ritualOccurrences.id, sql.placeholder('id')))
     .prepare();
 
+  const insertOne = (input: OccurrenceInput, at: string): { occurrence: Occurrence; created: boolean } => {
+    const row = insertStmt.get({
+      key: input.key,
+      teamId: input.teamId,
+      ritual: input.ritual,
+      periodKey: input.periodKey,
+      memberId: input.memberId,
+      status: input.status,
+      dueAt: input.dueAt,
+      reason: input.reason ?? null,
+      at,
+    });
+    if (row) return { occurrence: toOccurrence(row), created: true };
+    const existing = byKeyStmt.get({ key: input.key });
+    return { occurrence: toOccurrence(existing!), created: false };
+  };
+  const setOne = (id: number, status: OccurrenceStatus, at: string, reason: string | null | undefined) =>
+    setStatusStmt.run({ id, status, at, keepReason: reason === undefined ? 1 : 0, reason: reason ?? null });
+
   return {
     async insert(input, { at }) {
-      const row = insertStmt.get({
-        key: input.key,
-        teamId: input.teamId,
-        ritual: input.ritual,
-        periodKey: input.periodKey,
-        memberId: input.memberId,
-        status: input.status,
-        dueAt: input.dueAt,
-        reason: input.reason ?? null,
-        at,
-      });
-      if (row) return { occurrence: toOccurrence(row), created: true };
-      const existing = byKeyStmt.get({ key: input.key });
-      return { occurrence: toOccurrence(existing!), created: false };
+      return insertOne(input, at);
+    },
+
+    async insertMany(inputs, { at }) {
+      if (inputs.length === 0) return [];
+      return db.transaction(() => inputs.map((input) => insertOne(input, at)), WRITE_TX);
     },
 
     async get(key) {
@@ -68,7 +79,14 @@ export function createOccurrencesRepo(db: StoreDb): OccurrencesRepo {
     },
 
     async setStatus(id, status, { at, reason }) {
-      setStatusStmt.run({ id, status, at, keepReason: reason === undefined ? 1 : 0, reason: reason ?? null });
+      setOne(id, status, at, reason);
+    },
+
+    async setStatusMany(changes, { at }) {
+      if (changes.length === 0) return;
+      db.transaction(() => {
+        for (const c of changes) setOne(c.id, c.status, at, c.reason);
+      }, WRITE_TX);
     },
 
     async listDue(statuses, dueBy) {

@@ -157,14 +157,13 @@ export function createOutboxRepo(store: { readonly db: StoreDb }): OutboxRepo {
 
   return {
     async enqueue(items: readonly OutboxItemInput[], opts) {
-      let enqueued = 0;
+      const inserted: boolean[] = [];
       for (let i = 0; i < items.length; i += ENQUEUE_CHUNK) {
         if (i > 0) await yieldToLoop();
         const chunk = items.slice(i, i + ENQUEUE_CHUNK);
-        enqueued += db.transaction(() => {
-          let n = 0;
+        db.transaction(() => {
           for (const it of chunk) {
-            n += insertOne.run({
+            const changes = insertOne.run({
               dedupeKey: it.dedupeKey,
               platform: it.platform,
               target: JSON.stringify({ destination: it.destination, ...(it.updateOf ? { updateOf: it.updateOf } : {}) } satisfies Target),
@@ -173,11 +172,12 @@ export function createOutboxRepo(store: { readonly db: StoreDb }): OutboxRepo {
               occurrenceId: it.occurrenceId ?? null,
               at: opts.at,
             }).changes;
+            inserted.push(changes > 0);
           }
-          return n;
         }, WRITE_TX);
       }
-      return { enqueued, duplicates: items.length - enqueued };
+      const enqueued = inserted.filter(Boolean).length;
+      return { enqueued, duplicates: items.length - enqueued, inserted };
     },
 
     async deliveredRef(dedupeKey) {

@@ -10,9 +10,20 @@ function inZone(instant: string, zone: string): DateTime {
   return zoned;
 }
 
+// A tick or a report asks for the same few (instant, zone) days thousands of times, and each answer
+// costs a time-zone conversion: answers are kept, in a bounded table that starts over when full.
+const LOCAL_DATES_KEPT = 4096;
+const localDates = new Map<string, string>();
+
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in a zone. */
 export function localDateOf(instant: string, zone: string): string {
-  return inZone(instant, zone).toISODate()!;
+  const key = `${zone}|${instant}`;
+  const known = localDates.get(key);
+  if (known !== undefined) return known;
+  const date = inZone(instant, zone).toISODate()!;
+  if (localDates.size >= LOCAL_DATES_KEPT) localDates.clear();
+  localDates.set(key, date);
+  return date;
 }
 
 /** The instant rendered with the zone's offset at that moment, without milliseconds. */

@@ -77,8 +77,7 @@ export function createEngine(ctx: CoreContext): RitualEngine {
         if (from.getTime() >= now.getTime()) continue;
         for (const fire of firesBetween(ctx.cron, team, from, now)) {
           const planned = await PLANNERS[fire.ritual](op, team, fire);
-          let counts = zeroCounts();
-          for (const p of planned) counts = addCounts(counts, await runner.place(team, p, now));
+          const counts = await runner.placeAll(team, planned, now);
           const run = { team: team.id, ritual: fire.ritual, period: planned[0]?.periodKey ?? '', ...counts };
           runs.push(run);
           logRun(run);
@@ -133,11 +132,10 @@ export function createEngine(ctx: CoreContext): RitualEngine {
         // A check-in run on demand is this week's prompt (the scheduled one then finds it sent); other
         // rituals post again, once per minute at most.
         const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
-        let counts = zeroCounts();
-        for (const p of planned) {
-          const onDemand = ritual === 'checkin' ? p : { ...p, periodKey: `${p.periodKey}~${stamp}`, dueAt: now, status: p.status === 'skipped' ? ('skipped' as const) : ('pending' as const) };
-          counts = addCounts(counts, await runner.place(team, onDemand, now));
-        }
+        const onDemand = planned.map((p) =>
+          ritual === 'checkin' ? p : { ...p, periodKey: `${p.periodKey}~${stamp}`, dueAt: now, status: p.status === 'skipped' ? ('skipped' as const) : ('pending' as const) },
+        );
+        const counts = await runner.placeAll(team, onDemand, now);
         const run = { team: team.id, ritual, period: planned[0]?.periodKey ?? '', ...counts };
         logRun(run);
         ctx.metrics.inc('ritual_runs_on_demand_total', { team: team.id, ritual });

@@ -3,7 +3,7 @@
 // `occ:{key}`, then the row is marked. A crash in between leaves the row `pending`, and the next tick
 // delivers it again (the outbox ignores keys it already has).
 import type { Team } from '../domain/model.js';
-import type { Destination, Occurrence, OccurrenceStatus, OutboxItemInput } from '../ports.js';
+import type { Destination, Occurrence, OccurrenceInput, OccurrenceStatus, OccurrenceStatusChange, OutboxItemInput } from '../ports.js';
 import type { View } from '../views.js';
 import type { CoreContext } from './deps.js';
 import { findTeam } from './team-lookup.js';
@@ -69,6 +69,10 @@ export function outboxItem(
   return { dedupeKey, platform, destination, view, ...extra };
 }
 
+// Rows written per chunk of a fire, between two yields to the event loop.
+const PLACE_CHUNK = 250;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class OccurrenceRunner {
   constructor(
     private readonly ctx: CoreContext,
@@ -83,92 +87,193 @@ export class OccurrenceRunner {
     this.ctx.metrics.inc('ritual_occurrences_total', { team, ritual, status, ...(reason ? { reason } : {}) });
   }
 
+  /** One planned occurrence: see placeAll. */
+  place(team: Team, p: PlannedOccurrence, now: Date, opts: { followUp?: boolean } = {}): Promise<RunCounts> {
+    return this.placeAll(team, [p], now, opts);
+  }
+
   /**
-   * Records a planned occurrence unless its key exists, and runs it when due. Follow-ups already due
-   * when planned (a reminder caught up together with its prompt) are recorded as missed, not sent.
+   * Records planned occurrences unless their keys exist, and runs those due. Follow-ups already due when
+   * planned (a reminder caught up together with its prompt) are recorded as missed, not sent. A whole
+   * fire is written in chunks, each chunk in a few transactions, with a yield to the event loop between
+   * chunks: a 5,000-member fan-out neither holds the loop nor pays one commit per row.
    */
-  async place(team: Team, p: PlannedOccurrence, now: Date, opts: { followUp?: boolean } = {}): Promise<RunCounts> {
-    const counts = zeroCounts();
+  async placeAll(team: Team, planned: readonly PlannedOccurrence[], now: Date, opts: { followUp?: boolean } = {}): Promise<RunCounts> {
+    let counts = zeroCounts();
+    const at = now.toISOString();
+    for (let i = 0; i < planned.length; i += PLACE_CHUNK) {
+      if (i > 0) await yieldToLoop();
+      const inputs = planned.slice(i, i + PLACE_CHUNK).map((p) => this.input(team, p, now, opts.followUp === true));
+      const results = await this.ctx.repos.occurrences.insertMany(inputs, { at });
+      const pending: Occurrence[] = [];
+      for (const { occurrence, created } of results) {
+        if (!created) continue;
+        if (occurrence.status === 'pending') {
+          pending.push(occurrence);
+          continue;
+        }
+        if (occurrence.status !== 'scheduled') this.count(team.id, occurrence.ritual, occurrence.status, occurrence.reason);
+        if (occurrence.status === 'skipped') counts.skipped++;
+        if (occurrence.status === 'missed') counts.missed++;
+      }
+      for (const c of await this.deliverAll(pending, team, now)) counts = addCounts(counts, c);
+    }
+    return counts;
+  }
+
+  private input(team: Team, p: PlannedOccurrence, now: Date, followUp: boolean): OccurrenceInput {
     const due = p.dueAt.getTime() <= now.getTime();
     let status: OccurrenceStatus = p.status ?? 'pending';
     let reason = p.reason ?? null;
-    if (status !== 'skipped' && due && (this.isLate(p.dueAt, now) || (opts.followUp && status === 'scheduled'))) {
+    if (status !== 'skipped' && due && (this.isLate(p.dueAt, now) || (followUp && status === 'scheduled'))) {
       status = 'missed';
-      reason = opts.followUp ? 'superseded' : 'late';
+      reason = followUp ? 'superseded' : 'late';
     } else if (status === 'scheduled' && due) {
       status = 'pending';
     }
     const key = occurrenceKey(team.id, p.ritual, p.periodKey, p.memberId);
-    const { occurrence, created } = await this.ctx.repos.occurrences.insert(
-      { key, teamId: team.id, ritual: p.ritual, periodKey: p.periodKey, memberId: p.memberId, status, dueAt: p.dueAt.toISOString(), reason },
-      { at: now.toISOString() },
-    );
-    if (!created) return counts;
-    if (status === 'pending') return this.deliver(occurrence, team, now);
-    if (status !== 'scheduled') this.count(team.id, p.ritual, status, reason);
-    if (status === 'skipped') counts.skipped++;
-    if (status === 'missed') counts.missed++;
-    return counts;
+    return { key, teamId: team.id, ritual: p.ritual, periodKey: p.periodKey, memberId: p.memberId, status, dueAt: p.dueAt.toISOString(), reason };
   }
 
   /** Runs a pending occurrence, or a scheduled one now due. */
   async deliver(occ: Occurrence, team: Team, now: Date): Promise<RunCounts> {
-    const counts = zeroCounts();
+    const [counts] = await this.deliverAll([occ], team, now);
+    return counts!;
+  }
+
+  /**
+   * Runs pending occurrences (or scheduled ones now due) of one team: each one's messages are built,
+   * then all of them queued at once, then their follow-ups placed and their rows marked. Counts per
+   * occurrence, in order. A failure leaves the rows pending: the next tick tries again until the grace
+   * window is over.
+   */
+  async deliverAll(occs: readonly Occurrence[], team: Team, now: Date): Promise<RunCounts[]> {
     const at = now.toISOString();
-    const deliverer = this.delivererOf(occ.ritual);
-    if (!deliverer) {
-      await this.ctx.repos.occurrences.setStatus(occ.id, 'skipped', { at, reason: 'unknown_ritual' });
-      counts.skipped++;
-      return counts;
+    const counts = occs.map(() => zeroCounts());
+    const changes: OccurrenceStatusChange[] = [];
+    const built: { index: number; occ: Occurrence; delivery: Delivery }[] = [];
+    const toPending: OccurrenceStatusChange[] = [];
+    for (const [index, occ] of occs.entries()) {
+      const deliverer = this.delivererOf(occ.ritual);
+      if (!deliverer) {
+        changes.push({ id: occ.id, status: 'skipped', reason: 'unknown_ritual' });
+        counts[index]!.skipped++;
+        continue;
+      }
+      if (occ.status !== 'pending') toPending.push({ id: occ.id, status: 'pending' });
+      try {
+        built.push({ index, occ, delivery: await deliverer(occ, team, now) });
+      } catch (err) {
+        this.failed(team, occ, err);
+        counts[index]!.failed++;
+      }
     }
-    if (occ.status !== 'pending') await this.ctx.repos.occurrences.setStatus(occ.id, 'pending', { at });
-    let delivery: Delivery;
+    await this.ctx.repos.occurrences.setStatusMany(toPending, { at });
     try {
-      delivery = await deliverer(occ, team, now);
-      const items = delivery.items.map((i) => ({ ...i, occurrenceId: occ.id }));
-      if (items.length > 0) counts.sent += (await this.ctx.outbox.enqueue(items, { at })).enqueued;
-      counts.sent += delivery.sentElsewhere ?? 0;
-      counts.skipped += delivery.unreachable ?? 0;
-      await delivery.after?.();
-      for (const f of delivery.followUps ?? []) {
-        const c = await this.place(team, f, now, { followUp: true });
-        counts.sent += c.sent;
-        counts.missed += c.missed;
+      const items = built.flatMap(({ occ, delivery }) => delivery.items.map((i) => ({ ...i, occurrenceId: occ.id })));
+      const { inserted } = items.length > 0 ? await this.ctx.outbox.enqueue(items, { at }) : { inserted: [] as boolean[] };
+      let next = 0;
+      for (const { index, delivery } of built) {
+        for (let k = 0; k < delivery.items.length; k++) if (inserted[next++]) counts[index]!.sent++;
+        counts[index]!.sent += delivery.sentElsewhere ?? 0;
+        counts[index]!.skipped += delivery.unreachable ?? 0;
       }
     } catch (err) {
-      // Left pending: the next tick tries again until the grace window is over.
-      counts.failed++;
-      this.ctx.metrics.inc('ritual_failures_total', { team: team.id, ritual: occ.ritual });
-      this.ctx.log.error({ team: team.id, ritual: occ.ritual, period: occ.periodKey, occurrence: occ.id, err: errorInfo(err) }, 'ritual occurrence failed');
+      // The whole batch stays pending (the next tick, or this tick's repair pass, queues it): one line.
+      for (const { index, occ } of built) {
+        this.ctx.metrics.inc('ritual_failures_total', { team: team.id, ritual: occ.ritual });
+        counts[index]!.failed++;
+      }
+      const rituals = [...new Set(built.map((b) => b.occ.ritual))];
+      this.ctx.log.error({ team: team.id, rituals, occurrences: built.length, err: errorInfo(err) }, 'ritual occurrences failed to queue');
+      await this.ctx.repos.occurrences.setStatusMany(changes, { at });
       return counts;
     }
-    const outcome = delivery.outcome;
-    const status: OccurrenceStatus = outcome?.status ?? (delivery.items.length > 0 || delivery.sentElsewhere ? 'enqueued' : 'done');
-    await this.ctx.repos.occurrences.setStatus(occ.id, status, { at, reason: outcome?.reason ?? occ.reason });
-    if (status === 'skipped') counts.skipped++;
-    if (status === 'missed') counts.missed++;
-    this.count(team.id, occ.ritual, status, outcome?.reason);
-    this.ctx.metrics.inc('ritual_messages_enqueued_total', { team: team.id, ritual: occ.ritual }, counts.sent);
+    const followUps: { index: number; p: PlannedOccurrence }[] = [];
+    for (const { index, occ, delivery } of built) {
+      try {
+        await delivery.after?.();
+      } catch (err) {
+        this.failed(team, occ, err);
+        counts[index]!.failed++;
+        continue;
+      }
+      for (const p of delivery.followUps ?? []) followUps.push({ index, p });
+    }
+    // Follow-ups are scheduled (or missed when already due): placing them sends nothing, so they are
+    // written together and their counts go to the occurrence that planned them.
+    if (followUps.length > 0) {
+      const inputs = followUps.map(({ p }) => this.input(team, p, now, true));
+      const results = await this.ctx.repos.occurrences.insertMany(inputs, { at });
+      const due: { index: number; occ: Occurrence }[] = [];
+      results.forEach(({ occurrence, created }, k) => {
+        if (!created) return;
+        const index = followUps[k]!.index;
+        if (occurrence.status === 'pending') due.push({ index, occ: occurrence });
+        else if (occurrence.status === 'missed') {
+          this.count(team.id, occurrence.ritual, 'missed', occurrence.reason);
+          counts[index]!.missed++;
+        } else if (occurrence.status === 'skipped') this.count(team.id, occurrence.ritual, 'skipped', occurrence.reason);
+      });
+      if (due.length > 0) {
+        const dueCounts = await this.deliverAll(
+          due.map((d) => d.occ),
+          team,
+          now,
+        );
+        dueCounts.forEach((c, k) => {
+          const target = counts[due[k]!.index]!;
+          target.sent += c.sent;
+          target.missed += c.missed;
+        });
+      }
+    }
+    for (const { index, occ, delivery } of built) {
+      if (counts[index]!.failed > 0) continue;
+      const outcome = delivery.outcome;
+      const status: OccurrenceStatus = outcome?.status ?? (delivery.items.length > 0 || delivery.sentElsewhere ? 'enqueued' : 'done');
+      changes.push({ id: occ.id, status, reason: outcome?.reason ?? occ.reason });
+      if (status === 'skipped') counts[index]!.skipped++;
+      if (status === 'missed') counts[index]!.missed++;
+      this.count(team.id, occ.ritual, status, outcome?.reason);
+      this.ctx.metrics.inc('ritual_messages_enqueued_total', { team: team.id, ritual: occ.ritual }, counts[index]!.sent);
+    }
+    await this.ctx.repos.occurrences.setStatusMany(changes, { at });
     return counts;
   }
 
-  /** Pending rows left by a crash and scheduled rows now due: delivered, or missed when too old. */
+  private failed(team: Team, occ: Occurrence, err: unknown): void {
+    this.ctx.metrics.inc('ritual_failures_total', { team: team.id, ritual: occ.ritual });
+    this.ctx.log.error({ team: team.id, ritual: occ.ritual, period: occ.periodKey, occurrence: occ.id, err: errorInfo(err) }, 'ritual occurrence failed');
+  }
+
+  /** Pending rows left by a crash and scheduled rows now due: delivered (a team's rows together), or missed when too old. */
   async runDue(now: Date, onRun: (occ: Occurrence, counts: RunCounts) => void): Promise<void> {
-    const rows = await this.ctx.repos.occurrences.listDue(['pending', 'scheduled'], now.toISOString());
-    for (const occ of rows) {
-      const team = findTeam(this.ctx.workspace(), occ.teamId);
-      const counts = zeroCounts();
+    const at = now.toISOString();
+    const rows = await this.ctx.repos.occurrences.listDue(['pending', 'scheduled'], at);
+    // Consecutive rows of one team (rows come oldest first) are delivered in one batch.
+    for (let i = 0; i < rows.length; ) {
+      const teamId = rows[i]!.teamId;
+      let j = i;
+      while (j < rows.length && j - i < PLACE_CHUNK && rows[j]!.teamId === teamId) j++;
+      const batch = rows.slice(i, j);
+      i = j;
+      const team = findTeam(this.ctx.workspace(), teamId);
       if (!team) {
-        await this.ctx.repos.occurrences.setStatus(occ.id, 'skipped', { at: now.toISOString(), reason: 'team_removed' });
-        counts.skipped++;
-      } else if (this.isLate(new Date(occ.dueAt), now)) {
-        await this.ctx.repos.occurrences.setStatus(occ.id, 'missed', { at: now.toISOString(), reason: 'late' });
-        this.count(team.id, occ.ritual, 'missed', 'late');
-        counts.missed++;
-      } else {
-        Object.assign(counts, await this.deliver(occ, team, now));
+        await this.ctx.repos.occurrences.setStatusMany(batch.map((o) => ({ id: o.id, status: 'skipped' as const, reason: 'team_removed' })), { at });
+        for (const occ of batch) onRun(occ, { ...zeroCounts(), skipped: 1 });
+        continue;
       }
-      onRun(occ, counts);
+      const late = batch.filter((o) => this.isLate(new Date(o.dueAt), now));
+      const live = batch.filter((o) => !this.isLate(new Date(o.dueAt), now));
+      await this.ctx.repos.occurrences.setStatusMany(late.map((o) => ({ id: o.id, status: 'missed' as const, reason: 'late' })), { at });
+      for (const occ of late) {
+        this.count(team.id, occ.ritual, 'missed', 'late');
+        onRun(occ, { ...zeroCounts(), missed: 1 });
+      }
+      const counts = await this.deliverAll(live, team, now);
+      live.forEach((occ, k) => onRun(occ, counts[k]!));
+      if (i < rows.length) await yieldToLoop();
     }
   }
 }

@@ -93,12 +93,16 @@ describe('idempotency', () => {
     });
     await h.tick('2026-03-06T14:00:00Z');
     const crashed = await h.tick('2026-03-06T15:00:00Z');
-    // The first prompt failed after its row was written (left pending); the second went out. The
-    // pending one was retried once more in the same tick, from the repair pass.
-    expect(crashed.runs[0]).toMatchObject({ ritual: 'checkin', sent: 1, failed: 1 });
-    expect(h.log.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['ritual occurrence failed']);
+    // The team's prompts are queued together: the failed write left both rows pending (one error line),
+    // and the repair pass of the same tick queued them.
+    expect(crashed.runs[0]).toMatchObject({ ritual: 'checkin', sent: 0, failed: 2 });
+    expect(crashed.runs.slice(1).map((r) => [r.ritual, r.sent, r.failed])).toEqual([
+      ['checkin', 1, 0],
+      ['checkin', 1, 0],
+    ]);
+    expect(h.log.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['ritual occurrences failed to queue']);
     const delivered = await h.drain();
-    expect(delivered.map(describeDelivery)).toEqual(['2026-03-06T15:00Z send dm:lea checkin_prompt 2026-W10', '2026-03-06T15:00Z send dm:hugo checkin_prompt 2026-W10']);
+    expect(delivered.map(describeDelivery).sort()).toEqual(['2026-03-06T15:00Z send dm:hugo checkin_prompt 2026-W10', '2026-03-06T15:00Z send dm:lea checkin_prompt 2026-W10']);
     expect((await h.store.occurrences.get('paris:checkin:2026-W10:hugo'))?.status).toBe('enqueued');
     // A row left pending with its message already queued (a crash before the status update): the
     // repair finds the outbox key taken and queues nothing more.

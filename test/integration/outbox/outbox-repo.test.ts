@@ -27,8 +27,8 @@ afterEach(() => store.close());
 describe('outbox repository', () => {
   it('stores each dedupe key once, in chunks, and keeps destination, update target and view', async () => {
     const items = Array.from({ length: 1200 }, (_, i) => dm(i));
-    expect(await repo.enqueue(items, { at: T0 })).toEqual({ enqueued: 1200, duplicates: 0 });
-    expect(await repo.enqueue([dm(5), dm(1200), dm(1200)], { at: T0 })).toEqual({ enqueued: 1, duplicates: 2 });
+    expect(await repo.enqueue(items, { at: T0 })).toMatchObject({ enqueued: 1200, duplicates: 0 });
+    expect(await repo.enqueue([dm(5), dm(1200), dm(1200)], { at: T0 })).toEqual({ enqueued: 1, duplicates: 2, inserted: [false, true, false] });
     expect((await repo.counts()).pending).toBe(1201);
 
     const ref = { platform: 'slack' as const, conversation: 'C1', id: '171.01' };
