@@ -66,6 +66,8 @@ export function createPlatformRuntime(deps: {
     cron: { nextFire },
     platformFor,
     charts,
+    // Slack and Teams wait for the answer to a check-in: the breach scan it triggers runs after it.
+    breachScanAfterCheckIn: { deferred: {} },
   });
 
   const slack = config.slack
@@ -111,6 +113,8 @@ export function createPlatformRuntime(deps: {
       await scheduler.stop();
       await slack?.stop();
       await teams?.stop();
+      // Scans requested by the last answers queue their nudges before the sender stops.
+      await core.settle();
       await sender!.stop();
     },
   };

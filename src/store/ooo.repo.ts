@@ -1,5 +1,5 @@
 // Out-of-office periods: added by members or managers, cancelled (never deleted) when withdrawn.
-import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { OooPeriod, OooRepo } from '../core/ports.js';
 import { WRITE_TX, type StoreDb } from './db.js';
 import { oooPeriods } from './schema.js';
@@ -46,7 +46,9 @@ export function createOooRepo(db: StoreDb): OooRepo {
         .from(oooPeriods)
         .where(
           and(
-            inArray(oooPeriods.memberId, [...memberIds]),
+            // One JSON parameter rather than one per member: a team of hundreds otherwise builds and
+            // prepares a statement that long on every report.
+            sql`${oooPeriods.memberId} in (select value from json_each(${JSON.stringify(memberIds)}))`,
             isNull(oooPeriods.cancelledAt),
             lte(oooPeriods.fromDate, to),
             gte(oooPeriods.toDate, from),

@@ -40,14 +40,29 @@ function promptIn(cron: CronPort, schedule: RitualSchedule | undefined, period: 
   return fire;
 }
 
+// A window depends only on the schedule, the zone and the period, yet its cron and zone arithmetic cost
+// about half a millisecond: every form and answer needs one, so they are kept (per cron port, bounded).
+const WINDOW_CACHE_LIMIT = 10_000;
+const windowCache = new WeakMap<CronPort, Map<string, { promptAt: number | null; deadline: number }>>();
+
 export function checkInWindow(cron: CronPort, team: Team, member: Member, period: Period): CheckInWindow {
   const schedule = scheduleOf(team, 'checkin');
   const zone = memberCheckinZone(team, member);
-  const promptAt = promptIn(cron, schedule, period, zone);
-  const deadline = promptAt
-    ? addWallClockMinutes(promptAt, zone, schedule?.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES)
-    : new Date(startOfDayInZone(addDays(period.end, 8), zone));
-  return { period, zone, promptAt, deadline };
+  const key = [schedule?.cron ?? '', schedule?.deadlineMinutes ?? '', zone, period.kind, period.key, period.start, period.end].join('|');
+  let cache = windowCache.get(cron);
+  if (!cache) windowCache.set(cron, (cache = new Map()));
+  let hit = cache.get(key);
+  if (!hit) {
+    const promptAt = promptIn(cron, schedule, period, zone);
+    const deadline = promptAt
+      ? addWallClockMinutes(promptAt, zone, schedule?.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES)
+      : new Date(startOfDayInZone(addDays(period.end, 8), zone));
+    if (cache.size >= WINDOW_CACHE_LIMIT) cache.clear();
+    hit = { promptAt: promptAt?.getTime() ?? null, deadline: deadline.getTime() };
+    cache.set(key, hit);
+  }
+  // Fresh Date objects each time: callers own what they get.
+  return { period, zone, promptAt: hit.promptAt === null ? null : new Date(hit.promptAt), deadline: new Date(hit.deadline) };
 }
 
 /** Whether answers for the period are accepted at `now`. */

@@ -2,10 +2,12 @@
 // the adapters call. The composition root passes the store's repositories, the outbox, the clock, a
 // logger, node-cron's matcher and which platform reaches whom.
 import type { RitualsService } from '../service.js';
+import { CoalescedScans } from './coalesced-scans.js';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_MAX_LOOKBACK_MINUTES, type CoreContext, type RitualsCoreDeps } from './deps.js';
 import { EffectiveWorkspaces } from './effective-workspace.js';
 import { createEngine, type RitualEngine } from './engine.js';
 import { RitualMetrics } from './metrics.js';
+import { errorInfo } from './occurrence-runner.js';
 import { createService } from './service-impl.js';
 
 export type { RitualsCoreDeps } from './deps.js';
@@ -15,6 +17,8 @@ export type { CounterSample } from './metrics.js';
 export interface RitualsCore {
   readonly service: RitualsService;
   readonly engine: RitualEngine;
+  /** Resolves once the work started after answers (deferred breach scans) is done. */
+  settle(): Promise<void>;
 }
 
 export function createRitualsCore(deps: RitualsCoreDeps): RitualsCore {
@@ -33,5 +37,19 @@ export function createRitualsCore(deps: RitualsCoreDeps): RitualsCore {
     ...(deps.charts ? { charts: deps.charts } : {}),
   };
   const engine = createEngine(ctx);
-  return { engine, service: createService(ctx, engine) };
+  const mode = deps.breachScanAfterCheckIn ?? 'inline';
+  if (mode === 'inline') return { engine, service: createService(ctx, engine), settle: async () => undefined };
+  const scans = new CoalescedScans({
+    run: (teamId) => engine.scanBreaches(teamId, ctx.clock.now()),
+    // The answer is stored; the daily scan catches up on the breach.
+    onError: (teamId, err) => ctx.log.error({ team: teamId, err: errorInfo(err) }, 'breach scan after check-in failed'),
+    windowMs: mode.deferred.windowMs,
+  });
+  const afterCheckIn = {
+    scanBreaches: async (teamId: string) => {
+      scans.request(teamId);
+      return { sent: 0, entered: 0, left: 0, unreachable: 0 };
+    },
+  };
+  return { engine, service: createService(ctx, engine, afterCheckIn), settle: () => scans.settle() };
 }

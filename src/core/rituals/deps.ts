@@ -33,6 +33,12 @@ export interface RitualsCoreDeps {
   readonly maxLookbackMinutes?: number;
   /** Lists a review's charts (src/charts); without it, monthly reviews and QBRs carry none. */
   readonly charts?: ChartCatalog;
+  /**
+   * The breach scan a check-in triggers: `inline` (default) before submitCheckIn resolves; `deferred`
+   * after it, coalesced per team within `windowMs` (a chat platform waits for the answer; the scan only
+   * queues nudges). With `deferred`, call the core's settle() before closing the store.
+   */
+  readonly breachScanAfterCheckIn?: 'inline' | { readonly deferred: { readonly windowMs?: number } };
 }
 
 export interface CoreContext {

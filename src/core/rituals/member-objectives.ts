@@ -24,6 +24,7 @@ export async function memberStanding(
   member: Member,
   asOf: Date,
   locale: Locale,
+  opts: { readonly rank?: boolean } = {},
 ): Promise<MemberStanding> {
   const ws = await reports.workspace();
   const role = member.role === undefined ? undefined : ws.roles[member.role];
@@ -36,11 +37,12 @@ export async function memberStanding(
   // shares all of it between the members of the team.
   const periods = kinds.map((k) => periodOfDate(k, today, settings));
   const at = asOf.toISOString();
-  const [first] = await reports.reports(team, [periods[0]!], at, { movement: false });
+  // Without the rank (a check-in's confirmation), the member's own rows are all it takes: no team report.
+  const [first] = opts.rank === false ? [undefined] : await reports.reports(team, [periods[0]!], at, { movement: false });
   const rowsByKind = new Map<PeriodKind, { rows: readonly MemberKpiRow[] | undefined; end: string }>(
     await Promise.all(
       kinds.map(async (k, i) => {
-        const rows = i === 0 ? first!.members.find((m) => m.id === member.id)?.kpis : await reports.memberRows(team, member.id, periods[i]!, at);
+        const rows = i === 0 && first ? first.members.find((m) => m.id === member.id)?.kpis : await reports.memberRows(team, member.id, periods[i]!, at);
         return [k, { rows, end: periods[i]!.end }] as const;
       }),
     ),
@@ -53,11 +55,11 @@ export async function memberStanding(
     if (!row || !kpi || row.kpi !== objective.kpi) return;
     lines.push(memberKpiLine(row, kpi, locale, end));
   });
-  const mine = first!.members.find((m) => m.id === member.id);
+  const mine = first?.members.find((m) => m.id === member.id);
   return {
     lines,
     rank: mine?.rank ?? null,
-    ranked: first!.members.filter((m) => m.rank !== null).length,
+    ranked: first ? first.members.filter((m) => m.rank !== null).length : 0,
     periodKind: role.objectives[0]!.per,
   };
 }

@@ -1,24 +1,55 @@
 // Use case: who is talking to the bot. Found by the config's platform ids (Slack user id, Teams AAD id,
 // sandbox member id), then by email, then by identities learnt at runtime (a Teams UPN); the language is
 // the member's own, else the platform's when it is English or French, else the team's.
-import type { Member } from '../domain/model.js';
+import type { Member, Workspace } from '../domain/model.js';
 import { pickLocale } from '../i18n/index.js';
 import type { IdentityQuery, MemberContext } from '../service.js';
 import type { CoreContext } from './deps.js';
 import { findMember, isManagerOf, teamsOf, zoneOf } from './team-lookup.js';
 
+interface IdentityIndex {
+  readonly slack: ReadonlyMap<string, Member>;
+  readonly teams: ReadonlyMap<string, Member>;
+  readonly sandbox: ReadonlyMap<string, Member>;
+  /** Lower-cased email -> member. */
+  readonly email: ReadonlyMap<string, Member>;
+}
+
+// Every interaction resolves its user: an index per workspace object (never changed in place) instead of
+// a scan of every member per request. The first member listed wins, as a scan in config order would.
+const indexes = new WeakMap<Workspace, IdentityIndex>();
+
+function identityIndex(ws: Workspace): IdentityIndex {
+  let index = indexes.get(ws);
+  if (!index) {
+    const slack = new Map<string, Member>();
+    const teams = new Map<string, Member>();
+    const sandbox = new Map<string, Member>();
+    const email = new Map<string, Member>();
+    const first = (map: Map<string, Member>, key: string | undefined, m: Member) => {
+      if (key !== undefined && !map.has(key)) map.set(key, m);
+    };
+    for (const team of ws.teams) {
+      for (const m of team.members) {
+        first(sandbox, m.id, m);
+        first(slack, m.ids.slack, m);
+        first(teams, m.ids.teams, m);
+        first(email, m.ids.email?.toLowerCase(), m);
+      }
+    }
+    index = { slack, teams, sandbox, email };
+    indexes.set(ws, index);
+  }
+  return index;
+}
+
 function byConfig(ctx: CoreContext, q: IdentityQuery): Member | undefined {
-  const ws = ctx.workspace();
-  const all = ws.teams.flatMap((t) => t.members);
+  const index = identityIndex(ctx.workspace());
   if (q.userId !== undefined) {
-    const id = q.userId;
-    const hit = all.find((m) => (q.platform === 'sandbox' ? m.id === id : q.platform === 'slack' ? m.ids.slack === id : m.ids.teams === id));
+    const hit = index[q.platform].get(q.userId);
     if (hit) return hit;
   }
-  if (q.email) {
-    const email = q.email.trim().toLowerCase();
-    return all.find((m) => m.ids.email?.toLowerCase() === email);
-  }
+  if (q.email) return index.email.get(q.email.trim().toLowerCase());
   return undefined;
 }
 

@@ -29,7 +29,11 @@ export function helpNotice(locale: Locale): NoticeView {
   return notice(locale, 'info', t(locale, 'help.body'), t(locale, 'help.title'));
 }
 
-export function createService(ctx: CoreContext, engine: RitualEngine): RitualsService {
+/**
+ * `afterCheckIn` runs the breach scan an answer triggers (default: the engine's, before the answer
+ * returns; the core may pass one that defers and coalesces it).
+ */
+export function createService(ctx: CoreContext, engine: RitualEngine, afterCheckIn: Pick<RitualEngine, 'scanBreaches'> = engine): RitualsService {
   const actor = (memberId: string): Actor | undefined => actorOf(ctx.workspace(), memberId);
   const fallback = () => ctx.workspace().defaults.locale;
   const reply = (view: InteractionResult['view']): InteractionResult => ({ kind: 'reply', view });
@@ -126,7 +130,7 @@ export function createService(ctx: CoreContext, engine: RitualEngine): RitualsSe
     async submitCheckIn(input) {
       const a = actor(input.memberId);
       if (!a) throw new DomainError('AUTH.NOT_A_MEMBER', `unknown member ${input.memberId}`);
-      return submitCheckIn(ctx, engine, a, input);
+      return submitCheckIn(ctx, afterCheckIn, a, input);
     },
 
     async submitDecision(input) {

@@ -33,7 +33,8 @@ function parseMetadata(metadata: string): { member?: string; period?: string } {
 
 async function confirmation(ctx: CoreContext, actor: Actor, window: CheckInWindow, checkIn: CheckIn, now: Date): Promise<CheckInConfirmationView> {
   const ws = ctx.workspace();
-  const standing = await memberStanding(reportsOf(ctx), actor.team, actor.member, now, actor.locale);
+  // The confirmation shows the member's own lines, not their rank: their rows alone, not the team's report.
+  const standing = await memberStanding(reportsOf(ctx), actor.team, actor.member, now, actor.locale, { rank: false });
   return confirmationView({
     locale: actor.locale,
     period: window.period,
