@@ -69,11 +69,16 @@ export function outboxItem(
   return { dedupeKey, platform, destination, view, ...extra };
 }
 
-// Rows written per chunk of a fire, between two yields to the event loop.
+// Rows written per chunk of a fire (a few transactions each).
 const PLACE_CHUNK = 250;
+// Messages built between two yields to the event loop: a fan-out of thousands of prompts, over one
+// team or many, lets requests and the outbox sender run every few milliseconds.
+const BUILDS_PER_YIELD = 25;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class OccurrenceRunner {
+  private builds = 0;
+
   constructor(
     private readonly ctx: CoreContext,
     private readonly delivererOf: (ritual: string) => Deliverer | undefined,
@@ -102,7 +107,7 @@ export class OccurrenceRunner {
     let counts = zeroCounts();
     const at = now.toISOString();
     for (let i = 0; i < planned.length; i += PLACE_CHUNK) {
-      if (i > 0) await yieldToLoop();
+      await this.pace(Math.min(PLACE_CHUNK, planned.length - i) / 10);
       const inputs = planned.slice(i, i + PLACE_CHUNK).map((p) => this.input(team, p, now, opts.followUp === true));
       const results = await this.ctx.repos.occurrences.insertMany(inputs, { at });
       const pending: Occurrence[] = [];
@@ -161,6 +166,7 @@ export class OccurrenceRunner {
         continue;
       }
       if (occ.status !== 'pending') toPending.push({ id: occ.id, status: 'pending' });
+      await this.pace(1);
       try {
         built.push({ index, occ, delivery: await deliverer(occ, team, now) });
       } catch (err) {
@@ -242,6 +248,14 @@ export class OccurrenceRunner {
     return counts;
   }
 
+  /** Counts work done since the last yield, and yields to the event loop once it is a slice's worth. */
+  private async pace(work: number): Promise<void> {
+    this.builds += work;
+    if (this.builds < BUILDS_PER_YIELD) return;
+    this.builds = 0;
+    await yieldToLoop();
+  }
+
   private failed(team: Team, occ: Occurrence, err: unknown): void {
     this.ctx.metrics.inc('ritual_failures_total', { team: team.id, ritual: occ.ritual });
     this.ctx.log.error({ team: team.id, ritual: occ.ritual, period: occ.periodKey, occurrence: occ.id, err: errorInfo(err) }, 'ritual occurrence failed');
@@ -273,7 +287,7 @@ export class OccurrenceRunner {
       }
       const counts = await this.deliverAll(live, team, now);
       live.forEach((occ, k) => onRun(occ, counts[k]!));
-      if (i < rows.length) await yieldToLoop();
+      await this.pace(batch.length / 10);
     }
   }
 }
