@@ -5,6 +5,7 @@ import type { webApi } from '@slack/bolt';
 import type { Member, Team, Workspace } from '../core/domain/model.js';
 import type { Destination } from '../core/ports.js';
 import { BoundedCache } from './bounded-cache.js';
+import { findMember, findTeam } from '../core/rituals/team-lookup.js';
 
 export interface SlackProfile {
   readonly email?: string;
@@ -108,7 +109,8 @@ export class SlackDirectory {
  * with a Slack channel. The composition root uses it for the core's `platformFor`.
  */
 export function slackCanReach(workspace: Workspace, destination: Destination): boolean {
-  if (destination.kind === 'channel') return !!workspace.teams.find((t) => t.id === destination.teamId)?.channels.slack;
-  const member = workspace.teams.flatMap((t) => t.members).find((m) => m.id === destination.memberId);
+  // Indexed look-ups: a fan-out asks this once per member.
+  if (destination.kind === 'channel') return !!findTeam(workspace, destination.teamId)?.channels.slack;
+  const member = findMember(workspace, destination.memberId)?.member;
   return !!(member?.ids.slack || member?.ids.email);
 }

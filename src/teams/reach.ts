@@ -3,9 +3,11 @@
 // channel. The composition root uses it for the core's `platformFor`.
 import type { Workspace } from '../core/domain/model.js';
 import type { Destination } from '../core/ports.js';
+import { findMember, findTeam } from '../core/rituals/team-lookup.js';
 
 export function teamsCanReach(workspace: Workspace, destination: Destination): boolean {
-  if (destination.kind === 'channel') return !!workspace.teams.find((t) => t.id === destination.teamId)?.channels.teams;
-  const member = workspace.teams.flatMap((t) => t.members).find((m) => m.id === destination.memberId);
+  // Indexed look-ups: a fan-out asks this once per member.
+  if (destination.kind === 'channel') return !!findTeam(workspace, destination.teamId)?.channels.teams;
+  const member = findMember(workspace, destination.memberId)?.member;
   return !!(member?.ids.teams || member?.ids.email);
 }
