@@ -1,11 +1,11 @@
 // Renders a chart spec to PNG on the server: Vega's headless View writes SVG (no browser, no canvas),
 // resvg rasterises it with the bundled DejaVu fonts only (system fonts off), so the same spec gives
 // the same pixels on every machine. Specs carry their data inline; the loader refuses any URL. The PNG
-// is re-encoded as an indexed image when it allows (see png.ts): a chart weighs a few KB.
+// is re-encoded as an indexed image when it allows (see png.ts): a chart weighs a few KB. Vega and resvg
+// load on the first chart, not at start: they take a third of a second to import.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { renderAsync } from '@resvg/resvg-js';
-import { parse, View, type Loader, type Spec } from 'vega';
+import type { Loader, Spec } from 'vega';
 import { CHART_WIDTH } from './spec-common.js';
 import { encodeIndexedPng } from './png.js';
 import { applyTheme, CHART_FONT, type ChartTheme } from './theme.js';
@@ -25,8 +25,12 @@ const refuse = async (): Promise<never> => {
 // Vega would fetch a spec's `url` data; ours never has one, and a chart must never reach the network.
 const offlineLoader = { load: refuse, sanitize: refuse, http: refuse, file: refuse } as unknown as Loader;
 
+let vega: Promise<typeof import('vega')> | undefined;
+let resvg: Promise<typeof import('@resvg/resvg-js')> | undefined;
+
 /** The themed SVG of a spec. */
 export async function renderChartSvg(spec: Spec, theme: ChartTheme): Promise<string> {
+  const { parse, View } = await (vega ??= import('vega'));
   const view = new View(parse(applyTheme(spec, theme)), { renderer: 'none', loader: offlineLoader, logLevel: 0 });
   try {
     return await view.toSVG();
@@ -37,6 +41,7 @@ export async function renderChartSvg(spec: Spec, theme: ChartTheme): Promise<str
 
 export async function renderChartPng(spec: Spec, opts: RenderOptions): Promise<Buffer> {
   const svg = await renderChartSvg(spec, opts.theme);
+  const { renderAsync } = await (resvg ??= import('@resvg/resvg-js'));
   const image = await renderAsync(svg, {
     font: {
       loadSystemFonts: false,
