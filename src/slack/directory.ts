@@ -32,16 +32,13 @@ export class SlackDirectory {
     private readonly workspace: () => Workspace,
   ) {}
 
+  // Indexed look-ups: every send of a fan-out asks for its member.
   member(memberId: string): { member: Member; team: Team } | undefined {
-    for (const team of this.workspace().teams) {
-      const member = team.members.find((m) => m.id === memberId);
-      if (member) return { member, team };
-    }
-    return undefined;
+    return findMember(this.workspace(), memberId);
   }
 
   team(teamId: string): Team | undefined {
-    return this.workspace().teams.find((t) => t.id === teamId);
+    return findTeam(this.workspace(), teamId);
   }
 
   /** The team's Slack channel id from the config. */

@@ -12,6 +12,7 @@ import type { Logger } from '../logging/logger.js';
 import type { BotAdapter, ConnectorClient } from './bot-adapter.js';
 import { cardActivity, isView, renderCards } from './cards/render.js';
 import { chartImages, type TeamsCharts } from './chart-images.js';
+import { findMember, findTeam } from '../core/rituals/team-lookup.js';
 import { baseConversationId, type ConversationRefs, type TeamsRefRecord } from './conversation-refs.js';
 import { mapSendError } from './send-errors.js';
 
@@ -65,7 +66,7 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
     let rec = await deps.refs.forMember(memberId);
     if (!rec) {
       // Stored before the user was mapped: find it by the config's Teams id and link it.
-      const aad = deps.workspace().teams.flatMap((t) => t.members).find((m) => m.id === memberId)?.ids.teams;
+      const aad = findMember(deps.workspace(), memberId)?.member.ids.teams;
       const byAad = aad ? await deps.refs.get(aad) : undefined;
       if (byAad?.entry.dead) return permanent('teams.conversation_dead', `the member's chat with the bot is closed (${byAad.entry.deadReason ?? 'removed'})`);
       if (byAad && (byAad.entry.kind === 'personal' || byAad.entry.kind === 'roster')) {
@@ -80,7 +81,7 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
   }
 
   async function channelTarget(teamId: string): Promise<Target | SendOutcome> {
-    const configured = deps.workspace().teams.find((t) => t.id === teamId)?.channels.teams;
+    const configured = findTeam(deps.workspace(), teamId)?.channels.teams;
     const wanted = configured ? baseConversationId(configured) : undefined;
     const direct = wanted ? await deps.refs.get(wanted) : undefined;
     if (direct?.entry.dead) return permanent('teams.conversation_dead', `the team's channel is closed to the bot (${direct.entry.deadReason ?? 'removed'})`);
