@@ -1,5 +1,5 @@
 // Who is who on Slack: a member's Slack user id (the config's id, else users.lookupByEmail on the
-// config's email), the DM channel with a user (conversations.open), a team's channel, and a user's
+// config's email), the DM channel with a user (from a first post, or conversations.open), a team's channel, and a user's
 // profile (email, locale, time zone from users.info). Lookups are cached in bounded memory.
 import type { webApi } from '@slack/bolt';
 import type { Member, Team, Workspace } from '../core/domain/model.js';
@@ -61,6 +61,20 @@ export class SlackDirectory {
     if (!userId) return { ok: false, code: 'no_slack_identity' };
     this.byEmail.set(email, userId);
     return { ok: true, userId };
+  }
+
+  /**
+   * Where to post a DM to a user without a Web API call: the DM channel when known, else the user id
+   * (chat.postMessage takes it and answers with the DM channel: see rememberDm). conversations.open is
+   * Tier 3 (about 50 calls a minute): calling it once per member would throttle a fan-out.
+   */
+  dmTargetOf(userId: string): string {
+    return this.dms.get(userId) ?? userId;
+  }
+
+  /** Records the DM channel Slack answered a post to a user id with. */
+  rememberDm(userId: string, channel: string): void {
+    if (channel.startsWith('D')) this.dms.set(userId, channel);
   }
 
   /** The DM channel (D...) between the bot and a user; throws the Web API error when Slack fails. */

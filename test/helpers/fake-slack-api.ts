@@ -314,7 +314,15 @@ export class FakeSlackApi {
         const problem = this.messageProblem(a);
         if (problem) return problem;
         let channel = String(a.channel);
-        if (channel.startsWith('U')) channel = this.dmChannelOf(channel);
+        if (channel.startsWith('U')) {
+          // A user id posts to the bot's DM with that user (opened on the way), as Slack does.
+          const u = this.users.get(channel);
+          if (!u) return { ok: false, error: 'channel_not_found' };
+          if (u.deleted) return { ok: false, error: 'account_inactive' };
+          if (u.isBot) return { ok: false, error: 'cannot_dm_bot' };
+          channel = this.dmChannelOf(channel);
+          if (!this.channels.has(channel)) this.channels.set(channel, { member: true });
+        }
         const c = this.channels.get(channel);
         if (!c) return { ok: false, error: 'channel_not_found' };
         if (c.archived) return { ok: false, error: 'is_archived' };
