@@ -17,40 +17,58 @@ const isLatest = sql`not exists (
       or (later.submitted_at = ${checkIns.submittedAt} and later.id > ${checkIns.id})))`;
 
 export function createCheckInsRepo(db: StoreDb): CheckInsRepo {
+  // Every answer and every form runs these: prepared once (building and preparing the SQL on each call
+  // cost more than running it).
+  const p = sql.placeholder;
+  const insertOne = db
+    .insert(checkIns)
+    .values({
+      memberId: p('memberId'),
+      teamId: p('teamId'),
+      periodKey: p('periodKey'),
+      submittedAt: p('submittedAt'),
+      values: p('values'),
+      wins: p('wins'),
+      blockers: p('blockers'),
+      idempotencyKey: p('idempotencyKey'),
+      status: p('status'),
+      platform: p('platform'),
+    })
+    .onConflictDoNothing({ target: checkIns.idempotencyKey })
+    .returning()
+    .prepare();
+  const byKey = db.select().from(checkIns).where(eq(checkIns.idempotencyKey, p('idempotencyKey'))).prepare();
+  const latest = db
+    .select()
+    .from(checkIns)
+    .where(and(eq(checkIns.memberId, p('memberId')), eq(checkIns.periodKey, p('periodKey'))))
+    .orderBy(desc(checkIns.submittedAt), desc(checkIns.id))
+    .limit(1)
+    .prepare();
+
   return {
     async submit(input) {
-      return db.transaction((tx) => {
-        const row = tx
-          .insert(checkIns)
-          .values({
-            memberId: input.memberId,
-            teamId: input.teamId,
-            periodKey: input.periodKey,
-            submittedAt: input.submittedAt,
-            values: { ...input.values },
-            wins: input.wins ?? null,
-            blockers: input.blockers ?? null,
-            idempotencyKey: input.idempotencyKey,
-            status: input.status ?? 'submitted',
-            platform: input.platform ?? null,
-          })
-          .onConflictDoNothing({ target: checkIns.idempotencyKey })
-          .returning()
-          .get();
+      return db.transaction(() => {
+        const row = insertOne.get({
+          memberId: input.memberId,
+          teamId: input.teamId,
+          periodKey: input.periodKey,
+          submittedAt: input.submittedAt,
+          values: { ...input.values },
+          wins: input.wins ?? null,
+          blockers: input.blockers ?? null,
+          idempotencyKey: input.idempotencyKey,
+          status: input.status ?? 'submitted',
+          platform: input.platform ?? null,
+        });
         if (row) return { checkIn: toCheckIn(row), duplicate: false };
-        const existing = tx.select().from(checkIns).where(eq(checkIns.idempotencyKey, input.idempotencyKey)).get();
+        const existing = byKey.get({ idempotencyKey: input.idempotencyKey });
         return { checkIn: toCheckIn(existing!), duplicate: true };
       }, WRITE_TX);
     },
 
     async latestFor(memberId, periodKey) {
-      const row = db
-        .select()
-        .from(checkIns)
-        .where(and(eq(checkIns.memberId, memberId), eq(checkIns.periodKey, periodKey)))
-        .orderBy(desc(checkIns.submittedAt), desc(checkIns.id))
-        .limit(1)
-        .get();
+      const row = latest.get({ memberId, periodKey });
       return row ? toCheckIn(row) : undefined;
     },
 

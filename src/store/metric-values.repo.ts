@@ -35,6 +35,27 @@ export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
   const select = (where: SQL | undefined) =>
     db.select().from(metricValues).where(where).orderBy(asc(metricValues.date), asc(metricValues.id)).all().map(toValue);
 
+  // Every check-in upserts its values: the look-up by key and the insert are prepared once.
+  const p = sql.placeholder;
+  const byKey = db
+    .select()
+    .from(metricValues)
+    .where(and(eq(metricValues.source, p('source')), eq(metricValues.externalId, p('externalId'))))
+    .prepare();
+  const insertOne = db
+    .insert(metricValues)
+    .values({
+      memberId: p('memberId'),
+      teamId: p('teamId'),
+      kpiId: p('kpiId'),
+      date: p('date'),
+      value: p('value'),
+      source: p('source'),
+      externalId: p('externalId'),
+      recordedAt: p('recordedAt'),
+    })
+    .prepare();
+
   return {
     async upsertMany(values, { at }): Promise<UpsertSummary> {
       return db.transaction((tx) => {
@@ -51,13 +72,9 @@ export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
             source: v.source,
             externalId: v.externalId,
           };
-          const existing = tx
-            .select()
-            .from(metricValues)
-            .where(and(eq(metricValues.source, v.source), eq(metricValues.externalId, v.externalId)))
-            .get();
+          const existing = byKey.get({ source: v.source, externalId: v.externalId });
           if (!existing) {
-            tx.insert(metricValues).values({ ...data, recordedAt: at }).run();
+            insertOne.run({ ...data, recordedAt: at });
             inserted++;
           } else if (sameData(existing, v)) {
             unchanged++;

@@ -60,6 +60,12 @@ function withScheduled(schedule: readonly TargetChange[], from: string, target: 
 }
 
 export function createObjectivesRepo(db: StoreDb): ObjectivesRepo {
+  // version() runs on every report a request builds: prepared once.
+  const historyVersion = db.select({ n: count(), last: max(objectiveTargetHistory.id) }).from(objectiveTargetHistory).prepare();
+  const objectivesVersion = db
+    .select({ n: count(), active: sql<number>`coalesce(sum(${objectives.active}), 0)`, updated: max(objectives.updatedAt) })
+    .from(objectives)
+    .prepare();
   return {
     async get(id) {
       const row = db.select().from(objectives).where(eq(objectives.id, id)).get();
@@ -115,11 +121,8 @@ export function createObjectivesRepo(db: StoreDb): ObjectivesRepo {
     async version() {
       // History rows are never deleted, so their count and last id only grow; the objectives' own count,
       // active flags and last update catch a sync that changed no target (or a wiped database).
-      const h = db.select({ n: count(), last: max(objectiveTargetHistory.id) }).from(objectiveTargetHistory).get();
-      const o = db
-        .select({ n: count(), active: sql<number>`coalesce(sum(${objectives.active}), 0)`, updated: max(objectives.updatedAt) })
-        .from(objectives)
-        .get();
+      const h = historyVersion.get();
+      const o = objectivesVersion.get();
       return `${h?.n ?? 0}:${h?.last ?? 0}:${o?.n ?? 0}:${o?.active ?? 0}:${o?.updated ?? ''}`;
     },
 
