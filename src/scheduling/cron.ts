@@ -26,8 +26,24 @@ function matcherOf(task: ScheduledTask): TimeMatcher | undefined {
   return m && typeof m.getNextMatch === 'function' ? m : undefined;
 }
 
+// Teams usually share their schedules, and a tick asks each team for its fires since the same
+// instant: the answers are kept (a search can step through a week of minutes), bounded, starting over
+// when full. A cron answer depends only on (expression, zone, instant).
+const NEXT_FIRES_KEPT = 4096;
+const nextFires = new Map<string, number | null>();
+
 /** The first fire strictly after `after`, or null within a two-year horizon. */
 export function nextFire(expr: string, zone: string, after: Date): Date | null {
+  const key = `${zone}\u0000${expr}\u0000${after.getTime()}`;
+  const known = nextFires.get(key);
+  if (known !== undefined) return known === null ? null : new Date(known);
+  const next = searchNextFire(expr, zone, after);
+  if (nextFires.size >= NEXT_FIRES_KEPT) nextFires.clear();
+  nextFires.set(key, next ? next.getTime() : null);
+  return next;
+}
+
+function searchNextFire(expr: string, zone: string, after: Date): Date | null {
   const task = taskFor(expr, zone);
   const matcher = matcherOf(task);
   if (matcher) {
@@ -59,5 +75,6 @@ export function firesBetween(expr: string, zone: string, from: Date, to: Date, l
 export async function clearCronCache(): Promise<void> {
   const tasks = [...cache.values()];
   cache.clear();
+  nextFires.clear();
   await Promise.all(tasks.map((t) => t.destroy()));
 }
