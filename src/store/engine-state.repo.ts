@@ -1,26 +1,35 @@
 // Small durable facts of the ritual engine: per-team tick watermarks and processed idempotency keys
-// (replayed decision submissions, retried platform events).
-import { eq } from 'drizzle-orm';
+// (replayed decision submissions, retried platform events). Every tick reads and writes one watermark
+// per team: the statements are prepared once.
+import { eq, sql } from 'drizzle-orm';
 import type { EngineStateRepo } from '../core/ports.js';
 import type { StoreDb } from './db.js';
 import { engineState } from './schema.js';
 
 export function createEngineStateRepo(db: StoreDb): EngineStateRepo {
+  const getStmt = db.select({ value: engineState.value }).from(engineState).where(eq(engineState.key, sql.placeholder('key'))).prepare();
+  const setStmt = db
+    .insert(engineState)
+    .values({ key: sql.placeholder('key'), value: sql.placeholder('value'), updatedAt: sql.placeholder('at') })
+    .onConflictDoUpdate({ target: engineState.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
+    .prepare();
+  const claimStmt = db
+    .insert(engineState)
+    .values({ key: sql.placeholder('key'), value: sql.placeholder('at'), updatedAt: sql.placeholder('at') })
+    .onConflictDoNothing()
+    .prepare();
+
   return {
     async get(key) {
-      return db.select({ value: engineState.value }).from(engineState).where(eq(engineState.key, key)).get()?.value;
+      return getStmt.get({ key })?.value;
     },
 
     async set(key, value, at) {
-      db.insert(engineState)
-        .values({ key, value, updatedAt: at })
-        .onConflictDoUpdate({ target: engineState.key, set: { value, updatedAt: at } })
-        .run();
+      setStmt.run({ key, value, at });
     },
 
     async claim(key, at) {
-      const res = db.insert(engineState).values({ key, value: at, updatedAt: at }).onConflictDoNothing().run();
-      return res.changes > 0;
+      return claimStmt.run({ key, at }).changes > 0;
     },
   };
 }
