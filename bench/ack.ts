@@ -6,7 +6,8 @@
 //     (check-in modals: validated and stored by the core before the ack), `rate` per second together;
 //   - Teams adaptiveCard/action invokes (check-in submissions and "my goals"), `teams-rate` per second.
 // The fan-out is started through the core (engine.runNow team by team) or, with `--fanout outbox`, by
-// queuing prompt rows directly; the load starts with it.
+// queuing prompt rows directly; the load starts with it. The details also give the p99 of each second
+// (warm-up, or when the loop fell behind) and how busy the app's event loop was over the load.
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +46,14 @@ export function percentiles(values: readonly number[]): Percentiles {
   const s = [...values].sort((a, b) => a - b);
   const at = (p: number) => (s.length === 0 ? 0 : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!);
   return { n: s.length, p50: round(at(50), 1), p99: round(at(99), 1), max: round(s[s.length - 1] ?? 0, 1) };
+}
+
+/** The p99 of each second's requests (samples come in plan order, `perSecond` of them a second). */
+function perSecond(samples: readonly AckSample[], perSecondCount: number): number[] {
+  const out: number[] = [];
+  const step = Math.max(1, Math.round(perSecondCount));
+  for (let i = 0; i < samples.length; i += step) out.push(percentiles(samples.slice(i, i + step).map((s) => s.ms)).p99);
+  return out;
 }
 
 /** The requests of the run, built before the fan-out starts (forms come from the core, as Slack would have them). */
@@ -107,6 +116,8 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
     const rss = rssSampler();
     // The app's event loop: a long stall delays every answer behind it.
     const loop = loopStallSampler();
+    // How busy the app's event loop was over the load (1 = saturated: answers queue behind each other).
+    const elu0 = performance.eventLoopUtilization();
     const fanoutStarted = performance.now();
     let enqueueMs: number | undefined;
     let firstPromptMs: number | undefined;
@@ -121,6 +132,7 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
 
     // The load starts with the fan-out: its planning (core) and its sending overlap the requests.
     const load = await runLoad(planFile);
+    const loopUtilization = round(performance.eventLoopUtilization(elu0).utilization, 2);
     const deliveredAtEnd = prompts.poll();
     clearInterval(watch);
     loop.stop();
@@ -155,6 +167,9 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
       slackViewSubmissions: ms(byKind('slack.view_submission')),
       teamsCheckinSubmit: ms(byKind('teams.checkin.submit')),
       teamsGoalsShow: ms(byKind('teams.goals.show')),
+      // Requests in plan order, so per second of the run: shows warm-up and when the loop fell behind.
+      p99PerSecondMs: perSecond(load.samples, opts.rate + opts.teamsRate),
+      appLoopUtilization: loopUtilization,
       sendLatenessP99Ms: percentiles(load.samples.map((s) => s.lateMs)).p99,
       eventLoopStallP99Ms: loop.p99Ms(),
       eventLoopStallMaxMs: loop.maxMs(),

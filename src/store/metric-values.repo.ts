@@ -1,5 +1,6 @@
 // Metric values: idempotent upserts keyed by (source, external id), with the superseded state of a
 // corrected value kept in metric_value_history.
+import type Database from 'better-sqlite3';
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { MetricValue } from '../core/domain/metric-values.js';
 import type {
@@ -35,6 +36,17 @@ export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
   const select = (where: SQL | undefined) =>
     db.select().from(metricValues).where(where).orderBy(asc(metricValues.date), asc(metricValues.id)).all().map(toValue);
 
+  // Every report reads its values with this one statement: prepared once on the driver (drizzle's
+  // `db.values` builds and prepares it again on each call), rows as arrays. drizzle() keeps the driver's
+  // connection in `$client`, which the StoreDb type leaves out.
+  const reportValues = (db as StoreDb & { readonly $client: Database.Database }).$client
+    .prepare<{ teamId: string; members: string; from: string; to: string }, ReportRow>(
+      `select member_id, team_id, kpi_id, date, value, recorded_at from metric_values
+        where ((team_id = @teamId and member_id is null) or member_id in (select value from json_each(@members)))
+          and date >= @from and date <= @to
+        order by date, id`,
+    )
+    .raw(true);
   // Every check-in upserts its values: the look-up by key and the insert are prepared once.
   const p = sql.placeholder;
   const byKey = db
@@ -109,11 +121,7 @@ export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
     async listReportValues(teamId, memberIds, from, to): Promise<MetricValue[]> {
       // Reports read thousands of values per team: rows as arrays, only the columns the maths reads;
       // the member ids travel as one JSON array.
-      const rows = db.values<ReportRow>(sql`
-        select member_id, team_id, kpi_id, date, value, recorded_at from metric_values
-        where ((team_id = ${teamId} and member_id is null) or member_id in (select value from json_each(${JSON.stringify(memberIds)})))
-          and date >= ${from} and date <= ${to}
-        order by date, id`);
+      const rows = reportValues.all({ teamId, members: JSON.stringify(memberIds), from, to });
       return rows.map(([memberId, rowTeamId, kpi, date, value, recordedAt]) => {
         const v: { memberId?: string; teamId?: string; kpi: string; date: string; value: number; recordedAt: string } = { kpi, date, value, recordedAt };
         if (memberId !== null) v.memberId = memberId;

@@ -18,6 +18,22 @@ const toPeriod = (r: Row): OooPeriod => ({
 });
 
 export function createOooRepo(db: StoreDb): OooRepo {
+  // Every report reads its members' out-of-office periods: prepared once, the member ids as one JSON
+  // parameter (a team of hundreds would otherwise build and prepare a statement that long each time).
+  const p = sql.placeholder;
+  const overlapping = db
+    .select()
+    .from(oooPeriods)
+    .where(
+      and(
+        sql`${oooPeriods.memberId} in (select value from json_each(${p('members')}))`,
+        isNull(oooPeriods.cancelledAt),
+        lte(oooPeriods.fromDate, p('to')),
+        gte(oooPeriods.toDate, p('from')),
+      ),
+    )
+    .orderBy(asc(oooPeriods.fromDate), asc(oooPeriods.id))
+    .prepare();
   return {
     async add({ memberId, from, to, reason, by, at }) {
       const row = db
@@ -41,22 +57,7 @@ export function createOooRepo(db: StoreDb): OooRepo {
 
     async listOverlapping(memberIds, from, to) {
       if (memberIds.length === 0) return [];
-      return db
-        .select()
-        .from(oooPeriods)
-        .where(
-          and(
-            // One JSON parameter rather than one per member: a team of hundreds otherwise builds and
-            // prepares a statement that long on every report.
-            sql`${oooPeriods.memberId} in (select value from json_each(${JSON.stringify(memberIds)}))`,
-            isNull(oooPeriods.cancelledAt),
-            lte(oooPeriods.fromDate, to),
-            gte(oooPeriods.toDate, from),
-          ),
-        )
-        .orderBy(asc(oooPeriods.fromDate), asc(oooPeriods.id))
-        .all()
-        .map(toPeriod);
+      return overlapping.all({ members: JSON.stringify(memberIds), from, to }).map(toPeriod);
     },
   };
 }
