@@ -4,7 +4,7 @@
 import { hasPlatform, type AppConfig } from './config/env.js';
 import { loadWorkspace, type LoadedWorkspace } from './config/workspace-load.js';
 import type { RitualsCore } from './core/rituals/create-core.js';
-import { createPlatformRuntime, type PlatformRuntime } from './compose/platform-runtime.js';
+import { createPlatformRuntime, loadPlatformAdapters, type PlatformRuntime } from './compose/platform-runtime.js';
 import { createChartLinks, registerChartRoute } from './http/chart-links.js';
 import { registerHealth } from './http/health.js';
 import { registerIngestApi } from './http/ingest-api.js';
@@ -82,7 +82,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       log: log.child({ area: 'sandbox' }),
     });
   } else {
-    runtime = createPlatformRuntime({ config, store, workspace, http, metrics, log, chartLinks });
+    runtime = createPlatformRuntime({ config, store, workspace, http, metrics, log, chartLinks, adapters: await loadPlatformAdapters(config) });
   }
   const core = (runtime?.core ?? sandboxApp?.core)!;
   registerIngestApi(http, {
