@@ -1,5 +1,5 @@
 // Who is who on Slack: a member's Slack user id (the config's id, else users.lookupByEmail on the
-// config's email), the DM channel with a user (from a first post, or conversations.open), a team's channel, and a user's
+// config's email), the DM channel with a user (learnt from a first post to their id), a team's channel, and a user's
 // profile (email, locale, time zone from users.info). Lookups are cached in bounded memory.
 import type { webApi } from '@slack/bolt';
 import type { Member, Team, Workspace } from '../core/domain/model.js';
@@ -65,8 +65,9 @@ export class SlackDirectory {
 
   /**
    * Where to post a DM to a user without a Web API call: the DM channel when known, else the user id
-   * (chat.postMessage takes it and answers with the DM channel: see rememberDm). conversations.open is
-   * Tier 3 (about 50 calls a minute): calling it once per member would throttle a fan-out.
+   * (chat.postMessage takes it, posts in the app's Messages tab and answers with the DM channel: see
+   * rememberDm). conversations.open is Tier 3 (about 50 calls a minute): once per member, it would
+   * throttle a fan-out or a Friday afternoon of check-ins.
    */
   dmTargetOf(userId: string): string {
     return this.dms.get(userId) ?? userId;
@@ -75,17 +76,6 @@ export class SlackDirectory {
   /** Records the DM channel Slack answered a post to a user id with. */
   rememberDm(userId: string, channel: string): void {
     if (channel.startsWith('D')) this.dms.set(userId, channel);
-  }
-
-  /** The DM channel (D...) between the bot and a user; throws the Web API error when Slack fails. */
-  async dmChannelOf(userId: string): Promise<string> {
-    const cached = this.dms.get(userId);
-    if (cached) return cached;
-    const res = await this.client.conversations.open({ users: userId });
-    const channel = res.channel?.id;
-    if (!channel) throw new Error('conversations.open returned no channel');
-    this.dms.set(userId, channel);
-    return channel;
   }
 
   /** users.info, cached for an hour; undefined when Slack cannot tell (the member is then matched by id only). */
