@@ -1,5 +1,5 @@
 // Who is who on Slack: a member's Slack user id (the config's id, else users.lookupByEmail on the
-// config's email), the DM channel with a user (learnt from a first post to their id), a team's channel, and a user's
+// config's email), the DM channel with a user (conversations.open), a team's channel, and a user's
 // profile (email, locale, time zone from users.info). Lookups are cached in bounded memory.
 import type { webApi } from '@slack/bolt';
 import type { Member, Team, Workspace } from '../core/domain/model.js';
@@ -24,7 +24,10 @@ const HOUR = 3_600_000;
 
 export class SlackDirectory {
   private readonly byEmail = new BoundedCache<string, string>(5_000, 24 * HOUR);
-  private readonly dms = new BoundedCache<string, string>(5_000, 24 * HOUR);
+  // The DM channel between the bot and a user never changes: kept for a month, for up to 20,000 users,
+  // so a weekly fan-out opens each DM once (conversations.open is Tier 3, about 50 calls a minute; its
+  // 429s are honoured by the outbox like any other).
+  private readonly dms = new BoundedCache<string, string>(20_000, 30 * 24 * HOUR);
   private readonly profiles = new BoundedCache<string, SlackProfile>(5_000, HOUR);
 
   constructor(
@@ -63,19 +66,15 @@ export class SlackDirectory {
     return { ok: true, userId };
   }
 
-  /**
-   * Where to post a DM to a user without a Web API call: the DM channel when known, else the user id
-   * (chat.postMessage takes it, posts in the app's Messages tab and answers with the DM channel: see
-   * rememberDm). conversations.open is Tier 3 (about 50 calls a minute): once per member, it would
-   * throttle a fan-out or a Friday afternoon of check-ins.
-   */
-  dmTargetOf(userId: string): string {
-    return this.dms.get(userId) ?? userId;
-  }
-
-  /** Records the DM channel Slack answered a post to a user id with. */
-  rememberDm(userId: string, channel: string): void {
-    if (channel.startsWith('D')) this.dms.set(userId, channel);
+  /** The DM channel (D...) between the bot and a user; throws the Web API error when Slack fails. */
+  async dmChannelOf(userId: string): Promise<string> {
+    const cached = this.dms.get(userId);
+    if (cached) return cached;
+    const res = await this.client.conversations.open({ users: userId });
+    const channel = res.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    this.dms.set(userId, channel);
+    return channel;
   }
 
   /** users.info, cached for an hour; undefined when Slack cannot tell (the member is then matched by id only). */

@@ -1,5 +1,5 @@
 // The Slack ChatGateway: renders a neutral view to Block Kit and posts it (chat.postMessage to a team
-// channel, or to a member's DM by their user id) or updates a sent message (chat.update).
+// channel, or to a member's DM opened with conversations.open) or updates a sent message (chat.update).
 // A review's charts follow in the message's thread (chart-uploads.ts) when a chart source is given.
 // It never throws: Slack's answers become SendOutcomes, and the outbox decides about retries.
 import type { webApi } from '@slack/bolt';
@@ -20,16 +20,14 @@ export interface SlackGatewayDeps {
 }
 
 export function createSlackGateway({ client, directory, log, charts }: SlackGatewayDeps): ChatGateway {
-  /** The channel to post to, and the user whose DM it is (a DM's channel is learnt from the answer). */
-  async function channelFor(destination: Destination): Promise<{ channel: string; user?: string } | SendOutcome> {
+  async function channelFor(destination: Destination): Promise<string | SendOutcome> {
     if (destination.kind === 'channel') {
       if (!directory.team(destination.teamId)) return localFailure('unknown_team');
-      const channel = directory.channelOf(destination.teamId);
-      return channel ? { channel } : localFailure('no_slack_channel');
+      return directory.channelOf(destination.teamId) ?? localFailure('no_slack_channel');
     }
     const user = await directory.userIdOf(destination.memberId);
     if (!user.ok) return localFailure(user.code);
-    return { channel: directory.dmTargetOf(user.userId), user: user.userId };
+    return directory.dmChannelOf(user.userId);
   }
 
   return {
@@ -38,12 +36,10 @@ export function createSlackGateway({ client, directory, log, charts }: SlackGate
     async send(destination, view) {
       if (!isView(view)) return localFailure('unknown_view');
       try {
-        const target = await channelFor(destination);
-        if ('status' in target) return target;
-        const { channel, user } = target;
+        const channel = await channelFor(destination);
+        if (typeof channel !== 'string') return channel;
         const message = renderMessage(view);
         const res = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
-        if (user && res.channel) directory.rememberDm(user, res.channel);
         const ref: MessageRef = { platform: 'slack', conversation: res.channel ?? channel, id: res.ts ?? '' };
         log.debug({ view: view.type, destination: destination.kind, channel: ref.conversation }, 'slack message sent');
         // After the post: the upload needs the message's ts, and its failure never fails the post.

@@ -22,8 +22,8 @@ export interface InteractionSurface {
 }
 
 export async function sendDirect(ctx: SlackContext, s: InteractionSurface, view: View): Promise<void> {
-  const res = await s.client.chat.postMessage({ channel: ctx.directory.dmTargetOf(s.userId), ...renderMessage(view) });
-  if (res.channel) ctx.directory.rememberDm(s.userId, res.channel);
+  const channel = await ctx.directory.dmChannelOf(s.userId);
+  await s.client.chat.postMessage({ channel, ...renderMessage(view) });
 }
 
 /** An answer only this user sees. */

@@ -114,8 +114,8 @@ describe('secrets', () => {
       expect(done.status).toBe(200);
 
       // A fan-out where Slack refuses one send for good and fails another once.
-      slack.fail('chat.postMessage', { error: 'invalid_auth' }, { times: 1, when: (a) => a.channel === 'U0LEA' || a.channel === 'DU0LEA' });
-      slack.fail('chat.postMessage', { httpStatus: 500 }, { times: 1, when: (a) => a.channel !== 'U0LEA' && a.channel !== 'DU0LEA' });
+      slack.fail('chat.postMessage', { error: 'invalid_auth' }, { times: 1, when: (a) => a.channel === 'DU0LEA' });
+      slack.fail('conversations.open', { httpStatus: 500 }, { times: 1 });
       await signed(slashCommand('U0MAYA', 'run checkin', slack.responseUrl('run-sales')));
       await waitFor(() => outboxOf('lea'), (rows) => rows.some((r) => r.status === 'dead'), 20_000);
       // The admins hear about the parked prompt (Sam, who already answered, is not prompted).

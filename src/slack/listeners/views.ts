@@ -66,8 +66,8 @@ export function registerViews(app: App, ctx: SlackContext): void {
       if (origin.channel && origin.ts) {
         await client.chat.update({ channel: origin.channel, ts: origin.ts, ...message });
       } else {
-        const res = await client.chat.postMessage({ channel: ctx.directory.dmTargetOf(body.user.id), ...message });
-        if (res.channel) ctx.directory.rememberDm(body.user.id, res.channel);
+        const channel = await ctx.directory.dmChannelOf(body.user.id);
+        await client.chat.postMessage({ channel, ...message });
       }
     } catch (err) {
       ctx.log.error({ err: errorFields(err), what: 'checkin submission' }, 'slack interaction failed');

@@ -65,7 +65,7 @@ describe('Slack flows on the real core', () => {
     it('scheduled prompt -> button -> modal -> bad values -> inline errors -> good values -> DM updated in place', async () => {
       const prompt = await promptOf('DU0SAM');
       const promptText = prompt.text;
-      expect(h.fake.okCallsTo('chat.postMessage').map((c) => c.args.channel)).toContain('U0SAM');
+      expect(h.fake.okCallsTo('conversations.open').map((c) => c.args.users)).toContain('U0SAM');
       button(prompt.blocks, 'checkin.open');
 
       const modal = await openForm('U0SAM', 'DU0SAM', prompt);

@@ -1,4 +1,4 @@
-// The Slack ChatGateway against the fake Web API over real HTTP: DMs by user id
+// The Slack ChatGateway against the fake Web API over real HTTP: DMs through conversations.open
 // (cached), members found by email, channel posts, updates in place, and every Slack failure mapped to
 // the outcome the outbox acts on, with exactly one HTTP call each (the client never retries by itself).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,14 +46,15 @@ describe('Slack gateway', () => {
     await fake.close();
   });
 
-  it('posts a DM by user id without conversations.open, then to the DM channel Slack answered with, escaping mrkdwn', async () => {
+  it('opens the DM once and posts the rendered view there, escaping mrkdwn', async () => {
     const first = await gateway.send({ kind: 'dm', memberId: 'alice' }, view);
     const second = await gateway.send({ kind: 'dm', memberId: 'alice' }, view);
     expect(first).toEqual({ status: 'sent', ref: { platform: 'slack', conversation: 'DU_ALICE', id: expect.any(String) } });
-    expect(second).toEqual({ status: 'sent', ref: { platform: 'slack', conversation: 'DU_ALICE', id: expect.any(String) } });
-    expect(fake.callsTo('conversations.open')).toHaveLength(0);
+    expect(second.status).toBe('sent');
+    expect(fake.okCallsTo('conversations.open')).toHaveLength(1);
     const posts = fake.okCallsTo('chat.postMessage');
-    expect(posts.map((p) => p.args.channel)).toEqual(['U_ALICE', 'DU_ALICE']);
+    expect(posts).toHaveLength(2);
+    expect(posts[0]!.args.channel).toBe('DU_ALICE');
     expect(posts[0]!.args.text).toBe('Hello <everyone> & co');
     expect(JSON.stringify(posts[0]!.args.blocks)).toContain('Hello &lt;everyone&gt; &amp; co');
   });
@@ -62,7 +63,7 @@ describe('Slack gateway', () => {
     expect((await gateway.send({ kind: 'dm', memberId: 'bob' }, view)).status).toBe('sent');
     expect((await gateway.send({ kind: 'dm', memberId: 'bob' }, view)).status).toBe('sent');
     expect(fake.okCallsTo('users.lookupByEmail')).toHaveLength(1);
-    expect(fake.okCallsTo('chat.postMessage').map((p) => p.args.channel)).toEqual(['U0BOB', 'DU0BOB']);
+    expect(fake.okCallsTo('chat.postMessage')[0]!.args.channel).toBe('DU0BOB');
   });
 
   it('posts to the team channel and updates the message in place', async () => {

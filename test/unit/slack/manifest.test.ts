@@ -65,7 +65,7 @@ describe('Slack manifest', () => {
   const events: string[] = manifest.settings.event_subscriptions.bot_events;
 
   it('finds what the code uses (the scan itself works)', () => {
-    expect(methodsUsed).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'files.uploadV2', 'users.info', 'users.lookupByEmail', 'views.open', 'views.publish']));
+    expect(methodsUsed).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'conversations.open', 'files.uploadV2', 'users.info', 'users.lookupByEmail', 'views.open', 'views.publish']));
     expect(eventsUsed).toEqual(['app_home_opened', 'message', 'reaction_added', 'reaction_removed']);
   });
 
