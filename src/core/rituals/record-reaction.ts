@@ -1,18 +1,9 @@
 // Use case: an emoji reaction added to or removed from a bot post (leaderboards): stored once per post,
 // emoji and user; a retried platform event (same event id) changes nothing.
-import type { Workspace } from '../domain/model.js';
-import { postRefKey, type Platform } from '../ports.js';
+import { postRefKey } from '../ports.js';
 import type { ReactionEvent } from '../service.js';
 import type { CoreContext } from './deps.js';
-
-export function memberIdByPlatformUser(ws: Workspace, platform: Platform, userId: string): string | undefined {
-  for (const team of ws.teams) {
-    for (const m of team.members) {
-      if (platform === 'sandbox' ? m.id === userId : platform === 'slack' ? m.ids.slack === userId : m.ids.teams === userId) return m.id;
-    }
-  }
-  return undefined;
-}
+import { memberByPlatformId } from './team-lookup.js';
 
 export async function recordReaction(ctx: CoreContext, event: ReactionEvent): Promise<void> {
   const at = ctx.clock.now().toISOString();
@@ -25,7 +16,7 @@ export async function recordReaction(ctx: CoreContext, event: ReactionEvent): Pr
     postRef: postRefKey(event.ref),
     emoji,
     userId: event.userId,
-    memberId: memberIdByPlatformUser(ctx.workspace(), platform, event.userId) ?? null,
+    memberId: memberByPlatformId(ctx.workspace(), platform, event.userId)?.id ?? null,
     added: event.added,
     at,
   });

@@ -1,56 +1,19 @@
 // Use case: who is talking to the bot. Found by the config's platform ids (Slack user id, Teams AAD id,
 // sandbox member id), then by email, then by identities learnt at runtime (a Teams UPN); the language is
 // the member's own, else the platform's when it is English or French, else the team's.
-import type { Member, Workspace } from '../domain/model.js';
+import type { Member } from '../domain/model.js';
 import { pickLocale } from '../i18n/index.js';
 import type { IdentityQuery, MemberContext } from '../service.js';
 import type { CoreContext } from './deps.js';
-import { findMember, isManagerOf, teamsOf, zoneOf } from './team-lookup.js';
-
-interface IdentityIndex {
-  readonly slack: ReadonlyMap<string, Member>;
-  readonly teams: ReadonlyMap<string, Member>;
-  readonly sandbox: ReadonlyMap<string, Member>;
-  /** Lower-cased email -> member. */
-  readonly email: ReadonlyMap<string, Member>;
-}
-
-// Every interaction resolves its user: an index per workspace object (never changed in place) instead of
-// a scan of every member per request. The first member listed wins, as a scan in config order would.
-const indexes = new WeakMap<Workspace, IdentityIndex>();
-
-function identityIndex(ws: Workspace): IdentityIndex {
-  let index = indexes.get(ws);
-  if (!index) {
-    const slack = new Map<string, Member>();
-    const teams = new Map<string, Member>();
-    const sandbox = new Map<string, Member>();
-    const email = new Map<string, Member>();
-    const first = (map: Map<string, Member>, key: string | undefined, m: Member) => {
-      if (key !== undefined && !map.has(key)) map.set(key, m);
-    };
-    for (const team of ws.teams) {
-      for (const m of team.members) {
-        first(sandbox, m.id, m);
-        first(slack, m.ids.slack, m);
-        first(teams, m.ids.teams, m);
-        first(email, m.ids.email?.toLowerCase(), m);
-      }
-    }
-    index = { slack, teams, sandbox, email };
-    indexes.set(ws, index);
-  }
-  return index;
-}
+import { findMember, isManagerOf, memberByEmail, memberByPlatformId, teamsOf, zoneOf } from './team-lookup.js';
 
 function byConfig(ctx: CoreContext, q: IdentityQuery): Member | undefined {
-  const index = identityIndex(ctx.workspace());
+  const ws = ctx.workspace();
   if (q.userId !== undefined) {
-    const hit = index[q.platform].get(q.userId);
+    const hit = memberByPlatformId(ws, q.platform, q.userId);
     if (hit) return hit;
   }
-  if (q.email) return index.email.get(q.email.trim().toLowerCase());
-  return undefined;
+  return q.email ? memberByEmail(ws, q.email) : undefined;
 }
 
 async function byStore(ctx: CoreContext, q: IdentityQuery): Promise<string | undefined> {

@@ -2,6 +2,7 @@
 // zone, teams and rights. Look-ups by id go through an index built once per workspace object: every
 // interaction resolves its member, and scanning 5,000 members each time showed in the ack latency.
 import type { Locale, Member, RitualId, RitualSchedule, Team, Workspace } from '../domain/model.js';
+import type { Platform } from '../ports.js';
 
 export interface MemberInTeam {
   readonly member: Member;
@@ -13,6 +14,10 @@ interface WorkspaceIndex {
   readonly teams: ReadonlyMap<string, Team>;
   /** Member id -> the member (as the first team lists them) and every team that lists them, in order. */
   readonly members: ReadonlyMap<string, { readonly found: MemberInTeam; readonly teams: Team[] }>;
+  /** A platform user id (Slack user id, Teams AAD id) or a lower-cased email -> the first member with it. */
+  readonly slack: ReadonlyMap<string, Member>;
+  readonly teamsAad: ReadonlyMap<string, Member>;
+  readonly email: ReadonlyMap<string, Member>;
 }
 
 // A workspace is never changed in place (a reload makes a new object): the index lives as long as it does.
@@ -23,15 +28,25 @@ function indexOf(ws: Workspace): WorkspaceIndex {
   if (!index) {
     const teams = new Map<string, Team>();
     const members = new Map<string, { found: MemberInTeam; teams: Team[] }>();
+    const slack = new Map<string, Member>();
+    const teamsAad = new Map<string, Member>();
+    const email = new Map<string, Member>();
+    // The first member listed wins, as a scan in config order would.
+    const first = (map: Map<string, Member>, key: string | undefined, m: Member) => {
+      if (key !== undefined && !map.has(key)) map.set(key, m);
+    };
     for (const team of ws.teams) {
       if (!teams.has(team.id)) teams.set(team.id, team);
       for (const member of team.members) {
         const entry = members.get(member.id);
         if (!entry) members.set(member.id, { found: { member, team }, teams: [team] });
         else if (entry.teams[entry.teams.length - 1] !== team) entry.teams.push(team);
+        first(slack, member.ids.slack, member);
+        first(teamsAad, member.ids.teams, member);
+        first(email, member.ids.email?.toLowerCase(), member);
       }
     }
-    index = { teams, members };
+    index = { teams, members, slack, teamsAad, email };
     indexes.set(ws, index);
   }
   return index;
@@ -43,6 +58,18 @@ export function findTeam(ws: Workspace, teamId: string): Team | undefined {
 
 export function findMember(ws: Workspace, memberId: string): MemberInTeam | undefined {
   return indexOf(ws).members.get(memberId)?.found;
+}
+
+/** The member a platform's user id names in the config (for the sandbox, the member id itself). */
+export function memberByPlatformId(ws: Workspace, platform: Platform, userId: string): Member | undefined {
+  const index = indexOf(ws);
+  if (platform === 'sandbox') return index.members.get(userId)?.found.member;
+  return (platform === 'slack' ? index.slack : index.teamsAad).get(userId);
+}
+
+/** The member with this email in the config (case-insensitive). */
+export function memberByEmail(ws: Workspace, email: string): Member | undefined {
+  return indexOf(ws).email.get(email.trim().toLowerCase());
 }
 
 export function teamsOf(ws: Workspace, memberId: string): Team[] {
