@@ -2,6 +2,7 @@
 // (6 fields, day-of-month AND day-of-week, `W`/`L`, wall clock in the zone). `after` is an argument,
 // never the real clock, so the durable scheduler and the sandbox's fake clock can both use it.
 import { createTask, type ScheduledTask } from 'node-cron';
+import { BoundedMemo } from '../core/domain/bounded-memo.js';
 
 interface TimeMatcher {
   getNextMatch(from: Date): Date;
@@ -27,20 +28,14 @@ function matcherOf(task: ScheduledTask): TimeMatcher | undefined {
 }
 
 // Teams usually share their schedules, and a tick asks each team for its fires since the same
-// instant: the answers are kept (a search can step through a week of minutes), bounded, starting over
-// when full. A cron answer depends only on (expression, zone, instant).
-const NEXT_FIRES_KEPT = 4096;
-const nextFires = new Map<string, number | null>();
+// instant: the answers are kept (a search can step through a week of minutes). A cron answer depends
+// only on (expression, zone, instant); kept as a number, so each caller gets a Date of its own.
+const nextFires = new BoundedMemo<number | null>(4096);
 
 /** The first fire strictly after `after`, or null within a two-year horizon. */
 export function nextFire(expr: string, zone: string, after: Date): Date | null {
-  const key = `${zone}\u0000${expr}\u0000${after.getTime()}`;
-  const known = nextFires.get(key);
-  if (known !== undefined) return known === null ? null : new Date(known);
-  const next = searchNextFire(expr, zone, after);
-  if (nextFires.size >= NEXT_FIRES_KEPT) nextFires.clear();
-  nextFires.set(key, next ? next.getTime() : null);
-  return next;
+  const next = nextFires.get(`${zone}\u0000${expr}\u0000${after.getTime()}`, () => searchNextFire(expr, zone, after)?.getTime() ?? null);
+  return next === null ? null : new Date(next);
 }
 
 function searchNextFire(expr: string, zone: string, after: Date): Date | null {

@@ -1,6 +1,7 @@
 // The one bridge between instants (ISO strings with an offset) and calendar days in a team's time
 // zone. Everything else in the domain works on zone-less days, so DST is handled here only.
 import { DateTime } from 'luxon';
+import { BoundedMemo } from './bounded-memo.js';
 
 function inZone(instant: string, zone: string): DateTime {
   const dt = DateTime.fromISO(instant, { setZone: true });
@@ -11,19 +12,12 @@ function inZone(instant: string, zone: string): DateTime {
 }
 
 // A tick or a report asks for the same few (instant, zone) days thousands of times, and each answer
-// costs a time-zone conversion: answers are kept, in a bounded table that starts over when full.
-const LOCAL_DATES_KEPT = 4096;
-const localDates = new Map<string, string>();
+// costs a time-zone conversion: answers are kept.
+const localDates = new BoundedMemo<string>(4096);
 
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in a zone. */
 export function localDateOf(instant: string, zone: string): string {
-  const key = `${zone}|${instant}`;
-  const known = localDates.get(key);
-  if (known !== undefined) return known;
-  const date = inZone(instant, zone).toISODate()!;
-  if (localDates.size >= LOCAL_DATES_KEPT) localDates.clear();
-  localDates.set(key, date);
-  return date;
+  return localDates.get(`${zone}|${instant}`, () => inZone(instant, zone).toISODate()!);
 }
 
 /** The instant rendered with the zone's offset at that moment, without milliseconds. */

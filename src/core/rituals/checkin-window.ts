@@ -2,6 +2,7 @@
 // start) holding the prompt in the member's zone; answers are accepted until the deadline (prompt +
 // `deadlineMinutes`, wall clock), and early for the current or the next week.
 import type { Member, RitualSchedule, Team, Workspace } from '../domain/model.js';
+import { BoundedMemo } from '../domain/bounded-memo.js';
 import { addDays } from '../domain/calendar-days.js';
 import { periodOfDate, previousPeriod, type Period } from '../domain/periods.js';
 import { periodSettingsOf } from '../domain/report-context.js';
@@ -42,25 +43,21 @@ function promptIn(cron: CronPort, schedule: RitualSchedule | undefined, period: 
 
 // A window depends only on the schedule, the zone and the period, yet its cron and zone arithmetic cost
 // about half a millisecond: every form and answer needs one, so they are kept (per cron port, bounded).
-const WINDOW_CACHE_LIMIT = 10_000;
-const windowCache = new WeakMap<CronPort, Map<string, { promptAt: number | null; deadline: number }>>();
+const windowCache = new WeakMap<CronPort, BoundedMemo<{ promptAt: number | null; deadline: number }>>();
 
 export function checkInWindow(cron: CronPort, team: Team, member: Member, period: Period): CheckInWindow {
   const schedule = scheduleOf(team, 'checkin');
   const zone = memberCheckinZone(team, member);
   const key = [schedule?.cron ?? '', schedule?.deadlineMinutes ?? '', zone, period.kind, period.key, period.start, period.end].join('|');
   let cache = windowCache.get(cron);
-  if (!cache) windowCache.set(cron, (cache = new Map()));
-  let hit = cache.get(key);
-  if (!hit) {
+  if (!cache) windowCache.set(cron, (cache = new BoundedMemo(10_000)));
+  const hit = cache.get(key, () => {
     const promptAt = promptIn(cron, schedule, period, zone);
     const deadline = promptAt
       ? addWallClockMinutes(promptAt, zone, schedule?.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES)
       : new Date(startOfDayInZone(addDays(period.end, 8), zone));
-    if (cache.size >= WINDOW_CACHE_LIMIT) cache.clear();
-    hit = { promptAt: promptAt?.getTime() ?? null, deadline: deadline.getTime() };
-    cache.set(key, hit);
-  }
+    return { promptAt: promptAt?.getTime() ?? null, deadline: deadline.getTime() };
+  });
   // Fresh Date objects each time: callers own what they get.
   return { period, zone, promptAt: hit.promptAt === null ? null : new Date(hit.promptAt), deadline: new Date(hit.deadline) };
 }
