@@ -24,7 +24,15 @@ export async function memberStanding(
   member: Member,
   asOf: Date,
   locale: Locale,
-  opts: { readonly rank?: boolean } = {},
+  opts: {
+    readonly rank?: boolean;
+    /**
+     * The whole team is being asked (a check-in fan-out): the team's reports for every period of the
+     * objectives are built together from one read of its values, so each member's standing is a look-up
+     * instead of a read of their own values per period.
+     */
+    readonly teamWide?: boolean;
+  } = {},
 ): Promise<MemberStanding> {
   const ws = await reports.workspace();
   const role = member.role === undefined ? undefined : ws.roles[member.role];
@@ -37,6 +45,7 @@ export async function memberStanding(
   // shares all of it between the members of the team.
   const periods = kinds.map((k) => periodOfDate(k, today, settings));
   const at = asOf.toISOString();
+  if (opts.teamWide) await reports.reports(team, periods, at, { movement: false });
   // Without the rank (a check-in's confirmation), the member's own rows are all it takes: no team report.
   const [first] = opts.rank === false ? [undefined] : await reports.reports(team, [periods[0]!], at, { movement: false });
   const rowsByKind = new Map<PeriodKind, { rows: readonly MemberKpiRow[] | undefined; end: string }>(

@@ -1,9 +1,7 @@
 // Use case: open the weekly check-in. A fire prompts each member (in their own zone with local time)
 // for the week holding the prompt, unless they are skipped; the prompt schedules its reminders and the
 // deadline as follow-up occurrences.
-import type { Member, Team } from '../domain/model.js';
-import { periodOfDate } from '../domain/periods.js';
-import { periodSettingsOf } from '../domain/report-context.js';
+import type { Team } from '../domain/model.js';
 import { localDateOf } from '../domain/zoned-time.js';
 import type { Occurrence } from '../ports.js';
 import { checkInPromptView } from '../views/checkin-views.js';
@@ -65,8 +63,7 @@ export async function deliverCheckInPrompt(ctx: CoreContext, occ: Occurrence, te
     return { window, deadline, reminders };
   });
   const locale = localeOf(member, team);
-  await teamReportsForPrompts(ctx, team, member, now);
-  const standing = await memberStanding(reportsOf(ctx), team, member, now, locale);
+  const standing = await memberStanding(reportsOf(ctx), team, member, now, locale, { teamWide: true });
   const view = checkInPromptView({ locale, name: member.name, period, deadline, zone: window.zone, lines: standing.lines });
   const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `occ:${occ.key}`);
   if (!item) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
@@ -82,20 +79,4 @@ export async function deliverCheckInPrompt(ctx: CoreContext, occ: Occurrence, te
   ];
   ctx.metrics.inc('checkin_prompts_total', { team: team.id });
   return { items: [item], followUps };
-}
-
-/**
- * A prompt goes to the whole team at once: the team's reports for every period of the member's
- * objectives (month, quarter ...) are built together from one read of the team's values, so each
- * member's standing is a lookup instead of a read of their own values per period.
- */
-async function teamReportsForPrompts(ctx: CoreContext, team: Team, member: Member, now: Date): Promise<void> {
-  const reports = reportsOf(ctx);
-  const ws = await reports.workspace();
-  const role = member.role === undefined ? undefined : ws.roles[member.role];
-  if (!role || role.objectives.length === 0) return;
-  const today = localDateOf(now.toISOString(), team.timezone);
-  const settings = periodSettingsOf(ws);
-  const periods = [...new Set(role.objectives.map((o) => o.per))].map((kind) => periodOfDate(kind, today, settings));
-  await reports.reports(team, periods, now.toISOString(), { movement: false });
 }
