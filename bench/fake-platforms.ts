@@ -43,18 +43,16 @@ const abs = () => performance.timeOrigin + performance.now();
 const slack = await new FakeSlackApi().start();
 slack.token = BOT_TOKEN;
 for (let i = 1; i <= config.slackUsers; i++) slack.addUser({ id: slackUserId(i), locale: 'en-GB', tz: 'Europe/Paris' });
-// A post to a user id lands in the bot's DM with them (D + user id in the fake): one conversation.
-const dmOf = (channel: string) => (channel.startsWith('U') ? `D${channel}` : channel);
 const slackReferee = config.slackRate
   ? new RateReferee([{ kind: 'bucket', perSecond: 1, burst: 1 }], [{ kind: 'bucket', perSecond: config.slackRate, burst: config.slackBurst ?? Math.max(1, Math.round(config.slackRate / 10)) }])
   : undefined;
 slack.interceptor = (method, args) => {
   if (!slackReferee || method !== 'chat.postMessage') return undefined;
-  const wait = slackReferee.check(dmOf(String(args.channel)));
+  const wait = slackReferee.check(String(args.channel));
   return wait === undefined ? undefined : { retryAfterSeconds: wait };
 };
 // A DM gets its prompt and, in the ack benchmark, check-in confirmations: count the first per channel.
-const slackTally = new DeliveryTally<FakeSlackCall>(slack.calls, (c) => (c.method === 'chat.postMessage' && c.outcome === 'ok' ? dmOf(String(c.args.channel)) : undefined));
+const slackTally = new DeliveryTally<FakeSlackCall>(slack.calls, (c) => (c.method === 'chat.postMessage' && c.outcome === 'ok' ? String(c.args.channel) : undefined));
 
 const connector = await new FakeBotConnector().start();
 const teamsReferee = config.teamsRate

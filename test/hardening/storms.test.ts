@@ -150,9 +150,7 @@ const settled = () => waitFor(outboxCounts, (c) => c.pending + c.sending + c.fai
 /** Successful posts per conversation, and successful updates per message. */
 function slackDeliveries() {
   const posts = new Map<string, number>();
-  // A DM is posted to the user id first, then to the DM channel Slack answered with: one conversation.
-  const dm = (channel: string) => (channel.startsWith('U') ? `D${channel}` : channel);
-  for (const c of slackApi.okCallsTo('chat.postMessage')) posts.set(dm(String(c.args.channel)), (posts.get(dm(String(c.args.channel))) ?? 0) + 1);
+  for (const c of slackApi.okCallsTo('chat.postMessage')) posts.set(String(c.args.channel), (posts.get(String(c.args.channel)) ?? 0) + 1);
   const updates = new Map<string, number>();
   for (const c of slackApi.okCallsTo('chat.update')) updates.set(`${c.args.channel}/${c.args.ts}`, (updates.get(`${c.args.channel}/${c.args.ts}`) ?? 0) + 1);
   return { posts, updates };

@@ -92,23 +92,18 @@ export class OccurrenceRunner {
     this.ctx.metrics.inc('ritual_occurrences_total', { team, ritual, status, ...(reason ? { reason } : {}) });
   }
 
-  /** One planned occurrence: see placeAll. */
-  place(team: Team, p: PlannedOccurrence, now: Date, opts: { followUp?: boolean } = {}): Promise<RunCounts> {
-    return this.placeAll(team, [p], now, opts);
-  }
-
   /**
-   * Records planned occurrences unless their keys exist, and runs those due. Follow-ups already due when
-   * planned (a reminder caught up together with its prompt) are recorded as missed, not sent. A whole
-   * fire is written in chunks, each chunk in a few transactions, with a yield to the event loop between
-   * chunks: a 5,000-member fan-out neither holds the loop nor pays one commit per row.
+   * Records planned occurrences unless their keys exist (one past the grace window as missed), and runs
+   * those due with deliverAll, which places their follow-ups. A whole
+   * fire is written in chunks, each chunk in a few transactions, yielding to the event loop as messages
+   * are built (see pace): a 5,000-member fan-out neither holds the loop nor pays one commit per row.
    */
-  async placeAll(team: Team, planned: readonly PlannedOccurrence[], now: Date, opts: { followUp?: boolean } = {}): Promise<RunCounts> {
+  async placeAll(team: Team, planned: readonly PlannedOccurrence[], now: Date): Promise<RunCounts> {
     let counts = zeroCounts();
     const at = now.toISOString();
     for (let i = 0; i < planned.length; i += PLACE_CHUNK) {
       await this.pace(Math.min(PLACE_CHUNK, planned.length - i) / 10);
-      const inputs = planned.slice(i, i + PLACE_CHUNK).map((p) => this.input(team, p, now, opts.followUp === true));
+      const inputs = planned.slice(i, i + PLACE_CHUNK).map((p) => this.input(team, p, now, false));
       const results = await this.ctx.repos.occurrences.insertMany(inputs, { at });
       const pending: Occurrence[] = [];
       for (const { occurrence, created } of results) {
@@ -138,12 +133,6 @@ export class OccurrenceRunner {
     }
     const key = occurrenceKey(team.id, p.ritual, p.periodKey, p.memberId);
     return { key, teamId: team.id, ritual: p.ritual, periodKey: p.periodKey, memberId: p.memberId, status, dueAt: p.dueAt.toISOString(), reason };
-  }
-
-  /** Runs a pending occurrence, or a scheduled one now due. */
-  async deliver(occ: Occurrence, team: Team, now: Date): Promise<RunCounts> {
-    const [counts] = await this.deliverAll([occ], team, now);
-    return counts!;
   }
 
   /**
