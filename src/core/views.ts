@@ -146,6 +146,12 @@ export interface LeaderboardView extends ViewBase {
   /** e.g. "Score = weighted attainment, quality KPIs included." */
   readonly footer: string;
 }
+  /** The tally's label alone ("Reactions to the previous leaderboard:"), for layouts that draw the emoji themselves. */
+  readonly reactionsLabel?: string;
+  /** Members listed without a rank, each with why (out of office, no data yet...). */
+  readonly unranked?: readonly { readonly memberId: string; readonly name: string; readonly reasonText: string }[];
+  /** e.g. "Not ranked: Léa (out of office), Hugo (no data yet)". */
+  readonly unrankedText?: string;
 
 /** A member's own rank, sent privately after a leaderboard. */
 export interface MyRankView extends ViewBase {

@@ -167,3 +167,14 @@ export async function runUntil(h: Harness, end: string, before?: (next: Date) =>
   h.clock.set(end);
   return out;
 }
+
+/**
+ * Recorded activity (a `meetings` value per member and day, as a check-in would store it): a leaderboard
+ * is only posted for a week with something behind it.
+ */
+export async function seedActivity(h: Harness, entries: readonly { member: string; team: string; date: string; value?: number }[]): Promise<void> {
+  await h.store.metricValues.upsertMany(
+    entries.map((e) => ({ memberId: e.member, teamId: e.team, kpiId: 'meetings', date: e.date, value: e.value ?? 3, source: 'checkin' as const, externalId: `seed:${e.member}:${e.date}` })),
+    { at: `${entries[0]?.date ?? '2026-01-01'}T12:00:00Z` },
+  );
+}

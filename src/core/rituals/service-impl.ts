@@ -14,7 +14,7 @@ import type { CoreContext } from './deps.js';
 import type { RitualEngine } from './engine.js';
 import { myGoals } from './my-goals.js';
 import { parseCommand } from './parse-command.js';
-import { buildLeaderboard } from './post-leaderboard.js';
+import { lastLeaderboard } from './post-leaderboard.js';
 import { buildProgress } from './post-progress.js';
 import { acceptProposal, changeProposalForm, submitTargetChange } from './qbr-actions.js';
 import { recordReaction } from './record-reaction.js';
@@ -23,7 +23,6 @@ import { resolveMember } from './resolve-member.js';
 import { clearOoo, setOoo } from './set-ooo.js';
 import { buildStandup } from './standup-summary.js';
 import { submitCheckIn } from './submit-check-in.js';
-import { weekOf } from './checkin-window.js';
 
 export function helpNotice(locale: Locale): NoticeView {
   return notice(locale, 'info', t(locale, 'help.body'), t(locale, 'help.title'));
@@ -149,9 +148,8 @@ export function createService(ctx: CoreContext, engine: RitualEngine, afterCheck
 
     leaderboard(memberId, teamId) {
       return as<LeaderboardView | NoticeView>(memberId, async (a) => {
-        const team = teamFor(ctx.workspace(), a, teamId);
-        const now = ctx.clock.now();
-        return buildLeaderboard(ctx, team, weekOf(ctx.workspace(), now, team.timezone), now, a.locale);
+        // The last completed week: the current one is still under way.
+        return lastLeaderboard(ctx, teamFor(ctx.workspace(), a, teamId), ctx.clock.now(), a.locale);
       }, (n) => n);
     },
 

@@ -7,9 +7,28 @@ import { t, tPlural } from '../i18n/index.js';
 import { formatPercent } from '../i18n/format.js';
 import type { LeaderboardRow, LeaderboardView, MyRankView } from '../views.js';
 import { memberKpiLine } from './kpi-line.js';
-import { movementText, periodLabel } from './labels.js';
+import { joinList, movementText, periodLabel } from './labels.js';
 
 export const DEFAULT_TOP = 5;
+
+type MemberRow = TeamReport['members'][number];
+
+const UNRANKED_KEYS = {
+  out_of_office: 'leaderboard.unranked.out_of_office',
+  no_data: 'leaderboard.unranked.no_data',
+  awaiting_data: 'leaderboard.unranked.awaiting_data',
+  no_target: 'leaderboard.unranked.no_target',
+  no_scored_objective: 'leaderboard.unranked.no_scored_objective',
+} as const;
+
+/** Why a member has no rank, in words: the report's reason when it gives one, else out of office or no data. */
+export function unrankedReasonText(locale: Locale, m: MemberRow): string {
+  // `unrankedReason` is the report's own word for it; older reports only tell out of office apart.
+  const given = (m as MemberRow & { unrankedReason?: string | null }).unrankedReason;
+  const reason = given ?? (m.outOfOffice ? 'out_of_office' : 'no_data');
+  const key = UNRANKED_KEYS[reason as keyof typeof UNRANKED_KEYS];
+  return key ? t(locale, key) : t(locale, 'leaderboard.unranked.other');
+}
 
 export function leaderboardView(a: {
   ws: Workspace;
@@ -19,10 +38,13 @@ export function leaderboardView(a: {
   locale: Locale;
   top: number;
   reactions: readonly { emoji: string; count: number }[];
+  /** False when the previous week had no ranking of its own: no movement is shown against it. */
+  previousRanked?: boolean;
 }): LeaderboardView {
   const { locale, team } = a;
   const names = new Map(team.members.map((m) => [m.id, m.name]));
   const ranked = a.report.members.filter((m) => m.rank !== null && m.score !== null);
+  const withMovement = a.previousRanked !== false;
   const rows: LeaderboardRow[] = ranked
     .filter((m) => m.rank! <= a.top)
     .map((m) => ({
@@ -31,12 +53,19 @@ export function leaderboardView(a: {
       name: names.get(m.id) ?? m.id,
       score: m.score!,
       scoreText: formatPercent(locale, m.score!, 0),
-      movement: m.movement,
-      movementText: movementText(locale, m.movement),
+      movement: withMovement ? m.movement : null,
+      movementText: withMovement ? movementText(locale, m.movement) : '',
     }));
+  const unranked = a.report.members
+    .filter((m) => m.rank === null || m.score === null)
+    .map((m) => ({ memberId: m.id, name: names.get(m.id) ?? m.id, reasonText: unrankedReasonText(locale, m) }));
+  const unrankedText = unranked.length
+    ? t(locale, 'leaderboard.unranked', { list: joinList(locale, unranked.map((u) => t(locale, 'leaderboard.unrankedItem', { name: u.name, reason: u.reasonText }))) })
+    : undefined;
   const moreCount = ranked.length - rows.length;
   const label = periodLabel(locale, a.period);
   const title = t(locale, 'leaderboard.title', { team: team.name, period: label });
+  const reactionsLabel = t(locale, 'leaderboard.reactionsLabel');
   const reactionsText = a.reactions.length ? t(locale, 'leaderboard.reactions', { list: a.reactions.map((r) => `:${r.emoji}: ${r.count}`).join('  ') }) : undefined;
   const lines = rows.map((r) => `${r.rank}. ${r.name} ${r.scoreText}`);
   return {
@@ -51,7 +80,8 @@ export function leaderboardView(a: {
     moreCount,
     ...(moreCount > 0 ? { moreText: tPlural(locale, 'leaderboard.more', moreCount) } : {}),
     reactions: [...a.reactions],
-    ...(reactionsText ? { reactionsText } : {}),
+    ...(reactionsText ? { reactionsText, reactionsLabel } : {}),
+    ...(unrankedText ? { unranked, unrankedText } : {}),
     footer: t(locale, 'leaderboard.footer'),
   };
 }

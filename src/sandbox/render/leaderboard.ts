@@ -16,7 +16,7 @@ function row(r: LeaderboardRow): SafeHtml {
 export function renderLeaderboard(v: LeaderboardView): SafeHtml {
   const previous =
     v.reactions.length > 0
-      ? html`<p class="muted prev-reactions">${v.reactions.map((r) => html`<span class="chip">${emojiGlyph(r.emoji)} ${r.count}</span> `)}</p>`
+      ? html`<p class="muted prev-reactions">${v.reactionsLabel ? html`<span class="reactions-label">${v.reactionsLabel}</span> ` : ''}${v.reactions.map((r) => html`<span class="chip">${emojiGlyph(r.emoji)} ${r.count}</span> `)}</p>`
       : paragraph(v.reactionsText, 'muted');
   return card(
     'leaderboard',
@@ -24,6 +24,7 @@ export function renderLeaderboard(v: LeaderboardView): SafeHtml {
     html`${paragraph(v.periodLabel, 'muted')}
 <table class="board"><tbody>${v.rows.map(row)}</tbody></table>
 ${v.moreCount > 0 ? paragraph(v.moreText, 'muted') : ''}
+${paragraph(v.unrankedText, 'muted unranked')}
 ${previous}
 ${paragraph(v.footer, 'muted small')}`,
   );

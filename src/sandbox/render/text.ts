@@ -28,7 +28,8 @@ function body(v: View): string[] {
       return [
         ...v.rows.map((r) => `${r.rank}. ${r.name} ${r.scoreText} ${r.movementText}`),
         ...(v.moreCount > 0 && v.moreText ? [v.moreText] : []),
-        ...(v.reactions.length > 0 ? [v.reactions.map((r) => `:${r.emoji}: ${r.count}`).join('  ')] : v.reactionsText ? [v.reactionsText] : []),
+        ...(v.unrankedText ? [v.unrankedText] : []),
+        ...(v.reactionsText ? [v.reactionsText] : []),
       ];
     case 'my_rank':
       return [v.rankText, ...v.lines.map((l) => kpiText(l))];

@@ -15,6 +15,7 @@ function rowText(r: LeaderboardRow): string {
 export function leaderboardBlocks(v: LeaderboardView): Block[] {
   const tail = [
     v.moreCount > 0 && v.moreText ? context(esc(v.moreText)) : undefined,
+    v.unrankedText ? context(esc(v.unrankedText)) : undefined,
     v.reactionsText ? context(esc(v.reactionsText)) : undefined,
     context(esc(v.footer)),
   ].filter((b): b is Block => b !== undefined);

@@ -25,6 +25,7 @@ function row(r: LeaderboardRow): CardElement {
 export function leaderboardCards(v: LeaderboardView): AdaptiveCard[] {
   const tail: CardElement[] = [];
   if (v.moreText) tail.push(subtle(v.moreText));
+  if (v.unrankedText) tail.push(subtle(v.unrankedText));
   if (v.reactionsText) tail.push(text(v.reactionsText, { size: 'Small', spacing: 'Medium' }));
   tail.push(subtle(v.footer));
   return packCards({

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { describeDelivery, ritualsHarness, runUntil, type Harness } from '../../helpers/rituals-harness.js';
+import { describeDelivery, ritualsHarness, runUntil, seedActivity, type Harness } from '../../helpers/rituals-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => h?.close());
@@ -30,6 +30,8 @@ describe('idempotency', () => {
 
   it('a config reload mid-week (new member, changed crons) sends nothing twice and prompts the newcomer once', async () => {
     h = await ritualsHarness(engineWorkspace(), '2026-03-02T00:00:00Z');
+    // Activity in weeks 9 and 10, so both weeks have a leaderboard.
+    await seedActivity(h, ['2026-02-25', '2026-03-04'].flatMap((date) => [{ member: 'hugo', team: 'paris', date }, { member: 'emma', team: 'nyc', date }]));
     await h.tick('2026-03-02T00:00:00Z');
     const monday = await runUntil(h, '2026-03-02T08:30:00Z');
     expect(monday.map(describeDelivery)).toEqual([

@@ -6,7 +6,7 @@ import { DomainError } from '../../../src/core/errors.js';
 import type { CheckInConfirmationView, CheckInFormView, LeaderboardView, MyGoalsView, NoticeView, QbrView, StandupSummaryView } from '../../../src/core/views.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { describeDelivery, ritualsHarness, runUntil, type Harness } from '../../helpers/rituals-harness.js';
+import { describeDelivery, ritualsHarness, runUntil, seedActivity, type Harness } from '../../helpers/rituals-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => h?.close());
@@ -66,9 +66,13 @@ describe('RitualsService', () => {
       '2026-03-06T13:00Z send dm:lea checkin_reminder',
     ]);
     expect(await h.store.occurrences.get('paris:checkin:2026-W10:hugo')).toMatchObject({ dueAt: '2026-03-06T12:00:00.000Z', status: 'enqueued' });
-    // Other rituals run on demand post again (the scheduled post stays the scheduled one).
+    // Other rituals run on demand post again (the scheduled post stays the scheduled one); a week with
+    // nothing behind it gets no leaderboard, on demand too.
+    expect(body(await service.command('mark', 'run leaderboard'))).toBe('Ran the leaderboard for New York. Messages sent: 0; skipped: 1.');
+    await seedActivity(h, [{ member: 'emma', team: 'nyc', date: '2026-02-25' }]);
+    h.clock.set('2026-03-06T15:01:00Z');
     expect(body(await service.command('mark', 'run leaderboard'))).toBe('Ran the leaderboard for New York. Messages sent: 1; skipped: 0.');
-    expect((await h.drain()).map(describeDelivery)).toEqual(['2026-03-06T15:00Z send channel:nyc leaderboard 2026-W09']);
+    expect((await h.drain()).map(describeDelivery)).toEqual(['2026-03-06T15:01Z send channel:nyc leaderboard 2026-W09']);
     expect(body(await service.command('mark', 'run dance'))).toBe('Unknown ritual "dance". Rituals: checkin, leaderboard, progress, breach_scan, standup, monthly_review, qbr.');
   });
 
@@ -149,6 +153,7 @@ describe('RitualsService', () => {
   it('tallies reactions on the previous leaderboard post', async () => {
     h = await ritualsHarness(engineWorkspace({ rituals: '  checkin: { enabled: false }\n  breach_scan: { enabled: false }' }), '2026-03-09T07:00:00Z');
     const { service } = h.core;
+    await seedActivity(h, ['2026-03-04', '2026-03-11'].map((date) => ({ member: 'hugo', team: 'paris', date })));
     await h.tick('2026-03-09T07:00:00Z');
     const first = (await runUntil(h, '2026-03-09T09:00:00Z')).find((d) => d.view.type === 'leaderboard')!;
     expect(first.to).toBe('channel:paris');

@@ -6,7 +6,7 @@ import type { Workspace } from '../../../src/core/domain/model.js';
 import type { LeaderboardView, MyGoalsView, StandupSummaryView } from '../../../src/core/views.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { ritualsHarness, runUntil, type Delivered, type Harness } from '../../helpers/rituals-harness.js';
+import { ritualsHarness, runUntil, seedActivity, type Delivered, type Harness } from '../../helpers/rituals-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => h?.close());
@@ -24,6 +24,11 @@ function without(ws: Workspace, memberId: string): Workspace {
 describe('start dates', () => {
   it('prompts, ranks and counts a new member only from their start day', async () => {
     h = await ritualsHarness(engineWorkspace({ parisMembers: [ZOE] }), '2026-03-02T06:00:00Z');
+    // Everyone's activity from their first week on: each week has a leaderboard.
+    await seedActivity(h, [
+      ...['2026-03-04', '2026-03-11', '2026-03-18'].flatMap((date) => [{ member: 'hugo', team: 'paris', date }, { member: 'lea', team: 'paris', date }]),
+      { member: 'zoe', team: 'paris', date: '2026-03-18' },
+    ]);
     const early = await runUntil(h, '2026-03-10T00:00:00Z');
     expect(prompts(early).filter((p) => p.includes('dm:zoe'))).toEqual([]);
     expect(board(early, '2026-W10')).toEqual(['hugo', 'lea']);

@@ -44,8 +44,9 @@ describe('targets changed in chat, in the running core', () => {
   it('shows a role target changed in the store in "my goals", the stand-up totals and the leaderboard scores', async () => {
     h = await ritualsHarness(engineWorkspace({ rituals: QUIET }), '2026-04-15T10:00:00Z');
     await h.store.metricValues.upsertMany(
-      [{ memberId: 'hugo', teamId: 'paris', kpiId: 'meetings', date: '2026-04-14', value: 1, source: 'checkin', externalId: 'h1' }],
-      { at: '2026-04-14T18:00:00Z' },
+      // Last week's value: the leaderboard command shows the last completed week.
+      [{ memberId: 'hugo', teamId: 'paris', kpiId: 'meetings', date: '2026-04-08', value: 1, source: 'checkin', externalId: 'h1' }],
+      { at: '2026-04-08T18:00:00Z' },
     );
     const meetings = async () => ((await h!.core.service.myGoals('hugo')) as MyGoalsView).lines.find((l) => l.kpi === 'meetings')!.targetText;
     const totals = async () => ((await h!.core.service.standup('claire')) as StandupSummaryView).totals.find((l) => l.kpi === 'meetings')!.targetText;
