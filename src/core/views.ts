@@ -38,9 +38,12 @@ export interface KpiLine {
   readonly projectionText?: string;
   /** e.g. "1.9 per working day needed". */
   readonly neededText?: string;
-  readonly status: 'on_track' | 'at_risk' | 'off_track' | 'ok' | 'breached' | null;
+  /** `met` / `missed`: a closed period's final result. Null: no data, too early, or no target. */
+  readonly status: 'on_track' | 'at_risk' | 'off_track' | 'ok' | 'breached' | 'met' | 'missed' | null;
   readonly statusText: string;
   readonly tone: Tone;
+  /** Whether the figures rest on data: `awaiting_data` (an import to come), `no_data`, `not_computable`. */
+  readonly dataState?: 'ok' | 'no_data' | 'awaiting_data' | 'not_computable';
 }
 
 interface ViewBase {

@@ -50,7 +50,8 @@ export function collectiveBurnUp(input: BurnUpInput): BurnUpData {
   const actual: DayValue[] = [];
   if (hasData) {
     for (let day = period.start; day <= lastDay; day = addDays(day, 1)) {
-      const value = rowOn(day)?.actual ?? null;
+      // A cumulative figure starts from 0 once the period has data, even before the first import lands.
+      const value = rowOn(day)?.actual ?? (isSumKpi(kpi) ? 0 : null);
       if (value !== null) actual.push({ date: day, value });
     }
   }

@@ -2,40 +2,54 @@
 // and the team-level ones (per the KPI's aggregation; derived KPIs from rolled-up bases); sum targets
 // and alert thresholds are prorated to the period like individual ones (no ramp-up, no OOO: a team
 // target does not shrink when one person is away); a target changed in chat (QBR) is in force from its
-// day; status compares the projection with both.
-import type { Comparator, Direction } from './model.js';
-import { attainment, isMet } from './attainment.js';
+// day; status compares the projection with both once enough of the period has elapsed (no breach on
+// the first day of a quarter at 0 / 30), and never without data; a closed period shows met / missed.
+import type { Comparator, Direction, LocalizedText, PeriodKind } from './model.js';
+import { attainmentOf, isMet } from './attainment.js';
 import { collectiveStatus, type CollectiveStatus } from './collective.js';
+import { readKpi, zeroInputLabels, type DataState } from './data-state.js';
 import { isSumKpi, kpiActuals } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
 import { prorateTarget } from './proration.js';
-import { project, type ProjectionMethod } from './projection.js';
+import { finalStatus, periodPhase, project, type FinalStatus, type ProjectionMethod } from './projection.js';
 import type { ReportContext } from './report-context.js';
 import { collectiveTargetInForce, targetReferenceDate } from './targets.js';
 import { workingDayProgress } from './working-days.js';
 
 export interface CollectiveRow {
+  /** The collective objective's id (as `objective`). */
+  readonly id: string;
   readonly objective: string;
   readonly kpi: string;
+  readonly per: PeriodKind;
   readonly direction: Direction;
   readonly comparator: Comparator;
+  readonly dataState: DataState;
+  readonly zeroInputs?: readonly string[];
+  readonly zeroInputLabels?: readonly LocalizedText[];
   readonly actual: number | null;
   readonly target: number | null;
   readonly alert: number | null;
   readonly attainment: number | null;
+  readonly capped: boolean;
   readonly projected: number | null;
   readonly projectionMethod: ProjectionMethod;
   readonly projectedAttainment: number | null;
-  readonly status: CollectiveStatus | null;
+  /** Null without data, before enough of the period has elapsed, or without a target: never a breach. */
+  readonly status: CollectiveStatus | FinalStatus | null;
   readonly met: boolean | null;
   readonly owner: string;
+  readonly currency?: string;
 }
 
 export function collectiveRows(ctx: ReportContext): CollectiveRow[] {
   const { period, asOfDate, calendar, settings, team } = ctx;
   const progress = workingDayProgress(period.start, period.end, asOfDate, calendar);
+  const phase = periodPhase(asOfDate, period.end, progress.elapsed, progress.workingDays, ctx.evidence);
   const scope = { kind: 'team', teamId: team.id, memberIds: team.members.map((m) => m.id) } as const;
-  const actuals = kpiActuals(ctx.kpis, valuesByKpi(ctx.values, scope, period.start, period.end, asOfDate));
+  const grouped = valuesByKpi(ctx.values, scope, period.start, period.end, asOfDate);
+  const actuals = kpiActuals(ctx.kpis, grouped);
+  const hasValues = (id: string) => (grouped.get(id)?.length ?? 0) > 0;
 
   // Like members' targets: the target in force on the reference day applies to the whole period.
   const refDate = targetReferenceDate(period, asOfDate);
@@ -47,7 +61,8 @@ export function collectiveRows(ctx: ReportContext): CollectiveRow[] {
     const stated = collectiveTargetInForce(objective, refDate);
     const target = paced ? prorateTarget(objective.per, period, settings, calendar, () => stated) : stated;
     const alert = paced ? prorateTarget(objective.per, period, settings, calendar, () => objective.alert) : objective.alert;
-    const actual = actuals(kpi.id);
+    const reading = readKpi(ctx.kpis, kpi.id, actuals, hasValues);
+    const actual = reading.actual;
     const projection = project({
       actual,
       target,
@@ -58,21 +73,32 @@ export function collectiveRows(ctx: ReportContext): CollectiveRow[] {
       cap: ctx.cap,
       thresholds: ctx.thresholds,
     });
+    const att = attainmentOf(actual, target, kpi.direction, ctx.cap);
+    const met = isMet(actual, target, objective.comparator);
+    const usable = reading.dataState === 'ok' && target !== null && alert !== null;
+    const projecting = usable && phase === 'open';
+    const currency = kpi.unit.type === 'currency' ? (team.currency ?? kpi.unit.currency) : undefined;
     rows.push({
+      id: objective.id,
       objective: objective.id,
       kpi: kpi.id,
+      per: objective.per,
       direction: kpi.direction,
       comparator: objective.comparator,
+      dataState: reading.dataState,
+      ...(reading.zeroInputs ? { zeroInputs: reading.zeroInputs, zeroInputLabels: zeroInputLabels(ctx.kpis, reading.zeroInputs) } : {}),
       actual,
       target,
       alert,
-      attainment: attainment(actual, target, kpi.direction, ctx.cap),
-      projected: projection.projected,
+      attainment: att.value,
+      capped: att.capped,
+      projected: projecting ? projection.projected : null,
       projectionMethod: projection.projectionMethod,
-      projectedAttainment: projection.projectedAttainment,
-      status: target === null || alert === null ? null : collectiveStatus(projection.projected, target, alert, kpi.direction),
-      met: isMet(actual, target, objective.comparator),
+      projectedAttainment: projecting ? projection.projectedAttainment : null,
+      status: !usable ? null : phase === 'closed' ? finalStatus(met) : projecting ? collectiveStatus(projection.projected, target, alert, kpi.direction) : null,
+      met,
       owner: objective.owner,
+      ...(currency !== undefined ? { currency } : {}),
     });
   }
   return rows;

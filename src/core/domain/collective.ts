@@ -32,7 +32,7 @@ export function collectiveStatus(
  */
 export function nextBreachState(
   previous: BreachState,
-  status: CollectiveStatus | null,
+  status: CollectiveStatus | 'met' | 'missed' | null,
 ): { state: BreachState; event: BreachEvent | null } {
   if (status === null) return { state: previous, event: null };
   const state: BreachState = status === 'breached' ? 'breached' : 'clear';

@@ -1,31 +1,54 @@
-// One member's objectives in a report period: actual, target (override or role, in force on the
-// reference day, prorated, ramped, optionally reduced for out-of-office days), attainment, projection
-// at the member's own pace (their out-of-office days are not expected to produce) and whether it is met.
-import type { Comparator, Direction, Member, Role } from './model.js';
-import { attainment, isMet } from './attainment.js';
+// One member's objectives in a report period: actual and its data state, target (override or role, in
+// force on the reference day, prorated, ramped per working day, optionally reduced for out-of-office
+// days), capped attainment, projection at the member's own pace (their out-of-office days are not
+// expected to produce) and whether it is met. A row without data (or awaiting an import, or not
+// computable) has no projection and no status; nor has a period too young to project; a closed period
+// shows its final result (met / missed).
+import type { Comparator, Direction, LocalizedText, Member, Objective, PeriodKind, Role } from './model.js';
+import { attainmentOf, isMet } from './attainment.js';
+import { readKpi, zeroInputLabels, type DataState } from './data-state.js';
 import { isSumKpi, kpiActuals, type KpiLookup } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
+import { idDeduper, roleObjectiveBaseId } from './objective-ids.js';
 import { prorateTarget } from './proration.js';
-import { project, type PaceStatus, type ProjectionMethod } from './projection.js';
-import { rampFactor } from './ramp-up.js';
+import { finalStatus, periodPhase, project, type FinalStatus, type PaceStatus, type ProjectionMethod } from './projection.js';
+import { rampDayShare } from './ramp-up.js';
 import type { ReportContext } from './report-context.js';
 import { evaluateTargetSpec, selectMemberTarget, targetReferenceDate } from './targets.js';
 import { countWorkingDays, oooChecker, workingDayProgress } from './working-days.js';
 
+export type MemberStatus = PaceStatus | FinalStatus;
+
 export interface MemberKpiRow {
+  /** The objective's id (as the store names it: `role:sdr:qualified_meetings:month`). */
+  readonly id: string;
   readonly kpi: string;
+  /** The period kind the objective is stated for. */
+  readonly per: PeriodKind;
+  /** Another objective of the role measures the same KPI: views name the period to tell them apart. */
+  readonly sharedKpi: boolean;
   readonly direction: Direction;
   readonly comparator: Comparator;
   readonly weight: number;
+  readonly dataState: DataState;
+  /** Not computable: the KPIs whose 0 makes the ratio's denominator 0. */
+  readonly zeroInputs?: readonly string[];
+  readonly zeroInputLabels?: readonly LocalizedText[];
   readonly actual: number | null;
   readonly target: number | null;
+  /** No usable target: none set, or a computed one that came out at 0 or below (clamped to 0). */
+  readonly noTarget: boolean;
   readonly attainment: number | null;
+  /** The attainment shown is the cap: the real figure is above it ("≥ 200 %"). */
+  readonly capped: boolean;
   readonly projected: number | null;
   readonly projectionMethod: ProjectionMethod;
   readonly projectedAttainment: number | null;
   readonly neededPerDay: number | null;
-  readonly status: PaceStatus | null;
+  readonly status: MemberStatus | null;
   readonly met: boolean | null;
+  /** Currency KPIs: the ISO code to show (the team's, else the KPI's). */
+  readonly currency?: string;
 }
 
 export interface MemberKpis {
@@ -37,12 +60,30 @@ export interface MemberKpis {
   readonly outOfOffice: boolean;
 }
 
+const roleIds = new WeakMap<Role, readonly string[]>();
+
+/** The ids of a role's objectives, in config order (a repeated base id gets `#2`, as the store does). */
+export function roleObjectiveIds(role: Role): readonly string[] {
+  let ids = roleIds.get(role);
+  if (!ids) {
+    const unique = idDeduper();
+    ids = role.objectives.map((o) => unique(roleObjectiveBaseId(role.id, o)));
+    roleIds.set(role, ids);
+  }
+  return ids;
+}
+
+function sharesKpi(role: Role, objective: Objective): boolean {
+  return role.objectives.some((o) => o !== objective && o.kpi === objective.kpi);
+}
+
 export function memberKpis(ctx: ReportContext, member: Member, role: Role): MemberKpis {
   const { period, asOfDate, calendar, settings } = ctx;
   // Most members have no out-of-office day: then the team's cached working days are theirs.
   const isOff = ctx.ooo.some((r) => r.memberId === member.id) ? oooChecker(ctx.ooo, member.id) : undefined;
   const progress = workingDayProgress(period.start, period.end, asOfDate, calendar, isOff);
   const teamWorkingDays = countWorkingDays(period.start, period.end, calendar);
+  const phase = periodPhase(asOfDate, period.end, progress.elapsed, progress.workingDays, ctx.evidence);
   const scope = { kind: 'member', memberId: member.id, teamId: ctx.team.id } as const;
   // One lookup per range, built on first use: only computed targets read the values of a target period.
   const lookups = new Map<string, KpiLookup>();
@@ -54,33 +95,42 @@ export function memberKpis(ctx: ReportContext, member: Member, role: Role): Memb
     }
     return lookup(name);
   };
-  const periodActuals = actualsIn(period.start, period.end);
+  const periodValues = valuesByKpi(ctx.values, scope, period.start, period.end, asOfDate);
+  const periodActuals = kpiActuals(ctx.kpis, periodValues);
+  lookups.set(`${period.start}/${period.end}`, periodActuals);
+  const hasValues = (id: string) => (periodValues.get(id)?.length ?? 0) > 0;
   const refDate = targetReferenceDate(period, asOfDate);
+  const dayShare = rampDayShare(role.ramp, member.start, period.start);
+  const ids = roleObjectiveIds(role);
 
   const rows: MemberKpiRow[] = [];
-  for (const objective of role.objectives) {
+  role.objectives.forEach((objective, i) => {
     const kpi = ctx.kpis[objective.kpi];
-    if (!kpi) continue;
-    const selected = selectMemberTarget(member, objective, refDate);
+    if (!kpi) return;
+    const selected = selectMemberTarget(member, objective, refDate, role);
+    const computed = 'formula' in selected.spec;
+    // A computed target below 0 (few opportunities, large discounts) is clamped to 0: no target.
+    const targetOf = (lookup: KpiLookup): number | null => {
+      const v = evaluateTargetSpec(selected.spec, lookup);
+      return v !== null && computed && v < 0 ? 0 : v;
+    };
     const paced = isSumKpi(kpi);
     let target: number | null;
     if (paced) {
-      target = prorateTarget(
-        selected.per,
-        period,
-        settings,
-        calendar,
-        (tp) => evaluateTargetSpec(selected.spec, actualsIn(tp.start, tp.end)),
-        (segmentStart) => rampFactor(role.ramp, member.start, segmentStart),
-      );
+      target = prorateTarget(selected.per, period, settings, calendar, (tp) => targetOf(actualsIn(tp.start, tp.end)), dayShare);
       if (target !== null && ctx.workspace.defaults.oooProratesTargets && teamWorkingDays > 0) {
         target = (target * progress.workingDays) / teamWorkingDays;
       }
     } else {
       // Ratios, averages and `last` values are rates, not volumes: never prorated nor ramped.
-      target = evaluateTargetSpec(selected.spec, periodActuals);
+      target = targetOf(periodActuals);
     }
-    const actual = periodActuals(kpi.id);
+    const noTarget = target === null || (computed && target <= 0);
+    const reading = readKpi(ctx.kpis, kpi.id, periodActuals, hasValues);
+    const actual = reading.actual;
+    const att = attainmentOf(actual, target, kpi.direction, ctx.cap);
+    const met = noTarget ? null : isMet(actual, target, objective.comparator);
+    const withData = reading.dataState === 'ok';
     const projection = project({
       actual,
       target,
@@ -91,18 +141,34 @@ export function memberKpis(ctx: ReportContext, member: Member, role: Role): Memb
       cap: ctx.cap,
       thresholds: ctx.thresholds,
     });
+    const projecting = withData && !noTarget && phase === 'open';
+    const currency = kpi.unit.type === 'currency' ? (ctx.team.currency ?? kpi.unit.currency) : undefined;
     rows.push({
+      id: ids[i]!,
       kpi: kpi.id,
+      per: selected.per,
+      sharedKpi: sharesKpi(role, objective),
       direction: kpi.direction,
       comparator: objective.comparator,
       weight: objective.weight,
+      dataState: reading.dataState,
+      ...(reading.zeroInputs ? { zeroInputs: reading.zeroInputs, zeroInputLabels: zeroInputLabels(ctx.kpis, reading.zeroInputs) } : {}),
       actual,
       target,
-      attainment: attainment(actual, target, kpi.direction, ctx.cap),
-      ...projection,
-      met: isMet(actual, target, objective.comparator),
+      noTarget,
+      attainment: att.value,
+      capped: att.capped,
+      projected: projecting ? projection.projected : null,
+      projectionMethod: projection.projectionMethod,
+      projectedAttainment: projecting ? projection.projectedAttainment : null,
+      // What is left to do per day stays useful before the projection (not once the period is over).
+      // (also for a volume nobody reported yet: it counts as 0 done).
+      neededPerDay: actual !== null && !noTarget && phase !== 'closed' ? projection.neededPerDay : null,
+      status: !withData || noTarget ? null : phase === 'closed' ? finalStatus(met) : phase === 'open' ? projection.status : null,
+      met,
+      ...(currency !== undefined ? { currency } : {}),
     });
-  }
+  });
   return {
     kpis: rows,
     workingDays: progress.workingDays,

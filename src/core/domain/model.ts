@@ -162,6 +162,8 @@ export interface Team {
   readonly name: string;
   readonly timezone: string;
   readonly locale: Locale;
+  /** ISO currency code shown for the team's currency KPIs instead of the KPI's own (the US team sees $). */
+  readonly currency?: string;
   /** Holiday calendar ids (see Workspace.holidays); the team's public holidays are their union. */
   readonly holidays: readonly string[];
   readonly channels: { readonly slack?: string; readonly teams?: string };
@@ -186,6 +188,14 @@ export interface StatusThresholds {
   readonly atRisk: number;
 }
 
+/** How much of a period must have elapsed before a projection (and so a status or a breach) is shown. */
+export interface EvidenceRule {
+  /** At least this many elapsed working days... */
+  readonly minDays: number;
+  /** ...and at least this share of the period's working days (0.1 = 10 %). */
+  readonly minShare: number;
+}
+
 export interface WorkspaceDefaults {
   readonly locale: Locale;
   readonly timezone: string;
@@ -196,8 +206,10 @@ export interface WorkspaceDefaults {
   /** ISO weekdays that are worked (default Monday to Friday). */
   readonly workingWeekdays: readonly number[];
   readonly status: StatusThresholds;
-  /** Cap of attainment for lower-is-better KPIs and in leaderboard scores. */
+  /** Cap of every attainment figure (both directions, in every view and in scores). */
   readonly attainmentCap: number;
+  /** Evidence needed before statuses and breaches (default: 2 working days and 10 % of the period). */
+  readonly evidence?: EvidenceRule;
   /**
    * Reduce members' sum-KPI targets by their out-of-office days (target × their working days present ÷
    * the team's working days in the period). Off when absent: OOO then only slows the expected pace.

@@ -2,11 +2,40 @@
 // elapsed (the as-of day included): actual / elapsed × working days; before any working day has elapsed
 // there is no projection, and so no status, rather than a wild guess. Averages, ratios and `last` KPIs
 // project their current value. Status compares projected attainment with the workspace thresholds.
-import type { Direction, StatusThresholds } from './model.js';
+// A status needs evidence: none before the period has enough elapsed working days (at least
+// `minDays`, and at least `minShare` of the period); a closed period shows its final result instead.
+import type { Direction, EvidenceRule, StatusThresholds } from './model.js';
 import { attainment } from './attainment.js';
 
 export type ProjectionMethod = 'pace' | 'current';
 export type PaceStatus = 'on_track' | 'at_risk' | 'off_track';
+/** The result of a closed period: its target met or missed. */
+export type FinalStatus = 'met' | 'missed';
+/** Too early to project, in progress, or over (the as-of day is after the period's end). */
+export type PeriodPhase = 'early' | 'open' | 'closed';
+
+export const DEFAULT_EVIDENCE_RULE: EvidenceRule = { minDays: 2, minShare: 0.1 };
+
+/** The elapsed working days a projection needs: max(minDays, minShare × days), never more than the period has. */
+export function evidenceDays(workingDays: number, rule: EvidenceRule = DEFAULT_EVIDENCE_RULE): number {
+  return Math.min(workingDays, Math.max(rule.minDays, rule.minShare * workingDays));
+}
+
+export function periodPhase(
+  asOfDate: string,
+  periodEnd: string,
+  elapsed: number,
+  workingDays: number,
+  rule: EvidenceRule = DEFAULT_EVIDENCE_RULE,
+): PeriodPhase {
+  if (asOfDate > periodEnd) return 'closed';
+  // A float share of days (10 % of 63 = 6.3) asks for the next whole day; 1e-9 absorbs 0.1 × 20 = 2.0000000000000004.
+  return elapsed + 1e-9 >= evidenceDays(workingDays, rule) && elapsed > 0 ? 'open' : 'early';
+}
+
+export function finalStatus(met: boolean | null): FinalStatus | null {
+  return met === null ? null : met ? 'met' : 'missed';
+}
 
 export const DEFAULT_STATUS_THRESHOLDS: StatusThresholds = { onTrack: 1, atRisk: 0.85 };
 

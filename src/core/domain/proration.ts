@@ -6,9 +6,9 @@
 // with no working day at all shares by calendar days instead. Ratios, averages and `last` KPIs are
 // never prorated (callers do not call this for them).
 import type { PeriodKind } from './model.js';
-import { daysBetween } from './calendar-days.js';
+import { daysBetween, eachDay } from './calendar-days.js';
 import { nextPeriod, periodOfDate, type Period, type PeriodSettings } from './periods.js';
-import { countWorkingDays, overlap, type WorkingCalendar } from './working-days.js';
+import { countWorkingDays, overlap, workingDaysBetween, type WorkingCalendar } from './working-days.js';
 
 export interface ProrationSegment {
   /** The period of the target's kind. */
@@ -67,8 +67,10 @@ export function prorationSegments(
 
 /**
  * The target for the report period. `targetFor` gives the target of one period of the target's kind
- * (a computed target depends on that period's values); `factor` scales a segment from its first day
- * (the ramp-up share). Any segment without a target makes the whole target missing.
+ * (a computed target depends on that period's values); `dayShare`, when given, weighs each working day
+ * of the report period (the ramp-up share of that day's tenure month): a segment then brings target ×
+ * (sum of its days' shares ÷ the target period's working days), so the weeks of a month still add up
+ * to the month. Any segment without a target makes the whole target missing.
  */
 export function prorateTarget(
   per: PeriodKind,
@@ -76,13 +78,23 @@ export function prorateTarget(
   settings: PeriodSettings,
   calendar: WorkingCalendar,
   targetFor: (targetPeriod: Period) => number | null,
-  factor: (segmentStart: string) => number = () => 1,
+  dayShare?: (date: string) => number,
 ): number | null {
   let total = 0;
   for (const seg of cachedSegments(per, period, settings, calendar)) {
     const t = targetFor(seg.targetPeriod);
     if (t === null) return null;
-    total += t * seg.share * factor(seg.from);
+    total += t * (dayShare ? weightedShare(seg, calendar, dayShare) : seg.share);
   }
   return total;
+}
+
+/** A segment's share with each of its days weighed (by working days, or calendar days as a fallback). */
+function weightedShare(seg: ProrationSegment, calendar: WorkingCalendar, dayShare: (date: string) => number): number {
+  const p = seg.targetPeriod;
+  const total = countWorkingDays(p.start, p.end, calendar);
+  const days = total > 0 ? workingDaysBetween(seg.from, seg.to, calendar) : eachDay(seg.from, seg.to);
+  let sum = 0;
+  for (const d of days) sum += dayShare(d);
+  return sum / (total > 0 ? total : daysBetween(p.start, p.end) + 1);
 }

@@ -1,6 +1,7 @@
 // What every part of a team report needs to know once: the period, the as-of day in the team's zone,
 // the calendar and the workspace settings. Built by report.ts, read by the member and collective parts.
-import type { Kpi, StatusThresholds, Team, Workspace } from './model.js';
+import type { EvidenceRule, Kpi, StatusThresholds, Team, Workspace } from './model.js';
+import { DEFAULT_EVIDENCE_RULE } from './projection.js';
 import type { MetricValue } from './metric-values.js';
 import type { Period, PeriodSettings } from './periods.js';
 import { teamCalendar, type OooRange, type WorkingCalendar } from './working-days.js';
@@ -18,6 +19,7 @@ export interface ReportContext {
   readonly ooo: readonly OooRange[];
   readonly cap: number;
   readonly thresholds: StatusThresholds;
+  readonly evidence: EvidenceRule;
 }
 
 export function periodSettingsOf(workspace: Workspace): PeriodSettings {
@@ -40,5 +42,6 @@ export function reportContext(args: {
     calendar: teamCalendar(workspace, args.team),
     cap: workspace.defaults.attainmentCap,
     thresholds: workspace.defaults.status,
+    evidence: workspace.defaults.evidence ?? DEFAULT_EVIDENCE_RULE,
   };
 }

@@ -2,8 +2,9 @@
 // workspace, the team, a period, an as-of instant and the recorded values to every figure shown.
 // Members without a role are left out, and so are members who have not started yet on the report's
 // reference day (the as-of day, or the period's end for a past period); members out of office for the
-// whole period are listed but not ranked. Movement compares with the previous period's ranks, computed
-// from the same values unless given.
+// whole period are listed but not ranked, and so are members none of whose scored objectives has data
+// (with the reason: never "rank 1 at 0 %"). Movement compares with the previous period's ranks,
+// computed from the same values unless given.
 import type { Member, PeriodKind, Role, Team, Workspace } from './model.js';
 import { minDate } from './calendar-days.js';
 import { collectiveRows, type CollectiveRow } from './collective-report.js';
@@ -29,11 +30,16 @@ export interface TeamReportInput {
   readonly previousRanks?: Readonly<Record<string, number>>;
 }
 
+/** Why a member has no rank: away all period, nothing scored, or no scored objective with data. */
+export type UnrankedReason = 'out_of_office' | 'no_scored_objective' | 'awaiting_data' | 'no_data' | 'no_target';
+
 export interface MemberReport {
   readonly id: string;
   readonly role: string;
   readonly score: number | null;
   readonly rank: number | null;
+  /** Null when ranked. */
+  readonly unrankedReason: UnrankedReason | null;
   readonly movement: number | null;
   readonly outOfOffice: boolean;
   readonly workingDays: number;
@@ -61,6 +67,23 @@ interface ScoredMember {
   readonly role: Role;
   readonly kpis: MemberKpis;
   readonly score: number | null;
+  readonly unrankedReason: UnrankedReason | null;
+}
+
+/**
+ * The score of a member, or why there is none. Rows awaiting data, without data for a lower-is-better
+ * KPI, or not computable have no attainment and are left out (the other weights renormalised); a
+ * higher-is-better volume nobody reported counts as 0. At least one scored objective must have data.
+ */
+export function scoreOf(kpis: MemberKpis, cap: number): { score: number | null; unrankedReason: UnrankedReason | null } {
+  if (kpis.outOfOffice) return { score: null, unrankedReason: 'out_of_office' };
+  const scored = kpis.kpis.filter((k) => k.weight > 0);
+  if (scored.length === 0) return { score: null, unrankedReason: 'no_scored_objective' };
+  if (!scored.some((k) => k.dataState === 'ok')) {
+    return { score: null, unrankedReason: scored.every((k) => k.dataState === 'awaiting_data') ? 'awaiting_data' : 'no_data' };
+  }
+  const score = memberScore(scored, cap);
+  return score === null ? { score, unrankedReason: 'no_target' } : { score, unrankedReason: null };
 }
 
 function scoreMembers(ctx: ReportContext): { scored: ScoredMember[]; ranks: Map<string, number> } {
@@ -70,8 +93,7 @@ function scoreMembers(ctx: ReportContext): { scored: ScoredMember[]; ranks: Map<
     const role = member.role === undefined ? undefined : ctx.workspace.roles[member.role];
     if (!role || member.start > refDate) continue;
     const kpis = memberKpis(ctx, member, role);
-    const score = kpis.outOfOffice ? null : memberScore(kpis.kpis, ctx.cap);
-    scored.push({ member, role, kpis, score });
+    scored.push({ member, role, kpis, ...scoreOf(kpis, ctx.cap) });
   }
   return { scored, ranks: rankScores(scored.map((s) => ({ id: s.member.id, score: s.score }))) };
 }
@@ -91,13 +113,14 @@ export function buildTeamReport(input: TeamReportInput): TeamReport {
     previousRanks = scoreMembers(reportContext({ workspace, team, period: prev, asOfDate: minDate(asOfDate, prev.end), values, ooo })).ranks;
   }
 
-  const members: MemberReport[] = scored.map(({ member, role, kpis, score }) => {
+  const members: MemberReport[] = scored.map(({ member, role, kpis, score, unrankedReason }) => {
     const rank = ranks.get(member.id) ?? null;
     return {
       id: member.id,
       role: role.id,
       score,
       rank,
+      unrankedReason,
       movement: rankMovement(previousRanks.get(member.id), rank),
       outOfOffice: kpis.outOfOffice,
       workingDays: kpis.workingDays,

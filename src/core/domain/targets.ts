@@ -2,7 +2,7 @@
 // objective; dated changes are in force from their day, and a report uses the target in force on its
 // reference day (the as-of day clamped into the period: the period's end for a past period). A computed
 // target is a formula whose names are the spec's inputs (constants) or else KPIs' actual values.
-import type { CollectiveObjective, Member, Objective, PeriodKind, TargetSpec } from './model.js';
+import type { CollectiveObjective, Member, Objective, PeriodKind, Role, TargetOverride, TargetSpec } from './model.js';
 import { evaluateFormula } from './formula.js';
 import { cachedFormula, type KpiLookup } from './kpi-values.js';
 import { maxDate, minDate } from './calendar-days.js';
@@ -38,11 +38,25 @@ export interface SelectedTarget {
   readonly source: 'role' | 'override';
 }
 
+/**
+ * Whether an override refines this objective of the role: with two objectives on the same KPI (a
+ * quarterly quota and a monthly guide) an override stated for a period refines the objective of that
+ * period only, as the store names it (see objective-ids.ts); otherwise the role's first unsegmented
+ * objective on the KPI. An override whose period matches none applies to every objective on the KPI.
+ */
+function refines(override: TargetOverride, objective: Objective, role: Role | undefined): boolean {
+  if (override.kpi !== objective.kpi) return false;
+  if (!role) return true;
+  const candidates = role.objectives.filter((o) => o.kpi === override.kpi && (override.per === undefined || o.per === override.per));
+  if (candidates.length === 0) return true;
+  return (candidates.find((o) => !o.segment) ?? candidates[0]) === objective;
+}
+
 /** The member's target for a role objective on a day: the latest override in force wins. */
-export function selectMemberTarget(member: Member, objective: Objective, onDate: string): SelectedTarget {
+export function selectMemberTarget(member: Member, objective: Objective, onDate: string, role?: Role): SelectedTarget {
   let best: { from: string; spec: TargetSpec; per?: PeriodKind } | null = null;
   for (const o of member.overrides) {
-    if (o.kpi !== objective.kpi) continue;
+    if (!refines(o, objective, role)) continue;
     const from = o.from ?? '';
     if (from <= onDate && (!best || from >= best.from)) best = { from, spec: o.target, per: o.per };
   }

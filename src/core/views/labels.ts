@@ -1,5 +1,5 @@
-// Small shared pieces of every view: period labels, unit hints, status tones and rank movements, all in
-// the recipient's language.
+// Small shared pieces of every view: period labels, unit hints, status tones (a closed period's `met` /
+// `missed` included) and rank movements, all in the recipient's language.
 import type { Kpi, Locale, Unit, Workspace } from '../domain/model.js';
 import { dateParts } from '../domain/calendar-days.js';
 import type { Period } from '../domain/periods.js';
@@ -75,11 +75,13 @@ export function toneOf(status: KpiLine['status']): Tone {
   switch (status) {
     case 'on_track':
     case 'ok':
+    case 'met':
       return 'good';
     case 'at_risk':
       return 'warning';
     case 'off_track':
     case 'breached':
+    case 'missed':
       return 'bad';
     default:
       return 'neutral';

@@ -54,11 +54,12 @@ describe('collectiveBurnUp', () => {
 });
 
 const row = (kpi: string, weight: number, attainment: number | null, projectedAttainment: number | null): MemberKpiRow => ({
-  kpi, direction: 'higher', comparator: '>=', weight, actual: null, target: null, attainment, projected: null,
+  id: `role:x:${kpi}:month`, kpi, per: 'month', sharedKpi: false, direction: 'higher', comparator: '>=', weight, dataState: 'ok',
+  actual: null, target: null, noTarget: true, attainment, capped: false, projected: null,
   projectionMethod: 'pace', projectedAttainment, neededPerDay: null, status: null, met: null,
 });
 const member = (id: string, score: number | null, kpis: MemberKpiRow[]): MemberReport => ({
-  id, role: 'x', score, rank: null, movement: null, outOfOffice: false, workingDays: 20, workingDaysElapsed: 10, kpis,
+  id, role: 'x', score, rank: null, unrankedReason: null, movement: null, outOfOffice: false, workingDays: 20, workingDaysElapsed: 10, kpis,
 });
 const report: TeamReport = {
   team: 'sales',

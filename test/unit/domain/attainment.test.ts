@@ -7,7 +7,9 @@ describe('attainment', () => {
     ['higher, below', 20, 35, 'higher', 2, 20 / 35],
     ['higher, at', 35, 35, 'higher', 2, 1],
     ['higher, above', 50, 35, 'higher', 2, 50 / 35],
-    ['higher, far above', 140, 35, 'higher', 2, 4],
+    // One cap for every direction (the same figure in every view): 4 is shown as the cap, "≥ 200 %".
+    ['higher, far above: 4 capped to 2', 140, 35, 'higher', 2, 2],
+    ['win rate 58 % vs 25 %: 2.32 capped to 2', 0.58, 0.25, 'higher', 2, 2],
     ['higher, nothing yet', 0, 35, 'higher', 2, 0],
     // lower is better: target / actual, capped; 0 is the cap
     ['no-show 12 % vs 15 %', 0.12, 0.15, 'lower', 2, 1.25],

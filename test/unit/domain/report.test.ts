@@ -66,7 +66,10 @@ function input(over: Partial<TeamReportInput> = {}): TeamReportInput {
   };
 }
 
-const row = (kpi: string, direction: string, comparator: string, r: Record<string, unknown>) => ({ kpi, direction, comparator, weight: 1, ...r });
+// Every row also carries its objective id and period, its data state and whether the cap or no target applied.
+const row = (kpi: string, direction: string, comparator: string, r: Record<string, unknown>) => ({
+  id: `role:sdr:${kpi}:month`, kpi, per: 'month', sharedKpi: false, direction, comparator, weight: 1, dataState: 'ok', noTarget: false, capped: false, ...r,
+});
 
 describe('buildTeamReport: the example report', () => {
   const report = buildTeamReport(input());
@@ -78,7 +81,7 @@ describe('buildTeamReport: the example report', () => {
       members: [
         {
           // (20/35 + 0.15/0.12 + 12/15) / 3 = (0.5714 + 1.25 + 0.8) / 3; October rank 3 -> 1.
-          id: 'alice', role: 'sdr', score: 0.8738, rank: 1, movement: 2, outOfOffice: false, workingDays: 20, workingDaysElapsed: 12,
+          id: 'alice', role: 'sdr', score: 0.8738, rank: 1, unrankedReason: null, movement: 2, outOfOffice: false, workingDays: 20, workingDaysElapsed: 12,
           kpis: [
             row('qualified_meetings', 'higher', '>=', { actual: 20, target: 35, attainment: 0.5714, projected: 33.3333, projectionMethod: 'pace', projectedAttainment: 0.9524, neededPerDay: 1.875, status: 'at_risk', met: false }),
             row('no_show_rate', 'lower', '<', { actual: 0.12, target: 0.15, attainment: 1.25, projected: 0.12, projectionMethod: 'current', projectedAttainment: 1.25, neededPerDay: null, status: 'on_track', met: true }),
@@ -87,7 +90,7 @@ describe('buildTeamReport: the example report', () => {
         },
         {
           // (15/35 + 0.15/0.25 + 10/15) / 3; October rank 1 -> 2.
-          id: 'bob', role: 'sdr', score: 0.5651, rank: 2, movement: -1, outOfOffice: false, workingDays: 20, workingDaysElapsed: 12,
+          id: 'bob', role: 'sdr', score: 0.5651, rank: 2, unrankedReason: null, movement: -1, outOfOffice: false, workingDays: 20, workingDaysElapsed: 12,
           kpis: [
             row('qualified_meetings', 'higher', '>=', { actual: 15, target: 35, attainment: 0.4286, projected: 25, projectionMethod: 'pace', projectedAttainment: 0.7143, neededPerDay: 2.5, status: 'off_track', met: false }),
             row('no_show_rate', 'lower', '<', { actual: 0.25, target: 0.15, attainment: 0.6, projected: 0.25, projectionMethod: 'current', projectedAttainment: 0.6, neededPerDay: null, status: 'off_track', met: false }),
@@ -96,17 +99,18 @@ describe('buildTeamReport: the example report', () => {
         },
         {
           // No meeting booked: the no-show rate has no value and is left out of the score: (18/35 + 0) / 2.
-          id: 'chloe', role: 'sdr', score: 0.2571, rank: 3, movement: -1, outOfOffice: false, workingDays: 20, workingDaysElapsed: 12,
+          // No SQL reported: it counts as 0 in the score (missing data never helps) but raises no status.
+          id: 'chloe', role: 'sdr', score: 0.2571, rank: 3, unrankedReason: null, movement: -1, outOfOffice: false, workingDays: 20, workingDaysElapsed: 12,
           kpis: [
             row('qualified_meetings', 'higher', '>=', { actual: 18, target: 35, attainment: 0.5143, projected: 30, projectionMethod: 'pace', projectedAttainment: 0.8571, neededPerDay: 2.125, status: 'at_risk', met: false }),
-            row('no_show_rate', 'lower', '<', { actual: null, target: 0.15, attainment: null, projected: null, projectionMethod: 'current', projectedAttainment: null, neededPerDay: null, status: null, met: null }),
-            row('sql', 'higher', '>=', { actual: 0, target: 15, attainment: 0, projected: 0, projectionMethod: 'pace', projectedAttainment: 0, neededPerDay: 1.875, status: 'off_track', met: false }),
+            row('no_show_rate', 'lower', '<', { dataState: 'no_data', actual: null, target: 0.15, attainment: null, projected: null, projectionMethod: 'current', projectedAttainment: null, neededPerDay: null, status: null, met: null }),
+            row('sql', 'higher', '>=', { dataState: 'no_data', actual: 0, target: 15, attainment: 0, projected: null, projectionMethod: 'pace', projectedAttainment: null, neededPerDay: 1.875, status: null, met: false }),
           ],
         },
       ],
       collective: [
         // 50 team-level + 10 (alice) + 20 (bob) = 80; 80 / 12 × 20 = 133.33 <= 150: breached.
-        { objective: 'mql-volume', kpi: 'mql', direction: 'higher', comparator: '>=', actual: 80, target: 200, alert: 150, attainment: 0.4, projected: 133.3333, projectionMethod: 'pace', projectedAttainment: 0.6667, status: 'breached', met: false, owner: 'carla' },
+        { id: 'mql-volume', objective: 'mql-volume', kpi: 'mql', per: 'month', direction: 'higher', comparator: '>=', dataState: 'ok', capped: false, actual: 80, target: 200, alert: 150, attainment: 0.4, projected: 133.3333, projectionMethod: 'pace', projectedAttainment: 0.6667, status: 'breached', met: false, owner: 'carla' },
       ],
     });
   });
@@ -133,14 +137,18 @@ describe('buildTeamReport: periods without data', () => {
     const r = buildTeamReport(input({ period: p('2026-12'), asOf: '2026-12-10T09:00:00+01:00', values: [] }));
     // December 2026: 22 working days (25 Dec), 8 of them by Thursday 10th.
     expect(r.period).toMatchObject({ workingDays: 22, workingDaysElapsed: 8 });
-    // Every member scores (0 + 0) / 2 = 0: a three-way tie at rank 1; no previous data either: 1 -> 1.
-    expect(r.members.map((m) => [m.id, m.score, m.rank, m.movement])).toEqual([['alice', 0, 1, 0], ['bob', 0, 1, 0], ['chloe', 0, 1, 0]]);
-    expect(r.members[0]!.kpis.map((k) => [k.kpi, k.actual, k.projected, k.status])).toEqual([
-      ['qualified_meetings', 0, 0, 'off_track'],
-      ['no_show_rate', null, null, null],
-      ['sql', 0, 0, 'off_track'],
+    // Nobody has data: nobody is ranked (never "rank 1 at 0 %"), and no status or breach is raised.
+    expect(r.members.map((m) => [m.id, m.score, m.rank, m.unrankedReason, m.movement])).toEqual([
+      ['alice', null, null, 'no_data', null],
+      ['bob', null, null, 'no_data', null],
+      ['chloe', null, null, 'no_data', null],
     ]);
-    expect(r.collective[0]).toMatchObject({ actual: 0, projected: 0, attainment: 0, status: 'breached' });
+    expect(r.members[0]!.kpis.map((k) => [k.kpi, k.dataState, k.actual, k.projected, k.status])).toEqual([
+      ['qualified_meetings', 'no_data', 0, null, null],
+      ['no_show_rate', 'no_data', null, null, null],
+      ['sql', 'no_data', 0, null, null],
+    ]);
+    expect(r.collective[0]).toMatchObject({ dataState: 'no_data', actual: 0, projected: null, attainment: 0, status: null });
   });
 
   it('makes no projection nor status before the first working day', () => {
@@ -241,7 +249,9 @@ describe('buildTeamReport: ramp-up', () => {
   const ws = workspace([SALES_FR], { roles });
   it.each([
     ['month 1', '2026-11-01', 0.25],
-    ['month 1 (started mid-October: no whole month yet)', '2026-10-15', 0.25],
+    // Per working day: 2-13 Nov (9 working days, the 11th a holiday) in month 1 (0.25), 16-30 Nov (11) in
+    // month 2 (0.5): (9 × 0.25 + 11 × 0.5) / 20 = 0.3875.
+    ['started mid-October: month 1 to the 14th, month 2 from the 15th', '2026-10-15', 0.3875],
     ['month 2', '2026-10-01', 0.5],
     ['month 3', '2026-09-01', 0.75],
     ['month 4: full target', '2026-08-01', 1],

@@ -178,6 +178,6 @@ describe('the seed revenue formula as a computed monthly target', () => {
 
   it('prorates the month\'s computed target to a week: 22 000 × 5 / 20 = 5 500', () => {
     // As of Wed 18 Nov the month holds 12 opportunities; W47 holds 5 of November's 20 working days.
-    expectRows(rowsFor('closer', '2026-W47', '2026-11-18T12:00:00+01:00', values, roles), [['new_revenue', 24_000, 5_500, 24 / 5.5, true]]);
+    expectRows(rowsFor('closer', '2026-W47', '2026-11-18T12:00:00+01:00', values, roles), [['new_revenue', 24_000, 5_500, 2, true]]); // 24 / 5.5 = 4.36, capped at 2
   });
 });

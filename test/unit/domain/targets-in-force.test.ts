@@ -59,7 +59,8 @@ describe('members who have not started yet', () => {
 
   it('are left out of the reports of periods before their start, and of the current one until they start', () => {
     expect(ids('2026-11', '2026-11-18T11:00:00Z')).toEqual([['alice', 1]]);
-    expect(ids('2026-10', '2026-11-18T11:00:00Z')).toEqual([['alice', 1]]);
+    // No October value: listed, not ranked.
+    expect(ids('2026-10', '2026-11-18T11:00:00Z')).toEqual([['alice', null]]);
     expect(ids('2026-11', '2026-11-24T11:00:00Z')).toEqual([['nina', 1], ['alice', 2]]);
     // A past period: the reference day is its end (nina starts on the Monday after week 47).
     expect(ids('2026-W47', '2026-12-01T11:00:00Z')).toEqual([['alice', 1]]);
