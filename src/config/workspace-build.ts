@@ -99,6 +99,7 @@ function team(raw: RawTeam, ws: RawWorkspace, defaults: WorkspaceDefaults, kpis:
     name: raw.name,
     timezone,
     locale: raw.locale ?? defaults.locale,
+    ...(raw.currency !== undefined ? { currency: raw.currency } : {}),
     holidays: raw.holidays ?? [],
     channels: {
       ...(raw.channels?.slack !== undefined ? { slack: raw.channels.slack } : {}),
@@ -130,6 +131,7 @@ export function buildWorkspace(raw: RawWorkspace): Workspace {
     status: { onTrack: s.status?.on_track ?? 1, atRisk: s.status?.at_risk ?? 0.85 },
     attainmentCap: s.attainment_cap ?? 2,
     ...(s.ooo_prorates_targets !== undefined ? { oooProratesTargets: s.ooo_prorates_targets } : {}),
+    evidence: { minDays: s.evidence?.min_days ?? 2, minShare: s.evidence?.min_share ?? 0.1 },
   };
   const kpis = Object.fromEntries(Object.entries(raw.kpis).map(([id, k]) => [id, kpi(id, k)]));
   const roles = Object.fromEntries(

@@ -147,6 +147,7 @@ const teamSchema = strictObject({
   name: text,
   timezone: timeZone.optional(),
   locale: locale.optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO code like EUR or USD').optional(),
   holidays: oneOrMany(z.string()).optional(),
   channels: strictObject({
     slack: z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id looks like C0123ABCD').optional(),
@@ -173,6 +174,11 @@ const settingsSchema = strictObject({
   status: strictObject({ on_track: amount.optional(), at_risk: amount.optional() }).optional(),
   attainment_cap: amount.refine((n) => n >= 1, 'must be 1 (100%) or more').optional(),
   ooo_prorates_targets: z.boolean().optional(),
+  // Before this much of a period has elapsed, no status, no projection, no breach.
+  evidence: strictObject({
+    min_days: z.number().int('must be a whole number of working days').min(0, 'must be 0 or more').optional(),
+    min_share: share.optional(),
+  }).optional(),
 });
 
 export const workspaceSchema = strictObject({

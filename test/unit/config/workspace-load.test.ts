@@ -57,6 +57,7 @@ describe('parseWorkspace defaults', () => {
       workingWeekdays: [1, 2, 3, 4, 5],
       status: { onTrack: 1, atRisk: 0.85 },
       attainmentCap: 2,
+      evidence: { minDays: 2, minShare: 0.1 },
     });
     expect(ws.holidays).toEqual({});
   });
@@ -134,6 +135,20 @@ describe('parseWorkspace values', () => {
     expect(ws.kpis.calls).toMatchObject({ unit: { type: 'currency', currency: 'USD' }, sources: ['import'], kind: 'result' });
     expect(ws.roles.sdr!.objectives[0]).toMatchObject({ target: { value: 1_500_000 }, weight: 2.5, per: 'year' });
     expect(ws.roles.sdr!.objectives[1]!.target).toEqual({ formula: 'calls * rate', inputs: { rate: 0.125 } });
+  });
+
+  it('reads the evidence rule and a team currency, and refuses a currency that is not an ISO code', () => {
+    const ws = parseOk(
+      variant(
+        ['  timezone: Europe/London        #', '  evidence: { min_days: 3, min_share: 20% }\n  timezone: Europe/London        #'],
+        ['  - id: sales\n', '  - id: sales\n    currency: USD\n'],
+      ),
+    );
+    expect(ws.defaults.evidence).toEqual({ minDays: 3, minShare: 0.2 });
+    expect(ws.teams[0]!.currency).toBe('USD');
+    const bad = parseWorkspace(variant(['  - id: sales\n', '  - id: sales\n    currency: dollars\n']), 'test.yaml');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => [p.path, p.message])).toEqual([['teams[0].currency', 'a currency is an ISO code like EUR or USD']]);
   });
 
   it('defaults the comparator from the KPI direction', () => {
