@@ -30,6 +30,8 @@ export interface BreachViewInput {
   readonly zone: string;
   /** The acknowledger's or snoozer's name, for the updated view. */
   readonly byName?: string;
+  /** The breach is over: back within the threshold (at that instant), or its period ended. */
+  readonly ended?: { readonly kind: 'recovered'; readonly at: string } | { readonly kind: 'period_ended'; readonly periodLabel: string };
 }
 
 export function breachNudgeView(a: BreachViewInput): BreachNudgeView {
@@ -38,10 +40,21 @@ export function breachNudgeView(a: BreachViewInput): BreachNudgeView {
   const label = collectiveLabel(a.ws, a.figure.objective, locale);
   const line = collectiveKpiLine(a.figure.row, kpi, locale, a.figure.periodEnd, label);
   const alertText = t(locale, 'progress.alert', { value: formatValue(locale, a.figure.row.alert, kpi.unit) });
-  const title = t(locale, 'breach.title', { label });
   const figure = a.figure.row.projectionMethod === 'pace' ? a.figure.row.projected : a.figure.row.actual;
-  const key = a.figure.row.projectionMethod === 'pace' ? 'breach.bodyProjected' : 'breach.body';
-  let body = t(locale, key, { team: a.team.name, value: formatValue(locale, figure, kpi.unit), alert: formatValue(locale, a.figure.row.alert, kpi.unit) });
+  const values = { team: a.team.name, value: formatValue(locale, figure, kpi.unit), alert: formatValue(locale, a.figure.row.alert, kpi.unit) };
+  if (a.ended) {
+    // The nudge is updated in place once the alert is over: what happened, and no button left to press.
+    const recovered = a.ended.kind === 'recovered';
+    const title = t(locale, recovered ? 'breach.recoveredTitle' : 'breach.title', { label });
+    const body = recovered
+      ? t(locale, 'breach.recovered', { ...values, when: formatDateTime(locale, a.ended.at, a.zone) })
+      : t(locale, 'breach.periodEnded', { period: a.ended.periodLabel });
+    return { type: 'breach_nudge', locale, text: `${title} — ${body}`, breachId: breach.id, title, body, line, alertText, actions: [] };
+  }
+  const title = t(locale, 'breach.title', { label });
+  // "below" a higher-is-better threshold, "above" a lower-is-better one.
+  const key = a.figure.row.projectionMethod === 'pace' ? (`breach.bodyProjected.${kpi.direction}` as const) : (`breach.body.${kpi.direction}` as const);
+  let body = t(locale, key, values);
   let actions = breachActions(locale, breach, a.team.id, ['ack', 'snooze', 'decision']);
   if (breach.state === 'acknowledged') {
     body += `\n${t(locale, 'breach.acknowledged', { name: a.byName ?? breach.acknowledgedBy ?? '', when: formatDateTime(locale, breach.acknowledgedAt ?? '', a.zone) })}`;

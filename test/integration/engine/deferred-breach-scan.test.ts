@@ -30,8 +30,8 @@ describe('breach scan after a check-in, deferred', () => {
   it('stores and confirms the answer, then the scan opens the breach and queues the nudge', async () => {
     store = await memoryStore();
     await store.workspace.sync(ws, { actor: 'test', at: '2026-03-01T12:00:00Z' });
-    // Tuesday 3 March: 2 meetings in 2 of 22 working days projects 22, at or below the alert (30).
-    const clock = new FakeClock(new Date('2026-03-03T11:00:00Z'));
+    // Wednesday 4 March: 2 meetings in 3 of 22 working days projects 14.67, at or below the alert (30).
+    const clock = new FakeClock(new Date('2026-03-04T11:00:00Z'));
     const outbox = createOutboxRepo(store);
     const core = createRitualsCore({
       workspace: () => ws,
@@ -51,7 +51,7 @@ describe('breach scan after a check-in, deferred', () => {
 
     await core.settle();
     expect(await store.breaches.get(1)).toMatchObject({ objectiveId: 'team:paris:meetings', leftAt: null });
-    const queued = await outbox.claim({ at: '2026-03-03T11:00:01.000Z', limit: 10, leaseMs: 60_000 });
+    const queued = await outbox.claim({ at: '2026-03-04T11:00:01.000Z', limit: 10, leaseMs: 60_000 });
     expect(queued.map((q) => `${q.destination.kind}:${q.destination.kind === 'dm' ? q.destination.memberId : ''} ${(q.view as { type: string }).type}`)).toEqual(['dm:lea breach_nudge']);
   });
 });
