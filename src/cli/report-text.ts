@@ -1,9 +1,11 @@
-// Renders a team report as readable text in the team's language: members ranked with their KPI rows,
-// then the collective objectives.
-import type { Locale, Workspace } from '../core/domain/model.js';
+// Renders a team report as readable text in the team's language: members ranked with their KPI rows
+// (the unranked with their reason), then the collective objectives. Figures are worded as in every chat
+// view (kpi-line.ts): "≥ 200 %" where the cap applied, counts rounded, missing data named as such.
+import type { Kpi, Locale, Workspace } from '../core/domain/model.js';
 import type { TeamReport } from '../core/domain/report.js';
 import { t } from '../core/i18n/index.js';
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatValue } from '../core/i18n/format.js';
+import { formatDate, formatDateTime, formatPercent } from '../core/i18n/format.js';
+import { attainmentText, displayUnit, formatFigure, rowLabel, rowStatusText } from '../core/views/kpi-line.js';
 import { textTable } from './text-table.js';
 
 function movement(locale: Locale, m: number | null, ranked: boolean): string {
@@ -14,19 +16,14 @@ function movement(locale: Locale, m: number | null, ranked: boolean): string {
   return t(locale, 'movement.same');
 }
 
-function status(locale: Locale, s: string | null): string {
-  if (s === null) return t(locale, 'status.none');
-  return t(locale, `status.${s}` as 'status.ok');
-}
+const PLAIN_KPI = (id: string): Kpi => ({ id, label: { en: id, fr: id }, unit: { type: 'count' }, kind: 'activity', direction: 'higher', aggregation: 'sum', sources: [] });
 
 export function reportText(report: TeamReport, workspace: Workspace): string {
   const team = workspace.teams.find((x) => x.id === report.team)!;
   const locale = team.locale;
   const p = report.period;
-  const kpiLabel = (id: string) => workspace.kpis[id]?.label[locale] ?? id;
-  const unitOf = (id: string) => workspace.kpis[id]?.unit ?? { type: 'count' as const };
-  const value = (id: string, v: number | null) => formatValue(locale, v, unitOf(id));
-  const pct = (v: number | null) => (v === null ? t(locale, 'value.none') : formatPercent(locale, v));
+  const kpiOf = (id: string) => workspace.kpis[id] ?? PLAIN_KPI(id);
+  const none = t(locale, 'value.none');
   const names = new Map(team.members.map((m) => [m.id, m.name]));
 
   const out: string[] = [];
@@ -44,18 +41,21 @@ export function reportText(report: TeamReport, workspace: Workspace): string {
         ranked ? `${m.rank}` : '',
         movement(locale, m.movement, ranked),
         names.get(m.id) ?? m.id,
-        m.score === null ? t(locale, 'value.none') : formatPercent(locale, m.score),
-        '', '', '', '', '', '',
+        m.score === null ? none : formatPercent(locale, m.score),
+        '', '', '', '', '',
+        m.unrankedReason ? t(locale, `report.unranked.${m.unrankedReason}`) : '',
       ]);
       for (const k of m.kpis) {
+        const kpi = kpiOf(k.kpi);
+        const unit = displayUnit(kpi, k.currency);
         rows.push([
-          '', '', `  ${kpiLabel(k.kpi)}`, '',
-          value(k.kpi, k.actual),
-          `${k.comparator} ${value(k.kpi, k.target)}`,
-          pct(k.attainment),
-          k.projected === null ? t(locale, 'value.none') : `${value(k.kpi, k.projected)}${k.projectionMethod === 'current' ? '*' : ''}`,
-          k.neededPerDay === null ? t(locale, 'value.none') : formatNumber(locale, k.neededPerDay, 2),
-          status(locale, k.status),
+          '', '', `  ${rowLabel(locale, kpi, k)}`, '',
+          k.dataState === 'ok' || k.dataState === 'no_data' ? formatFigure(locale, k.actual, unit, 'actual') : none,
+          k.noTarget && k.target !== null ? t(locale, 'status.noTarget') : `${k.comparator} ${formatFigure(locale, k.target, unit, 'target')}`,
+          attainmentText(locale, k.attainment, k.capped),
+          k.projected === null ? none : `${formatFigure(locale, k.projected, unit, 'projection')}${k.projectionMethod === 'current' ? '*' : ''}`,
+          k.neededPerDay === null ? none : `${formatFigure(locale, k.neededPerDay, unit, 'perDay')}${k.direction === 'lower' ? '†' : ''}`,
+          rowStatusText(locale, k),
         ]);
       }
     }
@@ -66,7 +66,7 @@ export function reportText(report: TeamReport, workspace: Workspace): string {
         ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
       ),
     );
-    out.push(`* ${t(locale, 'report.projectionCurrent')}`);
+    out.push(`* ${t(locale, 'report.projectionCurrent')} · † ${t(locale, 'report.allowanceNote')}`);
   }
   if (report.collective.length > 0) {
     out.push('');
@@ -74,16 +74,20 @@ export function reportText(report: TeamReport, workspace: Workspace): string {
     out.push(
       textTable(
         [t(locale, 'report.col.kpi'), t(locale, 'report.col.actual'), t(locale, 'report.col.target'), t(locale, 'report.col.alert'), t(locale, 'report.col.attainment'), t(locale, 'report.col.projected'), t(locale, 'report.col.status'), t(locale, 'report.col.owner')],
-        report.collective.map((c) => [
-          `${c.objective} (${kpiLabel(c.kpi)})`,
-          value(c.kpi, c.actual),
-          value(c.kpi, c.target),
-          value(c.kpi, c.alert),
-          pct(c.attainment),
-          c.projected === null ? t(locale, 'value.none') : value(c.kpi, c.projected),
-          status(locale, c.status),
-          names.get(c.owner) ?? c.owner,
-        ]),
+        report.collective.map((c) => {
+          const kpi = kpiOf(c.kpi);
+          const unit = displayUnit(kpi, c.currency);
+          return [
+            `${c.objective} (${kpi.label[locale]})`,
+            c.dataState === 'ok' || c.dataState === 'no_data' ? formatFigure(locale, c.actual, unit, 'actual') : none,
+            formatFigure(locale, c.target, unit, 'target'),
+            formatFigure(locale, c.alert, unit, 'target'),
+            attainmentText(locale, c.attainment, c.capped),
+            c.projected === null ? none : formatFigure(locale, c.projected, unit, 'projection'),
+            rowStatusText(locale, c),
+            names.get(c.owner) ?? c.owner,
+          ];
+        }),
         ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
       ),
     );

@@ -1,20 +1,24 @@
 // A member's objectives as KPI lines, each in its own period (a monthly target in the current month, a
 // quarterly quota in the quarter), as of an instant: used by the check-in prompt and confirmation and by
-// "where do I stand?".
+// "where do I stand?". The rank is the one of the `leaderboard` command (the last completed week), so
+// both count the same ranked people.
 import type { Locale, Member, PeriodKind, Team } from '../domain/model.js';
-import { periodOfDate } from '../domain/periods.js';
+import { periodOfDate, previousPeriod, type Period } from '../domain/periods.js';
 import { periodSettingsOf } from '../domain/report-context.js';
 import type { MemberKpiRow } from '../domain/member-report.js';
 import { localDateOf } from '../domain/zoned-time.js';
 import type { KpiLine } from '../views.js';
 import { memberKpiLine } from '../views/kpi-line.js';
 import type { ReportMemo } from './report-memo.js';
+import { weekOf } from './checkin-window.js';
 
 export interface MemberStanding {
   readonly lines: KpiLine[];
-  /** Rank in the period of the member's first objective (month for most roles). */
+  /** Rank on the leaderboard of the last completed week (as the `leaderboard` command shows it). */
   readonly rank: number | null;
   readonly ranked: number;
+  /** The week ranked (absent without a rank asked). */
+  readonly rankPeriod?: Period;
   readonly periodKind: PeriodKind | null;
 }
 
@@ -40,20 +44,18 @@ export async function memberStanding(
   const settings = periodSettingsOf(ws);
   const today = localDateOf(asOf.toISOString(), team.timezone);
   const kinds = [...new Set(role.objectives.map((o) => o.per))];
-  // The rank is read in the team's report of the first objective's period (no movement: the previous
-  // period is not computed); the other periods need only this member's rows. Within a call the memo
+  // The rank is read in the team's report of the leaderboard's week (no movement: the previous period
+  // is not computed); the objectives' periods need only this member's rows. Within a call the memo
   // shares all of it between the members of the team.
   const periods = kinds.map((k) => periodOfDate(k, today, settings));
   const at = asOf.toISOString();
   if (opts.teamWide) await reports.reports(team, periods, at, { movement: false });
   // Without the rank (a check-in's confirmation), the member's own rows are all it takes: no team report.
-  const [first] = opts.rank === false ? [undefined] : await reports.reports(team, [periods[0]!], at, { movement: false });
+  const rankPeriod = opts.rank === false ? undefined : previousPeriod(weekOf(ws, asOf, team.timezone), settings);
+  const [week] = rankPeriod ? await reports.reports(team, [rankPeriod], at, { movement: false }) : [undefined];
   const rowsByKind = new Map<PeriodKind, { rows: readonly MemberKpiRow[] | undefined; end: string }>(
     await Promise.all(
-      kinds.map(async (k, i) => {
-        const rows = i === 0 && first ? first.members.find((m) => m.id === member.id)?.kpis : await reports.memberRows(team, member.id, periods[i]!, at);
-        return [k, { rows, end: periods[i]!.end }] as const;
-      }),
+      kinds.map(async (k, i) => [k, { rows: await reports.memberRows(team, member.id, periods[i]!, at), end: periods[i]!.end }] as const),
     ),
   );
   const lines: KpiLine[] = [];
@@ -64,11 +66,12 @@ export async function memberStanding(
     if (!row || !kpi || row.kpi !== objective.kpi) return;
     lines.push(memberKpiLine(row, kpi, locale, end));
   });
-  const mine = first?.members.find((m) => m.id === member.id);
+  const mine = week?.members.find((m) => m.id === member.id);
   return {
     lines,
     rank: mine?.rank ?? null,
-    ranked: first ? first.members.filter((m) => m.rank !== null).length : 0,
+    ranked: week ? week.members.filter((m) => m.rank !== null).length : 0,
+    ...(rankPeriod ? { rankPeriod } : {}),
     periodKind: role.objectives[0]!.per,
   };
 }

@@ -3,6 +3,7 @@
 import { t } from '../i18n/index.js';
 import type { MyGoalsView } from '../views.js';
 import { openButton } from '../views/checkin-views.js';
+import { periodLabel } from '../views/labels.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
 import type { Actor } from './actor.js';
 import { defaultCheckInPeriod, memberCheckinZone } from './checkin-window.js';
@@ -21,10 +22,11 @@ export async function myGoals(base: CoreContext, actor: Actor): Promise<MyGoalsV
   const { member, team, locale } = actor;
   const standing = await memberStanding(reportsOf(ctx), team, member, now, locale);
   const title = t(locale, 'goals.title', { name: member.name });
-  const periodLabel = t(locale, 'report.asOf', { date: formatDate(locale, localDateOf(now.toISOString(), actor.zone)) });
+  const asOfLabel = t(locale, 'report.asOf', { date: formatDate(locale, localDateOf(now.toISOString(), actor.zone)) });
+  // The same ranking as the `leaderboard` command: the last completed week.
   const rankText =
-    standing.rank !== null && standing.periodKind !== null
-      ? t(locale, 'goals.rank', { rank: standing.rank, total: standing.ranked, period: t(locale, `period.${standing.periodKind}`) })
+    standing.rank !== null && standing.rankPeriod
+      ? t(locale, 'goals.rank', { rank: standing.rank, total: standing.ranked, period: periodLabel(locale, standing.rankPeriod) })
       : undefined;
   const asksCheckIn = checkinKpisOf(ws, member).length > 0;
   const schedule = scheduleOf(team, 'checkin');
@@ -41,7 +43,7 @@ export async function myGoals(base: CoreContext, actor: Actor): Promise<MyGoalsV
     locale,
     text: `${title} — ${summary}`,
     title,
-    periodLabel,
+    periodLabel: asOfLabel,
     lines: standing.lines,
     ...(rankText ? { rankText } : {}),
     ...(nextRitualText ? { nextRitualText } : {}),

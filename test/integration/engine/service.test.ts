@@ -110,7 +110,7 @@ describe('RitualsService', () => {
     // Monthly objectives as of Friday 6 March (5 of 22 working days): 6 of 20 meetings.
     expect(confirmation.lines.map((l) => [l.kpi, plain(l.actualText), l.targetText, plain(l.attainmentText)])).toEqual([
       ['meetings', '6', '20', '30 %'],
-      ['calls', '1 200', '200', '600 %'],
+      ['calls', '1 200', '200', '≥ 200 %'], // 1 200 / 200 = 600 %: the cap shows
     ]);
     expect((ok as { updateRef?: unknown }).updateRef).toEqual(prompts[1]!.ref);
     // A replay of the same submission stores nothing more.

@@ -42,8 +42,15 @@ describe('sandbox over the real core', () => {
       expect(new Set(seeded.map((c) => c.periodKey)).size).toBeGreaterThanOrEqual(3);
       const { post, thread } = api(s);
 
-      // Seeded history leaves collective objectives in breach: their owner was nudged at start (some
-      // nudges are stale: their breach ended as later check-ins came in).
+      // Expansion MRR comes only from imports: with nothing imported it awaits data and never breaches.
+      // A first import far below the pace (1 000 € by 26 November against 15 k€ a quarter, alert 10 k€)
+      // does: a manager runs the scan and the owner is nudged.
+      expect(await s.store.breaches.listOpen('team:sales-us:expansion-mrr')).toEqual([]);
+      await s.store.metricValues.upsertMany(
+        [{ teamId: 'sales-us', kpiId: 'expansion_mrr', date: '2026-11-02', value: 1000, source: 'import', externalId: 'crm-expansion-1' }],
+        { at: realNow().toISOString() },
+      );
+      expect(await post('command', { member: 'marcus', text: 'run breaches' })).toEqual({ ok: true });
       let dm = await thread('priya');
       const open = (await s.store.breaches.listOpen('team:sales-us:expansion-mrr')).map((b) => b.id);
       const nudge = [...dm.matchAll(/data-message="(m\d+)" data-view="breach_nudge"/g)]
