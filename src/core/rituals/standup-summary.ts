@@ -47,7 +47,7 @@ export async function buildStandup(ctx: CoreContext, team: Team, now: Date, loca
     const actual = answered.length ? answered.reduce((s, c) => s + c.values[id]!, 0) : null;
     const targets = week!.members.flatMap((m) => m.kpis.filter((k) => k.kpi === id).slice(0, 1).map((k) => k.target));
     const known = targets.filter((x): x is number => x !== null);
-    return [totalLine(kpi, locale, actual, known.length ? known.reduce((s, x) => s + x, 0) : null)];
+    return [totalLine(kpi, locale, actual, known.length ? known.reduce((s, x) => s + x, 0) : null, { cap: ws.defaults.attainmentCap, ...(team.currency ? { currency: team.currency } : {}) })];
   });
 
   const atRisk: string[] = [];
