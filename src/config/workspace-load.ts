@@ -9,6 +9,7 @@ import type { Workspace } from '../core/domain/model.js';
 import { buildWorkspace } from './workspace-build.js';
 import { workspaceSchema } from './workspace-schema.js';
 import { validateWorkspace } from './workspace-validate.js';
+import { workspaceWarnings } from './workspace-warnings.js';
 import { formatPath, YamlLocator, type ConfigIssue } from './yaml-positions.js';
 import { errorMap, zodIssues } from './zod-problems.js';
 
@@ -27,7 +28,8 @@ export function formatProblem(p: ConfigProblem): string {
 }
 
 export type ParseWorkspaceResult =
-  | { ok: true; workspace: Workspace; summary: string }
+  /** `warnings`: advice that does not stop the file from loading (see workspace-warnings.ts). */
+  | { ok: true; workspace: Workspace; summary: string; warnings: ConfigProblem[] }
   | { ok: false; problems: ConfigProblem[] };
 
 export interface LoadedWorkspace {
@@ -37,6 +39,8 @@ export interface LoadedWorkspace {
   isExample: boolean;
   /** One line, e.g. `2 teams, 12 members, 5 roles, 31 KPIs, 6 collective objectives`. */
   summary: string;
+  /** Advice that does not stop the file from loading (fewer than 3 collective objectives...). */
+  warnings: ConfigProblem[];
 }
 
 export class WorkspaceConfigError extends Error {
@@ -109,7 +113,7 @@ export function parseWorkspace(text: string, file: string): ParseWorkspaceResult
   if (issues.length > 0) return { ok: false, problems: sortProblems(issues.map(problem)) };
 
   const workspace = buildWorkspace(parsed.data);
-  return { ok: true, workspace, summary: summarize(workspace) };
+  return { ok: true, workspace, summary: summarize(workspace), warnings: sortProblems(workspaceWarnings(parsed.data).map(problem)) };
 }
 
 /** Absolute path of the bundled example config (examples/sales-team.yaml). */
@@ -141,5 +145,5 @@ export async function loadWorkspace(path?: string): Promise<LoadedWorkspace> {
   }
   const result = parseWorkspace(text, file);
   if (!result.ok) throw new WorkspaceConfigError(result.problems);
-  return { workspace: result.workspace, path: absolute, isExample, summary: result.summary };
+  return { workspace: result.workspace, path: absolute, isExample, summary: result.summary, warnings: result.warnings };
 }

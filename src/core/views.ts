@@ -317,6 +317,8 @@ export interface NoticeView extends ViewBase {
   readonly tone: 'info' | 'success' | 'error';
   readonly title?: string;
   readonly body: string;
+  /** A list shown one entry per line (the help: one command each); `body` holds the same as plain text. */
+  readonly items?: readonly string[];
 }
 
 export type View =

@@ -130,9 +130,16 @@ export class SandboxApi {
     const req = b.advance === 'next' ? { to: 'next' as const, ritual: b.ritual as RitualId | undefined, viewer: v.memberId } : { to: b.advance, viewer: v.memberId };
     const result: AdvanceResult = await this.deps.timeTravel.advance(req);
     const now = new Date(result.now);
-    const labels = [...new Set(result.visited.map((p) => (p.kind === 'reminder' ? t(v.locale, 'sandbox.reminder') : t(v.locale, ritualKey(p.ritual)))))];
+    // A review due on a holiday did not run: it moved to the next working day, and the message says so.
+    const postponed = result.postponed ?? [];
+    const isPostponed = (p: AdvanceResult['visited'][number]) => p.kind === 'fire' && postponed.some((x) => x.teamId === p.teamId && x.ritual === p.ritual);
+    const labels = [
+      ...new Set(result.visited.filter((p) => !isPostponed(p)).map((p) => (p.kind === 'reminder' ? t(v.locale, 'sandbox.reminder') : t(v.locale, ritualKey(p.ritual))))),
+    ];
     const moved = t(v.locale, 'sandbox.moved', { time: nowText(v, now) });
-    const ran = labels.length > 0 ? ` ${t(v.locale, 'sandbox.ran', { rituals: labels.join(', ') })}` : '';
+    const ranText = labels.length > 0 ? ` ${t(v.locale, 'sandbox.ran', { rituals: labels.join(', ') })}` : '';
+    const movedTexts = [...new Set(postponed.map((x) => t(v.locale, 'sandbox.postponed', { ritual: t(v.locale, ritualKey(x.ritual as RitualId)), when: nowText(v, new Date(x.to)) })))];
+    const ran = `${ranText}${movedTexts.map((s) => ` ${s}`).join('')}`;
     return {
       ok: true,
       now: result.now,

@@ -34,11 +34,21 @@ export type AdvanceRequest = ({ readonly to: 'next'; readonly ritual?: RitualId 
   readonly viewer?: string;
 };
 
+/** A ritual whose fire fell on a holiday and moved to the next working day (see the core's review schedule). */
+export interface Postponed {
+  readonly teamId: string;
+  readonly ritual: string;
+  /** When it runs instead (ISO). */
+  readonly to: string;
+}
+
 export interface AdvanceResult {
   /** The sandbox time after the jump (ISO). */
   readonly now: string;
   /** The due points visited, oldest first. */
   readonly visited: readonly DuePoint[];
+  /** Rituals due on the way that moved off a holiday instead of running. */
+  readonly postponed?: readonly Postponed[];
   /** False when nothing is scheduled any more (the clock stayed). */
   readonly moved: boolean;
 }
@@ -47,10 +57,20 @@ const DAY_MS = 86_400_000;
 /** Safety stop for one jump (a week of a large workspace is a few hundred instants). */
 const MAX_STEPS = 5000;
 
-/** Runs the engine at `at` and delivers what it queued. */
-export async function runAt(runner: RitualRunner, at: Date): Promise<void> {
-  await runner.tick(at);
+/** Runs the engine at `at` and delivers what it queued; returns the rituals that moved off a holiday instead. */
+export async function runAt(runner: RitualRunner, at: Date): Promise<Postponed[]> {
+  const summary = await runner.tick(at);
   await runner.drain();
+  return postponedOf(summary);
+}
+
+/** The moved runs of an engine tick's summary (`runs[].movedTo`), read defensively: the runner is any engine. */
+export function postponedOf(summary: unknown): Postponed[] {
+  const runs = (summary as { runs?: unknown } | null | undefined)?.runs;
+  if (!Array.isArray(runs)) return [];
+  return runs.flatMap((r: { team?: unknown; ritual?: unknown; movedTo?: unknown }) =>
+    typeof r.movedTo === 'string' && typeof r.team === 'string' && typeof r.ritual === 'string' ? [{ teamId: r.team, ritual: r.ritual, to: r.movedTo }] : [],
+  );
 }
 
 export class TimeTravel {
@@ -73,7 +93,9 @@ export class TimeTravel {
 
   /** Ticks and drains at the current sandbox time (start-up, and the periodic tick). */
   tickNow(): Promise<void> {
-    return this.exclusive(() => runAt(this.deps.runner, this.deps.clock.now()));
+    return this.exclusive(async () => {
+      await runAt(this.deps.runner, this.deps.clock.now());
+    });
   }
 
   /** Runs `fn` when no jump or tick is under way, and holds the next ones until it is done (reset). */
@@ -89,10 +111,11 @@ export class TimeTravel {
   }
 
   // The engine gets the exact instant: the running clock has moved on by a few milliseconds meanwhile.
-  private async runThere(at: Date, viewer: string | undefined): Promise<void> {
+  private async runThere(at: Date, viewer: string | undefined): Promise<Postponed[]> {
     this.deps.clock.set(at);
-    await runAt(this.deps.runner, at);
+    const postponed = await runAt(this.deps.runner, at);
     await this.runAgents(at, viewer);
+    return postponed;
   }
 
   private async runAgents(at: Date, viewer: string | undefined): Promise<void> {
@@ -129,15 +152,16 @@ export class TimeTravel {
     const target = await this.target(req, start);
     if (!target) return { now: start.toISOString(), visited: [], moved: false };
     const visited: DuePoint[] = [];
+    const postponed: Postponed[] = [];
     let cursor = start;
     for (let step = 0; step < MAX_STEPS; step++) {
       const next = await this.nextInstant(cursor);
       if (!next || next.at.getTime() > target.getTime()) break;
       visited.push(...next.points);
-      await this.runThere(next.at, req.viewer);
+      postponed.push(...(await this.runThere(next.at, req.viewer)));
       cursor = next.at;
     }
-    if (cursor.getTime() !== target.getTime()) await this.runThere(target, req.viewer);
-    return { now: target.toISOString(), visited, moved: true };
+    if (cursor.getTime() !== target.getTime()) postponed.push(...(await this.runThere(target, req.viewer)));
+    return { now: target.toISOString(), visited, moved: true, ...(postponed.length > 0 ? { postponed } : {}) };
   }
 }

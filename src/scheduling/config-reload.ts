@@ -71,7 +71,7 @@ export async function watchWorkspaceConfig(opts: ConfigWatcherOptions): Promise<
       current = text;
       return { status: 'invalid', problems };
     }
-    const loaded: LoadedWorkspace = { workspace: parsed.workspace, path: absolute, isExample: false, summary: parsed.summary };
+    const loaded: LoadedWorkspace = { workspace: parsed.workspace, path: absolute, isExample: false, summary: parsed.summary, warnings: parsed.warnings };
     try {
       await opts.onChange(loaded);
     } catch (err) {

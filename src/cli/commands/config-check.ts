@@ -1,5 +1,6 @@
 // `rituals config check FILE`: validates a workspace YAML file without opening the store. Problems go to
-// stderr as `FILE:LINE:COL path: message`, one a line, exit code 1; a good file prints a summary line.
+// stderr as `FILE:LINE:COL path: message`, one a line, exit code 1; a good file prints a summary line,
+// after its warnings (`FILE:LINE:COL path: warning: message` on stderr, exit code 0).
 import type { Command } from 'commander';
 import { formatProblem, loadWorkspace, WorkspaceConfigError } from '../../config/workspace-load.js';
 
@@ -19,6 +20,8 @@ export function registerConfigCheck(program: Command): void {
     .action(async (file: string) => {
       try {
         const loaded = await loadWorkspace(file);
+        // Advice, not errors: printed like problems, marked as warnings, and the exit code stays 0.
+        process.stderr.write(loaded.warnings.map((w) => `${formatProblem({ ...w, message: `warning: ${w.message}` })}\n`).join(''));
         process.stdout.write(`${file}: ok — ${loaded.summary}\n`);
       } catch (err) {
         if (!(err instanceof WorkspaceConfigError)) throw err;

@@ -136,6 +136,7 @@ export const en = {
   'sandbox.empty': 'No messages yet. Move the clock to the next ritual, or type a command below.',
   'sandbox.moved': 'Sandbox time is now {time}.',
   'sandbox.ran': 'Ran: {rituals}.',
+  'sandbox.postponed': '{ritual}: moved to {when} (a holiday or non-working day).',
   'sandbox.nothingDue': 'No ritual is scheduled after this time.',
   'sandbox.working': 'Running the rituals…',
   'sandbox.dm': 'Goal Rituals (direct messages)',
@@ -292,7 +293,7 @@ export const en = {
   'admin.parked': 'A message to {where} could not be delivered and was set aside: {reason}',
   'error.notAMember': 'You are not in any team of this workspace yet. Ask your admin to add you to the config.',
   'help.title': 'What I can do',
-  'help.body': 'checkin — fill in this week’s check-in (checkin next: next week’s)\nme — where you stand on your objectives\nleaderboard — this week’s leaderboard\nprogress — the collective objectives\nstandup — your team’s stand-up summary (managers)\nooo 2026-03-16 2026-03-20 — mark yourself out of office; ooo off — cancel it\nrun checkin | leaderboard | progress | breaches | standup | review | qbr — run a ritual now (managers)\nhelp — this message',
+  'help.body': 'checkin — fill in your open check-in\ncheckin next — answer the coming check-in early\nme — where you stand on your objectives\nleaderboard — last week’s leaderboard\nprogress — the collective objectives\nstandup — your team’s stand-up summary (managers)\nooo 2026-03-16 2026-03-20 — mark yourself out of office; ooo off — cancel it\nrun checkin | leaderboard | progress | breaches | standup | review | qbr — run a ritual now (managers)\nhelp — this message',
 } as const;
 
 export type MessageKey = keyof typeof en;

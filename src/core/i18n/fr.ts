@@ -137,6 +137,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'sandbox.empty': 'Aucun message pour l’instant. Avancez l’horloge jusqu’au prochain rituel, ou tapez une commande ci-dessous.',
   'sandbox.moved': 'Il est maintenant {time} dans le bac à sable.',
   'sandbox.ran': 'Exécuté : {rituals}.',
+  'sandbox.postponed': '{ritual} : reporté à {when} (jour férié ou non travaillé).',
   'sandbox.nothingDue': 'Aucun rituel n’est prévu après cette heure.',
   'sandbox.working': 'Exécution des rituels…',
   'sandbox.dm': 'Goal Rituals (messages privés)',
@@ -293,5 +294,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'admin.parked': 'Un message pour {where} n’a pas pu être remis et a été mis de côté : {reason}',
   'error.notAMember': 'Vous ne faites encore partie d’aucune équipe de cet espace. Demandez à votre administrateur de vous ajouter à la configuration.',
   'help.title': 'Ce que je sais faire',
-  'help.body': 'pointage — remplir le point hebdo de la semaine (pointage suivant : celui de la semaine prochaine)\nmoi — où vous en êtes de vos objectifs\nclassement — le classement de la semaine\nprogression — les objectifs collectifs\npoint — la synthèse de l’équipe (managers)\nabsent 16/03/2026 20/03/2026 — vous déclarer absent ; absent fin — annuler\nlancer pointage | classement | progression | alertes | point | revue | qbr — lancer un rituel maintenant (managers)\naide — ce message',
+  'help.body': 'pointage — remplir votre point hebdo ouvert\npointage suivant — répondre en avance au prochain point\nmoi — où vous en êtes de vos objectifs\nclassement — le classement de la semaine dernière\nprogression — les objectifs collectifs\npoint — la synthèse de l’équipe (managers)\nabsent 16/03/2026 20/03/2026 — vous déclarer absent ; absent fin — annuler\nlancer pointage | classement | progression | alertes | point | revue | qbr — lancer un rituel maintenant (managers)\naide — ce message',
 };

@@ -2,14 +2,13 @@
 // field per check-in KPI of their role, in order, prefilled from their latest answer when editing.
 import { addDays } from '../domain/calendar-days.js';
 import type { Kpi, Member, Team } from '../domain/model.js';
-import { nextPeriod, type Period } from '../domain/periods.js';
-import { periodSettingsOf } from '../domain/report-context.js';
+import type { Period } from '../domain/periods.js';
 import { DomainError } from '../errors.js';
 import type { CheckInFormView } from '../views.js';
 import { checkInFormView, type FormPrefill } from '../views/checkin-views.js';
 import { periodLabel } from '../views/labels.js';
 import type { Actor } from './actor.js';
-import { checkInWindow, defaultCheckInPeriod, memberCheckinZone, periodState, weekOf, type CheckInWindow } from './checkin-window.js';
+import { checkInWindow, defaultCheckInPeriod, periodState, upcomingCheckInPeriod, type CheckInWindow } from './checkin-window.js';
 import type { CoreContext } from './deps.js';
 import { occurrenceKey } from './occurrence-runner.js';
 import { checkinKpisOf } from './team-lookup.js';
@@ -24,7 +23,7 @@ export function checkInKpis(ctx: CoreContext, member: Member): Kpi[] {
 export function openPeriod(ctx: CoreContext, team: Team, member: Member, periodKey: string | undefined, now: Date, locale: Actor['locale']): { period: Period; window: CheckInWindow } {
   const ws = ctx.workspace();
   let period: Period;
-  if (periodKey === 'next') period = nextPeriod(weekOf(ws, now, memberCheckinZone(team, member)), periodSettingsOf(ws));
+  if (periodKey === 'next') period = upcomingCheckInPeriod(ws, ctx.cron, team, member, now);
   else if (periodKey !== undefined) period = resolvePeriod(ws, periodKey);
   else period = defaultCheckInPeriod(ws, ctx.cron, team, member, now);
   if (period.kind !== 'week') throw new DomainError('PERIOD.MALFORMED', `not a week: ${period.key}`, { period: period.key });

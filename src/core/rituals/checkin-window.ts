@@ -4,7 +4,7 @@
 import type { Member, RitualSchedule, Team, Workspace } from '../domain/model.js';
 import { BoundedMemo } from '../domain/bounded-memo.js';
 import { addDays } from '../domain/calendar-days.js';
-import { periodOfDate, previousPeriod, type Period } from '../domain/periods.js';
+import { nextPeriod, periodOfDate, previousPeriod, type Period } from '../domain/periods.js';
 import { periodSettingsOf } from '../domain/report-context.js';
 import { localDateOf, startOfDayInZone } from '../domain/zoned-time.js';
 import type { CronPort } from '../ports.js';
@@ -82,6 +82,16 @@ export function defaultCheckInPeriod(ws: Workspace, cron: CronPort, team: Team, 
     if (w.promptAt && w.promptAt.getTime() <= now.getTime() && periodState(ws, w, now) === 'open') return period;
   }
   return current;
+}
+
+/**
+ * `checkin next`: the coming check-in, the first week whose prompt has not fired yet. On a Monday that is
+ * the current week (its prompt is on Friday), not the week after; once Friday's prompt is out, next week.
+ */
+export function upcomingCheckInPeriod(ws: Workspace, cron: CronPort, team: Team, member: Member, now: Date): Period {
+  const current = weekOf(ws, now, memberCheckinZone(team, member));
+  const w = checkInWindow(cron, team, member, current);
+  return w.promptAt && w.promptAt.getTime() > now.getTime() ? current : nextPeriod(current, periodSettingsOf(ws));
 }
 
 /** The week a stand-up reports on: the current one once the team's prompt has fired, else the previous. */

@@ -18,6 +18,8 @@ export interface RunSummary extends RunCounts {
   readonly team: string;
   readonly ritual: string;
   readonly period: string;
+  /** A review whose fire fell on a holiday: when it will run instead (ISO); nothing ran now. */
+  readonly movedTo?: string;
 }
 
 export interface TickSummary extends RunCounts {
@@ -78,7 +80,8 @@ export function createEngine(ctx: CoreContext): RitualEngine {
         for (const fire of firesBetween(ctx.cron, team, from, now)) {
           const planned = await PLANNERS[fire.ritual](op, team, fire);
           const counts = await runner.placeAll(team, planned, now);
-          const run = { team: team.id, ritual: fire.ritual, period: planned[0]?.periodKey ?? '', ...counts };
+          const moved = planned.find((p) => p.status === 'scheduled' && p.reason === 'moved_from_holiday');
+          const run = { team: team.id, ritual: fire.ritual, period: planned[0]?.periodKey ?? '', ...counts, ...(moved ? { movedTo: moved.dueAt.toISOString() } : {}) };
           runs.push(run);
           logRun(run);
         }

@@ -24,8 +24,10 @@ import { clearOoo, setOoo } from './set-ooo.js';
 import { buildStandup } from './standup-summary.js';
 import { submitCheckIn } from './submit-check-in.js';
 
+/** The help: one command per line, as a list every adapter lays out as one. */
 export function helpNotice(locale: Locale): NoticeView {
-  return notice(locale, 'info', t(locale, 'help.body'), t(locale, 'help.title'));
+  const body = t(locale, 'help.body');
+  return { ...notice(locale, 'info', body, t(locale, 'help.title')), items: body.split('\n') };
 }
 
 /**

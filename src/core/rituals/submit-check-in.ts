@@ -3,7 +3,8 @@
 // period, replaced with history on edit) dated on the period's last working day, or today while the week
 // runs; then the breach scan runs, and the prompt message is updated in place with the confirmation.
 import { isWorkingDay, teamCalendar } from '../domain/working-days.js';
-import { localDateOf } from '../domain/zoned-time.js';
+import { addDays } from '../domain/calendar-days.js';
+import { localDateOf, startOfDayInZone } from '../domain/zoned-time.js';
 import { DomainError } from '../errors.js';
 import type { CheckIn, MessageRef } from '../ports.js';
 import type { CheckInSubmission, SubmitResult } from '../service.js';
@@ -22,6 +23,13 @@ import { reportsOf } from './call-scope.js';
 
 export const FORM_ERROR = '_form';
 
+/** The last instant of a day in a zone. */
+export function endOfDay(date: string, zone: string): Date {
+  return new Date(new Date(startOfDayInZone(addDays(date, 1), zone)).getTime() - 1);
+}
+
+const minInstant = (a: Date, b: Date): Date => (a.getTime() <= b.getTime() ? a : b);
+
 function parseMetadata(metadata: string): { member?: string; period?: string } {
   try {
     const m = JSON.parse(metadata) as unknown;
@@ -31,10 +39,13 @@ function parseMetadata(metadata: string): { member?: string; period?: string } {
   }
 }
 
-async function confirmation(ctx: CoreContext, actor: Actor, window: CheckInWindow, checkIn: CheckIn, now: Date): Promise<CheckInConfirmationView> {
+async function confirmation(ctx: CoreContext, actor: Actor, window: CheckInWindow, checkIn: CheckIn, now: Date, valueDate: string): Promise<CheckInConfirmationView> {
   const ws = ctx.workspace();
+  // A late answer (or its edit) is about a week already over: its figures as they stood on the day its
+  // values are dated (the week's last working day), in that day's month, not those of today's month.
+  const asOf = minInstant(now, endOfDay(valueDate, actor.team.timezone));
   // The confirmation shows the member's own lines, not their rank: their rows alone, not the team's report.
-  const standing = await memberStanding(reportsOf(ctx), actor.team, actor.member, now, actor.locale, { rank: false });
+  const standing = await memberStanding(reportsOf(ctx), actor.team, actor.member, asOf, actor.locale, { rank: false });
   return confirmationView({
     locale: actor.locale,
     period: window.period,
@@ -85,6 +96,8 @@ export async function submitCheckIn(
   }
 
   const at = now.toISOString();
+  const calendar = teamCalendar(ws, team);
+  const date = checkInValueDate(lastWorkingDayOf(window.period, (d) => isWorkingDay(d, calendar)), window.period, localDateOf(at, team.timezone));
   const { checkIn, duplicate } = await ctx.repos.checkIns.submit({
     memberId: member.id,
     teamId: team.id,
@@ -97,8 +110,6 @@ export async function submitCheckIn(
     platform: input.platform,
   });
   if (!duplicate) {
-    const calendar = teamCalendar(ws, team);
-    const date = checkInValueDate(lastWorkingDayOf(window.period, (d) => isWorkingDay(d, calendar)), window.period, localDateOf(at, team.timezone));
     await ctx.repos.metricValues.upsertMany(
       Object.entries(checkIn.values).map(([kpiId, value]) => ({
         memberId: member.id,
@@ -120,7 +131,7 @@ export async function submitCheckIn(
     }
   }
 
-  const view = await confirmation(ctx, actor, window, checkIn, now);
+  const view = await confirmation(ctx, actor, window, checkIn, now, date);
   const ref: MessageRef | undefined = await ctx.outbox.deliveredRef(`occ:${occurrenceKey(team.id, 'checkin', window.period.key, member.id)}`);
   if (ref) {
     const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `confirm:${checkIn.id}`, { updateOf: ref });

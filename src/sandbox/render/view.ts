@@ -6,7 +6,7 @@ import { renderBreachNudge, renderEscalation, renderMonthlyReview, renderQbr } f
 import { renderCheckInForm, renderDecisionForm, renderTargetForm } from './forms.js';
 import type { SafeHtml } from './html.js';
 import { renderLeaderboard, renderMyRank } from './leaderboard.js';
-import { card, paragraph } from './parts.js';
+import { bulletList, card, paragraph } from './parts.js';
 import { renderCollectiveProgress, renderMyGoals, renderStandup, type StandupLabels } from './team.js';
 
 export interface RenderOptions {
@@ -61,7 +61,12 @@ export function renderView(value: unknown, opts: RenderOptions): SafeHtml {
       case 'target_form':
         return renderTargetForm(v, opts.formId ?? '');
       case 'notice':
-        return card(`notice notice-${v.tone}`, v.title, paragraph(v.body), v.tone === 'error' ? 'tone-bad' : v.tone === 'success' ? 'tone-good' : '');
+        return card(
+          `notice notice-${v.tone}`,
+          v.title,
+          v.items && v.items.length > 0 ? bulletList(v.items, 'notice-list') : paragraph(v.body),
+          v.tone === 'error' ? 'tone-bad' : v.tone === 'success' ? 'tone-good' : '',
+        );
       default:
         return plain(v);
     }

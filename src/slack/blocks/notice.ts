@@ -12,7 +12,9 @@ const TONE: Readonly<Record<NoticeView['tone'], string>> = {
 };
 
 export function noticeBlocks(v: NoticeView): Block[] {
-  const body = packLines(esc(v.body).split('\n')).slice(0, LIMITS.blocks.message - 1);
+  // A list (the help) is one bullet per line.
+  const lines = v.items && v.items.length > 0 ? v.items.map((i) => `• ${esc(i)}`) : esc(v.body).split('\n');
+  const body = packLines(lines).slice(0, LIMITS.blocks.message - 1);
   const [first, ...rest] = body;
   const lead = v.title ? `${TONE[v.tone]} *${esc(v.title)}*\n${first ?? ''}` : `${TONE[v.tone]} ${first ?? ''}`;
   return [section(lead), ...rest.map(section)];

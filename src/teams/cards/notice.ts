@@ -6,7 +6,8 @@ export function noticeCard(v: NoticeView): AdaptiveCard {
   const color = v.tone === 'error' ? 'Attention' : v.tone === 'success' ? 'Good' : 'Default';
   const body: CardElement[] = [];
   if (v.title) body.push(heading(v.title));
-  // Help texts come as lines ("checkin — ..."): keep their line breaks.
-  body.push(text(v.body.replace(/\n/g, '\n\n'), { color }));
+  // A list (the help) is one line per entry; other texts keep their line breaks.
+  if (v.items && v.items.length > 0) body.push(...v.items.map((i) => text(`• ${i}`, { color, spacing: 'Small' })));
+  else body.push(text(v.body.replace(/\n/g, '\n\n'), { color }));
   return card(body, [], v.text);
 }

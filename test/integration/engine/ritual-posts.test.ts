@@ -46,6 +46,9 @@ describe('ritual posts', () => {
   it('moves a monthly review and a QBR falling on New Year’s Day to the next working day', async () => {
     h = await ritualsHarness(engineWorkspace({ rituals: NO_CHECKIN + '\n  leaderboard: { enabled: false }\n  progress: { enabled: false }' }), '2026-12-31T12:00:00Z');
     await h.tick('2026-12-31T12:00:00Z');
+    // The fire on the holiday runs nothing and says where it went (the sandbox reports it as moved).
+    const holiday = await h.tick('2027-01-01T08:00:00Z');
+    expect(holiday.runs).toEqual([{ team: 'paris', ritual: 'monthly_review', period: '2026-12', sent: 0, skipped: 0, missed: 0, failed: 0, movedTo: '2027-01-04T08:00:00.000Z' }]);
     const sent = await runUntil(h, '2027-01-05T00:00:00Z');
     // 1 January 2027 is a Friday and a holiday in both countries: Monday 4 January, same local times.
     expect(sent.map(describeDelivery)).toEqual([

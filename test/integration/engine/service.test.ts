@@ -142,9 +142,11 @@ describe('RitualsService', () => {
     const late = await service.submitCheckIn({ memberId: 'lea', metadata: edit.metadata, numbers: { calls: '1', meetings: '1' }, platform: 'sandbox', idempotencyKey: 'lea-3' });
     expect(late.ok).toBe(false);
     expect((late as { form: CheckInFormView }).form.errors._form).toContain('est clos');
-    // Hugo (English) answers early for next week; a week beyond that is not open.
+    // Hugo (English) answers early: on a Monday the coming check-in is this week's (its prompt is on
+    // Friday), not the week after's; next week's can be asked by name; a week beyond that is not open.
     const early = (await service.command('hugo', 'checkin next')).view as CheckInFormView;
-    expect(early).toMatchObject({ periodKey: '2026-W12', locale: 'en', title: 'Weekly check-in' });
+    expect(early).toMatchObject({ periodKey: '2026-W11', locale: 'en', title: 'Weekly check-in' });
+    expect(((await service.command('hugo', 'checkin 2026-W12')).view as CheckInFormView).periodKey).toBe('2026-W12');
     expect(body(await service.command('hugo', 'checkin 2026-W14'))).toBe('The check-in for Week 14 (30 Mar – 5 Apr 2026) is not open yet: you can answer for this week or the next one.');
     expect(body(await service.command('claire', 'pointage'))).toBe('Votre rôle n’a aucun chiffre à déclarer dans le point hebdo.');
     await expect(service.checkInForm('claire')).rejects.toBeInstanceOf(DomainError);

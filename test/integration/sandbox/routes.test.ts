@@ -40,6 +40,9 @@ beforeEach(async () => {
         ticks.push(now.toISOString());
         if (now.toISOString() === '2026-11-27T15:00:00.000Z') outbox.push({ to: { kind: 'dm', memberId: 'alice' }, view: notice('Time for your check-in') });
         if (now.toISOString() === '2026-11-30T08:00:00.000Z') outbox.push({ to: { kind: 'channel', teamId: 'sales-fr' }, view: { type: 'my_rank', locale: 'fr', text: 'Classement', title: 'Classement', rankText: '#1', lines: [line()] } });
+        // As the engine answers for a review whose day is a holiday: nothing ran, it moved.
+        if (now.toISOString() === '2026-12-01T08:00:00.000Z') return { runs: [{ team: 'sales-fr', ritual: 'monthly_review', period: '2026-11', sent: 0, movedTo: '2026-12-02T08:00:00.000Z' }] };
+        return { runs: [] };
       },
     },
     drain: async () => {
@@ -140,6 +143,14 @@ describe('sandbox page and API', () => {
     const typedId = /data-form-id="([^"]+)"/.exec(typed.body.dialog.html)![1]!;
     expect((await post('checkin', { member: 'alice', formId: typedId, metadata: '{}', numbers: { calls: '3' } })).body).toEqual({ ok: true });
     expect((await state('alice', 'dm:alice')).threads[0].count).toBe(3);
+  });
+
+  it('reports a review moved off a holiday as moved, not as run', async () => {
+    const moved = await post('clock', { member: 'hugo', advance: 'next', ritual: 'monthly_review' });
+    expect(moved.body.now).toBe('2026-12-01T08:00:00.000Z');
+    const message = (moved.body.message as string).replace(/[\u202f\u00a0]/g, ' ');
+    expect(message).toContain('Revue mensuelle : reporté à mercredi 2 déc. 2026, 09:00 (Europe/Paris) (jour férié ou non travaillé).');
+    expect(message).not.toMatch(/Exécuté : [^.]*Revue mensuelle/);
   });
 
   it('tallies reactions on channel posts and reports them like platform events', async () => {

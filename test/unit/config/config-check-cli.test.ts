@@ -24,10 +24,19 @@ describe('rituals config check', () => {
     expect(r.code).toBe(0);
   });
 
-  it('accepts the minimal example', () => {
+  it('accepts the minimal example, warning (exit 0) that one collective objective is below the seed’s 3 to 5', () => {
     const r = check('examples/minimal.yaml');
     expect(r.stdout).toBe('examples/minimal.yaml: ok — 1 team, 2 members, 1 role, 2 KPIs, 1 collective objective\n');
+    expect(r.stderr).toBe(
+      'examples/minimal.yaml:37:7 teams[0].collective: warning: team "sales" has 1 collective objective: the seed\'s rule is 3 to 5 per team (allowed, but fewer than 3 gives the team little to rally around)\n',
+    );
     expect(r.code).toBe(0);
+  });
+
+  it('still refuses a sixth collective objective (exit 1)', () => {
+    const r = check('test/fixtures/config/broken/too-many-collective.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/collective\[5\]: team "\S+" has 6 collective objectives: the limit is 3 to 5 per team, so at most 5\n$/);
   });
 
   it('prints each problem of a broken copy as FILE:LINE:COL and exits 1', () => {
