@@ -146,15 +146,15 @@ export interface LeaderboardView extends ViewBase {
   /** Reactions on the previous leaderboard post, e.g. ":tada: 5  :fire: 3". */
   readonly reactions: readonly { readonly emoji: string; readonly count: number }[];
   readonly reactionsText?: string;
-  /** e.g. "Score = weighted attainment, quality KPIs included." */
-  readonly footer: string;
-}
   /** The tally's label alone ("Reactions to the previous leaderboard:"), for layouts that draw the emoji themselves. */
   readonly reactionsLabel?: string;
   /** Members listed without a rank, each with why (out of office, no data yet...). */
   readonly unranked?: readonly { readonly memberId: string; readonly name: string; readonly reasonText: string }[];
   /** e.g. "Not ranked: Léa (out of office), Hugo (no data yet)". */
   readonly unrankedText?: string;
+  /** e.g. "Score = weighted attainment, quality KPIs included." */
+  readonly footer: string;
+}
 
 /** A member's own rank, sent privately after a leaderboard. */
 export interface MyRankView extends ViewBase {
