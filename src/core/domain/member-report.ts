@@ -117,7 +117,9 @@ export function memberKpis(ctx: ReportContext, member: Member, role: Role): Memb
     const paced = isSumKpi(kpi);
     let target: number | null;
     if (paced) {
-      target = prorateTarget(selected.per, period, settings, calendar, (tp) => targetOf(actualsIn(tp.start, tp.end)), dayShare);
+      // Ramp-up lowers a quota; it never tightens a ceiling (a new hire's no-show allowance stays whole).
+      const ramp = kpi.direction === 'higher' ? dayShare : undefined;
+      target = prorateTarget(selected.per, period, settings, calendar, (tp) => targetOf(actualsIn(tp.start, tp.end)), ramp);
       if (target !== null && ctx.workspace.defaults.oooProratesTargets && teamWorkingDays > 0) {
         target = (target * progress.workingDays) / teamWorkingDays;
       }
