@@ -52,7 +52,9 @@ export async function memberStanding(
   if (opts.teamWide) await reports.reports(team, periods, at, { movement: false });
   // Without the rank (a check-in's confirmation), the member's own rows are all it takes: no team report.
   const rankPeriod = opts.rank === false ? undefined : previousPeriod(weekOf(ws, asOf, team.timezone), settings);
-  const [week] = rankPeriod ? await reports.reports(team, [rankPeriod], at, { movement: false }) : [undefined];
+  // Asked together with the first objective's period: one read of the team's values serves both, and
+  // the member's rows of that period come from its team report.
+  const [week] = rankPeriod ? await reports.reports(team, [rankPeriod, periods[0]!], at, { movement: false }) : [undefined];
   const rowsByKind = new Map<PeriodKind, { rows: readonly MemberKpiRow[] | undefined; end: string }>(
     await Promise.all(
       kinds.map(async (k, i) => [k, { rows: await reports.memberRows(team, member.id, periods[i]!, at), end: periods[i]!.end }] as const),
