@@ -100,6 +100,7 @@ function team(raw: RawTeam, ws: RawWorkspace, defaults: WorkspaceDefaults, kpis:
     timezone,
     locale: raw.locale ?? defaults.locale,
     ...(raw.currency !== undefined ? { currency: raw.currency } : {}),
+    ...(raw.individuals_in_channel !== undefined ? { individualsInChannel: raw.individuals_in_channel } : {}),
     holidays: raw.holidays ?? [],
     channels: {
       ...(raw.channels?.slack !== undefined ? { slack: raw.channels.slack } : {}),
@@ -132,6 +133,7 @@ export function buildWorkspace(raw: RawWorkspace): Workspace {
     attainmentCap: s.attainment_cap ?? 2,
     ...(s.ooo_prorates_targets !== undefined ? { oooProratesTargets: s.ooo_prorates_targets } : {}),
     evidence: { minDays: s.evidence?.min_days ?? 2, minShare: s.evidence?.min_share ?? 0.1 },
+    individualsInChannel: s.individuals_in_channel ?? 'top',
   };
   const kpis = Object.fromEntries(Object.entries(raw.kpis).map(([id, k]) => [id, kpi(id, k)]));
   const roles = Object.fromEntries(

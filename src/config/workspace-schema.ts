@@ -148,6 +148,7 @@ const teamSchema = strictObject({
   timezone: timeZone.optional(),
   locale: locale.optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO code like EUR or USD').optional(),
+  individuals_in_channel: oneOf(['none', 'top', 'all']).optional(),
   holidays: oneOrMany(z.string()).optional(),
   channels: strictObject({
     slack: z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id looks like C0123ABCD').optional(),
@@ -174,6 +175,8 @@ const settingsSchema = strictObject({
   status: strictObject({ on_track: amount.optional(), at_risk: amount.optional() }).optional(),
   attainment_cap: amount.refine((n) => n >= 1, 'must be 1 (100%) or more').optional(),
   ooo_prorates_targets: z.boolean().optional(),
+  // What reviews post about individuals in team channels (each team may override it).
+  individuals_in_channel: oneOf(['none', 'top', 'all']).optional(),
   // Before this much of a period has elapsed, no status, no projection, no breach.
   evidence: strictObject({
     min_days: z.number().int('must be a whole number of working days').min(0, 'must be 0 or more').optional(),

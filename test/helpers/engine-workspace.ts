@@ -11,6 +11,11 @@ export interface EngineWorkspaceOptions {
   readonly parisCollective?: string;
   /** Workspace-wide rituals block (default: breach scan off). */
   readonly rituals?: string;
+  /**
+   * What reviews post about individuals in the channel. `all` by default here: these tests follow the
+   * engine's posts one by one, and `all` keeps each review to its one channel post (no DMs).
+   */
+  readonly individuals?: 'none' | 'top' | 'all';
 }
 
 export function engineWorkspaceYaml(o: EngineWorkspaceOptions = {}): string {
@@ -20,6 +25,7 @@ workspace:
   name: Test Co
   locale: en
   timezone: Europe/Paris
+  individuals_in_channel: ${o.individuals ?? 'all'}
 holidays:
   fr: { builtin: FR }
   us: { builtin: US, dates: [2026-04-03] }

@@ -139,6 +139,13 @@ export interface RitualSchedule {
   readonly escalateAfterMinutes?: number;
 }
 
+/**
+ * Individual results in a team channel's reviews: `none` (team totals only), `top` (totals and the
+ * leaderboard's top N), `all` (every member's figures). Reps get their own review and managers the full
+ * table by DM unless it is `all`.
+ */
+export type IndividualsInChannel = 'none' | 'top' | 'all';
+
 export type RitualId =
   | 'checkin'
   | 'leaderboard'
@@ -164,6 +171,8 @@ export interface Team {
   readonly locale: Locale;
   /** ISO currency code shown for the team's currency KPIs instead of the KPI's own (the US team sees $). */
   readonly currency?: string;
+  /** What reviews post about individuals in the team channel; absent: the workspace's setting. */
+  readonly individualsInChannel?: IndividualsInChannel;
   /** Holiday calendar ids (see Workspace.holidays); the team's public holidays are their union. */
   readonly holidays: readonly string[];
   readonly channels: { readonly slack?: string; readonly teams?: string };
@@ -210,6 +219,8 @@ export interface WorkspaceDefaults {
   readonly attainmentCap: number;
   /** Evidence needed before statuses and breaches (default: 2 working days and 10 % of the period). */
   readonly evidence?: EvidenceRule;
+  /** What monthly reviews and QBRs post about individuals in team channels (default `top`). */
+  readonly individualsInChannel?: IndividualsInChannel;
   /**
    * Reduce members' sum-KPI targets by their out-of-office days (target × their working days present ÷
    * the team's working days in the period). Off when absent: OOO then only slows the expected pace.

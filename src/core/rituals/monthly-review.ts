@@ -1,13 +1,15 @@
 // Use case: the monthly review posted to the team channel: last month's results per collective
 // objective and per member, its charts (when a chart catalog is wired), and a button to record decisions.
+// What the channel shows of individuals, and the reviews sent by DM, follow review-audiences.ts.
 import type { Locale, Team } from '../domain/model.js';
 import type { Period } from '../domain/periods.js';
 import { DomainError } from '../errors.js';
 import type { Occurrence } from '../ports.js';
 import type { ChartRef, MonthlyReviewView } from '../views.js';
-import { monthlyReviewView } from '../views/review-views.js';
+import { EVERYONE, monthlyReviewView, type ReviewAudience } from '../views/review-views.js';
 import type { CoreContext } from './deps.js';
-import { basePeriodKey, outboxItem, type Delivery } from './occurrence-runner.js';
+import { basePeriodKey, type Delivery } from './occurrence-runner.js';
+import { chartsFor, deliverReview } from './review-audiences.js';
 import { reportsOf } from './call-scope.js';
 import { resolvePeriod } from './team-report.js';
 
@@ -26,15 +28,16 @@ export async function reviewCharts(ctx: CoreContext, team: Team, period: Period,
   }
 }
 
-export async function buildMonthlyReview(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale): Promise<MonthlyReviewView> {
+export async function buildMonthlyReview(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale, audience: ReviewAudience = EVERYONE): Promise<MonthlyReviewView> {
   const ws = ctx.workspace();
-  const [[report], charts] = await Promise.all([reportsOf(ctx).reports(team, [period], now.toISOString()), reviewCharts(ctx, team, period, now, locale)]);
-  return { ...monthlyReviewView({ ws, team, report: report!, period, locale }), charts };
+  const [[report], charts] = await Promise.all([
+    reportsOf(ctx).reports(team, [period], now.toISOString()),
+    audience.kind === 'member' ? Promise.resolve([]) : reviewCharts(ctx, team, period, now, locale),
+  ]);
+  return { ...monthlyReviewView({ ws, team, report: report!, period, locale, audience }), charts: chartsFor(audience, charts) };
 }
 
 export async function deliverMonthlyReview(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
-  const view = await buildMonthlyReview(ctx, team, resolvePeriod(ctx.workspace(), basePeriodKey(occ.periodKey)), now, team.locale);
-  const item = outboxItem(ctx, { kind: 'channel', teamId: team.id }, view, `occ:${occ.key}`);
-  if (!item) return { items: [], outcome: { status: 'skipped', reason: 'no_channel' } };
-  return { items: [item] };
+  const period = resolvePeriod(ctx.workspace(), basePeriodKey(occ.periodKey));
+  return deliverReview(ctx, occ, team, period, now, (audience, locale) => buildMonthlyReview(ctx, team, period, now, locale, audience));
 }

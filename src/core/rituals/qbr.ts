@@ -12,10 +12,11 @@ import { formatValue } from '../i18n/format.js';
 import type { Occurrence } from '../ports.js';
 import type { QbrView } from '../views.js';
 import { collectiveLabel } from '../views/progress-view.js';
-import { qbrView, type ProposalWithTarget } from '../views/review-views.js';
+import { EVERYONE, qbrView, type ProposalWithTarget, type ReviewAudience } from '../views/review-views.js';
 import type { CoreContext } from './deps.js';
 import { reviewCharts } from './monthly-review.js';
-import { basePeriodKey, outboxItem, type Delivery } from './occurrence-runner.js';
+import { chartsFor, deliverReview } from './review-audiences.js';
+import { basePeriodKey, type Delivery } from './occurrence-runner.js';
 import { proposeTarget } from './qbr-proposals.js';
 import { reportsOf } from './call-scope.js';
 import { nameOf } from './team-lookup.js';
@@ -41,7 +42,7 @@ function historyPeriods(quarter: Period, kind: 'month' | 'quarter', settings: Re
   return out;
 }
 
-export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, now: Date, locale: Locale): Promise<QbrView> {
+export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, now: Date, locale: Locale, audience: ReviewAudience = EVERYONE): Promise<QbrView> {
   const ws = ctx.workspace();
   const settings = periodSettingsOf(ws);
   const asOf = now.toISOString();
@@ -79,13 +80,11 @@ export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, no
     statusText: decisionStatusText(locale, d.status),
     author: nameOf(ws, d.author),
   }));
-  const charts = await reviewCharts(ctx, team, quarter, now, locale);
-  return { ...qbrView({ ws, team, report: report!, period: quarter, locale, proposals, decisions }), charts };
+  const charts = audience.kind === 'member' ? [] : await reviewCharts(ctx, team, quarter, now, locale);
+  return { ...qbrView({ ws, team, report: report!, period: quarter, locale, proposals, decisions, audience }), charts: chartsFor(audience, charts) };
 }
 
 export async function deliverQbr(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
-  const view = await buildQbr(ctx, team, resolvePeriod(ctx.workspace(), basePeriodKey(occ.periodKey)), now, team.locale);
-  const item = outboxItem(ctx, { kind: 'channel', teamId: team.id }, view, `occ:${occ.key}`);
-  if (!item) return { items: [], outcome: { status: 'skipped', reason: 'no_channel' } };
-  return { items: [item] };
+  const quarter = resolvePeriod(ctx.workspace(), basePeriodKey(occ.periodKey));
+  return deliverReview(ctx, occ, team, quarter, now, (audience, locale) => buildQbr(ctx, team, quarter, now, locale, audience));
 }
