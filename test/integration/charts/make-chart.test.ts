@@ -52,9 +52,10 @@ describe('buildChart', () => {
     const chart = await buildChart(deps, { kind: 'attainment', teamId: 'sales', periodKey: '2026-02' }, { asOf: AS_OF, locale: 'fr' });
     expect(chart.title).toBe('Atteinte des objectifs — février 2026');
     // Alice: 10 meetings of 35 in February (29 %). Bob: 30,000 of a 90,000 quarter prorated to
-    // February's 20 of Q1's 64 working days (28,125: 106.7 %, weight 2) and a win rate of 0 won out of
-    // 4 opportunities (0 %, weight 1): (2 × 1.0667 + 0) / 3 = 71 %.
-    expect(plain(chart.altText)).toBe('Atteinte des objectifs par personne, février 2026 : Bob Durand 71 % et Alice Martin 29 %.');
+    // February's 20 of Q1's 64 working days (28,125: 106.7 %, weight 2); his win rate (weight 1) is won
+    // out of 4 opportunities, but no "won" figure has been imported yet: awaiting data, left out of the
+    // score rather than counted as 0 %: 2 × 1.0667 / 2 = 107 %.
+    expect(plain(chart.altText)).toBe('Atteinte des objectifs par personne, février 2026 : Bob Durand 107 % et Alice Martin 29 %.');
   });
 
   it('draws a member trend and says when there is nothing to draw', async () => {
