@@ -26,15 +26,32 @@ export function isImportOnly(kpi: Kpi): boolean {
   return kpi.sources.length > 0 && !kpi.sources.includes('checkin');
 }
 
-/** The base (stored) KPIs a KPI is computed from, to any depth; a base KPI is its own only base. */
-export function baseInputs(kpis: Readonly<Record<string, Kpi>>, id: string, seen: Set<string> = new Set()): string[] {
+function collectBases(kpis: Readonly<Record<string, Kpi>>, id: string, seen: Set<string>): string[] {
   if (seen.has(id)) return [];
   seen.add(id);
   const kpi = kpis[id];
   if (!kpi) return [];
   if (kpi.formula === undefined) return [id];
   const ast = cachedFormula(kpi.formula);
-  return ast ? formulaReferences(ast).flatMap((name) => baseInputs(kpis, name, seen)) : [];
+  return ast ? formulaReferences(ast).flatMap((name) => collectBases(kpis, name, seen)) : [];
+}
+
+// Every row of every member asks this of the same few KPIs: kept per KPI map (a workspace's is frozen).
+const basesCache = new WeakMap<Readonly<Record<string, Kpi>>, Map<string, readonly string[]>>();
+
+/** The base (stored) KPIs a KPI is computed from, to any depth; a base KPI is its own only base. */
+export function baseInputs(kpis: Readonly<Record<string, Kpi>>, id: string): readonly string[] {
+  let byId = basesCache.get(kpis);
+  if (!byId) {
+    byId = new Map();
+    basesCache.set(kpis, byId);
+  }
+  let bases = byId.get(id);
+  if (!bases) {
+    bases = collectBases(kpis, id, new Set());
+    byId.set(id, bases);
+  }
+  return bases;
 }
 
 /** The KPI references of a denominator that evaluates to 0 (the first such division found). */

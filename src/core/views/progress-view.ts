@@ -3,9 +3,9 @@
 import type { CollectiveObjective, Locale, Team, Workspace } from '../domain/model.js';
 import type { CollectiveRow } from '../domain/collective-report.js';
 import { t } from '../i18n/index.js';
-import { formatDate, formatValue } from '../i18n/format.js';
+import { formatDate } from '../i18n/format.js';
 import type { CollectiveProgressView, CollectiveRowView } from '../views.js';
-import { collectiveKpiLine } from './kpi-line.js';
+import { collectiveKpiLine, displayUnit, formatFigure } from './kpi-line.js';
 
 export interface CollectiveFigure {
   readonly objective: CollectiveObjective;
@@ -26,7 +26,8 @@ export function collectiveRowView(ws: Workspace, team: Team, f: CollectiveFigure
     objectiveId: f.objective.id,
     label,
     line: collectiveKpiLine(f.row, kpi, locale, f.periodEnd, label),
-    alertText: t(locale, 'progress.alert', { value: formatValue(locale, f.row.alert, kpi.unit) }),
+    // Worded like the line's target: rounded count, the team's currency.
+    alertText: t(locale, 'progress.alert', { value: formatFigure(locale, f.row.alert, displayUnit(kpi, f.row.currency), 'target') }),
     ownerName: owner,
   };
 }
