@@ -4,11 +4,10 @@
 import type { Locale, Team } from '../domain/model.js';
 import { isSumKpi } from '../domain/kpi-values.js';
 import { localDateOf } from '../domain/zoned-time.js';
-import { formatValue } from '../i18n/format.js';
 import { t } from '../i18n/index.js';
 import type { Occurrence } from '../ports.js';
 import type { KpiLine, StandupSummaryView } from '../views.js';
-import { totalLine } from '../views/kpi-line.js';
+import { displayUnit, formatFigure, totalLine } from '../views/kpi-line.js';
 import { collectiveLabel } from '../views/progress-view.js';
 import { standupView } from '../views/standup-view.js';
 import { standupPeriod } from './checkin-window.js';
@@ -65,8 +64,8 @@ export async function buildStandup(ctx: CoreContext, team: Team, now: Date, loca
   const breaches = open.flatMap((b) => {
     const f = figures.find((x) => objectiveIdOf(team.id, x.objective.id) === b.objectiveId);
     if (!f) return [];
-    const unit = ws.kpis[f.objective.kpi]!.unit;
-    return [t(locale, 'standup.breach', { label: collectiveLabel(ws, f.objective, locale), value: formatValue(locale, b.lastValue, unit), alert: formatValue(locale, f.row.alert, unit) })];
+    const unit = displayUnit(ws.kpis[f.objective.kpi]!, f.row.currency);
+    return [t(locale, 'standup.breach', { label: collectiveLabel(ws, f.objective, locale), value: formatFigure(locale, b.lastValue, unit, 'projection'), alert: formatFigure(locale, f.row.alert, unit, 'target') })];
   });
   const named = (field: 'blockers' | 'wins') =>
     checkIns.flatMap((c) => (c[field] ? [{ name: memberOf(team, c.memberId)?.name ?? c.memberId, text: c[field]! }] : []));
