@@ -240,6 +240,16 @@ describe('statuses, closed periods and targets that read right', () => {
     expect(guide).toMatchObject({ target: 0, noTarget: true, attainment: null, met: null, status: null });
   });
 
+  it("applies an override stated for the quarter to the quarterly quota only, not to the monthly guide", () => {
+    const lea = member('lea', 'ae', { overrides: [{ kpi: 'new_revenue', per: 'quarter', target: { value: 150_000 } }] });
+    const t2 = team('sales-us', [lea]);
+    const r = buildTeamReport({ workspace: workspace([t2], { roles }), team: t2, period: p('2026-Q4'), asOf: '2026-11-18T12:00:00+01:00', values, ooo: [] });
+    const [quota, guide] = r.members[0]!.kpis;
+    expect(quota!.target).toBe(150_000);
+    // The guide keeps its formula: each month (0 × 0.25) × 8 000 − 2 000 < 0, clamped to 0.
+    expect(guide).toMatchObject({ target: 0, noTarget: true });
+  });
+
   it('tells the two objectives on the same KPI apart and shows the team currency', () => {
     const [quota, guide] = at('2026-10', '2026-10-20T12:00:00+02:00').members[0]!.kpis;
     expect([quota, guide].map((k) => [k!.id, k!.per, k!.sharedKpi, k!.currency])).toEqual([
