@@ -58,6 +58,7 @@ describe('parseWorkspace defaults', () => {
       status: { onTrack: 1, atRisk: 0.85 },
       attainmentCap: 2,
       evidence: { minDays: 2, minShare: 0.1 },
+      individualsInChannel: 'top',
     });
     expect(ws.holidays).toEqual({});
   });
