@@ -34,6 +34,8 @@ function kpi(id: string, raw: RawKpi): Kpi {
     aggregation: raw.aggregation ?? 'sum',
     ...(raw.formula !== undefined ? { formula: raw.formula } : {}),
     sources: raw.formula !== undefined ? [] : (raw.source ?? ['checkin']),
+    ...(raw.max !== undefined ? { max: raw.max } : {}),
+    ...(raw.at_most !== undefined ? { atMost: raw.at_most } : {}),
   };
 }
 

@@ -49,6 +49,9 @@ const kpiSchema = strictObject({
   aggregation: oneOf(['sum', 'average', 'last', 'min', 'max']).optional(),
   source: oneOrMany(oneOf(['checkin', 'import', 'api'])).optional(),
   formula: text.optional(),
+  // Sanity rules of a check-in: a hard limit, and "never more than that other KPI" (no_shows <= meetings_booked).
+  max: amount.optional(),
+  at_most: kpiId.optional(),
 });
 
 const formulaTargetSchema = strictObject({

@@ -42,6 +42,12 @@ function checkKpis(c: Checker): void {
       deps.set(id, refs ?? []);
       continue;
     }
+    if (kpi.max !== undefined && !(kpi.max > 0)) c.add([...path, 'max'], 'the hard limit must be above 0');
+    if (kpi.at_most !== undefined) {
+      const other = c.kpiRef([...path, 'at_most'], kpi.at_most);
+      if (kpi.at_most === id) c.add([...path, 'at_most'], 'a KPI cannot be at most itself: name another KPI');
+      else if (other?.formula !== undefined) c.add([...path, 'at_most'], `"${kpi.at_most}" is computed by a formula and never typed in a check-in: name a KPI people report`);
+    }
     const summed = (kpi.aggregation ?? 'sum') === 'sum';
     const ratioLike = kpi.unit === 'percent' || (typeof kpi.unit === 'object' && 'score' in kpi.unit);
     if (summed && ratioLike) {

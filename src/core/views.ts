@@ -99,6 +99,11 @@ export interface CheckInFormView extends ViewBase {
   readonly errors: Readonly<Record<string, string>>;
   /** Echoed back on submit (Slack private_metadata, Teams card data): `{"member","period","key"}`. */
   readonly metadata: string;
+  /**
+   * Fields whose value is far above the rep's history: their message (in `errors`) asks to confirm, and
+   * the metadata carries the values shown, so the same values submitted again are stored.
+   */
+  readonly confirm?: readonly string[];
 }
 
 export interface CheckInConfirmationView extends ViewBase {

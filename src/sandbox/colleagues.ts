@@ -85,13 +85,17 @@ export class SimulatedColleagues {
     const level = mulberry32(hashSeed(`${this.deps.seed}:${p.memberId}`)).between(0.75, 1.25);
     const rng = mulberry32(hashSeed(`${this.deps.seed}:answer:${p.memberId}:${p.periodKey}`));
     const answer = simulatedAnswer(ws, member.role, form, level * rng.between(0.85, 1.15), rng);
-    const result = await this.deps.service.submitCheckIn({
-      memberId: p.memberId,
-      metadata: form.metadata,
-      ...answer,
-      platform: 'sandbox',
-      idempotencyKey: `sandbox-colleague:${this.deps.seed}:${p.memberId}:${p.periodKey}`,
-    });
+    const submit = (metadata: string, again = '') =>
+      this.deps.service.submitCheckIn({
+        memberId: p.memberId,
+        metadata,
+        ...answer,
+        platform: 'sandbox',
+        idempotencyKey: `sandbox-colleague:${this.deps.seed}:${p.memberId}:${p.periodKey}${again}`,
+      });
+    let result = await submit(form.metadata);
+    // A value far above their history is asked again: a simulated rep stands by it.
+    if (!result.ok && result.form.type === 'checkin_form' && result.form.confirm?.length) result = await submit(result.form.metadata, ':confirmed');
     if (result.ok) this.deps.onAnswer?.({ at: new Date(p.at), memberId: p.memberId, periodKey: p.periodKey, answer });
     return result.ok;
   }

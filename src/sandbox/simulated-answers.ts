@@ -46,6 +46,11 @@ export function simulatedAnswer(workspace: Workspace, roleId: string | undefined
     const lower = workspace.kpis[field.id]?.direction === 'lower';
     numbers[field.id] = String(value(field, weeklyExpectation(workspace, role, field.id), lower, form, rng));
   }
+  // A simulated rep keeps the workspace's sanity rules: never more no-shows than meetings booked.
+  for (const field of view.numbers) {
+    const other = workspace.kpis[field.id]?.atMost;
+    if (other !== undefined && numbers[other] !== undefined) numbers[field.id] = String(Math.min(Number(numbers[field.id]), Number(numbers[other])));
+  }
   const locale = view.locale;
   const wins = rng.chance(0.5) ? rng.pick(WINS[locale]) : undefined;
   const blockers = rng.chance(0.3) ? rng.pick(BLOCKERS[locale]) : undefined;

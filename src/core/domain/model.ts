@@ -35,6 +35,10 @@ export interface Kpi {
   readonly formula?: string;
   /** Where values come from (empty for derived KPIs). */
   readonly sources: readonly KpiSource[];
+  /** A check-in value above this (stored units: 15 % is 0.15) is refused as implausible. */
+  readonly max?: number;
+  /** A check-in value above this other KPI's value in the same check-in is refused (no-shows <= meetings). */
+  readonly atMost?: string;
 }
 
 /** A target is a number, or a formula over KPIs of the same period and named inputs. */

@@ -38,7 +38,7 @@ export async function buildCheckInForm(
   ctx: CoreContext,
   actor: Actor,
   periodKey: string | undefined,
-  extra: { prefill?: FormPrefill; errors?: Record<string, string>; period?: Period } = {},
+  extra: { prefill?: FormPrefill; errors?: Record<string, string>; period?: Period; confirm?: Record<string, number> } = {},
 ): Promise<CheckInFormView> {
   const { member, team, locale } = actor;
   const kpis = checkInKpis(ctx, member);
@@ -56,6 +56,7 @@ export async function buildCheckInForm(
     kpis,
     prefill,
     ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(extra.confirm ? { confirm: extra.confirm } : {}),
     occurrenceKey: occurrenceKey(team.id, 'checkin', period.key, member.id),
   });
 }

@@ -18,7 +18,10 @@ import type { CoreContext } from './deps.js';
 import type { RitualEngine } from './engine.js';
 import { memberStanding } from './member-objectives.js';
 import { occurrenceKey, outboxItem, errorInfo } from './occurrence-runner.js';
+import { outlierOf, pastWeeklyValues } from './outlier-check.js';
 import { validateCheckIn } from './validate-check-in.js';
+import { t } from '../i18n/index.js';
+import { formatValue } from '../i18n/format.js';
 import { reportsOf } from './call-scope.js';
 
 export const FORM_ERROR = '_form';
@@ -30,13 +33,37 @@ export function endOfDay(date: string, zone: string): Date {
 
 const minInstant = (a: Date, b: Date): Date => (a.getTime() <= b.getTime() ? a : b);
 
-function parseMetadata(metadata: string): { member?: string; period?: string } {
+function parseMetadata(metadata: string): { member?: string; period?: string; confirm?: unknown } {
   try {
     const m = JSON.parse(metadata) as unknown;
-    return m && typeof m === 'object' ? (m as { member?: string; period?: string }) : {};
+    return m && typeof m === 'object' ? (m as { member?: string; period?: string; confirm?: unknown }) : {};
   } catch {
     return {};
   }
+}
+
+/**
+ * Values far above the rep's own history that were not confirmed yet (KPI id -> value), each with its
+ * message. A value is confirmed when the form that showed it is submitted again with the same value.
+ */
+async function unconfirmedOutliers(
+  ctx: CoreContext,
+  actor: Actor,
+  period: CheckInWindow['period'],
+  values: Readonly<Record<string, number>>,
+  confirmed: unknown,
+): Promise<{ values: Record<string, number>; errors: Record<string, string> }> {
+  const shown = confirmed && typeof confirmed === 'object' ? (confirmed as Record<string, unknown>) : {};
+  const history = await pastWeeklyValues(ctx, actor.member.id, period);
+  const out = { values: {} as Record<string, number>, errors: {} as Record<string, string> };
+  for (const kpi of checkInKpis(ctx, actor.member)) {
+    const v = values[kpi.id];
+    const o = v === undefined ? undefined : outlierOf(v, history[kpi.id] ?? []);
+    if (!o || shown[kpi.id] === v) continue;
+    out.values[kpi.id] = v!;
+    out.errors[kpi.id] = t(actor.locale, 'checkin.confirm.outlier', { value: formatValue(actor.locale, v!, kpi.unit), median: formatValue(actor.locale, o.median, kpi.unit), weeks: o.weeks });
+  }
+  return out;
 }
 
 async function confirmation(ctx: CoreContext, actor: Actor, window: CheckInWindow, checkIn: CheckIn, now: Date, valueDate: string): Promise<CheckInConfirmationView> {
@@ -90,6 +117,17 @@ export async function submitCheckIn(
     const form = await buildCheckInForm(ctx, actor, undefined, {
       period: window.period,
       errors: checked.errors,
+      prefill: { typed: input.numbers, wins: input.wins ?? null, blockers: input.blockers ?? null },
+    });
+    return { ok: false, form };
+  }
+  // Implausibly high against the rep's own history: shown again to confirm instead of stored.
+  const outliers = await unconfirmedOutliers(ctx, actor, window.period, checked.values, meta.confirm);
+  if (Object.keys(outliers.values).length > 0) {
+    const form = await buildCheckInForm(ctx, actor, undefined, {
+      period: window.period,
+      errors: outliers.errors,
+      confirm: outliers.values,
       prefill: { typed: input.numbers, wins: input.wins ?? null, blockers: input.blockers ?? null },
     });
     return { ok: false, form };

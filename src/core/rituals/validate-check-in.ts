@@ -71,6 +71,27 @@ export type CheckInValidation =
   | { readonly ok: true; readonly values: Record<string, number>; readonly wins: string | null; readonly blockers: string | null }
   | { readonly ok: false; readonly errors: Record<string, string> };
 
+/**
+ * The KPIs' own sanity rules, on values that parsed: a hard limit (`max`) and "at most that other KPI of
+ * the same check-in" (`at_most`, e.g. no-shows <= meetings booked). A value that breaks one is refused.
+ */
+export function checkSanityRules(fields: readonly CheckInFieldSpec[], values: Record<string, number>, errors: Record<string, string>, locale: Locale): void {
+  for (const { kpi } of fields) {
+    const v = values[kpi.id];
+    if (v === undefined) continue;
+    if (kpi.max !== undefined && v > kpi.max) {
+      errors[kpi.id] = t(locale, 'checkin.error.max', { max: typedValue(locale, kpi.unit, kpi.max) });
+      continue;
+    }
+    const other = kpi.atMost === undefined ? undefined : fields.find((f) => f.kpi.id === kpi.atMost)?.kpi;
+    const limit = other ? values[other.id] : undefined;
+    if (other && limit !== undefined && v > limit) {
+      errors[kpi.id] = t(locale, 'checkin.error.atMost', { other: other.label[locale], value: typedValue(locale, other.unit, limit) });
+    }
+  }
+  for (const id of Object.keys(errors)) delete values[id];
+}
+
 export function validateCheckIn(input: {
   readonly fields: readonly CheckInFieldSpec[];
   readonly numbers: Readonly<Record<string, string | undefined>>;
@@ -99,6 +120,7 @@ export function validateCheckIn(input: {
     else if (bounds.whole && !Number.isInteger(n)) errors[kpi.id] = t(locale, 'checkin.error.whole');
     else values[kpi.id] = storedValue(unit, n);
   }
+  checkSanityRules(input.fields, values, errors, locale);
   const text = (id: 'wins' | 'blockers', v: string | undefined): string | null => {
     const s = (v ?? '').trim();
     if (s.length > TEXT_MAX_LENGTH) errors[id] = t(locale, 'checkin.error.tooLong', { max: formatNumber(locale, TEXT_MAX_LENGTH) });

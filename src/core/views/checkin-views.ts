@@ -77,6 +77,8 @@ export function checkInFormView(a: {
   prefill: FormPrefill;
   errors?: Readonly<Record<string, string>>;
   occurrenceKey: string;
+  /** Values to confirm (KPI id -> stored value): echoed in the metadata. */
+  confirm?: Readonly<Record<string, number>>;
 }): CheckInFormView {
   const { locale } = a;
   const title = t(locale, 'checkin.form.title');
@@ -117,7 +119,8 @@ export function checkInFormView(a: {
       };
     }),
     errors: { ...(a.errors ?? {}) },
-    metadata: JSON.stringify({ member: a.memberId, period: a.period.key, key: a.occurrenceKey }),
+    metadata: JSON.stringify({ member: a.memberId, period: a.period.key, key: a.occurrenceKey, ...(a.confirm ? { confirm: a.confirm } : {}) }),
+    ...(a.confirm ? { confirm: Object.keys(a.confirm) } : {}),
   };
 }
 

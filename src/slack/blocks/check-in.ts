@@ -89,7 +89,12 @@ export function decodeMetadata(raw: string | undefined): { metadata: string; ori
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text || ' ', max), emoji: true });
 
 export function checkInModal(v: CheckInFormView, origin: FormOrigin = {}): types.ModalView {
-  const numberInputs: Block[] = v.numbers.map((f) => ({
+  // A value to confirm is shown again with its message under it (the modal is replaced, not annotated).
+  const confirmNote = (id: string): Block[] => {
+    const note = v.confirm?.includes(id) && v.errors[id] ? context(`:warning: ${esc(v.errors[id]!)}`) : undefined;
+    return note ? [note] : [];
+  };
+  const numberInputs: Block[] = v.numbers.flatMap((f): Block[] => [{
     type: 'input',
     block_id: f.id,
     optional: !f.required,
@@ -101,7 +106,7 @@ export function checkInModal(v: CheckInFormView, origin: FormOrigin = {}): types
       ...(f.value !== undefined && f.value !== '' ? { initial_value: f.value } : {}),
       max_length: 40,
     },
-  }));
+  }, ...confirmNote(f.id)]);
   const textInputs: Block[] = v.texts.map((f) => {
     const maxLength = Math.min(f.maxLength, LIMITS.inputMaxLength);
     return {

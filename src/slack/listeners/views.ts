@@ -53,6 +53,12 @@ export function registerViews(app: App, ctx: SlackContext): void {
         idempotencyKey: key,
       });
       if (!result.ok) {
+        // A value to confirm: the modal is replaced by the form whose metadata carries it (Slack's
+        // inline errors would keep the old metadata), so submitting it again stores the answer.
+        if (result.form.type === 'checkin_form' && result.form.confirm?.length) {
+          await ack({ response_action: 'update', view: renderModal(result.form, origin) });
+          return;
+        }
         await ack({ response_action: 'errors', errors: slackErrors(result.form.errors, inputBlockIds(v), t(locale, 'error.internal')) });
         return;
       }

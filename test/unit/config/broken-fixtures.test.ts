@@ -33,6 +33,12 @@ const CASES: Readonly<Record<string, readonly Expected[]>> = {
     [45, 35, 'teams[0].collective[0].kpi', 'unknown KPI "demos"'],
   ],
   'unknown-kpi-formula': [[22, 25, 'kpis.no_show_rate.formula', 'unknown KPI "meetings_held"']],
+  'sanity-rules': [
+    [11, 14, 'kpis.calls.at_most', 'unknown KPI "call" (did you mean "calls"?)'],
+    [15, 14, 'kpis.meetings_booked.at_most', '"no_show_rate" is computed by a formula and never typed in a check-in'],
+    [20, 14, 'kpis.no_shows.at_most', 'a KPI cannot be at most itself'],
+    [21, 10, 'kpis.no_shows.max', 'the hard limit must be above 0'],
+  ],
   'unknown-role': [[43, 43, 'teams[0].members[1].role', 'unknown role "sdrr" (did you mean "sdr"?)']],
   'too-many-collective': [[50, 9, 'teams[0].collective[5]', 'the limit is 3 to 5 per team']],
   'people-not-members': [
