@@ -1,13 +1,17 @@
 // The sandbox page in a real headless Chromium (Debian's, driven by playwright-core) over the real
-// core, store and outbox: a member answers the weekly check-in with a bad value (inline error), then a
-// good one (confirmation with attainment), moves the clock to the leaderboard, reacts to it with an
-// emoji and sees the tally on the post — and the core has tallied the reaction too.
+// core, store and outbox: a member answers the weekly check-in with a bad value (inline error), more
+// no-shows than meetings (inline error), a value far above their history (asked to confirm, then
+// stored), moves the clock to the leaderboard, reacts to it with an emoji and sees the tally on the post
+// — and the core has tallied the reaction too. Then the clock runs through a whole month: no leaderboard
+// puts someone first at 0 %, no breach is raised without data, and no list of KPI lines shows the same
+// label twice.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postRefKey } from '../../../src/core/ports.js';
+import type { KpiLine, View } from '../../../src/core/views.js';
 import { messageRef } from '../../../src/sandbox/gateway.js';
 import { repoRoot } from '../../helpers/cli.js';
 import { startSandboxApp, type RunningSandbox } from '../../helpers/sandbox-app.js';
@@ -90,9 +94,29 @@ describe('sandbox page in Chromium', () => {
     expect(await first.getAttribute('aria-invalid')).toBe('true');
     expect(await first.inputValue()).toBe('beaucoup');
 
-    const inputs = form.locator('input[name^="number:"]');
-    for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill(String(8 + i));
+    // More no-shows than meetings booked: the example's `at_most` rule, inline.
+    const typed = { calls: '40', meetings_booked: '9', qualified_meetings: '7', no_shows: '12', sql_accepted: '3', icp_opportunities: '2' };
+    for (const [kpi, value] of Object.entries(typed)) await form.locator(`input[name="number:${kpi}"]`).fill(value);
     await form.locator('textarea[name="text:wins"]').fill('Démo avec <b>Acme</b>');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => form.locator('.field-error').allTextContents()).toEqual(['Ne peut pas dépasser Rendez-vous pris (9).']);
+
+    // 60 ICP opportunities in a week, against 2 to 3 in each of her last four weeks (the seeded three,
+    // and week 47's answer recorded here): asked to confirm, not stored yet.
+    await sandbox.store.checkIns.submit({
+      memberId: 'alice',
+      teamId: 'sales-fr',
+      periodKey: '2026-W47',
+      values: { calls: 14, meetings_booked: 12, qualified_meetings: 5, no_shows: 1, sql_accepted: 2, icp_opportunities: 2 },
+      idempotencyKey: 'e2e:alice:2026-W47',
+      submittedAt: '2026-11-20T16:30:00Z',
+    });
+    await form.locator('input[name="number:no_shows"]').fill('1');
+    await form.locator('input[name="number:icp_opportunities"]').fill('60');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(async () => (await form.locator('.field-error').allTextContents()).join(' ')).toMatch(/^60 fait plus de 5 fois votre habitude/);
+    expect(await form.locator('input[name="number:icp_opportunities"]').inputValue()).toBe('60');
+    expect(await sandbox.store.checkIns.latestFor('alice', '2026-W48')).toBeUndefined();
     await form.locator('button[type="submit"]').click();
     await expect.poll(() => page.locator('#dialog[open]').count()).toBe(0);
     const confirmation = page.locator('.msg[data-view="checkin_confirmation"]').last();
@@ -100,7 +124,7 @@ describe('sandbox page in Chromium', () => {
     await expect.poll(async () => (await confirmation.locator('.kpi-att').allTextContents()).join(' ')).toMatch(/\d\s?%/);
     expect(await confirmation.locator('.bar-fill').count()).toBeGreaterThan(0);
     const stored = await sandbox.store.checkIns.list({ memberIds: ['alice'], latestOnly: true });
-    expect(stored.at(-1)).toMatchObject({ memberId: 'alice', wins: 'Démo avec <b>Acme</b>', platform: 'sandbox' });
+    expect(stored.at(-1)).toMatchObject({ memberId: 'alice', wins: 'Démo avec <b>Acme</b>', platform: 'sandbox', values: { no_shows: 1, icp_opportunities: 60 } });
 
     // Monday 09:00 in Paris: the leaderboard, in the team channel.
     await advanceTo('leaderboard');
@@ -130,4 +154,78 @@ describe('sandbox page in Chromium', () => {
     expect(external).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('runs a whole month: no 0 % leader, no breach without data, no KPI label twice in a list', async () => {
+    // From Monday 30 November 09:00 to the first days of January: every ritual of December, the
+    // colleagues answering their check-ins, the monthly review on 1 December.
+    for (let week = 0; week < 5; week++) {
+      const done = page.waitForResponse((r) => r.url().endsWith('/sandbox/api/clock'));
+      await page.click('[data-advance="week"]');
+      expect((await done).status()).toBe(200);
+    }
+    await expect.poll(() => page.textContent('#clock-now')).toMatch(/janv\. 2027/);
+
+    const messages = sandbox.app.sandbox.threads.all().filter((m) => m.authorId === null && m.view);
+    const views = messages.map((m) => ({ at: m.at, thread: m.thread, view: m.view as View }));
+    // Leaderboards: whoever is first scored something.
+    const boards = views.filter((v) => v.view.type === 'leaderboard');
+    expect(boards.length).toBeGreaterThanOrEqual(4);
+    for (const { view } of boards) {
+      if (view.type !== 'leaderboard' || view.rows.length === 0) continue;
+      expect(view.rows[0]!.score, `${view.title}`).toBeGreaterThan(0);
+    }
+    // Members without data are listed, not ranked: the board says why.
+    expect(boards.some(({ view }) => view.type === 'leaderboard' && /pas encore de données|no data yet/.test(view.unrankedText ?? ''))).toBe(true);
+    // No breach in the first days of December (a month barely started has no status), and none anywhere
+    // without data or status.
+    expect(views.filter((v) => v.view.type === 'breach_nudge' && v.at >= '2026-12-01' && v.at < '2026-12-03')).toEqual([]);
+    // Breach nudges: only on figures resting on data, with a status.
+    for (const { view, at } of views) {
+      if (view.type !== 'breach_nudge' || view.actions.length === 0) continue;
+      expect([view.line.dataState ?? 'ok', view.line.status], `${view.title} at ${at}`).toEqual(['ok', 'breached']);
+    }
+    // Every list of KPI lines names each line once (two objectives on one KPI carry their period).
+    const lists = (v: View): (readonly KpiLine[])[] => {
+      switch (v.type) {
+        case 'checkin_prompt':
+          return [v.lastPeriod];
+        case 'checkin_confirmation':
+        case 'my_goals':
+        case 'my_rank':
+          return [v.lines];
+        case 'monthly_review':
+        case 'qbr':
+          return v.sections.map((s) => s.lines);
+        case 'collective_progress':
+          return [v.rows.map((r) => ({ ...r.line, label: r.label }))];
+        default:
+          return [];
+      }
+    };
+    for (const { view, thread } of views) {
+      for (const lines of lists(view)) {
+        const labels = lines.map((l) => l.label);
+        expect(new Set(labels).size, `${thread} ${view.type}: ${labels.join(' | ')}`).toBe(labels.length);
+      }
+    }
+
+    // What the page shows: the French channel's leaderboards never lead with 0 %, and Thomas (an AE
+    // with a quarterly quota and a monthly guide on signed revenue) sees each line once.
+    await page.goto(`${sandbox.base}/?member=thomas`);
+    await page.click('[data-thread="channel:sales-fr"]');
+    const leaders = page.locator('.msg[data-view="leaderboard"] table.board tr:first-child td.score');
+    await leaders.first().waitFor();
+    for (const text of await leaders.allTextContents()) expect(text.replace(/\s/g, ' ')).not.toMatch(/^0 %$/);
+    await page.click('[data-thread="dm:thomas"]');
+    // His prompts were answered (by the simulated colleague), so they read as confirmations now.
+    await page.locator('.msg[data-view="checkin_confirmation"] .kpis').first().waitFor();
+    const shown = await page.locator('.kpis').all();
+    expect(shown.length).toBeGreaterThan(3);
+    for (const list of shown) {
+      const labels = await list.locator('.kpi-label').allTextContents();
+      expect(new Set(labels).size, labels.join(' | ')).toBe(labels.length);
+    }
+    expect(external).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
 });
