@@ -190,6 +190,11 @@ describe('Slack flows on the real core', () => {
   describe('leaderboard reactions', () => {
     beforeEach(async () => {
       h = await startFlowHarness('2026-11-16T09:05:00Z');
+      // Sam's meetings in weeks 46 and 47: a leaderboard is only posted for a week with data behind it.
+      await h.store.metricValues.upsertMany(
+        ['2026-11-11', '2026-11-18'].map((date) => ({ memberId: 'sam', teamId: 'sales', kpiId: 'qualified_meetings', date, value: 4, source: 'checkin' as const, externalId: `sam:${date}` })),
+        { at: h.clock.now().toISOString() },
+      );
     });
 
     it('tallies reactions on the leaderboard post, once per retried event, and shows them on the next one', async () => {

@@ -110,6 +110,11 @@ describe('Teams check-in flow', () => {
 
 describe('Teams channel flow', () => {
   it('leaderboard card -> reaction -> tally', async () => {
+    // Sam's meetings last week (46): a leaderboard is only posted for a week with data behind it.
+    await h.store.metricValues.upsertMany(
+      [{ memberId: 'sam', teamId: 'sales', kpiId: 'qualified_meetings', date: '2026-11-11', value: 4, source: 'checkin', externalId: 'sam:w46' }],
+      { at: '2026-11-16T12:00:00Z' },
+    );
     await teamInstall();
     await h.post(mayaInstall());
     const run = await h.post(activity('personal-message', { serviceUrl: h.connector.url }, { ...mayaInstall(), type: 'message', id: 'm-run', text: 'run leaderboard' }));
