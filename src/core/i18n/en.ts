@@ -233,7 +233,7 @@ export const en = {
   'review.intro': 'Last month’s results. Record the decisions you take.',
   'review.collective': 'Collective objectives',
   'review.member': '{name} — rank {rank}, score {score}',
-  'review.memberUnranked': '{name} — not ranked',
+  'review.memberUnranked': '{name} — not ranked ({reason})',
   'review.ooo': 'Out of office for the whole period.',
   'review.action.decision': 'Record decision',
   'review.myTitle': 'Your monthly review — {period}',

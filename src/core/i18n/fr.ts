@@ -234,7 +234,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'review.intro': 'Les résultats du mois écoulé. Consignez les décisions prises.',
   'review.collective': 'Objectifs collectifs',
   'review.member': '{name} — rang {rank}, score {score}',
-  'review.memberUnranked': '{name} — hors classement',
+  'review.memberUnranked': '{name} — hors classement ({reason})',
   'review.ooo': 'Absence sur toute la période.',
   'review.action.decision': 'Consigner une décision',
   'review.myTitle': 'Votre bilan mensuel — {period}',

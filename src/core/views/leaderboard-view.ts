@@ -23,10 +23,9 @@ const UNRANKED_KEYS = {
 
 /** Why a member has no rank, in words: the report's reason when it gives one, else out of office or no data. */
 export function unrankedReasonText(locale: Locale, m: MemberRow): string {
-  // `unrankedReason` is the report's own word for it; older reports only tell out of office apart.
-  const given = (m as MemberRow & { unrankedReason?: string | null }).unrankedReason;
-  const reason = given ?? (m.outOfOffice ? 'out_of_office' : 'no_data');
-  const key = UNRANKED_KEYS[reason as keyof typeof UNRANKED_KEYS];
+  // A report built elsewhere (a test, an older stored view) may lack the reason: out of office or no data.
+  const reason = m.unrankedReason ?? (m.outOfOffice ? 'out_of_office' : 'no_data');
+  const key = UNRANKED_KEYS[reason];
   return key ? t(locale, key) : t(locale, 'leaderboard.unranked.other');
 }
 

@@ -10,6 +10,7 @@ import { formatPercent } from '../i18n/format.js';
 import type { ActionButton, MonthlyReviewView, QbrProposal, QbrView, ReviewSection } from '../views.js';
 import { collectiveKpiLine, memberKpiLine, totalLine } from './kpi-line.js';
 import { periodLabel } from './labels.js';
+import { unrankedReasonText } from './leaderboard-view.js';
 import { collectiveLabel } from './progress-view.js';
 
 /**
@@ -78,7 +79,7 @@ export function reviewSections(ws: Workspace, team: Team, report: TeamReport, lo
     const heading =
       m.rank !== null && m.score !== null
         ? t(locale, 'review.member', { name, rank: m.rank, score: formatPercent(locale, m.score, 0) })
-        : t(locale, 'review.memberUnranked', { name });
+        : t(locale, 'review.memberUnranked', { name, reason: unrankedReasonText(locale, m) });
     const lines = m.kpis.flatMap((row) => {
       const kpi = ws.kpis[row.kpi];
       return kpi ? [memberKpiLine(row, kpi, locale, report.period.end)] : [];

@@ -61,7 +61,7 @@ describe('ritual posts', () => {
     expect(await h.store.occurrences.get('paris:monthly_review:2026-12:*')).toMatchObject({ dueAt: '2027-01-04T08:00:00.000Z', reason: 'moved_from_holiday', status: 'enqueued' });
     const review = sent[0]!.view as MonthlyReviewView;
     // No value in December: nobody is ranked at 0 %.
-    expect(review.sections.map((s) => plain(s.heading))).toEqual(['Hugo Bernard — hors classement', 'Léa Martin — hors classement']);
+    expect(review.sections.map((s) => plain(s.heading))).toEqual(['Hugo Bernard — hors classement (pas encore de données)', 'Léa Martin — hors classement (pas encore de données)']);
     expect(review.actions).toEqual([{ action: 'review.decision', label: 'Consigner une décision', value: JSON.stringify({ team: 'paris', period: '2026-12' }) }]);
   });
 
