@@ -202,6 +202,7 @@ export const en = {
   'leaderboard.skipped.nobody_ranked': 'No leaderboard for {period}: nobody has a scored objective with data yet.',
   'myRank.title': 'Your rank — {period}',
   'myRank.rank': 'Rank {rank} of {total}, score {score} ({movement})',
+  'myRank.rankOnly': 'Rank {rank} of {total}, score {score}',
   'progress.title': 'Collective objectives — {team}',
   'progress.alert': 'Alert threshold: {value}',
   'progress.empty': 'No collective objectives.',

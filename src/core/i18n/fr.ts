@@ -203,6 +203,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'leaderboard.skipped.nobody_ranked': 'Pas de classement pour {period} : personne n’a encore d’objectif noté avec des données.',
   'myRank.title': 'Votre classement — {period}',
   'myRank.rank': 'Rang {rank} sur {total}, score {score} ({movement})',
+  'myRank.rankOnly': 'Rang {rank} sur {total}, score {score}',
   'progress.title': 'Objectifs collectifs — {team}',
   'progress.alert': 'Seuil d’alerte : {value}',
   'progress.empty': 'Aucun objectif collectif.',

@@ -5,6 +5,7 @@
 import type { Locale, Team, Workspace } from '../domain/model.js';
 import { previousPeriod, type Period } from '../domain/periods.js';
 import { periodSettingsOf } from '../domain/report-context.js';
+import type { TeamReport } from '../domain/report.js';
 import { postRefKey, type Occurrence } from '../ports.js';
 import { t } from '../i18n/index.js';
 import type { LeaderboardView, NoticeView } from '../views.js';
@@ -44,21 +45,26 @@ export interface LeaderboardOfWeek {
   readonly skip?: LeaderboardSkipReason;
 }
 
-/** The leaderboard of a week and whether it has anything behind it (see leaderboard-evidence.ts). */
-export async function leaderboardOfWeek(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale): Promise<LeaderboardOfWeek> {
-  const ws = ctx.workspace();
-  const previous = previousPeriod(period, periodSettingsOf(ws));
-  const asOf = now.toISOString();
-  const [report, previousReport] = await reportsOf(ctx).reports(team, [period, previous], asOf);
+/** A week's report, why it has no leaderboard (if so), and whether the week before had one. */
+async function weekAndBefore(ctx: CoreContext, team: Team, period: Period, now: Date): Promise<{ report: TeamReport; skip?: LeaderboardSkipReason; previousSkip?: LeaderboardSkipReason }> {
+  const previous = previousPeriod(period, periodSettingsOf(ctx.workspace()));
+  const [report, previousReport] = await reportsOf(ctx).reports(team, [period, previous], now.toISOString());
   const [skip, previousSkip] = await Promise.all([
     weekEvidence(ctx, team, period, report!).then(leaderboardSkip),
     weekEvidence(ctx, team, previous, previousReport!).then(leaderboardSkip),
   ]);
+  return { report: report!, ...(skip ? { skip } : {}), ...(previousSkip ? { previousSkip } : {}) };
+}
+
+/** The leaderboard of a week and whether it has anything behind it (see leaderboard-evidence.ts). */
+export async function leaderboardOfWeek(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale): Promise<LeaderboardOfWeek> {
+  const ws = ctx.workspace();
+  const { report, skip, previousSkip } = await weekAndBefore(ctx, team, period, now);
   const top = scheduleOf(team, 'leaderboard')?.top ?? team.rituals.leaderboard?.top ?? DEFAULT_TOP;
   const view = leaderboardView({
     ws,
     team,
-    report: report!,
+    report,
     period,
     locale,
     top,
@@ -93,10 +99,9 @@ export async function deliverLeaderboard(ctx: CoreContext, occ: Occurrence, team
   }
   const member = memberOf(team, occ.memberId);
   if (!member) return { items: [], outcome: { status: 'skipped', reason: 'left_team' } };
-  const [report] = await reportsOf(ctx).reports(team, [period], now.toISOString());
-  const skip = leaderboardSkip(await weekEvidence(ctx, team, period, report!));
+  const { report, skip, previousSkip } = await weekAndBefore(ctx, team, period, now);
   if (skip) return { items: [], outcome: { status: 'skipped', reason: skip } };
-  const view = myRankView({ ws, report: report!, period, memberId: member.id, locale: localeOf(member, team) });
+  const view = myRankView({ ws, report, period, memberId: member.id, locale: localeOf(member, team), previousRanked: previousSkip === undefined });
   if (!view) return { items: [], outcome: { status: 'skipped', reason: 'not_ranked' } };
   const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `occ:${occ.key}`);
   if (!item) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };

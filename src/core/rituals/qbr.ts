@@ -51,7 +51,8 @@ export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, no
   const current = await reports.team(team);
   const from = addDays(quarter.end, 1);
   const proposals: ProposalWithTarget[] = [];
-  for (const c of current.collective) {
+  // A rep's own review shows no proposals: none are computed for it.
+  for (const c of audience.kind === 'member' ? [] : current.collective) {
     const kpi = ws.kpis[c.kpi];
     if (!kpi || (c.per !== 'quarter' && c.per !== 'month')) continue;
     const periods = historyPeriods(quarter, c.per, settings);
@@ -75,7 +76,7 @@ export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, no
       from,
     });
   }
-  const decisions = (await ctx.repos.decisions.list({ teamId: team.id, from: quarter.start, to: from })).map((d) => ({
+  const decisions = (audience.kind === 'member' ? [] : await ctx.repos.decisions.list({ teamId: team.id, from: quarter.start, to: from })).map((d) => ({
     text: d.text,
     statusText: decisionStatusText(locale, d.status),
     author: nameOf(ws, d.author),

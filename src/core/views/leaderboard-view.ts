@@ -85,13 +85,15 @@ export function leaderboardView(a: {
   };
 }
 
-export function myRankView(a: { ws: Workspace; report: TeamReport; period: Period; memberId: string; locale: Locale }): MyRankView | undefined {
+export function myRankView(a: { ws: Workspace; report: TeamReport; period: Period; memberId: string; locale: Locale; previousRanked?: boolean }): MyRankView | undefined {
   const { locale } = a;
   const me = a.report.members.find((m) => m.id === a.memberId);
   if (!me || me.rank === null || me.score === null) return undefined;
   const total = a.report.members.filter((m) => m.rank !== null).length;
   const title = t(locale, 'myRank.title', { period: periodLabel(locale, a.period) });
-  const rankText = t(locale, 'myRank.rank', { rank: me.rank, total, score: formatPercent(locale, me.score, 0), movement: movementText(locale, me.movement) });
+  const values = { rank: me.rank, total, score: formatPercent(locale, me.score, 0) };
+  // No movement against a week that had no leaderboard, as on the public board.
+  const rankText = a.previousRanked === false ? t(locale, 'myRank.rankOnly', values) : t(locale, 'myRank.rank', { ...values, movement: movementText(locale, me.movement) });
   const lines = me.kpis.flatMap((row) => {
     const kpi = a.ws.kpis[row.kpi];
     return kpi ? [memberKpiLine(row, kpi, locale, a.report.period.end)] : [];

@@ -39,8 +39,8 @@ describe('ritual posts', () => {
     expect(board).toMatchObject({ moreCount: 1, moreText: 'et 1 autre' });
     expect(board.footer).toContain('jamais le volume brut');
     // Week 9 had no data: nobody was ranked then, so there is no movement to show.
-    expect(sent[1]!.view as MyRankView).toMatchObject({ locale: 'en', title: 'Your rank — Week 10 (2 Mar – 8 Mar 2026)', rankText: 'Rank 2 of 2, score 110% (new)' });
-    expect(plain((sent[2]!.view as MyRankView).rankText)).toBe('Rang 1 sur 2, score 117 % (nouveau)');
+    expect(sent[1]!.view as MyRankView).toMatchObject({ locale: 'en', title: 'Your rank — Week 10 (2 Mar – 8 Mar 2026)', rankText: 'Rank 2 of 2, score 110%' });
+    expect(plain((sent[2]!.view as MyRankView).rankText)).toBe('Rang 1 sur 2, score 117 %');
     expect(await h.store.occurrences.get('paris:leaderboard:2026-W10:claire')).toBeUndefined();
   });
 
