@@ -12,6 +12,7 @@ import {
   locale,
   oneOf,
   oneOrMany,
+  retention,
   share,
   strictObject,
   text,
@@ -173,6 +174,14 @@ const settingsSchema = strictObject({
   status: strictObject({ on_track: amount.optional(), at_risk: amount.optional() }).optional(),
   attainment_cap: amount.refine((n) => n >= 1, 'must be 1 (100%) or more').optional(),
   ooo_prorates_targets: z.boolean().optional(),
+  // How long personal data is kept; unset keys take the defaults (free text 2y, outbox bodies 30d, the rest unlimited).
+  retention: strictObject({
+    checkin_text: retention.optional(),
+    metric_values: retention.optional(),
+    outbox_bodies: retention.optional(),
+    audit_log: retention.optional(),
+    decisions: retention.optional(),
+  }).optional(),
 });
 
 export const workspaceSchema = strictObject({
