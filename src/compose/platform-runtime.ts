@@ -76,7 +76,7 @@ export function createPlatformRuntime(deps: {
   };
   let sender: OutboxSender | undefined;
   // Reviews list their charts (core), Slack uploads them into the review's thread, Teams puts them on the card.
-  const charts = createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo });
+  const charts = createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo, members: store.workspace });
   const core = createRitualsCore({
     workspace,
     repos: store,

@@ -4,6 +4,7 @@
 // with --keep-aggregates the team's figures of closed periods are what they were; a colleague's data
 // is untouched either way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildChart } from '../../../src/charts/make-chart.js';
 import { teamReport } from '../../../src/core/rituals/team-report.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import type { Store } from '../../../src/store/connection.js';
@@ -33,6 +34,12 @@ async function collective(ws: Workspace, periodKey: string) {
     { teamId: 'sales', periodKey, asOf: AT },
   );
   return report.collective.map((c) => [c.objective, c.actual]);
+}
+
+/** The burn-up chart of October's demos, as its alt text states the figures. */
+async function burnUp(ws: Workspace): Promise<string> {
+  const deps = { workspace: ws, metricValues: store.metricValues, ooo: store.ooo, members: store.workspace };
+  return (await buildChart(deps, { kind: 'burnup', teamId: 'sales', periodKey: '2026-10', objectiveId: 'demos' }, { asOf: AT, locale: 'en' })).altText;
 }
 
 const count = (table: string, where = '1 = 1') => (store.sqlite.prepare(`select count(*) as n from ${quoteIdent(table)} where ${where}`).get() as { n: number }).n;
@@ -156,6 +163,8 @@ describe('person erase', () => {
     const closed = ['2026-09', '2026-10', '2026-Q3'];
     const before = await Promise.all(closed.map((p) => collective(withHer, p)));
     const totalsBefore = await exportedTotals();
+    const chartBefore = await burnUp(withHer);
+    expect(chartBefore).toContain('13');
     // Her values count: September's revenue is hers (32k) and Sam's (20k); October's demos are 6 + 7.
     expect(before[0]).toContainEqual(['bookings', 52_000]);
     expect(before[1]).toContainEqual(['demos', 13]);
@@ -168,6 +177,7 @@ describe('person erase', () => {
 
     expect(await Promise.all(closed.map((p) => collective(without, p)))).toEqual(before);
     expect(await exportedTotals()).toEqual(totalsBefore);
+    expect(await burnUp(without)).toBe(chartBefore);
     expect(scanForNeedles(store, ZELDA_NEEDLES)).toEqual([]);
     expect(samSnapshot()).toEqual(sam);
     const p = report.pseudonym;
