@@ -90,8 +90,10 @@ export function eraseMember(
     del('objectives', `member_id = @m`);
     del('team_members', `member_id = @m`);
     // The config history of their entry (name, email, platform ids) and of their memberships.
-    del('audit_log', `(entity = 'member' and entity_id = @m) or (entity = 'membership' and entity_id like '%/' || @m)
-                      or (entity = 'objective' and entity_id like 'member:' || @m || ':%')`);
+    // (Compared by substring, not LIKE: an id may hold `_`, a LIKE wildcard.)
+    del('audit_log', `(entity = 'member' and entity_id = @m)
+                      or (entity = 'membership' and substr(entity_id, -length(@m) - 1) = '/' || @m)
+                      or (entity = 'objective' and substr(entity_id, 1, length(@m) + 8) = 'member:' || @m || ':')`);
     del('members', `id = @m`);
 
     // Everything else that still names them or quotes them: ids and names become the pseudonym.

@@ -140,6 +140,12 @@ describe('person erase', () => {
     expect(byTable.metric_values).toEqual({ table: 'metric_values', deleted: 5, anonymised: 0 });
     expect(byTable.members).toMatchObject({ deleted: 1 });
     expect(byTable.decisions).toMatchObject({ anonymised: 1 });
+    // The config history of her entry, membership and own target: created, then deactivated when she left.
+    expect(byTable.audit_log).toMatchObject({ deleted: 6 });
+    // Maya's and Sam's (member and membership created) stay.
+    expect(store.sqlite.prepare(`select entity_id from audit_log where entity in ('member', 'membership') order by entity_id`).all()).toEqual(
+      ['maya', 'sales/maya', 'sales/sam', 'sam'].map((entity_id) => ({ entity_id })),
+    );
     // Numbers deleted: no pseudonymous member.
     expect(count('members', `id like 'anon-%'`)).toBe(0);
     // Her decision stays in the team's log, without her words; Maya's is untouched.
