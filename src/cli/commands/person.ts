@@ -58,8 +58,13 @@ function eraseText(member: StoredMember, report: EraseReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function confirmed(member: StoredMember): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+/** Asks for the member id as confirmation (on a terminal); anything else declines. */
+export async function confirmErase(
+  member: Pick<StoredMember, 'id' | 'name'>,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<boolean> {
+  const rl = createInterface({ input, output });
   try {
     const answer = await rl.question(
       `This erases everything stored about ${member.name} (${member.id}) and cannot be undone.\nType the member id to confirm: `,
@@ -116,7 +121,7 @@ export function registerPerson(program: Command): void {
       await syncWorkspace(store, workspace.workspace, { actor: 'config' });
       if (!opts.yes) {
         if (!process.stdin.isTTY) throw new CliError('refusing to erase without confirmation: stdin is not a terminal; pass --yes to confirm; nothing was erased');
-        if (!(await confirmed(found))) throw new CliError('not confirmed: nothing was erased');
+        if (!(await confirmErase(found))) throw new CliError('not confirmed: nothing was erased');
       }
       try {
         const report = await store.persons.erase(found.id, { actor: actorOf(opts), at: new Date().toISOString(), keepAggregates: opts.keepAggregates === true });
