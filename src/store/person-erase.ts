@@ -5,11 +5,13 @@
 // values are deleted or, with `keepAggregates`, kept under a random pseudonymous member who takes over
 // their (former) memberships, so the team figures they counted in do not change. A last pass rewrites
 // every text cell of every table that still names them (id, name, email, platform ids) or quotes their
-// free text: a table added later is covered without a change here.
+// free text: a table added later is covered without a change here. Scanning every table takes seconds on
+// a large database, so it reads before the write transaction (WAL readers take no lock) and the
+// transaction only rewrites the rows found; a second scan after it catches anything written meanwhile.
 import type Database from 'better-sqlite3';
 import type { EraseReport, EraseTableReport } from '../core/ports.js';
 import { keysOf, type MemberRow } from './person-data.js';
-import { identifierNeedles, scrubEveryTable, textNeedles, type Needle } from './table-scan.js';
+import { findNeedleRows, identifierNeedles, scrubRows, textNeedles, type Needle } from './table-scan.js';
 
 /** What replaces a free text the person wrote. */
 export const ERASED_TEXT = '[erased]';
@@ -47,17 +49,23 @@ export function eraseMember(
   const del = (table: string, where: string) => add(table, 'deleted', run(`delete from "${table}" where ${where}`));
   const anon = (table: string, sql: string) => add(table, 'anonymised', run(sql));
 
-  return sqlite.transaction((): EraseReport => {
-    // Read before anything is deleted: the free text to hunt for elsewhere (quoted in a manager's stand-up).
-    const texts = sqlite
-      .prepare<{ m: string }, { t: string | null }>(
-        `select wins as t from check_ins where member_id = @m union all select blockers from check_ins where member_id = @m
-         union all select text from decisions where author = @m union all select reason from ooo_periods where member_id = @m`,
-      )
-      .all({ m: m.id })
-      .map((r) => r.t?.trim() ?? '')
-      .filter((t) => t.length >= MIN_TEXT_NEEDLE);
+  // Read before anything is deleted: the free text to hunt for elsewhere (quoted in a manager's stand-up).
+  const texts = sqlite
+    .prepare<{ m: string }, { t: string | null }>(
+      `select wins as t from check_ins where member_id = @m union all select blockers from check_ins where member_id = @m
+       union all select text from decisions where author = @m union all select reason from ooo_periods where member_id = @m`,
+    )
+    .all({ m: m.id })
+    .map((r) => r.t?.trim() ?? '')
+    .filter((t) => t.length >= MIN_TEXT_NEEDLE);
 
+  const needles: Needle[] = [
+    ...texts.flatMap((t) => textNeedles(t, ERASED_TEXT)),
+    ...[m.id, ...(distinctiveName(m.name) ? [m.name] : []), ...keys.platformIds].filter((v) => v.trim().length >= 2).flatMap((v) => identifierNeedles(v, p)),
+  ];
+  const found = findNeedleRows(sqlite, needles);
+
+  const report = sqlite.transaction((): EraseReport => {
     if (keep) {
       // The pseudonym: no name, identity or start date of its own; former member of the same teams.
       run(`insert into members (id, name, role_id, start_date, active, config_json, created_at, updated_at)
@@ -96,12 +104,8 @@ export function eraseMember(
                       or (entity = 'objective' and substr(entity_id, 1, length(@m) + 8) = 'member:' || @m || ':')`);
     del('members', `id = @m`);
 
-    // Everything else that still names them or quotes them: ids and names become the pseudonym.
-    const needles: Needle[] = [
-      ...texts.flatMap((t) => textNeedles(t, ERASED_TEXT)),
-      ...[m.id, ...(distinctiveName(m.name) ? [m.name] : []), ...keys.platformIds].filter((v) => v.trim().length >= 2).flatMap((v) => identifierNeedles(v, p)),
-    ];
-    for (const [table, n] of scrubEveryTable(sqlite, needles)) add(table, 'anonymised', n);
+    // Everything else that still names or quotes them: ids and names become the pseudonym.
+    for (const [table, n] of scrubRows(sqlite, needles, found)) add(table, 'anonymised', n);
 
     const tables: EraseTableReport[] = [...counts.entries()]
       .map(([table, c]) => ({ table, ...c }))
@@ -112,5 +116,17 @@ export function eraseMember(
       .prepare(`insert into audit_log (at, actor, action, entity, entity_id, before, after) values (?, ?, 'person.erase', 'person', ?, null, ?)`)
       .run(at, opts.actor, p, JSON.stringify({ keptAggregates: keep, tables }));
     return report;
+  }).immediate();
+
+  // Anything that named them and was written during the scan (none expected: they left the config).
+  const late = findNeedleRows(sqlite, needles);
+  if (late.size === 0) return report;
+  return sqlite.transaction((): EraseReport => {
+    for (const [table, n] of scrubRows(sqlite, needles, late)) add(table, 'anonymised', n);
+    const tables = [...counts.entries()].map(([table, c]) => ({ table, ...c })).sort((a, b) => a.table.localeCompare(b.table));
+    sqlite
+      .prepare(`update audit_log set after = ? where action = 'person.erase' and entity_id = ?`)
+      .run(JSON.stringify({ keptAggregates: keep, tables }), p);
+    return { ...report, tables };
   }).immediate();
 }

@@ -64,23 +64,38 @@ export function applyNeedles(text: string, needles: readonly Needle[]): string {
   return out;
 }
 
-/**
- * Rewrites every text cell of every table that holds one of the needles; returns the rows changed per
- * table. Runs inside the caller's transaction.
- */
-export function scrubEveryTable(sqlite: Database.Database, needles: readonly Needle[]): Map<string, number> {
-  const changed = new Map<string, number>();
-  if (needles.length === 0) return changed;
+/** Rows (by rowid, per table) with a text cell holding one of the needles' probes. A read: no lock taken in WAL mode. */
+export function findNeedleRows(sqlite: Database.Database, needles: readonly Needle[]): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  if (needles.length === 0) return found;
   const probes = [...new Set(needles.map((n) => n.probe))];
   for (const { table, columns } of textColumnsOfEveryTable(sqlite)) {
     if (columns.length === 0) continue;
-    const cols = columns.map(quoteIdent);
-    const hit = cols.flatMap((c) => probes.map(() => `instr(${c}, ?) > 0`)).join(' or ');
-    const rows = sqlite
-      .prepare<unknown[], Record<string, unknown>>(`select rowid as "__rowid", ${cols.join(', ')} from ${quoteIdent(table)} where ${hit}`)
-      .all(...columns.flatMap(() => probes));
+    const hit = columns.flatMap((c) => probes.map(() => `instr(${quoteIdent(c)}, ?) > 0`)).join(' or ');
+    const rowids = sqlite
+      .prepare<unknown[], { r: number }>(`select rowid as r from ${quoteIdent(table)} where ${hit}`)
+      .all(...columns.flatMap(() => probes))
+      .map((x) => x.r);
+    if (rowids.length > 0) found.set(table, rowids);
+  }
+  return found;
+}
+
+/**
+ * Rewrites the text cells of these rows that hold a needle (each row read again: it may have changed or
+ * gone since it was found); returns the rows changed per table. Runs inside the caller's transaction.
+ */
+export function scrubRows(sqlite: Database.Database, needles: readonly Needle[], rows: ReadonlyMap<string, readonly number[]>): Map<string, number> {
+  const changed = new Map<string, number>();
+  const columnsOf = new Map(textColumnsOfEveryTable(sqlite).map((t) => [t.table, t.columns]));
+  for (const [table, rowids] of rows) {
+    const columns = columnsOf.get(table) ?? [];
+    if (columns.length === 0) continue;
+    const read = sqlite.prepare<[number], Record<string, unknown>>(`select ${columns.map(quoteIdent).join(', ')} from ${quoteIdent(table)} where rowid = ?`);
     let count = 0;
-    for (const row of rows) {
+    for (const rowid of rowids) {
+      const row = read.get(rowid);
+      if (!row) continue;
       const set: string[] = [];
       const params: unknown[] = [];
       for (const c of columns) {
@@ -93,7 +108,7 @@ export function scrubEveryTable(sqlite: Database.Database, needles: readonly Nee
         }
       }
       if (set.length === 0) continue;
-      sqlite.prepare(`update ${quoteIdent(table)} set ${set.join(', ')} where rowid = ?`).run(...params, row.__rowid);
+      sqlite.prepare(`update ${quoteIdent(table)} set ${set.join(', ')} where rowid = ?`).run(...params, rowid);
       count++;
     }
     if (count > 0) changed.set(table, count);
