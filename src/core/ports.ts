@@ -308,7 +308,7 @@ export interface RetentionCounts {
 }
 
 export interface RetentionRepo {
-  /** Removes, in one transaction, what is older than each cutoff (a kind without one is kept); a dry run changes nothing. */
+  /** Removes what is older than each cutoff (a kind without one is kept), in short batches; a dry run counts and changes nothing. */
   apply(cutoffs: RetentionCutoffs, opts: { readonly dryRun: boolean }): Promise<RetentionCounts>;
 }
 
