@@ -3,7 +3,7 @@
 // upload, Teams image, sandbox page). The composition builds one per process on the store's repositories.
 import type { Locale, Workspace } from '../core/domain/model.js';
 import { DomainError } from '../core/errors.js';
-import type { ChartCatalog, MetricValuesRepo, OooRepo } from '../core/ports.js';
+import type { ChartCatalog, MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports.js';
 import type { ChartRef } from '../core/views.js';
 import { parseChartId, reviewChartRequests } from './chart-request.js';
 import { buildChart, chartPng } from './make-chart.js';
@@ -14,6 +14,8 @@ export interface ChartServiceDeps {
   readonly workspace: () => Workspace;
   readonly metricValues: Pick<MetricValuesRepo, 'listForTeamPeriod'>;
   readonly ooo: Pick<OooRepo, 'listOverlapping'>;
+  /** The store's memberships: former members still count in collective figures. */
+  readonly members?: Pick<WorkspaceRepo, 'formerMemberIds'>;
   /** The as-of instant of an id that does not fix one (review ids always do). Default: the real time. */
   readonly now?: () => Date;
   /** Default 'light': the image carries its own background, so it reads the same in a dark client. */
@@ -30,7 +32,7 @@ export interface ChartService extends ChartCatalog, ChartPngSource {}
 
 export function createChartService(deps: ChartServiceDeps): ChartService {
   const now = deps.now ?? (() => new Date());
-  const chartDeps = () => ({ workspace: deps.workspace(), metricValues: deps.metricValues, ooo: deps.ooo });
+  const chartDeps = () => ({ workspace: deps.workspace(), metricValues: deps.metricValues, ooo: deps.ooo, ...(deps.members ? { members: deps.members } : {}) });
 
   return {
     async reviewCharts(teamId, periodKey, asOf, locale): Promise<ChartRef[]> {

@@ -10,7 +10,8 @@ import { localDateOf, parseInstantInZone, startOfDayInZone } from '../core/domai
 import { DomainError } from '../core/errors.js';
 import { t } from '../core/i18n/index.js';
 import { formatPercent } from '../core/i18n/format.js';
-import type { MetricValuesRepo, OooRepo, StoredMetricValue } from '../core/ports.js';
+import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports.js';
+import { loadTeamData } from '../core/rituals/team-data.js';
 import { periodSettings, resolvePeriod, teamReport } from '../core/rituals/team-report.js';
 import { attainmentBarsSpec } from './attainment-spec.js';
 import { burnUpSpec } from './burn-up-spec.js';
@@ -27,6 +28,8 @@ export interface ChartDeps {
   readonly workspace: Workspace;
   readonly metricValues: Pick<MetricValuesRepo, 'listForTeamPeriod'>;
   readonly ooo: Pick<OooRepo, 'listOverlapping'>;
+  /** The store's memberships: former members still count in collective figures, as in reports. */
+  readonly members?: Pick<WorkspaceRepo, 'formerMemberIds'>;
 }
 
 export interface ChartOptionsIn {
@@ -45,24 +48,16 @@ export interface BuiltChart {
   readonly hasData: boolean;
 }
 
-const toDomain = (v: StoredMetricValue): MetricValue => ({
-  ...(v.memberId !== null ? { memberId: v.memberId } : {}),
-  ...(v.teamId !== null ? { teamId: v.teamId } : {}),
-  kpi: v.kpiId,
-  date: v.date,
-  value: v.value,
-  recordedAt: v.recordedAt,
-});
-
 function teamOf(workspace: Workspace, teamId: string): Team {
   const team = workspace.teams.find((t) => t.id === teamId);
   if (!team) throw new DomainError('REPORT.UNKNOWN_TEAM', `unknown team "${teamId}"`, { team: teamId, teams: workspace.teams.map((x) => x.id).join(', ') });
   return team;
 }
 
-async function loadValues(deps: ChartDeps, team: Team, from: string, to: string): Promise<MetricValue[]> {
-  const stored = await deps.metricValues.listForTeamPeriod(team.id, team.members.map((m) => m.id), from, to < from ? from : to);
-  return stored.map(toDomain);
+async function loadValues(deps: ChartDeps, team: Team, from: string, to: string): Promise<readonly MetricValue[]> {
+  // The same values as the team's report reads (former members' as the team's own).
+  const repos = { metricValues: deps.metricValues, ooo: deps.ooo, ...(deps.members ? { workspace: deps.members } : {}) };
+  return (await loadTeamData(repos, team, from, to < from ? from : to)).values;
 }
 
 export async function buildChart(deps: ChartDeps, req: ChartRequest, opts: ChartOptionsIn): Promise<BuiltChart> {

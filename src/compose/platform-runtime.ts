@@ -5,6 +5,7 @@ import { createChartService } from '../charts/chart-service.js';
 import type { AppConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway, Destination, Platform } from '../core/ports.js';
+import { applyRetention } from '../core/rituals/apply-retention.js';
 import { createRitualsCore, type RitualsCore } from '../core/rituals/create-core.js';
 import type { ChartLinks } from '../http/chart-links.js';
 import type { Metrics } from '../http/metrics.js';
@@ -12,6 +13,7 @@ import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
 import { nextFire } from '../scheduling/cron.js';
 import { notifyingOutbox, OutboxSender } from '../scheduling/outbox-sender.js';
+import { createRetentionJob } from '../scheduling/retention-job.js';
 import { createRunCoordinator } from '../scheduling/run-coordinator.js';
 import { createScheduler, type Scheduler } from '../scheduling/scheduler.js';
 import type { createSlackAdapter, SlackAdapter } from '../slack/adapter.js';
@@ -74,7 +76,7 @@ export function createPlatformRuntime(deps: {
   };
   let sender: OutboxSender | undefined;
   // Reviews list their charts (core), Slack uploads them into the review's thread, Teams puts them on the card.
-  const charts = createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo });
+  const charts = createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo, members: store.workspace });
   const core = createRitualsCore({
     workspace,
     repos: store,
@@ -108,6 +110,7 @@ export function createPlatformRuntime(deps: {
     log: log.child({ area: 'outbox' }),
     onParked: createAdminAlerts({ workspace, outbox, platformFor, clock, log: log.child({ area: 'outbox' }) }),
   });
+  const coordinator = createRunCoordinator({ leases: createLeasesRepo(store), clock, log: log.child({ area: 'scheduler' }) });
   const scheduler: Scheduler = createScheduler({
     tick: async (now) => {
       const summary = await core.engine.tick(now);
@@ -116,7 +119,15 @@ export function createPlatformRuntime(deps: {
     },
     clock,
     log: log.child({ area: 'scheduler' }),
-    coordinator: createRunCoordinator({ leases: createLeasesRepo(store), clock, log: log.child({ area: 'scheduler' }) }),
+    coordinator,
+  });
+  // Once a day: the retention settings of the workspace file (logged with counts).
+  const retentionLog = log.child({ area: 'retention' });
+  const retention = createRetentionJob({
+    apply: (now) => applyRetention({ workspace, retention: store.retention, log: retentionLog }, now),
+    clock,
+    log: retentionLog,
+    coordinator,
   });
 
   return {
@@ -129,8 +140,10 @@ export function createPlatformRuntime(deps: {
       await teams?.start();
       sender!.start();
       await scheduler.start();
+      await retention.start();
     },
     async stop() {
+      await retention.stop();
       await scheduler.stop();
       await slack?.stop();
       await teams?.stop();

@@ -13,6 +13,7 @@ import {
   type Workspace,
   type WorkspaceDefaults,
 } from '../core/domain/model.js';
+import { DEFAULT_RETENTION, type RetentionPolicy } from '../core/domain/retention.js';
 import { mergeRituals } from './ritual-defaults.js';
 import type { RawCollective, RawKpi, RawMember, RawObjective, RawTarget, RawTeam, RawWorkspace } from './workspace-schema.js';
 
@@ -123,6 +124,17 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+function retentionPolicy(r: NonNullable<RawWorkspace['workspace']['retention']>): RetentionPolicy {
+  const d = DEFAULT_RETENTION;
+  return {
+    checkinText: r.checkin_text ?? d.checkinText,
+    metricValues: r.metric_values ?? d.metricValues,
+    outboxBodies: r.outbox_bodies ?? d.outboxBodies,
+    auditLog: r.audit_log ?? d.auditLog,
+    decisions: r.decisions ?? d.decisions,
+  };
+}
+
 export function buildWorkspace(raw: RawWorkspace): Workspace {
   const s = raw.workspace;
   const defaults: WorkspaceDefaults = {
@@ -136,6 +148,7 @@ export function buildWorkspace(raw: RawWorkspace): Workspace {
     ...(s.ooo_prorates_targets !== undefined ? { oooProratesTargets: s.ooo_prorates_targets } : {}),
     evidence: { minDays: s.evidence?.min_days ?? 2, minShare: s.evidence?.min_share ?? 0.1 },
     individualsInChannel: s.individuals_in_channel ?? 'top',
+    ...(s.retention ? { retention: retentionPolicy(s.retention) } : {}),
   };
   const kpis = Object.fromEntries(Object.entries(raw.kpis).map(([id, k]) => [id, kpi(id, k)]));
   const roles = Object.fromEntries(

@@ -12,6 +12,7 @@ import {
   locale,
   oneOf,
   oneOrMany,
+  retention,
   share,
   strictObject,
   text,
@@ -184,6 +185,14 @@ const settingsSchema = strictObject({
   evidence: strictObject({
     min_days: z.number().int('must be a whole number of working days').min(0, 'must be 0 or more').optional(),
     min_share: share.optional(),
+  }).optional(),
+  // How long personal data is kept; unset keys take the defaults (free text 2y, outbox bodies 30d, the rest unlimited).
+  retention: strictObject({
+    checkin_text: retention.optional(),
+    metric_values: retention.optional(),
+    outbox_bodies: retention.optional(),
+    audit_log: retention.optional(),
+    decisions: retention.optional(),
   }).optional(),
 });
 

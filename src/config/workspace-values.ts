@@ -5,6 +5,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
 import type { Locale } from '../core/domain/model.js';
+import type { RetentionSetting, RetentionUnit } from '../core/domain/retention.js';
 
 /** A strict object whose unknown-key error carries the list of allowed keys (for "did you mean"). */
 export const KNOWN_KEYS_MARK = 'known-keys:';
@@ -77,6 +78,27 @@ export const durationMinutes = z.union([z.string(), z.number()], { error: DURATI
     return z.NEVER;
   }
   return minutes;
+});
+
+const RETENTION_HINT = 'expected a retention like 30d, 12w, 6mo, 2y or unlimited';
+const RETENTION_UNITS: Readonly<Record<string, RetentionUnit>> = { d: 'day', w: 'week', mo: 'month', y: 'year' };
+
+/** `30d`, `12w`, `6mo`, `2y` or `unlimited` (`m` is minutes elsewhere in the file: months are `mo`). */
+export function parseRetention(s: string): RetentionSetting | null {
+  const t = s.trim().toLowerCase();
+  if (t === 'unlimited') return 'unlimited';
+  const m = /^(\d+)\s*(d|w|mo|y)$/.exec(t);
+  if (!m || Number(m[1]) <= 0) return null;
+  return { amount: Number(m[1]), unit: RETENTION_UNITS[m[2]!]! };
+}
+
+export const retention = z.union([z.string(), z.number()], { error: RETENTION_HINT }).transform((v, ctx) => {
+  const setting = typeof v === 'string' ? parseRetention(v) : null;
+  if (setting === null) {
+    ctx.addIssue({ code: 'custom', message: RETENTION_HINT });
+    return z.NEVER;
+  }
+  return setting;
 });
 
 const SCALES: Readonly<Record<string, number>> = { '%': 0.01, k: 1e3, K: 1e3, M: 1e6 };

@@ -3,6 +3,7 @@
 // Instants are ISO-8601 UTC strings, days 'YYYY-MM-DD'; callers pass `at` so use cases stay testable.
 import type { MetricValue } from './domain/metric-values.js';
 import type { Locale, TargetChange, TargetSpec, Workspace } from './domain/model.js';
+import type { RetentionCutoffs } from './domain/retention.js';
 import type { ChartRef } from './views.js';
 
 // ---- metric values -----------------------------------------------------------------------------
@@ -217,7 +218,8 @@ export interface AuditEntry extends AuditEntryInput {
 
 export interface AuditRepo {
   record(entry: AuditEntryInput): Promise<AuditEntry>;
-  list(filter: { entity?: string; entityId?: string; since?: string; limit?: number }): Promise<AuditEntry[]>;
+  /** Newest first; `since` an instant, `from`/`to` inclusive days (UTC); at most `limit` rows (default 1000). */
+  list(filter: { entity?: string; entityId?: string; actor?: string; since?: string; from?: string; to?: string; limit?: number }): Promise<AuditEntry[]>;
 }
 
 // ---- decision log --------------------------------------------------------------------------------
@@ -282,6 +284,70 @@ export interface WorkspaceRepo {
   findMemberByIdentity(kind: IdentityKind, value: string): Promise<StoredMember | undefined>;
   /** Learnt at runtime (e.g. a Teams UPN); the config sync leaves it alone. */
   setIdentity(memberId: string, kind: IdentityKind, value: string | null): Promise<void>;
+  /**
+   * Members who were in the team and are no longer (left the config, or erased and kept as a pseudonym):
+   * their values still count in the team's collective figures. Optional: without it, only current
+   * members count.
+   */
+  formerMemberIds?(teamId: string): Promise<string[]>;
+}
+
+// ---- personal data: retention, access and erasure ----------------------------------------------------
+
+/** What one application of the retention settings removed (or would remove, in a dry run). */
+export interface RetentionCounts {
+  /** Check-ins whose wins and blockers were cleared. */
+  readonly checkinTexts: number;
+  readonly metricValues: number;
+  /** Earlier states of the metric values removed. */
+  readonly metricValueHistory: number;
+  /** Delivered or given-up outbox rows whose message body was removed. */
+  readonly outboxBodies: number;
+  readonly auditRows: number;
+  readonly decisions: number;
+}
+
+export interface RetentionRepo {
+  /** Removes what is older than each cutoff (a kind without one is kept), in short batches; a dry run counts and changes nothing. */
+  apply(cutoffs: RetentionCutoffs, opts: { readonly dryRun: boolean }): Promise<RetentionCounts>;
+}
+
+// ---- personal data: access and erasure -------------------------------------------------------------
+
+/** Everything stored about one member: rows per table (raw columns, JSON text parsed). */
+export interface PersonExport {
+  readonly format: 'rituals.person-export/1';
+  readonly memberId: string;
+  readonly exportedAt: string;
+  readonly tables: Readonly<Record<string, readonly Record<string, unknown>[]>>;
+}
+
+/** What an erasure did to one table. */
+export interface EraseTableReport {
+  readonly table: string;
+  readonly deleted: number;
+  /** Rows kept with the person's ids, names and free text replaced (pseudonym or a marker). */
+  readonly anonymised: number;
+}
+
+export interface EraseReport {
+  /** The random id the person's numbers (with keepAggregates) and references now carry. */
+  readonly pseudonym: string;
+  readonly keptAggregates: boolean;
+  readonly tables: readonly EraseTableReport[];
+}
+
+export interface PersonDataRepo {
+  /** A member known to the store, by member id or (case-insensitive) email. */
+  find(idOrEmail: string): Promise<StoredMember | undefined>;
+  /** Collects every row about the member and records the export in the audit log. */
+  export(memberId: string, opts: { readonly actor: string; readonly at: string }): Promise<PersonExport>;
+  /**
+   * Deletes or anonymises every row about a member no longer in the config, in one transaction, and
+   * records it in the audit log under the pseudonym. `keepAggregates`: their metric values stay, under
+   * the pseudonym, so team figures do not change; otherwise they are deleted.
+   */
+  erase(memberId: string, opts: { readonly actor: string; readonly at: string; readonly keepAggregates: boolean }): Promise<EraseReport>;
 }
 
 /** Every repository the core uses, as one object. */

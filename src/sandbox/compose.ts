@@ -47,7 +47,7 @@ export function composeSandbox(opts: SandboxAppOptions): SandboxApp {
   const clock = new SandboxClock({ file: sandboxFiles(opts.databaseUrl).clock, realNow: opts.realNow });
   const outbox = createOutboxRepo(opts.store);
   // Charts are drawn as of the sandbox time (review ids fix their own as-of instant).
-  const charts = createChartService({ workspace: opts.workspace, metricValues: opts.store.metricValues, ooo: opts.store.ooo, now: () => clock.now() });
+  const charts = createChartService({ workspace: opts.workspace, metricValues: opts.store.metricValues, ooo: opts.store.ooo, members: opts.store.workspace, now: () => clock.now() });
   const core = createRitualsCore({
     workspace: opts.workspace,
     repos: opts.store,

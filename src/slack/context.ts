@@ -21,8 +21,14 @@ export interface SlackUser {
   readonly locale: Locale;
 }
 
-/** Maps a Slack user to a member by the config's Slack id, or by the email of their Slack profile. */
+/**
+ * Maps a Slack user to a member: by the config's Slack id first, with no call to Slack (the config
+ * already says who they are, their language and time zone); only a user the config does not map by id
+ * costs a users.info (email to match the config's, Slack locale, bot flag).
+ */
 export async function identify(ctx: SlackContext, userId: string): Promise<SlackUser> {
+  const mapped = await ctx.service.resolveMember({ platform: 'slack', userId });
+  if (mapped) return { userId, member: mapped, locale: mapped.locale };
   const profile = await ctx.directory.profile(userId);
   const member = profile?.isBot
     ? undefined

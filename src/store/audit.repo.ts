@@ -1,5 +1,5 @@
 // The audit log: who changed what and when, with the before and after states as JSON.
-import { and, desc, eq, gte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditEntryInput, AuditRepo } from '../core/ports.js';
 import type { StoreDb, StoreTx } from './db.js';
 import { auditLog } from './schema.js';
@@ -31,11 +31,14 @@ export function createAuditRepo(db: StoreDb): AuditRepo {
       return toEntry(insertAudit(db, entry));
     },
 
-    async list({ entity, entityId, since, limit }) {
+    async list({ entity, entityId, actor, since, from, to, limit }) {
       const where: SQL[] = [];
       if (entity !== undefined) where.push(eq(auditLog.entity, entity));
       if (entityId !== undefined) where.push(eq(auditLog.entityId, entityId));
+      if (actor !== undefined) where.push(eq(auditLog.actor, actor));
       if (since !== undefined) where.push(gte(auditLog.at, since));
+      if (from) where.push(sql`substr(${auditLog.at}, 1, 10) >= ${from}`);
+      if (to) where.push(sql`substr(${auditLog.at}, 1, 10) <= ${to}`);
       return db
         .select()
         .from(auditLog)

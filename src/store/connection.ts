@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { Repositories, RitualRepositories } from '../core/ports.js';
+import type { PersonDataRepo, Repositories, RetentionRepo, RitualRepositories } from '../core/ports.js';
 import { createAuditRepo } from './audit.repo.js';
 import { createBreachesRepo } from './breaches.repo.js';
 import { createCheckInsRepo } from './check-ins.repo.js';
@@ -17,7 +17,9 @@ import { runMigrations, type MigrationReport } from './migrate.js';
 import { createObjectivesRepo } from './objectives.repo.js';
 import { createOccurrencesRepo } from './occurrences.repo.js';
 import { createOooRepo } from './ooo.repo.js';
+import { createPersonsRepo } from './persons.repo.js';
 import { createReactionsRepo } from './reactions.repo.js';
+import { createRetentionRepo } from './retention.repo.js';
 import * as schema from './schema.js';
 import { createWorkspaceRepo } from './workspace.repo.js';
 
@@ -30,6 +32,10 @@ export interface Store extends Repositories, RitualRepositories {
   readonly sqlite: Database.Database;
   /** What opening the store migrated. */
   readonly migrations: MigrationReport;
+  /** One member's personal data: export and erasure (`rituals person`). */
+  readonly persons: PersonDataRepo;
+  /** The retention settings applied to the stored data (daily job, `rituals retention apply`). */
+  readonly retention: RetentionRepo;
   close(): Promise<void>;
 }
 
@@ -79,6 +85,7 @@ export async function openStore(url: string): Promise<Store> {
     throw new StoreError(`cannot migrate database ${url}: ${reason(err)}`, { cause: err });
   }
   const conn = sqlite;
+  const workspace = createWorkspaceRepo(db);
   return {
     url,
     path,
@@ -91,7 +98,9 @@ export async function openStore(url: string): Promise<Store> {
     objectives: createObjectivesRepo(db),
     audit: createAuditRepo(db),
     decisions: createDecisionsRepo(db),
-    workspace: createWorkspaceRepo(db),
+    workspace,
+    persons: createPersonsRepo(conn, workspace),
+    retention: createRetentionRepo(conn),
     occurrences: createOccurrencesRepo(db),
     breaches: createBreachesRepo(db),
     reactions: createReactionsRepo(db),

@@ -12,21 +12,32 @@ const toDecision = ({ updatedAt: _u, ...r }: Row): Decision => r;
 export function createDecisionsRepo(db: StoreDb): DecisionsRepo {
   return {
     async record(input) {
-      const row = db
-        .insert(decisions)
-        .values({
-          teamId: input.teamId,
-          objectiveId: input.objectiveId,
-          author: input.author,
-          createdAt: input.createdAt,
-          kind: input.kind,
-          text: input.text,
-          status: input.status ?? 'open',
-          updatedAt: input.createdAt,
-        })
-        .returning()
-        .get();
-      return toDecision(row);
+      // The entry and its audit row (who recorded what kind, where; the text stays in the log itself).
+      return db.transaction((tx) => {
+        const row = tx
+          .insert(decisions)
+          .values({
+            teamId: input.teamId,
+            objectiveId: input.objectiveId,
+            author: input.author,
+            createdAt: input.createdAt,
+            kind: input.kind,
+            text: input.text,
+            status: input.status ?? 'open',
+            updatedAt: input.createdAt,
+          })
+          .returning()
+          .get();
+        insertAudit(tx, {
+          at: input.createdAt,
+          actor: input.author,
+          action: 'decision.record',
+          entity: 'decision',
+          entityId: String(row.id),
+          after: { team: row.teamId, objective: row.objectiveId, kind: row.kind, status: row.status },
+        });
+        return toDecision(row);
+      }, WRITE_TX);
     },
 
     async setStatus(id, status, { by, at }) {

@@ -1,23 +1,26 @@
-// Export of stored data as CSV (one table per file, header row) or JSON: check-ins, metric values and
-// the decision log. Each kind is one entry of EXPORTERS; attainment, computed by the report module
+// Export of stored data as CSV (one table per file, header row) or JSON: check-ins, metric values, the
+// decision log, and the audit log (asked for by name: it is not part of `all`). Each kind is one entry of EXPORTERS; attainment, computed by the report module
 // from the workspace and these same repositories, is meant to be added there as one more exporter.
 import { stringify } from 'csv-stringify/sync';
 import type { Workspace } from '../core/domain/model.js';
 import type { CheckIn, Repositories } from '../core/ports.js';
 
-export type ExportKind = 'checkins' | 'metrics' | 'decisions';
+export type ExportKind = 'checkins' | 'metrics' | 'decisions' | 'audit';
+/** What `--what all` exports: the data. */
 export const EXPORT_KINDS: readonly ExportKind[] = ['checkins', 'metrics', 'decisions'];
+/** Every kind, the audit log included. */
+export const ALL_EXPORT_KINDS: readonly ExportKind[] = [...EXPORT_KINDS, 'audit'];
 export type ExportFormat = 'csv' | 'json';
 
 export interface ExportFilter {
   readonly teamId?: string;
-  /** Inclusive days (YYYY-MM-DD): metric date, check-in submission day, decision day. */
+  /** Inclusive days (YYYY-MM-DD): metric date, check-in submission day, decision day, audit day (UTC). */
   readonly from?: string;
   readonly to?: string;
 }
 
 export interface ExportContext {
-  readonly store: Pick<Repositories, 'checkIns' | 'metricValues' | 'decisions'>;
+  readonly store: Pick<Repositories, 'checkIns' | 'metricValues' | 'decisions' | 'audit'>;
   /** Not needed by the stored-data exporters; there for computed ones (attainment). */
   readonly workspace?: Workspace;
   readonly filter: ExportFilter;
@@ -77,6 +80,17 @@ export const EXPORTERS: Readonly<Record<ExportKind, Exporter>> = {
       id: d.id, created_at: d.createdAt, team: d.teamId, objective: d.objectiveId, author: d.author, kind: d.kind, status: d.status, text: d.text,
     }));
     return { kind: 'decisions', columns: ['id', 'created_at', 'team', 'objective', 'author', 'kind', 'status', 'text'], rows: records, records };
+  },
+
+  // Who changed a target, recorded a decision, ran a ritual by hand, exported or erased a person, synced
+  // the config, imported values or managed a token: oldest first, before and after states as JSON.
+  async audit({ store, filter }) {
+    const entries = await store.audit.list({ from: filter.from, to: filter.to, limit: Number.MAX_SAFE_INTEGER });
+    const records = entries
+      .sort((a, b) => a.id - b.id)
+      .map((e) => ({ id: e.id, at: e.at, actor: e.actor, action: e.action, entity: e.entity, entity_id: e.entityId, before: e.before ?? null, after: e.after ?? null }));
+    const rows = records.map((r) => ({ ...r, before: r.before === null ? null : JSON.stringify(r.before), after: r.after === null ? null : JSON.stringify(r.after) }));
+    return { kind: 'audit', columns: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after'], rows, records };
   },
 };
 

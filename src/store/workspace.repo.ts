@@ -86,6 +86,16 @@ export function createWorkspaceRepo(db: StoreDb): WorkspaceRepo {
       return row ? withTeams([row])[0] : undefined;
     },
 
+    async formerMemberIds(teamId) {
+      return db
+        .select({ id: teamMembers.memberId })
+        .from(teamMembers)
+        .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.active, false)))
+        .orderBy(asc(teamMembers.memberId))
+        .all()
+        .map((r) => r.id);
+    },
+
     async setIdentity(memberId, kind, value) {
       const key = (
         { slack: 'slackUserId', teams: 'teamsAadId', email: 'email', upn: 'upn' } as const

@@ -127,15 +127,19 @@ export function createInstallHandler(deps: InstallDeps) {
       if (member && !existing.memberId) await save(m.aadObjectId, existing.entry, { memberId: member.memberId });
       return member !== undefined;
     }
+    // Someone the config does not know is kept reachable (a later config may name them by Teams id) but
+    // without their name, email or UPN: nothing personal is stored about people who are not members.
     const ref: Partial<ConversationReference> = {
       channelId: a.channelId,
       serviceUrl: a.serviceUrl,
       bot: a.recipient,
-      user: { id: m.id, name: m.name ?? '', aadObjectId: m.aadObjectId },
+      user: { id: m.id, name: member ? (m.name ?? '') : '', aadObjectId: m.aadObjectId },
     };
     await save(
       m.aadObjectId,
-      { kind: 'roster', ref, userId: m.id, aadObjectId: m.aadObjectId, email: m.email, upn: m.upn, tenantId },
+      member
+        ? { kind: 'roster', ref, userId: m.id, aadObjectId: m.aadObjectId, email: m.email, upn: m.upn, tenantId }
+        : { kind: 'roster', ref, userId: m.id, aadObjectId: m.aadObjectId, tenantId },
       member ? { memberId: member.memberId } : {},
     );
     return member !== undefined;

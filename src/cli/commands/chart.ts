@@ -55,7 +55,7 @@ export function registerChart(program: Command): void {
         const locale = opts.locale ?? team?.locale ?? ws.defaults.locale;
         try {
           const chart = await buildChart(
-            { workspace: ws, metricValues: store.metricValues, ooo: store.ooo },
+            { workspace: ws, metricValues: store.metricValues, ooo: store.ooo, members: store.workspace },
             { kind: opts.kind, teamId: opts.team, periodKey: opts.period, objectiveId: opts.objective, memberId: opts.member, kpiId: opts.kpi },
             { asOf: opts.at ?? new Date().toISOString(), locale },
           );

@@ -1,10 +1,10 @@
 // `rituals export [KIND]`: check-ins, metric values and decisions (the decision log: who, when, which
-// objective, kind, text, status) as CSV or JSON, to stdout or a file.
+// objective, kind, text, status) as CSV or JSON, to stdout or a file; `audit` exports the audit log.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseDay } from '../../store/csv-values.js';
-import { collectExport, EXPORT_KINDS, toCsv, toJson, type ExportFormat, type ExportKind } from '../../store/export.js';
+import { ALL_EXPORT_KINDS, collectExport, EXPORT_KINDS, toCsv, toJson, type ExportFormat, type ExportKind } from '../../store/export.js';
 import { CliError, withContext } from '../context.js';
 
 interface ExportOptions {
@@ -27,9 +27,9 @@ function checkDay(flag: string, value: string | undefined): void {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('export check-ins, metric values and decisions as CSV or JSON')
-    .argument('[kind]', `what to export, as with --what: ${[...EXPORT_KINDS, 'all'].join(', ')} (e.g. \`rituals export decisions\`)`)
-    .addOption(new Option('--what <kind>', 'what to export').choices([...EXPORT_KINDS, 'all']).default('all'))
+    .description('export check-ins, metric values and decisions (or the audit log) as CSV or JSON')
+    .argument('[kind]', `what to export, as with --what: ${[...ALL_EXPORT_KINDS, 'all'].join(', ')} (e.g. \`rituals export decisions\`); all = ${EXPORT_KINDS.join(', ')}`)
+    .addOption(new Option('--what <kind>', 'what to export').choices([...ALL_EXPORT_KINDS, 'all']).default('all'))
     .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else csv)').choices(['csv', 'json']))
     .option('--team <id>', 'only this team')
     .option('--from <date>', 'from this day (YYYY-MM-DD), inclusive')
@@ -39,12 +39,13 @@ export function registerExport(program: Command): void {
     .option('-d, --database <url>', 'database URL (default: DATABASE_URL, else file:./data/rituals.db)')
     .action(async (kind: string | undefined, opts: ExportOptions) => {
       if (kind !== undefined) {
-        if (![...EXPORT_KINDS, 'all'].includes(kind)) throw new CliError(`unknown export "${kind}": use ${[...EXPORT_KINDS, 'all'].join(', ')}`);
+        if (![...ALL_EXPORT_KINDS, 'all'].includes(kind)) throw new CliError(`unknown export "${kind}": use ${[...ALL_EXPORT_KINDS, 'all'].join(', ')}`);
         opts.what = kind as ExportKind | 'all';
       }
       checkDay('--from', opts.from);
       checkDay('--to', opts.to);
       if (opts.from && opts.to && opts.from > opts.to) throw new CliError(`--from ${opts.from} is after --to ${opts.to}`);
+      if (opts.what === 'audit' && opts.team !== undefined) throw new CliError('--team does not apply to the audit log: export it whole, or by --from and --to');
       const format: ExportFormat = opts.format ?? (opts.out && extname(opts.out).toLowerCase() === '.json' ? 'json' : 'csv');
       const kinds = opts.what === 'all' ? EXPORT_KINDS : [opts.what];
       if (format === 'csv' && kinds.length > 1 && !opts.out) {

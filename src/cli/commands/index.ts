@@ -6,7 +6,9 @@ import { registerConfigCheck } from './config-check.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
+import { registerPerson } from './person.js';
 import { registerReport } from './report.js';
+import { registerRetention } from './retention.js';
 import { registerSimulate } from './simulate.js';
 import { registerStart } from './start.js';
 import { registerToken } from './token.js';
@@ -22,4 +24,6 @@ export function registerCommands(program: Command): void {
   registerSimulate(program);
   registerChart(program);
   registerToken(program);
+  registerPerson(program);
+  registerRetention(program);
 }

@@ -31,7 +31,7 @@ export function registerReport(program: Command): void {
         await syncWorkspace(store, workspace.workspace, { actor: 'config' });
         try {
           const report = await teamReport(
-            { workspace: workspace.workspace, metricValues: store.metricValues, ooo: store.ooo, objectives: store.objectives },
+            { workspace: workspace.workspace, metricValues: store.metricValues, ooo: store.ooo, objectives: store.objectives, members: store.workspace },
             { teamId: opts.team, periodKey: opts.period, asOf: opts.at ?? new Date().toISOString() },
           );
           process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${reportText(report, workspace.workspace)}\n`);

@@ -1,6 +1,7 @@
 // The goal model shared by every part of the product: what a workspace config describes once it is
 // validated. Pure types, no behaviour. Dates are ISO `YYYY-MM-DD` strings (calendar days, no zone);
 // instants are ISO strings with an offset. Percent values and targets are fractions (15 % = 0.15).
+import type { RetentionPolicy } from './retention.js';
 
 export type Locale = 'en' | 'fr';
 export const LOCALES: readonly Locale[] = ['en', 'fr'];
@@ -230,6 +231,8 @@ export interface WorkspaceDefaults {
    * the team's working days in the period). Off when absent: OOO then only slows the expected pace.
    */
   readonly oooProratesTargets?: boolean;
+  /** How long personal data is kept (`retention` in the config); absent: DEFAULT_RETENTION. */
+  readonly retention?: RetentionPolicy;
 }
 
 export interface Workspace {

@@ -11,14 +11,11 @@ import { buildCollectiveRows, buildMemberRows, buildTeamReport, type TeamReport 
 import type { CollectiveRow } from '../domain/collective-report.js';
 import { reportDataRange, type DayRange } from '../domain/report-range.js';
 import { localDateOf } from '../domain/zoned-time.js';
-import type { MetricValuesRepo, OooRepo } from '../ports.js';
 import { EffectiveWorkspaces, type ObjectivesSource } from './effective-workspace.js';
-import { loadTeamData, type TeamData } from './team-data.js';
+import { loadTeamData, type TeamData, type TeamDataRepos } from './team-data.js';
 
 export interface ReportMemoDeps {
-  readonly repos: {
-    readonly metricValues: Pick<MetricValuesRepo, 'listForTeamPeriod' | 'listReportValues'>;
-    readonly ooo: Pick<OooRepo, 'listOverlapping'>;
+  readonly repos: TeamDataRepos & {
     /** Without it, reports use the config's targets alone. */
     readonly objectives?: ObjectivesSource;
   };

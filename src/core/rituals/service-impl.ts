@@ -166,7 +166,13 @@ export function createService(ctx: CoreContext, engine: RitualEngine, afterCheck
     runRitual(memberId, ritual: RitualId, teamId) {
       return as(memberId, async (a) => {
         const team = teamFor(ctx.workspace(), a, teamId, { managerOnly: true });
-        const run = await engine.runNow(team.id, ritual, ctx.clock.now());
+        const now = ctx.clock.now();
+        const run = await engine.runNow(team.id, ritual, now);
+        // A ritual run by hand is a manager's decision to message the team: kept in the audit log.
+        await ctx.repos.audit.record({
+          at: now.toISOString(), actor: a.member.id, action: 'ritual.run', entity: 'team', entityId: team.id,
+          after: { ritual, period: run.period, sent: run.sent, skipped: run.skipped + run.missed },
+        });
         return notice(a.locale, 'success', t(a.locale, 'run.done', { ritual: t(a.locale, `ritual.${ritual}`), team: team.name, sent: run.sent, skipped: run.skipped + run.missed }));
       }, (n) => n);
     },

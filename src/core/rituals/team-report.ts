@@ -6,7 +6,7 @@ import { parsePeriodKey, type Period, type PeriodSettings } from '../domain/peri
 import type { TeamReport } from '../domain/report.js';
 import { parseInstantInZone } from '../domain/zoned-time.js';
 import { DomainError } from '../errors.js';
-import type { MetricValuesRepo, OooRepo } from '../ports.js';
+import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../ports.js';
 import type { ObjectivesSource } from './effective-workspace.js';
 import { ReportMemo } from './report-memo.js';
 
@@ -16,6 +16,8 @@ export interface TeamReportDeps {
   readonly ooo: Pick<OooRepo, 'listOverlapping'>;
   /** The store's objectives: targets changed in chat apply from their day. Without it, config targets only. */
   readonly objectives?: ObjectivesSource;
+  /** The store's memberships: former members still count in collective figures. Without it, current members only. */
+  readonly members?: Pick<WorkspaceRepo, 'formerMemberIds'>;
 }
 
 export interface TeamReportRequest {
@@ -51,7 +53,12 @@ export async function teamReport(deps: TeamReportDeps, req: TeamReportRequest): 
   }
   const period = resolvePeriod(workspace, req.periodKey);
   const memo = new ReportMemo({
-    repos: { metricValues: deps.metricValues, ooo: deps.ooo, ...(deps.objectives ? { objectives: deps.objectives } : {}) },
+    repos: {
+      metricValues: deps.metricValues,
+      ooo: deps.ooo,
+      ...(deps.objectives ? { objectives: deps.objectives } : {}),
+      ...(deps.members ? { workspace: deps.members } : {}),
+    },
     workspace: () => workspace,
   });
   const [report] = await memo.reports(team, [period], asOf);

@@ -100,7 +100,9 @@ describe('Slack HTTP transport', () => {
     expect(res.status).toBe(200);
     const answer = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'cmd1'));
     expect(answer.body).toMatchObject({ response_type: 'ephemeral', text: 'command me for alice' });
-    expect(service.callsTo('resolveMember')[0]!.args[0]).toMatchObject({ platform: 'slack', userId: 'U_ALICE', email: 'alice@example.com', platformLocale: 'en-GB' });
+    // Alice is mapped by her Slack id: found without asking Slack for her profile (minimal collection).
+    expect(service.callsTo('resolveMember')[0]!.args[0]).toEqual({ platform: 'slack', userId: 'U_ALICE' });
+    expect(h.fake.callsTo('users.info')).toEqual([]);
   });
 
   it('turns a failure in the core into a plain apology, never a stack trace', async () => {

@@ -98,6 +98,6 @@ describe('rituals export decisions', { timeout: 120_000 }, () => {
       expect.objectContaining({ created_at: '2026-11-02T09:00:00.000Z', author: 'carla', kind: 'decision', status: 'accepted', objective: null }),
     ]);
     const bad = await rituals(['export', 'decisionz']);
-    expect(bad).toMatchObject({ code: 1, stderr: 'rituals: unknown export "decisionz": use checkins, metrics, decisions, all\n' });
+    expect(bad).toMatchObject({ code: 1, stderr: 'rituals: unknown export "decisionz": use checkins, metrics, decisions, audit, all\n' });
   });
 });

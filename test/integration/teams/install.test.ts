@@ -58,6 +58,9 @@ describe('Teams installation', () => {
     expect(byKey['aad-maya']).toMatchObject({ member_id: 'maya' });
     // Someone of the team who is not in the config is kept (for later) but linked to nobody.
     expect(byKey['aad-guest']).toMatchObject({ member_id: null });
+    // ... with nothing personal: no name, email or UPN of someone who is not a member.
+    expect(byKey['aad-guest']!.ref).not.toContain('"Guest"');
+    expect(byKey['aad-guest']!.ref).not.toMatch(/fabrikam/i);
     expect(h.logs()).toMatch(/"seen":3,"mapped":2.*team roster read/);
   });
 
