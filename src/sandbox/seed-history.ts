@@ -1,15 +1,18 @@
-// Seeded history: on the sandbox's first start, a few past weeks of plausible check-ins for every member
-// with a role, so the first leaderboard and projections have something to show. Each answer goes
-// through the real service (form, then submission) with the clock stopped at that week's prompt time
-// plus a little, so the core dates and validates it as it would a live answer. Deterministic per seed;
-// done once (a marker in the sandbox database).
+// Seeded history: on the sandbox's first start, the past weeks of plausible check-ins (since the start of
+// the quarter, or a few weeks) for every member with a role, so the first leaderboard and projections
+// have something to show. Each answer goes through the real service (form, then submission) with the
+// clock stopped at that week's prompt time plus a little, so the core dates and validates it as it would
+// a live answer. Deterministic per seed; done once (a marker in the sandbox database).
 import type { Workspace } from '../core/domain/model.js';
+import { periodOfDate } from '../core/domain/periods.js';
+import { periodSettingsOf } from '../core/domain/report-context.js';
+import { localDateOf, startOfDayInZone } from '../core/domain/zoned-time.js';
 import type { CoreLogger, EngineStateRepo } from '../core/ports.js';
 import type { RitualsService } from '../core/service.js';
 import type { SandboxClock } from './clock.js';
 import { duePointsBetween, type NextFire } from './due-points.js';
 import { hashSeed, mulberry32 } from './prng.js';
-import { simulatedAnswer } from './simulated-answers.js';
+import { repLevel, simulatedAnswer } from './simulated-answers.js';
 
 export const SEEDED_MARKER = 'sandbox:seeded';
 const WEEK_MS = 7 * 86_400_000;
@@ -26,8 +29,21 @@ export interface SeedHistoryDeps {
 }
 
 export interface SeedOptions {
+  /** At least this many past weeks. */
   readonly weeks: number;
   readonly seed: number;
+  /** Also every week since the start of the current quarter, so quarterly objectives are on pace. */
+  readonly fromQuarterStart?: boolean;
+}
+
+/** Where seeded history starts: `weeks` back, or the start of the quarter when that is earlier. */
+export function seedStart(workspace: Workspace, opts: SeedOptions, now: Date): Date {
+  const back = new Date(now.getTime() - opts.weeks * WEEK_MS);
+  if (!opts.fromQuarterStart) return back;
+  const zone = workspace.teams[0]?.timezone ?? 'UTC';
+  const quarter = periodOfDate('quarter', localDateOf(now.toISOString(), zone), periodSettingsOf(workspace));
+  const start = new Date(startOfDayInZone(quarter.start, zone));
+  return start < back ? start : back;
 }
 
 interface Answer {
@@ -41,7 +57,7 @@ interface Answer {
 function plannedAnswers(deps: SeedHistoryDeps, opts: SeedOptions, now: Date): Answer[] {
   const rng = mulberry32(opts.seed);
   const out: Answer[] = [];
-  const prompts = duePointsBetween(deps.workspace, new Date(now.getTime() - opts.weeks * WEEK_MS), now, deps.nextFire).filter(
+  const prompts = duePointsBetween(deps.workspace, seedStart(deps.workspace, opts, now), now, deps.nextFire).filter(
     (p) => p.ritual === 'checkin' && p.kind === 'fire',
   );
   for (const p of prompts) {
@@ -65,7 +81,7 @@ export async function seedHistory(deps: SeedHistoryDeps, opts: SeedOptions): Pro
   let refused = 0;
   for (const a of plannedAnswers(deps, opts, now)) {
     // Each rep has a steady level (the spread of the leaderboard) and a weekly ups and downs.
-    const level = mulberry32(hashSeed(`${opts.seed}:${a.memberId}`)).between(0.75, 1.25);
+    const level = repLevel(opts.seed, a.memberId);
     const rng = mulberry32(hashSeed(`${opts.seed}:${a.memberId}:${a.at.toISOString()}`));
     const ok = await deps.clock.during(a.at, async () => {
       const form = await deps.service.checkInForm(a.memberId);

@@ -1,10 +1,11 @@
-// The sandbox's chat: one thread per member (their DMs with the bot) and one per team (its channel),
-// each an ordered list of messages holding neutral views (or what a member typed), with reactions.
+// The sandbox's chat: one thread per member (their DMs with the bot), one per team (its channel) and the
+// admin's (data imports), each an ordered list of messages holding neutral views (or what a member
+// typed), with reactions.
 // In memory, saved to a JSON file next to the sandbox database (debounced) so a page reload or a
 // restart shows the same conversation.
 import { readJsonFile, removeJsonFile, writeJsonFile } from './json-file.js';
 
-export type ThreadId = `dm:${string}` | `channel:${string}`;
+export type ThreadId = `dm:${string}` | `channel:${string}` | `admin:${string}`;
 
 export interface SandboxMessage {
   readonly id: string;
@@ -32,6 +33,8 @@ const MAX_PER_THREAD = 400;
 
 export const dmThread = (memberId: string): ThreadId => `dm:${memberId}`;
 export const channelThread = (teamId: string): ThreadId => `channel:${teamId}`;
+/** What an admin (sales ops) sees: data imports. */
+export const ADMIN_THREAD: ThreadId = 'admin:imports';
 
 export class ThreadStore {
   private messages = new Map<string, SandboxMessage>();

@@ -1,0 +1,90 @@
+// The sandbox's data reads like a real team's: seeded check-ins follow a funnel (meetings below calls,
+// proposals below opportunities, win rates of 15–40 %), and a nightly CRM import fills every KPI that
+// only an import feeds, through the CSV import path (audited as such), with a "CRM import" note in the
+// admin thread — so nothing shows in breach or at 0 only because no import ever ran.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../../../src/config/workspace-load.js';
+import type { Workspace } from '../../../src/core/domain/model.js';
+import { crmPlan, crmRows } from '../../../src/sandbox/crm-figures.js';
+import { ADMIN_THREAD } from '../../../src/sandbox/threads.js';
+import { startSandboxApp, type RunningSandbox } from '../../helpers/sandbox-app.js';
+
+// Thursday 3 December 2026, 11:00 in Paris: two thirds into Q4.
+const realNow = () => new Date('2026-12-03T10:00:00Z');
+let s: RunningSandbox;
+let ws: Workspace;
+
+beforeAll(async () => {
+  ws = (await loadWorkspace(undefined)).workspace;
+  s = await startSandboxApp({ realNow });
+}, 120_000);
+afterAll(async () => {
+  await s?.stop();
+});
+
+const sum = (rows: readonly { values: Readonly<Record<string, number>> }[], kpi: string) => rows.reduce((n, r) => n + (r.values[kpi] ?? 0), 0);
+
+describe('plausible sandbox data', () => {
+  it('seeds check-ins since the start of the quarter that follow a sales funnel', async () => {
+    const checkIns = await s.store.checkIns.list({});
+    expect(Math.min(...checkIns.map((c) => Number(c.periodKey.slice(-2))))).toBe(40); // the week of 1 October
+    for (const memberId of ['hugo', 'alice', 'emily', 'jordan']) {
+      const mine = checkIns.filter((c) => c.memberId === memberId);
+      expect(mine.length).toBeGreaterThan(5);
+      expect(sum(mine, 'meetings_booked')).toBeLessThan(sum(mine, 'calls') / 3);
+      expect(sum(mine, 'qualified_meetings')).toBeLessThanOrEqual(sum(mine, 'meetings_booked'));
+      expect(sum(mine, 'no_shows')).toBeLessThan(sum(mine, 'meetings_booked') * 0.2);
+    }
+    for (const memberId of ['lea', 'thomas', 'sarah', 'david']) {
+      const mine = checkIns.filter((c) => c.memberId === memberId);
+      expect(sum(mine, 'proposals_sent')).toBeLessThan(sum(mine, 'opportunities'));
+      const won = sum(mine, 'deals_won');
+      const rate = won / (won + sum(mine, 'deals_lost'));
+      expect({ memberId, rate: rate >= 0.15 && rate <= 0.4 }).toEqual({ memberId, rate: true });
+    }
+  });
+
+  it('fills every imported-only KPI from the start of the quarter through the import path', async () => {
+    for (const team of ws.teams) {
+      const plan = crmPlan(ws, team);
+      for (const [memberId, kpis] of plan.members) {
+        const values = await s.store.metricValues.list({ memberIds: [memberId], from: '2026-10-01', to: '2026-12-02' });
+        for (const kpi of kpis) expect({ memberId, kpi, has: values.some((v) => v.kpiId === kpi && v.source === 'import') }).toEqual({ memberId, kpi, has: true });
+      }
+      const teamValues = await s.store.metricValues.list({ teamId: team.id, from: '2026-10-01', to: '2026-12-02' });
+      for (const kpi of plan.team) expect({ team: team.id, kpi, has: teamValues.some((v) => v.kpiId === kpi && v.memberId === null) }).toEqual({ team: team.id, kpi, has: true });
+    }
+    // What the bundled example needs: revenue, MRR, churn, CSAT and pipeline all come from the CRM.
+    const us = crmPlan(ws, ws.teams.find((t) => t.id === 'sales-us')!);
+    expect(us.members.get('sarah')).toContain('new_revenue');
+    expect(us.members.get('priya')).toEqual(expect.arrayContaining(['starting_mrr', 'expansion_mrr', 'churned_mrr']));
+    expect(us.members.get('nathan')).toEqual(expect.arrayContaining(['csat', 'first_response_hours', 'first_contact_resolutions']));
+    expect(us.members.get('olivia')).toEqual(expect.arrayContaining(['marketing_pipeline', 'total_pipeline', 'marketing_spend']));
+    expect(us.team).toEqual(expect.arrayContaining(['logo_churn', 'nps', 'sqo']));
+    // Recorded like `rituals import` does, by the CRM import.
+    const audit = await s.store.audit.list({});
+    expect(audit.some((a) => a.action === 'metrics.import' && a.actor === 'crm-import')).toBe(true);
+  });
+
+  it('shows each import in the admin thread and imports again each night, idempotently', async () => {
+    const notes = () => s.app.sandbox.threads.list(ADMIN_THREAD).map((m) => m.view as { type: string; teamId: string; to: string; inserted: number });
+    expect(notes().map((n) => [n.type, n.teamId, n.to])).toEqual([
+      ['crm_import', 'sales-fr', '2026-12-02'],
+      ['crm_import', 'sales-us', '2026-12-02'],
+    ]);
+    const html = (await (await fetch(`${s.base}/sandbox/api/state?member=carla&thread=${ADMIN_THREAD}`)).json()) as { thread: { html: string } };
+    expect(html.thread.html).toContain('Import CRM');
+    const before = (await s.store.metricValues.list({})).length;
+    await s.app.sandbox.timeTravel.advance({ to: 'day' });
+    const after = notes();
+    expect(after.slice(2).map((n) => [n.teamId, n.to])).toEqual([
+      ['sales-fr', '2026-12-03'],
+      ['sales-us', '2026-12-03'],
+    ]);
+    expect((await s.store.metricValues.list({})).length).toBeGreaterThan(before);
+    // The same day's export again changes nothing.
+    const fr = ws.teams.find((t) => t.id === 'sales-fr')!;
+    expect(crmRows(ws, fr, '2026-12-03', '2026-12-03', 1)).toEqual(crmRows(ws, fr, '2026-12-03', '2026-12-03', 1));
+    expect(await s.store.breaches.listOpen()).toEqual([]);
+  }, 60_000);
+});
