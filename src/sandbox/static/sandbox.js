@@ -126,17 +126,31 @@
     if (atBottom || switched) messages.scrollTop = messages.scrollHeight;
   }
 
+  let again = false;
+
   async function poll(force) {
-    if (polling) return;
+    // One poll at a time; a refresh asked meanwhile (another thread opened) runs right after.
+    if (polling) {
+      if (force) again = true;
+      return;
+    }
     polling = true;
     try {
+      const asked = active;
       const v = force || version === null ? '' : `&v=${version}`;
-      const res = await fetch(`/sandbox/api/state?member=${encodeURIComponent(member)}&thread=${encodeURIComponent(active)}${v}`);
-      if (res.ok) render(await res.json());
+      const res = await fetch(`/sandbox/api/state?member=${encodeURIComponent(member)}&thread=${encodeURIComponent(asked)}${v}`);
+      // An answer for a thread the member has left meanwhile is not drawn.
+      if (res.ok && asked === active) render(await res.json());
+      else if (asked !== active) again = true;
     } catch {
       // The server may be restarting: the next poll tries again.
     } finally {
       polling = false;
+    }
+    if (again) {
+      again = false;
+      version = null;
+      await poll(true);
     }
   }
 
