@@ -3,7 +3,7 @@
 // objectives reach (directly or through a formula) and their check-in does not ask, per member; those
 // only collective objectives reach, per team. Values are plausible for the bundled example, near each
 // objective's pace and scaled by the rep's level; seeded per day, so re-importing a day changes nothing.
-import { eachDay } from '../core/domain/calendar-days.js';
+import { addDays, eachDay, isoWeekday } from '../core/domain/calendar-days.js';
 import { formulaReferences, parseFormula } from '../core/domain/formula.js';
 import type { Kpi, Role, Team, Workspace } from '../core/domain/model.js';
 import { isWorkingDay, teamCalendar } from '../core/domain/working-days.js';
@@ -115,6 +115,8 @@ export function crmRows(ws: Workspace, team: Team, from: string, to: string, see
     ...[...plan.members].map(([memberId, kpis]) => ({ memberId, kpis })),
     { memberId: null, kpis: plan.team },
   ];
+  // The first working day of its week (a Tuesday after a bank-holiday Monday), whatever the range.
+  const firstWorkingDayOfWeek = (d: string) => eachDay(addDays(d, 1 - isoWeekday(d)), d).find((x) => isWorkingDay(x, calendar)) === d;
   for (const date of eachDay(from, to)) {
     if (!isWorkingDay(date, calendar)) continue;
     for (const s of subjects) {
@@ -129,8 +131,12 @@ export function crmRows(ws: Workspace, team: Team, from: string, to: string, see
         const rng = mulberry32(hashSeed(`${seed}:crm:${subject}:${kpiId}:${date}`));
         const c: DayContext = { rng, level, steady, weekly: weeklyExpectation(ws, role, kpiId) };
         const gen = DAILY[kpiId];
-        const value = gen ? gen(c) : fallback(ws.kpis[kpiId]!, role, c);
-        if (value === undefined || !Number.isFinite(value)) continue;
+        const kpi = ws.kpis[kpiId]!;
+        // A level (portfolio size, NPS, median cycle) is a weekly snapshot, on the week's first working
+        // day; a sum has a row only when something happened (a deal won, a customer lost).
+        if (kpi.aggregation === 'last' && !firstWorkingDayOfWeek(date)) continue;
+        const value = gen ? gen(c) : fallback(kpi, role, c);
+        if (value === undefined || !Number.isFinite(value) || (kpi.aggregation === 'sum' && value === 0)) continue;
         rows.push({ date, memberId: s.memberId, teamId: team.id, kpi: kpiId, value });
       }
     }
