@@ -186,8 +186,10 @@ export class TimeTravel {
   private async target(req: AdvanceRequest, now: Date): Promise<Date | undefined> {
     if (req.to === 'day') return new Date(now.getTime() + DAY_MS);
     if (req.to === 'week') return new Date(now.getTime() + 7 * DAY_MS);
-    if (req.viewer !== undefined) return this.nextFor(req.viewer, now, req.ritual);
-    if (req.ritual) return nextDuePoints(this.deps.workspace(), now, this.deps.nextFire, req.ritual)[0]?.at;
+    // A ritual that never reaches this member (a rep asking for the managers' stand-up): its next run anywhere.
+    const anywhere = () => (req.ritual ? nextDuePoints(this.deps.workspace(), now, this.deps.nextFire, req.ritual)[0]?.at : undefined);
+    if (req.viewer !== undefined) return this.nextFor(req.viewer, now, req.ritual) ?? anywhere();
+    if (req.ritual) return anywhere();
     // "Next ritual" stops at what the bot does, not at a colleague's answer on the way.
     return (await this.nextInstant(now, false))?.at;
   }

@@ -65,6 +65,12 @@ describe('time travel that follows the member', () => {
     const state = (await (await fetch(`${s.base}/sandbox/api/state?member=emily&thread=channel:sales-us`)).json()) as { thread: { html: string } };
     expect(state.thread.html).toContain('data-view="monthly_review"');
     expect(state.thread.html).toContain('Monthly review — for real: the first working day of the month at 09:00');
+    // A ritual that never reaches a rep (the US stand-up goes to managers) still has its next run.
+    const standup = await post('clock', { member: 'emily', advance: 'next', ritual: 'standup' });
+    expect(standup.now).toBe('2027-01-01T14:30:00.000Z');
+    // The out-of-office form "types" the French command for a French member.
+    expect(await post('command', { member: 'hugo', text: 'absent 2027-01-11 2027-01-15' })).toEqual({ ok: true });
+    expect((await s.store.ooo.listOverlapping(['hugo'], '2027-01-11', '2027-01-15')).length).toBe(1);
     const refused = await fetch(`${s.base}/sandbox/api/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ member: 'emily', ritual: 'breach_scan' }) });
     expect(refused.status).toBe(400);
   }, 60_000);
