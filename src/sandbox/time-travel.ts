@@ -102,6 +102,8 @@ export class TimeTravel {
   // What the current jump delivered and how many answers colleagues gave (reset at each jump).
   private delivered: Delivered[] = [];
   private answers = 0;
+  // Only a jump's own deliveries are kept (not the periodic tick's, nor a click's).
+  private walking = false;
 
   constructor(private readonly deps: TimeTravelDeps) {
     this.agents = [...(deps.agents ?? [])];
@@ -114,16 +116,23 @@ export class TimeTravel {
 
   /** Told of each delivered message (the sandbox gateway's and the admin thread's). */
   observe(d: Delivered): void {
-    this.delivered.push(d);
+    if (this.walking) this.delivered.push(d);
   }
 
   /** Told of each check-in a colleague answered. */
   observeAnswer(): void {
-    this.answers++;
+    if (this.walking) this.answers++;
   }
 
   advance(req: AdvanceRequest): Promise<AdvanceResult> {
-    return this.exclusive(() => this.walk(req));
+    return this.exclusive(async () => {
+      this.walking = true;
+      try {
+        return await this.walk(req);
+      } finally {
+        this.walking = false;
+      }
+    });
   }
 
   /** Ticks and drains at the current sandbox time (start-up, and the periodic tick). */
