@@ -21,7 +21,7 @@ export interface PageModel {
 }
 
 const CLIENT_STRINGS: readonly MessageKey[] = ['sandbox.error', 'sandbox.resetConfirm', 'sandbox.empty', 'sandbox.moved', 'sandbox.nothingDue', 'sandbox.working'];
-const CLIENT_SANDBOX_STRINGS: readonly SandboxKey[] = ['travel.go', 'travel.cancel', 'start.done', 'notice.close'];
+const CLIENT_SANDBOX_STRINGS: readonly SandboxKey[] = ['travel.go', 'travel.cancel', 'start.done', 'notice.close', 'empty.dm'];
 
 export const ritualKey = (r: RitualId): MessageKey => `sandbox.ritual.${r}` as MessageKey;
 

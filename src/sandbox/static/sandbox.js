@@ -118,7 +118,8 @@
       messages.innerHTML = '';
       const p = document.createElement('p');
       p.className = 'empty muted';
-      p.textContent = strings['sandbox.empty'];
+      // An empty DM points at the guided start while it is shown.
+      p.textContent = state.thread.id.startsWith('dm:') && !start.hidden ? strings['empty.dm'] : strings['sandbox.empty'];
       messages.appendChild(p);
     } else {
       messages.innerHTML = state.thread.html;
