@@ -111,6 +111,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
           timeTravel.observe({ thread: ADMIN_THREAD, type: note.type });
           deps.onDelivery?.({ kind: 'send', message, view: note });
         },
+        onError: (teamId, err) => deps.log.warn({ team: teamId, err: err instanceof Error ? err.message : String(err) }, 'sandbox CRM import refused'),
       })
     : undefined;
   const timeTravel = new TimeTravel({

@@ -36,6 +36,8 @@ export interface CrmImportDeps {
   readonly importCsv: (text: string, file: string, at: string) => Promise<UpsertSummary & { readonly total: number }>;
   /** Shows the import in the admin thread. */
   readonly post: (note: CrmImportNote, at: Date) => void;
+  /** A refused import (a workspace whose KPIs the generated figures do not fit): logged, never fatal. */
+  readonly onError?: (teamId: string, err: unknown) => void;
 }
 
 /** The nightly run's cron, in each team's zone. */
@@ -88,9 +90,16 @@ export class NightlyCrmImport implements TimeAgent {
     if (from > to) return false;
     const rows = crmRows(ws, team, from, to, this.deps.seed);
     const iso = at.toISOString();
+    // Marked done first: a refused export is reported once, not at every step of a jump.
     await this.deps.state.set(key(teamId), to, iso);
     if (rows.length === 0) return false;
-    const summary = await this.deps.importCsv(crmCsv(rows), `crm-${teamId}-${from}-${to}.csv`, iso);
+    let summary: Awaited<ReturnType<CrmImportDeps['importCsv']>>;
+    try {
+      summary = await this.deps.importCsv(crmCsv(rows), `crm-${teamId}-${from}-${to}.csv`, iso);
+    } catch (err) {
+      this.deps.onError?.(teamId, err);
+      return false;
+    }
     const days = from === to ? from : `${from} – ${to}`;
     const text = `CRM import — ${team.name}, ${days}: ${summary.total} values (${summary.inserted} new, ${summary.updated} updated)`;
     this.deps.post({ type: 'crm_import', text, teamId, teamName: team.name, from, to, total: summary.total, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged }, at);

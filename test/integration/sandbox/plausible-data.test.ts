@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
-import { crmPlan, crmRows } from '../../../src/sandbox/crm-figures.js';
+import { crmCsv, crmPlan, crmRows } from '../../../src/sandbox/crm-figures.js';
+import { NightlyCrmImport } from '../../../src/sandbox/crm-import.js';
+import { nextFire } from '../../../src/scheduling/cron.js';
+import { parseMetricsCsv } from '../../../src/store/import-csv.js';
 import { ADMIN_THREAD } from '../../../src/sandbox/threads.js';
 import { startSandboxApp, type RunningSandbox } from '../../helpers/sandbox-app.js';
 
@@ -96,4 +99,31 @@ describe('plausible sandbox data', () => {
     expect(crmRows(ws, fr, '2026-12-03', '2026-12-03', 1)).toEqual(crmRows(ws, fr, '2026-12-03', '2026-12-03', 1));
     expect(await s.store.breaches.listOpen()).toEqual([]);
   }, 60_000);
+
+  it('writes a CSV that `rituals import` accepts, and a refused import is reported, never fatal', async () => {
+    const us = ws.teams.find((t) => t.id === 'sales-us')!;
+    const rows = crmRows(ws, us, '2026-11-02', '2026-11-06', 1);
+    expect(parseMetricsCsv(crmCsv(rows), ws, 'crm.csv')).toHaveLength(rows.length);
+    // Levels are a weekly snapshot (Monday 2 November); sums only when something happened.
+    expect(new Set(rows.filter((r) => r.kpi === 'starting_mrr').map((r) => r.date))).toEqual(new Set(['2026-11-02']));
+    expect(rows.filter((r) => ws.kpis[r.kpi]!.aggregation === 'sum').every((r) => r.value !== 0)).toBe(true);
+
+    const state = new Map<string, string>([['sandbox:crm:sales-us', '2026-11-01']]);
+    const refused: string[] = [];
+    const nightly = new NightlyCrmImport({
+      workspace: () => ({ ...ws, teams: [us] }),
+      state: { get: async (k) => state.get(k), set: async (k, v) => void state.set(k, v) },
+      nextFire,
+      seed: 1,
+      importCsv: async () => {
+        throw new Error('nothing imported');
+      },
+      post: () => {
+        throw new Error('no note for a refused import');
+      },
+      onError: (teamId) => refused.push(teamId),
+    });
+    expect(await nightly.runDue(new Date('2026-11-04T10:00:00Z'))).toBe(0);
+    expect(refused).toEqual(['sales-us']);
+  });
 });
