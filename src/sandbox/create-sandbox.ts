@@ -17,7 +17,7 @@ import { sandboxFiles } from './json-file.js';
 import { viewerContext } from './page-state.js';
 import { assertSandboxStore, emptyDatabase, type ResettableStore } from './reset.js';
 import { registerSandboxRoutes } from './routes.js';
-import { SEEDED_MARKER, seedHistory, type SeedOptions } from './seed-history.js';
+import { replayStart, SEEDED_MARKER, seedHistory, type SeedOptions } from './seed-history.js';
 import { ADMIN_THREAD, ThreadStore } from './threads.js';
 import { TimeTravel } from './time-travel.js';
 
@@ -46,7 +46,8 @@ export interface SandboxDeps {
   readonly http?: HttpServer;
   readonly log: CoreLogger;
   readonly nextFire: NextFire;
-  /** Past weeks of check-ins seeded on first start (default 4 weeks, seed 1); false: none. */
+  /** Past weeks of check-ins seeded on first start (default: since the quarter's start, at least 4 weeks,
+   * the last one replayed live; seed 1); false: none. */
   readonly seed?: SeedOptions | false;
   /** Colleagues answer their own check-in prompts (default on, seed 1); false: nobody but the page's member. */
   readonly colleagues?: { readonly seed: number; readonly onAnswer?: (a: ColleagueAnswer) => void } | false;
@@ -135,13 +136,22 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   let timer: NodeJS.Timeout | undefined;
 
   const seedOnce = async (): Promise<void> => {
+    const opts = deps.seed === false ? undefined : (deps.seed ?? { weeks: 4, seed: 1, fromQuarterStart: true, replayLastWeek: true });
+    const now = deps.clock.now();
+    const fresh = opts !== undefined && (await deps.store.engineState.get(SEEDED_MARKER)) === undefined;
+    // The last week is run live (so the chat holds it at first open); the weeks before are seeded.
+    const replayFrom = fresh && opts.replayLastWeek ? replayStart(deps.workspace(), now, deps.nextFire) : undefined;
     // Results first: answers seeded in the past are then scanned against the figures of their day.
-    await crm?.backfill(deps.clock.now());
-    if (deps.seed === false) return;
-    await seedHistory(
-      { service: deps.service, clock: deps.clock, workspace: deps.workspace(), marker: deps.store.engineState, nextFire: deps.nextFire, log: deps.log, deliver: deps.drain },
-      deps.seed ?? { weeks: 4, seed: 1, fromQuarterStart: true },
-    );
+    await crm?.backfill(replayFrom ?? now);
+    if (!opts) return;
+    const ws = deps.workspace();
+    await seedHistory({ service: deps.service, clock: deps.clock, workspace: ws, marker: deps.store.engineState, nextFire: deps.nextFire, log: deps.log, deliver: deps.drain }, opts, replayFrom);
+    if (!replayFrom) return;
+    deps.clock.rewind(replayFrom);
+    const replayed = await timeTravel.catchUp(now);
+    // Back on real time (the replay took a moment of it).
+    deps.clock.reset();
+    deps.log.info({ from: replayFrom.toISOString(), messages: replayed.delivered.length }, 'sandbox last week replayed');
   };
 
   const reset = async (): Promise<void> => {
@@ -179,7 +189,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
         threads.clear();
         deps.clock.reset();
       }
-      await seedOnce();
+      await timeTravel.exclusive(seedOnce);
       await timeTravel.tickNow();
       const every = deps.autoTickMs ?? 15_000;
       if (every > 0) {

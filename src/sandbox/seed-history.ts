@@ -34,6 +34,15 @@ export interface SeedOptions {
   readonly seed: number;
   /** Also every week since the start of the current quarter, so quarterly objectives are on pace. */
   readonly fromQuarterStart?: boolean;
+  /** The last week is not seeded but run live, from its first check-in prompt to now: prompts,
+   * colleagues' answers, reminders, Monday's posts and the reviews are in the chat at first open. */
+  readonly replayLastWeek?: boolean;
+}
+
+/** Where the live replay of the last week starts: just before the first check-in prompt of the last 7 days. */
+export function replayStart(workspace: Workspace, now: Date, nextFire: NextFire): Date | undefined {
+  const prompts = duePointsBetween(workspace, new Date(now.getTime() - WEEK_MS), now, nextFire).filter((p) => p.ritual === 'checkin' && p.kind === 'fire');
+  return prompts[0] ? new Date(prompts[0].at.getTime() - 60_000) : undefined;
 }
 
 /** Where seeded history starts: `weeks` back, or the start of the quarter when that is earlier. */
@@ -73,10 +82,11 @@ function plannedAnswers(deps: SeedHistoryDeps, opts: SeedOptions, now: Date): An
   return out.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
 }
 
-/** Seeds once; returns how many check-ins were stored (0 when the database was already seeded). */
-export async function seedHistory(deps: SeedHistoryDeps, opts: SeedOptions): Promise<number> {
+/** Seeds once, with answers up to `until` (default now; the sandbox replays the last week live after
+ * it); returns how many check-ins were stored (0 when the database was already seeded). */
+export async function seedHistory(deps: SeedHistoryDeps, opts: SeedOptions, until?: Date): Promise<number> {
   if ((await deps.marker.get(SEEDED_MARKER)) !== undefined) return 0;
-  const now = deps.clock.now();
+  const now = until ?? deps.clock.now();
   let stored = 0;
   let refused = 0;
   for (const a of plannedAnswers(deps, opts, now)) {

@@ -32,7 +32,12 @@ export interface TimeTravelDeps {
   readonly agents?: readonly TimeAgent[];
 }
 
-export type AdvanceRequest = ({ readonly to: 'next'; readonly ritual?: RitualId } | { readonly to: 'day' } | { readonly to: 'week' }) & {
+export type AdvanceRequest = (
+  | { readonly to: 'next'; readonly ritual?: RitualId }
+  | { readonly to: 'day' }
+  | { readonly to: 'week' }
+  | { readonly to: 'until'; readonly at: Date }
+) & {
   /** The member at the page: their own prompts are left for them to answer, and "next" follows them. */
   readonly viewer?: string;
   /** A jump of more than a week runs only when confirmed. */
@@ -125,14 +130,22 @@ export class TimeTravel {
   }
 
   advance(req: AdvanceRequest): Promise<AdvanceResult> {
-    return this.exclusive(async () => {
-      this.walking = true;
-      try {
-        return await this.walk(req);
-      } finally {
-        this.walking = false;
-      }
-    });
+    return this.exclusive(() => this.recorded(req));
+  }
+
+  private async recorded(req: AdvanceRequest): Promise<AdvanceResult> {
+    this.walking = true;
+    try {
+      return await this.walk(req);
+    } finally {
+      this.walking = false;
+    }
+  }
+
+  /** Walks to `at` through every instant on the way, for everyone (the first start's replay of the last
+   * week). Not queued: the caller holds `exclusive`. */
+  catchUp(at: Date): Promise<AdvanceResult> {
+    return this.recorded({ to: 'until', at, confirmed: true });
   }
 
   /** Ticks and drains at the current sandbox time (start-up, and the periodic tick). */
@@ -193,6 +206,7 @@ export class TimeTravel {
   }
 
   private async target(req: AdvanceRequest, now: Date): Promise<Date | undefined> {
+    if (req.to === 'until') return req.at.getTime() > now.getTime() ? req.at : undefined;
     if (req.to === 'day') return new Date(now.getTime() + DAY_MS);
     if (req.to === 'week') return new Date(now.getTime() + 7 * DAY_MS);
     // A ritual that never reaches this member (a rep asking for the managers' stand-up): its next run anywhere.

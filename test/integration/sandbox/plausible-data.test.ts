@@ -1,5 +1,6 @@
 // The sandbox's data reads like a real team's: seeded check-ins follow a funnel (meetings below calls,
-// proposals below opportunities, win rates of 15–40 %), and a nightly CRM import fills every KPI that
+// proposals below opportunities, win rates of 15–40 %), the last week is run live on first start (so
+// the chat is not empty at first open), and a nightly CRM import fills every KPI that
 // only an import feeds, through the CSV import path (audited as such), with a "CRM import" note in the
 // admin thread — so nothing shows in breach or at 0 only because no import ever ran.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,21 @@ describe('plausible sandbox data', () => {
     }
   });
 
+  it('opens on last week run live: prompts and answers in the DMs, Monday posts and the review in the channel', async () => {
+    const dm = s.app.sandbox.threads.list('dm:hugo').map((m) => (m.view as { type: string }).type);
+    // The prompt, answered in place: it became the confirmation.
+    expect(dm).toContain('checkin_confirmation');
+    const channel = s.app.sandbox.threads.list('channel:sales-fr').map((m) => [(m.view as { type: string }).type, m.at.slice(0, 10)]);
+    expect(channel).toEqual(expect.arrayContaining([['leaderboard', '2026-11-30'], ['collective_progress', '2026-11-30'], ['monthly_review', '2026-12-01']]));
+    // Last week's answers came from the colleagues, live, on Friday or later; the US team had no
+    // check-in that week (27 November is its company holiday).
+    const w48 = (await s.store.checkIns.list({})).filter((c) => c.periodKey === '2026-W48');
+    expect(w48.length).toBeGreaterThan(4);
+    expect(w48.every((c) => ['hugo', 'alice', 'lea', 'thomas', 'ines', 'julien', 'camille'].includes(c.memberId))).toBe(true);
+    expect(w48.every((c) => c.submittedAt >= '2026-11-27')).toBe(true);
+    expect(s.app.clock.now().toISOString()).toBe('2026-12-03T10:00:00.000Z');
+  });
+
   it('fills every imported-only KPI from the start of the quarter through the import path', async () => {
     const imported = await s.store.metricValues.list({ from: '2026-10-01', to: '2026-12-02' });
     const has = (memberId: string | null, teamId: string, kpi: string) =>
@@ -79,17 +95,25 @@ describe('plausible sandbox data', () => {
   });
 
   it('shows each import in the admin thread and imports again each night, idempotently', async () => {
-    const notes = () => s.app.sandbox.threads.list(ADMIN_THREAD).map((m) => m.view as { type: string; teamId: string; to: string; inserted: number });
-    expect(notes().map((n) => [n.type, n.teamId, n.to])).toEqual([
-      ['crm_import', 'sales-fr', '2026-12-02'],
-      ['crm_import', 'sales-us', '2026-12-02'],
+    const notes = () => s.app.sandbox.threads.list(ADMIN_THREAD).map((m) => m.view as { type: string; teamId: string; from: string; to: string });
+    // The quarter's history up to the last week, then each night of the last week (run live on first
+    // start) up to yesterday.
+    const start = notes();
+    expect(start.slice(0, 2).map((n) => [n.type, n.teamId, n.from])).toEqual([
+      ['crm_import', 'sales-fr', '2026-10-01'],
+      ['crm_import', 'sales-us', '2026-10-01'],
     ]);
+    expect(start.slice(-2).map((n) => [n.teamId, n.to])).toEqual([
+      ['sales-fr', '2026-12-02'],
+      ['sales-us', '2026-12-02'],
+    ]);
+    expect(start.length).toBeGreaterThan(6);
     const html = (await (await fetch(`${s.base}/sandbox/api/state?member=carla&thread=${ADMIN_THREAD}`)).json()) as { thread: { html: string } };
     expect(html.thread.html).toContain('Import CRM');
     const before = (await s.store.metricValues.list({})).length;
     await s.app.sandbox.timeTravel.advance({ to: 'day' });
     const after = notes();
-    expect(after.slice(2).map((n) => [n.teamId, n.to])).toEqual([
+    expect(after.slice(start.length).map((n) => [n.teamId, n.to])).toEqual([
       ['sales-fr', '2026-12-03'],
       ['sales-us', '2026-12-03'],
     ]);
