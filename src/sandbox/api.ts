@@ -60,9 +60,11 @@ export class SandboxApi {
     };
   }
 
-  /** The page of `memberId`; without one, a rep speaking `lang` (the switch), else the browser's language. */
+  /** The page of `memberId`; without one, a rep speaking `lang` (the switch), else the browser's language,
+   * else the workspace's. */
   page(memberId: string | null, lang?: string | null, acceptLanguage?: string): string {
-    const preferred: Locale | undefined = lang === 'en' || lang === 'fr' ? lang : localeFromAcceptLanguage(acceptLanguage);
+    // A browser speaking neither language gets the workspace's own.
+    const preferred: Locale = lang === 'en' || lang === 'fr' ? lang : (localeFromAcceptLanguage(acceptLanguage) ?? this.deps.workspace().defaults.locale);
     const v = this.viewer(memberId, false, preferred);
     const ws = this.deps.workspace();
     const rituals = [...new Set(ws.teams.flatMap((team) => Object.entries(team.rituals).filter(([, s]) => s?.enabled).map(([r]) => r as RitualId)))];
