@@ -56,6 +56,8 @@ const en = {
   'count.posts_other': '{n} posts in other teams’ channels',
   'count.imports_one': '{n} CRM import',
   'count.imports_other': '{n} CRM imports',
+  'count.standups_one': '{n} stand-up summary sent to a manager',
+  'count.standups_other': '{n} stand-up summaries sent to managers',
   'count.other_one': '{n} other message',
   'count.other_other': '{n} other messages',
   'where.dm': 'in your DMs',
@@ -133,6 +135,8 @@ const fr: Readonly<Record<SandboxKey, string>> = {
   'count.posts_other': '{n} messages dans les canaux des autres équipes',
   'count.imports_one': '{n} import CRM',
   'count.imports_other': '{n} imports CRM',
+  'count.standups_one': '{n} synthèse de point envoyée à un manager',
+  'count.standups_other': '{n} synthèses de point envoyées aux managers',
   'count.other_one': '{n} autre message',
   'count.other_other': '{n} autres messages',
   'where.dm': 'dans vos messages privés',
@@ -164,7 +168,7 @@ export function st(locale: Locale, key: SandboxKey, params: Readonly<Record<stri
 }
 
 /** `{base}_one` or `{base}_other` by the language's plural rules (0 is singular in French). */
-export function stCount(locale: Locale, base: 'count.prompts' | 'count.reminders' | 'count.answers' | 'count.nudges' | 'count.posts' | 'count.imports' | 'count.other', n: number): string {
+export function stCount(locale: Locale, base: 'count.prompts' | 'count.reminders' | 'count.answers' | 'count.nudges' | 'count.standups' | 'count.posts' | 'count.imports' | 'count.other', n: number): string {
   const form = new Intl.PluralRules(locale).select(n) === 'one' ? 'one' : 'other';
   return st(locale, `${base}_${form}` as SandboxKey, { n });
 }

@@ -58,13 +58,14 @@ function forYou(r: AdvanceResult, v: SummaryViewer): string | undefined {
 /** "Meanwhile: …" — counts of what went to others. */
 function meanwhile(r: AdvanceResult, v: SummaryViewer): string | undefined {
   const mine = new Set([`dm:${v.memberId}`, ...v.teams.map((tm) => `channel:${tm.id}`)]);
-  const counts = { prompts: 0, reminders: 0, nudges: 0, posts: 0, imports: 0, other: 0 };
+  const counts = { prompts: 0, reminders: 0, nudges: 0, standups: 0, posts: 0, imports: 0, other: 0 };
   for (const d of r.delivered) {
     if (d.thread.startsWith('admin:')) counts.imports++;
     else if (mine.has(d.thread)) continue;
     else if (d.type === 'checkin_prompt') counts.prompts++;
     else if (d.type === 'checkin_reminder') counts.reminders++;
     else if (d.type === 'breach_nudge' || d.type === 'escalation') counts.nudges++;
+    else if (d.type === 'standup_summary') counts.standups++;
     else if (d.thread.startsWith('channel:')) counts.posts++;
     else counts.other++;
   }
@@ -73,6 +74,7 @@ function meanwhile(r: AdvanceResult, v: SummaryViewer): string | undefined {
     counts.reminders && stCount(v.locale, 'count.reminders', counts.reminders),
     r.answers && stCount(v.locale, 'count.answers', r.answers),
     counts.nudges && stCount(v.locale, 'count.nudges', counts.nudges),
+    counts.standups && stCount(v.locale, 'count.standups', counts.standups),
     counts.posts && stCount(v.locale, 'count.posts', counts.posts),
     counts.imports && stCount(v.locale, 'count.imports', counts.imports),
     counts.other && stCount(v.locale, 'count.other', counts.other),

@@ -30,7 +30,7 @@ describe('time travel that follows the member', () => {
     expect(first.thread).toBe('dm:hugo');
     expect(first.message).toContain('Pour vous : Check-in hebdomadaire dans vos messages privés.');
     // Camille's at noon UTC (La Réunion), then the five other Paris reps with Hugo.
-    expect(first.message).toMatch(/Entre-temps : 6 points hebdo envoyés aux collègues, .*2 imports CRM/);
+    expect(first.message).toMatch(/Entre-temps : 6 points hebdo envoyés aux collègues, .*2 synthèses de point envoyées aux managers, 2 imports CRM\./);
 
     // He has not answered: next is his reminder two hours later.
     const second = await post('clock', { member: 'hugo', advance: 'next' });
