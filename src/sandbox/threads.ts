@@ -3,6 +3,7 @@
 // typed), with reactions.
 // In memory, saved to a JSON file next to the sandbox database (debounced) so a page reload or a
 // restart shows the same conversation.
+import { randomInt } from 'node:crypto';
 import { readJsonFile, removeJsonFile, writeJsonFile } from './json-file.js';
 
 export type ThreadId = `dm:${string}` | `channel:${string}` | `admin:${string}`;
@@ -42,9 +43,10 @@ export class ThreadStore {
   private nextId = 1;
   private saveTimer: NodeJS.Timeout | undefined;
   private dirty = false;
-  /** Bumped on every change: the page polls it to know when to redraw. Starts from the time of day so a
-   * page open across a restart never mistakes the new store for the one it last saw. */
-  version = Date.now() % 1_000_000_000;
+  /** Bumped on every change: the page polls it to know when to redraw. Starts at random so a page open
+   * across a restart never mistakes the new store for the one it last saw (the time of day could match:
+   * two stores made within the same millisecond, or a few changes apart). */
+  version = randomInt(1, 1_000_000_000);
 
   constructor(private readonly file?: string) {
     const saved = readJsonFile(file) as Saved | undefined;
