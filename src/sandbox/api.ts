@@ -12,6 +12,8 @@ import { nowText, pageState, viewerContext, type ViewerContext } from './page-st
 import { isKnownEmoji } from './render/emoji.js';
 import { renderPage, ritualKey } from './render/page.js';
 import { SandboxResetError } from './reset.js';
+import { localeFromAcceptLanguage, st } from './i18n.js';
+import { travelSummary } from './travel-summary.js';
 import { renderView, type RenderOptions } from './render/view.js';
 import type { SandboxRequests } from './routes.js';
 import type { ThreadStore } from './threads.js';
@@ -29,6 +31,8 @@ export interface SandboxApiDeps {
   readonly interactions: Interactions;
   readonly timeTravel: TimeTravel;
   readonly reset: () => Promise<void>;
+  /** Runs a team's ritual now and delivers what it posts. */
+  readonly runNow: (teamId: string, ritual: RitualId) => Promise<void>;
   readonly chartPng?: (id: string, locale: Locale) => Promise<Buffer | undefined>;
 }
 
@@ -41,8 +45,8 @@ export class SandboxApi {
     }
   }
 
-  private viewer(memberId: string | null | undefined, strict = true): ViewerContext {
-    const v = viewerContext(this.deps.workspace(), memberId);
+  private viewer(memberId: string | null | undefined, strict = true, preferred?: Locale): ViewerContext {
+    const v = viewerContext(this.deps.workspace(), memberId, preferred);
     if (!v || (strict && v.memberId !== memberId)) throw new HttpError(404, 'unknown member');
     return v;
   }
@@ -56,8 +60,12 @@ export class SandboxApi {
     };
   }
 
-  page(memberId: string | null): string {
-    const v = this.viewer(memberId, false);
+  /** The page of `memberId`; without one, a rep speaking `lang` (the switch), else the browser's language,
+   * else the workspace's. */
+  page(memberId: string | null, lang?: string | null, acceptLanguage?: string): string {
+    // A browser speaking neither language gets the workspace's own.
+    const preferred: Locale = lang === 'en' || lang === 'fr' ? lang : (localeFromAcceptLanguage(acceptLanguage) ?? this.deps.workspace().defaults.locale);
+    const v = this.viewer(memberId, false, preferred);
     const ws = this.deps.workspace();
     const rituals = [...new Set(ws.teams.flatMap((team) => Object.entries(team.rituals).filter(([, s]) => s?.enabled).map(([r]) => r as RitualId)))];
     return renderPage({ workspace: ws, memberId: v.memberId, locale: v.locale, threads: v.threads, nowText: nowText(v, this.deps.clock.now()), rituals, isManager: v.isManager, hasRole: v.member.role !== undefined });
@@ -127,26 +135,39 @@ export class SandboxApi {
 
   async clock(b: SandboxRequests['clock']): Promise<unknown> {
     const v = this.viewer(b.member, false);
-    const req = b.advance === 'next' ? { to: 'next' as const, ritual: b.ritual as RitualId | undefined, viewer: v.memberId } : { to: b.advance, viewer: v.memberId };
+    const common = { viewer: v.memberId, confirmed: b.confirm === true };
+    const req = b.advance === 'next' ? { to: 'next' as const, ritual: b.ritual as RitualId | undefined, ...common } : { to: b.advance, ...common };
     const result: AdvanceResult = await this.deps.timeTravel.advance(req);
+    if (result.confirm) {
+      const to = nowText(v, new Date(result.confirm.to));
+      return { ok: true, confirm: { question: st(v.locale, 'travel.confirm', { days: result.confirm.days, time: to }), to: result.confirm.to }, now: result.now, nowText: nowText(v, new Date(result.now)) };
+    }
     const now = new Date(result.now);
-    // A review due on a holiday did not run: it moved to the next working day, and the message says so.
-    const postponed = result.postponed ?? [];
-    const isPostponed = (p: AdvanceResult['visited'][number]) => p.kind === 'fire' && postponed.some((x) => x.teamId === p.teamId && x.ritual === p.ritual);
-    const labels = [
-      ...new Set(result.visited.filter((p) => !isPostponed(p)).map((p) => (p.kind === 'reminder' ? t(v.locale, 'sandbox.reminder') : t(v.locale, ritualKey(p.ritual))))),
-    ];
-    const moved = t(v.locale, 'sandbox.moved', { time: nowText(v, now) });
-    const ranText = labels.length > 0 ? ` ${t(v.locale, 'sandbox.ran', { rituals: labels.join(', ') })}` : '';
-    const movedTexts = [...new Set(postponed.map((x) => t(v.locale, 'sandbox.postponed', { ritual: t(v.locale, ritualKey(x.ritual as RitualId)), when: nowText(v, new Date(x.to)) })))];
-    const ran = `${ranText}${movedTexts.map((s) => ` ${s}`).join('')}`;
+    // A review due on a holiday did not run: it moved to the next working day (the summary says so).
+    const moved = result.postponed ?? [];
+    const ran = result.visited.filter((p) => !(p.kind === 'fire' && moved.some((x) => x.teamId === p.teamId && x.ritual === p.ritual)));
+    const labels = [...new Set(ran.map((p) => (p.kind === 'reminder' ? t(v.locale, 'sandbox.reminder') : t(v.locale, ritualKey(p.ritual)))))];
+    // Where the member should look: the first of their threads that got something.
+    const threads = new Set(v.threads.map((th) => th.id as string));
+    const focus = result.delivered.find((d) => threads.has(d.thread))?.thread;
     return {
       ok: true,
       now: result.now,
       nowText: nowText(v, now),
       visited: result.visited.length,
-      message: result.moved ? `${moved}${ran}` : t(v.locale, 'sandbox.nothingDue'),
+      ...(focus ? { thread: focus } : {}),
+      message: travelSummary(this.deps.workspace(), result, v, nowText(v, now)),
+      // A jump of more than a week also lists every ritual that ran.
+      ...(b.confirm && labels.length > 0 ? { ran: st(v.locale, 'travel.ran', { items: labels.join(', ') }) } : {}),
     };
+  }
+
+  /** Runs a ritual of the member's first team now (the guided start's "open the monthly review"). */
+  async run(b: SandboxRequests['run']): Promise<unknown> {
+    const v = this.viewer(b.member);
+    const team = v.teams[0]!;
+    await this.deps.runNow(team.id, b.ritual as RitualId);
+    return { ok: true, thread: `channel:${team.id}` };
   }
 
   async reset(b: SandboxRequests['reset']): Promise<unknown> {

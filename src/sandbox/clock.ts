@@ -57,6 +57,13 @@ export class SandboxClock implements Clock {
     return this.set(new Date(this.now().getTime() + Math.max(0, ms)));
   }
 
+  /** Moves the sandbox back to `instant`: only before anything ran, on first start, to replay the last
+   * week live (the clock then moves forward to real time through every ritual on the way). */
+  rewind(instant: Date): void {
+    this.offsetMs = instant.getTime() - this.realNow().getTime();
+    writeJsonFile(this.opts.file, { offsetMs: this.offsetMs });
+  }
+
   /** Back to real time (the reset button). */
   reset(): void {
     this.offsetMs = 0;

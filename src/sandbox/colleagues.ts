@@ -7,7 +7,7 @@ import type { RitualsService } from '../core/service.js';
 import type { CheckInPromptView } from '../core/views.js';
 import type { Delivery } from './gateway.js';
 import { hashSeed, mulberry32 } from './prng.js';
-import { simulatedAnswer, type SimulatedAnswer } from './simulated-answers.js';
+import { repLevel, simulatedAnswer, type SimulatedAnswer } from './simulated-answers.js';
 
 export interface ColleagueAnswer {
   readonly at: Date;
@@ -82,7 +82,7 @@ export class SimulatedColleagues {
     }
     // Answered by hand already (a prefilled form): leave it alone.
     if (form.numbers.some((n) => n.value !== undefined)) return false;
-    const level = mulberry32(hashSeed(`${this.deps.seed}:${p.memberId}`)).between(0.75, 1.25);
+    const level = repLevel(this.deps.seed, p.memberId);
     const rng = mulberry32(hashSeed(`${this.deps.seed}:answer:${p.memberId}:${p.periodKey}`));
     const answer = simulatedAnswer(ws, member.role, form, level * rng.between(0.85, 1.15), rng);
     const submit = (metadata: string, again = '') =>

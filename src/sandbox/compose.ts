@@ -10,6 +10,7 @@ import type { HttpServer } from '../http/server.js';
 import { nextFire } from '../scheduling/cron.js';
 import { OutboxSender } from '../scheduling/outbox-sender.js';
 import type { Store } from '../store/connection.js';
+import { importMetricsCsv } from '../store/import-csv.js';
 import { createOutboxRepo } from '../store/outbox.repo.js';
 import { syncWorkspace } from '../store/sync-workspace.js';
 import { SandboxClock } from './clock.js';
@@ -74,6 +75,8 @@ export function composeSandbox(opts: SandboxAppOptions): SandboxApp {
     log: opts.log,
     nextFire,
     seed: opts.seed,
+    // The nightly CRM export goes through `rituals import`'s own path: validated, idempotent, audited.
+    crm: { importCsv: (text, file, at) => importMetricsCsv(opts.store, opts.workspace(), { text, file, at, actor: 'crm-import' }) },
     autoTickMs: opts.autoTickMs,
     onDelivery: opts.onDelivery,
     chartPng: (id, locale) => charts.png(id, locale),

@@ -2,7 +2,7 @@
 // server, time travel over the rituals, seeded history on first start, and the reset button. The
 // composition root gives it the core (service + engine), a way to deliver the outbox now, the sandbox
 // clock it also gave the core, and the sandbox's own store.
-import type { Locale, Workspace } from '../core/domain/model.js';
+import type { Locale, RitualId, Workspace } from '../core/domain/model.js';
 import type { ChatGateway, CoreLogger, EngineStateRepo } from '../core/ports.js';
 import type { RitualsService } from '../core/service.js';
 import type { HttpServer } from '../http/server.js';
@@ -10,15 +10,18 @@ import { SandboxApi } from './api.js';
 import type { SandboxClock } from './clock.js';
 import type { NextFire } from './due-points.js';
 import { SimulatedColleagues, type ColleagueAnswer } from './colleagues.js';
+import { NightlyCrmImport, type CrmImportDeps } from './crm-import.js';
 import { createSandboxGateway, type Delivery } from './gateway.js';
 import { Interactions } from './interactions.js';
 import { sandboxFiles } from './json-file.js';
 import { viewerContext } from './page-state.js';
 import { assertSandboxStore, emptyDatabase, type ResettableStore } from './reset.js';
 import { registerSandboxRoutes } from './routes.js';
-import { SEEDED_MARKER, seedHistory, type SeedOptions } from './seed-history.js';
-import { ThreadStore } from './threads.js';
+import { replayStart, SEEDED_MARKER, seedHistory, type SeedOptions } from './seed-history.js';
+import { ADMIN_THREAD, ThreadStore } from './threads.js';
 import { TimeTravel } from './time-travel.js';
+
+const viewType = (view: unknown): string => String((view as { type?: unknown } | null)?.type ?? '');
 
 export interface SandboxStore extends ResettableStore {
   readonly engineState: Pick<EngineStateRepo, 'get' | 'set'>;
@@ -27,7 +30,7 @@ export interface SandboxStore extends ResettableStore {
 export interface SandboxDeps {
   readonly service: RitualsService;
   /** The core's engine: `tick` runs what is due; `nextDue`, when given, adds its scheduled follow-ups to the walk. */
-  readonly engine: { tick(now: Date): Promise<unknown>; nextDue?(after: Date): Promise<Date | null> };
+  readonly engine: { tick(now: Date): Promise<unknown>; nextDue?(after: Date): Promise<Date | null>; runNow?(teamId: string, ritual: RitualId, now: Date): Promise<unknown> };
   /** Delivers the outbox now (the outbox sender's drainOnce). */
   readonly drain: () => Promise<unknown>;
   readonly clock: SandboxClock;
@@ -43,10 +46,13 @@ export interface SandboxDeps {
   readonly http?: HttpServer;
   readonly log: CoreLogger;
   readonly nextFire: NextFire;
-  /** Past weeks of check-ins seeded on first start (default 4 weeks, seed 1); false: none. */
+  /** Past weeks of check-ins seeded on first start (default: since the quarter's start, at least 4 weeks,
+   * the last one replayed live; seed 1); false: none. */
   readonly seed?: SeedOptions | false;
   /** Colleagues answer their own check-in prompts (default on, seed 1); false: nobody but the page's member. */
   readonly colleagues?: { readonly seed: number; readonly onAnswer?: (a: ColleagueAnswer) => void } | false;
+  /** A nightly CRM import through the CSV import path (and a backfill of the quarter on first start); none when absent. */
+  readonly crm?: { readonly importCsv: CrmImportDeps['importCsv']; readonly seed?: number };
   /** Ticks the engine at sandbox time this often while running (default 15 s); 0: only on clicks. */
   readonly autoTickMs?: number;
   /** Draws a review's chart (a ChartRef id) as a PNG for the page; none: charts show as their alt text. */
@@ -57,6 +63,7 @@ export interface SandboxDeps {
 export interface Sandbox {
   readonly gateway: ChatGateway;
   readonly colleagues: SimulatedColleagues | undefined;
+  readonly crm: NightlyCrmImport | undefined;
   readonly threads: ThreadStore;
   readonly timeTravel: TimeTravel;
   /** Seeds history (first start only), runs what is due now, starts the periodic tick. */
@@ -74,16 +81,40 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   const colleagues =
     deps.colleagues === false
       ? undefined
-      : new SimulatedColleagues({ service: deps.service, workspace: deps.workspace, seed: deps.colleagues?.seed ?? 1, onAnswer: deps.colleagues?.onAnswer });
+      : new SimulatedColleagues({
+          service: deps.service,
+          workspace: deps.workspace,
+          seed: deps.colleagues?.seed ?? 1,
+          onAnswer: (a) => {
+            timeTravel.observeAnswer();
+            if (deps.colleagues) deps.colleagues.onAnswer?.(a);
+          },
+        });
   const gateway = createSandboxGateway({
     threads,
     clock: deps.clock,
     workspace: deps.workspace,
     onDelivery: (d) => {
       colleagues?.observe(d);
+      if (d.kind === 'send') timeTravel.observe({ thread: d.message.thread, type: viewType(d.view) });
       deps.onDelivery?.(d);
     },
   });
+  const crm = deps.crm
+    ? new NightlyCrmImport({
+        workspace: deps.workspace,
+        state: deps.store.engineState,
+        nextFire: deps.nextFire,
+        seed: deps.crm.seed ?? 1,
+        importCsv: deps.crm.importCsv,
+        post: (note, at) => {
+          const message = threads.post(ADMIN_THREAD, at.toISOString(), { view: note });
+          timeTravel.observe({ thread: ADMIN_THREAD, type: note.type });
+          deps.onDelivery?.({ kind: 'send', message, view: note });
+        },
+        onError: (teamId, err) => deps.log.warn({ team: teamId, err: err instanceof Error ? err.message : String(err) }, 'sandbox CRM import refused'),
+      })
+    : undefined;
   const timeTravel = new TimeTravel({
     clock: deps.clock,
     workspace: deps.workspace,
@@ -93,7 +124,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
       drain: deps.drain,
       ...(deps.engine.nextDue ? { nextDue: (after: Date) => deps.engine.nextDue!(after) } : {}),
     },
-    agents: colleagues ? [colleagues] : [],
+    agents: [...(colleagues ? [colleagues] : []), ...(crm ? [crm] : [])],
   });
   const interactions = new Interactions({
     service: deps.service,
@@ -105,11 +136,22 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   let timer: NodeJS.Timeout | undefined;
 
   const seedOnce = async (): Promise<void> => {
-    if (deps.seed === false) return;
-    await seedHistory(
-      { service: deps.service, clock: deps.clock, workspace: deps.workspace(), marker: deps.store.engineState, nextFire: deps.nextFire, log: deps.log, deliver: deps.drain },
-      deps.seed ?? { weeks: 4, seed: 1 },
-    );
+    const opts = deps.seed === false ? undefined : (deps.seed ?? { weeks: 4, seed: 1, fromQuarterStart: true, replayLastWeek: true });
+    const now = deps.clock.now();
+    const fresh = opts !== undefined && (await deps.store.engineState.get(SEEDED_MARKER)) === undefined;
+    // The last week is run live (so the chat holds it at first open); the weeks before are seeded.
+    const replayFrom = fresh && opts.replayLastWeek ? replayStart(deps.workspace(), now, deps.nextFire) : undefined;
+    // Results first: answers seeded in the past are then scanned against the figures of their day.
+    await crm?.backfill(replayFrom ?? now);
+    if (!opts) return;
+    const ws = deps.workspace();
+    await seedHistory({ service: deps.service, clock: deps.clock, workspace: ws, marker: deps.store.engineState, nextFire: deps.nextFire, log: deps.log, deliver: deps.drain }, opts, replayFrom);
+    if (!replayFrom) return;
+    deps.clock.rewind(replayFrom);
+    const replayed = await timeTravel.catchUp(now);
+    // Back on real time (the replay took a moment of it).
+    deps.clock.reset();
+    deps.log.info({ from: replayFrom.toISOString(), messages: replayed.delivered.length }, 'sandbox last week replayed');
   };
 
   const reset = async (): Promise<void> => {
@@ -126,12 +168,18 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     await timeTravel.tickNow();
   };
 
-  const api = new SandboxApi({ workspace: deps.workspace, threads, clock: deps.clock, interactions, timeTravel, reset, chartPng: deps.chartPng });
+  const runNow = (teamId: string, ritual: RitualId): Promise<void> =>
+    timeTravel.exclusive(async () => {
+      await deps.engine.runNow?.(teamId, ritual, deps.clock.now());
+      await deps.drain();
+    });
+  const api = new SandboxApi({ workspace: deps.workspace, threads, clock: deps.clock, interactions, timeTravel, reset, runNow, chartPng: deps.chartPng });
   if (deps.http) registerSandboxRoutes(deps.http, api);
 
   return {
     gateway,
     colleagues,
+    crm,
     threads,
     timeTravel,
     reset,
@@ -141,7 +189,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
         threads.clear();
         deps.clock.reset();
       }
-      await seedOnce();
+      await timeTravel.exclusive(seedOnce);
       await timeTravel.tickNow();
       const every = deps.autoTickMs ?? 15_000;
       if (every > 0) {

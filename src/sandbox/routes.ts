@@ -1,5 +1,5 @@
 // The sandbox's HTTP routes on the one server: the page, its static files, and a small JSON API the
-// page calls (state, commands, buttons, forms, reactions, clock, reset). Bodies are checked with zod;
+// page calls (state, commands, buttons, forms, reactions, clock, reset, running a review now). Bodies are checked with zod;
 // POSTs must be JSON from this page (a cross-site form or script cannot forge them).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -22,7 +22,14 @@ const schemas = {
   decision: z.object({ member, formId: z.string().min(1).max(100), metadata: z.string().max(3000), kind: z.string().max(30), text: z.string().max(5000) }),
   target: z.object({ member, formId: z.string().min(1).max(100), metadata: z.string().max(3000), target: z.string().max(100), reason: z.string().max(5000).optional() }),
   reaction: z.object({ member, message: z.string().min(1).max(40), emoji: z.string().min(1).max(40), added: z.boolean() }),
-  clock: z.object({ member: member.optional(), advance: z.enum(['next', 'day', 'week']), ritual: z.enum(RITUAL_IDS as [string, ...string[]]).optional() }),
+  clock: z.object({
+    member: member.optional(),
+    advance: z.enum(['next', 'day', 'week']),
+    ritual: z.enum(RITUAL_IDS as [string, ...string[]]).optional(),
+    confirm: z.boolean().optional(),
+  }),
+  // What the guided start runs on demand: the reviews a rep cannot wait a month for.
+  run: z.object({ member, ritual: z.enum(['monthly_review', 'qbr', 'progress', 'leaderboard']) }),
   reset: z.object({ member: member.optional() }),
 };
 export type SandboxRequests = { [K in keyof typeof schemas]: z.infer<(typeof schemas)[K]> };
@@ -58,7 +65,9 @@ async function jsonBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<
 }
 
 export function registerSandboxRoutes(http: HttpServer, api: SandboxApi): void {
-  http.add({ method: 'GET', path: '/', handler: (_req, res, url) => sendText(res, 200, 'text/html; charset=utf-8', api.page(url.searchParams.get('member'))) });
+  http.add({ method: 'GET', path: '/', handler: (req, res, url) =>
+      sendText(res, 200, 'text/html; charset=utf-8', api.page(url.searchParams.get('member'), url.searchParams.get('lang'), req.headers['accept-language'])),
+  });
   http.add({
     method: 'GET',
     path: '/sandbox/static/*',
@@ -101,4 +110,5 @@ export function registerSandboxRoutes(http: HttpServer, api: SandboxApi): void {
   post('reaction', (b) => api.reaction(b));
   post('clock', (b) => api.clock(b));
   post('reset', (b) => api.reset(b));
+  post('run', (b) => api.run(b));
 }

@@ -9,6 +9,7 @@ import { createRitualsCore } from '../core/rituals/create-core.js';
 import { nextFire } from '../scheduling/cron.js';
 import { OutboxSender } from '../scheduling/outbox-sender.js';
 import { openStore } from '../store/connection.js';
+import { importMetricsCsv } from '../store/import-csv.js';
 import { createOutboxRepo } from '../store/outbox.repo.js';
 import { syncWorkspace } from '../store/sync-workspace.js';
 import { SandboxClock } from './clock.js';
@@ -49,6 +50,7 @@ export function wallTime(iso: string, zone: string): string {
 export function threadZone(ws: Workspace, thread: ThreadId | string): { zone: string; label: string } {
   const [kind, id] = thread.split(':') as [string, string];
   if (kind === 'channel') return { zone: ws.teams.find((t) => t.id === id)?.timezone ?? 'UTC', label: `#${id}` };
+  if (kind === 'admin') return { zone: ws.teams[0]?.timezone ?? 'UTC', label: 'admin' };
   const team = ws.teams.find((t) => t.members.some((m) => m.id === id));
   return { zone: team?.members.find((m) => m.id === id)?.timezone ?? team?.timezone ?? 'UTC', label: `DM ${id}` };
 }
@@ -88,6 +90,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
       log: silent,
       nextFire,
       seed: false,
+      crm: { seed: opts.seed, importCsv: (text, file, at) => importMetricsCsv(store, ws, { text, file, at, actor: 'crm-import' }) },
       autoTickMs: 0,
       colleagues: {
         seed: opts.seed,

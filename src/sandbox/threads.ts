@@ -1,10 +1,12 @@
-// The sandbox's chat: one thread per member (their DMs with the bot) and one per team (its channel),
-// each an ordered list of messages holding neutral views (or what a member typed), with reactions.
+// The sandbox's chat: one thread per member (their DMs with the bot), one per team (its channel) and the
+// admin's (data imports), each an ordered list of messages holding neutral views (or what a member
+// typed), with reactions.
 // In memory, saved to a JSON file next to the sandbox database (debounced) so a page reload or a
 // restart shows the same conversation.
+import { randomInt } from 'node:crypto';
 import { readJsonFile, removeJsonFile, writeJsonFile } from './json-file.js';
 
-export type ThreadId = `dm:${string}` | `channel:${string}`;
+export type ThreadId = `dm:${string}` | `channel:${string}` | `admin:${string}`;
 
 export interface SandboxMessage {
   readonly id: string;
@@ -32,6 +34,8 @@ const MAX_PER_THREAD = 400;
 
 export const dmThread = (memberId: string): ThreadId => `dm:${memberId}`;
 export const channelThread = (teamId: string): ThreadId => `channel:${teamId}`;
+/** What an admin (sales ops) sees: data imports. */
+export const ADMIN_THREAD: ThreadId = 'admin:imports';
 
 export class ThreadStore {
   private messages = new Map<string, SandboxMessage>();
@@ -39,9 +43,10 @@ export class ThreadStore {
   private nextId = 1;
   private saveTimer: NodeJS.Timeout | undefined;
   private dirty = false;
-  /** Bumped on every change: the page polls it to know when to redraw. Starts from the time of day so a
-   * page open across a restart never mistakes the new store for the one it last saw. */
-  version = Date.now() % 1_000_000_000;
+  /** Bumped on every change: the page polls it to know when to redraw. Starts at random so a page open
+   * across a restart never mistakes the new store for the one it last saw (the time of day could match:
+   * two stores made within the same millisecond, or a few changes apart). */
+  version = randomInt(1, 1_000_000_000);
 
   constructor(private readonly file?: string) {
     const saved = readJsonFile(file) as Saved | undefined;

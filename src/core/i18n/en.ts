@@ -136,7 +136,6 @@ export const en = {
   'sandbox.empty': 'No messages yet. Move the clock to the next ritual, or type a command below.',
   'sandbox.moved': 'Sandbox time is now {time}.',
   'sandbox.ran': 'Ran: {rituals}.',
-  'sandbox.postponed': '{ritual}: moved to {when} (a holiday or non-working day).',
   'sandbox.nothingDue': 'No ritual is scheduled after this time.',
   'sandbox.working': 'Running the rituals…',
   'sandbox.dm': 'Goal Rituals (direct messages)',

@@ -137,7 +137,6 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'sandbox.empty': 'Aucun message pour l’instant. Avancez l’horloge jusqu’au prochain rituel, ou tapez une commande ci-dessous.',
   'sandbox.moved': 'Il est maintenant {time} dans le bac à sable.',
   'sandbox.ran': 'Exécuté : {rituals}.',
-  'sandbox.postponed': '{ritual} : reporté à {when} (jour férié ou non travaillé).',
   'sandbox.nothingDue': 'Aucun rituel n’est prévu après cette heure.',
   'sandbox.working': 'Exécution des rituels…',
   'sandbox.dm': 'Goal Rituals (messages privés)',

@@ -33,9 +33,12 @@ export function renderMessage(m: SandboxMessage, viewer: Viewer, opts: RenderOpt
   const author = bot ? t(viewer.locale, 'sandbox.bot') : m.authorId === viewer.memberId ? t(viewer.locale, 'sandbox.you') : (viewer.names.get(m.authorId) ?? m.authorId);
   const when = formatDateTime(viewer.locale, m.at, viewer.timezone);
   const body = bot ? renderView(m.view, opts) : html`<div class="typed">${m.text ?? ''}</div>`;
+  const type = bot && typeof m.view === 'object' && m.view !== null ? String((m.view as { type?: unknown }).type) : undefined;
+  const caption = type ? opts.captionFor?.(type) : undefined;
   return html`<div class="msg ${bot ? 'msg-bot' : 'msg-user'}" id="msg-${m.id}" data-message="${m.id}"${bot && typeof m.view === 'object' && m.view !== null ? html` data-view="${String((m.view as { type?: unknown }).type)}"` : ''}>
 <div class="msg-meta"><span class="author">${author}</span> <time datetime="${m.at}">${when}</time>${m.editedAt ? html` <span class="edited">${t(viewer.locale, 'sandbox.edited')}</span>` : ''}</div>
 <div class="msg-body">${body}</div>
+${caption ? html`<p class="caption">${caption}</p>` : ''}
 ${bot && m.thread.startsWith('channel:') ? reactions(m, viewer) : ''}
 </div>`;
 }

@@ -70,6 +70,8 @@ function body(v: View): string[] {
 
 /** The view's title and its lines, indented; anything else shows as its text. */
 export function viewText(value: unknown): { title: string; lines: string[] } {
+  // The sandbox's own admin notes (a CRM import) are one line.
+  if (isView(value) && (value as { type: string }).type === 'crm_import') return { title: value.text, lines: [] };
   if (!isView(value)) return { title: String((value as { text?: unknown } | null)?.text ?? ''), lines: [] };
   const v = value;
   const title = 'title' in v && typeof v.title === 'string' && v.title ? v.title : v.text;

@@ -1,10 +1,14 @@
 // Renders any neutral view (core/views.ts) as an HTML fragment for the sandbox page. Views are stored as
 // JSON and come from outside the page, so an unknown or malformed one shows as its plain text.
-import type { View } from '../../core/views.js';
+import type { Locale } from '../../core/domain/model.js';
+import { formatDate } from '../../core/i18n/format.js';
+import type { NoticeView, View } from '../../core/views.js';
+import type { CrmImportNote } from '../crm-import.js';
+import { st } from '../i18n.js';
 import { renderCheckInConfirmation, renderCheckInPrompt, renderReminder } from './checkin.js';
 import { renderBreachNudge, renderEscalation, renderMonthlyReview, renderQbr } from './follow-up.js';
 import { renderCheckInForm, renderDecisionForm, renderTargetForm } from './forms.js';
-import type { SafeHtml } from './html.js';
+import { html, type SafeHtml } from './html.js';
 import { renderLeaderboard, renderMyRank } from './leaderboard.js';
 import { bulletList, card, paragraph } from './parts.js';
 import { renderCollectiveProgress, renderMyGoals, renderStandup, type StandupLabels } from './team.js';
@@ -14,6 +18,10 @@ export interface RenderOptions {
   readonly chartUrl?: (id: string) => string | undefined;
   /** A form's instance id (idempotency of its submission). */
   readonly formId?: string;
+  /** The viewer's language, for the sandbox's own notes (a CRM import). */
+  readonly locale?: Locale;
+  /** The one-line caption under a bot message of this view type (what ritual, when for real). */
+  readonly captionFor?: (viewType: string) => string | undefined;
 }
 
 export function isView(value: unknown): value is View {
@@ -25,8 +33,25 @@ function plain(value: unknown): SafeHtml {
   return card('plain', undefined, paragraph(text || '…'));
 }
 
+/** A notice's body; several lines (the help) become a list, each command in code. */
+function noticeBody(v: NoticeView): SafeHtml {
+  const lines = v.body.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 2) return paragraph(v.body);
+  return html`<ul class="notice-list">${lines.map((l) => {
+    const i = l.indexOf(' — ');
+    return i > 0 ? html`<li><code>${l.slice(0, i)}</code> — ${l.slice(i + 3)}</li>` : html`<li>${l}</li>`;
+  })}</ul>`;
+}
+
+function crmImport(n: CrmImportNote, locale: Locale): SafeHtml {
+  const days = n.from === n.to ? formatDate(locale, n.from) : `${formatDate(locale, n.from)} – ${formatDate(locale, n.to)}`;
+  const body = st(locale, 'crm.body', { team: n.teamName ?? n.teamId, days, total: n.total, inserted: n.inserted, updated: n.updated });
+  return card('crm-import', st(locale, 'crm.title'), paragraph(body));
+}
+
 export function renderView(value: unknown, opts: RenderOptions): SafeHtml {
   if (!isView(value)) return plain(value);
+  if ((value as { type: string }).type === 'crm_import') return crmImport(value as unknown as CrmImportNote, opts.locale ?? 'en');
   const v = value;
   try {
     switch (v.type) {
@@ -64,7 +89,7 @@ export function renderView(value: unknown, opts: RenderOptions): SafeHtml {
         return card(
           `notice notice-${v.tone}`,
           v.title,
-          v.items && v.items.length > 0 ? bulletList(v.items, 'notice-list') : paragraph(v.body),
+          v.items && v.items.length > 0 ? bulletList(v.items, 'notice-list') : noticeBody(v),
           v.tone === 'error' ? 'tone-bad' : v.tone === 'success' ? 'tone-good' : '',
         );
       default:

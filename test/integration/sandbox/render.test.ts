@@ -73,7 +73,9 @@ describe('view renderers', () => {
     const out = renderView(checkInForm('alice', { calls: `"${EVIL}" is not a number.`, _form: 'Closed' }, { calls: EVIL }), { ...opts, formId: 'f1' }).value;
     expect(out).toContain('data-form="checkin" data-form-id="f1"');
     expect(out).toContain('aria-invalid="true"');
-    expect(out).toMatch(/<p class="field-error" role="alert" data-error-for="calls">&quot;&lt;img/);
+    // The error is tied to its field for screen readers.
+    expect(out).toMatch(/<p class="field-error" id="err-calls" role="alert" data-error-for="calls">&quot;&lt;img/);
+    expect(out).toContain('aria-invalid="true" aria-describedby="err-calls"');
     expect(out).toContain('data-error-for="_form">Closed</p>');
     expect(out).toContain('value="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&#39;&quot;&amp;"');
     expect(out).not.toContain(' required');
@@ -136,5 +138,36 @@ describe('page shell', () => {
     expect(en).toContain('data-command="checkin"');
     // Grace is in the US team but set to French.
     expect(viewerContext(ws, 'grace')!.locale).toBe('fr');
+  });
+
+  it('opens as a rep of the browser language, with the guided start, a skip link and commands in that language', () => {
+    // No member asked: a rep of the team speaking the browser's language, never a manager.
+    expect(viewerContext(ws, null, 'fr')!.memberId).toBe('hugo');
+    expect(viewerContext(ws, null, 'en')!.memberId).toBe('emily');
+    expect(viewerContext(ws, null)!.memberId).toBe('hugo');
+    const hugo = viewerContext(ws, 'hugo')!;
+    const page = renderPage({ workspace: ws, memberId: 'hugo', locale: hugo.locale, threads: hugo.threads, nowText: 'jeudi', rituals: ['checkin'], isManager: false, hasRole: true });
+    expect(page).toContain('<a class="skip-link" href="#quick-checkin" data-skip="quick-checkin">Aller à mon point hebdo</a>');
+    expect(page).toContain('<a href="/?lang=fr" lang="fr" hreflang="fr" aria-current="true">Français</a>');
+    expect(page).toContain('<a href="/?lang=en" lang="en" hreflang="en">English</a>');
+    expect(page).toContain('Vous êtes Hugo Bernard (SDR, Ventes France).');
+    expect(page.match(/data-step="/g)).toHaveLength(3);
+    // Quick buttons "type" the French command; the help is `aide`, never `help`.
+    expect(page).toContain('data-command="checkin" data-text="pointage"');
+    expect(page).toContain('data-command="help" data-text="aide"');
+    expect(page).toContain('data-ooo="absent"');
+    expect(page).not.toContain('id="toast"');
+    // Managers double as admins: the data imports thread is theirs.
+    expect(hugo.threads.map((th) => th.id)).toEqual(['dm:hugo', 'channel:sales-fr']);
+    expect(viewerContext(ws, 'carla')!.threads.map((th) => th.id)).toEqual(['dm:carla', 'channel:sales-fr', 'admin:imports']);
+  });
+
+  it('renders the help as a list and a CRM import note in the viewer language', () => {
+    const help = renderView({ ...notice('x'), title: 'Aide', body: 'pointage — remplir le point\nmoi — vos objectifs\naide — ce message' }, opts).value;
+    expect(help).toContain('<ul class="notice-list"><li><code>pointage</code> — remplir le point</li>');
+    expect(help.match(/<li>/g)).toHaveLength(3);
+    const note = { type: 'crm_import', text: 'CRM import', teamId: 'sales-fr', teamName: 'Ventes France', from: '2026-12-02', to: '2026-12-02', total: 18, inserted: 18, updated: 0, unchanged: 0 };
+    expect(renderView(note, { ...opts, locale: 'fr' }).value).toContain('Ventes France, 2 déc. 2026 : 18 valeurs de l’export CRM de la nuit (18 nouvelles, 0 mises à jour).');
+    expect(renderView(note, { ...opts, locale: 'en' }).value).toContain('<div class="card-title">CRM import</div>');
   });
 });

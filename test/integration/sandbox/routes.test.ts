@@ -97,6 +97,12 @@ describe('sandbox page and API', () => {
     expect((await fetch(`${base}/sandbox/static/../../package.json`)).status).toBe(404);
     // An unknown member gets the default member's page, never an error page.
     expect((await fetch(`${base}/?member=%3Cscript%3E`)).status).toBe(200);
+    // Without a member: a rep of the browser's language (the switch's `lang` first), else the workspace's.
+    const opened = async (path: string, lang: string) => /data-member="([^"]+)" data-locale="(\w+)"/.exec(await (await fetch(`${base}${path}`, { headers: { 'accept-language': lang } })).text())!.slice(1);
+    expect(await opened('/', 'fr-FR,fr;q=0.9')).toEqual(['hugo', 'fr']);
+    expect(await opened('/', 'en-US,en;q=0.9')).toEqual(['emily', 'en']);
+    expect(await opened('/?lang=fr', 'en-US')).toEqual(['hugo', 'fr']);
+    expect(await opened('/', 'de-DE')).toEqual(['emily', 'en']);
   });
 
   it('runs a typed command and shows it with the answer in the DM thread', async () => {
@@ -149,7 +155,7 @@ describe('sandbox page and API', () => {
     const moved = await post('clock', { member: 'hugo', advance: 'next', ritual: 'monthly_review' });
     expect(moved.body.now).toBe('2026-12-01T08:00:00.000Z');
     const message = (moved.body.message as string).replace(/[\u202f\u00a0]/g, ' ');
-    expect(message).toContain('Revue mensuelle : reporté à mercredi 2 déc. 2026, 09:00 (Europe/Paris) (jour férié ou non travaillé).');
+    expect(message).toContain('Revue mensuelle de Ventes France déplacé du 1 déc. 2026 (jour férié) au 2 déc. 2026.');
     expect(message).not.toMatch(/Exécuté : [^.]*Revue mensuelle/);
   });
 

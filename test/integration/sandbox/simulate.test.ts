@@ -30,7 +30,7 @@ describe('rituals simulate', () => {
     expect(r.status).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('../../fixtures/simulate-8w-seed1.txt');
     // What a month of rituals holds: prompts, reminders, answers, leaderboards with reactions,
-    // collective progress, nudges pressed, stand-ups and the monthly reviews.
+    // collective progress, nudges pressed, stand-ups, the monthly reviews and the nightly imports.
     for (const expected of [
       '[2026-01-09 16:00 Europe/Paris] DM hugo: Point hebdo',
       '[2026-01-09 16:00 America/Los_Angeles] DM david: Weekly check-in',
@@ -42,6 +42,9 @@ describe('rituals simulate', () => {
       ' > check-in 2026-W02: ',
       // A nudge pressed (the US breaches at 0 on the first days of the quarter are gone: no data, no alarm).
       ' > [Pris en compte]',
+      ' > [Acknowledge]',
+      // The nightly CRM export fills the imported results (revenue, MRR, CSAT, pipeline...).
+      '[2026-01-06 01:00 Europe/Paris] admin: CRM import — Ventes France, 2026-01-05: ',
     ]) {
       expect(r.stdout).toContain(expected);
     }
