@@ -106,7 +106,11 @@ export function fitBlocks(blocks: readonly (Block | undefined)[], max: number, l
   return [...keep, context(esc(t(locale, 'chat.andMore', { n: dropped })))!, ...tail];
 }
 
-/** Notification text shown by clients that cannot render blocks; Slack recommends keeping it short. */
+/**
+ * Notification text shown by clients that cannot render blocks; Slack recommends keeping it short.
+ * Slack reads it as mrkdwn too (a name like `<!channel>` would ping everyone), so it is escaped; the
+ * escaped text may be longer than the clip, which is far below chat.postMessage's 40,000 characters.
+ */
 export function fallbackText(text: string): string {
-  return clip(text || ' ', LIMITS.sectionText);
+  return esc(clip(text || ' ', LIMITS.sectionText));
 }
