@@ -108,9 +108,19 @@ export function fitBlocks(blocks: readonly (Block | undefined)[], max: number, l
 
 /**
  * Notification text shown by clients that cannot render blocks; Slack recommends keeping it short.
- * Slack reads it as mrkdwn too (a name like `<!channel>` would ping everyone), so it is escaped; the
- * escaped text may be longer than the clip, which is far below chat.postMessage's 40,000 characters.
+ * Slack reads it as mrkdwn too (a name like `<!channel>` would ping everyone), so it is escaped, and
+ * cut by whole characters so that no entity is split and the escaped text stays within `max`.
  */
-export function fallbackText(text: string): string {
-  return esc(clip(text || ' ', LIMITS.sectionText));
+export function fallbackText(text: string, max: number = LIMITS.sectionText): string {
+  const escaped = esc(text || ' ');
+  if (Array.from(escaped).length <= max) return escaped;
+  let out = '';
+  let used = 0;
+  for (const ch of Array.from(text)) {
+    const piece = esc(ch);
+    if (used + piece.length > max - 1) break;
+    out += piece;
+    used += piece.length;
+  }
+  return `${out}…`;
 }
