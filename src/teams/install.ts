@@ -119,9 +119,10 @@ export function createInstallHandler(deps: InstallDeps) {
     a: Activity,
     m: { id: string; name?: string; aadObjectId?: string; email?: string; upn?: string },
     tenantId: string | undefined,
+    lookupIn?: TurnContext,
   ): Promise<boolean> {
     if (!m.aadObjectId) return false;
-    const member = await deps.identity.resolveRosterEntry(m);
+    const { member, profile } = await deps.identity.resolveRosterEntry(m, lookupIn);
     const existing = await deps.refs.get(m.aadObjectId);
     if (existing?.entry.kind === 'personal' && !existing.entry.dead) {
       if (member && !existing.memberId) await save(m.aadObjectId, existing.entry, { memberId: member.memberId });
@@ -135,7 +136,7 @@ export function createInstallHandler(deps: InstallDeps) {
     };
     await save(
       m.aadObjectId,
-      { kind: 'roster', ref, userId: m.id, aadObjectId: m.aadObjectId, email: m.email, upn: m.upn, tenantId },
+      { kind: 'roster', ref, userId: m.id, aadObjectId: m.aadObjectId, email: profile.email, upn: profile.upn, tenantId },
       member ? { memberId: member.memberId } : {},
     );
     return member !== undefined;
@@ -179,10 +180,11 @@ export function createInstallHandler(deps: InstallDeps) {
         if (a.conversation.conversationType === 'channel') await learnTeam(ctx);
         return;
       }
-      // New people in a team the bot is in: remember them for 1:1 chats.
+      // New people in a team the bot is in: remember them for 1:1 chats. `teamMemberAdded` carries no
+      // email or UPN, so each is looked up in the team's roster.
       if (a.conversation.conversationType === 'channel') {
         const tenantId = a.conversation.tenantId ?? channelDataOf(a).tenant?.id;
-        for (const m of added) await rememberRosterUser(a, { id: m.id, name: m.name, aadObjectId: m.aadObjectId }, tenantId);
+        for (const m of added) await rememberRosterUser(a, { id: m.id, name: m.name, aadObjectId: m.aadObjectId }, tenantId, ctx);
       }
     },
   };
