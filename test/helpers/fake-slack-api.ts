@@ -68,6 +68,8 @@ export class FakeSlackApi {
   readonly calls: FakeSlackCall[] = [];
   /** Bodies POSTed to response URLs, with the id from the URL. */
   readonly responses: { readonly id: string; readonly body: any }[] = [];
+  /** Response URL ids that answer 404 `expired_url`, as Slack does after 30 minutes or 5 uses. */
+  readonly expiredResponseUrls = new Set<string>();
   readonly users = new Map<string, FakeSlackUser>();
   /** Channel id -> whether the bot is a member (DM channels are added by conversations.open). */
   readonly channels = new Map<string, { member: boolean; archived?: boolean }>();
@@ -198,6 +200,10 @@ export class FakeSlackApi {
       return;
     }
     if (path.startsWith('/response/')) {
+      if (this.expiredResponseUrls.has(decodeURIComponent(path.slice('/response/'.length)))) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('expired_url');
+        return;
+      }
       this.responses.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: raw ? JSON.parse(raw) : {} });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;

@@ -49,12 +49,14 @@ export interface ButtonClick {
   readonly responseUrl?: string;
   /** Clicked on the App Home tab instead of a message. */
   readonly home?: boolean;
+  /** The message was ephemeral (an answer to /rituals): Slack sends no `message`, only its ts. */
+  readonly ephemeral?: boolean;
 }
 
 export function blockActions(c: ButtonClick): SlackPost {
   const container = c.home
     ? { type: 'view', view_id: 'VHOME' }
-    : { type: 'message', message_ts: c.ts, channel_id: c.channel, is_ephemeral: false };
+    : { type: 'message', message_ts: c.ts, channel_id: c.channel, is_ephemeral: c.ephemeral === true };
   return interactionBody({
     type: 'block_actions',
     team: { id: TEAM_ID, domain: 'acme' },
@@ -63,7 +65,9 @@ export function blockActions(c: ButtonClick): SlackPost {
     token: 'legacy',
     container,
     trigger_id: nextId('trig.'),
-    ...(c.home ? {} : { channel: { id: c.channel }, message: { ts: c.ts, type: 'message' }, response_url: c.responseUrl }),
+    ...(c.home
+      ? {}
+      : { channel: { id: c.channel }, ...(c.ephemeral ? {} : { message: { ts: c.ts, type: 'message' } }), response_url: c.responseUrl }),
     actions: [
       { type: 'button', action_id: c.actionId, block_id: 'rituals_actions', value: c.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1' },
     ],

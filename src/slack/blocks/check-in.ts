@@ -8,6 +8,7 @@ import type {
   CheckInPromptView,
   ReminderView,
 } from '../../core/views.js';
+import { openButton } from '../../core/views/checkin-views.js';
 import { buttons, context, divider, esc, header, kpiLineText, listBlocks, section } from './common.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { clip, LIMITS, type Block } from './limits.js';
@@ -46,15 +47,24 @@ export function confirmationBlocks(v: CheckInConfirmationView): Block[] {
   ].filter((b): b is Block => b !== undefined);
 }
 
-/** A form cannot be posted as a message: it is shown as its title and period (opened from a button). */
+/**
+ * A form cannot be posted as a message (typed `checkin` in the bot's DM: no trigger id to open a modal
+ * with): it is shown as its title and period with the button that opens it.
+ */
 export function formAsMessageBlocks(v: CheckInFormView): Block[] {
-  return [header(v.title), section(esc(v.periodLabel))];
+  const editing = v.numbers.some((f) => f.value !== undefined && f.value !== '') || v.texts.some((f) => !!f.value);
+  const open = openButton(v.locale, v.periodKey, editing ? 'checkin.action.edit' : 'checkin.action.open');
+  return [header(v.title), section(esc(v.periodLabel)), buttons([open])].filter((b): b is Block => b !== undefined);
 }
 
-/** Where the form was opened from, so the submission can update that message. */
+/**
+ * Where the form was opened from, so the submission can confirm there: a message it updates in place,
+ * or, for an ephemeral message (which chat.update cannot reach), the response URL of the click.
+ */
 export interface FormOrigin {
   readonly channel?: string;
   readonly ts?: string;
+  readonly responseUrl?: string;
 }
 
 // Metadata too long for private_metadata (the core keeps it short; this is a safety net) waits here,
@@ -63,21 +73,26 @@ const overflow = new BoundedCache<string, string>(1_000, 24 * 3_600_000);
 
 /** private_metadata: the core's metadata plus the origin message, within Slack's 3000 characters. */
 export function encodeMetadata(metadata: string, origin: FormOrigin = {}): string {
-  const withOrigin = JSON.stringify({ m: metadata, c: origin.channel, t: origin.ts });
+  const withOrigin = JSON.stringify({ m: metadata, c: origin.channel, t: origin.ts, u: origin.responseUrl });
   if (withOrigin.length <= LIMITS.privateMetadata) return withOrigin;
   const key = randomUUID();
   overflow.set(key, metadata);
-  return JSON.stringify({ r: key, c: origin.channel, t: origin.ts });
+  return JSON.stringify({ r: key, c: origin.channel, t: origin.ts, u: origin.responseUrl });
 }
 
 export function decodeMetadata(raw: string | undefined): { metadata: string; origin: FormOrigin } {
   try {
-    const parsed = JSON.parse(raw ?? '') as { m?: unknown; r?: unknown; c?: unknown; t?: unknown };
+    const parsed = JSON.parse(raw ?? '') as { m?: unknown; r?: unknown; c?: unknown; t?: unknown; u?: unknown };
     const metadata = typeof parsed.m === 'string' ? parsed.m : typeof parsed.r === 'string' ? overflow.get(parsed.r) : undefined;
     if (metadata !== undefined) {
+      const responseUrl = typeof parsed.u === 'string' && /^https?:\/\//.test(parsed.u) ? parsed.u : undefined;
       return {
         metadata,
-        origin: { channel: typeof parsed.c === 'string' ? parsed.c : undefined, ts: typeof parsed.t === 'string' ? parsed.t : undefined },
+        origin: {
+          channel: typeof parsed.c === 'string' ? parsed.c : undefined,
+          ts: typeof parsed.t === 'string' ? parsed.t : undefined,
+          ...(responseUrl ? { responseUrl } : {}),
+        },
       };
     }
   } catch {

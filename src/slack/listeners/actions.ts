@@ -30,8 +30,10 @@ export function registerActions(app: App, ctx: SlackContext): void {
     await ack();
     const action_ = actionOf(action.action_id);
     if (!action_ || action.type !== 'button') return;
-    const container = body.container as { type?: string; channel_id?: string; message_ts?: string };
-    const message = container.type === 'message' && container.channel_id && container.message_ts
+    const container = body.container as { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean };
+    // An ephemeral message has a ts but chat.update cannot reach it: it is answered through response_url.
+    const ephemeral = container.type === 'message' && container.is_ephemeral === true;
+    const message = container.type === 'message' && !ephemeral && container.channel_id && container.message_ts
       ? { channel: container.channel_id, ts: container.message_ts }
       : undefined;
     const surface: InteractionSurface = {
@@ -40,6 +42,8 @@ export function registerActions(app: App, ctx: SlackContext): void {
       triggerId: body.trigger_id,
       message,
       fromHome: container.type === 'view',
+      ephemeral,
+      ...(body.response_url ? { responseUrl: body.response_url } : {}),
       respond: body.response_url ? (m) => respond(m) : undefined,
     };
     let locale: Locale = ctx.service.fallbackLocale();
