@@ -95,7 +95,7 @@ export function createPlatformRuntime(deps: {
       : undefined;
   const teams =
     config.teams && createTeamsAdapter
-      ? createTeamsAdapter({ config: config.teams, service: core.service, workspace, store, http, log, charts: { png: charts.png, ...(deps.chartLinks ? { links: deps.chartLinks } : {}) } })
+      ? createTeamsAdapter({ config: config.teams, service: core.service, workspace, store, http, log, outbox: notifyingOutbox(outbox, { kick: () => sender?.kick() }), charts: { png: charts.png, ...(deps.chartLinks ? { links: deps.chartLinks } : {}) } })
       : undefined;
   const gateways: Partial<Record<Platform, ChatGateway>> = {};
   if (slack) gateways.slack = meteredGateway(slack.gateway, metrics);

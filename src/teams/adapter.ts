@@ -3,11 +3,12 @@
 // the project lives under src/teams/.
 import type { TeamsConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
-import type { ChatGateway, Clock } from '../core/ports.js';
+import type { ChatGateway, Clock, OutboxPort } from '../core/ports.js';
 import type { RitualsService } from '../core/service.js';
 import { sendJson, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/connection.js';
+import { createOutboxRepo } from '../store/outbox.repo.js';
 import { activityProblem } from './activity-shape.js';
 import { createBotAdapter, type BotAdapterOptions } from './bot-adapter.js';
 import type { TeamsCharts } from './chart-images.js';
@@ -18,6 +19,7 @@ import { createIdentityResolver } from './identity.js';
 import { createInstallHandler } from './install.js';
 import { createTurnHandler } from './turn-handler.js';
 import { createCardActions } from './turns/card-actions.js';
+import { createReplies } from './turns/reply.js';
 
 export const MESSAGES_PATH = '/api/messages';
 
@@ -32,6 +34,8 @@ export interface TeamsAdapterDeps {
   readonly bot?: BotAdapterOptions;
   /** Draws review charts for the cards (inline, or linked through ChartLinks on an https PUBLIC_URL). */
   readonly charts?: TeamsCharts;
+  /** Where replies the Bot Connector refused for now are queued (default: the store's outbox, polled by the sender). */
+  readonly outbox?: OutboxPort;
 }
 
 export interface TeamsAdapter {
@@ -51,8 +55,9 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const identity = createIdentityResolver({ service: deps.service, refs, workspace: deps.store.workspace, log });
   const install = createInstallHandler({ refs, identity, workspace: deps.workspace, clock, log });
   const gateway = createTeamsGateway({ bot, refs, service: deps.service, workspace: deps.workspace, clock, log, ...(deps.charts ? { charts: deps.charts } : {}) });
-  const cards = createCardActions({ service: deps.service, log });
-  const onTurn = createTurnHandler({ service: deps.service, identity, install, cards, log });
+  const replies = createReplies({ outbox: deps.outbox ?? createOutboxRepo(deps.store), refs, clock, log });
+  const cards = createCardActions({ service: deps.service, replies, log });
+  const onTurn = createTurnHandler({ service: deps.service, identity, install, cards, replies, log });
 
   let started = false;
   let stopping = false;

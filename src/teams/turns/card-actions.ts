@@ -11,7 +11,7 @@ import type { Logger } from '../../logging/logger.js';
 import { CARD_CONTENT_TYPE, SUBMIT_CHECKIN, SUBMIT_DECISION, SUBMIT_TARGET } from '../cards/common.js';
 import { cardActivity, renderCards } from '../cards/render.js';
 import type { Identity } from '../identity.js';
-import { replyWithView } from './reply.js';
+import type { Replies } from './reply.js';
 
 const ACTION_IDS: readonly ActionId[] = [
   'checkin.open',
@@ -49,6 +49,7 @@ function textInput(v: unknown): string | undefined {
 
 export interface CardActionDeps {
   readonly service: RitualsService;
+  readonly replies: Replies;
   readonly log: Logger;
 }
 
@@ -113,7 +114,7 @@ export function createCardActions(deps: CardActionDeps) {
       }
       const out = await outcome(ctx, who, parsed.data.action.data);
       if ('message' in out) {
-        await replyWithView(ctx, out.message);
+        await deps.replies.send(ctx, who, out.message);
         return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: out.message.text };
       }
       const [first, ...rest] = renderCards(out.replace);
@@ -130,12 +131,10 @@ export function createCardActions(deps: CardActionDeps) {
       }
       const out = await outcome(ctx, who, parsed.data);
       if ('message' in out || !ctx.activity.replyToId) {
-        await replyWithView(ctx, 'message' in out ? out.message : out.replace);
+        await deps.replies.send(ctx, who, 'message' in out ? out.message : out.replace);
         return;
       }
-      const [first, ...rest] = renderCards(out.replace);
-      await ctx.updateActivity({ ...cardActivity(first!, out.replace.text), id: ctx.activity.replyToId });
-      for (const c of rest) await ctx.sendActivity(cardActivity(c, out.replace.text));
+      await deps.replies.update(ctx, who, out.replace, ctx.activity.replyToId);
     },
   };
 }
