@@ -308,6 +308,8 @@ export interface NoticeView extends ViewBase {
   readonly tone: 'info' | 'success' | 'error';
   readonly title?: string;
   readonly body: string;
+  /** A team channel the notice is about (its ids from the config): linked where the platform can (Slack `<#C…>`). */
+  readonly channel?: { readonly slack?: string; readonly teams?: string };
 }
 
 export type View =

@@ -24,10 +24,9 @@ import { clearOoo, setOoo } from './set-ooo.js';
 import { buildStandup } from './standup-summary.js';
 import { submitCheckIn } from './submit-check-in.js';
 import { weekOf } from './checkin-window.js';
-
-export function helpNotice(locale: Locale): NoticeView {
-  return notice(locale, 'info', t(locale, 'help.body'), t(locale, 'help.title'));
-}
+import { helpNotice } from '../views/help-view.js';
+import { runNotice } from '../views/run-notice.js';
+import { localDateOf } from '../domain/zoned-time.js';
 
 /**
  * `afterCheckIn` runs the breach scan an answer triggers (default: the engine's, before the answer
@@ -166,14 +165,14 @@ export function createService(ctx: CoreContext, engine: RitualEngine, afterCheck
     runRitual(memberId, ritual: RitualId, teamId) {
       return as(memberId, async (a) => {
         const team = teamFor(ctx.workspace(), a, teamId, { managerOnly: true });
-        const run = await engine.runNow(team.id, ritual, ctx.clock.now());
-        return notice(a.locale, 'success', t(a.locale, 'run.done', { ritual: t(a.locale, `ritual.${ritual}`), team: team.name, sent: run.sent, skipped: run.skipped + run.missed }));
+        return runNotice(a.locale, team.name, await engine.runNow(team.id, ritual, ctx.clock.now()));
       }, (n) => n);
     },
 
     recordReaction: (event) => recordReaction(ctx, event),
 
-    help: helpNotice,
+    // The help's example dates are in the future: the week after next, in the workspace's zone.
+    help: (locale) => helpNotice(locale, localDateOf(ctx.clock.now().toISOString(), ctx.workspace().defaults.timezone)),
     notAMember: (locale) => notice(locale, 'error', t(locale, 'error.notAMember')),
   };
   return service;

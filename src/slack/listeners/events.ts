@@ -1,5 +1,5 @@
-// Events API: App Home (app_home_opened -> views.publish of the member's goals), reactions on our
-// posts (tallied by the core per post and emoji), and messages typed in the bot's DM (read as commands).
+// Events API: App Home (app_home_opened -> views.publish of the member's goals), reactions on the
+// bot's own posts (tallied by the core per post and emoji), and messages typed in the bot's DM (read as commands).
 import type { App } from '@slack/bolt';
 import { identify, type SlackContext } from '../context.js';
 import { renderHome } from '../blocks/render.js';
@@ -18,9 +18,12 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     }
   });
 
+  // Only reactions on the bot's own posts are tallied (item_user is the post's author; Bolt puts the
+  // bot's user id of the workspace in the context): a reaction to a colleague's message is not ours.
   const reaction = (added: boolean) =>
-    async ({ event, body }: { event: { item: { type: string; channel?: string; ts?: string }; reaction: string; user: string }; body: unknown }) => {
+    async ({ event, body, context }: { event: { item: { type: string; channel?: string; ts?: string }; item_user?: string; reaction: string; user: string }; body: unknown; context: { botUserId?: string } }) => {
       if (event.item.type !== 'message' || !event.item.channel || !event.item.ts) return;
+      if (!context.botUserId || event.item_user !== context.botUserId) return;
       await ctx.service.recordReaction({
         ref: { platform: 'slack', conversation: event.item.channel, id: event.item.ts },
         emoji: event.reaction,

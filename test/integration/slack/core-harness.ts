@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import { createRitualsCore, type RitualsCore } from '../../../src/core/rituals/create-core.js';
+import { createAdminAlerts } from '../../../src/compose/admin-alerts.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { nextFire } from '../../../src/scheduling/cron.js';
 import { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
@@ -40,6 +41,8 @@ export interface FlowHarness extends SlackHarness {
 export interface FlowOptions {
   /** Changes the fixture's YAML before it is loaded (a member's name, a second team...). */
   readonly editWorkspace?: (yaml: string) => string;
+  /** Parked messages are reported to the team's managers, as in production (compose/admin-alerts.ts). */
+  readonly adminAlerts?: boolean;
 }
 
 export async function startFlowHarness(startAt: string, opts: FlowOptions = {}): Promise<FlowHarness> {
@@ -69,7 +72,14 @@ export async function startFlowHarness(startAt: string, opts: FlowOptions = {}):
     .addUser({ id: 'U0STRANGER', email: 'who@elsewhere.example', locale: 'fr-FR' })
     .addChannel('C0SALES');
   const h = await startSlackHarness({ service: core.service, workspace: () => workspace, fake });
-  const sender = new OutboxSender({ repo: outbox, gateways: { slack: h.adapter.gateway }, clock, log, random: () => 0.5 });
+  const sender = new OutboxSender({
+    repo: outbox,
+    gateways: { slack: h.adapter.gateway },
+    clock,
+    log,
+    random: () => 0.5,
+    ...(opts.adminAlerts ? { onParked: createAdminAlerts({ workspace: () => workspace, outbox, platformFor: () => 'slack', clock, log }) } : {}),
+  });
   return {
     ...h,
     store,
