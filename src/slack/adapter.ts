@@ -18,6 +18,8 @@ import { SlackHttpReceiver } from './http-receiver.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
+import { registerMentions } from './listeners/mentions.js';
+import { registerShortcuts } from './listeners/shortcuts.js';
 import { registerViews } from './listeners/views.js';
 import { boltLogger, errorFields, type SlackLog } from './log.js';
 
@@ -110,6 +112,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerActions(app, ctx);
   registerViews(app, ctx);
   registerEvents(app, ctx);
+  registerMentions(app, ctx);
+  registerShortcuts(app, ctx);
   app.error(async (err) => {
     log.error({ err: errorFields(err) }, 'slack listener failed');
   });

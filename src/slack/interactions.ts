@@ -43,8 +43,8 @@ export async function applyResult(ctx: SlackContext, s: InteractionSurface, resu
   switch (result.kind) {
     case 'form': {
       if (!s.triggerId) {
-        // Typed in a DM there is no trigger id to open a modal with: show the form's title instead.
-        await sendDirect(ctx, s, result.view);
+        // Typed in a DM or a mention there is no trigger id to open a modal with: the form's button instead.
+        await replyPrivately(ctx, s, result.view);
         return;
       }
       const origin = s.message

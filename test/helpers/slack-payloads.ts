@@ -97,3 +97,18 @@ export function viewSubmission(userId: string, view: any, values: Record<string,
     response_urls: [],
   });
 }
+
+/** A global shortcut chosen from the lightning menu or search (no channel, no response URL). */
+export function globalShortcut(userId: string, callbackId: string): SlackPost {
+  return interactionBody({
+    type: 'shortcut',
+    token: 'legacy',
+    action_ts: '1700000000.000001',
+    team: { id: TEAM_ID, domain: 'acme' },
+    user: { id: userId, username: userId.toLowerCase(), team_id: TEAM_ID },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: callbackId,
+    trigger_id: nextId('trig.'),
+  });
+}
