@@ -20,6 +20,7 @@ import { createInstallHandler } from './install.js';
 import { createTurnHandler } from './turn-handler.js';
 import { createCardActions } from './turns/card-actions.js';
 import { createReplies } from './turns/reply.js';
+import { createWelcomes } from './welcome.js';
 
 export const MESSAGES_PATH = '/api/messages';
 
@@ -34,7 +35,7 @@ export interface TeamsAdapterDeps {
   readonly bot?: BotAdapterOptions;
   /** Draws review charts for the cards (inline, or linked through ChartLinks on an https PUBLIC_URL). */
   readonly charts?: TeamsCharts;
-  /** Where replies the Bot Connector refused for now are queued (default: the store's outbox, polled by the sender). */
+  /** Where welcomes and the replies the Bot Connector refused for now are queued (default: the store's outbox, polled by the sender). */
   readonly outbox?: OutboxPort;
 }
 
@@ -53,9 +54,12 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const bot = createBotAdapter(deps.config, deps.bot);
   const refs = createConversationRefs(deps.store.db);
   const identity = createIdentityResolver({ service: deps.service, refs, workspace: deps.store.workspace, log });
-  const install = createInstallHandler({ refs, identity, workspace: deps.workspace, clock, log });
+
   const gateway = createTeamsGateway({ bot, refs, service: deps.service, workspace: deps.workspace, clock, log, ...(deps.charts ? { charts: deps.charts } : {}) });
-  const replies = createReplies({ outbox: deps.outbox ?? createOutboxRepo(deps.store), refs, clock, log });
+  const outbox = deps.outbox ?? createOutboxRepo(deps.store);
+  const replies = createReplies({ outbox, refs, clock, log });
+  const welcomes = createWelcomes({ service: deps.service, outbox, replies, clock, log });
+  const install = createInstallHandler({ refs, identity, workspace: deps.workspace, clock, log, welcomes });
   const cards = createCardActions({ service: deps.service, replies, log });
   const onTurn = createTurnHandler({ service: deps.service, identity, install, cards, replies, log });
 

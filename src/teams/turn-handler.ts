@@ -61,11 +61,11 @@ export function createTurnHandler(deps: TurnDeps) {
       }
       case 'installationUpdate': {
         const who = await identify();
-        return deps.install.onInstallationUpdate(ctx, who.member?.memberId);
+        return deps.install.onInstallationUpdate(ctx, who);
       }
       case 'conversationUpdate': {
         const who = await identify();
-        return deps.install.onConversationUpdate(ctx, who.member?.memberId);
+        return deps.install.onConversationUpdate(ctx, who);
       }
       case 'messageReaction': {
         const who = await identify();

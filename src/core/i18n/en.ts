@@ -277,3 +277,20 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+  'welcome.title': 'Welcome, {name}!',
+  'welcome.intro': 'I run the goal rituals of {team}, right here in the chat.',
+  'welcome.checkin': 'Each week I ask you for your numbers ({kpis}) in this chat. Your next check-in: {when} ({zone}).',
+  'welcome.leaderboard': 'The leaderboard of {team} is posted in the team’s channel: next on {when} ({zone}).',
+  'welcome.manager': 'As a manager of {team} you also get breach nudges, and you can ask for a stand-up summary (standup) or run a ritual now (run leaderboard).',
+  'welcome.commands': 'Type me to see where you stand, or help for every command.',
+  'welcome.channelTitle': 'Goal Rituals is set up for {team}',
+  'welcome.channelIntro': 'Here is what this channel will see:',
+  'welcome.channelLeaderboard': '- the leaderboard: each member’s score against their objectives, quality counted, not only volume (react to it: reactions are tallied) — next on {when}',
+  'welcome.channelProgress': '- collective progress: each shared objective against its target and alert threshold — next on {when}',
+  'welcome.channelReview': '- the monthly review, with its charts — next on {when}',
+  'welcome.channelQbr': '- the quarterly review (QBR) — next on {when}',
+  'welcome.channelDms': 'Everyone gets their weekly check-in in a 1:1 chat with the bot, at their own local time; answers stay there.',
+  'welcome.channelJoin': 'Not in the workspace config yet? Ask {managers}.',
+  'welcome.strangerTitle': 'Welcome!',
+  'welcome.strangerId': 'To be added, give your admin your sign-in email or this id for the config: {id}',
+  'welcome.strangerEmail': 'To be added, give your admin your sign-in email for the config.',

@@ -24,6 +24,7 @@ import { clearOoo, setOoo } from './set-ooo.js';
 import { buildStandup } from './standup-summary.js';
 import { submitCheckIn } from './submit-check-in.js';
 import { weekOf } from './checkin-window.js';
+import { welcome } from './welcome.js';
 import { helpNotice } from '../views/help-view.js';
 import { runNotice } from '../views/run-notice.js';
 import { localDateOf } from '../domain/zoned-time.js';
@@ -174,6 +175,7 @@ export function createService(ctx: CoreContext, engine: RitualEngine, afterCheck
     // The help's example dates are in the future: the week after next, in the workspace's zone.
     help: (locale) => helpNotice(locale, localDateOf(ctx.clock.now().toISOString(), ctx.workspace().defaults.timezone)),
     notAMember: (locale) => notice(locale, 'error', t(locale, 'error.notAMember')),
+    welcome: (target) => welcome(ctx, target),
   };
   return service;
 }
