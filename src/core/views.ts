@@ -68,6 +68,8 @@ export interface NumberField {
   readonly unitHint: string;
   readonly min: number;
   readonly max: number;
+  /** Only whole numbers are accepted (counts): inputs that can say so refuse decimals as they are typed. */
+  readonly whole?: boolean;
   /** Prefilled when editing: as the user would type it in their locale ("12,5" in fr). */
   readonly value?: string;
   readonly required: boolean;

@@ -84,7 +84,7 @@ export function viewSubmission(userId: string, view: any, values: Record<string,
     state[block.block_id] =
       el.type === 'static_select'
         ? { [el.action_id]: { type: 'static_select', selected_option: typed === undefined ? el.initial_option ?? null : { value: typed } } }
-        : { [el.action_id]: { type: 'plain_text_input', value: typed === undefined ? el.initial_value ?? null : typed } };
+        : { [el.action_id]: { type: el.type, value: typed === undefined ? el.initial_value ?? null : typed } };
   }
   return interactionBody({
     type: 'view_submission',

@@ -6,6 +6,7 @@ import type {
   CheckInConfirmationView,
   CheckInFormView,
   CheckInPromptView,
+  NumberField,
   ReminderView,
 } from '../../core/views.js';
 import { openButton } from '../../core/views/checkin-views.js';
@@ -103,19 +104,36 @@ export function decodeMetadata(raw: string | undefined): { metadata: string; ori
 
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text || ' ', max), emoji: true });
 
+/**
+ * Slack's number_input: the client refuses letters, decimals where the KPI counts whole things, and
+ * values out of bounds, before anything is sent; the core still validates what arrives. Slack sends
+ * and takes values with a decimal point, so a French prefill ("12,5") is handed over as "12.5".
+ */
+export function numberInput(f: NumberField): types.NumberInput {
+  const initial = f.value !== undefined && f.value !== '' ? machineNumber(f.value) : undefined;
+  return {
+    type: 'number_input' as const,
+    action_id: INPUT_ACTION,
+    is_decimal_allowed: f.whole !== true,
+    min_value: String(f.min),
+    max_value: String(f.max),
+    ...(initial !== undefined ? { initial_value: initial } : {}),
+  };
+}
+
+/** "12,5" or "1 200,5" as typed in French -> "12.5" / "1200.5"; undefined when it is not a number. */
+function machineNumber(typed: string): string | undefined {
+  const s = typed.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(s) ? s : undefined;
+}
+
 export function checkInModal(v: CheckInFormView, origin: FormOrigin = {}): types.ModalView {
   const numberInputs: Block[] = v.numbers.map((f) => ({
     type: 'input',
     block_id: f.id,
     optional: !f.required,
     label: plain(f.unitHint ? `${f.label} (${f.unitHint})` : f.label, LIMITS.inputLabel),
-    // A text input, not number_input: French users type decimal commas, which the core parses.
-    element: {
-      type: 'plain_text_input',
-      action_id: INPUT_ACTION,
-      ...(f.value !== undefined && f.value !== '' ? { initial_value: f.value } : {}),
-      max_length: 40,
-    },
+    element: numberInput(f),
   }));
   const textInputs: Block[] = v.texts.map((f) => {
     const maxLength = Math.min(f.maxLength, LIMITS.inputMaxLength);

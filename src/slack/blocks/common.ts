@@ -28,7 +28,7 @@ export function context(...mrkdwn: readonly string[]): Block | undefined {
 export const divider = (): Block => ({ type: 'divider' });
 
 /** Action ids must be unique within a message: the button's position is appended after `#`. */
-export function actionIdFor(action: ActionId, index: number): string {
+export function actionIdFor(action: ActionId | 'home.command', index: number): string {
   return `${action}#${index}`;
 }
 

@@ -6,6 +6,7 @@ import type { ActionId } from '../../core/views.js';
 import { identify, type SlackContext } from '../context.js';
 import { applyResult, replyPrivately, type InteractionSurface } from '../interactions.js';
 import { guarded } from './guard.js';
+import { HOME_COMMAND_ACTION } from '../blocks/home-actions.js';
 
 // Every ActionId of core/views.ts: the type makes this list complete.
 const ACTIONS: Readonly<Record<ActionId, true>> = {
@@ -29,7 +30,8 @@ export function registerActions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: /^[a-z_]+\.[a-z_]+#\d+$/ }, async ({ ack, body, action, client, respond }) => {
     await ack();
     const action_ = actionOf(action.action_id);
-    if (!action_ || action.type !== 'button') return;
+    const homeCommand = action.action_id.split('#')[0] === HOME_COMMAND_ACTION;
+    if ((!action_ && !homeCommand) || action.type !== 'button') return;
     const container = body.container as { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean };
     // An ephemeral message has a ts but chat.update cannot reach it: it is answered through response_url.
     const ephemeral = container.type === 'message' && container.is_ephemeral === true;
@@ -49,7 +51,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
     let locale: Locale = ctx.service.fallbackLocale();
     await guarded(
       ctx,
-      `action ${action_}`,
+      `action ${action_ ?? HOME_COMMAND_ACTION}`,
       () => locale,
       async () => {
         const who = await identify(ctx, body.user.id);
@@ -58,7 +60,10 @@ export function registerActions(app: App, ctx: SlackContext): void {
           await replyPrivately(ctx, surface, ctx.service.notAMember(who.locale));
           return;
         }
-        const result = await ctx.service.action(who.member.memberId, action_, action.value ?? '');
+        // A manager's Home button is a command, checked by the core like a typed one.
+        const result = action_
+          ? await ctx.service.action(who.member.memberId, action_, action.value ?? '')
+          : await ctx.service.command(who.member.memberId, action.value ?? '');
         await applyResult(ctx, surface, result);
       },
       (notice) => replyPrivately(ctx, surface, notice),

@@ -2,7 +2,7 @@
 // bot's own posts (tallied by the core per post and emoji), and messages typed in the bot's DM (read as commands).
 import type { App } from '@slack/bolt';
 import { identify, type SlackContext } from '../context.js';
-import { renderHome } from '../blocks/render.js';
+import { publishHome } from '../home.js';
 import { applyResult, sendDirect, type InteractionSurface } from '../interactions.js';
 import { guarded } from './guard.js';
 
@@ -10,9 +10,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     try {
-      const who = await identify(ctx, event.user);
-      const view = who.member ? await ctx.service.myGoals(who.member.memberId) : ctx.service.notAMember(who.locale);
-      await client.views.publish({ user_id: event.user, view: renderHome(view) });
+      await publishHome(ctx, client, event.user);
     } catch (err) {
       ctx.log.error({ err: { message: err instanceof Error ? err.message : String(err) }, eventId: (body as { event_id?: string }).event_id }, 'app home failed');
     }

@@ -14,6 +14,7 @@ import { errorFields } from '../log.js';
 import { inputBlockIds, readState, slackErrors } from '../submission.js';
 import { internalErrorNotice } from './guard.js';
 import { confirmCheckIn } from '../confirm-check-in.js';
+import { publishHome } from '../home.js';
 
 interface SubmittedView {
   readonly id: string;
@@ -61,6 +62,8 @@ export function registerViews(app: App, ctx: SlackContext): void {
       await ack();
       // After the ack (Slack has closed the modal): the confirmation goes where the form came from.
       await confirmCheckIn(ctx, client, body.user.id, origin, result.view, result.updateRef);
+      // The Home tab showed "Fill in my check-in" and the figures before it: refreshed.
+      await publishHome(ctx, client, body.user.id).catch((err) => ctx.log.info({ err: errorFields(err) }, 'home not refreshed after a check-in'));
     } catch (err) {
       ctx.log.error({ err: errorFields(err), what: 'checkin submission' }, 'slack interaction failed');
       await ack({ response_action: 'update', view: renderModal(internalErrorNotice(locale)) }).catch(() => undefined);

@@ -1,0 +1,12 @@
+// The App Home tab of a Slack user: their goals (managers also get their team and a row of manager
+// actions), or, for someone not in the config, how to be added. Published when the tab is opened and
+// again after a check-in, so the tab never offers "Fill in my check-in" once it is done.
+import type { webApi } from '@slack/bolt';
+import { renderHome } from './blocks/render.js';
+import { identify, type SlackContext } from './context.js';
+
+export async function publishHome(ctx: SlackContext, client: webApi.WebClient, userId: string): Promise<void> {
+  const who = await identify(ctx, userId);
+  const view = who.member ? await ctx.service.myGoals(who.member.memberId) : ctx.service.notAMember(who.locale);
+  await client.views.publish({ user_id: userId, view: renderHome(view) });
+}
