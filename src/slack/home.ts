@@ -7,6 +7,9 @@ import { identify, type SlackContext } from './context.js';
 
 export async function publishHome(ctx: SlackContext, client: webApi.WebClient, userId: string): Promise<void> {
   const who = await identify(ctx, userId);
-  const view = who.member ? await ctx.service.myGoals(who.member.memberId) : ctx.service.notAMember(who.locale);
+  // Someone not in the config learns how to be added: their Slack member id is what an admin writes.
+  const view = who.member
+    ? await ctx.service.myGoals(who.member.memberId)
+    : (ctx.service.welcome({ kind: 'stranger', locale: who.locale, platformId: userId }) ?? ctx.service.notAMember(who.locale));
   await client.views.publish({ user_id: userId, view: renderHome(view) });
 }

@@ -72,4 +72,14 @@ describe('events a Slack app is expected to handle', () => {
     expect(dm.text).toMatch(/équipe|config/i);
     expect(h.fake.modals).toHaveLength(1);
   });
+
+  it('App Home for someone not in the config explains how to be added, with their Slack id, in their language', async () => {
+    await h.post(eventCallback({ type: 'app_home_opened', user: 'U0STRANGER', channel: 'DU0STRANGER', tab: 'home', event_ts: '1.1' }));
+    const home = await h.fake.waitFor(() => h.fake.homes.get('U0STRANGER'));
+    const text = JSON.stringify(home.blocks);
+    // The stranger's Slack profile says fr-FR.
+    expect(text).toContain('U0STRANGER');
+    expect(text).toMatch(/Bienvenue/);
+    expect(text).toMatch(/configuration|config/);
+  });
 });
