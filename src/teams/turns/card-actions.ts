@@ -8,7 +8,7 @@ import { t } from '../../core/i18n/index.js';
 import type { RitualsService } from '../../core/service.js';
 import type { ActionId, View } from '../../core/views.js';
 import type { Logger } from '../../logging/logger.js';
-import { CARD_CONTENT_TYPE, SUBMIT_CHECKIN, SUBMIT_DECISION, SUBMIT_TARGET } from '../cards/common.js';
+import { CARD_CONTENT_TYPE, SUBMIT_CHECKIN, SUBMIT_DECISION, SUBMIT_REVIEW_DECISION, SUBMIT_TARGET } from '../cards/common.js';
 import { cardActivity, renderCards } from '../cards/render.js';
 import type { Identity } from '../identity.js';
 import type { Replies } from './reply.js';
@@ -77,7 +77,7 @@ export function createCardActions(deps: CardActionDeps) {
       // On success the core itself queues the update of the original prompt (res.updateRef), if any.
       return { replace: res.ok ? res.view : res.form };
     }
-    if (data.action === SUBMIT_DECISION) {
+    if (data.action === SUBMIT_DECISION || data.action === SUBMIT_REVIEW_DECISION) {
       const res = await deps.service.submitDecision({
         memberId: member.memberId,
         metadata: data.value,
@@ -85,7 +85,9 @@ export function createCardActions(deps: CardActionDeps) {
         text: textInput(data.text) ?? '',
         idempotencyKey,
       });
-      return { replace: res.ok ? res.view : res.form };
+      const answer = res.ok ? res.view : res.form;
+      // Under a review card the review and its charts stay: the answer (or the form with its errors) is a reply.
+      return data.action === SUBMIT_REVIEW_DECISION ? { message: answer } : { replace: answer };
     }
     if (data.action === SUBMIT_TARGET) {
       const res = await deps.service.submitTargetChange({
