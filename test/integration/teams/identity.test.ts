@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RosterMember } from '../../helpers/fake-bot-connector.js';
 import { StubRitualsService } from '../../helpers/stub-rituals-service.js';
-import { activity } from '../../helpers/teams-activities.js';
+import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
 
 let h: TeamsHarness;
@@ -67,8 +67,14 @@ describe('members matched by email', () => {
     h.connector.rosters.set(LEA_CHAT, [lea]);
     for (const id of ['msg-lea-1', 'msg-lea-2', 'msg-lea-3']) await h.post(leaSays('me', id));
     expect(svc.callsTo('command')).toHaveLength(3);
+    // A reaction in the channel and a card button: turns of the same member, as quiet.
+    const asLea = { from: { id: lea.id, name: lea.name, aadObjectId: lea.aadObjectId } };
+    expect((await h.post(activity('channel-reaction', { serviceUrl: h.connector.url, replyToId: 'act-7' }, { ...asLea, id: 'f:reaction-lea' }))).status).toBe(200);
+    const invoke = cardInvoke(h.connector.url, 'act-8', { action: 'goals.show', value: '' }, { ...asLea, id: 'f:invoke-lea', conversation: { conversationType: 'personal', tenantId: 'tenant-contoso', id: LEA_CHAT } });
+    expect((await h.post(invoke)).body).toMatchObject({ statusCode: 200 });
+    expect(svc.callsTo('action')).toEqual([['lea', 'goals.show', '']]);
     const mapped = lines().filter((l) => l.msg === 'teams: user mapped to a member by UPN / email');
-    expect(mapped.map((l) => l.level)).toEqual([20, 20, 20]);
+    expect(mapped.map((l) => l.level)).toEqual([20, 20, 20, 20, 20]);
     expect(lines().filter((l) => l.level >= 30 && l.msg.includes('UPN'))).toHaveLength(1);
     // The profile is asked once, then kept.
     expect(memberLookups()).toHaveLength(1);
