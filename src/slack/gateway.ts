@@ -20,14 +20,14 @@ export interface SlackGatewayDeps {
 }
 
 export function createSlackGateway({ client, directory, log, charts }: SlackGatewayDeps): ChatGateway {
-  async function channelFor(destination: Destination): Promise<string | SendOutcome> {
+  async function channelFor(destination: Destination, slackTeam: string | undefined): Promise<string | SendOutcome> {
     if (destination.kind === 'channel') {
       if (!directory.team(destination.teamId)) return localFailure('unknown_team');
       return directory.channelOf(destination.teamId) ?? localFailure('no_slack_channel');
     }
     const user = await directory.userIdOf(destination.memberId);
     if (!user.ok) return localFailure(user.code);
-    return directory.dmChannelOf(user.userId);
+    return directory.dmChannelOf(user.userId, slackTeam);
   }
 
   return {
@@ -36,14 +36,17 @@ export function createSlackGateway({ client, directory, log, charts }: SlackGate
     async send(destination, view) {
       if (!isView(view)) return localFailure('unknown_view');
       try {
-        const channel = await channelFor(destination);
+        // The workspace's bot token (one per installed workspace; the one token otherwise).
+        const slackTeam = directory.slackTeamOf(destination);
+        const auth = await directory.auth(slackTeam);
+        const channel = await channelFor(destination, slackTeam);
         if (typeof channel !== 'string') return channel;
         const message = renderMessage(view);
-        const res = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
-        const ref: MessageRef = { platform: 'slack', conversation: res.channel ?? channel, id: res.ts ?? '' };
+        const res = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false, ...auth });
+        const ref: MessageRef = { platform: 'slack', conversation: res.channel ?? channel, id: res.ts ?? '', ...(slackTeam ? { workspace: slackTeam } : {}) };
         log.debug({ view: view.type, destination: destination.kind, channel: ref.conversation }, 'slack message sent');
         // After the post: the upload needs the message's ts, and its failure never fails the post.
-        if (charts && ref.id) await uploadReviewCharts({ client, charts, log, view, channel: ref.conversation, threadTs: ref.id });
+        if (charts && ref.id) await uploadReviewCharts({ client, charts, log, view, channel: ref.conversation, threadTs: ref.id, token: auth.token });
         return { status: 'sent', ref };
       } catch (err) {
         const outcome = toSendOutcome(err);
@@ -57,8 +60,9 @@ export function createSlackGateway({ client, directory, log, charts }: SlackGate
       if (!isView(view)) return localFailure('unknown_view');
       try {
         const message = renderMessage(view);
-        const res = await client.chat.update({ channel: ref.conversation, ts: ref.id, text: message.text, blocks: message.blocks });
-        return { status: 'sent', ref: { platform: 'slack', conversation: res.channel ?? ref.conversation, id: res.ts ?? ref.id } };
+        const auth = await directory.auth(ref.workspace);
+        const res = await client.chat.update({ channel: ref.conversation, ts: ref.id, text: message.text, blocks: message.blocks, ...auth });
+        return { status: 'sent', ref: { platform: 'slack', conversation: res.channel ?? ref.conversation, id: res.ts ?? ref.id, ...(ref.workspace ? { workspace: ref.workspace } : {}) } };
       } catch (err) {
         const outcome = toSendOutcome(err);
         log.warn({ view: view.type, outcome: outcome.status, code: 'code' in outcome ? outcome.code : undefined }, 'slack update failed');

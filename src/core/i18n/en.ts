@@ -263,6 +263,8 @@ export const en = {
   'admin.parked': 'A message to {where} could not be delivered and was set aside. {reason}',
   'admin.whereChannel': 'the channel of {team}',
   'notice.channel': 'Channel',
+  'admin.slackUninstalledTitle': 'Goal Rituals was removed from Slack',
+  'admin.slackUninstalled': 'The app was uninstalled from the Slack workspace of {team}, or its access was revoked: its tokens are deleted and nothing more is posted there. To resume, install it again from {url}.',
   'home.manager.title': 'Manager actions',
   'home.manager.standup': 'Team stand-up',
   'home.manager.runCheckin': 'Send the check-in now',

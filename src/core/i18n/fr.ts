@@ -264,6 +264,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'admin.parked': 'Un message pour {where} n’a pas pu être remis et a été mis de côté. {reason}',
   'admin.whereChannel': 'le canal de l’équipe {team}',
   'notice.channel': 'Canal',
+  'admin.slackUninstalledTitle': 'Goal Rituals a été retiré de Slack',
+  'admin.slackUninstalled': 'L’application a été désinstallée de l’espace Slack de {team}, ou son accès révoqué : ses jetons sont supprimés et plus rien n’y est publié. Pour reprendre, réinstallez-la depuis {url}.',
   'home.manager.title': 'Actions manager',
   'home.manager.standup': 'Synthèse d’équipe',
   'home.manager.runCheckin': 'Envoyer le point hebdo',

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLASH_COMMAND } from '../../../src/slack/listeners/commands.js';
 import { CHECKIN_SHORTCUT } from '../../../src/slack/listeners/shortcuts.js';
+import { BOT_SCOPES } from '../../../src/slack/scopes.js';
 
 const root = join(import.meta.dirname, '../../..');
 const manifestText = readFileSync(join(root, 'manifests/slack/manifest.yml'), 'utf8');
@@ -45,6 +46,8 @@ const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
 const EVENT_NEEDS: Readonly<Record<string, { event: string; scopes: readonly string[] }>> = {
   app_home_opened: { event: 'app_home_opened', scopes: [] },
   app_mention: { event: 'app_mention', scopes: ['app_mentions:read'] },
+  app_uninstalled: { event: 'app_uninstalled', scopes: [] },
+  tokens_revoked: { event: 'tokens_revoked', scopes: [] },
   reaction_added: { event: 'reaction_added', scopes: ['reactions:read'] },
   reaction_removed: { event: 'reaction_removed', scopes: ['reactions:read'] },
   // app.message(...) handles messages typed in the bot's DM only.
@@ -71,7 +74,7 @@ describe('Slack manifest', () => {
 
   it('finds what the code uses (the scan itself works)', () => {
     expect(methodsUsed).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'conversations.open', 'files.uploadV2', 'users.info', 'users.lookupByEmail', 'views.open', 'views.publish']));
-    expect(eventsUsed).toEqual(['app_home_opened', 'app_mention', 'message', 'reaction_added', 'reaction_removed']);
+    expect(eventsUsed).toEqual(['app_home_opened', 'app_mention', 'app_uninstalled', 'message', 'reaction_added', 'reaction_removed', 'tokens_revoked']);
     expect(shortcutsUsed).toEqual([CHECKIN_SHORTCUT]);
   });
 
@@ -102,6 +105,12 @@ describe('Slack manifest', () => {
     expect(source).toMatch(/app\.command\(SLASH_COMMAND/);
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toContain(SLASH_COMMAND);
     expect(scopes).toContain('commands');
+  });
+
+  it('asks /slack/install for exactly the manifest scopes, redirects to /slack/oauth_redirect and allows org-wide installs', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...scopes].sort());
+    expect(manifest.oauth_config.redirect_urls).toEqual(['https://rituals.example.com/slack/oauth_redirect']);
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
   });
 
   it('asks for no scope the code does not use', () => {
