@@ -3,13 +3,13 @@
 // again after a check-in, so the tab never offers "Fill in my check-in" once it is done.
 import type { webApi } from '@slack/bolt';
 import { renderHome } from './blocks/render.js';
-import { identify, type SlackContext } from './context.js';
+import { identify, strangerNotice, type SlackContext } from './context.js';
 
 export async function publishHome(ctx: SlackContext, client: webApi.WebClient, userId: string): Promise<void> {
   const who = await identify(ctx, userId);
   // Someone not in the config learns how to be added: their Slack member id is what an admin writes.
   const view = who.member
     ? await ctx.service.myGoals(who.member.memberId)
-    : (ctx.service.welcome({ kind: 'stranger', locale: who.locale, platformId: userId }) ?? ctx.service.notAMember(who.locale));
+    : strangerNotice(ctx, who);
   await client.views.publish({ user_id: userId, view: renderHome(view) });
 }

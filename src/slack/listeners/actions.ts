@@ -3,7 +3,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
 import type { ActionId } from '../../core/views.js';
-import { identify, type SlackContext } from '../context.js';
+import { identify, strangerNotice, type SlackContext } from '../context.js';
 import { applyResult, replyPrivately, type InteractionSurface } from '../interactions.js';
 import { guarded } from './guard.js';
 import { HOME_COMMAND_ACTION } from '../blocks/home-actions.js';
@@ -57,7 +57,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
         const who = await identify(ctx, body.user.id);
         locale = who.locale;
         if (!who.member) {
-          await replyPrivately(ctx, surface, ctx.service.notAMember(who.locale));
+          await replyPrivately(ctx, surface, strangerNotice(ctx, who));
           return;
         }
         // A manager's Home button is a command, checked by the core like a typed one.

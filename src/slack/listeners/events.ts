@@ -1,7 +1,7 @@
 // Events API: App Home (app_home_opened -> views.publish of the member's goals), reactions on the
 // bot's own posts (tallied by the core per post and emoji), and messages typed in the bot's DM (read as commands).
 import type { App } from '@slack/bolt';
-import { identify, type SlackContext } from '../context.js';
+import { identify, strangerNotice, type SlackContext } from '../context.js';
 import { publishHome } from '../home.js';
 import { applyResult, sendDirect, type InteractionSurface } from '../interactions.js';
 import { guarded } from './guard.js';
@@ -48,7 +48,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
         const who = await identify(ctx, userId);
         locale = who.locale;
         if (!who.member) {
-          await sendDirect(ctx, surface, ctx.service.notAMember(who.locale));
+          await sendDirect(ctx, surface, strangerNotice(ctx, who));
           return;
         }
         await applyResult(ctx, surface, await ctx.service.command(who.member.memberId, m.text!.trim()));

@@ -4,7 +4,7 @@
 // comes as its button.
 import type { App } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import { identify, type SlackContext } from '../context.js';
+import { identify, strangerNotice, type SlackContext } from '../context.js';
 import { applyResult, replyPrivately, sendDirect, type InteractionSurface } from '../interactions.js';
 import { errorFields } from '../log.js';
 import { guarded } from './guard.js';
@@ -43,7 +43,7 @@ export function registerMentions(app: App, ctx: SlackContext): void {
         const who = await identify(ctx, userId);
         locale = who.locale;
         if (!who.member) {
-          await replyPrivately(ctx, surface, ctx.service.notAMember(who.locale));
+          await replyPrivately(ctx, surface, strangerNotice(ctx, who));
           return;
         }
         const text = commandOfMention(event.text ?? '');

@@ -3,7 +3,7 @@
 // (the period is closed, not a member) answers by DM.
 import type { App, GlobalShortcut } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import { identify, type SlackContext } from '../context.js';
+import { identify, strangerNotice, type SlackContext } from '../context.js';
 import { applyResult, sendDirect, type InteractionSurface } from '../interactions.js';
 import { guarded } from './guard.js';
 
@@ -23,7 +23,7 @@ export function registerShortcuts(app: App, ctx: SlackContext): void {
         const who = await identify(ctx, shortcut.user.id);
         locale = who.locale;
         if (!who.member) {
-          await sendDirect(ctx, surface, ctx.service.notAMember(who.locale));
+          await sendDirect(ctx, surface, strangerNotice(ctx, who));
           return;
         }
         await applyResult(ctx, surface, await ctx.service.command(who.member.memberId, 'checkin'));
