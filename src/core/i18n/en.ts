@@ -282,11 +282,6 @@ export const en = {
   'delivery.blocked': 'The member blocked or removed the bot, or the conversation no longer exists.',
   'delivery.other': 'The platform answered “{code}”.',
   'error.notAMember': 'You are not in any team of this workspace yet. Ask your admin to add you to the config.',
-  'help.title': 'What I can do',
-  'help.body': 'checkin — fill in this week’s check-in (checkin next: next week’s)\nme — where you stand on your objectives\nleaderboard — this week’s leaderboard\nprogress — the collective objectives\nstandup — your team’s stand-up summary (managers)\nooo {from} {to} — mark yourself out of office; ooo off — cancel it\nrun checkin | leaderboard | progress | breaches | standup | review | qbr — run a ritual now (managers)\nhelp — this message',
-} as const;
-
-export type MessageKey = keyof typeof en;
   'welcome.title': 'Welcome, {name}!',
   'welcome.intro': 'I run the goal rituals of {team}, right here in the chat.',
   'welcome.checkin': 'Each week I ask you for your numbers ({kpis}) in this chat. Your next check-in: {when} ({zone}).',
@@ -304,3 +299,8 @@ export type MessageKey = keyof typeof en;
   'welcome.strangerTitle': 'Welcome!',
   'welcome.strangerId': 'To be added, give your admin your sign-in email or this id for the config: {id}',
   'welcome.strangerEmail': 'To be added, give your admin your sign-in email for the config.',
+  'help.title': 'What I can do',
+  'help.body': 'checkin — fill in this week’s check-in (checkin next: next week’s)\nme — where you stand on your objectives\nleaderboard — this week’s leaderboard\nprogress — the collective objectives\nstandup — your team’s stand-up summary (managers)\nooo {from} {to} — mark yourself out of office; ooo off — cancel it\nrun checkin | leaderboard | progress | breaches | standup | review | qbr — run a ritual now (managers)\nhelp — this message',
+} as const;
+
+export type MessageKey = keyof typeof en;

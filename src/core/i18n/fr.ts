@@ -283,9 +283,6 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'delivery.blocked': 'Le membre a bloqué ou retiré le bot, ou la conversation n’existe plus.',
   'delivery.other': 'La plateforme a répondu « {code} ».',
   'error.notAMember': 'Vous ne faites encore partie d’aucune équipe de cet espace. Demandez à votre administrateur de vous ajouter à la configuration.',
-  'help.title': 'Ce que je sais faire',
-  'help.body': 'pointage — remplir le point hebdo de la semaine (pointage suivant : celui de la semaine prochaine)\nmoi — où vous en êtes de vos objectifs\nclassement — le classement de la semaine\nprogression — les objectifs collectifs\npoint — la synthèse de l’équipe (managers)\nabsent {from} {to} — vous déclarer absent ; absent fin — annuler\nlancer pointage | classement | progression | alertes | point | revue | qbr — lancer un rituel maintenant (managers)\naide — ce message',
-};
   'welcome.title': 'Bienvenue, {name} !',
   'welcome.intro': 'J’anime les rituels d’objectifs de {team}, ici même dans la discussion.',
   'welcome.checkin': 'Chaque semaine, je vous demande vos chiffres ({kpis}) dans cette discussion. Votre prochain point hebdo : {when} ({zone}).',
@@ -303,3 +300,6 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'welcome.strangerTitle': 'Bienvenue !',
   'welcome.strangerId': 'Pour être ajouté, donnez à votre administrateur votre e-mail de connexion ou cet identifiant pour la configuration : {id}',
   'welcome.strangerEmail': 'Pour être ajouté, donnez à votre administrateur votre e-mail de connexion pour la configuration.',
+  'help.title': 'Ce que je sais faire',
+  'help.body': 'pointage — remplir le point hebdo de la semaine (pointage suivant : celui de la semaine prochaine)\nmoi — où vous en êtes de vos objectifs\nclassement — le classement de la semaine\nprogression — les objectifs collectifs\npoint — la synthèse de l’équipe (managers)\nabsent {from} {to} — vous déclarer absent ; absent fin — annuler\nlancer pointage | classement | progression | alertes | point | revue | qbr — lancer un rituel maintenant (managers)\naide — ce message',
+};
