@@ -14,6 +14,7 @@ import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { nextFire } from '../../../src/scheduling/cron.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/slack/adapter.js';
+import { withRequestAuth } from '../../../src/slack/request-auth.js';
 import { BOT_SCOPES } from '../../../src/slack/scopes.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
@@ -195,8 +196,14 @@ describe('Slack OAuth v2 install', () => {
     // With two installations, a member whose workspace the config names but nobody installed is not reached.
     workspace = { ...workspace, teams: workspace.teams.map((t) => ({ ...t, channels: { ...t.channels, slackTeam: 'T0NOWHERE' } })) };
     expect(await adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note)).toMatchObject({ status: 'failed_permanent', code: 'no_installation' });
+    // An outbox send started from inside another workspace's request never borrows that request's token.
+    const unnamed = { ...workspace, teams: workspace.teams.map((t) => ({ ...t, channels: { slack: t.channels.slack! } })) };
+    workspace = unnamed;
+    const inGridRequest = await withRequestAuth({ token: 'xoxb-grid-bot-token', teamId: 'T0WS1' }, () => adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note));
+    expect(inGridRequest).toMatchObject({ status: 'failed_permanent', code: 'no_installation' });
     workspace = { ...workspace, teams: workspace.teams.map((t) => ({ ...t, channels: { ...t.channels, slackTeam: 'T0ACME' } })) };
-    expect(await adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note)).toMatchObject({ status: 'sent' });
+    expect(await withRequestAuth({ token: 'xoxb-grid-bot-token', teamId: 'T0WS1' }, () => adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note))).toMatchObject({ status: 'sent' });
+    expect(fake.okCallsTo('chat.postMessage').map((c) => c.token)).toEqual(['xoxb-acme-bot-token']);
 
     expect((await event('T0ACME', { type: 'app_uninstalled', event_ts: '2.1' })).status).toBe(200);
     await fake.waitFor(() => uninstalled.length === 1 || undefined);
