@@ -17,7 +17,8 @@ export function commandOfMention(text: string): string {
 export function registerMentions(app: App, ctx: SlackContext): void {
   app.event('app_mention', async ({ event, client }) => {
     const userId = event.user;
-    if (!userId || event.bot_id || !event.channel) return;
+    // A mention typed in the bot's DM is already read as a DM command (message.im): answered once.
+    if (!userId || event.bot_id || !event.channel || event.channel.startsWith('D')) return;
     const channel = event.channel;
     const surface: InteractionSurface = {
       client,
