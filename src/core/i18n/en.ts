@@ -267,6 +267,7 @@ export const en = {
   'admin.slackUninstalled': 'The app was uninstalled from the Slack workspace of {team}, or its access was revoked: its tokens are deleted and nothing more is posted there. To resume, install it again from {url}.',
   'home.manager.title': 'Manager actions',
   'home.manager.standup': 'Team stand-up',
+  'home.manager.table': 'Team table',
   'home.manager.runCheckin': 'Send the check-in now',
   'home.manager.runLeaderboard': 'Post the leaderboard',
   'home.manager.runProgress': 'Post collective progress',

@@ -268,6 +268,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'admin.slackUninstalled': 'L’application a été désinstallée de l’espace Slack de {team}, ou son accès révoqué : ses jetons sont supprimés et plus rien n’y est publié. Pour reprendre, réinstallez-la depuis {url}.',
   'home.manager.title': 'Actions manager',
   'home.manager.standup': 'Synthèse d’équipe',
+  'home.manager.table': 'Tableau de l’équipe',
   'home.manager.runCheckin': 'Envoyer le point hebdo',
   'home.manager.runLeaderboard': 'Publier le classement',
   'home.manager.runProgress': 'Publier la progression',

@@ -1,5 +1,5 @@
-// The manager's row of actions on the App Home tab: the team's stand-up, and running the check-in, the
-// leaderboard or the collective progress now. Each button carries the command it stands for (the same
+// The manager's row of actions on the App Home tab: the team's stand-up and table (privately), and
+// running the check-in, the leaderboard or the collective progress now. Each button carries the command it stands for (the same
 // text a manager could type, with the team's id), read by the actions listener like a typed command,
 // with the same rights checks in the core.
 import { t, type MessageKey } from '../../core/i18n/index.js';
@@ -12,6 +12,8 @@ export const HOME_COMMAND_ACTION = 'home.command' as const;
 
 const ACTIONS: readonly { readonly label: MessageKey; readonly command: string; readonly primary?: boolean }[] = [
   { label: 'home.manager.standup', command: 'standup', primary: true },
+  // The team's table (this week's ranking), for the manager only: nothing is posted.
+  { label: 'home.manager.table', command: 'leaderboard' },
   { label: 'home.manager.runCheckin', command: 'run checkin' },
   { label: 'home.manager.runLeaderboard', command: 'run leaderboard' },
   { label: 'home.manager.runProgress', command: 'run progress' },

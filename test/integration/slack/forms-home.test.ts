@@ -74,6 +74,7 @@ describe('forms and Home', () => {
     const actions = buttons(home.blocks).filter((b) => b.action_id.startsWith('home.command#'));
     expect(actions.map((b) => [b.text.text, b.value])).toEqual([
       ['Team stand-up', 'standup sales'],
+      ['Team table', 'leaderboard sales'],
       ['Send the check-in now', 'run checkin sales'],
       ['Post the leaderboard', 'run leaderboard sales'],
       ['Post collective progress', 'run progress sales'],
@@ -85,12 +86,18 @@ describe('forms and Home', () => {
     await h.post(blockActions({ userId: 'U0MAYA', actionId: actions[0].action_id, value: actions[0].value, home: true }));
     const standup = await h.fake.waitFor(() => h.fake.messagesIn('DU0MAYA')[0]);
     expect(JSON.stringify(standup.blocks)).toContain('Sam Patel');
-    await h.post(blockActions({ userId: 'U0MAYA', actionId: actions[2].action_id, value: actions[2].value, home: true }));
-    const ran = await h.fake.waitFor(() => h.fake.messagesIn('DU0MAYA')[1]);
+    await h.post(blockActions({ userId: 'U0MAYA', actionId: actions[1].action_id, value: actions[1].value, home: true }));
+    const table = await h.fake.waitFor(() => h.fake.messagesIn('DU0MAYA')[1]);
+    expect(JSON.stringify(table.blocks)).toMatch(/Leaderboard/);
+    await h.post(blockActions({ userId: 'U0MAYA', actionId: actions[3].action_id, value: actions[3].value, home: true }));
+    const ran = await h.fake.waitFor(() => h.fake.messagesIn('DU0MAYA')[2]);
     expect(ran.text).toMatch(/^The leaderboard for Sales is under way/);
+    // The table was only for the manager; the run posted in the channel once the outbox delivered.
+    await h.drain();
+    expect(h.fake.messagesIn('C0SALES')).toHaveLength(1);
 
     // The same button value sent by a rep is refused by the core, like the typed command.
-    await h.post(blockActions({ userId: 'U0SAM', actionId: actions[2].action_id, value: actions[2].value, home: true }));
+    await h.post(blockActions({ userId: 'U0SAM', actionId: actions[3].action_id, value: actions[3].value, home: true }));
     const refused = await h.fake.waitFor(() => h.fake.messagesIn('DU0SAM').find((m) => /Only the managers/.test(m.text)));
     expect(refused).toBeDefined();
   });
@@ -101,6 +108,7 @@ describe('forms and Home', () => {
     const home = await openHome('U0MAYA');
     expect(buttons(home.blocks).filter((b) => b.action_id.startsWith('home.command#')).map((b) => b.text.text)).toEqual([
       'Synthèse d’équipe',
+      'Tableau de l’équipe',
       'Envoyer le point hebdo',
       'Publier le classement',
       'Publier la progression',
