@@ -1,11 +1,13 @@
 // Tells the admins (the managers of the team concerned) when a message could not be delivered and was
-// parked, in their language, through the outbox itself. An alert that cannot be delivered is only
+// parked, entirely in their language (the channel named and linked, the reason from its code), through
+// the outbox itself. An alert that cannot be delivered is only
 // logged, so a broken platform never loops alerts about alerts.
 import type { Workspace } from '../core/domain/model.js';
 import { t } from '../core/i18n/index.js';
 import type { CoreLogger, Destination, OutboxPort, Platform } from '../core/ports.js';
 import { notice } from '../core/views/notice.js';
 import type { ParkedItem } from '../scheduling/outbox-sender.js';
+import { deliveryReason } from './delivery-reasons.js';
 
 const ALERT_PREFIX = 'admin-alert:';
 
@@ -26,19 +28,20 @@ export function createAdminAlerts(deps: {
     deps.log.error({ outboxId: item.id, code: item.code, destination: item.destination }, 'message parked after delivery failures');
     if (item.dedupeKey?.startsWith(ALERT_PREFIX)) return;
     const workspace = deps.workspace();
-    const where = item.destination.kind === 'channel' ? `#${item.destination.teamId}` : item.destination.memberId;
-    const alerts = teamsOf(workspace, item.destination).flatMap((team) =>
+    const dest = item.destination;
+    const alerts = teamsOf(workspace, dest).flatMap((team) =>
       team.managers.map((managerId) => {
         const manager = team.members.find((m) => m.id === managerId);
         const locale = manager?.locale ?? team.locale;
         const destination: Destination = { kind: 'dm', memberId: managerId };
+        // Every word in the manager's language: the team's channel by name (linked by the adapter), a
+        // member by name, and the reason from its code (item.lastError is the adapter's English).
+        const where = dest.kind === 'channel' ? t(locale, 'admin.whereChannel', { team: team.name }) : (team.members.find((m) => m.id === dest.memberId)?.name ?? dest.memberId);
+        const body = t(locale, 'admin.parked', { where, reason: deliveryReason(locale, item.code) });
+        const view = { ...notice(locale, 'error', body, t(locale, 'admin.parkedTitle')), ...(dest.kind === 'channel' ? { channel: { ...team.channels } } : {}) };
         return {
           platform: deps.platformFor(destination),
-          item: {
-            dedupeKey: `${ALERT_PREFIX}${item.id}:${managerId}`,
-            destination,
-            view: notice(locale, 'error', t(locale, 'admin.parked', { where, reason: item.lastError }), t(locale, 'admin.parkedTitle')),
-          },
+          item: { dedupeKey: `${ALERT_PREFIX}${item.id}:${managerId}`, destination, view },
         };
       }),
     );

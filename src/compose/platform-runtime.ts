@@ -24,6 +24,9 @@ import { createOutboxRepo, type OutboxRepo } from '../store/outbox.repo.js';
 import type { createTeamsAdapter, TeamsAdapter } from '../teams/adapter.js';
 import { teamsCanReach } from '../teams/reach.js';
 import { createAdminAlerts } from './admin-alerts.js';
+import { createUninstallAlerts } from './uninstall-alerts.js';
+import { createSlackInstallationsRepo } from '../store/slack-installations.repo.js';
+import { findMember } from '../core/rituals/team-lookup.js';
 import { meteredGateway } from './metered-gateway.js';
 
 export interface PlatformRuntime {
@@ -93,11 +96,39 @@ export function createPlatformRuntime(deps: {
   const { createSlackAdapter, createTeamsAdapter } = deps.adapters;
   const slack =
     config.slack && createSlackAdapter
-      ? createSlackAdapter({ config: config.slack, service: core.service, workspace, http, log: log.child({ area: 'slack' }), charts })
+      ? createSlackAdapter({
+          config: config.slack,
+          service: core.service,
+          workspace,
+          http,
+          log: log.child({ area: 'slack' }),
+          charts,
+          // The multi-workspace install keeps its installations (bot tokens) in the database.
+          ...(config.slack.oauth
+            ? {
+                installations: createSlackInstallationsRepo(store.db),
+                publicUrl: config.publicUrl,
+                onUninstalled: createUninstallAlerts({
+                  workspace,
+                  outbox: notifyingOutbox(outbox, { kick: () => sender?.kick() }),
+                  // Teams, or Slack when the manager lives in another workspace than the one that left.
+                  reachOtherThanSlackWorkspace: (d, gone) => {
+                    const ws = workspace();
+                    if (config.teams && teamsCanReach(ws, d)) return 'teams';
+                    const own = d.kind === 'dm' ? findMember(ws, d.memberId)?.member.ids.slackTeam : undefined;
+                    return gone && own && own !== gone && slackCanReach(ws, d) ? 'slack' : undefined;
+                  },
+                  installUrl: config.publicUrl ? new URL('/slack/install', config.publicUrl).href : '/slack/install',
+                  clock,
+                  log: log.child({ area: 'slack' }),
+                }),
+              }
+            : {}),
+        })
       : undefined;
   const teams =
     config.teams && createTeamsAdapter
-      ? createTeamsAdapter({ config: config.teams, service: core.service, workspace, store, http, log, charts: { png: charts.png, ...(deps.chartLinks ? { links: deps.chartLinks } : {}) } })
+      ? createTeamsAdapter({ config: config.teams, service: core.service, workspace, store, http, log, outbox: notifyingOutbox(outbox, { kick: () => sender?.kick() }), charts: { png: charts.png, ...(deps.chartLinks ? { links: deps.chartLinks } : {}) } })
       : undefined;
   const gateways: Partial<Record<Platform, ChatGateway>> = {};
   if (slack) gateways.slack = meteredGateway(slack.gateway, metrics);

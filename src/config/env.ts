@@ -65,6 +65,10 @@ const envSchema = z
       need('SLACK_STATE_SECRET', 'with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (multi-workspace install)');
     }
     if (oauth === 3) need('SLACK_SIGNING_SECRET', 'for the multi-workspace install');
+    // Installs come back to /slack/oauth_redirect and requests to /slack/events: HTTP mode only.
+    if (oauth === 3 && e.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'cannot be used with the multi-workspace install (SLACK_CLIENT_ID): it needs HTTP mode' });
+    }
     const appType = e.MICROSOFT_APP_TYPE ?? 'SingleTenant';
     if (e.MICROSOFT_APP_ID) {
       if (appType !== 'UserAssignedMSI') need('MICROSOFT_APP_PASSWORD', 'when MICROSOFT_APP_ID is set');

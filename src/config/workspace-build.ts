@@ -64,6 +64,7 @@ function member(raw: RawMember): Member {
     start: raw.start,
     ids: {
       ...(raw.slack !== undefined ? { slack: raw.slack } : {}),
+      ...(raw.slack_team !== undefined ? { slackTeam: raw.slack_team } : {}),
       ...(raw.teams !== undefined ? { teams: raw.teams } : {}),
       ...(raw.email !== undefined ? { email: raw.email } : {}),
     },
@@ -107,6 +108,7 @@ function team(raw: RawTeam, ws: RawWorkspace, defaults: WorkspaceDefaults, kpis:
     holidays: raw.holidays ?? [],
     channels: {
       ...(raw.channels?.slack !== undefined ? { slack: raw.channels.slack } : {}),
+      ...(raw.channels?.slack_team !== undefined ? { slackTeam: raw.channels.slack_team } : {}),
       ...(raw.channels?.teams !== undefined ? { teams: raw.channels.teams } : {}),
     },
     managers: raw.managers ?? [],

@@ -99,6 +99,7 @@ const memberSchema = strictObject({
   role: z.string().optional(),
   start: isoDate,
   slack: z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id looks like U0123ABCD').optional(),
+  slack_team: z.string().regex(/^T[A-Z0-9]+$/, 'a Slack workspace id looks like T0123ABCD').optional(),
   teams: text.optional(),
   email: z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'not an email address').optional(),
   timezone: timeZone.optional(),
@@ -156,6 +157,7 @@ const teamSchema = strictObject({
   holidays: oneOrMany(z.string()).optional(),
   channels: strictObject({
     slack: z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id looks like C0123ABCD').optional(),
+    slack_team: z.string().regex(/^T[A-Z0-9]+$/, 'a Slack workspace id looks like T0123ABCD').optional(),
     teams: text.optional(),
   }).optional(),
   managers: z.array(z.string()).optional(),

@@ -377,6 +377,8 @@ export interface MessageRef {
   readonly conversation: string;
   /** Slack ts / Teams activity id / sandbox message id. */
   readonly id: string;
+  /** The Slack workspace (team id) the message lives in, when the app is installed in several. */
+  readonly workspace?: string;
 }
 
 export type SendOutcome =

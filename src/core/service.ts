@@ -98,6 +98,15 @@ export interface ReactionEvent {
   readonly eventId?: string;
 }
 
+/** Who a welcome is for (see rituals/welcome.ts). */
+export type WelcomeTarget =
+  /** A member who installed the app for themselves; `locale` is what resolveMember found. */
+  | { readonly kind: 'member'; readonly memberId: string; readonly locale?: Locale }
+  /** A team's channel, in the team's language. */
+  | { readonly kind: 'channel'; readonly teamId: string }
+  /** Someone the config does not know; `platformId` is what an admin would write in the config for them. */
+  | { readonly kind: 'stranger'; readonly locale: Locale; readonly platformId?: string };
+
 export interface RitualsService {
   resolveMember(query: IdentityQuery): Promise<MemberContext | undefined>;
   /** Locale to answer someone who is not (yet) a member. */
@@ -125,4 +134,6 @@ export interface RitualsService {
   /** Help text, and the answer for someone who is not a member of any team. */
   help(locale: Locale): NoticeView;
   notAMember(locale: Locale): NoticeView;
+  /** What the bot will do and when, for a new member, a team's channel or a stranger; undefined when the member or team is gone. */
+  welcome(target: WelcomeTarget): NoticeView | undefined;
 }

@@ -71,6 +71,8 @@ export interface NumberField {
   readonly unitHint: string;
   readonly min: number;
   readonly max: number;
+  /** Only whole numbers are accepted (counts): inputs that can say so refuse decimals as they are typed. */
+  readonly whole?: boolean;
   /** Prefilled when editing: as the user would type it in their locale ("12,5" in fr). */
   readonly value?: string;
   readonly required: boolean;
@@ -324,6 +326,8 @@ export interface NoticeView extends ViewBase {
   readonly body: string;
   /** A list shown one entry per line (the help: one command each); `body` holds the same as plain text. */
   readonly items?: readonly string[];
+  /** A team channel the notice is about (its ids from the config): linked where the platform can (Slack `<#C…>`). */
+  readonly channel?: { readonly slack?: string; readonly teams?: string };
 }
 
 export type View =

@@ -1,7 +1,9 @@
 // The Slack adapter: a Bolt App on our HTTP server (POST /slack/events, signature always verified) or
 // on Socket Mode when SLACK_APP_TOKEN is set; listeners for the slash command, buttons, modals, App
 // Home, reactions and DMs; and the ChatGateway the outbox sends through. Events are deduplicated by
-// event_id across Slack's retries. The only place (with its folder) that imports Bolt.
+// event_id across Slack's retries. With SLACK_CLIENT_ID/SECRET/STATE_SECRET it is installed per workspace
+// through OAuth v2 (oauth.ts): each request and each message uses its workspace's bot token. The only
+// place (with its folder) that imports Bolt.
 import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
@@ -18,8 +20,16 @@ import { SlackHttpReceiver } from './http-receiver.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
+import { registerMentions } from './listeners/mentions.js';
+import { registerShortcuts } from './listeners/shortcuts.js';
 import { registerViews } from './listeners/views.js';
 import { boltLogger, errorFields, type SlackLog } from './log.js';
+import { registerUninstall, type UninstallDeps } from './listeners/uninstall.js';
+import { createInstaller } from './oauth.js';
+import { seedInstallationFromToken } from './seed-installation.js';
+import { withRequestAuth } from './request-auth.js';
+import { installedTokens, singleToken } from './workspace-tokens.js';
+import type { SlackInstallationsRepo } from '../store/slack-installations.repo.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -35,6 +45,12 @@ export interface SlackAdapterDeps {
   readonly now?: () => number;
   /** Draws review charts, uploaded into the review message's thread (needs the files:write scope). */
   readonly charts?: SlackChartSource;
+  /** The installations of the multi-workspace install (required with `config.oauth`). */
+  readonly installations?: SlackInstallationsRepo;
+  /** https base URL of the bot, for the OAuth redirect URL. */
+  readonly publicUrl?: string;
+  /** A workspace uninstalled the app (or revoked its token): its installation is already deleted. */
+  readonly onUninstalled?: UninstallDeps['onUninstalled'];
 }
 
 export interface SlackAdapter {
@@ -51,8 +67,15 @@ const HOUR = 3_600_000;
 export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { config, log } = deps;
   const mode = config.appToken ? 'socket' : 'http';
-  const gatewayClient = new webApi.WebClient(config.botToken, { ...gatewayClientOptions(config.apiUrl), logger: boltLogger(log) });
-  const directory = new SlackDirectory(gatewayClient, deps.workspace);
+  if (config.oauth && mode === 'socket') throw new Error('the multi-workspace install (SLACK_CLIENT_ID) needs HTTP mode: unset SLACK_APP_TOKEN');
+  if (config.oauth && !deps.installations) throw new Error('the multi-workspace install needs the installation store');
+  const oauth =
+    config.oauth && deps.installations
+      ? createInstaller({ ...config.oauth, installations: deps.installations, apiUrl: config.apiUrl, publicUrl: deps.publicUrl, log })
+      : undefined;
+  const tokens = oauth ? installedTokens(deps.installations!) : singleToken(config.botToken);
+  const gatewayClient = new webApi.WebClient(oauth ? undefined : config.botToken, { ...gatewayClientOptions(config.apiUrl), logger: boltLogger(log) });
+  const directory = new SlackDirectory(gatewayClient, deps.workspace, tokens);
   const ctx: SlackContext = {
     service: deps.service,
     directory,
@@ -78,7 +101,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   }
 
   const app = new App({
-    token: config.botToken,
+    // One bot token, or each request authorized by its workspace's installation.
+    ...(oauth ? { authorize: (source) => oauth.installer.authorize(source) } : { token: config.botToken }),
     receiver,
     logger: boltLogger(log),
     clientOptions: listenerClientOptions(config.apiUrl),
@@ -91,13 +115,14 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   // Listeners run inside this middleware, work after the ack included: stop() waits for them.
   const seenEvents = new BoundedCache<string, true>(20_000, HOUR);
   const inFlight = new Set<Promise<void>>();
-  app.use(async ({ body, next }) => {
+  app.use(async ({ body, context, next }) => {
     const b = body as { type?: string; event_id?: string };
     if (b.type === 'event_callback' && typeof b.event_id === 'string' && !seenEvents.claim(b.event_id, true)) {
       log.debug({ eventId: b.event_id }, 'duplicate slack event ignored');
       return;
     }
-    const work = next();
+    // Everything the listeners call (the directory included) uses this request's workspace token.
+    const work = withRequestAuth({ token: context.botToken, teamId: context.teamId }, () => next());
     inFlight.add(work);
     try {
       await work;
@@ -110,6 +135,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerActions(app, ctx);
   registerViews(app, ctx);
   registerEvents(app, ctx);
+  registerMentions(app, ctx);
+  registerShortcuts(app, ctx);
+  if (oauth) registerUninstall(app, ctx, { installations: deps.installations!, onUninstalled: deps.onUninstalled });
   app.error(async (err) => {
     log.error({ err: errorFields(err) }, 'slack listener failed');
   });
@@ -117,6 +145,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   let ready = false;
   if (httpReceiver) {
     const r = httpReceiver;
+    oauth?.mount(deps.http!);
     deps.http!.add({
       method: 'POST',
       path: SLACK_EVENTS_PATH,
@@ -135,6 +164,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     mode,
     gateway: createSlackGateway({ client: gatewayClient, directory, log, ...(deps.charts ? { charts: deps.charts } : {}) }),
     async start() {
+      // SLACK_BOT_TOKEN next to the multi-workspace install keeps serving its own workspace.
+      if (oauth && config.botToken) {
+        await seedInstallationFromToken({ client: gatewayClient, token: config.botToken, repo: deps.installations!, log, now: () => new Date() });
+      }
       await app.init();
       await app.start();
       ready = true;

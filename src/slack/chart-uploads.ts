@@ -26,6 +26,8 @@ export interface ChartUploadInput {
   readonly channel: string;
   /** The review message's ts: the charts are its thread. */
   readonly threadTs: string;
+  /** The workspace's bot token (multi-workspace install); the client's own otherwise. */
+  readonly token?: string;
 }
 
 // The Slack error code only: an error's message may quote what was sent.
@@ -35,7 +37,7 @@ const failure = (err: unknown) => {
 };
 
 /** Uploads the view's charts into the thread; returns how many were shared (0 for other views). */
-export async function uploadReviewCharts({ client, charts, log, view, channel, threadTs }: ChartUploadInput): Promise<number> {
+export async function uploadReviewCharts({ client, charts, log, view, channel, threadTs, token }: ChartUploadInput): Promise<number> {
   if ((view.type !== 'monthly_review' && view.type !== 'qbr') || view.charts.length === 0) return 0;
   const files: { file: Buffer; filename: string; title: string; alt_text: string }[] = [];
   for (const [i, chart] of view.charts.entries()) {
@@ -52,7 +54,7 @@ export async function uploadReviewCharts({ client, charts, log, view, channel, t
   }
   if (files.length === 0) return 0;
   try {
-    await client.filesUploadV2({ channel_id: channel, thread_ts: threadTs, initial_comment: t(view.locale, 'chat.charts'), file_uploads: files });
+    await client.filesUploadV2({ channel_id: channel, thread_ts: threadTs, initial_comment: t(view.locale, 'chat.charts'), file_uploads: files, ...(token ? { token } : {}) });
     log.debug({ view: view.type, channel, ts: threadTs, charts: files.length }, 'slack: review charts uploaded');
     return files.length;
   } catch (err) {

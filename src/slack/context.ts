@@ -2,6 +2,7 @@
 // handled view submissions. Also who the Slack user is for the core (member and locale).
 import type { Locale } from '../core/domain/model.js';
 import type { MemberContext, RitualsService } from '../core/service.js';
+import type { NoticeView } from '../core/views.js';
 import type { BoundedCache } from './bounded-cache.js';
 import type { SlackDirectory } from './directory.js';
 import type { SlackLog } from './log.js';
@@ -19,6 +20,11 @@ export interface SlackUser {
   readonly member?: MemberContext;
   /** The language to answer in: the member's, else the Slack profile's if we speak it, else the default. */
   readonly locale: Locale;
+}
+
+/** For someone the config does not know: how to be added, with the Slack member id an admin writes. */
+export function strangerNotice(ctx: SlackContext, who: SlackUser): NoticeView {
+  return ctx.service.welcome({ kind: 'stranger', locale: who.locale, platformId: who.userId }) ?? ctx.service.notAMember(who.locale);
 }
 
 /**

@@ -1,11 +1,14 @@
 // Who is who on Slack: a member's Slack user id (the config's id, else users.lookupByEmail on the
 // config's email), the DM channel with a user (conversations.open), a team's channel, and a user's
-// profile (email, locale, time zone from users.info). Lookups are cached in bounded memory.
+// profile (email, locale, time zone from users.info). Lookups are cached in bounded memory. Each call
+// carries the bot token of the workspace concerned (workspace-tokens.ts); without one the app is not
+// installed there and a NoInstallationError says so.
 import type { webApi } from '@slack/bolt';
 import type { Member, Team, Workspace } from '../core/domain/model.js';
 import type { Destination } from '../core/ports.js';
 import { BoundedCache } from './bounded-cache.js';
 import { findMember, findTeam } from '../core/rituals/team-lookup.js';
+import type { WorkspaceTokens } from './workspace-tokens.js';
 
 export interface SlackProfile {
   readonly email?: string;
@@ -14,6 +17,15 @@ export interface SlackProfile {
   /** IANA zone, e.g. `Europe/Paris`. */
   readonly timezone?: string;
   readonly isBot: boolean;
+}
+
+/** The app is not installed in the Slack workspace of this member or channel (multi-workspace install). */
+export class NoInstallationError extends Error {
+  readonly code = 'rituals_no_installation';
+  constructor() {
+    super('the app is not installed in this Slack workspace');
+    this.name = 'NoInstallationError';
+  }
 }
 
 export type UserIdLookup =
@@ -33,7 +45,22 @@ export class SlackDirectory {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly workspace: () => Workspace,
+    private readonly tokens: WorkspaceTokens,
   ) {}
+
+  /** The `token` argument of a call for the workspace `slackTeam`; throws NoInstallationError. */
+  async auth(slackTeam: string | undefined): Promise<{ token: string }> {
+    const token = await this.tokens.tokenFor(slackTeam);
+    if (!token) throw new NoInstallationError();
+    return { token };
+  }
+
+  /** The Slack workspace a destination lives in, when the config says (member's own, else its team's). */
+  slackTeamOf(destination: Destination): string | undefined {
+    if (destination.kind === 'channel') return this.team(destination.teamId)?.channels.slackTeam;
+    const found = this.member(destination.memberId);
+    return found?.member.ids.slackTeam ?? found?.team.channels.slackTeam;
+  }
 
   // Indexed look-ups: every send of a fan-out asks for its member.
   member(memberId: string): { member: Member; team: Team } | undefined {
@@ -59,7 +86,7 @@ export class SlackDirectory {
     const email = ids.email.toLowerCase();
     const cached = this.byEmail.get(email);
     if (cached) return { ok: true, userId: cached };
-    const res = await this.client.users.lookupByEmail({ email: ids.email });
+    const res = await this.client.users.lookupByEmail({ email: ids.email, ...(await this.auth(ids.slackTeam ?? found.team.channels.slackTeam)) });
     const userId = res.user?.id;
     if (!userId) return { ok: false, code: 'no_slack_identity' };
     this.byEmail.set(email, userId);
@@ -67,10 +94,10 @@ export class SlackDirectory {
   }
 
   /** The DM channel (D...) between the bot and a user; throws the Web API error when Slack fails. */
-  async dmChannelOf(userId: string): Promise<string> {
+  async dmChannelOf(userId: string, slackTeam?: string): Promise<string> {
     const cached = this.dms.get(userId);
     if (cached) return cached;
-    const res = await this.client.conversations.open({ users: userId });
+    const res = await this.client.conversations.open({ users: userId, ...(await this.auth(slackTeam)) });
     const channel = res.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');
     this.dms.set(userId, channel);
@@ -82,7 +109,7 @@ export class SlackDirectory {
     const cached = this.profiles.get(userId);
     if (cached) return cached;
     try {
-      const res = await this.client.users.info({ user: userId, include_locale: true });
+      const res = await this.client.users.info({ user: userId, include_locale: true, ...(await this.auth(undefined)) });
       const u = res.user;
       if (!u) return undefined;
       const profile: SlackProfile = {

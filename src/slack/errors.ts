@@ -39,6 +39,7 @@ export const LOCAL_FAILURES: Readonly<Record<string, string>> = {
   unknown_team: 'The team is not in the workspace config.',
   unknown_view: 'The message could not be read (unknown view type). This is a bug: please report it.',
   wrong_platform: 'The message belongs to another platform.',
+  no_installation: 'The app is not installed in this Slack workspace (or was uninstalled): install it again from /slack/install, or set slack_team in the workspace config.',
 };
 
 interface SlackLikeError {
@@ -62,6 +63,7 @@ export function slackErrorCode(err: unknown): string {
 /** Maps a thrown @slack/web-api error to a SendOutcome; never throws. */
 export function toSendOutcome(err: unknown): Exclude<SendOutcome, { status: 'sent' }> {
   const e = (err ?? {}) as SlackLikeError;
+  if (e.code === 'rituals_no_installation') return localFailure('no_installation');
   const code = slackErrorCode(err);
   if (code === 'ratelimited') {
     const seconds = typeof e.retryAfter === 'number' && e.retryAfter > 0 ? e.retryAfter : 1;

@@ -1,6 +1,6 @@
 // Carries out what the core answered to a command or a button: open a modal (views.open with the
-// trigger id), replace the message the button was on (chat.update), or answer privately (ephemeral
-// through the response URL, else a DM).
+// trigger id), replace the message the button was on (chat.update, or the response URL for an
+// ephemeral message), or answer privately (ephemeral through the response URL, else a DM).
 import type { webApi } from '@slack/bolt';
 import type { InteractionResult } from '../core/service.js';
 import type { View } from '../core/views.js';
@@ -14,8 +14,12 @@ export interface InteractionSurface {
   readonly client: webApi.WebClient;
   readonly userId: string;
   readonly triggerId?: string;
-  /** The message a button was on. */
+  /** The message a button was on (never an ephemeral one: chat.update cannot reach those). */
   readonly message?: { readonly channel: string; readonly ts: string };
+  /** The button was on an ephemeral message: it is replaced through `respond` / `responseUrl`. */
+  readonly ephemeral?: boolean;
+  /** The click's response URL, handed to a modal so its submission can answer an ephemeral message. */
+  readonly responseUrl?: string;
   /** The button was on the App Home tab. */
   readonly fromHome?: boolean;
   readonly respond?: RespondFn;
@@ -39,17 +43,25 @@ export async function applyResult(ctx: SlackContext, s: InteractionSurface, resu
   switch (result.kind) {
     case 'form': {
       if (!s.triggerId) {
-        // Typed in a DM there is no trigger id to open a modal with: show the form's title instead.
-        await sendDirect(ctx, s, result.view);
+        // Typed in a DM or a mention there is no trigger id to open a modal with: the form's button instead.
+        await replyPrivately(ctx, s, result.view);
         return;
       }
-      const origin = s.message ? { channel: s.message.channel, ts: s.message.ts } : {};
+      const origin = s.message
+        ? { channel: s.message.channel, ts: s.message.ts }
+        : s.ephemeral && s.responseUrl
+          ? { responseUrl: s.responseUrl }
+          : {};
       await s.client.views.open({ trigger_id: s.triggerId, view: renderModal(result.view, origin) });
       return;
     }
     case 'replace': {
       if (s.message) {
         await s.client.chat.update({ channel: s.message.channel, ts: s.message.ts, ...renderMessage(result.view) });
+        return;
+      }
+      if (s.ephemeral && s.respond) {
+        await s.respond({ response_type: 'ephemeral', replace_original: true, ...renderMessage(result.view) });
         return;
       }
       if (s.fromHome && (result.view.type === 'my_goals' || result.view.type === 'notice')) {

@@ -386,3 +386,25 @@ export const schedulerLeases = sqliteTable('scheduler_leases', {
   owner: text('owner').notNull(),
   until: text('until').notNull(),
 });
+
+// ---- Slack installations (OAuth v2) ----------------------------------------------------------------
+
+/**
+ * One row per Slack workspace the app is installed in, or per Enterprise Grid organisation for an
+ * org-wide install. `installation` is what @slack/oauth hands over, bot token included: the database
+ * file is a secret. An uninstall deletes the row (a token that no longer works is not history).
+ */
+export const slackInstallations = sqliteTable(
+  'slack_installations',
+  {
+    // `team:T…` for a workspace, `enterprise:E…` for an org-wide install: what a request is authorized by.
+    key: text('key').primaryKey(),
+    teamId: text('team_id'),
+    enterpriseId: text('enterprise_id'),
+    isEnterpriseInstall: integer('is_enterprise_install', { mode: 'boolean' }).notNull(),
+    installation: text('installation', { mode: 'json' }).$type<unknown>().notNull(),
+    installedAt: text('installed_at').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('slack_installations_team_idx').on(t.teamId), index('slack_installations_enterprise_idx').on(t.enterpriseId)],
+);

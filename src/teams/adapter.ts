@@ -3,11 +3,12 @@
 // the project lives under src/teams/.
 import type { TeamsConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
-import type { ChatGateway, Clock } from '../core/ports.js';
+import type { ChatGateway, Clock, OutboxPort } from '../core/ports.js';
 import type { RitualsService } from '../core/service.js';
 import { sendJson, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/connection.js';
+import { createOutboxRepo } from '../store/outbox.repo.js';
 import { activityProblem } from './activity-shape.js';
 import { createBotAdapter, type BotAdapterOptions } from './bot-adapter.js';
 import type { TeamsCharts } from './chart-images.js';
@@ -18,6 +19,8 @@ import { createIdentityResolver } from './identity.js';
 import { createInstallHandler } from './install.js';
 import { createTurnHandler } from './turn-handler.js';
 import { createCardActions } from './turns/card-actions.js';
+import { createReplies } from './turns/reply.js';
+import { createWelcomes } from './welcome.js';
 
 export const MESSAGES_PATH = '/api/messages';
 
@@ -32,6 +35,8 @@ export interface TeamsAdapterDeps {
   readonly bot?: BotAdapterOptions;
   /** Draws review charts for the cards (inline, or linked through ChartLinks on an https PUBLIC_URL). */
   readonly charts?: TeamsCharts;
+  /** Where welcomes and the replies the Bot Connector refused for now are queued (default: the store's outbox, polled by the sender). */
+  readonly outbox?: OutboxPort;
 }
 
 export interface TeamsAdapter {
@@ -49,10 +54,14 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const bot = createBotAdapter(deps.config, deps.bot);
   const refs = createConversationRefs(deps.store.db);
   const identity = createIdentityResolver({ service: deps.service, refs, workspace: deps.store.workspace, log });
-  const install = createInstallHandler({ refs, identity, workspace: deps.workspace, clock, log });
+
   const gateway = createTeamsGateway({ bot, refs, service: deps.service, workspace: deps.workspace, clock, log, ...(deps.charts ? { charts: deps.charts } : {}) });
-  const cards = createCardActions({ service: deps.service, log });
-  const onTurn = createTurnHandler({ service: deps.service, identity, install, cards, log });
+  const outbox = deps.outbox ?? createOutboxRepo(deps.store);
+  const replies = createReplies({ outbox, refs, clock, log });
+  const welcomes = createWelcomes({ service: deps.service, outbox, replies, clock, log });
+  const install = createInstallHandler({ refs, identity, workspace: deps.workspace, clock, log, welcomes });
+  const cards = createCardActions({ service: deps.service, replies, log });
+  const onTurn = createTurnHandler({ service: deps.service, identity, install, cards, replies, log });
 
   let started = false;
   let stopping = false;

@@ -2,8 +2,9 @@
 // the gateway draws each chart's PNG here and picks the URL its card Image loads: a data: URI when the
 // PNG is small enough to travel inside the card (it never expires, and needs no public URL), else a
 // signed expiring link on the bot's public https URL (Teams loads images over https only), else none:
-// the card shows the chart's title and alt text. Inline images that would push a card over its budget
-// become links (or text) too, so every message stays under Teams' 28 KB.
+// the card shows the chart's title and alt text. A review is one post with its charts: inline images
+// that would push the review onto a second card (or a card over its budget) become links, else text,
+// the biggest first, so every message stays under Teams' 28 KB and the charts never add a post.
 import type { Locale } from '../core/domain/model.js';
 import type { View } from '../core/views.js';
 import { pngDataUri, type ChartLinks } from '../http/chart-links.js';
@@ -50,10 +51,12 @@ export async function chartImages(view: View, charts: TeamsCharts | undefined, l
     if (url) images.set(chart.id, url);
     else log.info({ ...where(i), bytes: png.length }, 'teams: chart too big to inline and no https PUBLIC_URL to link it; shown as text');
   }
-  // Each chart is a group of its own, but buttons and the heading share its card: the biggest inline
-  // images give way until every card fits.
+  // As many cards as the review's text alone needs (one, but for a huge team): the biggest inline
+  // images give way until the charts fit on them.
+  const posts = renderCards(view, { chartImages: new Map() }).length;
   for (;;) {
-    if (renderCards(view, { chartImages: images }).every((c) => cardBytes(c) <= CARD_BUDGET_BYTES)) break;
+    const cards = renderCards(view, { chartImages: images });
+    if (cards.length <= posts && cards.every((c) => cardBytes(c) <= CARD_BUDGET_BYTES)) break;
     const biggest = [...images].filter(([, url]) => url.startsWith('data:')).sort((a, b) => b[1].length - a[1].length)[0];
     if (!biggest) break;
     const link = httpsLink(charts.links, pngs.get(biggest[0])!);

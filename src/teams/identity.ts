@@ -24,32 +24,46 @@ export interface IdentityDeps {
   readonly log: Logger;
 }
 
-interface Profile {
+export interface Profile {
   readonly email?: string;
   readonly upn?: string;
 }
 
+/** A user as a roster or a `membersAdded` list gives them (the latter carries no email or UPN). */
+export interface RosterEntry extends Profile {
+  readonly id: string;
+  readonly aadObjectId?: string;
+}
+
+const known = (p: Profile | undefined): p is Profile => !!(p?.email || p?.upn);
+
 export function createIdentityResolver(deps: IdentityDeps) {
   // AAD id -> profile fetched from Teams (or learnt from a roster), so a stranger costs one roster call.
+  // Only a profile with an email or UPN is kept: an empty one (a `teamMemberAdded` entry, a failed
+  // look-up) would hide the member until a restart.
   const profiles = new Map<string, Profile>();
 
-  async function profileOf(ctx: TurnContext, aad: string): Promise<Profile> {
-    const known = profiles.get(aad);
-    if (known) return known;
+  function remember(aad: string, p: Profile): Profile {
+    if (known(p)) profiles.set(aad, { email: p.email, upn: p.upn });
+    return p;
+  }
+
+  /** The user's email / UPN: given, cached, stored with their reference, else asked of the Bot Connector. */
+  async function profileOf(ctx: TurnContext | undefined, aad: string, userId: string, given?: Profile): Promise<Profile> {
+    if (known(given)) return remember(aad, given);
+    const cached = profiles.get(aad);
+    if (cached) return cached;
     const stored = (await deps.refs.get(aad))?.entry;
-    if (stored?.email || stored?.upn) return remember(aad, { email: stored.email, upn: stored.upn });
+    if (known(stored)) return remember(aad, { email: stored.email, upn: stored.upn });
+    if (!ctx) return {};
     try {
-      const m = await TeamsInfo.getMember(ctx, ctx.activity.from.id);
+      // In a team this asks the team's roster, elsewhere the conversation's (GET .../members/{userId}).
+      const m = await TeamsInfo.getMember(ctx, userId);
       return remember(aad, { email: m.email ?? undefined, upn: m.userPrincipalName ?? undefined });
     } catch (err) {
       deps.log.debug({ err: (err as Error).message }, 'teams: member profile not available');
-      return remember(aad, {});
+      return {};
     }
-  }
-
-  function remember(aad: string, p: Profile): Profile {
-    profiles.set(aad, p);
-    return p;
   }
 
   /** A member by AAD id, else by UPN / email (learning the UPN on success). */
@@ -60,11 +74,14 @@ export function createIdentityResolver(deps: IdentityDeps) {
     for (const email of [p.upn, p.email]) {
       if (!email) continue;
       const m = await deps.service.resolveMember({ platform: 'teams', userId: aad, email, platformLocale });
-      if (m) {
-        if (p.upn) await deps.workspace.setIdentity(m.memberId, 'upn', p.upn);
-        deps.log.info({ member: m.memberId }, 'teams: user mapped to a member by UPN / email');
-        return m;
+      if (!m) continue;
+      // Matched on every turn of a member known by email: one quiet line, and the UPN written once.
+      deps.log.debug({ member: m.memberId }, 'teams: user mapped to a member by UPN / email');
+      if (p.upn && (await deps.workspace.findMemberByIdentity('upn', p.upn))?.id !== m.memberId) {
+        await deps.workspace.setIdentity(m.memberId, 'upn', p.upn);
+        deps.log.info({ member: m.memberId }, 'teams: UPN learnt for a member known by email');
       }
+      return m;
     }
     return undefined;
   }
@@ -73,7 +90,7 @@ export function createIdentityResolver(deps: IdentityDeps) {
     async resolve(ctx: TurnContext): Promise<Identity> {
       const from = ctx.activity.from;
       const aad = from.aadObjectId ?? undefined;
-      const member = await lookup(aad, from.id, ctx.activity.locale, () => (aad ? profileOf(ctx, aad) : Promise.resolve({})));
+      const member = await lookup(aad, from.id, ctx.activity.locale, () => (aad ? profileOf(ctx, aad, from.id) : Promise.resolve({})));
       return {
         member,
         userId: aad ?? from.id,
@@ -82,10 +99,17 @@ export function createIdentityResolver(deps: IdentityDeps) {
       };
     },
 
-    /** For roster entries seen at install: maps without a turn of that user. */
-    async resolveRosterEntry(entry: { aadObjectId?: string; id: string; email?: string; upn?: string }) {
-      if (entry.aadObjectId) remember(entry.aadObjectId, { email: entry.email, upn: entry.upn });
-      return lookup(entry.aadObjectId, entry.id, undefined, async () => ({ email: entry.email, upn: entry.upn }));
+    /**
+     * For roster entries (a team's roster at install, or people added to a team): maps without a turn of
+     * that user. An entry without email / UPN is looked up in the conversation of `ctx` when given.
+     * Returns the member found and the profile learnt (to store with the entry).
+     */
+    async resolveRosterEntry(entry: RosterEntry, ctx?: TurnContext): Promise<{ member?: MemberContext; profile: Profile }> {
+      const aad = entry.aadObjectId;
+      let profile: Profile = { email: entry.email, upn: entry.upn };
+      // Asked only when the AAD id alone finds nobody.
+      const member = await lookup(aad, entry.id, undefined, async () => (profile = aad ? await profileOf(ctx, aad, entry.id, entry) : profile));
+      return { ...(member ? { member } : {}), profile };
     },
   };
 }

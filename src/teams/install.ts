@@ -1,13 +1,15 @@
 // Installation and conversation bookkeeping: every inbound activity refreshes the stored reference of its
 // conversation (Teams may move a tenant to another serviceUrl); an install in a team also reads the
 // channels (to find the config's channel) and the roster (so members can get a 1:1 chat without having
-// installed the app themselves); an uninstall marks the references dead so sends stop at once.
+// installed the app themselves); an uninstall marks the references dead so sends stop at once. An
+// install is followed by its welcome (welcome.ts).
 import { TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Workspace } from '../core/domain/model.js';
 import type { Clock } from '../core/ports.js';
 import type { Logger } from '../logging/logger.js';
 import { baseConversationId, type ConversationRefs, type TeamsRefEntry } from './conversation-refs.js';
-import type { IdentityResolver } from './identity.js';
+import type { Identity, IdentityResolver } from './identity.js';
+import type { Welcomes } from './welcome.js';
 
 export interface InstallDeps {
   readonly refs: ConversationRefs;
@@ -15,6 +17,7 @@ export interface InstallDeps {
   readonly workspace: () => Workspace;
   readonly clock: Clock;
   readonly log: Logger;
+  readonly welcomes?: Welcomes;
 }
 
 interface TeamsChannelData {
@@ -55,8 +58,8 @@ export function createInstallHandler(deps: InstallDeps) {
     }
   }
 
-  /** Stores (or refreshes, reviving a dead one) the reference of the activity's conversation. */
-  async function remember(ctx: TurnContext, memberId?: string): Promise<void> {
+  /** Stores (or refreshes, reviving a dead one) the reference of the activity's conversation; returns the workspace team a channel is linked to. */
+  async function remember(ctx: TurnContext, memberId?: string): Promise<string | undefined> {
     const a = ctx.activity;
     const cd = channelDataOf(a);
     const tenantId = a.conversation.tenantId ?? cd.tenant?.id;
@@ -71,18 +74,23 @@ export function createInstallHandler(deps: InstallDeps) {
       const channelId = baseConversationId(cd.channel?.id ?? a.conversation.id);
       const teamId = teamFor([channelId, cd.team?.id]);
       await save(channelId, { kind: 'channel', ref: proactiveReference(a, channelId), teamsTeamId: cd.team?.id, tenantId }, teamId ? { teamId } : {});
-      return;
+      return teamId;
     }
     const teamId = teamFor([a.conversation.id]);
     await save(a.conversation.id, { kind: 'groupChat', ref: proactiveReference(a), tenantId }, teamId ? { teamId } : {});
+    return undefined;
   }
 
-  /** After an install in a team: the configured channel (if it is another channel of this team) and the roster. */
-  async function learnTeam(ctx: TurnContext): Promise<void> {
+  /**
+   * After an install in a team: the configured channel (if it is another channel of this team) and the
+   * roster. Returns the workspace teams whose configured channel is in this team.
+   */
+  async function learnTeam(ctx: TurnContext): Promise<string[]> {
     const a = ctx.activity;
     const cd = channelDataOf(a);
     const teamsTeamId = cd.team?.id;
-    if (!teamsTeamId) return;
+    const linked: string[] = [];
+    if (!teamsTeamId) return linked;
     const tenantId = a.conversation.tenantId ?? cd.tenant?.id;
     try {
       const channels = await TeamsInfo.getTeamChannels(ctx, teamsTeamId);
@@ -90,6 +98,7 @@ export function createInstallHandler(deps: InstallDeps) {
         const wanted = team.channels.teams ? baseConversationId(team.channels.teams) : undefined;
         if (!wanted || !channels.some((c) => c.id === wanted)) continue;
         await save(wanted, { kind: 'channel', ref: proactiveReference(a, wanted), teamsTeamId, tenantId }, { teamId: team.id });
+        linked.push(team.id);
         deps.log.info({ team: team.id }, 'teams: configured channel found in the installed team');
       }
     } catch (err) {
@@ -112,6 +121,16 @@ export function createInstallHandler(deps: InstallDeps) {
       deps.log.warn({ err: (err as Error).message }, 'teams: could not read the team roster');
     }
     deps.log.info({ seen, mapped }, 'teams: team roster read');
+    return linked;
+  }
+
+  /** The bot was added to a team: read it, then welcome each linked workspace team in its channel. */
+  async function installedInTeam(ctx: TurnContext, who: Identity): Promise<void> {
+    const here = await remember(ctx, who.member?.memberId);
+    const linked = await learnTeam(ctx);
+    if (here) linked.push(here);
+    if (linked.length === 0) deps.log.info({ teamsTeam: channelDataOf(ctx.activity).team?.id }, 'teams: installed in a team whose channels the workspace config does not name; no welcome posted');
+    await deps.welcomes?.channel(linked);
   }
 
   /** A user of a team's roster: enough to open a 1:1 chat later. Returns true when mapped to a member. */
@@ -119,9 +138,10 @@ export function createInstallHandler(deps: InstallDeps) {
     a: Activity,
     m: { id: string; name?: string; aadObjectId?: string; email?: string; upn?: string },
     tenantId: string | undefined,
+    lookupIn?: TurnContext,
   ): Promise<boolean> {
     if (!m.aadObjectId) return false;
-    const member = await deps.identity.resolveRosterEntry(m);
+    const { member, profile } = await deps.identity.resolveRosterEntry(m, lookupIn);
     const existing = await deps.refs.get(m.aadObjectId);
     if (existing?.entry.kind === 'personal' && !existing.entry.dead) {
       if (member && !existing.memberId) await save(m.aadObjectId, existing.entry, { memberId: member.memberId });
@@ -138,7 +158,7 @@ export function createInstallHandler(deps: InstallDeps) {
     await save(
       m.aadObjectId,
       member
-        ? { kind: 'roster', ref, userId: m.id, aadObjectId: m.aadObjectId, email: m.email, upn: m.upn, tenantId }
+        ? { kind: 'roster', ref, userId: m.id, aadObjectId: m.aadObjectId, email: profile.email, upn: profile.upn, tenantId }
         : { kind: 'roster', ref, userId: m.id, aadObjectId: m.aadObjectId, tenantId },
       member ? { memberId: member.memberId } : {},
     );
@@ -165,28 +185,37 @@ export function createInstallHandler(deps: InstallDeps) {
   return {
     remember,
 
-    async onInstallationUpdate(ctx: TurnContext, memberId?: string): Promise<void> {
+    async onInstallationUpdate(ctx: TurnContext, who: Identity): Promise<void> {
       const action = String(ctx.activity.action ?? '');
       if (action.startsWith('remove')) return forget(ctx, 'uninstalled');
-      await remember(ctx, memberId);
-      if (ctx.activity.conversation.conversationType === 'channel') await learnTeam(ctx);
+      const type = ctx.activity.conversation.conversationType ?? 'personal';
+      if (type === 'channel') await installedInTeam(ctx, who);
+      else {
+        await remember(ctx, who.member?.memberId);
+        // An upgrade of the app is no new arrival.
+        if (type === 'personal' && action === 'add') await deps.welcomes?.personal(ctx, who, { stranger: true });
+      }
       deps.log.info({ conversationType: ctx.activity.conversation.conversationType ?? 'personal', action }, 'teams: app installed');
     },
 
-    async onConversationUpdate(ctx: TurnContext, memberId?: string): Promise<void> {
+    async onConversationUpdate(ctx: TurnContext, who: Identity): Promise<void> {
       const a = ctx.activity;
       const botId = a.recipient.id;
       if ((a.membersRemoved ?? []).some((m) => m.id === botId)) return forget(ctx, 'bot removed from the conversation');
       const added = a.membersAdded ?? [];
       if (added.some((m) => m.id === botId)) {
-        await remember(ctx, memberId);
-        if (a.conversation.conversationType === 'channel') await learnTeam(ctx);
+        const type = a.conversation.conversationType ?? 'personal';
+        if (type === 'channel') return installedInTeam(ctx, who);
+        await remember(ctx, who.member?.memberId);
+        // The installationUpdate of the same install answers a stranger; a member's welcome is keyed.
+        if (type === 'personal') await deps.welcomes?.personal(ctx, who, { stranger: false });
         return;
       }
-      // New people in a team the bot is in: remember them for 1:1 chats.
+      // New people in a team the bot is in: remember them for 1:1 chats. `teamMemberAdded` carries no
+      // email or UPN, so each is looked up in the team's roster.
       if (a.conversation.conversationType === 'channel') {
         const tenantId = a.conversation.tenantId ?? channelDataOf(a).tenant?.id;
-        for (const m of added) await rememberRosterUser(a, { id: m.id, name: m.name, aadObjectId: m.aadObjectId }, tenantId);
+        for (const m of added) await rememberRosterUser(a, { id: m.id, name: m.name, aadObjectId: m.aadObjectId }, tenantId, ctx);
       }
     },
   };

@@ -65,3 +65,23 @@ export function mapSendError(err: unknown, now = Date.now()): MappedError {
   // 400 (a malformed or oversized message), 401 (bad app credentials) and the rest will not fix themselves.
   return { outcome: { status: 'failed_permanent', code: `teams.${status}`, reason: label }, deadConversation: false };
 }
+
+/** Node's codes for a connection that failed or dropped (a "socket hang up" is ECONNRESET). */
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR']);
+
+/**
+ * A connector failure worth sending again later (429, 412, 5xx, a dropped connection), with the wait
+ * Teams asked for; undefined for anything else, a bug in our own code included (an error without an
+ * HTTP status is only a network failure when it says so).
+ */
+export function retryableSendError(err: unknown, now = Date.now()): { readonly retryAfterMs: number } | undefined {
+  const e = (err ?? {}) as ErrorLike;
+  const status = e.statusCode ?? e.response?.status;
+  if (status === undefined) {
+    const network = (e.code !== undefined && NETWORK_CODES.has(e.code)) || /socket hang up/i.test(e.message ?? '');
+    return network ? { retryAfterMs: 0 } : undefined;
+  }
+  const { outcome } = mapSendError(err, now);
+  if (outcome.status === 'rate_limited') return { retryAfterMs: outcome.retryAfterMs };
+  return outcome.status === 'failed_transient' ? { retryAfterMs: 0 } : undefined;
+}

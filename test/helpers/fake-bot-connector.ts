@@ -1,6 +1,7 @@
 // A local fake of the Bot Connector service (real HTTP on 127.0.0.1): the bot's replies, card updates,
 // proactive sends, new 1:1 conversations and roster look-ups land here and are recorded. Failures can be
-// scripted (429 with Retry-After, 412, 503, 403 MessageWritesBlocked...) to test the gateway's mapping.
+// scripted (429 with Retry-After, 412, 503, 403 MessageWritesBlocked, a dropped connection...) to test the
+// gateway's mapping.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface RecordedCall {
@@ -18,7 +19,10 @@ export interface RecordedCall {
 }
 
 export interface ScriptedFailure {
+  /** Ignored with `hangUp`. */
   readonly status: number;
+  /** Close the connection without an answer (the client sees "socket hang up"); recorded with status 0. */
+  readonly hangUp?: boolean;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -85,15 +89,15 @@ export class FakeBotConnector {
 
   /** Messages posted (new or replies), i.e. POST .../activities[/{id}]. */
   get sent(): RecordedCall[] {
-    return this.calls.filter((c) => c.method === 'POST' && /\/activities(\/|$)/.test(c.path) && c.status < 300);
+    return this.calls.filter((c) => c.method === 'POST' && /\/activities(\/|$)/.test(c.path) && c.status >= 200 && c.status < 300);
   }
 
   get updates(): RecordedCall[] {
-    return this.calls.filter((c) => c.method === 'PUT' && c.status < 300);
+    return this.calls.filter((c) => c.method === 'PUT' && c.status >= 200 && c.status < 300);
   }
 
   get conversationsCreated(): RecordedCall[] {
-    return this.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.status < 300);
+    return this.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.status >= 200 && c.status < 300);
   }
 
   /** Waits until `predicate` holds over the recorded calls (proactive sends are asynchronous). */
@@ -137,6 +141,12 @@ export class FakeBotConnector {
     const intercepted = this.interceptor?.({ method, path, conversationId });
     if (intercepted) return record(intercepted.status, intercepted.body ?? { error: { code: 'Intercepted', message: 'intercepted' } }, { ...intercepted.headers });
     const scripted = this.failures.find((f) => f.remaining > 0 && f.match({ method, path, conversationId }));
+    if (scripted?.failure.hangUp) {
+      scripted.remaining -= 1;
+      this.calls.push({ method, path, conversationId, activityId, body, authorization, status: 0 });
+      req.socket.destroy();
+      return;
+    }
     if (scripted) {
       scripted.remaining -= 1;
       return record(scripted.failure.status, scripted.failure.body ?? { error: { code: 'Scripted', message: 'scripted failure' } }, { ...scripted.failure.headers });

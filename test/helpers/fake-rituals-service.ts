@@ -121,5 +121,6 @@ export function fakeRitualsService(opts: FakeServiceOptions = {}): RitualsServic
     },
     help: (locale) => notice('help', 'info', locale),
     notAMember: (locale) => notice('not a member', 'error', locale),
+    welcome: () => undefined,
   };
 }

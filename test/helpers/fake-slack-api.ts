@@ -64,10 +64,32 @@ interface PendingUpload {
 
 const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata', 'files'];
 
+/** A bot token of an installed workspace (or of an org-wide install): what auth.test answers for it. */
+export interface FakeBotToken {
+  readonly teamId?: string;
+  readonly enterpriseId?: string;
+  readonly botUserId: string;
+  readonly botId: string;
+}
+
+/** What `oauth.v2.access` grants for a code (as Slack does after "Add to Slack"). */
+export interface FakeOAuthGrant {
+  readonly team?: { readonly id: string; readonly name: string };
+  readonly enterprise?: { readonly id: string; readonly name: string };
+  readonly isEnterpriseInstall?: boolean;
+  readonly botToken: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly installerUserId: string;
+  readonly scope: string;
+}
+
 export class FakeSlackApi {
   readonly calls: FakeSlackCall[] = [];
   /** Bodies POSTed to response URLs, with the id from the URL. */
   readonly responses: { readonly id: string; readonly body: any }[] = [];
+  /** Response URL ids that answer 404 `expired_url`, as Slack does after 30 minutes or 5 uses. */
+  readonly expiredResponseUrls = new Set<string>();
   readonly users = new Map<string, FakeSlackUser>();
   /** Channel id -> whether the bot is a member (DM channels are added by conversations.open). */
   readonly channels = new Map<string, { member: boolean; archived?: boolean }>();
@@ -82,6 +104,11 @@ export class FakeSlackApi {
   private readonly uploads = new Map<string, PendingUpload>();
   token = 'xoxb-test-token';
   botUserId = 'U0BOT';
+  /** More bot tokens (OAuth installs); `token` above is always accepted, as workspace T0TEST. */
+  readonly tokens = new Map<string, FakeBotToken>();
+  /** The app's OAuth credentials and the codes `oauth.v2.access` exchanges (each once). */
+  oauthApp?: { readonly clientId: string; readonly clientSecret: string };
+  readonly oauthCodes = new Map<string, FakeOAuthGrant>();
   private readonly failures: ScriptedFailure[] = [];
   private readonly rates = new Map<string, { max: number; windowMs: number; retryAfter: number; hits: number[] }>();
   /**
@@ -198,6 +225,10 @@ export class FakeSlackApi {
       return;
     }
     if (path.startsWith('/response/')) {
+      if (this.expiredResponseUrls.has(decodeURIComponent(path.slice('/response/'.length)))) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('expired_url');
+        return;
+      }
       this.responses.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: raw ? JSON.parse(raw) : {} });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
@@ -264,12 +295,54 @@ export class FakeSlackApi {
       else answer('ok', 200, { ok: true, url: this.socket.url(this.port) });
       return;
     }
-    if (token !== this.token) {
+    if (method === 'oauth.v2.access') {
+      const result = this.oauthAccess(args, req.headers.authorization);
+      answer(result.ok ? 'ok' : String(result.error), 200, result);
+      return;
+    }
+    if (token !== this.token && !(token && this.tokens.has(token))) {
       answer('invalid_auth', 200, { ok: false, error: 'invalid_auth' });
+      return;
+    }
+    if (method === 'auth.test' && token && this.tokens.has(token)) {
+      const t = this.tokens.get(token)!;
+      answer('ok', 200, { ok: true, url: 'https://grid.slack.test/', team: 'Installed', user: 'rituals', team_id: t.teamId, enterprise_id: t.enterpriseId, user_id: t.botUserId, bot_id: t.botId, is_enterprise_install: !t.teamId });
       return;
     }
     const result = this.dispatch(method, args);
     answer(result.ok ? 'ok' : String(result.error), 200, result);
+  }
+
+  /** oauth.v2.access: client credentials (form fields or Basic auth) and a code issued for this app. */
+  private oauthAccess(a: Record<string, any>, authorization: string | undefined): Record<string, any> {
+    let clientId = a.client_id;
+    let clientSecret = a.client_secret;
+    if (authorization?.startsWith('Basic ')) [clientId, clientSecret] = Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':');
+    if (!this.oauthApp || clientId !== this.oauthApp.clientId) return { ok: false, error: 'invalid_client_id' };
+    if (clientSecret !== this.oauthApp.clientSecret) return { ok: false, error: 'bad_client_secret' };
+    const grant = this.oauthCodes.get(String(a.code));
+    if (!grant) return { ok: false, error: 'invalid_code' };
+    this.oauthCodes.delete(String(a.code));
+    this.tokens.set(grant.botToken, { teamId: grant.team?.id, enterpriseId: grant.enterprise?.id, botUserId: grant.botUserId, botId: grant.botId });
+    return {
+      ok: true,
+      app_id: 'A0TEST',
+      authed_user: { id: grant.installerUserId },
+      scope: grant.scope,
+      token_type: 'bot',
+      access_token: grant.botToken,
+      bot_user_id: grant.botUserId,
+      team: grant.team ?? null,
+      enterprise: grant.enterprise ?? null,
+      is_enterprise_install: grant.isEnterpriseInstall === true,
+    };
+  }
+
+  /** The workspace a call was made for (by its token), for tests of per-workspace tokens. */
+  teamOfToken(token: string | undefined): string | undefined {
+    if (token === this.token) return 'T0TEST';
+    const t = token ? this.tokens.get(token) : undefined;
+    return t?.teamId ?? (t?.enterpriseId ? `org:${t.enterpriseId}` : undefined);
   }
 
   private parseArgs(raw: string, contentType: string | undefined): Record<string, any> {

@@ -49,12 +49,14 @@ export interface ButtonClick {
   readonly responseUrl?: string;
   /** Clicked on the App Home tab instead of a message. */
   readonly home?: boolean;
+  /** The message was ephemeral (an answer to /rituals): Slack sends no `message`, only its ts. */
+  readonly ephemeral?: boolean;
 }
 
 export function blockActions(c: ButtonClick): SlackPost {
   const container = c.home
     ? { type: 'view', view_id: 'VHOME' }
-    : { type: 'message', message_ts: c.ts, channel_id: c.channel, is_ephemeral: false };
+    : { type: 'message', message_ts: c.ts, channel_id: c.channel, is_ephemeral: c.ephemeral === true };
   return interactionBody({
     type: 'block_actions',
     team: { id: TEAM_ID, domain: 'acme' },
@@ -63,7 +65,9 @@ export function blockActions(c: ButtonClick): SlackPost {
     token: 'legacy',
     container,
     trigger_id: nextId('trig.'),
-    ...(c.home ? {} : { channel: { id: c.channel }, message: { ts: c.ts, type: 'message' }, response_url: c.responseUrl }),
+    ...(c.home
+      ? {}
+      : { channel: { id: c.channel }, ...(c.ephemeral ? {} : { message: { ts: c.ts, type: 'message' } }), response_url: c.responseUrl }),
     actions: [
       { type: 'button', action_id: c.actionId, block_id: 'rituals_actions', value: c.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1' },
     ],
@@ -80,7 +84,7 @@ export function viewSubmission(userId: string, view: any, values: Record<string,
     state[block.block_id] =
       el.type === 'static_select'
         ? { [el.action_id]: { type: 'static_select', selected_option: typed === undefined ? el.initial_option ?? null : { value: typed } } }
-        : { [el.action_id]: { type: 'plain_text_input', value: typed === undefined ? el.initial_value ?? null : typed } };
+        : { [el.action_id]: { type: el.type, value: typed === undefined ? el.initial_value ?? null : typed } };
   }
   return interactionBody({
     type: 'view_submission',
@@ -91,5 +95,20 @@ export function viewSubmission(userId: string, view: any, values: Record<string,
     trigger_id: nextId('trig.'),
     view: { ...view, team_id: TEAM_ID, state: { values: state } },
     response_urls: [],
+  });
+}
+
+/** A global shortcut chosen from the lightning menu or search (no channel, no response URL). */
+export function globalShortcut(userId: string, callbackId: string): SlackPost {
+  return interactionBody({
+    type: 'shortcut',
+    token: 'legacy',
+    action_ts: '1700000000.000001',
+    team: { id: TEAM_ID, domain: 'acme' },
+    user: { id: userId, username: userId.toLowerCase(), team_id: TEAM_ID },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: callbackId,
+    trigger_id: nextId('trig.'),
   });
 }

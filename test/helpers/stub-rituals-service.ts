@@ -2,7 +2,7 @@
 // the real store (by Teams id, email or UPN, as the core does), every call is recorded, and the answers
 // to commands, buttons and submissions are whatever the test sets.
 import type { Locale } from '../../src/core/domain/model.js';
-import type { IdentityQuery, InteractionResult, MemberContext, RitualsService, SubmitResult } from '../../src/core/service.js';
+import type { IdentityQuery, InteractionResult, MemberContext, RitualsService, SubmitResult, WelcomeTarget } from '../../src/core/service.js';
 import type { CheckInConfirmationView, CheckInFormView, NoticeView } from '../../src/core/views.js';
 import type { Store } from '../../src/store/connection.js';
 import { form } from '../fixtures/teams/views.js';
@@ -96,6 +96,13 @@ export class StubRitualsService implements RitualsService {
 
   help(locale: Locale): NoticeView {
     return notice(locale, locale === 'fr' ? 'Aide : checkin, me, leaderboard' : 'Help: checkin, me, leaderboard');
+  }
+
+  welcome(target: WelcomeTarget): NoticeView | undefined {
+    this.record('welcome', target);
+    if (target.kind === 'member') return notice(target.locale ?? 'en', `Welcome ${target.memberId}`);
+    if (target.kind === 'channel') return notice('en', `Welcome channel ${target.teamId}`);
+    return notice(target.locale, `Welcome stranger ${target.platformId ?? ''}`);
   }
 
   notAMember(locale: Locale): NoticeView {

@@ -8,6 +8,7 @@ export type ActivityFixture =
   | 'personal-uninstall'
   | 'personal-message'
   | 'team-install'
+  | 'team-member-added'
   | 'team-uninstall'
   | 'card-action-invoke'
   | 'card-submit-message'

@@ -84,6 +84,8 @@ export interface TargetOverride {
 
 export interface PlatformIds {
   readonly slack?: string;
+  /** The Slack workspace (team id `T…`) the member lives in, when the app is installed in several. */
+  readonly slackTeam?: string;
   /** Teams (AAD object id) */
   readonly teams?: string;
   readonly email?: string;
@@ -180,7 +182,8 @@ export interface Team {
   readonly individualsInChannel?: IndividualsInChannel;
   /** Holiday calendar ids (see Workspace.holidays); the team's public holidays are their union. */
   readonly holidays: readonly string[];
-  readonly channels: { readonly slack?: string; readonly teams?: string };
+  /** `slackTeam`: the Slack workspace (`T…`) of the channel, and of members who name none. */
+  readonly channels: { readonly slack?: string; readonly slackTeam?: string; readonly teams?: string };
   readonly managers: readonly string[];
   readonly members: readonly Member[];
   readonly collective: readonly CollectiveObjective[];

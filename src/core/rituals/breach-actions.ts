@@ -62,6 +62,12 @@ export async function snoozeBreach(ctx: CoreContext, actor: Actor, value: string
   const until = new Date(now.getTime() + minutes * 60_000).toISOString();
   const updated = await ctx.repos.breaches.snooze(breach.id, until, actor.member.id, now.toISOString());
   const periodKey = `b${breach.id}@${until}`;
+  // A new snooze replaces the pending re-nudge of an earlier one: one scheduled row per breach, not a stack.
+  const earlier = await ctx.repos.occurrences.list({ teamId: team.id, ritual: 'breach.renudge', statuses: ['scheduled'] });
+  const superseded = earlier.filter((o) => o.periodKey.startsWith(`b${breach.id}@`) && o.periodKey !== periodKey);
+  if (superseded.length > 0) {
+    await ctx.repos.occurrences.setStatusMany(superseded.map((o) => ({ id: o.id, status: 'skipped' as const, reason: 'superseded' })), { at: now.toISOString() });
+  }
   await ctx.repos.occurrences.insert(
     { key: occurrenceKey(team.id, 'breach.renudge', periodKey, null), teamId: team.id, ritual: 'breach.renudge', periodKey, memberId: null, status: 'scheduled', dueAt: until },
     { at: now.toISOString() },

@@ -22,6 +22,11 @@ export interface RunSummary extends RunCounts {
   readonly movedTo?: string;
 }
 
+/** A run on demand: also how many occurrences it planned (none created means it already ran). */
+export interface OnDemandRun extends RunSummary {
+  readonly planned: number;
+}
+
 export interface TickSummary extends RunCounts {
   readonly at: string;
   readonly runs: readonly RunSummary[];
@@ -35,7 +40,7 @@ export interface RitualEngine {
   /** The next instant something is due after `after`: the next tick worth running. */
   nextDue(after: Date): Promise<Date | null>;
   /** Runs a ritual of a team now (a manager's "run", the sandbox's button). */
-  runNow(teamId: string, ritual: RitualId, now: Date): Promise<RunSummary>;
+  runNow(teamId: string, ritual: RitualId, now: Date): Promise<OnDemandRun>;
   /** The breach scan of a team, run after a data change. */
   scanBreaches(teamId: string, now: Date): Promise<ScanResult>;
   metrics(): CounterSample[];
@@ -142,7 +147,7 @@ export function createEngine(ctx: CoreContext): RitualEngine {
         const run = { team: team.id, ritual, period: planned[0]?.periodKey ?? '', ...counts };
         logRun(run);
         ctx.metrics.inc('ritual_runs_on_demand_total', { team: team.id, ritual });
-        return run;
+        return { ...run, planned: planned.length };
       });
     },
 

@@ -35,6 +35,9 @@ export async function myGoals(base: CoreContext, actor: Actor): Promise<MyGoalsV
   const nextRitualText = next ? t(locale, 'goals.nextCheckin', { when: formatDateTime(locale, next.toISOString(), zone) }) : undefined;
   const managed = actor.teams.find((x) => isManagerOf(x, member.id));
   const teamView = managed ? await buildStandup(ctx, managed, now, locale) : undefined;
+  // Once this week's check-in is answered, the button edits it instead of asking for it.
+  const checkinKey = asksCheckIn ? defaultCheckInPeriod(ws, ctx.cron, team, member, now).key : undefined;
+  const answered = checkinKey ? await ctx.repos.checkIns.latestFor(member.id, checkinKey) : undefined;
   const summary = standing.lines.length
     ? standing.lines.map((l) => `${l.label}: ${l.actualText} / ${l.targetText}`).join(' · ')
     : t(locale, 'goals.none');
@@ -48,6 +51,6 @@ export async function myGoals(base: CoreContext, actor: Actor): Promise<MyGoalsV
     ...(rankText ? { rankText } : {}),
     ...(nextRitualText ? { nextRitualText } : {}),
     ...(teamView ? { team: teamView } : {}),
-    actions: asksCheckIn ? [openButton(locale, defaultCheckInPeriod(ws, ctx.cron, team, member, now).key)] : [],
+    actions: checkinKey ? [openButton(locale, checkinKey, answered ? 'checkin.action.edit' : 'checkin.action.open')] : [],
   };
 }

@@ -23,12 +23,11 @@ import { resolveMember } from './resolve-member.js';
 import { clearOoo, setOoo } from './set-ooo.js';
 import { buildStandup } from './standup-summary.js';
 import { submitCheckIn } from './submit-check-in.js';
-
-/** The help: one command per line, as a list every adapter lays out as one. */
-export function helpNotice(locale: Locale): NoticeView {
-  const body = t(locale, 'help.body');
-  return { ...notice(locale, 'info', body, t(locale, 'help.title')), items: body.split('\n') };
-}
+import { weekOf } from './checkin-window.js';
+import { welcome } from './welcome.js';
+import { helpNotice } from '../views/help-view.js';
+import { runNotice } from '../views/run-notice.js';
+import { localDateOf } from '../domain/zoned-time.js';
 
 /**
  * `afterCheckIn` runs the breach scan an answer triggers (default: the engine's, before the answer
@@ -173,14 +172,16 @@ export function createService(ctx: CoreContext, engine: RitualEngine, afterCheck
           at: now.toISOString(), actor: a.member.id, action: 'ritual.run', entity: 'team', entityId: team.id,
           after: { ritual, period: run.period, sent: run.sent, skipped: run.skipped + run.missed },
         });
-        return notice(a.locale, 'success', t(a.locale, 'run.done', { ritual: t(a.locale, `ritual.${ritual}`), team: team.name, sent: run.sent, skipped: run.skipped + run.missed }));
+        return runNotice(a.locale, team.name, run);
       }, (n) => n);
     },
 
     recordReaction: (event) => recordReaction(ctx, event),
 
-    help: helpNotice,
+    // The help's example dates are in the future: the week after next, in the workspace's zone.
+    help: (locale) => helpNotice(locale, localDateOf(ctx.clock.now().toISOString(), ctx.workspace().defaults.timezone)),
     notAMember: (locale) => notice(locale, 'error', t(locale, 'error.notAMember')),
+    welcome: (target) => welcome(ctx, target),
   };
   return service;
 }

@@ -104,6 +104,7 @@ export function checkInFormView(a: {
         unitHint: unitHint(locale, kpi.unit),
         min: bounds.min,
         max: bounds.max,
+        whole: bounds.whole,
         ...(value !== undefined ? { value } : {}),
         required: true,
       };

@@ -6,8 +6,10 @@ import type {
   CheckInConfirmationView,
   CheckInFormView,
   CheckInPromptView,
+  NumberField,
   ReminderView,
 } from '../../core/views.js';
+import { openButton } from '../../core/views/checkin-views.js';
 import { buttons, context, divider, esc, header, kpiLineText, listBlocks, section } from './common.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { clip, LIMITS, type Block } from './limits.js';
@@ -46,15 +48,24 @@ export function confirmationBlocks(v: CheckInConfirmationView): Block[] {
   ].filter((b): b is Block => b !== undefined);
 }
 
-/** A form cannot be posted as a message: it is shown as its title and period (opened from a button). */
+/**
+ * A form cannot be posted as a message (typed `checkin` in the bot's DM: no trigger id to open a modal
+ * with): it is shown as its title and period with the button that opens it.
+ */
 export function formAsMessageBlocks(v: CheckInFormView): Block[] {
-  return [header(v.title), section(esc(v.periodLabel))];
+  const editing = v.numbers.some((f) => f.value !== undefined && f.value !== '') || v.texts.some((f) => !!f.value);
+  const open = openButton(v.locale, v.periodKey, editing ? 'checkin.action.edit' : 'checkin.action.open');
+  return [header(v.title), section(esc(v.periodLabel)), buttons([open])].filter((b): b is Block => b !== undefined);
 }
 
-/** Where the form was opened from, so the submission can update that message. */
+/**
+ * Where the form was opened from, so the submission can confirm there: a message it updates in place,
+ * or, for an ephemeral message (which chat.update cannot reach), the response URL of the click.
+ */
 export interface FormOrigin {
   readonly channel?: string;
   readonly ts?: string;
+  readonly responseUrl?: string;
 }
 
 // Metadata too long for private_metadata (the core keeps it short; this is a safety net) waits here,
@@ -63,21 +74,26 @@ const overflow = new BoundedCache<string, string>(1_000, 24 * 3_600_000);
 
 /** private_metadata: the core's metadata plus the origin message, within Slack's 3000 characters. */
 export function encodeMetadata(metadata: string, origin: FormOrigin = {}): string {
-  const withOrigin = JSON.stringify({ m: metadata, c: origin.channel, t: origin.ts });
+  const withOrigin = JSON.stringify({ m: metadata, c: origin.channel, t: origin.ts, u: origin.responseUrl });
   if (withOrigin.length <= LIMITS.privateMetadata) return withOrigin;
   const key = randomUUID();
   overflow.set(key, metadata);
-  return JSON.stringify({ r: key, c: origin.channel, t: origin.ts });
+  return JSON.stringify({ r: key, c: origin.channel, t: origin.ts, u: origin.responseUrl });
 }
 
 export function decodeMetadata(raw: string | undefined): { metadata: string; origin: FormOrigin } {
   try {
-    const parsed = JSON.parse(raw ?? '') as { m?: unknown; r?: unknown; c?: unknown; t?: unknown };
+    const parsed = JSON.parse(raw ?? '') as { m?: unknown; r?: unknown; c?: unknown; t?: unknown; u?: unknown };
     const metadata = typeof parsed.m === 'string' ? parsed.m : typeof parsed.r === 'string' ? overflow.get(parsed.r) : undefined;
     if (metadata !== undefined) {
+      const responseUrl = typeof parsed.u === 'string' && /^https?:\/\//.test(parsed.u) ? parsed.u : undefined;
       return {
         metadata,
-        origin: { channel: typeof parsed.c === 'string' ? parsed.c : undefined, ts: typeof parsed.t === 'string' ? parsed.t : undefined },
+        origin: {
+          channel: typeof parsed.c === 'string' ? parsed.c : undefined,
+          ts: typeof parsed.t === 'string' ? parsed.t : undefined,
+          ...(responseUrl ? { responseUrl } : {}),
+        },
       };
     }
   } catch {
@@ -87,6 +103,29 @@ export function decodeMetadata(raw: string | undefined): { metadata: string; ori
 }
 
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text || ' ', max), emoji: true });
+
+/**
+ * Slack's number_input: the client refuses letters, decimals where the KPI counts whole things, and
+ * values out of bounds, before anything is sent; the core still validates what arrives. Slack sends
+ * and takes values with a decimal point, so a French prefill ("12,5") is handed over as "12.5".
+ */
+export function numberInput(f: NumberField): types.NumberInput {
+  const initial = f.value !== undefined && f.value !== '' ? machineNumber(f.value) : undefined;
+  return {
+    type: 'number_input' as const,
+    action_id: INPUT_ACTION,
+    is_decimal_allowed: f.whole !== true,
+    min_value: String(f.min),
+    max_value: String(f.max),
+    ...(initial !== undefined ? { initial_value: initial } : {}),
+  };
+}
+
+/** "12,5" or "1 200,5" as typed in French -> "12.5" / "1200.5"; undefined when it is not a number. */
+function machineNumber(typed: string): string | undefined {
+  const s = typed.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(s) ? s : undefined;
+}
 
 export function checkInModal(v: CheckInFormView, origin: FormOrigin = {}): types.ModalView {
   // A value to confirm is shown again with its message under it (the modal is replaced, not annotated).
@@ -99,13 +138,7 @@ export function checkInModal(v: CheckInFormView, origin: FormOrigin = {}): types
     block_id: f.id,
     optional: !f.required,
     label: plain(f.unitHint ? `${f.label} (${f.unitHint})` : f.label, LIMITS.inputLabel),
-    // A text input, not number_input: French users type decimal commas, which the core parses.
-    element: {
-      type: 'plain_text_input',
-      action_id: INPUT_ACTION,
-      ...(f.value !== undefined && f.value !== '' ? { initial_value: f.value } : {}),
-      max_length: 40,
-    },
+    element: numberInput(f),
   }, ...confirmNote(f.id)]);
   const textInputs: Block[] = v.texts.map((f) => {
     const maxLength = Math.min(f.maxLength, LIMITS.inputMaxLength);

@@ -28,7 +28,7 @@ export function context(...mrkdwn: readonly string[]): Block | undefined {
 export const divider = (): Block => ({ type: 'divider' });
 
 /** Action ids must be unique within a message: the button's position is appended after `#`. */
-export function actionIdFor(action: ActionId, index: number): string {
+export function actionIdFor(action: ActionId | 'home.command', index: number): string {
   return `${action}#${index}`;
 }
 
@@ -106,7 +106,21 @@ export function fitBlocks(blocks: readonly (Block | undefined)[], max: number, l
   return [...keep, context(esc(t(locale, 'chat.andMore', { n: dropped })))!, ...tail];
 }
 
-/** Notification text shown by clients that cannot render blocks; Slack recommends keeping it short. */
-export function fallbackText(text: string): string {
-  return clip(text || ' ', LIMITS.sectionText);
+/**
+ * Notification text shown by clients that cannot render blocks; Slack recommends keeping it short.
+ * Slack reads it as mrkdwn too (a name like `<!channel>` would ping everyone), so it is escaped, and
+ * cut by whole characters so that no entity is split and the escaped text stays within `max`.
+ */
+export function fallbackText(text: string, max: number = LIMITS.sectionText): string {
+  const escaped = esc(text || ' ');
+  if (Array.from(escaped).length <= max) return escaped;
+  let out = '';
+  let used = 0;
+  for (const ch of Array.from(text)) {
+    const piece = esc(ch);
+    if (used + piece.length > max - 1) break;
+    out += piece;
+    used += piece.length;
+  }
+  return `${out}…`;
 }

@@ -150,6 +150,20 @@ function elementProblems(raw: unknown, at: string, problems: string[]): void {
       tooLong('value', e.value, LIMITS.buttonValue);
       if (len(textOf(e.text)) === 0) problems.push(`${at} button text is empty`);
       break;
+    case 'number_input': {
+      if (typeof e.is_decimal_allowed !== 'boolean') problems.push(`${at} number_input needs is_decimal_allowed`);
+      const num = (x: unknown) => (typeof x === 'string' && /^-?\d+(\.\d+)?$/.test(x) ? Number(x) : undefined);
+      for (const k of ['initial_value', 'min_value', 'max_value'] as const) {
+        if (e[k] === undefined) continue;
+        const n = num(e[k]);
+        if (n === undefined) problems.push(`${at} ${k} must be a number as text`);
+        else if (e.is_decimal_allowed === false && !Number.isInteger(n)) problems.push(`${at} ${k} must be whole when decimals are not allowed`);
+      }
+      const [min, max, initial] = [num(e.min_value), num(e.max_value), num(e.initial_value)];
+      if (min !== undefined && max !== undefined && min > max) problems.push(`${at} min_value above max_value`);
+      if (initial !== undefined && ((min !== undefined && initial < min) || (max !== undefined && initial > max))) problems.push(`${at} initial_value out of bounds`);
+      break;
+    }
     case 'plain_text_input':
       if (typeof e.max_length === 'number' && e.max_length > LIMITS.inputMaxLength) problems.push(`${at} max_length ${e.max_length} (max ${LIMITS.inputMaxLength})`);
       if (typeof e.initial_value === 'string' && typeof e.max_length === 'number' && len(e.initial_value) > e.max_length) {

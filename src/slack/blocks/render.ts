@@ -8,6 +8,7 @@ import { checkInModal, checkInPromptBlocks, confirmationBlocks, formAsMessageBlo
 import { esc, fallbackText, fitBlocks, header, section } from './common.js';
 import { decisionModal, targetModal } from './decision.js';
 import { myGoalsBlocks } from './goals.js';
+import { managerActionBlocks } from './home-actions.js';
 import { leaderboardBlocks, myRankBlocks } from './leaderboard.js';
 import { LIMITS, type Block } from './limits.js';
 import { noticeBlocks, noticeModal } from './notice.js';
@@ -100,9 +101,12 @@ export function renderModal(view: View, origin: FormOrigin = {}, fallbackTitle =
   };
 }
 
-/** The App Home tab: the member's goals, or a notice for someone who is not a member. */
+/** The App Home tab: the member's goals (and a manager's actions), or a notice for someone who is not a member. */
 export function renderHome(view: MyGoalsView | NoticeView): types.HomeView {
-  const blocks = view.type === 'my_goals' ? myGoalsBlocks(view, LIMITS.blocks.home) : noticeBlocks(view);
+  const manager = view.type === 'my_goals' ? managerActionBlocks(view) : [];
+  // The manager's actions come right under the title, before the (long) figures.
+  const blocks =
+    view.type === 'my_goals' ? [...myGoalsBlocks(view, LIMITS.blocks.home - manager.length).flatMap((b, i) => (i === 1 ? [b, ...manager] : [b]))] : noticeBlocks(view);
   return { type: 'home', blocks: fitBlocks(blocks, LIMITS.blocks.home, view.locale) };
 }
 

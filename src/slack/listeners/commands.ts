@@ -2,7 +2,7 @@
 // leaderboard, progress, standup, ooo, run, help); its answer opens a modal or comes back ephemeral.
 import type { App } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import { identify, type SlackContext } from '../context.js';
+import { identify, strangerNotice, type SlackContext } from '../context.js';
 import { applyResult, replyPrivately, type InteractionSurface } from '../interactions.js';
 import { guarded } from './guard.js';
 
@@ -21,7 +21,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
         const who = await identify(ctx, command.user_id);
         locale = who.locale;
         if (!who.member) {
-          await replyPrivately(ctx, surface, ctx.service.notAMember(who.locale));
+          await replyPrivately(ctx, surface, strangerNotice(ctx, who));
           return;
         }
         const result = await ctx.service.command(who.member.memberId, command.text ?? '');

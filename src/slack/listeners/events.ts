@@ -1,8 +1,8 @@
-// Events API: App Home (app_home_opened -> views.publish of the member's goals), reactions on our
-// posts (tallied by the core per post and emoji), and messages typed in the bot's DM (read as commands).
+// Events API: App Home (app_home_opened -> views.publish of the member's goals), reactions on the
+// bot's own posts (tallied by the core per post and emoji), and messages typed in the bot's DM (read as commands).
 import type { App } from '@slack/bolt';
-import { identify, type SlackContext } from '../context.js';
-import { renderHome } from '../blocks/render.js';
+import { identify, strangerNotice, type SlackContext } from '../context.js';
+import { publishHome } from '../home.js';
 import { applyResult, sendDirect, type InteractionSurface } from '../interactions.js';
 import { guarded } from './guard.js';
 
@@ -10,17 +10,18 @@ export function registerEvents(app: App, ctx: SlackContext): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     try {
-      const who = await identify(ctx, event.user);
-      const view = who.member ? await ctx.service.myGoals(who.member.memberId) : ctx.service.notAMember(who.locale);
-      await client.views.publish({ user_id: event.user, view: renderHome(view) });
+      await publishHome(ctx, client, event.user);
     } catch (err) {
       ctx.log.error({ err: { message: err instanceof Error ? err.message : String(err) }, eventId: (body as { event_id?: string }).event_id }, 'app home failed');
     }
   });
 
+  // Only reactions on the bot's own posts are tallied (item_user is the post's author; Bolt puts the
+  // bot's user id of the workspace in the context): a reaction to a colleague's message is not ours.
   const reaction = (added: boolean) =>
-    async ({ event, body }: { event: { item: { type: string; channel?: string; ts?: string }; reaction: string; user: string }; body: unknown }) => {
+    async ({ event, body, context }: { event: { item: { type: string; channel?: string; ts?: string }; item_user?: string; reaction: string; user: string }; body: unknown; context: { botUserId?: string } }) => {
       if (event.item.type !== 'message' || !event.item.channel || !event.item.ts) return;
+      if (!context.botUserId || event.item_user !== context.botUserId) return;
       await ctx.service.recordReaction({
         ref: { platform: 'slack', conversation: event.item.channel, id: event.item.ts },
         emoji: event.reaction,
@@ -47,7 +48,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
         const who = await identify(ctx, userId);
         locale = who.locale;
         if (!who.member) {
-          await sendDirect(ctx, surface, ctx.service.notAMember(who.locale));
+          await sendDirect(ctx, surface, strangerNotice(ctx, who));
           return;
         }
         await applyResult(ctx, surface, await ctx.service.command(who.member.memberId, m.text!.trim()));

@@ -1,6 +1,6 @@
 // Modal submissions. Check-in: the values go to the core; bad ones come back inline (response_action:
-// errors, in the user's language); a good one closes the modal and the DM prompt is updated in place
-// with the confirmation. Decision and target change: written by the core, the modal shows its answer.
+// errors, in the user's language); a good one closes the modal and the confirmation goes where the form
+// came from (confirm-check-in.ts). Decision and target change: written by the core, the modal shows its answer.
 // A replayed submission (same view id and hash) is acknowledged and changes nothing.
 import type { App } from '@slack/bolt';
 import { t } from '../../core/i18n/index.js';
@@ -13,6 +13,8 @@ import { identify, type SlackContext } from '../context.js';
 import { errorFields } from '../log.js';
 import { inputBlockIds, readState, slackErrors } from '../submission.js';
 import { internalErrorNotice } from './guard.js';
+import { confirmCheckIn } from '../confirm-check-in.js';
+import { publishHome } from '../home.js';
 
 interface SubmittedView {
   readonly id: string;
@@ -64,17 +66,10 @@ export function registerViews(app: App, ctx: SlackContext): void {
       }
       ctx.handledSubmissions.set(key, true);
       await ack();
-      // After the ack (Slack has closed the modal). When the core names the prompt it already queued the
-      // prompt's update in the outbox; otherwise the message the form was opened from is updated here,
-      // or, opened from a command, the confirmation comes as a DM.
-      if (result.updateRef) return;
-      const message = renderMessage(result.view);
-      if (origin.channel && origin.ts) {
-        await client.chat.update({ channel: origin.channel, ts: origin.ts, ...message });
-      } else {
-        const channel = await ctx.directory.dmChannelOf(body.user.id);
-        await client.chat.postMessage({ channel, ...message });
-      }
+      // After the ack (Slack has closed the modal): the confirmation goes where the form came from.
+      await confirmCheckIn(ctx, client, body.user.id, origin, result.view, result.updateRef);
+      // The Home tab showed "Fill in my check-in" and the figures before it: refreshed.
+      await publishHome(ctx, client, body.user.id).catch((err) => ctx.log.info({ err: errorFields(err) }, 'home not refreshed after a check-in'));
     } catch (err) {
       ctx.log.error({ err: errorFields(err), what: 'checkin submission' }, 'slack interaction failed');
       await ack({ response_action: 'update', view: renderModal(internalErrorNotice(locale)) }).catch(() => undefined);

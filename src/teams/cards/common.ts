@@ -22,6 +22,8 @@ export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 /** Verbs of the bot's own form buttons, next to the core's ActionIds. */
 export const SUBMIT_CHECKIN = 'checkin.submit';
 export const SUBMIT_DECISION = 'decision.submit';
+/** The decision form opened below a review card: the answer is a reply, the review stays. */
+export const SUBMIT_REVIEW_DECISION = 'review.decision.submit';
 export const SUBMIT_TARGET = 'target.submit';
 
 /** What every button sends back: `{ action, value }` (form inputs are merged next to them). */

@@ -4,14 +4,11 @@ import { t } from '../../core/i18n/index.js';
 import type { DecisionFormView } from '../../core/views.js';
 import { card, execute, heading, SUBMIT_DECISION, text, type AdaptiveCard, type CardElement } from './common.js';
 
-export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
+/** The kind and text inputs with their errors (also inside a review card, under its "Record a decision"). */
+export function decisionInputs(v: DecisionFormView): CardElement[] {
   const L = v.locale;
   const err = (id: string): CardElement[] => (v.errors[id] ? [text(v.errors[id]!, { color: 'Attention', size: 'Small', spacing: 'None' })] : []);
-  const general = Object.entries(v.errors).filter(([k]) => k !== 'kind' && k !== 'text');
-  const body: CardElement[] = [
-    heading(v.title),
-    text(v.context),
-    ...general.map(([, m]) => text(m, { color: 'Attention' })),
+  return [
     {
       type: 'Input.ChoiceSet',
       id: 'kind',
@@ -33,5 +30,10 @@ export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
     },
     ...err('text'),
   ];
+}
+
+export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
+  const general = Object.entries(v.errors).filter(([k]) => k !== 'kind' && k !== 'text');
+  const body: CardElement[] = [heading(v.title), ...(v.context ? [text(v.context)] : []), ...general.map(([, m]) => text(m, { color: 'Attention' })), ...decisionInputs(v)];
   return card(body, [execute(v.submitLabel, SUBMIT_DECISION, v.metadata, 'primary')], v.text);
 }

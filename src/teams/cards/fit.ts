@@ -33,7 +33,9 @@ export function truncateTexts(elements: CardElement[], maxChars: number): CardEl
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(o)) out[k] = x;
       if (o.type === 'TextBlock' && typeof o.text === 'string' && o.text.length > maxChars) out.text = `${o.text.slice(0, maxChars - 1)}…`;
-      for (const k of ['items', 'columns', 'body']) if (Array.isArray(o[k])) out[k] = cut(o[k]);
+      // Also inside the cards that buttons open (ActionSet -> Action.ShowCard -> card).
+      for (const k of ['items', 'columns', 'body', 'actions']) if (Array.isArray(o[k])) out[k] = cut(o[k]);
+      if (o.type === 'Action.ShowCard' && o.card) out.card = cut(o.card);
       return out;
     }
     return v;

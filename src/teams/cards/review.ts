@@ -1,9 +1,13 @@
 // Monthly review and QBR: sections of KPI lines with notes, the charts (an Image each when the gateway
-// resolved one, else their title and alt text), proposed targets for next quarter, the decision log,
-// and the buttons (record decision, accept / change targets).
+// resolved one, its title drawn in the image itself; else their title and alt text), proposed targets
+// for next quarter, the decision log, and the buttons (accept / change targets). "Record a decision"
+// opens its form below the review (Action.ShowCard), so the review and its charts stay in view; the
+// answer comes as a reply.
 import { t } from '../../core/i18n/index.js';
-import type { ChartRef, MonthlyReviewView, QbrView, ReviewSection } from '../../core/views.js';
-import { buttons, bullets, heading, kpiLine, subheading, subtle, text, type CardElement } from './common.js';
+import type { ActionButton, ChartRef, MonthlyReviewView, QbrView, ReviewSection } from '../../core/views.js';
+import { decisionFormView } from '../../core/views/form-views.js';
+import { buttons, bullets, execute, heading, kpiLine, subheading, subtle, SUBMIT_REVIEW_DECISION, text, type CardAction, type CardElement } from './common.js';
+import { decisionInputs } from './decision.js';
 import { packCards, partLabel } from './fit.js';
 
 function sectionGroups(s: ReviewSection): CardElement[][] {
@@ -24,8 +28,29 @@ function chartGroups(charts: readonly ChartRef[], locale: MonthlyReviewView['loc
   // One group per chart: an image is the bulk of a card, so the packer may put charts on several cards.
   return charts.map((c, i) => {
     const url = images?.get(c.id);
-    const body: CardElement[] = url ? [text(c.title, { weight: 'Bolder' }), { type: 'Image', url, altText: c.altText }] : [bullets([`${c.title} — ${c.altText}`])];
+    // The image carries its title: a TextBlock above it would say it twice.
+    const body: CardElement[] = url ? [{ type: 'Image', url, altText: c.altText }] : [bullets([`${c.title} — ${c.altText}`])];
     return i === 0 ? [head, ...body] : body;
+  });
+}
+
+/** The review's buttons: "Record a decision" opens the decision form below the card, the others act at once. */
+export function reviewButtons(list: readonly ActionButton[], locale: MonthlyReviewView['locale']): CardAction[] {
+  return list.map((b) => {
+    if (b.action !== 'review.decision') return execute(b.label, b.action, b.value, b.style);
+    // The button's value names the team and period, the metadata the decision is recorded with.
+    let metadata: Record<string, unknown> = {};
+    try {
+      metadata = JSON.parse(b.value) as Record<string, unknown>;
+    } catch {
+      // An unreadable value: the core refuses it on submit, in the member's language.
+    }
+    const form = decisionFormView({ locale, context: '', metadata });
+    return {
+      type: 'Action.ShowCard',
+      title: b.label,
+      card: { type: 'AdaptiveCard', body: decisionInputs(form), actions: [execute(form.submitLabel, SUBMIT_REVIEW_DECISION, b.value, 'primary')] },
+    };
   });
 }
 
@@ -33,7 +58,7 @@ export function monthlyReviewCards(v: MonthlyReviewView, images?: ChartImages) {
   return packCards({
     head: (part, total) => [heading(partLabel(v.title, part, total)), subtle(v.periodLabel)],
     groups: [...v.sections.flatMap(sectionGroups), ...chartGroups(v.charts, v.locale, images)],
-    actions: buttons(v.actions),
+    actions: reviewButtons(v.actions, v.locale),
     fallbackText: v.text,
   });
 }
@@ -72,7 +97,7 @@ export function qbrCards(v: QbrView, images?: ChartImages) {
   return packCards({
     head: (part, total) => [heading(partLabel(v.title, part, total)), subtle(v.periodLabel)],
     groups: [...v.sections.flatMap(sectionGroups), ...proposals, ...decisions, ...chartGroups(v.charts, L, images)],
-    actions: buttons(cardActions),
+    actions: reviewButtons(cardActions, L),
     fallbackText: v.text,
   });
 }

@@ -8,10 +8,10 @@ import { t } from '../../core/i18n/index.js';
 import type { RitualsService } from '../../core/service.js';
 import type { ActionId, View } from '../../core/views.js';
 import type { Logger } from '../../logging/logger.js';
-import { CARD_CONTENT_TYPE, SUBMIT_CHECKIN, SUBMIT_DECISION, SUBMIT_TARGET } from '../cards/common.js';
+import { CARD_CONTENT_TYPE, SUBMIT_CHECKIN, SUBMIT_DECISION, SUBMIT_REVIEW_DECISION, SUBMIT_TARGET } from '../cards/common.js';
 import { cardActivity, renderCards } from '../cards/render.js';
 import type { Identity } from '../identity.js';
-import { replyWithView } from './reply.js';
+import type { Replies } from './reply.js';
 
 const ACTION_IDS: readonly ActionId[] = [
   'checkin.open',
@@ -49,6 +49,7 @@ function textInput(v: unknown): string | undefined {
 
 export interface CardActionDeps {
   readonly service: RitualsService;
+  readonly replies: Replies;
   readonly log: Logger;
 }
 
@@ -76,7 +77,7 @@ export function createCardActions(deps: CardActionDeps) {
       // On success the core itself queues the update of the original prompt (res.updateRef), if any.
       return { replace: res.ok ? res.view : res.form };
     }
-    if (data.action === SUBMIT_DECISION) {
+    if (data.action === SUBMIT_DECISION || data.action === SUBMIT_REVIEW_DECISION) {
       const res = await deps.service.submitDecision({
         memberId: member.memberId,
         metadata: data.value,
@@ -84,7 +85,9 @@ export function createCardActions(deps: CardActionDeps) {
         text: textInput(data.text) ?? '',
         idempotencyKey,
       });
-      return { replace: res.ok ? res.view : res.form };
+      const answer = res.ok ? res.view : res.form;
+      // Under a review card the review and its charts stay: the answer (or the form with its errors) is a reply.
+      return data.action === SUBMIT_REVIEW_DECISION ? { message: answer } : { replace: answer };
     }
     if (data.action === SUBMIT_TARGET) {
       const res = await deps.service.submitTargetChange({
@@ -113,7 +116,7 @@ export function createCardActions(deps: CardActionDeps) {
       }
       const out = await outcome(ctx, who, parsed.data.action.data);
       if ('message' in out) {
-        await replyWithView(ctx, out.message);
+        await deps.replies.send(ctx, who, out.message);
         return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: out.message.text };
       }
       const [first, ...rest] = renderCards(out.replace);
@@ -130,12 +133,10 @@ export function createCardActions(deps: CardActionDeps) {
       }
       const out = await outcome(ctx, who, parsed.data);
       if ('message' in out || !ctx.activity.replyToId) {
-        await replyWithView(ctx, 'message' in out ? out.message : out.replace);
+        await deps.replies.send(ctx, who, 'message' in out ? out.message : out.replace);
         return;
       }
-      const [first, ...rest] = renderCards(out.replace);
-      await ctx.updateActivity({ ...cardActivity(first!, out.replace.text), id: ctx.activity.replyToId });
-      for (const c of rest) await ctx.sendActivity(cardActivity(c, out.replace.text));
+      await deps.replies.update(ctx, who, out.replace, ctx.activity.replyToId);
     },
   };
 }

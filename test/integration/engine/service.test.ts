@@ -57,7 +57,10 @@ describe('RitualsService', () => {
     expect(plain(standup.completionText)).toBe('0 sur 2 ont répondu (0 %)');
     expect(await h.drain()).toEqual([]);
     // The manager runs the check-in now: this week's prompts go out, and Friday's fire sends nothing more.
-    expect(body(await service.command('claire', 'lancer pointage'))).toBe('C’est parti : point hebdo pour Paris. Messages envoyés : 2 ; ignorés : 1.');
+    // Queued, not "sent": the outbox delivers them after this answer.
+    expect(body(await service.command('claire', 'lancer pointage'))).toBe(
+      'C’est parti : point hebdo pour Paris. Messages en file d’envoi : 2 ; ignorés : 1. Ils partent dans la minute ; un message impossible à remettre est signalé aux managers.',
+    );
     expect((await h.drain()).map(describeDelivery)).toEqual(['2026-03-06T12:00Z send dm:hugo checkin_prompt 2026-W10', '2026-03-06T12:00Z send dm:lea checkin_prompt 2026-W10']);
     await h.tick('2026-03-06T12:00:00Z');
     // Their reminders follow that prompt (an hour later); the Friday 16:00 fire finds them prompted.
@@ -68,10 +71,15 @@ describe('RitualsService', () => {
     expect(await h.store.occurrences.get('paris:checkin:2026-W10:hugo')).toMatchObject({ dueAt: '2026-03-06T12:00:00.000Z', status: 'enqueued' });
     // Other rituals run on demand post again (the scheduled post stays the scheduled one); a week with
     // nothing behind it gets no leaderboard, on demand too.
-    expect(body(await service.command('mark', 'run leaderboard'))).toBe('Ran the leaderboard for New York. Messages sent: 0; skipped: 1.');
+    expect(body(await service.command('mark', 'run leaderboard'))).toBe('The leaderboard for New York sent nothing: 1 skipped (nothing to show yet, out of office, or already done).');
     await seedActivity(h, [{ member: 'emma', team: 'nyc', date: '2026-02-25' }]);
     h.clock.set('2026-03-06T15:01:00Z');
-    expect(body(await service.command('mark', 'run leaderboard'))).toBe('Ran the leaderboard for New York. Messages sent: 1; skipped: 0.');
+    expect(body(await service.command('mark', 'run leaderboard'))).toBe(
+      'The leaderboard for New York is under way. Messages queued: 1; skipped: 0. They go out within a minute; a message that cannot be delivered is reported to the managers.',
+    );
+    // The same minute again: nothing new, and the answer says so.
+    expect(body(await service.command('mark', 'run leaderboard'))).toBe('The leaderboard for New York already ran this minute: nothing was sent again.');
+    expect(body(await service.command('claire', 'lancer pointage'))).toBe('Le point hebdo de cette semaine a déjà été envoyé à Paris : rien n’a été renvoyé.');
     expect((await h.drain()).map(describeDelivery)).toEqual(['2026-03-06T15:01Z send channel:nyc leaderboard 2026-W09']);
     expect(body(await service.command('mark', 'run dance'))).toBe('Unknown ritual "dance". Rituals: checkin, leaderboard, progress, breach_scan, standup, monthly_review, qbr.');
   });

@@ -1,10 +1,12 @@
 // The real pieces behind the Slack flow tests: an in-memory SQLite store with the real migrations, the
 // workspace loaded by the real loader and synced, the real ritual core on a clock the test moves, the
 // real outbox and OutboxSender delivering through the Slack adapter's gateway to the fake Slack API.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadWorkspace } from '../../../src/config/workspace-load.js';
+import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import { createRitualsCore, type RitualsCore } from '../../../src/core/rituals/create-core.js';
+import { createAdminAlerts } from '../../../src/compose/admin-alerts.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { nextFire } from '../../../src/scheduling/cron.js';
 import { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
@@ -36,8 +38,18 @@ export interface FlowHarness extends SlackHarness {
   drain(): ReturnType<OutboxSender['drainOnce']>;
 }
 
-export async function startFlowHarness(startAt: string): Promise<FlowHarness> {
-  const { workspace } = await loadWorkspace(FLOW_WORKSPACE);
+export interface FlowOptions {
+  /** Changes the fixture's YAML before it is loaded (a member's name, a second team...). */
+  readonly editWorkspace?: (yaml: string) => string;
+  /** Parked messages are reported to the team's managers, as in production (compose/admin-alerts.ts). */
+  readonly adminAlerts?: boolean;
+}
+
+export async function startFlowHarness(startAt: string, opts: FlowOptions = {}): Promise<FlowHarness> {
+  const yaml = await readFile(FLOW_WORKSPACE, 'utf8');
+  const parsed = parseWorkspace(opts.editWorkspace ? opts.editWorkspace(yaml) : yaml, FLOW_WORKSPACE);
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+  const { workspace } = parsed;
   const store = await openStore(':memory:');
   const clock = new TestClock(new Date(startAt));
   await syncWorkspace(store, workspace, { actor: 'config', at: clock.now().toISOString() });
@@ -60,7 +72,14 @@ export async function startFlowHarness(startAt: string): Promise<FlowHarness> {
     .addUser({ id: 'U0STRANGER', email: 'who@elsewhere.example', locale: 'fr-FR' })
     .addChannel('C0SALES');
   const h = await startSlackHarness({ service: core.service, workspace: () => workspace, fake });
-  const sender = new OutboxSender({ repo: outbox, gateways: { slack: h.adapter.gateway }, clock, log, random: () => 0.5 });
+  const sender = new OutboxSender({
+    repo: outbox,
+    gateways: { slack: h.adapter.gateway },
+    clock,
+    log,
+    random: () => 0.5,
+    ...(opts.adminAlerts ? { onParked: createAdminAlerts({ workspace: () => workspace, outbox, platformFor: () => 'slack', clock, log }) } : {}),
+  });
   return {
     ...h,
     store,

@@ -55,7 +55,8 @@ describe('Slack gateway', () => {
     const posts = fake.okCallsTo('chat.postMessage');
     expect(posts).toHaveLength(2);
     expect(posts[0]!.args.channel).toBe('DU_ALICE');
-    expect(posts[0]!.args.text).toBe('Hello <everyone> & co');
+    // The fallback text is mrkdwn too: escaped like the blocks, so it cannot ping anyone.
+    expect(posts[0]!.args.text).toBe('Hello &lt;everyone&gt; &amp; co');
     expect(JSON.stringify(posts[0]!.args.blocks)).toContain('Hello &lt;everyone&gt; &amp; co');
   });
 

@@ -76,4 +76,8 @@ export class RecordingService implements RitualsService {
   notAMember(locale: Locale): NoticeView {
     return notice(locale, locale === 'fr' ? 'Vous ne faites partie d’aucune équipe.' : 'You are not a member of any team.');
   }
+
+  welcome(): NoticeView | undefined {
+    return undefined;
+  }
 }

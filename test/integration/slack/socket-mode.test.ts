@@ -52,7 +52,8 @@ describe('Slack Socket Mode', () => {
       api_app_id: 'A0TEST',
       event_id: eventId,
       event_time: 1,
-      event: { type: 'reaction_added', user: 'U_ALICE', reaction: 'fire', item: { type: 'message', channel: 'C_SALES', ts: '1.1' }, event_ts: '1.1' },
+      // On the bot's own post (item_user): reactions to other messages are not tallied.
+      event: { type: 'reaction_added', user: 'U_ALICE', reaction: 'fire', item: { type: 'message', channel: 'C_SALES', ts: '1.1' }, item_user: 'U0BOT', event_ts: '1.1' },
     });
     await socket.deliver('events_api', envelope('EvSOCK1'), 'env-1');
     await socket.deliver('events_api', envelope('EvSOCK1'), 'env-2', 1);

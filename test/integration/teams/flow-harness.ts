@@ -3,6 +3,7 @@
 // and OutboxSender delivering through the Teams gateway to the fake Bot Connector.
 import { loadWorkspace } from '../../../src/config/workspace-load.js';
 import { createRitualsCore, type RitualsCore } from '../../../src/core/rituals/create-core.js';
+import type { RitualsService } from '../../../src/core/service.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { nextFire } from '../../../src/scheduling/cron.js';
 import { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
@@ -31,7 +32,8 @@ export interface TeamsFlowHarness extends TeamsHarness {
   drain(): ReturnType<OutboxSender['drainOnce']>;
 }
 
-export async function startTeamsFlow(startAt: string): Promise<TeamsFlowHarness> {
+/** `wrap` puts something around the real service (a method that fails on cue). */
+export async function startTeamsFlow(startAt: string, wrap: (s: RitualsService) => RitualsService = (s) => s): Promise<TeamsFlowHarness> {
   const { workspace } = await loadWorkspace(TEAMS_WORKSPACE);
   const store = await openStore(':memory:');
   const clock = new TestClock(new Date(startAt));
@@ -47,7 +49,7 @@ export async function startTeamsFlow(startAt: string): Promise<TeamsFlowHarness>
     cron: { nextFire },
     platformFor: () => 'teams',
   });
-  const h = await startTeamsHarness({ service: core.service, store, clock });
+  const h = await startTeamsHarness({ service: wrap(core.service), store, clock });
   const sender = new OutboxSender({ repo: outbox, gateways: { teams: h.adapter.gateway }, clock, log: coreLog, random: () => 0.5 });
   return {
     ...h,

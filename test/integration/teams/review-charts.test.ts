@@ -135,7 +135,7 @@ function expectValidMessages(): void {
 }
 
 describe('Teams review charts', () => {
-  it('puts each chart on the card as an inline PNG with its title and alt text', async () => {
+  it('puts each chart on the one review card as an inline PNG with its alt text, its title drawn in the image only', async () => {
     const { service, refs } = await start((s) => s);
     expect(refs).toHaveLength(2);
     expect((await h.adapter.gateway.send(CHANNEL, review(refs))).status).toBe('sent');
@@ -148,7 +148,10 @@ describe('Teams review charts', () => {
       expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
       expect(png.equals((await service.png(refs[i]!.id, 'fr'))!)).toBe(true);
     }
-    expect(texts()).toEqual(expect.arrayContaining(['Graphiques', ...refs.map((r) => r.title)]));
+    // One post; the title is in the picture, not repeated in a TextBlock above it.
+    expect(h.connector.sent).toHaveLength(1);
+    expect(texts()).toContain('Graphiques');
+    for (const r of refs) expect(texts().join('\n')).not.toContain(r.title);
     // Drawn as of the instant in the id: a review re-rendered later shows the same figures.
     expect(refs.every((r) => r.id.includes(`at=${encodeURIComponent(AS_OF)}`))).toBe(true);
   });
@@ -210,6 +213,51 @@ describe('Teams review charts', () => {
     expectValidMessages();
     expect(images().map((i) => i.altText)).toEqual(refs.map((r) => r.altText));
     expect(texts().join('\n')).toContain(`${crowded.title} — Atteinte des objectifs par personne`);
+  });
+
+  // Four charts of a real review's size (about 6 KB each): together more than one card holds inline.
+  const four = (refs: readonly ChartRef[]): ChartRef[] =>
+    Array.from({ length: 4 }, (_, i) => ({ id: `${refs[0]!.id}#${i}`, title: `Graphique ${i}`, altText: `Courbe ${i} : atteinte ${60 + i} %` }));
+  const drawFour = async (id: string) => noisePng(80, 1 + Number(id.split('#')[1]));
+
+  it('is one post with all four charts: those that do not fit inline go by link', async () => {
+    const links = createChartLinks({ publicUrl: 'https://bot.example.com' });
+    const { refs } = await start({ png: drawFour, links });
+    const charts = four(refs);
+    expect((await h.adapter.gateway.send(CHANNEL, review(charts))).status).toBe('sent');
+    expectValidMessages();
+    expect(h.connector.sent).toHaveLength(1);
+    const imgs = images();
+    expect(imgs.map((i) => i.altText)).toEqual(charts.map((c) => c.altText));
+    expect(imgs.some((i) => i.url.startsWith('data:'))).toBe(true);
+    expect(imgs.some((i) => i.url.startsWith('https://'))).toBe(true);
+  });
+
+  it('is one post even without links: the charts that do not fit are named with their alt text', async () => {
+    const { refs } = await start({ png: drawFour });
+    const charts = four(refs);
+    expect((await h.adapter.gateway.send(CHANNEL, review(charts))).status).toBe('sent');
+    expectValidMessages();
+    expect(h.connector.sent).toHaveLength(1);
+    const shown = images().map((i) => i.altText);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const c of charts.filter((c) => !shown.includes(c.altText))) expect(texts().join('\n')).toContain(`${c.title} — ${c.altText}`);
+  });
+
+  it('opens the decision form below the review: kind, text and a submit that keeps the card', async () => {
+    const { refs } = await start((s) => s);
+    await h.adapter.gateway.send(CHANNEL, review(refs));
+    const card = cards()[0]!;
+    const [record] = card.actions as any[];
+    expect(record).toMatchObject({ type: 'Action.ShowCard', title: 'Consigner une décision' });
+    expect(record.card.body.map((e: any) => [e.type, e.id])).toEqual([
+      ['Input.ChoiceSet', 'kind'],
+      ['Input.Text', 'text'],
+    ]);
+    expect(record.card.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Execute', verb: 'review.decision.submit', data: { action: 'review.decision.submit', value: JSON.stringify({ team: 'sales', period: '2026-10' }) } }),
+    ]);
+    expect(JSON.stringify(record.card)).toContain('Hypothèse');
   });
 
   it('sends the review with its charts as text when they cannot be drawn', async () => {

@@ -78,13 +78,14 @@ describe('card actions (Action.Execute)', () => {
     expect(svc.callsTo('submitCheckIn')).toHaveLength(0);
   });
 
-  it('answers an unexpected failure with an error response in the user language, and logs it', async () => {
+  it("answers an unexpected failure with an error response in the member's language (not the activity's locale), and logs it", async () => {
     svc.actionResult = () => {
       throw new Error('boom');
     };
     const res = await h.post(cardInvoke(h.connector.url, 'act-9', { action: 'breach.snooze', value: '{}' }, { locale: 'fr-FR' }));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { message: expect.stringContaining('Un problème est survenu') } });
+    // Sam's language is English (the service says so) even though his client reports French.
+    expect(res.body).toMatchObject({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { message: expect.stringContaining('Something went wrong') } });
     expect(h.logs()).toContain('teams: turn failed');
     // Ids and the error message only: no stack trace in the log.
     expect(h.logs()).not.toMatch(/"stack":"[^"]/);

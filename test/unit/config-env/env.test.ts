@@ -51,6 +51,7 @@ describe('loadConfig', () => {
     [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN is required'],
     [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL must be an http(s) URL'],
     [{ SLACK_CLIENT_ID: 'id' }, 'SLACK_CLIENT_SECRET is required'],
+    [{ SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 't', SLACK_SIGNING_SECRET: 'x', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_APP_TOKEN cannot be used with the multi-workspace install'],
     [{ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p' }, 'MICROSOFT_APP_TENANT_ID is required'],
     [{ MICROSOFT_APP_TYPE: 'Other' }, 'MICROSOFT_APP_TYPE must be one of'],
   ])('rejects %o naming the variable', (env, message) => {

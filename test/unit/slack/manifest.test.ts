@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLASH_COMMAND } from '../../../src/slack/listeners/commands.js';
+import { CHECKIN_SHORTCUT } from '../../../src/slack/listeners/shortcuts.js';
+import { BOT_SCOPES } from '../../../src/slack/scopes.js';
 
 const root = join(import.meta.dirname, '../../..');
 const manifestText = readFileSync(join(root, 'manifests/slack/manifest.yml'), 'utf8');
@@ -43,6 +45,9 @@ const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
 /** Bot event subscriptions and scopes each listener needs. */
 const EVENT_NEEDS: Readonly<Record<string, { event: string; scopes: readonly string[] }>> = {
   app_home_opened: { event: 'app_home_opened', scopes: [] },
+  app_mention: { event: 'app_mention', scopes: ['app_mentions:read'] },
+  app_uninstalled: { event: 'app_uninstalled', scopes: [] },
+  tokens_revoked: { event: 'tokens_revoked', scopes: [] },
   reaction_added: { event: 'reaction_added', scopes: ['reactions:read'] },
   reaction_removed: { event: 'reaction_removed', scopes: ['reactions:read'] },
   // app.message(...) handles messages typed in the bot's DM only.
@@ -56,6 +61,9 @@ const methodsUsed = [
     ...(/\bclient\.filesUploadV2\s*\(/.test(source) ? ['files.uploadV2'] : []),
   ]),
 ].sort();
+// Shortcuts are registered by constant: `app.shortcut<...>({ callback_id: NAME, ...` with NAME exported.
+const SHORTCUT_IDS: Readonly<Record<string, string>> = { CHECKIN_SHORTCUT };
+const shortcutsUsed = [...source.matchAll(/\bapp\.shortcut(?:<[^>]*>)?\(\s*\{\s*callback_id:\s*([A-Z_]+)/g)].map((m) => SHORTCUT_IDS[m[1]!] ?? `unknown constant ${m[1]}`).sort();
 const eventsUsed = [
   ...new Set([...[...source.matchAll(/\.event\(\s*['"]([a-z_]+)['"]/g)].map((m) => m[1]!), ...(/\bapp\.message\(/.test(source) ? ['message'] : [])]),
 ].sort();
@@ -66,7 +74,8 @@ describe('Slack manifest', () => {
 
   it('finds what the code uses (the scan itself works)', () => {
     expect(methodsUsed).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'conversations.open', 'files.uploadV2', 'users.info', 'users.lookupByEmail', 'views.open', 'views.publish']));
-    expect(eventsUsed).toEqual(['app_home_opened', 'message', 'reaction_added', 'reaction_removed']);
+    expect(eventsUsed).toEqual(['app_home_opened', 'app_mention', 'app_uninstalled', 'message', 'reaction_added', 'reaction_removed', 'tokens_revoked']);
+    expect(shortcutsUsed).toEqual([CHECKIN_SHORTCUT]);
   });
 
   it.each(methodsUsed.map((m) => [m]))('declares the scopes of %s', (method) => {
@@ -82,10 +91,26 @@ describe('Slack manifest', () => {
     for (const s of needs!.scopes) expect(scopes).toContain(s);
   });
 
+  it('declares every global shortcut the code registers, and no other', () => {
+    const declared = (manifest.features.shortcuts ?? []).map((s: { callback_id: string; type: string; name: string; description: string }) => {
+      expect(s.type).toBe('global');
+      expect(s.name.length).toBeLessThanOrEqual(24);
+      expect(s.description.length).toBeLessThanOrEqual(150);
+      return s.callback_id;
+    });
+    expect(declared.sort()).toEqual(shortcutsUsed);
+  });
+
   it('declares the slash command the code registers, with the commands scope', () => {
     expect(source).toMatch(/app\.command\(SLASH_COMMAND/);
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toContain(SLASH_COMMAND);
     expect(scopes).toContain('commands');
+  });
+
+  it('asks /slack/install for exactly the manifest scopes, redirects to /slack/oauth_redirect and allows org-wide installs', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...scopes].sort());
+    expect(manifest.oauth_config.redirect_urls).toEqual(['https://rituals.example.com/slack/oauth_redirect']);
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
   });
 
   it('asks for no scope the code does not use', () => {

@@ -28,10 +28,15 @@ describe.each(V.allViews())('card for $name', ({ view }) => {
     cardsOf(view).forEach((_, i) => expect(messageBytes(view, i)).toBeLessThan(MAX_MESSAGE_BYTES));
   });
 
-  it('gives every Action.Execute an Action.Submit fallback with the same data', () => {
-    for (const card of cardsOf(view)) {
-      const execute = (card.actions ?? []) as { type: string; data: unknown }[];
-      const fallback = parseWithoutExecute(card);
+  it('gives every Action.Execute an Action.Submit fallback with the same data (also in the cards buttons open)', () => {
+    // A card's own buttons, then those of each Action.ShowCard's card (a review's decision form).
+    const withShown = (c: { actions?: readonly unknown[] }): { actions?: readonly unknown[] }[] => [
+      c,
+      ...((c.actions ?? []) as { type: string; card?: { actions?: readonly unknown[] } }[]).filter((a) => a.type === 'Action.ShowCard').flatMap((a) => withShown(a.card!)),
+    ];
+    for (const card of cardsOf(view).flatMap(withShown)) {
+      const execute = ((card.actions ?? []) as { type: string; data: unknown }[]).filter((a) => a.type === 'Action.Execute');
+      const fallback = parseWithoutExecute(card).filter((a) => a.type !== 'Action.ShowCard');
       expect(fallback.map((a) => a.type)).toEqual(execute.map(() => 'Action.Submit'));
       expect(fallback.map((a) => a.data)).toEqual(execute.map((a) => a.data));
     }

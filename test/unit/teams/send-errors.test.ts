@@ -1,6 +1,6 @@
 // How Bot Connector answers become outbox outcomes, table-driven over the error shapes the SDK throws.
 import { describe, expect, it } from 'vitest';
-import { mapSendError, parseRetryAfter } from '../../../src/teams/send-errors.js';
+import { mapSendError, parseRetryAfter, retryableSendError } from '../../../src/teams/send-errors.js';
 
 const restError = (status: number, body?: unknown, headers: Record<string, string> = {}) => ({
   name: 'RestError',
@@ -44,5 +44,25 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Fri, 20 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+});
+
+describe('retryableSendError (a reply inside a turn)', () => {
+  it.each([
+    ['socket hang up', { name: 'RestError', code: 'ECONNRESET', message: 'socket hang up' }, { retryAfterMs: 0 }],
+    ['socket hang up, no code', { name: 'RestError', message: 'socket hang up' }, { retryAfterMs: 0 }],
+    ['connection refused', { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' }, { retryAfterMs: 0 }],
+    ['412', restError(412), { retryAfterMs: 0 }],
+    ['502', restError(502), { retryAfterMs: 0 }],
+    ['503', restError(503), { retryAfterMs: 0 }],
+    ['504', restError(504), { retryAfterMs: 0 }],
+    ['429 with Retry-After', restError(429, undefined, { 'retry-after': '7' }), { retryAfterMs: 7000 }],
+    ['400', restError(400), undefined],
+    ['403 blocked', restError(403, { error: { code: 'Forbidden', subCode: 'MessageWritesBlocked' } }), undefined],
+    ['404', restError(404), undefined],
+    ['a bug of ours', new TypeError("Cannot read properties of undefined (reading 'id')"), undefined],
+    ['nothing', undefined, undefined],
+  ] as const)('%s', (_label, err, expected) => {
+    expect(retryableSendError(err, 0)).toEqual(expected);
   });
 });
