@@ -4,7 +4,7 @@
 // with `&`, `<` and `>` escaped, so nothing pings the channel or renders a fake mention.
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventCallback, slashCommand } from '../../helpers/slack-payloads.js';
-import { startFlowHarness, type FlowHarness } from './core-harness.js';
+import { seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS, type FlowHarness } from './core-harness.js';
 
 const HOSTILE = '<!channel> & <@U123>';
 const ESCAPED = '&lt;!channel&gt; &amp; &lt;@U123&gt;';
@@ -40,6 +40,8 @@ describe('mrkdwn escaping of names and user input', () => {
   it('a member named <!channel> & <@U123> pings nobody: leaderboard, rank DM, stand-up, App Home', async () => {
     // Monday 16 Nov 2026 09:05 in London: the scheduled leaderboard is due.
     h = await startFlowHarness('2026-11-16T09:05:00Z', { editWorkspace: (y) => y.replace('name: Sam Patel', `name: "${HOSTILE}"`) });
+    // Both reps checked in last week (week 46): the leaderboard is posted, the hostile name ranked in it.
+    await seedCheckIns(h, WEEK_46_CHECK_INS);
     await h.core.engine.tick(h.clock.now());
     await h.drain();
     await h.post(slashCommand('U0MAYA', 'standup', h.fake.responseUrl('standup')));

@@ -5,7 +5,7 @@
 // example dates are in the future.
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockActions, eventCallback, slashCommand } from '../../helpers/slack-payloads.js';
-import { startFlowHarness, type FlowHarness } from './core-harness.js';
+import { seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS, type FlowHarness } from './core-harness.js';
 
 function button(blocks: any[], action: string): { action_id: string; value: string } {
   for (const b of blocks ?? []) {
@@ -37,6 +37,8 @@ describe('feedback that is true and in one language', () => {
 
   it('`run leaderboard` says it queued the post (Slack has not seen it yet), then that it already ran this minute', async () => {
     h = await startFlowHarness('2026-11-18T10:00:00Z');
+    // Last week's check-ins: the leaderboard (of week 46) has something to show.
+    await seedCheckIns(h, WEEK_46_CHECK_INS);
     await h.post(slashCommand('U0MAYA', 'run leaderboard', h.fake.responseUrl('run1')));
     const first = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'run1'));
     expect(first.body.text).toMatch(/^The leaderboard for Sales is under way\. Messages queued: 1; skipped: 0\./);
@@ -53,6 +55,7 @@ describe('feedback that is true and in one language', () => {
   it('a post the channel refuses reaches the French manager in French, with the channel linked', async () => {
     h = await startFlowHarness('2026-11-18T10:00:00Z', { editWorkspace: mayaInFrench, adminAlerts: true });
     h.fake.addChannel('C0SALES', { member: false });
+    await seedCheckIns(h, WEEK_46_CHECK_INS);
     await h.post(slashCommand('U0MAYA', 'lancer classement', h.fake.responseUrl('run')));
     await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'run'));
     expect(await h.drain()).toMatchObject({ parked: 1 });

@@ -4,7 +4,7 @@
 // actions (stand-up, run a ritual) that answer by DM and are refused to a rep.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockActions, eventCallback, slashCommand, viewSubmission } from '../../helpers/slack-payloads.js';
-import { startFlowHarness, type FlowHarness } from './core-harness.js';
+import { seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS, type FlowHarness } from './core-harness.js';
 
 function buttons(blocks: any[]): any[] {
   return (blocks ?? []).flatMap((b: any) => (b.type === 'actions' ? b.elements : []));
@@ -70,6 +70,8 @@ describe('forms and Home', () => {
   });
 
   it("gives a manager Home actions: the team's stand-up and a ritual run, answered by DM", async () => {
+    // Last week's check-ins: the leaderboard the button runs (week 46) has something to post.
+    await seedCheckIns(h, WEEK_46_CHECK_INS);
     const home = await openHome('U0MAYA');
     const actions = buttons(home.blocks).filter((b) => b.action_id.startsWith('home.command#'));
     expect(actions.map((b) => [b.text.text, b.value])).toEqual([

@@ -51,7 +51,11 @@ describe('Slack OAuth v2 install', () => {
     log = captureLog();
     const core = createRitualsCore({ workspace: () => workspace, repos: store, outbox: createOutboxRepo(store), clock, log, cron: { nextFire }, platformFor: () => 'slack' });
     fake = await new FakeSlackApi().start();
-    fake.addUser({ id: 'U0SAM', email: 'sam@acme.example' }).addUser({ id: 'U0MAYA', email: 'maya@acme.example' }).addChannel('C0SALES');
+    fake
+      .addUser({ id: 'U0SAM', email: 'sam@acme.example' })
+      .addUser({ id: 'U0MAYA', email: 'maya@acme.example' })
+      .addUser({ id: 'U0LEA', email: 'lea.dubois@acme.example' })
+      .addChannel('C0SALES');
     fake.oauthApp = { clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret };
     fake.oauthCodes.set('code-acme', {
       team: { id: 'T0ACME', name: 'Acme' },
@@ -151,11 +155,12 @@ describe('Slack OAuth v2 install', () => {
     if (sent.status === 'sent') await adapter.gateway.update(sent.ref, note);
     expect(fake.okCallsTo('chat.update').map((c) => c.token)).toEqual(['xoxb-acme-bot-token']);
 
-    // A request from Acme is authorized with Acme's token, down to the directory's users.info.
-    expect((await event('T0ACME', { type: 'app_home_opened', user: 'U0SAM', channel: 'DU0SAM', tab: 'home', event_ts: '1.1' })).status).toBe(200);
-    await fake.waitFor(() => fake.homes.get('U0SAM'));
+    // A request from Acme is authorized with Acme's token, down to the directory's users.info. Léa is
+    // known by email alone, so her profile is looked up (a user the config maps by Slack id is not).
+    expect((await event('T0ACME', { type: 'app_home_opened', user: 'U0LEA', channel: 'DU0LEA', tab: 'home', event_ts: '1.1' })).status).toBe(200);
+    await fake.waitFor(() => fake.homes.get('U0LEA'));
     expect(fake.okCallsTo('views.publish').map((c) => c.token)).toEqual(['xoxb-acme-bot-token']);
-    expect(fake.callsTo('users.info').map((c) => c.token)).toEqual(['xoxb-acme-bot-token']);
+    expect(fake.callsTo('users.info').map((c) => [c.args.user, c.token])).toEqual([['U0LEA', 'xoxb-acme-bot-token']]);
 
     // A workspace without an installation: acknowledged, nothing done.
     expect((await event('T0OTHER', { type: 'app_home_opened', user: 'U0MAYA', channel: 'DU0MAYA', tab: 'home', event_ts: '1.2' })).status).toBe(200);
