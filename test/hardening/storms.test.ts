@@ -6,7 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/config/workspace-load.js';
 import type { Workspace } from '../../src/core/domain/model.js';
+import { previousPeriod } from '../../src/core/domain/periods.js';
+import { periodSettingsOf } from '../../src/core/domain/report-context.js';
 import type { Destination, Platform } from '../../src/core/ports.js';
+import { weekOf } from '../../src/core/rituals/checkin-window.js';
 import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
 import { HttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -166,6 +169,13 @@ function teamsDeliveries() {
 
 describe('a storm of 30 % 429s and 10 % 500s', () => {
   it('delivers every prompt and the leaderboard exactly once', async () => {
+    // The Slack members' meetings of last week: a leaderboard is only posted for a week with data behind it.
+    const now = new Date();
+    const lastWeek = previousPeriod(weekOf(workspace, now, 'Europe/Paris'), periodSettingsOf(workspace));
+    await store.metricValues.upsertMany(
+      Array.from({ length: SLACK_MEMBERS }, (_, k) => ({ memberId: `s${k + 1}`, teamId: 'slackers', kpiId: 'qualified_meetings', date: lastWeek.start, value: 1 + (k % 5), source: 'checkin' as const, externalId: `s${k + 1}:${lastWeek.key}` })),
+      { at: now.toISOString() },
+    );
     storm = true;
     expect((await core.engine.runNow('slackers', 'checkin', new Date())).sent).toBe(SLACK_MEMBERS);
     expect((await core.engine.runNow('teamers', 'checkin', new Date())).sent).toBe(TEAMS_MEMBERS);
