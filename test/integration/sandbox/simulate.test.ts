@@ -40,9 +40,10 @@ describe('rituals simulate', () => {
       '#sales-fr: Bilan mensuel Ventes France — janvier 2026',
       '#sales-us: Monthly review Sales US — January 2026',
       ' > check-in 2026-W02: ',
-      // A nudge pressed (the US breaches at 0 on the first days of the quarter are gone: no data, no alarm).
-      ' > [Pris en compte]',
-      ' > [Acknowledge]',
+      // A breach on data (not on an empty period: the US breaches at 0 on the first days of the quarter
+      // are gone), its nudge to the owner, and the escalation when it is left unacknowledged.
+      '[2026-01-12 08:00 Europe/Paris] DM julien: Seuil d’alerte franchi : 30 nouvelles opportunités ICP',
+      'ne l’a pas pris en compte.',
       // The nightly CRM export fills the imported results (revenue, MRR, CSAT, pipeline...).
       '[2026-01-06 01:00 Europe/Paris] admin: CRM import — Ventes France, 2026-01-05: ',
     ]) {
