@@ -139,7 +139,13 @@ describe.each(CASES)('guided start as a $lang rep', (c) => {
       expect(await page.locator(`#${describedBy}`).textContent()).toContain(c.bad);
       expect(await seriousViolations(page)).toEqual([]);
       const inputs = form.locator('input[name^="number:"]');
-      for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill(String(10 - i));
+      // A plausible week for an SDR (no more no-shows than meetings, nothing far above their history, which
+      // would be asked again for confirmation); any other KPI gets 1.
+      const typical: Record<string, string> = { calls: '40', meetings_booked: '9', qualified_meetings: '7', no_shows: '1', sql_accepted: '3', icp_opportunities: '2' };
+      for (let i = 0; i < (await inputs.count()); i++) {
+        const kpi = ((await inputs.nth(i).getAttribute('name')) ?? '').replace(/^number:/, '');
+        await inputs.nth(i).fill(typical[kpi] ?? '1');
+      }
       await form.locator('button[type="submit"]').click();
       await expect.poll(() => page.locator('#dialog[open]').count()).toBe(0);
       await page.locator('.msg[data-view="checkin_confirmation"]').last().waitFor();
