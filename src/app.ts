@@ -8,7 +8,8 @@ import { createPlatformRuntime, loadPlatformAdapters, type PlatformRuntime } fro
 import { createChartLinks, registerChartRoute } from './http/chart-links.js';
 import { registerHealth } from './http/health.js';
 import { registerIngestApi } from './http/ingest-api.js';
-import { createMetrics, registerMetricsRoute } from './http/metrics.js';
+import { createMetrics } from './http/metrics.js';
+import { createMetricsEndpoint } from './http/metrics-endpoint.js';
 import { HttpServer } from './http/server.js';
 import type { Logger } from './logging/logger.js';
 import { composeSandbox, type SandboxApp } from './sandbox/compose.js';
@@ -63,7 +64,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     if (route === '/slack/events') metrics.observeAck('slack', 'events', seconds);
     else if (route === '/api/messages') metrics.observeAck('teams', 'messages', seconds);
   });
-  registerMetricsRoute(http, metrics);
+  const metricsEndpoint = createMetricsEndpoint({ access: config.metrics, mode, metrics, http, log: log.child({ area: 'metrics' }) });
   registerHealth(http, {
     mode,
     platforms,
@@ -113,6 +114,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
 
   const host = config.host ?? (sandbox ? '127.0.0.1' : '0.0.0.0');
   const { port } = await http.listen(config.port, host);
+  await metricsEndpoint.listen();
   await sandboxApp?.start();
   await runtime?.start();
   log.info({ host, port, mode }, `listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
@@ -127,9 +129,12 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     async stop() {
       if (stopped) return;
       stopped = true;
+      // No new requests from here on; those in flight finish (see http.close below).
+      http.stopAccepting();
       watcher?.close();
       await runtime?.stop();
       await http.close();
+      await metricsEndpoint.close();
       await sandboxApp?.stop();
       await store.close();
       log.info('stopped');
