@@ -1,9 +1,13 @@
 // Starts the whole bot from a parsed AppConfig: workspace, store, the one HTTP server (health, metrics,
 // ingest API, chart links), then either the local sandbox or the platform runtime (core, Slack, Teams,
 // outbox sender, scheduler), and the config file watcher. The returned handle stops everything cleanly.
+// In platform mode on a database file, this thread only answers: the scheduler, the engine, breach
+// scans and the outbox sender run in a background worker thread (compose/background-thread.ts). An
+// in-memory database cannot be shared between threads: everything then runs here, as in the sandbox.
 import { hasPlatform, type AppConfig } from './config/env.js';
 import { loadWorkspace, type LoadedWorkspace } from './config/workspace-load.js';
 import type { RitualsCore } from './core/rituals/create-core.js';
+import { sharedConfig, startBackgroundThread, type BackgroundThread } from './compose/background-thread.js';
 import { createPlatformRuntime, loadPlatformAdapters, type PlatformRuntime } from './compose/platform-runtime.js';
 import { createChartLinks, registerChartRoute } from './http/chart-links.js';
 import { registerHealth } from './http/health.js';
@@ -24,11 +28,26 @@ export interface RunningApp {
   readonly mode: 'sandbox' | 'platform';
   readonly store: Store;
   readonly core: RitualsCore;
+  /**
+   * Where background work runs: runNow (a fan-out) and breach scans go to the worker thread when there
+   * is one, else to this thread's engine.
+   */
+  readonly background: Pick<RitualsCore['engine'], 'runNow'> & { readonly thread: boolean; requestScan(teamId: string): void };
   workspace(): LoadedWorkspace;
   stop(): Promise<void>;
 }
 
-export async function startApp(config: AppConfig, log: Logger): Promise<RunningApp> {
+export interface StartOptions {
+  /**
+   * `thread` (default on a database file): background work in a worker thread; `inline`: in this thread
+   * (always so for an in-memory database and in the sandbox).
+   */
+  readonly background?: 'thread' | 'inline';
+}
+
+export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOptions = {}): Promise<RunningApp> {
+  // One chart link key for both threads (a random one when CHART_URL_SECRET is not set).
+  const config = sharedConfig(appConfig);
   const platforms = [config.slack ? 'slack' : null, config.teams ? 'teams' : null].filter((p): p is string => p !== null);
   const sandbox = config.sandbox === 'on' || (config.sandbox === 'auto' && !hasPlatform(config));
   const mode = sandbox ? 'sandbox' : 'platform';
@@ -68,10 +87,12 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
   registerHealth(http, {
     mode,
     platforms,
-    checkStore: () => store.sqlite.prepare('select 1 as ok').get() !== undefined,
+    // A dead background thread leaves a process that answers but never schedules nor sends: restart it.
+    checkStore: () => store.sqlite.prepare('select 1 as ok').get() !== undefined && (thread?.alive() ?? true),
   });
   const chartLinks = createChartLinks({ secret: config.chartUrlSecret, publicUrl: config.publicUrl });
   registerChartRoute(http, chartLinks);
+  let thread: BackgroundThread | undefined;
 
   if (sandbox) {
     sandboxApp = composeSandbox({
@@ -83,17 +104,37 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       log: log.child({ area: 'sandbox' }),
     });
   } else {
-    runtime = createPlatformRuntime({ config, store, workspace, http, metrics, log, chartLinks, adapters: await loadPlatformAdapters(config) });
+    const adapters = loadPlatformAdapters(config);
+    if (store.path !== undefined && (opts.background ?? 'thread') === 'thread') {
+      // Started before this thread's adapters: its start-up (imports, store, workspace) overlaps theirs.
+      thread = await startBackgroundThread({ config, metrics, chartLinks, log });
+    }
+    runtime = createPlatformRuntime({
+      config,
+      store,
+      workspace,
+      http,
+      metrics,
+      log,
+      chartLinks,
+      adapters: await adapters,
+      ...(thread ? { role: 'web' as const, background: thread } : {}),
+    });
   }
   const core = (runtime?.core ?? sandboxApp?.core)!;
+  const background: RunningApp['background'] = thread
+    ? { thread: true, runNow: (t, r, now) => thread!.runNow(t, r, now), requestScan: (t) => thread!.requestScan(t) }
+    : { thread: false, runNow: (t, r, now) => core.engine.runNow(t, r, now), requestScan: (t) => void core.engine.scanBreaches(t, new Date()).catch(() => undefined) };
   registerIngestApi(http, {
     store,
     workspace,
     log: log.child({ area: 'ingest' }),
     metrics,
-    // New results may cross an alert threshold: scan the teams they touched now, not tomorrow.
+    // New results may cross an alert threshold: scan the teams they touched now, not tomorrow (in the
+    // background thread when there is one: the import's answer does not wait for the scans).
     onChange: async (change) => {
-      for (const teamId of change.teamIds) await core.engine.scanBreaches(teamId, new Date());
+      if (thread) for (const teamId of change.teamIds) thread.requestScan(teamId);
+      else for (const teamId of change.teamIds) await core.engine.scanBreaches(teamId, new Date());
     },
   });
 
@@ -107,6 +148,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       onChange: async (next) => {
         await syncWorkspace(store, next.workspace, { actor: 'config' });
         current = next;
+        thread?.reload();
         log.info({ summary: next.summary }, 'workspace reloaded');
       },
     });
@@ -125,6 +167,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     mode,
     store,
     core,
+    background,
     workspace: () => current,
     async stop() {
       if (stopped) return;
@@ -133,6 +176,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       http.stopAccepting();
       watcher?.close();
       await runtime?.stop();
+      // After the web side: answers given while stopping may still have queued rows or scans.
+      await thread?.stop();
       await http.close();
       await metricsEndpoint.close();
       await sandboxApp?.stop();

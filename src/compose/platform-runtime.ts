@@ -1,11 +1,16 @@
 // Platform mode: the ritual core, the Slack and Teams adapters, the outbox sender with its rate limits,
 // and the node-cron scheduler (one runner per fire across processes). app.ts builds it when Slack or
-// Teams credentials are set.
+// Teams credentials are set, in one of three roles:
+//   all:    everything in this thread (an in-memory database, tests);
+//   web:    answers only: the adapters on the HTTP server and a core whose background work (runs, scans,
+//           sends) goes to `background` (the worker thread, see background-thread.ts);
+//   worker: background only: scheduler, engine, outbox sender; the adapters are built for their gateways
+//           and never listen.
 import { createChartService } from '../charts/chart-service.js';
 import type { AppConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway, Destination, Platform } from '../core/ports.js';
-import { createRitualsCore, type RitualsCore } from '../core/rituals/create-core.js';
+import { createRitualsCore, type BackgroundWork, type RitualsCore } from '../core/rituals/create-core.js';
 import type { ChartLinks } from '../http/chart-links.js';
 import type { Metrics } from '../http/metrics.js';
 import type { HttpServer } from '../http/server.js';
@@ -31,8 +36,12 @@ export interface PlatformRuntime {
   readonly teams?: TeamsAdapter;
   /** Starts adapters (after the HTTP server listens), the sender and the scheduler. */
   start(): Promise<void>;
+  /** Wakes the sender: rows were queued by the other thread (no-op in the web role). */
+  kick(): void;
   stop(): Promise<void>;
 }
+
+export type RuntimeRole = 'all' | 'web' | 'worker';
 
 export interface PlatformAdapters {
   readonly createSlackAdapter?: typeof createSlackAdapter;
@@ -61,8 +70,15 @@ export function createPlatformRuntime(deps: {
   readonly chartLinks?: ChartLinks;
   /** The adapters of the configured platforms (see loadPlatformAdapters). */
   readonly adapters: PlatformAdapters;
+  /** Default `all`; `web` needs `background`. */
+  readonly role?: RuntimeRole;
+  /** Where a `web` runtime hands its background work, and how it wakes the other side's sender. */
+  readonly background?: BackgroundWork & { kick(): void };
 }): PlatformRuntime {
   const { config, store, workspace, http, metrics, log } = deps;
+  const role = deps.role ?? 'all';
+  const background = role === 'web' ? deps.background : undefined;
+  if (role === 'web' && !background) throw new Error('a web runtime needs the background thread');
   const clock = { now: () => new Date() };
   const outbox = createOutboxRepo(store);
   // Slack first when a member is reachable on both: one workspace usually runs on one platform.
@@ -78,7 +94,7 @@ export function createPlatformRuntime(deps: {
   const core = createRitualsCore({
     workspace,
     repos: store,
-    outbox: notifyingOutbox(outbox, { kick: () => sender?.kick() }),
+    outbox: notifyingOutbox(outbox, { kick: () => (background ? background.kick() : sender?.kick()) }),
     clock,
     log: log.child({ area: 'core' }),
     cron: { nextFire },
@@ -86,6 +102,7 @@ export function createPlatformRuntime(deps: {
     charts,
     // Slack and Teams wait for the answer to a check-in: the breach scan it triggers runs after it.
     breachScanAfterCheckIn: { deferred: {} },
+    ...(background ? { background } : {}),
   });
 
   const { createSlackAdapter, createTeamsAdapter } = deps.adapters;
@@ -101,14 +118,15 @@ export function createPlatformRuntime(deps: {
   if (slack) gateways.slack = meteredGateway(slack.gateway, metrics);
   if (teams) gateways.teams = meteredGateway(teams.gateway, metrics);
 
-  sender = new OutboxSender({
+  const backgroundHere = role !== 'web';
+  sender = !backgroundHere ? undefined : new OutboxSender({
     repo: outbox,
     gateways,
     clock,
     log: log.child({ area: 'outbox' }),
     onParked: createAdminAlerts({ workspace, outbox, platformFor, clock, log: log.child({ area: 'outbox' }) }),
   });
-  const scheduler: Scheduler = createScheduler({
+  const scheduler: Scheduler | undefined = !backgroundHere ? undefined : createScheduler({
     tick: async (now) => {
       const summary = await core.engine.tick(now);
       for (const run of summary.runs) metrics.ritualRun(run.ritual, run.team);
@@ -124,19 +142,25 @@ export function createPlatformRuntime(deps: {
     outbox,
     slack,
     teams,
+    kick: () => sender?.kick(),
     async start() {
-      await slack?.start();
-      await teams?.start();
-      sender!.start();
-      await scheduler.start();
+      // A worker's adapters only lend their gateways: the web side takes the requests.
+      if (role !== 'worker') {
+        await slack?.start();
+        await teams?.start();
+      }
+      sender?.start();
+      await scheduler?.start();
     },
     async stop() {
-      await scheduler.stop();
-      await slack?.stop();
-      await teams?.stop();
+      await scheduler?.stop();
+      if (role !== 'worker') {
+        await slack?.stop();
+        await teams?.stop();
+      }
       // Scans requested by the last answers queue their nudges before the sender stops.
       await core.settle();
-      await sender!.stop();
+      await sender?.stop();
     },
   };
 }

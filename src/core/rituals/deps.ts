@@ -1,6 +1,7 @@
 // What the ritual core is built from (createRitualsCore's argument) and the context every use case
 // receives: the workspace read fresh on each call (hot reload), repositories, outbox, clock and logger.
-import type { Workspace } from '../domain/model.js';
+import type { RitualId, Workspace } from '../domain/model.js';
+import type { RunSummary } from './engine.js';
 import type {
   ChartCatalog,
   Clock,
@@ -39,6 +40,19 @@ export interface RitualsCoreDeps {
    * queues nudges). With `deferred`, call the core's settle() before closing the store.
    */
   readonly breachScanAfterCheckIn?: 'inline' | { readonly deferred: { readonly windowMs?: number } };
+  /**
+   * Another thread or process that owns the background work (engine ticks, sends). When set, the work an
+   * answer starts goes there and this core only answers: a manager's "run" and the breach scan after a
+   * check-in (then `breachScanAfterCheckIn` is not used).
+   */
+  readonly background?: BackgroundWork;
+}
+
+/** The background owner as the answering side sees it (see src/compose/background-thread.ts). */
+export interface BackgroundWork {
+  runNow(teamId: string, ritual: RitualId, now: Date): Promise<RunSummary>;
+  /** Asks for a breach scan of the team soon; returns at once (the scan is coalesced over there). */
+  requestScan(teamId: string): void;
 }
 
 export interface CoreContext {
