@@ -106,8 +106,8 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
   } else {
     const adapters = loadPlatformAdapters(config);
     if (store.path !== undefined && (opts.background ?? 'thread') === 'thread') {
-      // Started before this thread's adapters: its start-up (imports, store, workspace) overlaps theirs.
-      thread = await startBackgroundThread({ config, metrics, chartLinks, log });
+      // Its start-up (imports, store, workspace) overlaps this thread's; awaited before startApp returns.
+      thread = startBackgroundThread({ config, metrics, chartLinks, log });
     }
     runtime = createPlatformRuntime({
       config,
@@ -159,6 +159,14 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
   await metricsEndpoint.listen();
   await sandboxApp?.start();
   await runtime?.start();
+  try {
+    await thread?.ready;
+  } catch (err) {
+    await runtime?.stop();
+    await http.close();
+    await store.close();
+    throw err;
+  }
   log.info({ host, port, mode }, `listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 
   let stopped = false;

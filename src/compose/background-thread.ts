@@ -16,6 +16,8 @@ import type { Logger } from '../logging/logger.js';
 import type { BackgroundStart, FromBackground, RemoteError, ToBackground } from './background-protocol.js';
 
 export interface BackgroundThread extends BackgroundWork {
+  /** Resolves once the worker runs (scheduler and sender started); rejects if it could not start. */
+  readonly ready: Promise<void>;
   kick(): void;
   /** The workspace file changed (and is synced): the worker reads it again. */
   reload(): void;
@@ -42,12 +44,16 @@ const fromRemote = (e: RemoteError): Error => {
   return err;
 };
 
-export async function startBackgroundThread(opts: {
+/**
+ * Starts the worker and returns at once: messages sent before it is ready wait in its port, so this
+ * thread can open its HTTP server while the worker loads (await `ready` before calling the app started).
+ */
+export function startBackgroundThread(opts: {
   readonly config: BackgroundStart['config'];
   readonly metrics: Metrics;
   readonly chartLinks: ChartLinks;
   readonly log: Logger;
-}): Promise<BackgroundThread> {
+}): BackgroundThread {
   const { log } = opts;
   const entry = workerEntry();
   const worker = new Worker(entry, { workerData: { config: opts.config } satisfies BackgroundStart });
@@ -102,14 +108,15 @@ export async function startBackgroundThread(opts: {
       reject(new Error(`background thread exited with ${code} before it was ready`));
     });
   });
-  try {
-    await ready;
-  } catch (err) {
+  const started = ready.catch(async (err: unknown) => {
     await worker.terminate();
     throw err;
-  }
+  });
+  // Observed by whoever awaits `ready`; never an unhandled rejection meanwhile.
+  started.catch(() => undefined);
 
   return {
+    ready: started,
     kick: () => send({ type: 'kick' }),
     requestScan: (teamId) => send({ type: 'scan', teamId }),
     reload: () => send({ type: 'reload' }),
