@@ -23,18 +23,13 @@ export interface SlackUser {
 
 /**
  * Maps a Slack user to a member by the config's Slack id, or by the email of their Slack profile.
- * A user known by id is answered without waiting for users.info (a slow Slack would hold a modal's
- * answer past its 3 s): the language is the member's own, else their Slack profile's when fetched
- * within the hour, else the team's; the profile is then fetched after the answer for the next ones.
+ * A user known by id is answered without users.info (a slow Slack would hold a modal's answer past its
+ * 3 s): the language is then the member's own, else the team's, as in the messages the bot sends them.
+ * Only a user the config does not know by id needs the profile (its email, and its language).
  */
 export async function identify(ctx: SlackContext, userId: string): Promise<SlackUser> {
-  if (ctx.directory.cachedProfile(userId) === undefined) {
-    const known = await ctx.service.resolveMember({ platform: 'slack', userId });
-    if (known) {
-      setImmediate(() => void ctx.directory.profile(userId));
-      return { userId, member: known, locale: known.locale };
-    }
-  }
+  const known = await ctx.service.resolveMember({ platform: 'slack', userId });
+  if (known) return { userId, member: known, locale: known.locale };
   const profile = await ctx.directory.profile(userId);
   const member = profile?.isBot
     ? undefined

@@ -77,11 +77,6 @@ export class SlackDirectory {
     return channel;
   }
 
-  /** The profile users.info gave within the hour, without asking Slack. */
-  cachedProfile(userId: string): SlackProfile | undefined {
-    return this.profiles.get(userId);
-  }
-
   /** users.info, cached for an hour; undefined when Slack cannot tell (the member is then matched by id only). */
   async profile(userId: string): Promise<SlackProfile | undefined> {
     const cached = this.profiles.get(userId);
