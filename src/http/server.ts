@@ -121,6 +121,8 @@ export class HttpServer {
     this.accepting = false;
     this.closed = new Promise((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
+    // The answers still to come tell their clients not to send more on the same connection.
+    for (const res of this.inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
   }
 
   /**
