@@ -6,8 +6,11 @@ import { WorkspaceConfigError } from './config/workspace-load.js';
 import { startApp } from './app.js';
 import { createLogger } from './logging/logger.js';
 
-/** How long a stop may take before the process exits anyway (with code 1). */
-const STOP_DEADLINE_MS = 8_000;
+/**
+ * How long a stop may take before the process exits anyway (with code 1). The parts are bounded too: the
+ * outbox waits 5 s at most for sends in flight (then releases their rows), the HTTP server 2 s for requests.
+ */
+const STOP_DEADLINE_MS = 9_000;
 
 export async function run(): Promise<void> {
   let config;

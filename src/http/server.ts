@@ -126,10 +126,11 @@ export class HttpServer {
   }
 
   /**
-   * Stops taking requests, waits for those in flight (at most `graceMs`), then closes every connection.
-   * A request still running after the grace period is cut: its work is in the database or not at all.
+   * Stops taking requests, waits for those in flight (at most `graceMs`, counted from this call: a stop
+   * calls stopAccepting first, so they have also had the rest of the stop), then closes every connection.
+   * A request still running after that is cut: its work is in the database or not at all.
    */
-  async close(graceMs = 5_000): Promise<void> {
+  async close(graceMs = 2_000): Promise<void> {
     this.stopAccepting();
     const deadline = Date.now() + graceMs;
     while (this.inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
