@@ -32,7 +32,7 @@ import { syncWorkspace } from '../src/store/sync-workspace.js';
 import { blockActions, viewSubmission } from '../test/helpers/slack-payloads.js';
 import { cardInvoke } from '../test/helpers/teams-activities.js';
 import type { AckSample, PlannedRequest } from './ack-load.js';
-import { ensureBuilt, freePort, startChildApp } from './app-child.js';
+import { ensureBuilt, freePort, startChildApp, threadCpu } from './app-child.js';
 import { BOT_TOKEN, SIGNING_SECRET, slackChannelId, slackMemberId, slackTeamOf, slackUserId, teamsAad, teamsMemberId, type WorldShape } from './e2e-ids.js';
 import { round, sleep, worldYaml, type WorldRituals } from './e2e-world.js';
 import { startFakePlatforms } from './fake-platforms-client.js';
@@ -241,7 +241,11 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
       port,
     );
     const startupMs = await app.waitHealthy();
+    const loadStarted = performance.now();
+    const cpu0 = threadCpu(app.child.pid!);
     const samples = await load.done;
+    const cpu1 = threadCpu(app.child.pid!);
+    const loadWallS = (performance.now() - loadStarted) / 1000;
 
     const promptsSent = store.sqlite.prepare(`select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:checkin:%'`);
     const reviewsSent = store.sqlite.prepare(`select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:monthly_review:%'`);
@@ -281,6 +285,15 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
         : { promptsDeliveredDuringLoad: deliveredAtEnd }),
       startupToHealthzMs: Math.round(startupMs),
       hostLoad: [loadBefore, round(loadavg()[0]!, 1)],
+      // CPU the bot's threads got during the load, as a share of one core (Linux /proc): the web thread
+      // saturated shows ~1; far below 1 with slow answers, the host gave it no more.
+      ...(cpu0 && cpu1
+        ? {
+            webThreadCpuShare: round((cpu1.main - cpu0.main) / loadWallS, 2),
+            otherThreadsCpuShare: round((cpu1.others - cpu0.others) / loadWallS, 2),
+            webThreadCpuMsPerRequest: round(((cpu1.main - cpu0.main) * 1000) / samples.samples.length, 2),
+          }
+        : {}),
     };
     const details = {
       slackBlockActions: ms(byKind('slack.block_actions')),

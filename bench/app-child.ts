@@ -4,6 +4,7 @@
 // written, answers planned) before the bot starts. `startChildApp` returns once the process is spawned;
 // whoever measures polls /healthz (the ack load does, and starts on its first 200).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -72,4 +73,23 @@ export function startChildApp(env: Record<string, string>, port: number): ChildA
     },
     stderr: () => err,
   };
+}
+
+/** CPU seconds (user + system) of a process's main thread and of all its other threads, from /proc (Linux). */
+export function threadCpu(pid: number): { main: number; others: number } | undefined {
+  try {
+    let main = 0;
+    let others = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+      if (Number(tid) === pid) main += seconds;
+      else others += seconds;
+    }
+    return { main, others };
+  } catch {
+    return undefined;
+  }
 }

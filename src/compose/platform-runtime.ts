@@ -16,6 +16,7 @@ import type { Metrics } from '../http/metrics.js';
 import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
 import { nextFire } from '../scheduling/cron.js';
+import { dutyCycle } from '../scheduling/duty-cycle.js';
 import { notifyingOutbox, OutboxSender } from '../scheduling/outbox-sender.js';
 import { createRunCoordinator } from '../scheduling/run-coordinator.js';
 import { createScheduler, type Scheduler } from '../scheduling/scheduler.js';
@@ -42,6 +43,9 @@ export interface PlatformRuntime {
 }
 
 export type RuntimeRole = 'all' | 'web' | 'worker';
+
+/** Share of a core the background thread's long work (building a fan-out) may use. */
+export const BACKGROUND_CPU_SHARE = 0.5;
 
 export interface PlatformAdapters {
   readonly createSlackAdapter?: typeof createSlackAdapter;
@@ -103,6 +107,8 @@ export function createPlatformRuntime(deps: {
     // Slack and Teams wait for the answer to a check-in: the breach scan it triggers runs after it.
     breachScanAfterCheckIn: { deferred: {} },
     ...(background ? { background } : {}),
+    // In the background thread a fan-out is built at half a core at most: see duty-cycle.ts.
+    ...(role === 'worker' ? { pause: dutyCycle({ share: BACKGROUND_CPU_SHARE }) } : {}),
   });
 
   const { createSlackAdapter, createTeamsAdapter } = deps.adapters;

@@ -36,6 +36,7 @@ export function createRitualsCore(deps: RitualsCoreDeps): RitualsCore {
     workspace: deps.workspace,
     targets: new EffectiveWorkspaces(deps.repos.objectives),
     ...(deps.charts ? { charts: deps.charts } : {}),
+    ...(deps.pause ? { pause: deps.pause } : {}),
   };
   const engine = createEngine(ctx);
   const background = deps.background;

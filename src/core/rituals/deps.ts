@@ -46,6 +46,11 @@ export interface RitualsCoreDeps {
    * check-in (then `breachScanAfterCheckIn` is not used).
    */
   readonly background?: BackgroundWork;
+  /**
+   * How long work (a fan-out's prompts) pauses between slices: by default it yields to the event loop;
+   * the background thread passes a pause that keeps the work to a share of a core.
+   */
+  readonly pause?: () => Promise<void>;
 }
 
 /** The background owner as the answering side sees it (see src/compose/background-thread.ts). */
@@ -68,6 +73,8 @@ export interface CoreContext {
   readonly charts?: ChartCatalog;
   /** The effective workspace (config + targets changed in chat), kept while the store's version holds. */
   readonly targets?: EffectiveWorkspaces;
+  /** Between slices of long work (see RitualsCoreDeps.pause). */
+  readonly pause?: () => Promise<void>;
   /** This call's or operation's reports (see report-memo.ts); absent, each use builds its own. */
   readonly memo?: ReportMemo;
   workspace(): Workspace;
