@@ -155,10 +155,18 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
   }
 
   const host = config.host ?? (sandbox ? '127.0.0.1' : '0.0.0.0');
+  // The adapters start (Slack's auth.test, Teams' route) before the port opens: once /healthz answers,
+  // Slack and Teams requests are served, never refused with a 503 while the adapters finish starting.
+  try {
+    await runtime?.start();
+  } catch (err) {
+    await thread?.stop();
+    await store.close();
+    throw err;
+  }
   const { port } = await http.listen(config.port, host);
   await metricsEndpoint.listen();
   await sandboxApp?.start();
-  await runtime?.start();
   try {
     await thread?.ready;
   } catch (err) {

@@ -45,7 +45,7 @@ export interface PlatformRuntime {
 export type RuntimeRole = 'all' | 'web' | 'worker';
 
 /** Share of a core the background thread's long work (building a fan-out) may use. */
-export const BACKGROUND_CPU_SHARE = 0.5;
+export const BACKGROUND_CPU_SHARE = 0.25;
 
 export interface PlatformAdapters {
   readonly createSlackAdapter?: typeof createSlackAdapter;
@@ -107,7 +107,7 @@ export function createPlatformRuntime(deps: {
     // Slack and Teams wait for the answer to a check-in: the breach scan it triggers runs after it.
     breachScanAfterCheckIn: { deferred: {} },
     ...(background ? { background } : {}),
-    // In the background thread a fan-out is built at half a core at most: see duty-cycle.ts.
+    // In the background thread a fan-out is built at a quarter of a core at most: see duty-cycle.ts.
     ...(role === 'worker' ? { pause: dutyCycle({ share: BACKGROUND_CPU_SHARE }) } : {}),
   });
 

@@ -1,7 +1,7 @@
 // A pause for long background work (a fan-out's prompts, built in slices): after a slice, rest in
 // proportion to the time it took, so the work uses at most `share` of a CPU core. The background thread
 // passes it to the engine: prompts are built far faster than the platforms accept them (Slack about
-// one DM a second per channel and tens a second in all), so building them at half speed delays no
+// one DM a second per channel and tens a second in all), so building them at a fraction of full speed delays no
 // message, and leaves the rest of the core to the thread that answers and to the host's other work.
 
 export interface DutyCycleOptions {
