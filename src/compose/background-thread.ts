@@ -38,6 +38,9 @@ function workerEntry(): URL {
   return new URL(fromSource ? './background-bootstrap.mjs' : './background-worker.js', import.meta.url);
 }
 
+/** How long the worker may take to end once its store is closed before it is terminated. */
+const EXIT_GRACE_MS = 1_000;
+
 const fromRemote = (e: RemoteError): Error => {
   const err = e.code !== undefined ? new DomainError(e.code, e.message, e.params ?? {}) : new Error(e.message);
   err.name = e.name;
@@ -133,11 +136,16 @@ export function startBackgroundThread(opts: {
       if (stopping) return;
       stopping = true;
       if (!running) return;
-      // The worker releases its claims and closes its store, then the thread ends on its own.
+      // The worker releases its claims and closes its store, then the thread ends on its own; a handle
+      // some library left open (a keep-alive socket, a timer) must not hold the stop, so it is ended.
       const done = new Promise<void>((resolve) => (onStopped = resolve));
       send({ type: 'stop' });
       await done;
-      await new Promise<void>((resolve) => (running ? worker.once('exit', () => resolve()) : resolve()));
+      if (!running) return;
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      const timer = setTimeout(() => void worker.terminate(), EXIT_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
