@@ -15,6 +15,7 @@ import { tempDir, type TempDir } from '../../helpers/store.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 const SECRET = 'background-thread-signing-secret';
+const METRICS_TOKEN = 'background-thread-metrics-token';
 const MEMBERS = 12;
 const userId = (i: number) => `U${String(i).padStart(4, '0')}`;
 
@@ -69,6 +70,7 @@ describe('background worker thread', () => {
       SLACK_BOT_TOKEN: fake.token,
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: fake.url,
+      METRICS_TOKEN,
     };
     return startApp(loadConfig(env), createLogger('silent'));
   };
@@ -133,6 +135,21 @@ describe('background worker thread', () => {
     const perUser = promptsPerUser();
     expect(perUser.size).toBe(MEMBERS);
     expect([...perUser.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it("counts the worker's sends on the web thread's /metrics", async () => {
+    dir = tempDir('rituals-thread-');
+    writeFileSync(dir.file('workspace.yaml'), workspaceYaml());
+    fake = await new FakeSlackApi().start();
+    for (let i = 1; i <= MEMBERS; i++) fake.addUser({ id: userId(i), locale: 'en-GB', tz: 'Europe/London' });
+    app = await start();
+    const running = app;
+    await running.background.runNow('sales', 'checkin', new Date());
+    const sent = async () => {
+      const res = await fetch(`http://127.0.0.1:${running.port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      return Number(/^messages_sent_total\{platform="slack"\} (\d+)/m.exec(await res.text())?.[1] ?? 0);
+    };
+    expect(await waitFor(sent, (n) => n === MEMBERS)).toBe(MEMBERS);
   });
 
   it('runs everything in one thread on an in-memory database', async () => {
