@@ -1,8 +1,9 @@
 // What the end-to-end benchmarks share: a generated workspace (Slack teams and a Teams team, every
 // member answering a two-KPI check-in), written to a temp folder with a temp SQLite file, and the real
 // app composed in this process by startApp() from a loadConfig()-built config whose Slack Web API and
-// Teams Bot Connector are local fakes. Scheduled rituals are pushed out of the way (the check-in fires
-// once a year at 03:00, the others are off) so only what a benchmark starts runs.
+// Teams Bot Connector are local fakes (fanout-e2e; the ack benchmarks start the compiled bot in a process
+// of its own, see app-child.ts). Scheduled rituals are pushed out of the way (the check-in fires once a
+// year at 03:00, the others are off) unless a benchmark gives the Slack teams a schedule of their own.
 import { writeFileSync } from 'node:fs';
 import { startApp, type RunningApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
