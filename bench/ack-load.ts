@@ -1,7 +1,7 @@
 // The client side of the `ack` benchmark, in its own process so its timers and sockets never share an
 // event loop with the app it measures:
 //   node --import tsx bench/ack-load.ts PLAN.json
-// PLAN.json: { baseUrl, secret, requests: [{ at, kind, path, contentType, body, signed }] }. Each request
+// PLAN.json: { baseUrl, secret, afterHealthz, requests: [{ at, kind, path, contentType, body, signed }] }. Each request
 // leaves at its planned offset (open loop: a slow answer never delays the next request), Slack ones
 // signed just before they leave. Prints one JSON line: per request its kind, status, milliseconds from
 // leaving to the end of the answer, how late it left, and whether the answer was an error for the user.
@@ -23,6 +23,11 @@ export interface AckPlan {
   readonly baseUrl: string;
   readonly secret: string;
   readonly requests: readonly PlannedRequest[];
+  /**
+   * Start on the bot's first /healthz 200 (polled every 2 ms) instead of at once: the bot is started
+   * after this process says `ready` over IPC, so the first seconds of its life are measured.
+   */
+  readonly afterHealthz?: boolean;
 }
 
 export interface AckSample {
@@ -62,6 +67,25 @@ function send(r: PlannedRequest, t0: number): Promise<AckSample> {
   });
 }
 
+async function healthy(): Promise<void> {
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = request({ host: url.hostname, port: url.port, path: '/healthz', method: 'GET' }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode === 200));
+      });
+      req.on('error', () => resolve(false));
+      req.end();
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+if (plan.afterHealthz) {
+  process.send?.({ type: 'ready' });
+  await healthy();
+}
 const t0 = performance.now();
 const pending: Promise<AckSample>[] = [];
 for (const r of plan.requests) {
@@ -72,3 +96,4 @@ for (const r of plan.requests) {
 const samples = await Promise.all(pending);
 agent.destroy();
 process.stdout.write(`${JSON.stringify({ samples, seconds: (performance.now() - t0) / 1000 })}\n`);
+if (process.connected) process.disconnect();

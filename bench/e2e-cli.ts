@@ -1,6 +1,7 @@
 // Flags of the end-to-end benchmarks (`ack`, `fanout-e2e`): parsed here, run, then one JSON line on
 // stdout and a readable table on stderr, like the other benchmarks.
 import { parseArgs } from 'node:util';
+import type { AckWork } from './ack.js';
 import type { FanoutSource } from './fanout-source.js';
 import { printTable } from './print.js';
 
@@ -17,7 +18,12 @@ function source(value: string | undefined, flag: string): FanoutSource {
   throw new Error(`--${flag} must be core or outbox, got ${value}`);
 }
 
-export async function runE2eBench(name: 'ack' | 'fanout-e2e', argv: string[]): Promise<void> {
+function work(value: string | undefined): AckWork {
+  if (value === undefined || value === 'core' || value === 'outbox' || value === 'none') return value ?? 'core';
+  throw new Error(`--fanout must be core, outbox or none, got ${value}`);
+}
+
+export async function runE2eBench(name: 'ack' | 'reviews' | 'fanout-e2e', argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -43,10 +49,27 @@ export async function runE2eBench(name: 'ack' | 'fanout-e2e', argv: string[]): P
       rate: positive(values.rate, 200, 'rate'),
       teamsRate: positive(values['teams-rate'], 50, 'teams-rate'),
       seconds: positive(values.seconds, 20, 'seconds'),
-      fanout: source(values.fanout, 'fanout'),
+      fanout: work(values.fanout),
     });
     process.stdout.write(`${JSON.stringify(result)}\n`);
     printTable('ack', { ...result, ...details });
+    return;
+  }
+  if (name === 'reviews') {
+    // Teams of 50 on Slack, each with its monthly review and charts built at start; the ack load on top.
+    const reviewTeams = positive(values.teams, 10, 'teams');
+    const { runAck } = await import('./ack.js');
+    const { result, details } = await runAck({
+      members: reviewTeams * 50,
+      teams: reviewTeams,
+      rate: positive(values.rate, 100, 'rate'),
+      teamsRate: positive(values['teams-rate'], 25, 'teams-rate'),
+      seconds: positive(values.seconds, 20, 'seconds'),
+      fanout: 'none',
+      reviews: true,
+    });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    printTable('reviews', { ...result, ...details });
     return;
   }
   const platform = values.platform ?? 'both';

@@ -19,6 +19,7 @@ export const teamsAad = (i: number) => `aad-t${i}`;
 /** The personal chat of Teams member i with the bot. */
 export const personalConversation = (i: number) => `a:personal-t${i}`;
 export const slackTeamId = (k: number) => `slack${k}`;
+export const slackChannelId = (k: number) => `C${String(k).padStart(7, '0')}`;
 export const TEAMS_TEAM = 'teamsteam';
 
 /** The Slack team of Slack member i (1-based), with members spread evenly. */

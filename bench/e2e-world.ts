@@ -1,18 +1,26 @@
 // What the end-to-end benchmarks share: a generated workspace (Slack teams and a Teams team, every
 // member answering a two-KPI check-in), written to a temp folder with a temp SQLite file, and the real
 // app composed in this process by startApp() from a loadConfig()-built config whose Slack Web API and
-// Teams Bot Connector are local fakes. Scheduled rituals are pushed out of the way (the check-in fires
-// once a year at 03:00, the others are off) so only what a benchmark starts runs.
+// Teams Bot Connector are local fakes (fanout-e2e; the ack benchmarks start the compiled bot in a process
+// of its own, see app-child.ts). Scheduled rituals are pushed out of the way (the check-in fires once a
+// year at 03:00, the others are off) unless a benchmark gives the Slack teams a schedule of their own.
 import { writeFileSync } from 'node:fs';
 import { startApp, type RunningApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { createLogger } from '../src/logging/logger.js';
-import { BOT_TOKEN, SIGNING_SECRET, slackMemberId, slackTeamId, slackUserId, TEAMS_TEAM, teamsAad, teamsMemberId, type WorldShape } from './e2e-ids.js';
+import { BOT_TOKEN, SIGNING_SECRET, slackChannelId, slackMemberId, slackTeamId, slackUserId, TEAMS_TEAM, teamsAad, teamsMemberId, type WorldShape } from './e2e-ids.js';
 import { tempDbDir } from './temp-db.js';
 
 export * from './e2e-ids.js';
 
-export function worldYaml(shape: WorldShape): string {
+/** Team-level schedules of the Slack teams (the Teams team keeps the workspace's, which never fire). */
+export interface WorldRituals {
+  /** e.g. the minute before the app starts: its start-up tick catches the fire up (the engine's fan-out). */
+  readonly checkinCron?: string;
+  readonly monthlyReviewCron?: string;
+}
+
+export function worldYaml(shape: WorldShape, rituals: WorldRituals = {}): string {
   const lines = [
     'workspace: { name: Bench Corp, locale: en, timezone: Europe/Paris }',
     'kpis:',
@@ -38,7 +46,15 @@ export function worldYaml(shape: WorldShape): string {
   for (let k = 1; k <= shape.slackTeams; k++) {
     const ids = Array.from({ length: perTeam }, (_, j) => (k - 1) * perTeam + j + 1).filter((i) => i <= shape.slackMembers);
     if (ids.length === 0) break;
-    lines.push(`  - id: ${slackTeamId(k)}`, `    name: Slack Team ${k}`, `    channels: { slack: C${String(k).padStart(7, '0')} }`, '    members:');
+    lines.push(`  - id: ${slackTeamId(k)}`, `    name: Slack Team ${k}`, `    channels: { slack: ${slackChannelId(k)} }`);
+    // A review goes to the team's channel and its managers.
+    if (rituals.monthlyReviewCron) lines.push(`    managers: [${slackMemberId(ids[0]!)}]`);
+    const own = [
+      ...(rituals.checkinCron ? [`checkin: { cron: '${rituals.checkinCron}' }`] : []),
+      ...(rituals.monthlyReviewCron ? [`monthly_review: { cron: '${rituals.monthlyReviewCron}', enabled: true }`] : []),
+    ];
+    if (own.length > 0) lines.push(`    rituals: { ${own.join(', ')} }`);
+    lines.push('    members:');
     for (const i of ids) lines.push(`      - { id: ${slackMemberId(i)}, name: Slack Member ${i}, role: sdr, start: 2025-01-06, slack: ${slackUserId(i)} }`);
   }
   if (shape.teamsMembers > 0) {

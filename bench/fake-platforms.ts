@@ -18,6 +18,8 @@ export interface FakePlatformsConfig {
   /** Teams' app-wide rate (and 7/s, 8/2 s, 60/30 s per conversation); absent: no limits. */
   readonly teamsRate?: number;
   readonly teamsMembers: number;
+  /** Team channels the bot is a member of (reviews are posted there). */
+  readonly slackChannels?: readonly string[];
 }
 
 export type ToChild = { readonly type: 'poll' | 'report' | 'stop' } | { readonly type: 'teams-limits'; readonly on: boolean };
@@ -43,6 +45,7 @@ const abs = () => performance.timeOrigin + performance.now();
 const slack = await new FakeSlackApi().start();
 slack.token = BOT_TOKEN;
 for (let i = 1; i <= config.slackUsers; i++) slack.addUser({ id: slackUserId(i), locale: 'en-GB', tz: 'Europe/Paris' });
+for (const channel of config.slackChannels ?? []) slack.addChannel(channel);
 const slackReferee = config.slackRate
   ? new RateReferee([{ kind: 'bucket', perSecond: 1, burst: 1 }], [{ kind: 'bucket', perSecond: config.slackRate, burst: config.slackBurst ?? Math.max(1, Math.round(config.slackRate / 10)) }])
   : undefined;
@@ -89,6 +92,8 @@ function report(): { slack: PlatformReport; teams: PlatformReport } {
         conversationsOpenCalls: slack.callsTo('conversations.open').length,
         viewsOpened: slack.okCallsTo('views.open').length,
         usersInfoCalls: slack.callsTo('users.info').length,
+        channelPosts: slack.okCallsTo('chat.postMessage').filter((c) => String(c.args.channel).startsWith('C')).length,
+        chartUploads: slack.okCallsTo('files.completeUploadExternal').length,
         throttledPerChannel: slackReferee?.stats.throttledByKey ?? 0,
         throttledGlobally: slackReferee?.stats.throttledGlobally ?? 0,
       },

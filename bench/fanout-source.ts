@@ -30,7 +30,7 @@ export async function startFanout(app: RunningApp, source: FanoutSource, targets
   const now = new Date();
   if (source === 'core') {
     let enqueued = 0;
-    for (const teamId of [...new Set(targets.map((t) => t.teamId))]) enqueued += (await app.core.engine.runNow(teamId, 'checkin', now)).sent;
+    for (const teamId of [...new Set(targets.map((t) => t.teamId))]) enqueued += (await app.background.runNow(teamId, 'checkin', now)).sent;
     return { enqueueMs: performance.now() - started, enqueued };
   }
   const ws = app.workspace().workspace;

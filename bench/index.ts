@@ -7,7 +7,8 @@ import { printTable } from './print.js';
 const USAGE = `usage:
   npm run bench -- fanout [--members 5000] [--rate 200] [--concurrency 8]
   npm run bench -- tick [--members 5000] [--teams 50] [--runs 3]
-  npm run bench -- ack [--members 5000] [--rate 200] [--teams-rate 50] [--seconds 20] [--fanout core|outbox]
+  npm run bench -- ack [--members 5000] [--rate 200] [--teams-rate 50] [--seconds 20] [--fanout core|outbox|none]
+  npm run bench -- reviews [--teams 10] [--rate 100] [--teams-rate 25] [--seconds 20]
   npm run bench -- fanout-e2e [--members 5000] [--rate 50] [--burst 50] [--teams-rate 50] [--platform both|slack|teams] [--source core|outbox]`;
 
 function int(value: string | undefined, fallback: number, flag: string): number {
@@ -20,7 +21,7 @@ function int(value: string | undefined, fallback: number, flag: string): number 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   if (name === 'scale' || name === 'startup') return (await import('./scale.js')).runScaleBench(name, rest);
-  if (name === 'ack' || name === 'fanout-e2e') return (await import('./e2e-cli.js')).runE2eBench(name, rest);
+  if (name === 'ack' || name === 'reviews' || name === 'fanout-e2e') return (await import('./e2e-cli.js')).runE2eBench(name, rest);
   const { values } = parseArgs({
     args: rest,
     options: { members: { type: 'string' }, rate: { type: 'string' }, concurrency: { type: 'string' }, teams: { type: 'string' }, runs: { type: 'string' } },

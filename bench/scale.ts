@@ -2,13 +2,15 @@
 // two years of weekly check-ins on 8 KPIs and daily imported results in a temp SQLite file, times one
 // team's monthly report, every team's leaderboard, one App Home ("my goals"), one stand-up and the
 // scheduler tick at the Friday check-in fire; with the database size and the peak RSS of the measuring
-// process. `npm run bench -- startup [--members N]`: cold start of `src/main.ts` on the 1,000-member
-// database until GET /healthz answers 200. Each size prints one JSON line on stdout and a table on stderr.
+// process. `npm run bench -- startup [--members N]`: cold start of the compiled bot (`dist/main.js`, as
+// `npm start` runs it; built first when missing or stale) on the 1,000-member database until GET /healthz
+// answers 200. Each size prints one JSON line on stdout and a table on stderr.
 import { fork, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureBuilt } from './app-child.js';
 import { printTable } from './print.js';
 import { tempDbDir } from './temp-db.js';
 
@@ -44,6 +46,8 @@ async function scale(argv: string[]): Promise<void> {
     const tmp = tempDbDir('rituals-bench-scale-');
     try {
       const generated = await runChild(['generate', tmp.dir, String(members)]);
+    // The build is not the start-up: compiled before the first run.
+    await ensureBuilt();
       const measured = await runChild(['measure', tmp.dir, String(members)]);
       const line = { bench: 'scale', ...measured, metricValues: generated.metricValues, generateSeconds: generated.generateSeconds };
       process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -79,7 +83,7 @@ async function startOnce(dir: string): Promise<number> {
   const port = await freePort();
   const db = `file:${join(dir, 'scale.db')}`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db, SANDBOX_DATABASE_URL: db, RITUALS_CONFIG: join(dir, 'scale.yaml'), SANDBOX: 'off', LOG_LEVEL: 'warn' },

@@ -1,14 +1,19 @@
 // Starts the whole bot from a parsed AppConfig: workspace, store, the one HTTP server (health, metrics,
 // ingest API, chart links), then either the local sandbox or the platform runtime (core, Slack, Teams,
 // outbox sender, scheduler), and the config file watcher. The returned handle stops everything cleanly.
+// In platform mode on a database file, this thread only answers: the scheduler, the engine, breach
+// scans and the outbox sender run in a background worker thread (compose/background-thread.ts). An
+// in-memory database cannot be shared between threads: everything then runs here, as in the sandbox.
 import { hasPlatform, type AppConfig } from './config/env.js';
 import { loadWorkspace, type LoadedWorkspace } from './config/workspace-load.js';
 import type { RitualsCore } from './core/rituals/create-core.js';
+import { sharedConfig, startBackgroundThread, type BackgroundThread } from './compose/background-thread.js';
 import { createPlatformRuntime, loadPlatformAdapters, type PlatformRuntime } from './compose/platform-runtime.js';
 import { createChartLinks, registerChartRoute } from './http/chart-links.js';
 import { registerHealth } from './http/health.js';
 import { registerIngestApi } from './http/ingest-api.js';
-import { createMetrics, registerMetricsRoute } from './http/metrics.js';
+import { createMetrics } from './http/metrics.js';
+import { createMetricsEndpoint } from './http/metrics-endpoint.js';
 import { HttpServer } from './http/server.js';
 import type { Logger } from './logging/logger.js';
 import { composeSandbox, type SandboxApp } from './sandbox/compose.js';
@@ -23,11 +28,26 @@ export interface RunningApp {
   readonly mode: 'sandbox' | 'platform';
   readonly store: Store;
   readonly core: RitualsCore;
+  /**
+   * Where background work runs: runNow (a fan-out) and breach scans go to the worker thread when there
+   * is one, else to this thread's engine.
+   */
+  readonly background: Pick<RitualsCore['engine'], 'runNow'> & { readonly thread: boolean; requestScan(teamId: string): void };
   workspace(): LoadedWorkspace;
   stop(): Promise<void>;
 }
 
-export async function startApp(config: AppConfig, log: Logger): Promise<RunningApp> {
+export interface StartOptions {
+  /**
+   * `thread` (default on a database file): background work in a worker thread; `inline`: in this thread
+   * (always so for an in-memory database and in the sandbox).
+   */
+  readonly background?: 'thread' | 'inline';
+}
+
+export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOptions = {}): Promise<RunningApp> {
+  // One chart link key for both threads (a random one when CHART_URL_SECRET is not set).
+  const config = sharedConfig(appConfig);
   const platforms = [config.slack ? 'slack' : null, config.teams ? 'teams' : null].filter((p): p is string => p !== null);
   const sandbox = config.sandbox === 'on' || (config.sandbox === 'auto' && !hasPlatform(config));
   const mode = sandbox ? 'sandbox' : 'platform';
@@ -63,14 +83,16 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     if (route === '/slack/events') metrics.observeAck('slack', 'events', seconds);
     else if (route === '/api/messages') metrics.observeAck('teams', 'messages', seconds);
   });
-  registerMetricsRoute(http, metrics);
+  const metricsEndpoint = createMetricsEndpoint({ access: config.metrics, mode, metrics, http, log: log.child({ area: 'metrics' }) });
   registerHealth(http, {
     mode,
     platforms,
-    checkStore: () => store.sqlite.prepare('select 1 as ok').get() !== undefined,
+    // A dead background thread leaves a process that answers but never schedules nor sends: restart it.
+    checkStore: () => store.sqlite.prepare('select 1 as ok').get() !== undefined && (thread?.alive() ?? true),
   });
   const chartLinks = createChartLinks({ secret: config.chartUrlSecret, publicUrl: config.publicUrl });
   registerChartRoute(http, chartLinks);
+  let thread: BackgroundThread | undefined;
 
   if (sandbox) {
     sandboxApp = composeSandbox({
@@ -82,17 +104,37 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       log: log.child({ area: 'sandbox' }),
     });
   } else {
-    runtime = createPlatformRuntime({ config, store, workspace, http, metrics, log, chartLinks, adapters: await loadPlatformAdapters(config) });
+    const adapters = loadPlatformAdapters(config);
+    if (store.path !== undefined && (opts.background ?? 'thread') === 'thread') {
+      // Its start-up (imports, store, workspace) overlaps this thread's; awaited before startApp returns.
+      thread = startBackgroundThread({ config, metrics, chartLinks, log });
+    }
+    runtime = createPlatformRuntime({
+      config,
+      store,
+      workspace,
+      http,
+      metrics,
+      log,
+      chartLinks,
+      adapters: await adapters,
+      ...(thread ? { role: 'web' as const, background: thread } : {}),
+    });
   }
   const core = (runtime?.core ?? sandboxApp?.core)!;
+  const background: RunningApp['background'] = thread
+    ? { thread: true, runNow: (t, r, now) => thread!.runNow(t, r, now), requestScan: (t) => thread!.requestScan(t) }
+    : { thread: false, runNow: (t, r, now) => core.engine.runNow(t, r, now), requestScan: (t) => void core.engine.scanBreaches(t, new Date()).catch(() => undefined) };
   registerIngestApi(http, {
     store,
     workspace,
     log: log.child({ area: 'ingest' }),
     metrics,
-    // New results may cross an alert threshold: scan the teams they touched now, not tomorrow.
+    // New results may cross an alert threshold: scan the teams they touched now, not tomorrow (in the
+    // background thread when there is one: the import's answer does not wait for the scans).
     onChange: async (change) => {
-      for (const teamId of change.teamIds) await core.engine.scanBreaches(teamId, new Date());
+      if (thread) for (const teamId of change.teamIds) thread.requestScan(teamId);
+      else for (const teamId of change.teamIds) await core.engine.scanBreaches(teamId, new Date());
     },
   });
 
@@ -106,15 +148,33 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       onChange: async (next) => {
         await syncWorkspace(store, next.workspace, { actor: 'config' });
         current = next;
+        thread?.reload();
         log.info({ summary: next.summary }, 'workspace reloaded');
       },
     });
   }
 
   const host = config.host ?? (sandbox ? '127.0.0.1' : '0.0.0.0');
+  // The adapters start (Slack's auth.test, Teams' route) before the port opens: once /healthz answers,
+  // Slack and Teams requests are served, never refused with a 503 while the adapters finish starting.
+  try {
+    await runtime?.start();
+  } catch (err) {
+    await thread?.stop();
+    await store.close();
+    throw err;
+  }
   const { port } = await http.listen(config.port, host);
+  await metricsEndpoint.listen();
   await sandboxApp?.start();
-  await runtime?.start();
+  try {
+    await thread?.ready;
+  } catch (err) {
+    await runtime?.stop();
+    await http.close();
+    await store.close();
+    throw err;
+  }
   log.info({ host, port, mode }, `listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 
   let stopped = false;
@@ -123,13 +183,19 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     mode,
     store,
     core,
+    background,
     workspace: () => current,
     async stop() {
       if (stopped) return;
       stopped = true;
+      // No new requests from here on; those in flight finish (see http.close below).
+      http.stopAccepting();
       watcher?.close();
       await runtime?.stop();
+      // After the web side: answers given while stopping may still have queued rows or scans.
+      await thread?.stop();
       await http.close();
+      await metricsEndpoint.close();
       await sandboxApp?.stop();
       await store.close();
       log.info('stopped');

@@ -1,10 +1,16 @@
-// Runs the bot: environment -> logger -> app; clean shutdown on SIGTERM / SIGINT.
+// Runs the bot: environment -> logger -> app; clean shutdown on SIGTERM / SIGINT (exit 0), bounded in time.
 // A bad environment or workspace config prints its problems and exits 1, never a stack trace.
 import 'dotenv/config';
 import { EnvConfigError, loadConfig } from './config/env.js';
 import { WorkspaceConfigError } from './config/workspace-load.js';
 import { startApp } from './app.js';
 import { createLogger } from './logging/logger.js';
+
+/**
+ * How long a stop may take before the process exits anyway (with code 1). The parts are bounded too: the
+ * outbox waits 5 s at most for sends in flight (then releases their rows), the HTTP server 2 s for requests.
+ */
+const STOP_DEADLINE_MS = 9_000;
 
 export async function run(): Promise<void> {
   let config;
@@ -22,17 +28,31 @@ export async function run(): Promise<void> {
   process.on('unhandledRejection', (reason) => {
     log.error({ err: reason instanceof Error ? { name: reason.name, message: reason.message, stack: reason.stack } : String(reason) }, 'unhandled rejection');
   });
-  try {
-    const app = await startApp(config, log);
-    const shutdown = (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      app.stop().then(
+  // The handlers are in place before the start: a stop asked for while starting waits for the start
+  // to finish, then stops (instead of the default action killing the process half-way).
+  const starting = startApp(config, log);
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    // Supervisors wait about 10 s (systemd's TimeoutStopSec, `docker stop`) before SIGKILL: give up
+    // first and say so. Rows whose send was cut are claimed again once their lease ends.
+    setTimeout(() => {
+      log.error({ signal, afterMs: STOP_DEADLINE_MS }, 'stop did not finish in time: exiting with work in flight');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    starting
+      .then((app) => app.stop())
+      .then(
         () => process.exit(0),
-        () => process.exit(1),
+        (err: unknown) => {
+          log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'stop failed');
+          process.exit(1);
+        },
       );
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  try {
+    await starting;
   } catch (err) {
     if (err instanceof WorkspaceConfigError) {
       process.stderr.write(`Invalid workspace config:\n${err.message}\n`);

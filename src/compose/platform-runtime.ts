@@ -1,17 +1,23 @@
 // Platform mode: the ritual core, the Slack and Teams adapters, the outbox sender with its rate limits,
 // and the node-cron scheduler (one runner per fire across processes). app.ts builds it when Slack or
-// Teams credentials are set.
+// Teams credentials are set, in one of three roles:
+//   all:    everything in this thread (an in-memory database, tests);
+//   web:    answers only: the adapters on the HTTP server and a core whose background work (runs, scans,
+//           sends) goes to `background` (the worker thread, see background-thread.ts);
+//   worker: background only: scheduler, engine, outbox sender; the adapters are built for their gateways
+//           and never listen.
 import { createChartService } from '../charts/chart-service.js';
 import type { AppConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway, Destination, Platform } from '../core/ports.js';
 import { applyRetention } from '../core/rituals/apply-retention.js';
-import { createRitualsCore, type RitualsCore } from '../core/rituals/create-core.js';
+import { createRitualsCore, type BackgroundWork, type RitualsCore } from '../core/rituals/create-core.js';
 import type { ChartLinks } from '../http/chart-links.js';
 import type { Metrics } from '../http/metrics.js';
 import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
 import { nextFire } from '../scheduling/cron.js';
+import { dutyCycle } from '../scheduling/duty-cycle.js';
 import { notifyingOutbox, OutboxSender } from '../scheduling/outbox-sender.js';
 import { createRetentionJob } from '../scheduling/retention-job.js';
 import { createRunCoordinator } from '../scheduling/run-coordinator.js';
@@ -36,8 +42,15 @@ export interface PlatformRuntime {
   readonly teams?: TeamsAdapter;
   /** Starts adapters (after the HTTP server listens), the sender and the scheduler. */
   start(): Promise<void>;
+  /** Wakes the sender: rows were queued by the other thread (no-op in the web role). */
+  kick(): void;
   stop(): Promise<void>;
 }
+
+export type RuntimeRole = 'all' | 'web' | 'worker';
+
+/** Share of a core the background thread's long work (building a fan-out) may use. */
+export const BACKGROUND_CPU_SHARE = 0.25;
 
 export interface PlatformAdapters {
   readonly createSlackAdapter?: typeof createSlackAdapter;
@@ -66,8 +79,15 @@ export function createPlatformRuntime(deps: {
   readonly chartLinks?: ChartLinks;
   /** The adapters of the configured platforms (see loadPlatformAdapters). */
   readonly adapters: PlatformAdapters;
+  /** Default `all`; `web` needs `background`. */
+  readonly role?: RuntimeRole;
+  /** Where a `web` runtime hands its background work, and how it wakes the other side's sender. */
+  readonly background?: BackgroundWork & { kick(): void };
 }): PlatformRuntime {
   const { config, store, workspace, http, metrics, log } = deps;
+  const role = deps.role ?? 'all';
+  const background = role === 'web' ? deps.background : undefined;
+  if (role === 'web' && !background) throw new Error('a web runtime needs the background thread');
   const clock = { now: () => new Date() };
   const outbox = createOutboxRepo(store);
   // Slack first when a member is reachable on both: one workspace usually runs on one platform.
@@ -83,7 +103,7 @@ export function createPlatformRuntime(deps: {
   const core = createRitualsCore({
     workspace,
     repos: store,
-    outbox: notifyingOutbox(outbox, { kick: () => sender?.kick() }),
+    outbox: notifyingOutbox(outbox, { kick: () => (background ? background.kick() : sender?.kick()) }),
     clock,
     log: log.child({ area: 'core' }),
     cron: { nextFire },
@@ -91,6 +111,9 @@ export function createPlatformRuntime(deps: {
     charts,
     // Slack and Teams wait for the answer to a check-in: the breach scan it triggers runs after it.
     breachScanAfterCheckIn: { deferred: {} },
+    ...(background ? { background } : {}),
+    // In the background thread a fan-out is built at a quarter of a core at most: see duty-cycle.ts.
+    ...(role === 'worker' ? { pause: dutyCycle({ share: BACKGROUND_CPU_SHARE }) } : {}),
   });
 
   const { createSlackAdapter, createTeamsAdapter } = deps.adapters;
@@ -134,7 +157,8 @@ export function createPlatformRuntime(deps: {
   if (slack) gateways.slack = meteredGateway(slack.gateway, metrics);
   if (teams) gateways.teams = meteredGateway(teams.gateway, metrics);
 
-  sender = new OutboxSender({
+  const backgroundHere = role !== 'web';
+  sender = !backgroundHere ? undefined : new OutboxSender({
     repo: outbox,
     gateways,
     clock,
@@ -142,7 +166,7 @@ export function createPlatformRuntime(deps: {
     onParked: createAdminAlerts({ workspace, outbox, platformFor, clock, log: log.child({ area: 'outbox' }) }),
   });
   const coordinator = createRunCoordinator({ leases: createLeasesRepo(store), clock, log: log.child({ area: 'scheduler' }) });
-  const scheduler: Scheduler = createScheduler({
+  const scheduler: Scheduler | undefined = !backgroundHere ? undefined : createScheduler({
     tick: async (now) => {
       const summary = await core.engine.tick(now);
       for (const run of summary.runs) metrics.ritualRun(run.ritual, run.team);
@@ -154,7 +178,8 @@ export function createPlatformRuntime(deps: {
   });
   // Once a day: the retention settings of the workspace file (logged with counts).
   const retentionLog = log.child({ area: 'retention' });
-  const retention = createRetentionJob({
+  // Background work like the scheduler: on the thread that runs it.
+  const retention = !backgroundHere ? undefined : createRetentionJob({
     apply: (now) => applyRetention({ workspace, retention: store.retention, log: retentionLog }, now),
     clock,
     log: retentionLog,
@@ -166,21 +191,27 @@ export function createPlatformRuntime(deps: {
     outbox,
     slack,
     teams,
+    kick: () => sender?.kick(),
     async start() {
-      await slack?.start();
-      await teams?.start();
-      sender!.start();
-      await scheduler.start();
-      await retention.start();
+      // A worker's adapters only lend their gateways: the web side takes the requests.
+      if (role !== 'worker') {
+        await slack?.start();
+        await teams?.start();
+      }
+      sender?.start();
+      await scheduler?.start();
+      await retention?.start();
     },
     async stop() {
-      await retention.stop();
-      await scheduler.stop();
-      await slack?.stop();
-      await teams?.stop();
+      await retention?.stop();
+      await scheduler?.stop();
+      if (role !== 'worker') {
+        await slack?.stop();
+        await teams?.stop();
+      }
       // Scans requested by the last answers queue their nudges before the sender stops.
       await core.settle();
-      await sender!.stop();
+      await sender?.stop();
     },
   };
 }

@@ -20,18 +20,20 @@ const prefixed = (prefix: string) =>
     message: `must start with "${prefix}"`,
   });
 
+const portNumber = optionalString.pipe(
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= 0 && n <= 65535, 'must be between 0 and 65535')
+    .optional(),
+);
+
 const envSchema = z
   .object({
     DATABASE_URL: optionalString,
     RITUALS_CONFIG: optionalString,
-    PORT: optionalString.pipe(
-      z
-        .string()
-        .regex(/^\d+$/, 'must be a whole number')
-        .transform(Number)
-        .refine((n) => n >= 0 && n <= 65535, 'must be between 0 and 65535')
-        .optional(),
-    ),
+    PORT: portNumber,
     HOST: optionalString,
     LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
     PUBLIC_URL: url('the public base URL of this bot'),
@@ -51,6 +53,10 @@ const envSchema = z
     TEAMS_ENABLED: optionalString.pipe(z.enum(['true', 'false'], { message: 'must be true or false' }).optional()),
     // HMAC key of chart image links (Teams cards); random per process when unset, so links die on restart.
     CHART_URL_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
+    // GET /metrics: a bearer token, and/or a listener of its own (see src/http/metrics-endpoint.ts).
+    METRICS_TOKEN: optionalString.refine((v) => v === undefined || (v.length >= 16 && !/\s/.test(v)), { message: 'must be at least 16 characters, without spaces' }),
+    METRICS_PORT: portNumber,
+    METRICS_HOST: optionalString,
   })
   .superRefine((e, ctx) => {
     const need = (name: keyof typeof e, why: string) => {
@@ -68,6 +74,10 @@ const envSchema = z
     // Installs come back to /slack/oauth_redirect and requests to /slack/events: HTTP mode only.
     if (oauth === 3 && e.SLACK_APP_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'cannot be used with the multi-workspace install (SLACK_CLIENT_ID): it needs HTTP mode' });
+    }
+    if (e.METRICS_HOST && e.METRICS_PORT === undefined) need('METRICS_PORT', 'when METRICS_HOST is set (the metrics listener)');
+    if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === (e.PORT ?? DEFAULT_PORT)) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT (the metrics listener is a second server)' });
     }
     const appType = e.MICROSOFT_APP_TYPE ?? 'SingleTenant';
     if (e.MICROSOFT_APP_ID) {
@@ -108,11 +118,24 @@ export interface AppConfig {
   readonly teams?: TeamsConfig;
   /** Key signing chart image links; undefined: a random key per process. */
   readonly chartUrlSecret?: string;
+  /** Who may read GET /metrics, and where. */
+  readonly metrics: MetricsAccess;
+}
+
+/** Who may read GET /metrics, and where (the contract is in src/http/metrics-endpoint.ts). */
+export interface MetricsAccess {
+  /** Bearer token required on whichever port serves /metrics. */
+  readonly token?: string;
+  /** A listener of its own for /metrics (0: any free port); the main port then has no /metrics. */
+  readonly port?: number;
+  /** Interface of that listener; default 127.0.0.1. */
+  readonly host: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/rituals.db';
 export const DEFAULT_SANDBOX_DATABASE_URL = 'file:./data/sandbox.db';
 export const DEFAULT_PORT = 3000;
+export const DEFAULT_METRICS_HOST = '127.0.0.1';
 
 export class EnvConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -164,6 +187,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     slack,
     teams,
     chartUrlSecret: e.CHART_URL_SECRET,
+    metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST ?? DEFAULT_METRICS_HOST }),
   });
 }
 

@@ -22,6 +22,11 @@ export type ChartLookup =
 export interface ChartLinks {
   publish(png: Buffer, opts?: { readonly ttlMs?: number }): PublishedChart;
   lookup(token: string): ChartLookup;
+  /**
+   * Keeps a PNG published under the same key by another thread (the background worker renders review
+   * charts; this thread's HTTP server serves them). A path that is not validly signed is ignored.
+   */
+  adopt(path: string, png: Buffer): boolean;
   /** PNGs held now. */
   readonly size: number;
 }
@@ -89,6 +94,22 @@ export function createChartLinks(opts: ChartLinksOptions = {}): ChartLinks {
       cache.delete(id);
       cache.set(id, entry);
       return { status: 'ok', png: entry.png, expiresAtMs: entry.expiresAtMs };
+    },
+
+    adopt(path, png) {
+      const m = /^\/charts\/([^/]+)\.png$/.exec(path);
+      const t = m ? TOKEN_RE.exec(m[1]!) : null;
+      if (!t) return false;
+      const [, id, exp, sig] = t as unknown as [string, string, string, string];
+      if (!timingSafeEqual(Buffer.from(sign(id, exp)), Buffer.from(sig))) return false;
+      const expiresAtMs = parseInt(exp, 36) * 1000;
+      cache.set(id, { png, expiresAtMs });
+      bytes += png.length;
+      for (const key of cache.keys()) {
+        if (cache.size <= maxEntries && bytes <= maxBytes) break;
+        if (key !== id) drop(key);
+      }
+      return true;
     },
 
     get size() {

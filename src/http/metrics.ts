@@ -1,6 +1,7 @@
 // Prometheus metrics of one running app (prom-client, on a registry of its own rather than the global
 // default, so two apps in one process or one test do not share counters), and GET /metrics. The other
 // parts call the `Metrics` methods; label values are ids and platform names, never user text.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { HttpServer } from './server.js';
 
@@ -69,15 +70,31 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   };
 }
 
-/** GET /metrics in the Prometheus text format. */
-export function registerMetricsRoute(http: HttpServer, metrics: Metrics): void {
+/** GET /metrics in the Prometheus text format; with a `token`, only to requests bearing it (else 401). */
+export function registerMetricsRoute(http: HttpServer, metrics: Metrics, opts: { readonly token?: string } = {}): void {
+  const token = opts.token;
   http.add({
     method: 'GET',
     path: '/metrics',
-    handler: async (_req, res) => {
+    handler: async (req, res) => {
+      if (token !== undefined && !bearerMatches(req.headers.authorization, token)) {
+        const body = JSON.stringify({ error: 'unauthorized' });
+        res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'www-authenticate': 'Bearer realm="metrics"' });
+        res.end(body);
+        return;
+      }
       const { contentType, body } = await metrics.render();
       res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
       res.end(body);
     },
   });
+}
+
+// Both sides are hashed first so the comparison is constant-time whatever the lengths (timingSafeEqual
+// wants equal lengths, and an early length check would tell the token's length).
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!m) return false;
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(m[1]!), digest(token));
 }

@@ -47,6 +47,9 @@ function match(route: Route, method: string, path: string): boolean {
 export class HttpServer {
   private readonly routes: Route[] = [];
   private readonly responseListeners: ((route: string, seconds: number) => void)[] = [];
+  private readonly inFlight = new Set<ServerResponse>();
+  private accepting = true;
+  private closed: Promise<void> | undefined;
   readonly server: Server;
 
   constructor(private readonly log: Logger) {
@@ -63,6 +66,13 @@ export class HttpServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Stopping: a request on a connection kept alive from before gets 503 and the connection is closed.
+    if (!this.accepting) {
+      res.shouldKeepAlive = false;
+      return sendJson(res, 503, { error: 'shutting down' });
+    }
+    this.inFlight.add(res);
+    res.once('close', () => this.inFlight.delete(res));
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -105,10 +115,26 @@ export class HttpServer {
     });
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+  /** Stops taking connections and requests; the requests in flight go on (see close). */
+  stopAccepting(): void {
+    if (!this.accepting) return;
+    this.accepting = false;
+    this.closed = new Promise((resolve) => this.server.close(() => resolve()));
+    this.server.closeIdleConnections();
+    // The answers still to come tell their clients not to send more on the same connection.
+    for (const res of this.inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+  }
+
+  /**
+   * Stops taking requests, waits for those in flight (at most `graceMs`, counted from this call: a stop
+   * calls stopAccepting first, so they have also had the rest of the stop), then closes every connection.
+   * A request still running after that is cut: its work is in the database or not at all.
+   */
+  async close(graceMs = 2_000): Promise<void> {
+    this.stopAccepting();
+    const deadline = Date.now() + graceMs;
+    while (this.inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    this.server.closeAllConnections();
+    await this.closed;
   }
 }

@@ -30,6 +30,11 @@ export interface OutboxSenderOptions {
   /** Monotonic milliseconds for the rate limiter (default performance.now). */
   readonly limiterNow?: () => number;
   readonly onParked?: (item: ParkedItem) => void | Promise<void>;
+  /**
+   * How long stop() waits for the sends in flight (default 5 s): a platform that does not answer must not
+   * hold a process stop past its supervisor's patience. Rows still in flight then are released.
+   */
+  readonly stopGraceMs?: number;
 }
 
 export interface DrainSummary {
@@ -60,6 +65,8 @@ export class OutboxSender {
   private readonly limiter: RateLimiter;
   private readonly policy: DeliveryPolicy;
   private readonly inFlight = new Set<Promise<void>>();
+  /** The row each send in flight delivers, to release it when a stop cannot wait any longer. */
+  private readonly inFlightItems = new Map<Promise<void>, ClaimedItem>();
   private readonly totals = emptySummary();
   private loop: Promise<void> | undefined;
   private running = false;
@@ -96,15 +103,40 @@ export class OutboxSender {
     this.loop = this.run();
   }
 
-  /** Stops claiming, lets the sends in flight finish (rows waiting for a rate-limit slot go back to the table). */
+  /**
+   * Stops claiming, lets the sends in flight finish (rows waiting for a rate-limit slot go back to the
+   * table). Sends still unanswered after `stopGraceMs` have their rows released: pending and due now, so
+   * the next sender (this process restarted, or another one) sends them without waiting for the lease.
+   */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     this.stopping = true;
     this.kick();
     await this.loop;
-    await Promise.allSettled([...this.inFlight]);
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      Promise.allSettled([...this.inFlight]).then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.opts.stopGraceMs ?? 5_000))),
+    ]);
+    clearTimeout(timer);
+    if (!finished) await this.releaseInFlight();
     this.loop = undefined;
+  }
+
+  // A late answer to a released send may still mark its row sent (markSent is not fenced); if the process
+  // is gone by then, the row is sent again: at least once, as after a crash.
+  private async releaseInFlight(): Promise<void> {
+    const at = this.clock.now().toISOString();
+    let released = 0;
+    for (const item of this.inFlightItems.values()) {
+      try {
+        if (await this.repo.reschedule(item, { at, nextAttemptAt: at, countAttempt: false })) released++;
+      } catch (err) {
+        this.log.error({ outboxId: item.id, err: err instanceof Error ? err.message : String(err) }, 'outbox claim release failed');
+      }
+    }
+    this.log.warn({ released, graceMs: this.opts.stopGraceMs ?? 5_000 }, 'outbox sends still unanswered at stop: their rows were released');
   }
 
   /** Wakes the loop now, e.g. right after an enqueue. */
@@ -185,9 +217,11 @@ export class OutboxSender {
     );
     const tracked = task.finally(() => {
       this.inFlight.delete(tracked);
+      this.inFlightItems.delete(tracked);
       this.kick();
     });
     this.inFlight.add(tracked);
+    this.inFlightItems.set(tracked, item);
   }
 
   /** Sleeps until the next row is due (bounded by the poll interval), a kick, or a free slot. */

@@ -1,9 +1,9 @@
 // Secrets never reach the logs or any answer. The bot runs as deployed (a child process, LOG_LEVEL=trace,
 // stdout and stderr captured) with random secrets: the Slack bot token, signing secret and OAuth client
-// and state secrets, a Teams app password, an ingest API token. Three runs:
+// and state secrets, a Teams app password, an ingest API token, the metrics token. Three runs:
 //   1. a full scenario: Slack commands, a check-in modal opened and submitted, a forged request, a
 //      fan-out with a refused and a failing send, Teams messages and card submissions, ingest batches
-//      with good, bad and missing tokens, /healthz and /metrics;
+//      with good, bad and missing tokens, /healthz, and /metrics with good, bad and missing tokens;
 //   2. Teams authentication on (app id + password): forged and missing tokens, and a proactive send
 //      whose token request cannot succeed offline;
 //   3. start-up failures: a bot token Slack refuses, and malformed secrets in the environment.
@@ -33,6 +33,7 @@ const SECRETS = {
   stateSecret: `ss-${hex(20)}`,
   appPassword: `pw~${hex(20)}`,
   chartSecret: hex(24),
+  metricsToken: `mt-${hex(20)}`,
   ingestToken: '',
 };
 
@@ -73,6 +74,7 @@ const baseEnv = () => ({
   SLACK_CLIENT_SECRET: SECRETS.clientSecret,
   SLACK_STATE_SECRET: SECRETS.stateSecret,
   CHART_URL_SECRET: SECRETS.chartSecret,
+  METRICS_TOKEN: SECRETS.metricsToken,
 });
 
 async function http(base: string, path: string, init: RequestInit = {}): Promise<number> {
@@ -143,7 +145,9 @@ describe('secrets', () => {
       expect(await ingest(`Bearer ${SECRETS.ingestToken.slice(0, -2)}xx`, [item])).toBe(401);
       expect(await ingest(undefined, [item])).toBe(401);
       expect(await http(base, '/healthz')).toBe(200);
-      expect(await http(base, '/metrics')).toBe(200);
+      expect(await http(base, '/metrics')).toBe(401);
+      expect(await http(base, '/metrics', { headers: { authorization: `Bearer ${SECRETS.metricsToken.slice(0, -2)}xx` } })).toBe(401);
+      expect(await http(base, '/metrics', { headers: { authorization: `Bearer ${SECRETS.metricsToken}` } })).toBe(200);
     } finally {
       await stop(app);
     }

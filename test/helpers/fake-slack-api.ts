@@ -111,6 +111,8 @@ export class FakeSlackApi {
   readonly oauthCodes = new Map<string, FakeOAuthGrant>();
   private readonly failures: ScriptedFailure[] = [];
   private readonly rates = new Map<string, { max: number; windowMs: number; retryAfter: number; hits: number[] }>();
+  /** Methods whose calls wait, unanswered, until released (a slow Slack). */
+  private readonly holds = new Map<string, { released: Promise<void>; waiting: number }>();
   /**
    * Consulted before every call (after the scripted failures' turn, before dispatch): a failure to answer
    * instead, e.g. a seeded storm of 429s and 500s or a per-channel rate; undefined lets the call through.
@@ -170,6 +172,23 @@ export class FakeSlackApi {
   fail(method: string, failure: Failure, opts: { times?: number; when?: (args: Record<string, any>) => boolean } = {}): this {
     this.failures.push({ method, failure, when: opts.when, remaining: opts.times ?? 1 });
     return this;
+  }
+
+  /**
+   * Calls of `method` get no answer until `release()` (a slow Slack, without a clock): `waiting()` counts
+   * the calls received and not answered yet.
+   */
+  hold(method: string): { release(): void; waiting(): number } {
+    let release!: () => void;
+    const gate = { released: new Promise<void>((r) => (release = r)), waiting: 0 };
+    this.holds.set(method, gate);
+    return {
+      release: () => {
+        this.holds.delete(method);
+        release();
+      },
+      waiting: () => gate.waiting,
+    };
   }
 
   /** Beyond `max` calls of `method` per `windowMs`, answer 429 with Retry-After. */
@@ -239,6 +258,12 @@ export class FakeSlackApi {
     }
     const method = path.slice('/api/'.length);
     const args = this.parseArgs(raw, req.headers['content-type']);
+    const gate = this.holds.get(method);
+    if (gate) {
+      gate.waiting += 1;
+      await gate.released;
+      gate.waiting -= 1;
+    }
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof args.token === 'string' ? args.token : undefined;
     const answer = (outcome: string, status: number, body: unknown, headers: Record<string, string> = {}) => {

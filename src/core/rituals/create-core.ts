@@ -1,6 +1,7 @@
 // Builds the ritual core from its ports: the durable engine the scheduler ticks and the RitualsService
 // the adapters call. The composition root passes the store's repositories, the outbox, the clock, a
 // logger, node-cron's matcher and which platform reaches whom.
+import type { RitualId } from '../domain/model.js';
 import type { RitualsService } from '../service.js';
 import { CoalescedScans } from './coalesced-scans.js';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_MAX_LOOKBACK_MINUTES, type CoreContext, type RitualsCoreDeps } from './deps.js';
@@ -10,8 +11,8 @@ import { RitualMetrics } from './metrics.js';
 import { errorInfo } from './occurrence-runner.js';
 import { createService } from './service-impl.js';
 
-export type { RitualsCoreDeps } from './deps.js';
-export type { RitualEngine, RunSummary, TickSummary } from './engine.js';
+export type { BackgroundWork, RitualsCoreDeps } from './deps.js';
+export type { OnDemandRun, RitualEngine, RunSummary, TickSummary } from './engine.js';
 export type { CounterSample } from './metrics.js';
 
 export interface RitualsCore {
@@ -35,10 +36,22 @@ export function createRitualsCore(deps: RitualsCoreDeps): RitualsCore {
     workspace: deps.workspace,
     targets: new EffectiveWorkspaces(deps.repos.objectives),
     ...(deps.charts ? { charts: deps.charts } : {}),
+    ...(deps.pause ? { pause: deps.pause } : {}),
   };
   const engine = createEngine(ctx);
+  const background = deps.background;
+  if (background) {
+    const afterCheckIn = {
+      scanBreaches: async (teamId: string) => {
+        background.requestScan(teamId);
+        return { sent: 0, entered: 0, left: 0, unreachable: 0 };
+      },
+    };
+    const runs = { runNow: (teamId: string, ritual: RitualId, now: Date) => background.runNow(teamId, ritual, now) };
+    return { engine, service: createService(ctx, runs, afterCheckIn), settle: async () => undefined };
+  }
   const mode = deps.breachScanAfterCheckIn ?? 'inline';
-  if (mode === 'inline') return { engine, service: createService(ctx, engine), settle: async () => undefined };
+  if (mode === 'inline') return { engine, service: createService(ctx, engine, engine), settle: async () => undefined };
   const scans = new CoalescedScans({
     run: (teamId) => engine.scanBreaches(teamId, ctx.clock.now()),
     // The answer is stored; the daily scan catches up on the breach.

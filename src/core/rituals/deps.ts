@@ -1,6 +1,7 @@
 // What the ritual core is built from (createRitualsCore's argument) and the context every use case
 // receives: the workspace read fresh on each call (hot reload), repositories, outbox, clock and logger.
-import type { Workspace } from '../domain/model.js';
+import type { RitualId, Workspace } from '../domain/model.js';
+import type { OnDemandRun } from './engine.js';
 import type {
   ChartCatalog,
   Clock,
@@ -39,6 +40,24 @@ export interface RitualsCoreDeps {
    * queues nudges). With `deferred`, call the core's settle() before closing the store.
    */
   readonly breachScanAfterCheckIn?: 'inline' | { readonly deferred: { readonly windowMs?: number } };
+  /**
+   * Another thread or process that owns the background work (engine ticks, sends). When set, the work an
+   * answer starts goes there and this core only answers: a manager's "run" and the breach scan after a
+   * check-in (then `breachScanAfterCheckIn` is not used).
+   */
+  readonly background?: BackgroundWork;
+  /**
+   * How long work (a fan-out's prompts) pauses between slices: by default it yields to the event loop;
+   * the background thread passes a pause that keeps the work to a share of a core.
+   */
+  readonly pause?: () => Promise<void>;
+}
+
+/** The background owner as the answering side sees it (see src/compose/background-thread.ts). */
+export interface BackgroundWork {
+  runNow(teamId: string, ritual: RitualId, now: Date): Promise<OnDemandRun>;
+  /** Asks for a breach scan of the team soon; returns at once (the scan is coalesced over there). */
+  requestScan(teamId: string): void;
 }
 
 export interface CoreContext {
@@ -54,6 +73,8 @@ export interface CoreContext {
   readonly charts?: ChartCatalog;
   /** The effective workspace (config + targets changed in chat), kept while the store's version holds. */
   readonly targets?: EffectiveWorkspaces;
+  /** Between slices of long work (see RitualsCoreDeps.pause). */
+  readonly pause?: () => Promise<void>;
   /** This call's or operation's reports (see report-memo.ts); absent, each use builds its own. */
   readonly memo?: ReportMemo;
   workspace(): Workspace;

@@ -242,7 +242,7 @@ export class OccurrenceRunner {
     this.builds += work;
     if (this.builds < BUILDS_PER_YIELD) return;
     this.builds = 0;
-    await yieldToLoop();
+    await (this.ctx.pause ?? yieldToLoop)();
   }
 
   private failed(team: Team, occ: Occurrence, err: unknown): void {

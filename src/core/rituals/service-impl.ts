@@ -30,10 +30,11 @@ import { runNotice } from '../views/run-notice.js';
 import { localDateOf } from '../domain/zoned-time.js';
 
 /**
- * `afterCheckIn` runs the breach scan an answer triggers (default: the engine's, before the answer
- * returns; the core may pass one that defers and coalesces it).
+ * `engine` runs a manager's "run" (this core's engine, or the background thread's); `afterCheckIn` runs
+ * the breach scan an answer triggers (the engine's, before the answer returns, or one that defers and
+ * coalesces it, or hands it to the background thread).
  */
-export function createService(ctx: CoreContext, engine: RitualEngine, afterCheckIn: Pick<RitualEngine, 'scanBreaches'> = engine): RitualsService {
+export function createService(ctx: CoreContext, engine: Pick<RitualEngine, 'runNow'>, afterCheckIn: Pick<RitualEngine, 'scanBreaches'>): RitualsService {
   const actor = (memberId: string): Actor | undefined => actorOf(ctx.workspace(), memberId);
   const fallback = () => ctx.workspace().defaults.locale;
   const reply = (view: InteractionResult['view']): InteractionResult => ({ kind: 'reply', view });

@@ -14,6 +14,7 @@ import { postSigned } from '../../helpers/slack-sign.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 const SECRET = 'test-signing-secret-0123456789';
+const METRICS_TOKEN = 'test-metrics-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'rituals-platform-'));
 let slack: FakeSlackApi;
 let connector: FakeBotConnector;
@@ -34,6 +35,7 @@ beforeAll(async () => {
     TEAMS_ENABLED: 'true',
     MICROSOFT_APP_ID: '',
     SANDBOX: 'auto',
+    METRICS_TOKEN,
   });
   base = `http://127.0.0.1:${app.port}`;
 }, 60_000);
@@ -76,8 +78,9 @@ describe('platform mode', () => {
     expect(JSON.stringify(connector.sent[0]!.body)).toMatch(/checkin|pointage/i);
   });
 
-  it('exposes Prometheus metrics, including the Slack ack latency', async () => {
-    const res = await fetch(`${base}/metrics`);
+  it('exposes Prometheus metrics to the bearer of METRICS_TOKEN, including the Slack ack latency', async () => {
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+    const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toContain('rituals_runs_total');

@@ -37,6 +37,21 @@ describe('chart links', () => {
     expect(expired.status).toBe(410);
   });
 
+  it('serves a PNG published by another thread with the same key, and ignores a path signed with another', async () => {
+    // The background thread publishes with its own ChartLinks (same key) and hands the PNG over.
+    const worker = createChartLinks({ secret: 's'.repeat(32), ttlMs: 3_600_000, maxEntries: 1, now: () => now });
+    const published = worker.publish(PNG);
+    expect(links.adopt(published.path, PNG)).toBe(true);
+    const res = await fetch(origin + published.path);
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
+
+    const stranger = createChartLinks({ secret: 'x'.repeat(32), ttlMs: 3_600_000, now: () => now }).publish(PNG);
+    expect(links.adopt(stranger.path, PNG)).toBe(false);
+    expect(links.adopt('/charts/not-a-token.png', PNG)).toBe(false);
+    expect((await fetch(origin + stranger.path)).status).toBe(404);
+  });
+
   it('gives every chart its own unguessable link', () => {
     const a = links.publish(PNG).path;
     const b = links.publish(PNG).path;

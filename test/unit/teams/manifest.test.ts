@@ -11,7 +11,8 @@ import { buildPackage, fillManifest, packageOptionsFromEnv } from '../../../scri
 import { repoRoot } from '../../helpers/cli.js';
 
 const DIR = join(repoRoot, 'manifests/teams');
-const SCHEMA = join(repoRoot, '../shared/schemas/teams/MicrosoftTeams.v1.19.schema.json');
+// Microsoft's schema, copied into the repository (its source URL: test/fixtures/schemas/README.md).
+const SCHEMA = join(repoRoot, 'test/fixtures/schemas/MicrosoftTeams.v1.19.schema.json');
 const APP_ID = '6f0c2a7e-1b2d-4c3e-9f40-5a6b7c8d9e0f';
 
 const manifest = () => JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8'));
