@@ -6,8 +6,8 @@
 // Both return once everything is queued; the app's outbox sender delivers meanwhile.
 import type { RunningApp } from '../src/app.js';
 import type { Destination, OutboxItemInput, Platform } from '../src/core/ports.js';
-import { weekOf } from '../src/core/rituals/checkin-window.js';
-import { occurrenceKey } from '../src/core/rituals/occurrence-runner.js';
+import { weekOf } from '../src/core/rituals/engine/checkin-window.js';
+import { occurrenceKey } from '../src/core/rituals/engine/occurrence-runner.js';
 import { checkInPromptView } from '../src/core/views/checkin-views.js';
 import { createOutboxRepo } from '../src/store/outbox.repo.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseWorkspace } from '../src/config/workspace-load.js';
 import type { CoreLogger } from '../src/core/ports.js';
 import { createRitualsCore } from '../src/core/rituals/create-core.js';
-import { teamReport } from '../src/core/rituals/team-report.js';
+import { teamReport } from '../src/core/rituals/use-cases/team-report.js';
 import { nextFire } from '../src/scheduling/cron.js';
 import { openStore } from '../src/store/connection.js';
 import { createOutboxRepo } from '../src/store/outbox.repo.js';

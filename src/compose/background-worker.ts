@@ -6,8 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadWorkspace, type LoadedWorkspace } from '../config/workspace-load.js';
 import { DomainError } from '../core/errors.js';
-import { CoalescedScans } from '../core/rituals/coalesced-scans.js';
-import { errorInfo } from '../core/rituals/occurrence-runner.js';
+import { CoalescedScans } from '../core/rituals/engine/coalesced-scans.js';
+import { errorInfo } from '../core/rituals/engine/occurrence-runner.js';
 import { createChartLinks, type ChartLinks } from '../http/chart-links.js';
 import type { Metrics } from '../http/metrics.js';
 import { HttpServer } from '../http/server.js';

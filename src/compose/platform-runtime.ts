@@ -10,7 +10,7 @@ import { createChartService } from '../charts/chart-service.js';
 import type { AppConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway, Destination, Platform } from '../core/ports.js';
-import { applyRetention } from '../core/rituals/apply-retention.js';
+import { applyRetention } from '../core/rituals/use-cases/apply-retention.js';
 import { createRitualsCore, type BackgroundWork, type RitualsCore } from '../core/rituals/create-core.js';
 import type { ChartLinks } from '../http/chart-links.js';
 import type { Metrics } from '../http/metrics.js';
@@ -32,7 +32,7 @@ import { teamsCanReach } from '../teams/reach.js';
 import { createAdminAlerts } from './admin-alerts.js';
 import { createUninstallAlerts } from './uninstall-alerts.js';
 import { createSlackInstallationsRepo } from '../store/slack-installations.repo.js';
-import { findMember } from '../core/rituals/team-lookup.js';
+import { findMember } from '../core/rituals/queries/team-lookup.js';
 import { meteredGateway } from './metered-gateway.js';
 
 export interface PlatformRuntime {

@@ -98,7 +98,7 @@ export interface ReactionEvent {
   readonly eventId?: string;
 }
 
-/** Who a welcome is for (see rituals/welcome.ts). */
+/** Who a welcome is for (see rituals/use-cases/welcome.ts). */
 export type WelcomeTarget =
   /** A member who installed the app for themselves; `locale` is what resolveMember found. */
   | { readonly kind: 'member'; readonly memberId: string; readonly locale?: Locale }

@@ -12,7 +12,7 @@ import type { Logger } from '../logging/logger.js';
 import type { BotAdapter, ConnectorClient } from './bot-adapter.js';
 import { cardActivity, isView, renderCards } from './cards/render.js';
 import { chartImages, type TeamsCharts } from './chart-images.js';
-import { findMember, findTeam } from '../core/rituals/team-lookup.js';
+import { findMember, findTeam } from '../core/rituals/queries/team-lookup.js';
 import { baseConversationId, type ConversationRefs, type TeamsRefRecord } from './conversation-refs.js';
 import { mapSendError } from './send-errors.js';
 

@@ -3,7 +3,7 @@
 // channel. The composition root uses it for the core's `platformFor`.
 import type { Workspace } from '../core/domain/model.js';
 import type { Destination } from '../core/ports.js';
-import { findMember, findTeam } from '../core/rituals/team-lookup.js';
+import { findMember, findTeam } from '../core/rituals/queries/team-lookup.js';
 
 export function teamsCanReach(workspace: Workspace, destination: Destination): boolean {
   // Indexed look-ups: a fan-out asks this once per member.

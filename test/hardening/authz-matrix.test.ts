@@ -10,7 +10,7 @@ import { loadWorkspace } from '../../src/config/workspace-load.js';
 import type { Locale, Workspace } from '../../src/core/domain/model.js';
 import { t, type MessageKey } from '../../src/core/i18n/index.js';
 import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
-import { weekOf } from '../../src/core/rituals/checkin-window.js';
+import { weekOf } from '../../src/core/rituals/engine/checkin-window.js';
 import type { InteractionResult, SubmitResult } from '../../src/core/service.js';
 import type { View } from '../../src/core/views.js';
 import { createLogger } from '../../src/logging/logger.js';

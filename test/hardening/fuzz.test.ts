@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/config/workspace-load.js';
 import { addDays } from '../../src/core/domain/calendar-days.js';
-import { weekOf } from '../../src/core/rituals/checkin-window.js';
+import { weekOf } from '../../src/core/rituals/engine/checkin-window.js';
 import { mulberry32 } from '../../src/sandbox/prng.js';
 import { createApiTokensRepo } from '../../src/store/api-tokens.repo.js';
 import { openStore } from '../../src/store/connection.js';

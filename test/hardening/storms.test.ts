@@ -9,7 +9,7 @@ import type { Workspace } from '../../src/core/domain/model.js';
 import { previousPeriod } from '../../src/core/domain/periods.js';
 import { periodSettingsOf } from '../../src/core/domain/report-context.js';
 import type { Destination, Platform } from '../../src/core/ports.js';
-import { weekOf } from '../../src/core/rituals/checkin-window.js';
+import { weekOf } from '../../src/core/rituals/engine/checkin-window.js';
 import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
 import { HttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/logging/logger.js';

@@ -2,7 +2,7 @@
 // readable table in the team's language or as JSON. `--at` fixes the clock so reports are reproducible.
 import type { Command } from 'commander';
 import { DomainError } from '../../core/errors.js';
-import { teamReport } from '../../core/rituals/team-report.js';
+import { teamReport } from '../../core/rituals/use-cases/team-report.js';
 import { syncWorkspace } from '../../store/sync-workspace.js';
 import { CliError, withContext } from '../context.js';
 import { reportText } from '../report-text.js';

@@ -2,7 +2,7 @@
 // only; manager-only actions need them to manage that team.
 import type { Locale, Member, Team, Workspace } from '../domain/model.js';
 import { DomainError } from '../errors.js';
-import { findMember, isManagerOf, localeOf, teamsOf, zoneOf } from './team-lookup.js';
+import { findMember, isManagerOf, localeOf, teamsOf, zoneOf } from './queries/team-lookup.js';
 
 export interface Actor {
   readonly member: Member;

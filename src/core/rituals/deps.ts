@@ -1,7 +1,7 @@
 // What the ritual core is built from (createRitualsCore's argument) and the context every use case
 // receives: the workspace read fresh on each call (hot reload), repositories, outbox, clock and logger.
 import type { RitualId, Workspace } from '../domain/model.js';
-import type { OnDemandRun } from './engine.js';
+import type { OnDemandRun } from './engine/engine.js';
 import type {
   ChartCatalog,
   Clock,
@@ -13,9 +13,9 @@ import type {
   Repositories,
   RitualRepositories,
 } from '../ports.js';
-import type { EffectiveWorkspaces } from './effective-workspace.js';
+import type { EffectiveWorkspaces } from './queries/effective-workspace.js';
 import type { RitualMetrics } from './metrics.js';
-import type { ReportMemo } from './report-memo.js';
+import type { ReportMemo } from './queries/report-memo.js';
 
 export interface RitualsCoreDeps {
   /** Called on every use: a reloaded config takes effect at the next call. */

@@ -2,7 +2,7 @@
 // each fire applies the workspace's retention settings to the store and logs the counts; it never runs a
 // catch-up at start, and by default it is scheduled once a day.
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyRetention } from '../../../src/core/rituals/apply-retention.js';
+import { applyRetention } from '../../../src/core/rituals/use-cases/apply-retention.js';
 import { createRetentionJob, RETENTION_CRON } from '../../../src/scheduling/retention-job.js';
 import { createRunCoordinator } from '../../../src/scheduling/run-coordinator.js';
 import { createLeasesRepo } from '../../../src/store/leases.repo.js';

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import type { TeamReport } from '../../../src/core/domain/report.js';
-import { teamReport } from '../../../src/core/rituals/team-report.js';
+import { teamReport } from '../../../src/core/rituals/use-cases/team-report.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { repoRoot, runCli } from '../../helpers/cli.js';
 import { memoryStore, tempDir } from '../../helpers/store.js';

@@ -5,7 +5,7 @@
 // is untouched either way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildChart } from '../../../src/charts/make-chart.js';
-import { teamReport } from '../../../src/core/rituals/team-report.js';
+import { teamReport } from '../../../src/core/rituals/use-cases/team-report.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import type { Store } from '../../../src/store/connection.js';
 import { collectExport } from '../../../src/store/export.js';

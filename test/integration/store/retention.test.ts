@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyRetention } from '../../../src/core/rituals/apply-retention.js';
+import { applyRetention } from '../../../src/core/rituals/use-cases/apply-retention.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import type { Store } from '../../../src/store/connection.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';

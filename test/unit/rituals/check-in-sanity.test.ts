@@ -2,7 +2,7 @@
 // (`at_most`), and a value more than 5 times the rep's own 8-week median asking for confirmation.
 import { describe, expect, it } from 'vitest';
 import type { Kpi } from '../../../src/core/domain/model.js';
-import { median, outlierOf } from '../../../src/core/rituals/outlier-check.js';
+import { median, outlierOf } from '../../../src/core/rituals/queries/outlier-check.js';
 import { validateCheckIn } from '../../../src/core/rituals/validate-check-in.js';
 
 const kpi = (id: string, extra: Partial<Kpi> = {}): Kpi => ({

@@ -1,7 +1,7 @@
 // Breach scans requested by check-ins: one scan per team for the requests of a window, never two of a
 // team at once, a request during a scan runs one more after it, failures reported, settle() waits.
 import { describe, expect, it } from 'vitest';
-import { CoalescedScans } from '../../../src/core/rituals/coalesced-scans.js';
+import { CoalescedScans } from '../../../src/core/rituals/engine/coalesced-scans.js';
 
 function deferred() {
   let resolve!: () => void;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import type { StoredObjective } from '../../../src/core/ports.js';
-import { applyStoredTargets, EffectiveWorkspaces } from '../../../src/core/rituals/effective-workspace.js';
+import { applyStoredTargets, EffectiveWorkspaces } from '../../../src/core/rituals/queries/effective-workspace.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 
 function row(id: string, scope: StoredObjective['scope'], over: Partial<StoredObjective> = {}): StoredObjective {

@@ -1,6 +1,6 @@
 // When a week's leaderboard has something behind it: hand-built weeks, each with the reason expected.
 import { describe, expect, it } from 'vitest';
-import { leaderboardSkip, type WeekEvidence } from '../../../src/core/rituals/leaderboard-evidence.js';
+import { leaderboardSkip, type WeekEvidence } from '../../../src/core/rituals/queries/leaderboard-evidence.js';
 
 const member = (workingDays: number, ranked: boolean) => ({ workingDays, ranked });
 const week = (over: Partial<WeekEvidence>): WeekEvidence => ({

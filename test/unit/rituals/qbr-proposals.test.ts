@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, proposeTarget, roundTarget } from '../../../src/core/rituals/qbr-proposals.js';
+import { percentile, proposeTarget, roundTarget } from '../../../src/core/rituals/queries/qbr-proposals.js';
 
 describe('QBR proposals', () => {
   it('interpolates percentiles', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWallClockMinutes } from '../../../src/core/rituals/wall-clock.js';
+import { addWallClockMinutes } from '../../../src/core/rituals/engine/wall-clock.js';
 
 describe('addWallClockMinutes', () => {
   it.each([

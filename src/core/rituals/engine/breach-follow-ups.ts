@@ -1,0 +1,59 @@
+// Scheduled follow-ups of a breach: the escalation to the team's managers when the breach is still open
+// and unacknowledged after the configured delay, and the owner's nudge again when a snooze ends.
+import type { Team } from '../../domain/model.js';
+import type { Breach, Occurrence, OutboxItemInput } from '../../ports.js';
+import { escalationView } from '../../views/breach-views.js';
+import { collectiveFigures, type CollectiveFigureWithPeriod } from '../queries/collective-figures.js';
+import type { CoreContext } from '../deps.js';
+import { outboxItem, type Delivery } from './occurrence-runner.js';
+import { nudgeOwner, objectiveIdOf } from '../use-cases/scan-breaches.js';
+import { findMember, localeOf, nameOf, zoneOf } from '../queries/team-lookup.js';
+import { reportsOf } from '../call-scope.js';
+
+/** `b12` or `b12@2026-03-10T08:00:00.000Z` -> 12. */
+export function breachIdOf(periodKey: string): number {
+  return Number(/^b(\d+)/.exec(periodKey)?.[1] ?? NaN);
+}
+
+async function figureOf(ctx: CoreContext, team: Team, breach: Breach, now: Date): Promise<CollectiveFigureWithPeriod | undefined> {
+  const figures = await collectiveFigures(reportsOf(ctx), team, now);
+  return figures.find((f) => objectiveIdOf(team.id, f.objective.id) === breach.objectiveId);
+}
+
+export async function deliverEscalation(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
+  const breach = await ctx.repos.breaches.get(breachIdOf(occ.periodKey));
+  if (!breach || breach.leftAt !== null) return { items: [], outcome: { status: 'skipped', reason: 'cleared' } };
+  if (breach.state === 'acknowledged') return { items: [], outcome: { status: 'skipped', reason: 'acknowledged' } };
+  if (breach.escalatedAt !== null) return { items: [], outcome: { status: 'skipped', reason: 'already_escalated' } };
+  const figure = await figureOf(ctx, team, breach, now);
+  if (!figure) return { items: [], outcome: { status: 'skipped', reason: 'objective_removed' } };
+  const ws = ctx.workspace();
+  const ownerName = nameOf(ws, figure.objective.owner);
+  const managers = team.managers.filter((m) => m !== figure.objective.owner);
+  if (managers.length === 0) return { items: [], outcome: { status: 'skipped', reason: 'no_manager' } };
+  const items: OutboxItemInput[] = [];
+  let unreachable = 0;
+  for (const managerId of managers) {
+    const found = findMember(ws, managerId);
+    const locale = localeOf(found?.member, found?.team ?? team);
+    const view = escalationView({ ws, team, figure, breach, locale, zone: zoneOf(found?.member, found?.team ?? team), ownerName });
+    const item = outboxItem(ctx, { kind: 'dm', memberId: managerId }, view, `escalate:${breach.id}:${managerId}`);
+    if (item) items.push(item);
+    else unreachable++;
+  }
+  if (items.length === 0) return { items: [], unreachable, outcome: { status: 'skipped', reason: 'unreachable' } };
+  ctx.metrics.inc('breach_escalations_total', { team: team.id });
+  return { items, unreachable, after: () => ctx.repos.breaches.markEscalated(breach.id, now.toISOString()) };
+}
+
+export async function deliverRenudge(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
+  const breach = await ctx.repos.breaches.get(breachIdOf(occ.periodKey));
+  const until = occ.periodKey.split('@')[1];
+  if (!breach || breach.leftAt !== null) return { items: [], outcome: { status: 'skipped', reason: 'cleared' } };
+  if (breach.state !== 'snoozed' || breach.snoozedUntil !== until) return { items: [], outcome: { status: 'skipped', reason: 'not_snoozed' } };
+  const figure = await figureOf(ctx, team, breach, now);
+  if (!figure) return { items: [], outcome: { status: 'skipped', reason: 'objective_removed' } };
+  const r = await nudgeOwner(ctx, team, figure, breach, now, `@${until}`);
+  if (r === 'unreachable') return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
+  return r === 'sent' ? { items: [], sentElsewhere: 1 } : { items: [], outcome: { status: 'done', reason: 'duplicate' } };
+}
