@@ -22,7 +22,7 @@ import type { Destination, OutboxItemInput } from '../src/core/ports.js';
 import { weekOf } from '../src/core/rituals/engine/checkin-window.js';
 import { createRitualsCore, type RitualsCore } from '../src/core/rituals/create-core.js';
 import { occurrenceKey } from '../src/core/rituals/engine/occurrence-runner.js';
-import { checkInPromptView } from '../src/core/views/checkin-views.js';
+import { checkInPromptView } from '../src/core/view-builders/checkin-views.js';
 import { createLogger } from '../src/logging/logger.js';
 import { nextFire } from '../src/scheduling/cron.js';
 import { checkInModal } from '../src/slack/blocks/check-in.js';

@@ -8,7 +8,7 @@ import type { RunningApp } from '../src/app.js';
 import type { Destination, OutboxItemInput, Platform } from '../src/core/ports.js';
 import { weekOf } from '../src/core/rituals/engine/checkin-window.js';
 import { occurrenceKey } from '../src/core/rituals/engine/occurrence-runner.js';
-import { checkInPromptView } from '../src/core/views/checkin-views.js';
+import { checkInPromptView } from '../src/core/view-builders/checkin-views.js';
 import { createOutboxRepo } from '../src/store/outbox.repo.js';
 
 export type FanoutSource = 'core' | 'outbox';

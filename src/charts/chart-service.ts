@@ -4,7 +4,7 @@
 import type { Locale, Workspace } from '../core/domain/model.js';
 import { DomainError } from '../core/errors.js';
 import type { ChartCatalog, MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports.js';
-import type { ChartRef } from '../core/views.js';
+import type { ChartRef } from '../core/view-models.js';
 import { parseChartId, reviewChartRequests } from './chart-request.js';
 import { buildChart, chartPng } from './make-chart.js';
 import type { ChartTheme } from './theme.js';

@@ -5,7 +5,7 @@ import type { Kpi, Locale, Workspace } from '../core/domain/model.js';
 import type { TeamReport } from '../core/domain/report.js';
 import { t } from '../core/i18n/index.js';
 import { formatDate, formatDateTime, formatPercent } from '../core/i18n/format.js';
-import { attainmentText, displayUnit, formatFigure, rowLabel, rowStatusText } from '../core/views/kpi-line.js';
+import { attainmentText, displayUnit, formatFigure, rowLabel, rowStatusText } from '../core/view-builders/kpi-line.js';
 import { textTable } from './text-table.js';
 
 function movement(locale: Locale, m: number | null, ranked: boolean): string {

@@ -6,7 +6,7 @@ import type { Destination, Platform } from '../core/ports.js';
 import type { Workspace } from '../core/domain/model.js';
 import { t } from '../core/i18n/index.js';
 import type { CoreLogger, OutboxPort } from '../core/ports.js';
-import { notice } from '../core/views/notice.js';
+import { notice } from '../core/view-builders/notice.js';
 
 export function createUninstallAlerts(deps: {
   readonly workspace: () => Workspace;

@@ -4,7 +4,7 @@
 import type { MetricValue } from './domain/metric-values.js';
 import type { Locale, TargetChange, TargetSpec, Workspace } from './domain/model.js';
 import type { RetentionCutoffs } from './domain/retention.js';
-import type { ChartRef } from './views.js';
+import type { ChartRef } from './view-models.js';
 
 // ---- metric values -----------------------------------------------------------------------------
 
@@ -391,7 +391,7 @@ export type SendOutcome =
   | { readonly status: 'failed_transient'; readonly code: string; readonly reason: string };
 
 /**
- * What the core needs from a chat platform. `view` is one of the neutral views of core/views.ts;
+ * What the core needs from a chat platform. `view` is one of the neutral views of core/view-models.ts;
  * the adapter renders it (Block Kit, Adaptive Card, HTML) and resolves member and team ids to the
  * platform's user and channel ids. Implementations never throw for platform errors: they report them.
  */
@@ -421,7 +421,7 @@ export interface OutboxItemInput {
   readonly dedupeKey: string;
   readonly platform: Platform;
   readonly destination: Destination;
-  /** A neutral view (core/views.ts), stored as JSON. */
+  /** A neutral view (core/view-models.ts), stored as JSON. */
   readonly view: unknown;
   /** Replace an earlier message instead of posting a new one. */
   readonly updateOf?: MessageRef;

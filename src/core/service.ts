@@ -16,7 +16,7 @@ import type {
   StandupSummaryView,
   TargetFormView,
   View,
-} from './views.js';
+} from './view-models.js';
 
 /** Who is talking to the bot, as the platform knows them. */
 export interface IdentityQuery {
@@ -117,7 +117,7 @@ export interface RitualsService {
   /** A button press: the ActionButton's action and value. */
   action(memberId: string, action: ActionId, value: string): Promise<InteractionResult>;
 
-  /** Throws DomainError CHECKIN.PERIOD_CLOSED / CHECKIN.PERIOD_NOT_OPEN / CHECKIN.NO_KPIS (see views/notice.ts describeError); `command` and `action` answer those with a notice. */
+  /** Throws DomainError CHECKIN.PERIOD_CLOSED / CHECKIN.PERIOD_NOT_OPEN / CHECKIN.NO_KPIS (see view-builders/notice.ts describeError); `command` and `action` answer those with a notice. */
   checkInForm(memberId: string, periodKey?: string): Promise<CheckInFormView>;
   submitCheckIn(input: CheckInSubmission): Promise<SubmitResult<CheckInConfirmationView>>;
   submitDecision(input: DecisionSubmission): Promise<SubmitResult<NoticeView>>;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locale, RitualId, Workspace } from '../core/domain/model.js';
 import { t } from '../core/i18n/index.js';
-import type { ActionId } from '../core/views.js';
+import type { ActionId } from '../core/view-models.js';
 import { HttpError } from '../http/server.js';
 import type { SandboxClock } from './clock.js';
 import { Interactions, InteractionError, type PageOutcome } from './interactions.js';

@@ -4,7 +4,7 @@
 // member at the page answers for themselves and is never simulated. Seeded: same seed, same answers.
 import type { Workspace } from '../core/domain/model.js';
 import type { RitualsService } from '../core/service.js';
-import type { CheckInPromptView } from '../core/views.js';
+import type { CheckInPromptView } from '../core/view-models.js';
 import type { Delivery } from './gateway.js';
 import { hashSeed, mulberry32 } from './prng.js';
 import { repLevel, simulatedAnswer, type SimulatedAnswer } from './simulated-answers.js';

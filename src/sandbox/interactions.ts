@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../core/ports.js';
 import type { InteractionResult, RitualsService, SubmitResult } from '../core/service.js';
-import type { ActionId, View } from '../core/views.js';
+import type { ActionId, View } from '../core/view-models.js';
 import { messageRef } from './gateway.js';
 import { dmThread, type SandboxMessage, type ThreadId, type ThreadStore } from './threads.js';
 

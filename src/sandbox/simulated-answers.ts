@@ -4,7 +4,7 @@
 // objective (or a typical weekly volume), scaled by the rep's own form of the moment; each later stage
 // is a share of the one before. Now and then a win or a blocker, in the rep's language.
 import type { Locale, PeriodKind, Role, Workspace } from '../core/domain/model.js';
-import type { CheckInFormView, NumberField } from '../core/views.js';
+import type { CheckInFormView, NumberField } from '../core/view-models.js';
 import { hashSeed, mulberry32, type Random } from './prng.js';
 
 const WEEKS_PER: Readonly<Record<PeriodKind, number>> = { week: 1, month: 52 / 12, quarter: 13, year: 52 };

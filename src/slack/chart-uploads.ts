@@ -6,7 +6,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Locale } from '../core/domain/model.js';
 import { t } from '../core/i18n/index.js';
-import type { View } from '../core/views.js';
+import type { View } from '../core/view-models.js';
 import { errorFields, type SlackLog } from './log.js';
 
 /** Where the PNGs come from (src/charts' chart service fits). */

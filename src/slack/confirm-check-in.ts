@@ -5,7 +5,7 @@
 // nor a prompt shows it, the confirmation comes as a DM. Never throws.
 import type { webApi } from '@slack/bolt';
 import type { MessageRef } from '../core/ports.js';
-import type { View } from '../core/views.js';
+import type { View } from '../core/view-models.js';
 import type { FormOrigin } from './blocks/check-in.js';
 import { renderMessage } from './blocks/render.js';
 import type { SlackContext } from './context.js';

@@ -2,7 +2,7 @@
 // handled view submissions. Also who the Slack user is for the core (member and locale).
 import type { Locale } from '../core/domain/model.js';
 import type { MemberContext, RitualsService } from '../core/service.js';
-import type { NoticeView } from '../core/views.js';
+import type { NoticeView } from '../core/view-models.js';
 import type { BoundedCache } from './bounded-cache.js';
 import type { SlackDirectory } from './directory.js';
 import type { SlackLog } from './log.js';

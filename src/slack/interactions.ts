@@ -3,7 +3,7 @@
 // ephemeral message), or answer privately (ephemeral through the response URL, else a DM).
 import type { webApi } from '@slack/bolt';
 import type { InteractionResult } from '../core/service.js';
-import type { View } from '../core/views.js';
+import type { View } from '../core/view-models.js';
 import { renderHome, renderMessage, renderModal } from './blocks/render.js';
 import type { SlackContext } from './context.js';
 

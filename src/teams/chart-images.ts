@@ -6,7 +6,7 @@
 // that would push the review onto a second card (or a card over its budget) become links, else text,
 // the biggest first, so every message stays under Teams' 28 KB and the charts never add a post.
 import type { Locale } from '../core/domain/model.js';
-import type { View } from '../core/views.js';
+import type { View } from '../core/view-models.js';
 import { pngDataUri, type ChartLinks } from '../http/chart-links.js';
 import type { Logger } from '../logging/logger.js';
 import { cardBytes } from './cards/common.js';

@@ -7,7 +7,7 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway, Clock, Destination, MessageRef, SendOutcome } from '../core/ports.js';
 import type { RitualsService } from '../core/service.js';
-import type { CheckInFormView, View } from '../core/views.js';
+import type { CheckInFormView, View } from '../core/view-models.js';
 import type { Logger } from '../logging/logger.js';
 import type { BotAdapter, ConnectorClient } from './bot-adapter.js';
 import { cardActivity, isView, renderCards } from './cards/render.js';

@@ -12,7 +12,7 @@ import { t, type MessageKey } from '../../src/core/i18n/index.js';
 import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
 import { weekOf } from '../../src/core/rituals/engine/checkin-window.js';
 import type { InteractionResult, SubmitResult } from '../../src/core/service.js';
-import type { View } from '../../src/core/views.js';
+import type { View } from '../../src/core/view-models.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { nextFire } from '../../src/scheduling/cron.js';
 import { openStore, type Store } from '../../src/store/connection.js';

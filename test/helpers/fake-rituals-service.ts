@@ -4,7 +4,7 @@
 import type { Locale } from '../../src/core/domain/model.js';
 import type { MessageRef } from '../../src/core/ports.js';
 import type { CheckInSubmission, InteractionResult, ReactionEvent, RitualsService } from '../../src/core/service.js';
-import type { CheckInConfirmationView, CheckInFormView, KpiLine, NoticeView } from '../../src/core/views.js';
+import type { CheckInConfirmationView, CheckInFormView, KpiLine, NoticeView } from '../../src/core/view-models.js';
 
 export const line = (over: Partial<KpiLine> = {}): KpiLine => ({
   kpi: 'calls',

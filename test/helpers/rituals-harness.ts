@@ -4,7 +4,7 @@ import { parseWorkspace } from '../../src/config/workspace-load.js';
 import type { Workspace } from '../../src/core/domain/model.js';
 import type { ChartCatalog, ChatGateway, Clock, CoreLogger, Destination, MessageRef, OutboxPort, Platform, SendOutcome } from '../../src/core/ports.js';
 import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
-import type { View } from '../../src/core/views.js';
+import type { View } from '../../src/core/view-models.js';
 import { nextFire } from '../../src/scheduling/cron.js';
 import { OutboxSender } from '../../src/scheduling/outbox-sender.js';
 import type { Store } from '../../src/store/connection.js';

@@ -3,7 +3,7 @@
 // to commands, buttons and submissions are whatever the test sets.
 import type { Locale } from '../../src/core/domain/model.js';
 import type { IdentityQuery, InteractionResult, MemberContext, RitualsService, SubmitResult, WelcomeTarget } from '../../src/core/service.js';
-import type { CheckInConfirmationView, CheckInFormView, NoticeView } from '../../src/core/views.js';
+import type { CheckInConfirmationView, CheckInFormView, NoticeView } from '../../src/core/view-models.js';
 import type { Store } from '../../src/store/connection.js';
 import { form } from '../fixtures/teams/views.js';
 

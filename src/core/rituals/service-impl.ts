@@ -1,12 +1,12 @@
 // The RitualsService adapters call: resolves the acting member, checks their rights on the team, and
 // dispatches typed commands and button presses to the use cases. Expected failures come back as
-// notices or inline form errors in the member's language (see views/notice.ts).
+// notices or inline form errors in the member's language (see view-builders/notice.ts).
 import type { Locale, RitualId } from '../domain/model.js';
 import { DomainError } from '../errors.js';
 import { pickLocale, t } from '../i18n/index.js';
 import type { InteractionResult, RitualsService } from '../service.js';
-import type { CollectiveProgressView, LeaderboardView, NoticeView, StandupSummaryView } from '../views.js';
-import { describeError, notice } from '../views/notice.js';
+import type { CollectiveProgressView, LeaderboardView, NoticeView, StandupSummaryView } from '../view-models.js';
+import { describeError, notice } from '../view-builders/notice.js';
 import { actorOf, teamFor, type Actor } from './actor.js';
 import { acknowledgeBreach, breachDecisionForm, snoozeBreach } from './use-cases/breach-actions.js';
 import { buildCheckInForm } from './use-cases/check-in-form.js';
@@ -25,8 +25,8 @@ import { buildStandup } from './use-cases/standup-summary.js';
 import { submitCheckIn } from './use-cases/submit-check-in.js';
 import { weekOf } from './engine/checkin-window.js';
 import { welcome } from './use-cases/welcome.js';
-import { helpNotice } from '../views/help-view.js';
-import { runNotice } from '../views/run-notice.js';
+import { helpNotice } from '../view-builders/help-view.js';
+import { runNotice } from '../view-builders/run-notice.js';
 import { localDateOf } from '../domain/zoned-time.js';
 
 /**

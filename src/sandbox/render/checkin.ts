@@ -1,5 +1,5 @@
 // Check-in messages as HTML: the weekly prompt, reminders and the confirmation with attainment.
-import type { CheckInConfirmationView, CheckInPromptView, ReminderView } from '../../core/views.js';
+import type { CheckInConfirmationView, CheckInPromptView, ReminderView } from '../../core/view-models.js';
 import { html, type SafeHtml } from './html.js';
 import { actionButtons, card, kpiLines, paragraph } from './parts.js';
 

@@ -1,5 +1,5 @@
 // Follow-up messages: breach nudges, escalations to managers, monthly reviews and QBRs.
-import type { BreachNudgeView, ChartRef, EscalationView, MonthlyReviewView, QbrView, ReviewSection } from '../../core/views.js';
+import type { BreachNudgeView, ChartRef, EscalationView, MonthlyReviewView, QbrView, ReviewSection } from '../../core/view-models.js';
 import { html, type SafeHtml } from './html.js';
 import { actionButtons, bulletList, card, kpiLine, kpiLines, paragraph } from './parts.js';
 

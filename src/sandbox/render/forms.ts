@@ -1,7 +1,7 @@
 // The forms (check-in, "Record decision", target change) as HTML dialogs, with the core's inline errors
 // shown next to their fields and tied to them for screen readers (aria-invalid + aria-describedby). No
 // browser-side validation: the core validates, as in Slack and Teams.
-import type { CheckInFormView, DecisionFormView, TargetFormView } from '../../core/views.js';
+import type { CheckInFormView, DecisionFormView, TargetFormView } from '../../core/view-models.js';
 import { html, type SafeHtml } from './html.js';
 import { paragraph } from './parts.js';
 

@@ -1,5 +1,5 @@
 // Leaderboard posts (a ranked table with movement) and the private "your rank" message.
-import type { LeaderboardRow, LeaderboardView, MyRankView } from '../../core/views.js';
+import type { LeaderboardRow, LeaderboardView, MyRankView } from '../../core/view-models.js';
 import { emojiGlyph } from './emoji.js';
 import { html, type SafeHtml } from './html.js';
 import { card, kpiLines, paragraph } from './parts.js';

@@ -1,6 +1,6 @@
 // Shared pieces of the sandbox's message cards: KPI lines with progress bars and status colours, action
 // buttons, titled cards and simple lists. Every string comes from a neutral view and is escaped.
-import type { ActionButton, KpiLine, Tone } from '../../core/views.js';
+import type { ActionButton, KpiLine, Tone } from '../../core/view-models.js';
 import { html, percentWidth, type SafeHtml } from './html.js';
 
 const TONES: readonly Tone[] = ['good', 'warning', 'bad', 'neutral'];

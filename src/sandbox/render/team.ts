@@ -1,6 +1,6 @@
 // Team-level messages: collective progress, stand-up summaries and "my goals" (which embeds a manager's
 // team summary).
-import type { CollectiveProgressView, MyGoalsView, StandupSummaryView } from '../../core/views.js';
+import type { CollectiveProgressView, MyGoalsView, StandupSummaryView } from '../../core/view-models.js';
 import { html, type SafeHtml } from './html.js';
 import { actionButtons, bulletList, card, kpiLine, kpiLines, paragraph, progressBar } from './parts.js';
 

@@ -1,8 +1,8 @@
-// Renders any neutral view (core/views.ts) as an HTML fragment for the sandbox page. Views are stored as
+// Renders any neutral view (core/view-models.ts) as an HTML fragment for the sandbox page. Views are stored as
 // JSON and come from outside the page, so an unknown or malformed one shows as its plain text.
 import type { Locale } from '../../core/domain/model.js';
 import { formatDate } from '../../core/i18n/format.js';
-import type { NoticeView, View } from '../../core/views.js';
+import type { NoticeView, View } from '../../core/view-models.js';
 import type { CrmImportNote } from '../crm-import.js';
 import { st } from '../i18n.js';
 import { renderCheckInConfirmation, renderCheckInPrompt, renderReminder } from './checkin.js';

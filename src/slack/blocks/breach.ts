@@ -1,6 +1,6 @@
 // Block Kit for breach follow-up DMs: the nudge to the owner and the escalation to the managers, each
 // with Acknowledge / Snooze / Record decision buttons.
-import type { BreachNudgeView, EscalationView } from '../../core/views.js';
+import type { BreachNudgeView, EscalationView } from '../../core/view-models.js';
 import { buttons, context, esc, header, kpiLineText, section } from './common.js';
 import type { Block } from './limits.js';
 

@@ -8,8 +8,8 @@ import type {
   CheckInPromptView,
   NumberField,
   ReminderView,
-} from '../../core/views.js';
-import { openButton } from '../../core/views/checkin-views.js';
+} from '../../core/view-models.js';
+import { openButton } from '../../core/view-builders/checkin-views.js';
 import { buttons, context, divider, esc, header, kpiLineText, listBlocks, section } from './common.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { clip, LIMITS, type Block } from './limits.js';

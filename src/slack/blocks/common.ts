@@ -2,7 +2,7 @@
 // with a text progress bar, buttons, and lists that split or truncate ("…and N more") to fit the limits.
 import { t } from '../../core/i18n/index.js';
 import type { Locale } from '../../core/domain/model.js';
-import type { ActionButton, ActionId, KpiLine, Tone } from '../../core/views.js';
+import type { ActionButton, ActionId, KpiLine, Tone } from '../../core/view-models.js';
 import { clip, LIMITS, packLines, type Block } from './limits.js';
 
 /** mrkdwn treats &, < and > as control characters (links, mentions): user and config text is escaped. */

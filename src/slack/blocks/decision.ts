@@ -3,7 +3,7 @@
 // modal of a QBR proposal.
 import type { types } from '@slack/bolt';
 import { t } from '../../core/i18n/index.js';
-import type { DecisionFormView, TargetFormView } from '../../core/views.js';
+import type { DecisionFormView, TargetFormView } from '../../core/view-models.js';
 import { encodeMetadata, INPUT_ACTION, type FormOrigin } from './check-in.js';
 import { esc, section } from './common.js';
 import { clip, LIMITS } from './limits.js';

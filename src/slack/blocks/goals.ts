@@ -1,7 +1,7 @@
 // Block Kit for "where do I stand?": the member's objectives with bars, projection and status, rank and
 // next ritual; managers also get their team's summary. Used as a message and as the App Home tab.
 import { t } from '../../core/i18n/index.js';
-import type { MyGoalsView } from '../../core/views.js';
+import type { MyGoalsView } from '../../core/view-models.js';
 import { buttons, context, divider, esc, fitBlocks, header, kpiLineText, listBlocks, section } from './common.js';
 import { LIMITS, type Block } from './limits.js';
 import { standupBlocks } from './standup.js';

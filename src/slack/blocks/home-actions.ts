@@ -3,7 +3,7 @@
 // text a manager could type, with the team's id), read by the actions listener like a typed command,
 // with the same rights checks in the core.
 import { t, type MessageKey } from '../../core/i18n/index.js';
-import type { MyGoalsView } from '../../core/views.js';
+import type { MyGoalsView } from '../../core/view-models.js';
 import { actionIdFor, context, esc } from './common.js';
 import { clip, LIMITS, type Block } from './limits.js';
 

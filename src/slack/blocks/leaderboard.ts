@@ -1,6 +1,6 @@
 // Block Kit for the team leaderboard post (rank, score, movement, reactions tally) and the private
 // "your rank" message that follows it.
-import type { LeaderboardRow, LeaderboardView, MyRankView } from '../../core/views.js';
+import type { LeaderboardRow, LeaderboardView, MyRankView } from '../../core/view-models.js';
 import { context, divider, esc, header, kpiLineText, listBlocks, section } from './common.js';
 import { LIMITS, type Block } from './limits.js';
 

@@ -1,6 +1,6 @@
 // Block Kit for the collective-progress post: each team KPI against its target and alert threshold,
 // with its projection and owner.
-import type { CollectiveProgressView, CollectiveRowView } from '../../core/views.js';
+import type { CollectiveProgressView, CollectiveRowView } from '../../core/view-models.js';
 import { context, divider, esc, header, kpiLineText, listBlocks } from './common.js';
 import { LIMITS, type Block } from './limits.js';
 

@@ -2,7 +2,7 @@
 // App Home tab. Every result is cut to the surface's block limit.
 import type { types } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import type { MyGoalsView, NoticeView, View, ViewType } from '../../core/views.js';
+import type { MyGoalsView, NoticeView, View, ViewType } from '../../core/view-models.js';
 import { breachNudgeBlocks, escalationBlocks } from './breach.js';
 import { checkInModal, checkInPromptBlocks, confirmationBlocks, formAsMessageBlocks, reminderBlocks, type FormOrigin } from './check-in.js';
 import { esc, fallbackText, fitBlocks, header, section } from './common.js';

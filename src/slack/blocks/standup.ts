@@ -1,7 +1,7 @@
 // Block Kit for the manager's stand-up summary: completion, who is missing, totals vs targets, at-risk
 // goals, breaches, blockers and wins. Also embedded in a manager's App Home.
 import { t } from '../../core/i18n/index.js';
-import type { StandupSummaryView } from '../../core/views.js';
+import type { StandupSummaryView } from '../../core/view-models.js';
 import { bar, context, divider, esc, header, kpiLineText, listBlocks, section } from './common.js';
 import { LIMITS, type Block } from './limits.js';
 

@@ -2,13 +2,13 @@
 // (trigger id), replaces the message the button was on, or comes back privately.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import type { ActionId } from '../../core/views.js';
+import type { ActionId } from '../../core/view-models.js';
 import { identify, strangerNotice, type SlackContext } from '../context.js';
 import { applyResult, replyPrivately, type InteractionSurface } from '../interactions.js';
 import { guarded } from './guard.js';
 import { HOME_COMMAND_ACTION } from '../blocks/home-actions.js';
 
-// Every ActionId of core/views.ts: the type makes this list complete.
+// Every ActionId of core/view-models.ts: the type makes this list complete.
 const ACTIONS: Readonly<Record<ActionId, true>> = {
   'checkin.open': true,
   'breach.acknowledge': true,

@@ -2,7 +2,7 @@
 // their language, that nothing was changed; never a stack trace in Slack.
 import type { Locale } from '../../core/domain/model.js';
 import { t } from '../../core/i18n/index.js';
-import type { NoticeView } from '../../core/views.js';
+import type { NoticeView } from '../../core/view-models.js';
 import { errorFields } from '../log.js';
 import type { SlackContext } from '../context.js';
 

@@ -5,7 +5,7 @@
 import type { App } from '@slack/bolt';
 import { t } from '../../core/i18n/index.js';
 import type { SubmitResult } from '../../core/service.js';
-import type { NoticeView } from '../../core/views.js';
+import type { NoticeView } from '../../core/view-models.js';
 import { CHECKIN_CALLBACK, decodeMetadata } from '../blocks/check-in.js';
 import { DECISION_CALLBACK, DECISION_FIELDS, TARGET_CALLBACK, TARGET_FIELDS } from '../blocks/decision.js';
 import { renderMessage, renderModal } from '../blocks/render.js';

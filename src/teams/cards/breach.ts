@@ -1,5 +1,5 @@
 // Breach nudges (Acknowledge / Snooze / Record decision) and their escalation to the managers.
-import type { BreachNudgeView, EscalationView } from '../../core/views.js';
+import type { BreachNudgeView, EscalationView } from '../../core/view-models.js';
 import { buttons, card, heading, kpiLine, subtle, text, type AdaptiveCard } from './common.js';
 
 export function breachNudgeCard(v: BreachNudgeView): AdaptiveCard {

@@ -2,7 +2,7 @@
 // (Input.Number per KPI with min/max/required, wins and blockers, server errors under each field), the
 // confirmation that replaces it, and the reminder.
 import { t } from '../../core/i18n/index.js';
-import type { CheckInConfirmationView, CheckInFormView, CheckInPromptView, ReminderView } from '../../core/views.js';
+import type { CheckInConfirmationView, CheckInFormView, CheckInPromptView, ReminderView } from '../../core/view-models.js';
 import {
   buttons,
   card,

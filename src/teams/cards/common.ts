@@ -1,7 +1,7 @@
 // Adaptive Card (schema 1.5) building blocks shared by every card: the card envelope, text, KPI lines,
 // progress bars and buttons. Buttons are Action.Execute (Universal Actions: the bot answers with the card
 // that replaces this one) with an Action.Submit fallback for clients without Universal Actions.
-import type { ActionButton, KpiLine, Tone } from '../../core/views.js';
+import type { ActionButton, KpiLine, Tone } from '../../core/view-models.js';
 
 export type CardElement = { readonly type: string; readonly [key: string]: unknown };
 export type CardAction = CardElement;

@@ -1,7 +1,7 @@
 // The "Record decision" form on a card: kind (decision, hypothesis, test, result) and text, submitted
 // with the form's metadata; server-side errors are shown under the fields.
 import { t } from '../../core/i18n/index.js';
-import type { DecisionFormView } from '../../core/views.js';
+import type { DecisionFormView } from '../../core/view-models.js';
 import { card, execute, heading, SUBMIT_DECISION, text, type AdaptiveCard, type CardElement } from './common.js';
 
 /** The kind and text inputs with their errors (also inside a review card, under its "Record a decision"). */

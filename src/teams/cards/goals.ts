@@ -1,7 +1,7 @@
 // "Where do I stand?": the member's objectives now, rank and next ritual; managers also get their
 // team's stand-up summary below (split over several cards beyond 28 KB).
 import { t } from '../../core/i18n/index.js';
-import type { MyGoalsView } from '../../core/views.js';
+import type { MyGoalsView } from '../../core/view-models.js';
 import { buttons, heading, kpiLine, subtle, text, type CardElement } from './common.js';
 import { packCards, partLabel } from './fit.js';
 import { standupSections } from './standup.js';

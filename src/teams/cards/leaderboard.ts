@@ -1,6 +1,6 @@
 // The leaderboard channel post (rank, name, score, movement), split over several cards beyond 28 KB,
 // and the private "your rank" message sent next to it.
-import type { LeaderboardRow, LeaderboardView, MyRankView } from '../../core/views.js';
+import type { LeaderboardRow, LeaderboardView, MyRankView } from '../../core/view-models.js';
 import { card, heading, kpiLine, subtle, text, type AdaptiveCard, type CardElement } from './common.js';
 import { packCards, partLabel } from './fit.js';
 

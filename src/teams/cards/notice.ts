@@ -1,5 +1,5 @@
 // Short messages: confirmations, help, and errors in the user's language.
-import type { NoticeView } from '../../core/views.js';
+import type { NoticeView } from '../../core/view-models.js';
 import { card, heading, text, type AdaptiveCard, type CardElement } from './common.js';
 
 export function noticeCard(v: NoticeView): AdaptiveCard {

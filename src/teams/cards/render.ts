@@ -1,6 +1,6 @@
 // Renders any neutral view to the Adaptive Cards Teams shows: one card for most views, several for a
 // view too big for one message. Views arrive as stored JSON (outbox), so their shape is checked first.
-import type { CheckInFormView, View, ViewType } from '../../core/views.js';
+import type { CheckInFormView, View, ViewType } from '../../core/view-models.js';
 import { breachNudgeCard, escalationCard } from './breach.js';
 import { checkInFormCard, checkInPromptCard, confirmationCard, reminderCard } from './check-in.js';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from './common.js';

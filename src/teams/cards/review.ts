@@ -4,8 +4,8 @@
 // opens its form below the review (Action.ShowCard), so the review and its charts stay in view; the
 // answer comes as a reply.
 import { t } from '../../core/i18n/index.js';
-import type { ActionButton, ChartRef, MonthlyReviewView, QbrView, ReviewSection } from '../../core/views.js';
-import { decisionFormView } from '../../core/views/form-views.js';
+import type { ActionButton, ChartRef, MonthlyReviewView, QbrView, ReviewSection } from '../../core/view-models.js';
+import { decisionFormView } from '../../core/view-builders/form-views.js';
 import { buttons, bullets, execute, heading, kpiLine, subheading, subtle, SUBMIT_REVIEW_DECISION, text, type CardAction, type CardElement } from './common.js';
 import { decisionInputs } from './decision.js';
 import { packCards, partLabel } from './fit.js';

@@ -3,7 +3,7 @@
 // the figures in detail, the blockers and the wins open below it on demand (Action.ShowCard). Split over
 // several cards beyond 28 KB.
 import { t } from '../../core/i18n/index.js';
-import type { KpiLine, StandupSummaryView } from '../../core/views.js';
+import type { KpiLine, StandupSummaryView } from '../../core/view-models.js';
 import { bar, bullets, cardBytes, heading, kpiLine, subheading, subtle, text, toneColor, type CardElement } from './common.js';
 import { CARD_BUDGET_BYTES, packCards, partLabel, type PackInput } from './fit.js';
 

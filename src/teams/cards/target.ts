@@ -1,7 +1,7 @@
 // The "Change target" form of a QBR proposal: the new target (Input.Number, prefilled with the
 // proposal) and an optional reason; server-side errors are shown under the fields.
 import { t } from '../../core/i18n/index.js';
-import type { TargetFormView } from '../../core/views.js';
+import type { TargetFormView } from '../../core/view-models.js';
 import { numberValue } from './check-in.js';
 import { card, execute, heading, SUBMIT_TARGET, text, type AdaptiveCard, type CardElement } from './common.js';
 

@@ -6,7 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { t } from '../../core/i18n/index.js';
 import type { RitualsService } from '../../core/service.js';
-import type { ActionId, View } from '../../core/views.js';
+import type { ActionId, View } from '../../core/view-models.js';
 import type { Logger } from '../../logging/logger.js';
 import { CARD_CONTENT_TYPE, SUBMIT_CHECKIN, SUBMIT_DECISION, SUBMIT_REVIEW_DECISION, SUBMIT_TARGET } from '../cards/common.js';
 import { cardActivity, renderCards } from '../cards/render.js';

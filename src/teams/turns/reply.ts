@@ -4,7 +4,7 @@
 // its backoff: the command did run, so the turn must not end in an apology the user would not get either.
 import type { TurnContext } from 'botbuilder';
 import type { Clock, Destination, MessageRef, OutboxPort } from '../../core/ports.js';
-import type { View } from '../../core/views.js';
+import type { View } from '../../core/view-models.js';
 import type { Logger } from '../../logging/logger.js';
 import { cardActivity, renderCards } from '../cards/render.js';
 import { baseConversationId, type ConversationRefs } from '../conversation-refs.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postRefKey } from '../../../src/core/ports.js';
-import type { KpiLine, View } from '../../../src/core/views.js';
+import type { KpiLine, View } from '../../../src/core/view-models.js';
 import { messageRef } from '../../../src/sandbox/gateway.js';
 import { repoRoot } from '../../helpers/cli.js';
 import { startSandboxApp, type RunningSandbox } from '../../helpers/sandbox-app.js';

@@ -2,7 +2,7 @@
 // figure breaches again after recovering, snooze (nudged again when it ends), acknowledge (no escalation)
 // and escalation to the managers after the configured delay; the scan also runs after a check-in.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { BreachNudgeView, EscalationView, NoticeView } from '../../../src/core/views.js';
+import type { BreachNudgeView, EscalationView, NoticeView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { describeDelivery, ritualsHarness, type Harness } from '../../helpers/rituals-harness.js';

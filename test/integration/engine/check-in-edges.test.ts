@@ -2,7 +2,7 @@
 // prompt is still ahead), not the week after; a late answer's confirmation shows that week's figures (as
 // of the day its values are dated, the week's last working day), not today's month.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { CheckInFormView } from '../../../src/core/views.js';
+import type { CheckInFormView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { ritualsHarness, type Harness } from '../../helpers/rituals-harness.js';

@@ -5,7 +5,7 @@
 // monthly reviews and the QBR. Asserts the exact sequence of messages.
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LeaderboardView, QbrView, StandupSummaryView, View } from '../../../src/core/views.js';
+import type { LeaderboardView, QbrView, StandupSummaryView, View } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { ritualsHarness, type Delivered, type Harness } from '../../helpers/rituals-harness.js';

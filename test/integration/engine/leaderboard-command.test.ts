@@ -1,7 +1,7 @@
 // The `leaderboard` command shows the last completed week (the current one is still under way), or
 // says why that week has no leaderboard; members without data are listed unranked, with the reason.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { LeaderboardView, NoticeView } from '../../../src/core/views.js';
+import type { LeaderboardView, NoticeView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { ritualsHarness, seedActivity, type Harness } from '../../helpers/rituals-harness.js';

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseChartId } from '../../../src/charts/chart-request.js';
 import { createChartService, type ChartService } from '../../../src/charts/chart-service.js';
-import type { MonthlyReviewView, QbrView } from '../../../src/core/views.js';
+import type { MonthlyReviewView, QbrView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { describeDelivery, ritualsHarness, runUntil, type Harness } from '../../helpers/rituals-harness.js';

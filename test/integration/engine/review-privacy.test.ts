@@ -2,7 +2,7 @@
 // team totals and the leaderboard's top N, each rep gets their own review by DM and each manager the full
 // table; with `none` the channel shows totals only; with `all` the channel shows everything, no DM.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { MonthlyReviewView, QbrView } from '../../../src/core/views.js';
+import type { MonthlyReviewView, QbrView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { describeDelivery, ritualsHarness, runUntil, type Harness } from '../../helpers/rituals-harness.js';

@@ -2,7 +2,7 @@
 // (opt-in), a monthly review or QBR falling on a public holiday moved to the next working day, and the
 // views' content (leaderboard top N, progress rows, review sections).
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { CollectiveProgressView, LeaderboardView, MonthlyReviewView, MyRankView } from '../../../src/core/views.js';
+import type { CollectiveProgressView, LeaderboardView, MonthlyReviewView, MyRankView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { describeDelivery, ritualsHarness, runUntil, type Harness } from '../../helpers/rituals-harness.js';

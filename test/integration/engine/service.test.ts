@@ -3,7 +3,7 @@
 // metric values, edits, deadline, the prompt updated in place), reactions, QBR target changes.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/core/errors.js';
-import type { CheckInConfirmationView, CheckInFormView, LeaderboardView, MyGoalsView, NoticeView, QbrView, StandupSummaryView } from '../../../src/core/views.js';
+import type { CheckInConfirmationView, CheckInFormView, LeaderboardView, MyGoalsView, NoticeView, QbrView, StandupSummaryView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { describeDelivery, ritualsHarness, runUntil, seedActivity, type Harness } from '../../helpers/rituals-harness.js';

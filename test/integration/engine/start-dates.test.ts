@@ -3,7 +3,7 @@
 // already scheduled; a stand-up where nobody was expected (holidays, out of office) says so plainly.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src/core/domain/model.js';
-import type { LeaderboardView, MyGoalsView, StandupSummaryView } from '../../../src/core/views.js';
+import type { LeaderboardView, MyGoalsView, StandupSummaryView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { ritualsHarness, runUntil, seedActivity, type Delivered, type Harness } from '../../helpers/rituals-harness.js';

@@ -2,7 +2,7 @@
 // day: the progress post, "where do I stand?", the stand-up totals and the leaderboard, without a
 // restart (the core's effective workspace follows the store's objectives version).
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { CollectiveProgressView, LeaderboardView, MyGoalsView, NoticeView, StandupSummaryView } from '../../../src/core/views.js';
+import type { CollectiveProgressView, LeaderboardView, MyGoalsView, NoticeView, StandupSummaryView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { ritualsHarness, type Harness } from '../../helpers/rituals-harness.js';

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
-import type { LeaderboardView, StandupSummaryView } from '../../../src/core/views.js';
+import type { LeaderboardView, StandupSummaryView } from '../../../src/core/view-models.js';
 import { html, raw } from '../../../src/sandbox/render/html.js';
 import { renderPage } from '../../../src/sandbox/render/page.js';
 import { renderView, type RenderOptions } from '../../../src/sandbox/render/view.js';

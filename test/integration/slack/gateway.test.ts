@@ -3,7 +3,7 @@
 // the outcome the outbox acts on, with exactly one HTTP call each (the client never retries by itself).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatGateway } from '../../../src/core/ports.js';
-import type { NoticeView } from '../../../src/core/views.js';
+import type { NoticeView } from '../../../src/core/view-models.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSlackAdapter } from '../../../src/slack/adapter.js';
 import { HttpServer } from '../../../src/http/server.js';

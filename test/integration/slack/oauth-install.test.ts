@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import { createRitualsCore } from '../../../src/core/rituals/create-core.js';
-import type { NoticeView } from '../../../src/core/views.js';
+import type { NoticeView } from '../../../src/core/view-models.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { nextFire } from '../../../src/scheduling/cron.js';

@@ -3,7 +3,7 @@
 // (The flow tests use the real core.)
 import type { Locale } from '../../../src/core/domain/model.js';
 import type { IdentityQuery, InteractionResult, MemberContext, RitualsService } from '../../../src/core/service.js';
-import type { NoticeView } from '../../../src/core/views.js';
+import type { NoticeView } from '../../../src/core/view-models.js';
 
 const notice = (locale: Locale, body: string): NoticeView => ({ type: 'notice', locale, text: body, tone: 'info', body });
 

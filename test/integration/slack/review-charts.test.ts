@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parseChartId } from '../../../src/charts/chart-request.js';
 import { createChartService, type ChartService } from '../../../src/charts/chart-service.js';
 import type { ChatGateway } from '../../../src/core/ports.js';
-import type { ChartRef, MonthlyReviewView, QbrView } from '../../../src/core/views.js';
+import type { ChartRef, MonthlyReviewView, QbrView } from '../../../src/core/view-models.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSlackAdapter } from '../../../src/slack/adapter.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import { createRitualsCore, type RitualsCore } from '../../../src/core/rituals/create-core.js';
-import type { View } from '../../../src/core/views.js';
+import type { View } from '../../../src/core/view-models.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { nextFire } from '../../../src/scheduling/cron.js';
 import { openStore, type Store } from '../../../src/store/connection.js';

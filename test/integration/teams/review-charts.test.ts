@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChartService, type ChartService } from '../../../src/charts/chart-service.js';
 import { encodeIndexedPng } from '../../../src/charts/png.js';
-import type { ChartRef, MonthlyReviewView, QbrView } from '../../../src/core/views.js';
+import type { ChartRef, MonthlyReviewView, QbrView } from '../../../src/core/view-models.js';
 import { createChartLinks, registerChartRoute, type ChartLinks } from '../../../src/http/chart-links.js';
 import { cardBytes, type AdaptiveCard } from '../../../src/teams/cards/common.js';
 import { CARD_BUDGET_BYTES } from '../../../src/teams/cards/fit.js';

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/index.js';
 import type { RitualsService } from '../../../src/core/service.js';
-import type { NoticeView } from '../../../src/core/views.js';
+import type { NoticeView } from '../../../src/core/view-models.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsFlow, type TeamsFlowHarness } from './flow-harness.js';
 

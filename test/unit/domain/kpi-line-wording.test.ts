@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Kpi } from '../../../src/core/domain/model.js';
 import type { MemberKpiRow } from '../../../src/core/domain/member-report.js';
-import { memberKpiLine, totalLine } from '../../../src/core/views/kpi-line.js';
+import { memberKpiLine, totalLine } from '../../../src/core/view-builders/kpi-line.js';
 
 const plain = (s: string | undefined) => s?.replace(/[\u202f\u00a0]/g, ' ');
 

@@ -2,8 +2,8 @@
 // `run X` answers, and the delivery-failure reasons in both languages.
 import { describe, expect, it } from 'vitest';
 import { deliveryReason } from '../../../src/compose/delivery-reasons.js';
-import { exampleOooDates, helpNotice } from '../../../src/core/views/help-view.js';
-import { runNotice } from '../../../src/core/views/run-notice.js';
+import { exampleOooDates, helpNotice } from '../../../src/core/view-builders/help-view.js';
+import { runNotice } from '../../../src/core/view-builders/run-notice.js';
 
 describe('help example dates', () => {
   it.each([

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Team, Workspace } from '../../../src/core/domain/model.js';
 import type { Period } from '../../../src/core/domain/periods.js';
 import type { MemberReport, TeamReport } from '../../../src/core/domain/report.js';
-import { leaderboardView } from '../../../src/core/views/leaderboard-view.js';
+import { leaderboardView } from '../../../src/core/view-builders/leaderboard-view.js';
 
 const team = {
   id: 'paris',

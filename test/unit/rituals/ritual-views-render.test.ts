@@ -2,7 +2,7 @@
 // labelled reaction tally, and a breach nudge that is over (no button left) — on Slack, Teams and the
 // sandbox page.
 import { describe, expect, it } from 'vitest';
-import type { BreachNudgeView, LeaderboardView } from '../../../src/core/views.js';
+import type { BreachNudgeView, LeaderboardView } from '../../../src/core/view-models.js';
 import { renderView } from '../../../src/sandbox/render/view.js';
 import { breachNudgeBlocks } from '../../../src/slack/blocks/breach.js';
 import { leaderboardBlocks } from '../../../src/slack/blocks/leaderboard.js';

@@ -1,7 +1,7 @@
 // One of each neutral view for a 40-member team, filled to the brim (long names, long blockers, many
 // KPIs, every list full), in English and French: the input of the "all views within limits" test.
 import type { Locale } from '../../../src/core/domain/model.js';
-import type { ActionButton, KpiLine, StandupSummaryView, View } from '../../../src/core/views.js';
+import type { ActionButton, KpiLine, StandupSummaryView, View } from '../../../src/core/view-models.js';
 
 const N = 40;
 const names = Array.from({ length: N }, (_, i) => `Member ${String(i + 1).padStart(2, '0')} With A Rather Long Double-Barrelled Name <${i}> & Co`);

@@ -3,7 +3,7 @@
 // in the reader's language rather than failing.
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../src/core/domain/model.js';
-import type { View } from '../../../src/core/views.js';
+import type { View } from '../../../src/core/view-models.js';
 import { blockKitProblems, viewProblems } from '../../../src/slack/blocks/limits.js';
 import { renderHome, renderMessage, renderModal } from '../../../src/slack/blocks/render.js';
 import { bigTeamViews } from './big-team-views.js';

@@ -2,7 +2,7 @@
 // lines, as a Teams chat pane shows about 25 at a time) stays short, rows without figures collapse
 // into one line, and the figures in detail, the blockers and the wins open below on demand.
 import { describe, expect, it } from 'vitest';
-import type { StandupSummaryView } from '../../../src/core/views.js';
+import type { StandupSummaryView } from '../../../src/core/view-models.js';
 import { standupCards } from '../../../src/teams/cards/standup.js';
 import type { AdaptiveCard, CardElement } from '../../../src/teams/cards/common.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';

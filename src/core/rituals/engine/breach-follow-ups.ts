@@ -2,7 +2,7 @@
 // and unacknowledged after the configured delay, and the owner's nudge again when a snooze ends.
 import type { Team } from '../../domain/model.js';
 import type { Breach, Occurrence, OutboxItemInput } from '../../ports.js';
-import { escalationView } from '../../views/breach-views.js';
+import { escalationView } from '../../view-builders/breach-views.js';
 import { collectiveFigures, type CollectiveFigureWithPeriod } from '../queries/collective-figures.js';
 import type { CoreContext } from '../deps.js';
 import { outboxItem, type Delivery } from './occurrence-runner.js';

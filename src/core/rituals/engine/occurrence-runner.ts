@@ -4,7 +4,7 @@
 // delivers it again (the outbox ignores keys it already has).
 import type { Team } from '../../domain/model.js';
 import type { Destination, Occurrence, OccurrenceInput, OccurrenceStatus, OccurrenceStatusChange, OutboxItemInput } from '../../ports.js';
-import type { View } from '../../views.js';
+import type { View } from '../../view-models.js';
 import type { CoreContext } from '../deps.js';
 import { findTeam } from '../queries/team-lookup.js';
 import { minutesBetween } from './wall-clock.js';

@@ -5,7 +5,7 @@ import type { Team } from '../../domain/model.js';
 import { periodOfDate, type Period } from '../../domain/periods.js';
 import { periodSettingsOf } from '../../domain/report-context.js';
 import { localDateOf } from '../../domain/zoned-time.js';
-import type { CollectiveFigure } from '../../views/progress-view.js';
+import type { CollectiveFigure } from '../../view-builders/progress-view.js';
 import type { ReportMemo } from './report-memo.js';
 
 export interface CollectiveFigureWithPeriod extends CollectiveFigure {

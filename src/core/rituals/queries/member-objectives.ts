@@ -7,8 +7,8 @@ import { periodOfDate, previousPeriod, type Period } from '../../domain/periods.
 import { periodSettingsOf } from '../../domain/report-context.js';
 import type { MemberKpiRow } from '../../domain/member-report.js';
 import { localDateOf } from '../../domain/zoned-time.js';
-import type { KpiLine } from '../../views.js';
-import { memberKpiLine } from '../../views/kpi-line.js';
+import type { KpiLine } from '../../view-models.js';
+import { memberKpiLine } from '../../view-builders/kpi-line.js';
 import type { ReportMemo } from './report-memo.js';
 import { weekOf } from '../engine/checkin-window.js';
 

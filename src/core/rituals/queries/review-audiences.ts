@@ -4,9 +4,9 @@
 import type { Locale, Team } from '../../domain/model.js';
 import type { Period } from '../../domain/periods.js';
 import type { Occurrence, OutboxItemInput } from '../../ports.js';
-import type { ChartRef, MonthlyReviewView, QbrView } from '../../views.js';
-import { DEFAULT_TOP } from '../../views/leaderboard-view.js';
-import { individualsInChannelOf, type ReviewAudience } from '../../views/review-views.js';
+import type { ChartRef, MonthlyReviewView, QbrView } from '../../view-models.js';
+import { DEFAULT_TOP } from '../../view-builders/leaderboard-view.js';
+import { individualsInChannelOf, type ReviewAudience } from '../../view-builders/review-views.js';
 import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
 import { outboxItem, type Delivery } from '../engine/occurrence-runner.js';

@@ -1,9 +1,9 @@
 // Use case: "where do I stand?" — the member's objectives now (each in its own period), their rank, when
 // the next check-in comes, and for managers their team's stand-up summary.
 import { t } from '../../i18n/index.js';
-import type { MyGoalsView } from '../../views.js';
-import { openButton } from '../../views/checkin-views.js';
-import { periodLabel } from '../../views/labels.js';
+import type { MyGoalsView } from '../../view-models.js';
+import { openButton } from '../../view-builders/checkin-views.js';
+import { periodLabel } from '../../view-builders/labels.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import type { Actor } from '../actor.js';
 import { defaultCheckInPeriod, memberCheckinZone } from '../engine/checkin-window.js';

@@ -4,7 +4,7 @@
 import type { Team } from '../../domain/model.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import type { Occurrence } from '../../ports.js';
-import { checkInPromptView } from '../../views/checkin-views.js';
+import { checkInPromptView } from '../../view-builders/checkin-views.js';
 import { checkInWindow, DEFAULT_DEADLINE_MINUTES, memberCheckinZone, weekOf } from '../engine/checkin-window.js';
 import type { CoreContext } from '../deps.js';
 import { memberStanding } from '../queries/member-objectives.js';

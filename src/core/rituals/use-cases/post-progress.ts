@@ -3,8 +3,8 @@
 import type { Locale, Team } from '../../domain/model.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import type { Occurrence } from '../../ports.js';
-import type { CollectiveProgressView } from '../../views.js';
-import { progressView } from '../../views/progress-view.js';
+import type { CollectiveProgressView } from '../../view-models.js';
+import { progressView } from '../../view-builders/progress-view.js';
 import { weekOf } from '../engine/checkin-window.js';
 import { collectiveFigures } from '../queries/collective-figures.js';
 import type { CoreContext } from '../deps.js';

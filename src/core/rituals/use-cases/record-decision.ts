@@ -4,10 +4,10 @@
 import { DomainError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import type { DecisionSubmission, InteractionResult, SubmitResult } from '../../service.js';
-import type { NoticeView } from '../../views.js';
-import { DECISION_KINDS, decisionFormView } from '../../views/form-views.js';
-import { periodLabel } from '../../views/labels.js';
-import { describeError, notice } from '../../views/notice.js';
+import type { NoticeView } from '../../view-models.js';
+import { DECISION_KINDS, decisionFormView } from '../../view-builders/form-views.js';
+import { periodLabel } from '../../view-builders/labels.js';
+import { describeError, notice } from '../../view-builders/notice.js';
 import type { Actor } from '../actor.js';
 import { teamFor } from '../actor.js';
 import type { CoreContext } from '../deps.js';

@@ -3,7 +3,7 @@
 import type { Team } from '../../domain/model.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import type { Occurrence } from '../../ports.js';
-import { reminderView } from '../../views/checkin-views.js';
+import { reminderView } from '../../view-builders/checkin-views.js';
 import { checkInWindow } from '../engine/checkin-window.js';
 import type { CoreContext } from '../deps.js';
 import { occurrenceKey, outboxItem, type Delivery } from '../engine/occurrence-runner.js';

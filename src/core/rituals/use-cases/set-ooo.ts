@@ -3,8 +3,8 @@
 import { localDateOf } from '../../domain/zoned-time.js';
 import { t } from '../../i18n/index.js';
 import { formatDate } from '../../i18n/format.js';
-import type { NoticeView } from '../../views.js';
-import { notice } from '../../views/notice.js';
+import type { NoticeView } from '../../view-models.js';
+import { notice } from '../../view-builders/notice.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../deps.js';
 

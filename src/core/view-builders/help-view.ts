@@ -2,7 +2,7 @@
 // the future (the week after next, Monday to Friday), written the way the reader's language types them.
 import type { Locale } from '../domain/model.js';
 import { t } from '../i18n/index.js';
-import type { NoticeView } from '../views.js';
+import type { NoticeView } from '../view-models.js';
 import { notice } from './notice.js';
 
 const DAY = 86_400_000;

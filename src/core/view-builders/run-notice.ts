@@ -3,7 +3,7 @@
 // they are never called sent here; a run that created nothing says why instead of "0 sent".
 import type { Locale, RitualId } from '../domain/model.js';
 import { t } from '../i18n/index.js';
-import type { NoticeView } from '../views.js';
+import type { NoticeView } from '../view-models.js';
 import { notice } from './notice.js';
 
 export interface RunFigures {

@@ -4,7 +4,7 @@ import type { CollectiveObjective, Locale, Team, Workspace } from '../domain/mod
 import type { CollectiveRow } from '../domain/collective-report.js';
 import { t } from '../i18n/index.js';
 import { formatDate } from '../i18n/format.js';
-import type { CollectiveProgressView, CollectiveRowView } from '../views.js';
+import type { CollectiveProgressView, CollectiveRowView } from '../view-models.js';
 import { collectiveKpiLine, displayUnit, formatFigure } from './kpi-line.js';
 
 export interface CollectiveFigure {

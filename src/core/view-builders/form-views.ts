@@ -3,7 +3,7 @@
 import type { Locale, Unit } from '../domain/model.js';
 import { t } from '../i18n/index.js';
 import { boundsOf, TEXT_MAX_LENGTH, typedValue } from '../rituals/validate-check-in.js';
-import type { DecisionFormView, TargetFormView } from '../views.js';
+import type { DecisionFormView, TargetFormView } from '../view-models.js';
 import { unitHint } from './labels.js';
 
 export const DECISION_KINDS = ['decision', 'hypothesis', 'test', 'result'] as const;

@@ -5,7 +5,7 @@ import { dateParts } from '../domain/calendar-days.js';
 import type { Period } from '../domain/periods.js';
 import { t } from '../i18n/index.js';
 import { formatDate } from '../i18n/format.js';
-import type { KpiLine, Tone } from '../views.js';
+import type { KpiLine, Tone } from '../view-models.js';
 
 const INTL: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr-FR' };
 

@@ -3,7 +3,7 @@
 import type { Locale } from '../domain/model.js';
 import { DomainError } from '../errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
-import type { NoticeView } from '../views.js';
+import type { NoticeView } from '../view-models.js';
 
 export function notice(locale: Locale, tone: NoticeView['tone'], body: string, title?: string): NoticeView {
   return { type: 'notice', locale, text: title ? `${title} — ${body}` : body, tone, ...(title ? { title } : {}), body };

@@ -4,7 +4,7 @@ import type { Locale, Team } from '../domain/model.js';
 import type { Period } from '../domain/periods.js';
 import { t } from '../i18n/index.js';
 import { formatPercent } from '../i18n/format.js';
-import type { KpiLine, StandupSummaryView } from '../views.js';
+import type { KpiLine, StandupSummaryView } from '../view-models.js';
 import { periodLabel } from './labels.js';
 
 export function standupView(a: {

@@ -12,7 +12,7 @@ import type {
   CheckInPromptView,
   KpiLine,
   ReminderView,
-} from '../views.js';
+} from '../view-models.js';
 import { periodLabel, unitHint } from './labels.js';
 
 export function openButton(locale: Locale, periodKey: string, label: 'checkin.action.open' | 'checkin.action.edit' = 'checkin.action.open'): ActionButton {

@@ -7,7 +7,7 @@ import type { Period } from '../domain/periods.js';
 import type { TeamReport } from '../domain/report.js';
 import { t, tPlural } from '../i18n/index.js';
 import { formatPercent } from '../i18n/format.js';
-import type { ActionButton, MonthlyReviewView, QbrProposal, QbrView, ReviewSection } from '../views.js';
+import type { ActionButton, MonthlyReviewView, QbrProposal, QbrView, ReviewSection } from '../view-models.js';
 import { collectiveKpiLine, memberKpiLine, totalLine } from './kpi-line.js';
 import { periodLabel } from './labels.js';
 import { unrankedReasonText } from './leaderboard-view.js';

@@ -12,7 +12,7 @@ import type { MemberKpiRow } from '../domain/member-report.js';
 import { attainmentOf, DEFAULT_ATTAINMENT_CAP } from '../domain/attainment.js';
 import { t } from '../i18n/index.js';
 import { formatDate, formatNumber, formatPercent, formatValue } from '../i18n/format.js';
-import type { KpiLine } from '../views.js';
+import type { KpiLine } from '../view-models.js';
 import { joinList, statusText, toneOf } from './labels.js';
 
 interface Row {
