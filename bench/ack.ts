@@ -18,7 +18,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../src/config/workspace-load.js';
 import type { Workspace } from '../src/core/domain/model.js';
-import type { Destination, OutboxItemInput } from '../src/core/ports.js';
+import type { Destination, OutboxItemInput } from '../src/core/ports/index.js';
 import { weekOf } from '../src/core/rituals/engine/checkin-window.js';
 import { createRitualsCore, type RitualsCore } from '../src/core/rituals/create-core.js';
 import { occurrenceKey } from '../src/core/rituals/engine/occurrence-runner.js';

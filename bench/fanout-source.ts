@@ -5,7 +5,7 @@
 //           (so a later check-in still finds and updates its prompt): only the delivery path is measured.
 // Both return once everything is queued; the app's outbox sender delivers meanwhile.
 import type { RunningApp } from '../src/app.js';
-import type { Destination, OutboxItemInput, Platform } from '../src/core/ports.js';
+import type { Destination, OutboxItemInput, Platform } from '../src/core/ports/index.js';
 import { weekOf } from '../src/core/rituals/engine/checkin-window.js';
 import { occurrenceKey } from '../src/core/rituals/engine/occurrence-runner.js';
 import { checkInPromptView } from '../src/core/view-builders/checkin-views.js';

@@ -3,7 +3,7 @@
 // local fake chat API, which enforces the rate with 429 + Retry-After. Prints one JSON line
 // { members, rate, seconds, boundSeconds, ratio, lost, duplicates, peakRssMb } and a readable table.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { OutboxItemInput } from '../src/core/ports.js';
+import type { OutboxItemInput } from '../src/core/ports/index.js';
 import { createLogger } from '../src/logging/logger.js';
 import { bucket, DEFAULT_LIMITS } from '../src/scheduling/rate-limit.js';
 import { OutboxSender } from '../src/scheduling/outbox-sender.js';

@@ -2,7 +2,7 @@
 // `D-{member}`, a team post to `C-{team}`, the neutral view's `text` is the message. It maps answers to
 // outcomes the way the real adapters do: 429 -> rate_limited (Retry-After), 5xx and network errors ->
 // failed_transient, other 4xx or `ok: false` -> failed_permanent.
-import type { ChatGateway, Destination, MessageRef, Platform, SendOutcome } from '../src/core/ports.js';
+import type { ChatGateway, Destination, MessageRef, Platform, SendOutcome } from '../src/core/ports/index.js';
 
 export interface HttpChatGatewayOptions {
   readonly baseUrl: string;

@@ -4,7 +4,7 @@
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseWorkspace } from '../src/config/workspace-load.js';
-import type { CoreLogger } from '../src/core/ports.js';
+import type { CoreLogger } from '../src/core/ports/index.js';
 import { createRitualsCore } from '../src/core/rituals/create-core.js';
 import { teamReport } from '../src/core/rituals/use-cases/team-report.js';
 import { nextFire } from '../src/scheduling/cron.js';

@@ -6,7 +6,7 @@
 // prints the medians and a no-op re-tick.
 import { parseWorkspace } from '../src/config/workspace-load.js';
 import type { Workspace } from '../src/core/domain/model.js';
-import type { CoreLogger } from '../src/core/ports.js';
+import type { CoreLogger } from '../src/core/ports/index.js';
 import { createRitualsCore } from '../src/core/rituals/create-core.js';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_MAX_LOOKBACK_MINUTES, type CoreContext } from '../src/core/rituals/deps.js';
 import { RitualMetrics } from '../src/core/rituals/metrics.js';

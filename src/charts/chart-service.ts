@@ -3,7 +3,7 @@
 // upload, Teams image, sandbox page). The composition builds one per process on the store's repositories.
 import type { Locale, Workspace } from '../core/domain/model.js';
 import { DomainError } from '../core/errors.js';
-import type { ChartCatalog, MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports.js';
+import type { ChartCatalog, MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports/index.js';
 import type { ChartRef } from '../core/view-models.js';
 import { parseChartId, reviewChartRequests } from './chart-request.js';
 import { buildChart, chartPng } from './make-chart.js';

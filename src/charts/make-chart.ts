@@ -10,7 +10,7 @@ import { localDateOf, parseInstantInZone, startOfDayInZone } from '../core/domai
 import { DomainError } from '../core/errors.js';
 import { t } from '../core/i18n/index.js';
 import { formatPercent } from '../core/i18n/format.js';
-import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports.js';
+import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports/index.js';
 import { loadTeamData } from '../core/rituals/queries/team-data.js';
 import { periodSettings, resolvePeriod, teamReport } from '../core/rituals/use-cases/team-report.js';
 import { attainmentBarsSpec } from './attainment-spec.js';

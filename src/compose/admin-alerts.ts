@@ -4,7 +4,7 @@
 // logged, so a broken platform never loops alerts about alerts.
 import type { Workspace } from '../core/domain/model.js';
 import { t } from '../core/i18n/index.js';
-import type { CoreLogger, Destination, OutboxPort, Platform } from '../core/ports.js';
+import type { CoreLogger, Destination, OutboxPort, Platform } from '../core/ports/index.js';
 import { notice } from '../core/view-builders/notice.js';
 import type { ParkedItem } from '../scheduling/outbox-sender.js';
 import { deliveryReason } from './delivery-reasons.js';

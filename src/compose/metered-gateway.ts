@@ -1,5 +1,5 @@
 // Wraps a ChatGateway so every send and update is counted in /metrics by platform and outcome.
-import type { ChatGateway, SendOutcome } from '../core/ports.js';
+import type { ChatGateway, SendOutcome } from '../core/ports/index.js';
 import type { Metrics } from '../http/metrics.js';
 
 export function meteredGateway(gateway: ChatGateway, metrics: Metrics): ChatGateway {

@@ -9,7 +9,7 @@
 import { createChartService } from '../charts/chart-service.js';
 import type { AppConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
-import type { ChatGateway, Destination, Platform } from '../core/ports.js';
+import type { ChatGateway, Destination, Platform } from '../core/ports/index.js';
 import { applyRetention } from '../core/rituals/use-cases/apply-retention.js';
 import { createRitualsCore, type BackgroundWork, type RitualsCore } from '../core/rituals/create-core.js';
 import type { ChartLinks } from '../http/chart-links.js';

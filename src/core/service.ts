@@ -3,7 +3,7 @@
 // Methods never throw for expected failures: rights, bad input and unknown users come back as
 // NoticeView errors or forms with inline errors, in the user's language.
 import type { Locale, RitualId } from './domain/model.js';
-import type { MessageRef, Platform } from './ports.js';
+import type { MessageRef, Platform } from './ports/index.js';
 import type {
   ActionId,
   CheckInConfirmationView,

@@ -5,7 +5,7 @@
 // updated and its previous value kept in history. Answers never carry a stack trace or a token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Workspace } from '../core/domain/model.js';
-import type { CoreLogger } from '../core/ports.js';
+import type { CoreLogger } from '../core/ports/index.js';
 import { createApiTokensRepo } from '../store/api-tokens.repo.js';
 import type { Store } from '../store/connection.js';
 import { DEFAULT_MAX_ITEMS, validateBatch } from './ingest-validate.js';

@@ -3,7 +3,7 @@
 // unit allows). Every problem is collected as { index, field, message }; one problem rejects the batch.
 import { z } from 'zod';
 import type { Workspace } from '../core/domain/model.js';
-import type { MetricValueInput } from '../core/ports.js';
+import type { MetricValueInput } from '../core/ports/index.js';
 import { parseDay } from '../store/csv-values.js';
 import { kpiById, valueProblem, workspaceDirectory } from '../store/import-csv.js';
 

@@ -1,7 +1,7 @@
 // The sandbox's clock: real time plus an offset that the page's clock buttons move forward, so a month of
 // rituals passes in a few clicks. Implements the core's Clock port; the offset is kept in a file next to
 // the sandbox database so time travel survives a restart. `simulate` uses it with a frozen real time.
-import type { Clock } from '../core/ports.js';
+import type { Clock } from '../core/ports/index.js';
 import { readJsonFile, removeJsonFile, writeJsonFile } from './json-file.js';
 
 export interface SandboxClockOptions {

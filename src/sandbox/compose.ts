@@ -4,7 +4,7 @@
 // app.ts calls it when no Slack or Teams credentials are set; the tests compose the same way.
 import { createChartService } from '../charts/chart-service.js';
 import type { Workspace } from '../core/domain/model.js';
-import type { CoreLogger } from '../core/ports.js';
+import type { CoreLogger } from '../core/ports/index.js';
 import { createRitualsCore, type RitualsCore } from '../core/rituals/create-core.js';
 import type { HttpServer } from '../http/server.js';
 import { nextFire } from '../scheduling/cron.js';

@@ -3,7 +3,7 @@
 // composition root gives it the core (service + engine), a way to deliver the outbox now, the sandbox
 // clock it also gave the core, and the sandbox's own store.
 import type { Locale, RitualId, Workspace } from '../core/domain/model.js';
-import type { ChatGateway, CoreLogger, EngineStateRepo } from '../core/ports.js';
+import type { ChatGateway, CoreLogger, EngineStateRepo } from '../core/ports/index.js';
 import type { RitualsService } from '../core/service.js';
 import type { HttpServer } from '../http/server.js';
 import { SandboxApi } from './api.js';

@@ -8,7 +8,7 @@ import type { Workspace } from '../core/domain/model.js';
 import { periodOfDate } from '../core/domain/periods.js';
 import { periodSettingsOf } from '../core/domain/report-context.js';
 import { localDateOf, startOfDayInZone } from '../core/domain/zoned-time.js';
-import type { EngineStateRepo, UpsertSummary } from '../core/ports.js';
+import type { EngineStateRepo, UpsertSummary } from '../core/ports/index.js';
 import { crmCsv, crmRows } from './crm-figures.js';
 import type { NextFire } from './due-points.js';
 import type { TimeAgent } from './time-travel.js';

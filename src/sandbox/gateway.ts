@@ -2,7 +2,7 @@
 // or Teams, and each view becomes a message in the member's DM thread or the team's channel thread.
 // Unknown members or teams fail permanently, as an unknown Slack channel would.
 import type { Workspace } from '../core/domain/model.js';
-import type { ChatGateway, Clock, Destination, MessageRef, SendOutcome } from '../core/ports.js';
+import type { ChatGateway, Clock, Destination, MessageRef, SendOutcome } from '../core/ports/index.js';
 import { channelThread, dmThread, type SandboxMessage, type ThreadId, type ThreadStore } from './threads.js';
 
 export interface Delivery {

@@ -2,7 +2,7 @@
 // into the sandbox's equivalents of Slack's: a form opens a dialog, `replace` updates the message the
 // button was on, `reply` and confirmations land in the member's DM thread.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Clock } from '../core/ports.js';
+import type { Clock } from '../core/ports/index.js';
 import type { InteractionResult, RitualsService, SubmitResult } from '../core/service.js';
 import type { ActionId, View } from '../core/view-models.js';
 import { messageRef } from './gateway.js';

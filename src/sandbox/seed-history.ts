@@ -7,7 +7,7 @@ import type { Workspace } from '../core/domain/model.js';
 import { periodOfDate } from '../core/domain/periods.js';
 import { periodSettingsOf } from '../core/domain/report-context.js';
 import { localDateOf, startOfDayInZone } from '../core/domain/zoned-time.js';
-import type { CoreLogger, EngineStateRepo } from '../core/ports.js';
+import type { CoreLogger, EngineStateRepo } from '../core/ports/index.js';
 import type { RitualsService } from '../core/service.js';
 import type { SandboxClock } from './clock.js';
 import { duePointsBetween, type NextFire } from './due-points.js';

@@ -4,7 +4,7 @@
 // randomness, one delivery at a time, so the same seed prints the same transcript.
 import type { Workspace } from '../core/domain/model.js';
 import { startOfDayInZone } from '../core/domain/zoned-time.js';
-import type { CoreLogger } from '../core/ports.js';
+import type { CoreLogger } from '../core/ports/index.js';
 import { createRitualsCore } from '../core/rituals/create-core.js';
 import { nextFire } from '../scheduling/cron.js';
 import { OutboxSender } from '../scheduling/outbox-sender.js';

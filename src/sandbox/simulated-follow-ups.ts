@@ -2,7 +2,7 @@
 // leaderboard with an emoji (tallied by the core like a platform reaction), and owners press
 // Acknowledge or Snooze on most breach nudges. Seeded per post, so the transcript is reproducible.
 import type { Workspace } from '../core/domain/model.js';
-import type { ChatGateway } from '../core/ports.js';
+import type { ChatGateway } from '../core/ports/index.js';
 import type { RitualsService } from '../core/service.js';
 import type { ActionButton, BreachNudgeView } from '../core/view-models.js';
 import { messageRef, type Delivery } from './gateway.js';

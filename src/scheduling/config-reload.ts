@@ -6,7 +6,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import type { CoreLogger } from '../core/ports.js';
+import type { CoreLogger } from '../core/ports/index.js';
 import { formatProblem, parseWorkspace, type LoadedWorkspace } from '../config/workspace-load.js';
 
 export type ReloadResult =

@@ -2,7 +2,7 @@
 // calls the platform's gateway and records what happened. Retry policy lives here: a 429 is not an
 // attempt (the bucket pauses for Retry-After); a transient failure backs off with full jitter; a
 // permanent failure, or too many transient ones, parks the row for the admins.
-import type { ChatGateway, Clock, CoreLogger, Platform, SendOutcome } from '../core/ports.js';
+import type { ChatGateway, Clock, CoreLogger, Platform, SendOutcome } from '../core/ports/index.js';
 import type { ClaimedItem, OutboxItem, OutboxRepo } from '../store/outbox.repo.js';
 import type { RateLimiter } from './rate-limit.js';
 

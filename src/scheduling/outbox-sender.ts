@@ -3,7 +3,7 @@
 // platforms' rate limits. It sleeps until the next row is due, a kick (after an enqueue) or a poll tick
 // (rows enqueued by another process, leases expiring after a crash). Everything awaits: a 5,000-member
 // fan-out never blocks the event loop.
-import type { ChatGateway, Clock, CoreLogger, OutboxPort, Platform } from '../core/ports.js';
+import type { ChatGateway, Clock, CoreLogger, OutboxPort, Platform } from '../core/ports/index.js';
 import type { ClaimedItem, OutboxRepo } from '../store/outbox.repo.js';
 import { deliver, type DeliveryPolicy, type DeliveryResult, type ParkedItem } from './outbox-delivery.js';
 import { RateLimiter, type LimitsConfig } from './rate-limit.js';

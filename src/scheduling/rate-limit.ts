@@ -4,7 +4,7 @@
 // channel, short bursts allowed") and a sliding window (Teams: "7 per second, 8 per 2 s, 60 per 30 s"),
 // because a token bucket of capacity N refilled N per W can let almost 2N through in one window W.
 // Time is a monotonic millisecond counter passed in, so the maths is testable with a fake clock.
-import type { Platform } from '../core/ports.js';
+import type { Platform } from '../core/ports/index.js';
 
 export type LimitRule =
   | { readonly kind: 'bucket'; readonly perSecond: number; readonly burst: number }

@@ -3,7 +3,7 @@
 // processes sharing the database run it once a day. No catch-up at start: the cutoffs are relative to
 // the run, so a day missed is made up by the next one.
 import type { RunCoordinator } from 'node-cron';
-import type { Clock, CoreLogger } from '../core/ports.js';
+import type { Clock, CoreLogger } from '../core/ports/index.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
 export const RETENTION_CRON = '17 3 * * *';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { RunCoordinator } from 'node-cron';
-import type { Clock, CoreLogger } from '../core/ports.js';
+import type { Clock, CoreLogger } from '../core/ports/index.js';
 import type { LeasesRepo } from '../store/leases.repo.js';
 
 export interface StoreRunCoordinator extends RunCoordinator {

@@ -3,7 +3,7 @@
 // each fire once. node-cron keeps no state: what is due and what was sent lives in the database, so a
 // catch-up tick at start covers fires missed while the process was down.
 import { createTask, type Logger as CronLogger, type RunCoordinator, type ScheduledTask } from 'node-cron';
-import type { Clock, CoreLogger } from '../core/ports.js';
+import type { Clock, CoreLogger } from '../core/ports/index.js';
 
 export interface FireInfo {
   /** The cron slot this tick runs for; the start-up catch-up has none. */

@@ -7,7 +7,7 @@
 import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
-import type { ChatGateway } from '../core/ports.js';
+import type { ChatGateway } from '../core/ports/index.js';
 import type { RitualsService } from '../core/service.js';
 import type { HttpServer } from '../http/server.js';
 import { BoundedCache } from './bounded-cache.js';

@@ -4,7 +4,7 @@
 // it: Slack answers message_not_found), any other message is updated in place, and when neither works
 // nor a prompt shows it, the confirmation comes as a DM. Never throws.
 import type { webApi } from '@slack/bolt';
-import type { MessageRef } from '../core/ports.js';
+import type { MessageRef } from '../core/ports/index.js';
 import type { View } from '../core/view-models.js';
 import type { FormOrigin } from './blocks/check-in.js';
 import { renderMessage } from './blocks/render.js';

@@ -5,7 +5,7 @@
 // installed there and a NoInstallationError says so.
 import type { webApi } from '@slack/bolt';
 import type { Member, Team, Workspace } from '../core/domain/model.js';
-import type { Destination } from '../core/ports.js';
+import type { Destination } from '../core/ports/index.js';
 import { BoundedCache } from './bounded-cache.js';
 import { findMember, findTeam } from '../core/rituals/queries/team-lookup.js';
 import type { WorkspaceTokens } from './workspace-tokens.js';

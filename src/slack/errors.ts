@@ -1,7 +1,7 @@
 // Slack Web API failures as the outbox understands them: rate limited (with Retry-After), permanent
 // (needs a person: invite the bot, fix the config, reinstall) with a plain-words reason for the admins,
 // or transient (5xx, network) to retry with backoff.
-import type { SendOutcome } from '../core/ports.js';
+import type { SendOutcome } from '../core/ports/index.js';
 
 /** Platform error codes that will not succeed by retrying, with what an admin should do about each. */
 const PERMANENT: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@
 // It never throws: Slack's answers become SendOutcomes, and the outbox decides about retries. Each call
 // uses the bot token of the destination's workspace (workspace-tokens.ts).
 import type { webApi } from '@slack/bolt';
-import type { ChatGateway, Destination, MessageRef, SendOutcome } from '../core/ports.js';
+import type { ChatGateway, Destination, MessageRef, SendOutcome } from '../core/ports/index.js';
 import { isView, renderMessage } from './blocks/render.js';
 import { uploadReviewCharts, type SlackChartSource } from './chart-uploads.js';
 import type { SlackDirectory } from './directory.js';

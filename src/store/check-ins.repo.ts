@@ -1,7 +1,7 @@
 // Check-in submissions: one row per submission (never overwritten), deduplicated by idempotency key;
 // the latest submission per member and period is the answer that counts.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { CheckIn, CheckInFilter, CheckInsRepo } from '../core/ports.js';
+import type { CheckIn, CheckInFilter, CheckInsRepo } from '../core/ports/index.js';
 import { WRITE_TX, type StoreDb } from './db.js';
 import { checkIns } from './schema.js';
 

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { PersonDataRepo, Repositories, RetentionRepo, RitualRepositories } from '../core/ports.js';
+import type { PersonDataRepo, Repositories, RetentionRepo, RitualRepositories } from '../core/ports/index.js';
 import { createAuditRepo } from './audit.repo.js';
 import { createBreachesRepo } from './breaches.repo.js';
 import { createCheckInsRepo } from './check-ins.repo.js';

@@ -2,7 +2,7 @@
 // (replayed decision submissions, retried platform events). Every tick reads and writes one watermark
 // per team: the statements are prepared once.
 import { eq, sql } from 'drizzle-orm';
-import type { EngineStateRepo } from '../core/ports.js';
+import type { EngineStateRepo } from '../core/ports/index.js';
 import type { StoreDb } from './db.js';
 import { engineState } from './schema.js';
 

@@ -3,7 +3,7 @@
 // from the workspace and these same repositories, is meant to be added there as one more exporter.
 import { stringify } from 'csv-stringify/sync';
 import type { Workspace } from '../core/domain/model.js';
-import type { CheckIn, Repositories } from '../core/ports.js';
+import type { CheckIn, Repositories } from '../core/ports/index.js';
 
 export type ExportKind = 'checkins' | 'metrics' | 'decisions' | 'audit';
 /** What `--what all` exports: the data. */

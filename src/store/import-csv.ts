@@ -6,7 +6,7 @@
 // goes through a mapping file first (crm-mapping.ts, crm-rows.ts), then the same validation.
 import { parse, CsvError } from 'csv-parse/sync';
 import type { Kpi, Workspace } from '../core/domain/model.js';
-import type { MetricValueInput, UpsertSummary } from '../core/ports.js';
+import type { MetricValueInput, UpsertSummary } from '../core/ports/index.js';
 import type { Store } from './connection.js';
 import type { CrmMapping } from './crm-mapping.js';
 import { mapRows } from './crm-rows.js';

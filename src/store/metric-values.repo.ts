@@ -10,7 +10,7 @@ import type {
   MetricValueRevision,
   MetricValuesRepo,
   UpsertSummary,
-} from '../core/ports.js';
+} from '../core/ports/index.js';
 import { WRITE_TX, type StoreDb } from './db.js';
 import { metricValueHistory, metricValues, teamMembers } from './schema.js';
 

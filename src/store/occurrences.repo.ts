@@ -2,7 +2,7 @@
 // fire runs once whatever the number of ticks, restarts or config reloads. Also holds follow-ups that
 // are due later (reminders, deadlines, escalations) as `scheduled` rows.
 import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { Occurrence, OccurrenceInput, OccurrencesRepo, OccurrenceStatus } from '../core/ports.js';
+import type { Occurrence, OccurrenceInput, OccurrencesRepo, OccurrenceStatus } from '../core/ports/index.js';
 import { WRITE_TX, type StoreDb } from './db.js';
 import { ritualOccurrences } from './schema.js';
 

@@ -3,7 +3,7 @@
 // A claimed row whose send was never confirmed (crash, kill) is claimed again once its lease expires.
 // The lease end doubles as a fencing token: only the holder of the current lease may reschedule or park.
 import { and, asc, eq, inArray, lt, lte, notInArray, or, sql } from 'drizzle-orm';
-import type { Destination, MessageRef, OutboxItemInput, OutboxPort, Platform } from '../core/ports.js';
+import type { Destination, MessageRef, OutboxItemInput, OutboxPort, Platform } from '../core/ports/index.js';
 import { WRITE_TX, type StoreDb } from './db.js';
 import { outbox } from './schema.js';
 

@@ -9,7 +9,7 @@
 // a large database, so it reads before the write transaction (WAL readers take no lock) and the
 // transaction only rewrites the rows found; a second scan after it catches anything written meanwhile.
 import type Database from 'better-sqlite3';
-import type { EraseReport, EraseTableReport } from '../core/ports.js';
+import type { EraseReport, EraseTableReport } from '../core/ports/index.js';
 import { keysOf, type MemberRow } from './person-data.js';
 import { findNeedleRows, identifierNeedles, scrubRows, textNeedles, type Needle } from './table-scan.js';
 

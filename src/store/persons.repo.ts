@@ -3,7 +3,7 @@
 // database backend implements the same port with its own dialect.
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { PersonDataRepo, StoredMember, WorkspaceRepo } from '../core/ports.js';
+import type { PersonDataRepo, StoredMember, WorkspaceRepo } from '../core/ports/index.js';
 import { keysOf, memberRow, PERSON_TABLES, personRows, readable } from './person-data.js';
 import { eraseMember } from './person-erase.js';
 

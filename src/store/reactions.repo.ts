@@ -1,7 +1,7 @@
 // Emoji reactions on channel posts (leaderboards): one row per post, emoji and user; removing a reaction
 // marks it removed, adding it again restores it, so replayed events change nothing.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { ReactionsRepo } from '../core/ports.js';
+import type { ReactionsRepo } from '../core/ports/index.js';
 import { WRITE_TX, type StoreDb } from './db.js';
 import { reactions } from './schema.js';
 

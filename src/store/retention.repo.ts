@@ -6,7 +6,7 @@
 // of rows, and the bot's writers must not wait for all of them. A dry run counts the same rows.
 import type Database from 'better-sqlite3';
 import type { RetentionCutoffs } from '../core/domain/retention.js';
-import type { RetentionCounts, RetentionRepo } from '../core/ports.js';
+import type { RetentionCounts, RetentionRepo } from '../core/ports/index.js';
 
 /** The body a delivered message keeps once its retention has passed. */
 export const EXPIRED_VIEW = '{"expired":true}';

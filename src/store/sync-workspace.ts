@@ -13,7 +13,7 @@ import {
   teamObjectiveId,
   uniqueMembers,
 } from '../core/domain/objective-ids.js';
-import type { SyncSummary } from '../core/ports.js';
+import type { SyncSummary } from '../core/ports/index.js';
 import { insertAudit } from './audit.repo.js';
 import { canonicalJson, WRITE_TX, type StoreDb, type StoreTx } from './db.js';
 import { insertTargetHistory } from './objectives.repo.js';

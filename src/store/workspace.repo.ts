@@ -1,6 +1,6 @@
 // Teams and members as synced from the workspace config, and lookups by platform identity.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { IdentityKind, StoredMember, StoredTeam, WorkspaceRepo } from '../core/ports.js';
+import type { IdentityKind, StoredMember, StoredTeam, WorkspaceRepo } from '../core/ports/index.js';
 import type { StoreDb } from './db.js';
 import { members, teamMembers, teams } from './schema.js';
 import { applyWorkspaceSync } from './sync-workspace.js';

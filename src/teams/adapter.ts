@@ -3,7 +3,7 @@
 // the project lives under src/teams/.
 import type { TeamsConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
-import type { ChatGateway, Clock, OutboxPort } from '../core/ports.js';
+import type { ChatGateway, Clock, OutboxPort } from '../core/ports/index.js';
 import type { RitualsService } from '../core/service.js';
 import { sendJson, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';

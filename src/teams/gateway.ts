@@ -5,7 +5,7 @@
 // conversation, ~50/s per app) and retries.
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Workspace } from '../core/domain/model.js';
-import type { ChatGateway, Clock, Destination, MessageRef, SendOutcome } from '../core/ports.js';
+import type { ChatGateway, Clock, Destination, MessageRef, SendOutcome } from '../core/ports/index.js';
 import type { RitualsService } from '../core/service.js';
 import type { CheckInFormView, View } from '../core/view-models.js';
 import type { Logger } from '../logging/logger.js';

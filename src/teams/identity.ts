@@ -3,7 +3,7 @@
 // is remembered in the store so the next look-up is direct.
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Locale } from '../core/domain/model.js';
-import type { WorkspaceRepo } from '../core/ports.js';
+import type { WorkspaceRepo } from '../core/ports/index.js';
 import type { MemberContext, RitualsService } from '../core/service.js';
 import type { Logger } from '../logging/logger.js';
 import type { ConversationRefs } from './conversation-refs.js';

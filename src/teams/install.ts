@@ -5,7 +5,7 @@
 // install is followed by its welcome (welcome.ts).
 import { TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Workspace } from '../core/domain/model.js';
-import type { Clock } from '../core/ports.js';
+import type { Clock } from '../core/ports/index.js';
 import type { Logger } from '../logging/logger.js';
 import { baseConversationId, type ConversationRefs, type TeamsRefEntry } from './conversation-refs.js';
 import type { Identity, IdentityResolver } from './identity.js';

@@ -2,7 +2,7 @@
 // (matched to their UPN once they install the app or the team roster is read), a team with a Teams
 // channel. The composition root uses it for the core's `platformFor`.
 import type { Workspace } from '../core/domain/model.js';
-import type { Destination } from '../core/ports.js';
+import type { Destination } from '../core/ports/index.js';
 import { findMember, findTeam } from '../core/rituals/queries/team-lookup.js';
 
 export function teamsCanReach(workspace: Workspace, destination: Destination): boolean {

@@ -2,7 +2,7 @@
 // outbox's vocabulary: rate limited (429 + Retry-After), transient (412, 5xx, network: retry later),
 // or permanent (403 uninstalled / blocked, 404 conversation gone: park it, tell the admins). A permanent
 // refusal of the conversation itself also marks the stored reference dead.
-import type { SendOutcome } from '../core/ports.js';
+import type { SendOutcome } from '../core/ports/index.js';
 
 export type FailedOutcome = Exclude<SendOutcome, { status: 'sent' }>;
 

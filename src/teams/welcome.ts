@@ -5,7 +5,7 @@
 // conversationUpdate for one install (and the Agents Playground resends them on each start), and the
 // outbox's stored keys make sure a restart or a second event never posts it again.
 import type { TurnContext } from 'botbuilder';
-import type { Clock, OutboxItemInput, OutboxPort } from '../core/ports.js';
+import type { Clock, OutboxItemInput, OutboxPort } from '../core/ports/index.js';
 import type { RitualsService } from '../core/service.js';
 import type { Logger } from '../logging/logger.js';
 import { baseConversationId } from './conversation-refs.js';

@@ -8,7 +8,7 @@ import { loadWorkspace } from '../../src/config/workspace-load.js';
 import type { Workspace } from '../../src/core/domain/model.js';
 import { previousPeriod } from '../../src/core/domain/periods.js';
 import { periodSettingsOf } from '../../src/core/domain/report-context.js';
-import type { Destination, Platform } from '../../src/core/ports.js';
+import type { Destination, Platform } from '../../src/core/ports/index.js';
 import { weekOf } from '../../src/core/rituals/engine/checkin-window.js';
 import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
 import { HttpServer } from '../../src/http/server.js';

@@ -1,5 +1,5 @@
 // A CoreLogger that keeps what was logged, so a test can assert on levels, messages and fields.
-import type { CoreLogger } from '../../src/core/ports.js';
+import type { CoreLogger } from '../../src/core/ports/index.js';
 
 export interface LogEntry {
   readonly level: 'debug' | 'info' | 'warn' | 'error';

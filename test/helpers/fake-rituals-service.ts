@@ -2,7 +2,7 @@
 // form that refuses anything but whole numbers (with inline errors), and a record of every call. The
 // real core is exercised by the end-to-end test; this one pins the adapter's side of the contract.
 import type { Locale } from '../../src/core/domain/model.js';
-import type { MessageRef } from '../../src/core/ports.js';
+import type { MessageRef } from '../../src/core/ports/index.js';
 import type { CheckInSubmission, InteractionResult, ReactionEvent, RitualsService } from '../../src/core/service.js';
 import type { CheckInConfirmationView, CheckInFormView, KpiLine, NoticeView } from '../../src/core/view-models.js';
 

@@ -6,7 +6,7 @@
 // syncs a small workspace and, all along the fan-out, stores check-ins through the real repository, one
 // transaction each, printing {"event":"checkin","key":...} once each is committed.
 import { parseArgs } from 'node:util';
-import type { OutboxItemInput } from '../../src/core/ports.js';
+import type { OutboxItemInput } from '../../src/core/ports/index.js';
 import { OutboxSender } from '../../src/scheduling/outbox-sender.js';
 import { bucket } from '../../src/scheduling/rate-limit.js';
 import { openStore } from '../../src/store/connection.js';

@@ -2,7 +2,7 @@
 // sender, and a recording chat gateway: what the tests drive and what they read back.
 import { parseWorkspace } from '../../src/config/workspace-load.js';
 import type { Workspace } from '../../src/core/domain/model.js';
-import type { ChartCatalog, ChatGateway, Clock, CoreLogger, Destination, MessageRef, OutboxPort, Platform, SendOutcome } from '../../src/core/ports.js';
+import type { ChartCatalog, ChatGateway, Clock, CoreLogger, Destination, MessageRef, OutboxPort, Platform, SendOutcome } from '../../src/core/ports/index.js';
 import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
 import type { View } from '../../src/core/view-models.js';
 import { nextFire } from '../../src/scheduling/cron.js';

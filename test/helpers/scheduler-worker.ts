@@ -4,7 +4,7 @@
 // {"event":"election","key":...,"won":true|false} for each fire it saw, {"event":"tick","slot":...} for
 // each tick it ran, then {"event":"stopped"}.
 import { parseArgs } from 'node:util';
-import type { CoreLogger } from '../../src/core/ports.js';
+import type { CoreLogger } from '../../src/core/ports/index.js';
 import { createRunCoordinator } from '../../src/scheduling/run-coordinator.js';
 import { createScheduler } from '../../src/scheduling/scheduler.js';
 import { openStore } from '../../src/store/connection.js';

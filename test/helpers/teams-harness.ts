@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import type { TeamsConfig } from '../../src/config/env.js';
 import { loadWorkspace } from '../../src/config/workspace-load.js';
 import type { Workspace } from '../../src/core/domain/model.js';
-import type { Clock } from '../../src/core/ports.js';
+import type { Clock } from '../../src/core/ports/index.js';
 import type { RitualsService } from '../../src/core/service.js';
 import { HttpServer } from '../../src/http/server.js';
 import { createLogger, type Logger } from '../../src/logging/logger.js';

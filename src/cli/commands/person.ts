@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { Workspace } from '../../core/domain/model.js';
-import type { EraseReport, StoredMember } from '../../core/ports.js';
+import type { EraseReport, StoredMember } from '../../core/ports/index.js';
 import type { Store } from '../../store/connection.js';
 import { PersonError } from '../../store/persons.repo.js';
 import { syncWorkspace } from '../../store/sync-workspace.js';

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { applyRetention } from '../../core/rituals/use-cases/apply-retention.js';
 import { formatRetention, RETENTION_KINDS, type RetentionKind } from '../../core/domain/retention.js';
-import type { RetentionCounts } from '../../core/ports.js';
+import type { RetentionCounts } from '../../core/ports/index.js';
 import { withContext } from '../context.js';
 import { textTable } from '../text-table.js';
 

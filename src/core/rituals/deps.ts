@@ -12,7 +12,7 @@ import type {
   Platform,
   Repositories,
   RitualRepositories,
-} from '../ports.js';
+} from '../ports/index.js';
 import type { EffectiveWorkspaces } from './queries/effective-workspace.js';
 import type { RitualMetrics } from './metrics.js';
 import type { ReportMemo } from './queries/report-memo.js';

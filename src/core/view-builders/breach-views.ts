@@ -3,7 +3,7 @@
 import type { Locale, Team, Workspace } from '../domain/model.js';
 import { t } from '../i18n/index.js';
 import { formatDateTime, formatValue } from '../i18n/format.js';
-import type { Breach } from '../ports.js';
+import type { Breach } from '../ports/index.js';
 import type { ActionButton, BreachNudgeView, EscalationView } from '../view-models.js';
 import { collectiveKpiLine } from './kpi-line.js';
 import { collectiveLabel, type CollectiveFigure } from './progress-view.js';

@@ -3,7 +3,7 @@
 // the view goes to the outbox, which sends it again to the member's chat (or the team's channel) with
 // its backoff: the command did run, so the turn must not end in an apology the user would not get either.
 import type { TurnContext } from 'botbuilder';
-import type { Clock, Destination, MessageRef, OutboxPort } from '../../core/ports.js';
+import type { Clock, Destination, MessageRef, OutboxPort } from '../../core/ports/index.js';
 import type { View } from '../../core/view-models.js';
 import type { Logger } from '../../logging/logger.js';
 import { cardActivity, renderCards } from '../cards/render.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postRefKey } from '../../../src/core/ports.js';
+import { postRefKey } from '../../../src/core/ports/index.js';
 import type { KpiLine, View } from '../../../src/core/view-models.js';
 import { messageRef } from '../../../src/sandbox/gateway.js';
 import { repoRoot } from '../../helpers/cli.js';

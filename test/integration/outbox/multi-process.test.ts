@@ -2,7 +2,7 @@
 // delivered exactly once, whichever process claims it. First two senders on two connections in this
 // process, then two real processes.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutboxItemInput } from '../../../src/core/ports.js';
+import type { OutboxItemInput } from '../../../src/core/ports/index.js';
 import { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';

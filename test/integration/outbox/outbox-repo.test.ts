@@ -1,7 +1,7 @@
 // The outbox table as the sender uses it: deduplicated enqueue, atomic claims under a lease, fenced
 // reschedule/park, lease expiry, parked rows and counts. Real SQLite with the real migrations.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxItemInput } from '../../../src/core/ports.js';
+import type { OutboxItemInput } from '../../../src/core/ports/index.js';
 import type { Store } from '../../../src/store/connection.js';
 import { createOutboxRepo, type OutboxRepo } from '../../../src/store/outbox.repo.js';
 import { memoryStore } from '../../helpers/store.js';

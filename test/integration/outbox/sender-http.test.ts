@@ -2,7 +2,7 @@
 // transient 5xx are retried, permanent failures are parked (and reported), a crashed holder's lease
 // expires and the row is delivered, and stop() leaves no row behind a lease.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatGateway, OutboxItemInput } from '../../../src/core/ports.js';
+import type { ChatGateway, OutboxItemInput } from '../../../src/core/ports/index.js';
 import { notifyingOutbox, OutboxSender, type OutboxSenderOptions, type ParkedItem } from '../../../src/scheduling/outbox-sender.js';
 import type { Store } from '../../../src/store/connection.js';
 import { createOutboxRepo, type OutboxRepo } from '../../../src/store/outbox.repo.js';

@@ -2,7 +2,7 @@
 // have their rows released (pending, due now, attempt not counted), so stopping never waits for a hung
 // platform, and the next sender delivers those rows at once, each exactly once.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatGateway, OutboxItemInput } from '../../../src/core/ports.js';
+import type { ChatGateway, OutboxItemInput } from '../../../src/core/ports/index.js';
 import { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
 import { captureLog } from '../../helpers/capture-log.js';

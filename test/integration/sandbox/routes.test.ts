@@ -3,7 +3,7 @@
 // reported like platform events, the clock, reset safety, and refusal of cross-site or non-JSON posts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../../src/config/workspace-load.js';
-import type { Destination, MessageRef } from '../../../src/core/ports.js';
+import type { Destination, MessageRef } from '../../../src/core/ports/index.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { SandboxClock } from '../../../src/sandbox/clock.js';

@@ -2,7 +2,7 @@
 // (cached), members found by email, channel posts, updates in place, and every Slack failure mapped to
 // the outcome the outbox acts on, with exactly one HTTP call each (the client never retries by itself).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatGateway } from '../../../src/core/ports.js';
+import type { ChatGateway } from '../../../src/core/ports/index.js';
 import type { NoticeView } from '../../../src/core/view-models.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSlackAdapter } from '../../../src/slack/adapter.js';

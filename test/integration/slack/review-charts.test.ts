@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseChartId } from '../../../src/charts/chart-request.js';
 import { createChartService, type ChartService } from '../../../src/charts/chart-service.js';
-import type { ChatGateway } from '../../../src/core/ports.js';
+import type { ChatGateway } from '../../../src/core/ports/index.js';
 import type { ChartRef, MonthlyReviewView, QbrView } from '../../../src/core/view-models.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';

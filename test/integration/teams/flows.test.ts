@@ -3,7 +3,7 @@
 // install -> scheduled check-in card -> bad value -> card error -> good value -> card replaced;
 // "me"; leaderboard card -> reaction -> tally; breach nudge -> Snooze.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postRefKey } from '../../../src/core/ports.js';
+import { postRefKey } from '../../../src/core/ports/index.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsFlow, type TeamsFlowHarness } from './flow-harness.js';

@@ -3,7 +3,7 @@
 // failure maps to the outbox's outcomes (429 + Retry-After, 412/502/503/504, 403 MessageWritesBlocked,
 // 404, network), with the SDK's own retries off (exactly one attempt each).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SendOutcome } from '../../../src/core/ports.js';
+import type { SendOutcome } from '../../../src/core/ports/index.js';
 import { MESSAGE_WRITES_BLOCKED } from '../../helpers/fake-bot-connector.js';
 import { StubRitualsService } from '../../helpers/stub-rituals-service.js';
 import { activity } from '../../helpers/teams-activities.js';

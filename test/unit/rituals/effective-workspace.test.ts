@@ -2,7 +2,7 @@
 // matched by the ids the config sync gives; and its cache, kept while the store's version holds.
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src/core/domain/model.js';
-import type { StoredObjective } from '../../../src/core/ports.js';
+import type { StoredObjective } from '../../../src/core/ports/index.js';
 import { applyStoredTargets, EffectiveWorkspaces } from '../../../src/core/rituals/queries/effective-workspace.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricValue } from '../../../src/core/domain/metric-values.js';
 import { parsePeriodKey, ISO_PERIOD_SETTINGS, type Period } from '../../../src/core/domain/periods.js';
-import type { OooPeriod, StoredMetricValue } from '../../../src/core/ports.js';
+import type { OooPeriod, StoredMetricValue } from '../../../src/core/ports/index.js';
 import { memberStanding } from '../../../src/core/rituals/queries/member-objectives.js';
 import { ReportMemo } from '../../../src/core/rituals/queries/report-memo.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';

@@ -1,7 +1,7 @@
 // Scheduled follow-ups of a breach: the escalation to the team's managers when the breach is still open
 // and unacknowledged after the configured delay, and the owner's nudge again when a snooze ends.
 import type { Team } from '../../domain/model.js';
-import type { Breach, Occurrence, OutboxItemInput } from '../../ports.js';
+import type { Breach, Occurrence, OutboxItemInput } from '../../ports/index.js';
 import { escalationView } from '../../view-builders/breach-views.js';
 import { collectiveFigures, type CollectiveFigureWithPeriod } from '../queries/collective-figures.js';
 import type { CoreContext } from '../deps.js';

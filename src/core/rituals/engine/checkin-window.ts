@@ -7,7 +7,7 @@ import { addDays } from '../../domain/calendar-days.js';
 import { nextPeriod, periodOfDate, previousPeriod, type Period } from '../../domain/periods.js';
 import { periodSettingsOf } from '../../domain/report-context.js';
 import { localDateOf, startOfDayInZone } from '../../domain/zoned-time.js';
-import type { CronPort } from '../../ports.js';
+import type { CronPort } from '../../ports/index.js';
 import { checkinZone, scheduleOf, zoneOf } from '../queries/team-lookup.js';
 import { addWallClockMinutes } from './wall-clock.js';
 

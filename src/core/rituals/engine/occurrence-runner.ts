@@ -3,7 +3,7 @@
 // `occ:{key}`, then the row is marked. A crash in between leaves the row `pending`, and the next tick
 // delivers it again (the outbox ignores keys it already has).
 import type { Team } from '../../domain/model.js';
-import type { Destination, Occurrence, OccurrenceInput, OccurrenceStatus, OccurrenceStatusChange, OutboxItemInput } from '../../ports.js';
+import type { Destination, Occurrence, OccurrenceInput, OccurrenceStatus, OccurrenceStatusChange, OutboxItemInput } from '../../ports/index.js';
 import type { View } from '../../view-models.js';
 import type { CoreContext } from '../deps.js';
 import { findTeam } from '../queries/team-lookup.js';

@@ -1,7 +1,7 @@
 // When a team's rituals fire, computed from the config on each call (nothing kept in memory): each
 // enabled ritual's cron read in its zone, and a local-time check-in read in each member's own zone.
 import { RITUAL_IDS, type RitualId, type Team } from '../../domain/model.js';
-import type { CronPort } from '../../ports.js';
+import type { CronPort } from '../../ports/index.js';
 import { checkinZone } from '../queries/team-lookup.js';
 
 export interface Fire {

@@ -6,7 +6,7 @@
 // or the store's objectives version changes.
 import type { CollectiveObjective, Member, Objective, Role, TargetOverride, Team, Workspace } from '../../domain/model.js';
 import { teamObjectiveId, uniqueMembers, workspaceObjectiveIds } from '../../domain/objective-ids.js';
-import type { ObjectivesRepo, StoredObjective } from '../../ports.js';
+import type { ObjectivesRepo, StoredObjective } from '../../ports/index.js';
 
 function roleWithRows(role: Role, ids: readonly string[], rows: ReadonlyMap<string, StoredObjective>): Role {
   const objectives = role.objectives.map((o, i): Objective => {

@@ -3,7 +3,7 @@
 // their own full review by DM and each manager the full table by DM, so nobody loses a figure they may see.
 import type { Locale, Team } from '../../domain/model.js';
 import type { Period } from '../../domain/periods.js';
-import type { Occurrence, OutboxItemInput } from '../../ports.js';
+import type { Occurrence, OutboxItemInput } from '../../ports/index.js';
 import type { ChartRef, MonthlyReviewView, QbrView } from '../../view-models.js';
 import { DEFAULT_TOP } from '../../view-builders/leaderboard-view.js';
 import { individualsInChannelOf, type ReviewAudience } from '../../view-builders/review-views.js';

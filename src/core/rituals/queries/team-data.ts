@@ -6,7 +6,7 @@
 import type { Team } from '../../domain/model.js';
 import type { MetricValue } from '../../domain/metric-values.js';
 import type { OooRange } from '../../domain/working-days.js';
-import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../../ports.js';
+import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../../ports/index.js';
 
 export interface TeamData {
   readonly values: readonly MetricValue[];

@@ -2,7 +2,7 @@
 // zone, teams and rights. Look-ups by id go through an index built once per workspace object: every
 // interaction resolves its member, and scanning 5,000 members each time showed in the ack latency.
 import type { Locale, Member, RitualId, RitualSchedule, Team, Workspace } from '../../domain/model.js';
-import type { Platform } from '../../ports.js';
+import type { Platform } from '../../ports/index.js';
 
 export interface MemberInTeam {
   readonly member: Member;

@@ -3,7 +3,7 @@
 // to the store, and logs what was removed: counts and cutoffs only, never the data.
 import type { Workspace } from '../../domain/model.js';
 import { DEFAULT_RETENTION, retentionCutoffs, type RetentionCutoffs, type RetentionPolicy } from '../../domain/retention.js';
-import type { CoreLogger, RetentionCounts, RetentionRepo } from '../../ports.js';
+import type { CoreLogger, RetentionCounts, RetentionRepo } from '../../ports/index.js';
 
 export interface RetentionRun {
   readonly at: string;

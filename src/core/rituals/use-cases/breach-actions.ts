@@ -3,7 +3,7 @@
 // managers may act; the nudge is replaced by its updated state.
 import { DomainError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import type { Breach } from '../../ports.js';
+import type { Breach } from '../../ports/index.js';
 import type { InteractionResult } from '../../service.js';
 import { breachNudgeView, DEFAULT_SNOOZE_MINUTES } from '../../view-builders/breach-views.js';
 import { decisionFormView } from '../../view-builders/form-views.js';

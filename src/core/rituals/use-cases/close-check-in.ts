@@ -1,7 +1,7 @@
 // Use case: close a member's check-in at its deadline. No message: the row records whether the member
 // answered ('done') or not ('missed'), which the stand-up and the metrics read.
 import type { Team } from '../../domain/model.js';
-import type { Occurrence } from '../../ports.js';
+import type { Occurrence } from '../../ports/index.js';
 import type { CoreContext } from '../deps.js';
 import type { Delivery } from '../engine/occurrence-runner.js';
 

@@ -4,7 +4,7 @@
 import type { Locale, Team } from '../../domain/model.js';
 import type { Period } from '../../domain/periods.js';
 import { DomainError } from '../../errors.js';
-import type { Occurrence } from '../../ports.js';
+import type { Occurrence } from '../../ports/index.js';
 import type { ChartRef, MonthlyReviewView } from '../../view-models.js';
 import { EVERYONE, monthlyReviewView, type ReviewAudience } from '../../view-builders/review-views.js';
 import type { CoreContext } from '../deps.js';

@@ -3,7 +3,7 @@
 // deadline as follow-up occurrences.
 import type { Team } from '../../domain/model.js';
 import { localDateOf } from '../../domain/zoned-time.js';
-import type { Occurrence } from '../../ports.js';
+import type { Occurrence } from '../../ports/index.js';
 import { checkInPromptView } from '../../view-builders/checkin-views.js';
 import { checkInWindow, DEFAULT_DEADLINE_MINUTES, memberCheckinZone, weekOf } from '../engine/checkin-window.js';
 import type { CoreContext } from '../deps.js';

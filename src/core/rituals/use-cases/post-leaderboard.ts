@@ -6,7 +6,7 @@ import type { Locale, Team, Workspace } from '../../domain/model.js';
 import { previousPeriod, type Period } from '../../domain/periods.js';
 import { periodSettingsOf } from '../../domain/report-context.js';
 import type { TeamReport } from '../../domain/report.js';
-import { postRefKey, type Occurrence } from '../../ports.js';
+import { postRefKey, type Occurrence } from '../../ports/index.js';
 import { t } from '../../i18n/index.js';
 import type { LeaderboardView, NoticeView } from '../../view-models.js';
 import { DEFAULT_TOP, leaderboardView, myRankView } from '../../view-builders/leaderboard-view.js';

@@ -2,7 +2,7 @@
 // target and alert threshold, with projection and owner. One post per week of the fire.
 import type { Locale, Team } from '../../domain/model.js';
 import { localDateOf } from '../../domain/zoned-time.js';
-import type { Occurrence } from '../../ports.js';
+import type { Occurrence } from '../../ports/index.js';
 import type { CollectiveProgressView } from '../../view-models.js';
 import { progressView } from '../../view-builders/progress-view.js';
 import { weekOf } from '../engine/checkin-window.js';

@@ -9,7 +9,7 @@ import { collectiveTargetInForce } from '../../domain/targets.js';
 import { periodSettingsOf } from '../../domain/report-context.js';
 import { t } from '../../i18n/index.js';
 import { formatValue } from '../../i18n/format.js';
-import type { Occurrence } from '../../ports.js';
+import type { Occurrence } from '../../ports/index.js';
 import type { QbrView } from '../../view-models.js';
 import { collectiveLabel } from '../../view-builders/progress-view.js';
 import { EVERYONE, qbrView, type ProposalWithTarget, type ReviewAudience } from '../../view-builders/review-views.js';

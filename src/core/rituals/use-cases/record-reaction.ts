@@ -1,6 +1,6 @@
 // Use case: an emoji reaction added to or removed from a bot post (leaderboards): stored once per post,
 // emoji and user; a retried platform event (same event id) changes nothing.
-import { postRefKey } from '../../ports.js';
+import { postRefKey } from '../../ports/index.js';
 import type { ReactionEvent } from '../../service.js';
 import type { CoreContext } from '../deps.js';
 import { memberByPlatformId } from '../queries/team-lookup.js';

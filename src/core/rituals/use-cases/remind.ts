@@ -2,7 +2,7 @@
 // of office or on holiday that day, or the period closed). The last reminder says so.
 import type { Team } from '../../domain/model.js';
 import { localDateOf } from '../../domain/zoned-time.js';
-import type { Occurrence } from '../../ports.js';
+import type { Occurrence } from '../../ports/index.js';
 import { reminderView } from '../../view-builders/checkin-views.js';
 import { checkInWindow } from '../engine/checkin-window.js';
 import type { CoreContext } from '../deps.js';

@@ -7,7 +7,7 @@ import { nextBreachState } from '../../domain/collective.js';
 import type { Team } from '../../domain/model.js';
 import { previousPeriod, type Period } from '../../domain/periods.js';
 import { periodSettingsOf } from '../../domain/report-context.js';
-import type { Breach, OutboxItemInput } from '../../ports.js';
+import type { Breach, OutboxItemInput } from '../../ports/index.js';
 import { breachNudgeView } from '../../view-builders/breach-views.js';
 import { periodLabel } from '../../view-builders/labels.js';
 import { collectiveFigures, type CollectiveFigureWithPeriod } from '../queries/collective-figures.js';

@@ -5,7 +5,7 @@ import type { Locale, Team } from '../../domain/model.js';
 import { isSumKpi } from '../../domain/kpi-values.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import { t } from '../../i18n/index.js';
-import type { Occurrence } from '../../ports.js';
+import type { Occurrence } from '../../ports/index.js';
 import type { KpiLine, StandupSummaryView } from '../../view-models.js';
 import { displayUnit, formatFigure, totalLine } from '../../view-builders/kpi-line.js';
 import { collectiveLabel } from '../../view-builders/progress-view.js';

@@ -6,7 +6,7 @@ import { isWorkingDay, teamCalendar } from '../../domain/working-days.js';
 import { addDays } from '../../domain/calendar-days.js';
 import { localDateOf, startOfDayInZone } from '../../domain/zoned-time.js';
 import { DomainError } from '../../errors.js';
-import type { CheckIn, MessageRef } from '../../ports.js';
+import type { CheckIn, MessageRef } from '../../ports/index.js';
 import type { CheckInSubmission, SubmitResult } from '../../service.js';
 import type { CheckInConfirmationView } from '../../view-models.js';
 import { confirmationView } from '../../view-builders/checkin-views.js';

@@ -6,7 +6,7 @@ import { parsePeriodKey, type Period, type PeriodSettings } from '../../domain/p
 import type { TeamReport } from '../../domain/report.js';
 import { parseInstantInZone } from '../../domain/zoned-time.js';
 import { DomainError } from '../../errors.js';
-import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../../ports.js';
+import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../../ports/index.js';
 import type { ObjectivesSource } from '../queries/effective-workspace.js';
 import { ReportMemo } from '../queries/report-memo.js';
 

@@ -1,10 +1,10 @@
 // What the core needs from outside, as plain data and async interfaces: the repositories of the durable
 // store (SQLite today; async so another backend can slot in). No ORM or driver type appears here.
 // Instants are ISO-8601 UTC strings, days 'YYYY-MM-DD'; callers pass `at` so use cases stay testable.
-import type { MetricValue } from './domain/metric-values.js';
-import type { Locale, TargetChange, TargetSpec, Workspace } from './domain/model.js';
-import type { RetentionCutoffs } from './domain/retention.js';
-import type { ChartRef } from './view-models.js';
+import type { MetricValue } from '../domain/metric-values.js';
+import type { Locale, TargetChange, TargetSpec, Workspace } from '../domain/model.js';
+import type { RetentionCutoffs } from '../domain/retention.js';
+import type { ChartRef } from '../view-models.js';
 
 // ---- metric values -----------------------------------------------------------------------------
 
