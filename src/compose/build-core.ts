@@ -16,6 +16,7 @@ import { nextFire } from '../scheduling/cron.js';
 import { notifyingOutbox, OutboxSender, type OutboxSenderOptions } from '../scheduling/outbox-sender.js';
 import type { Store } from '../store/connection.js';
 import { createOutboxRepo, type OutboxRepo } from '../store/outbox.repo.js';
+import { createAdminAlerts } from './admin-alerts.js';
 import { meteredGateway } from './metered-gateway.js';
 
 /** The sender's tuning (concurrency, limits, leases, onParked...); its repo, gateways and clock are the core's. */
@@ -35,6 +36,8 @@ export interface BuildCoreOptions {
   /** When set, every connected gateway counts its sends and failures in /metrics. */
   readonly metrics?: Metrics;
   readonly sender?: SenderTuning;
+  /** Parked rows (undeliverable) are reported to the team's managers through this same outbox (admin-alerts.ts). */
+  readonly adminAlerts?: boolean;
   /**
    * True when the sender runs its own loop (start()/stop(), platform mode): each enqueue wakes it. False
    * (default) when its owner drains it (drainOnce: the sandbox, `simulate`, the tests).
@@ -82,8 +85,9 @@ export function buildCore(opts: BuildCoreOptions): BuiltCore {
     gateways[gateway.platform] = opts.metrics ? meteredGateway(gateway, opts.metrics) : gateway;
   };
   for (const gateway of Object.values(opts.gateways ?? {})) if (gateway) connect(gateway);
-  const { log: senderLog, ...tuning } = opts.sender ?? {};
-  const sender = new OutboxSender({ ...tuning, repo: outbox, gateways, clock, log: senderLog ?? log });
+  const { log: senderLog = log, ...tuning } = opts.sender ?? {};
+  const onParked = opts.adminAlerts ? createAdminAlerts({ workspace, outbox, platformFor: opts.platformFor, clock, log: senderLog }) : tuning.onParked;
+  const sender = new OutboxSender({ ...tuning, ...(onParked ? { onParked } : {}), repo: outbox, gateways, clock, log: senderLog });
   const charts =
     opts.charts === true ? createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo, members: store.workspace, now: () => clock.now() }) : undefined;
   const catalog: ChartCatalog | undefined = charts ?? (opts.charts === true ? undefined : opts.charts);

@@ -26,7 +26,6 @@ import { createLeasesRepo } from '../store/leases.repo.js';
 import type { OutboxRepo } from '../store/outbox.repo.js';
 import type { createTeamsAdapter, TeamsAdapter } from '../teams/adapter.js';
 import { teamsCanReach } from '../teams/reach.js';
-import { createAdminAlerts } from './admin-alerts.js';
 import { buildCore } from './build-core.js';
 import { createUninstallAlerts } from './uninstall-alerts.js';
 import { createSlackInstallationsRepo } from '../store/slack-installations.repo.js';
@@ -103,11 +102,8 @@ export function createPlatformRuntime(deps: {
     charts: true,
     // Started below on the thread that does the background work; a web runtime's is never started.
     sendLoop: backgroundHere,
-    sender: {
-      log: log.child({ area: 'outbox' }),
-      // Parked rows are reported to the managers through this same outbox (built just below).
-      onParked: (item) => onParked(item),
-    },
+    sender: { log: log.child({ area: 'outbox' }) },
+    adminAlerts: true,
     // Slack and Teams wait for the answer to a check-in: the breach scan it triggers runs after it.
     breachScanAfterCheckIn: { deferred: {} },
     ...(background ? { background } : {}),
@@ -116,7 +112,6 @@ export function createPlatformRuntime(deps: {
   });
   const { core, clock, outbox, queue } = built;
   const charts = built.charts!;
-  const onParked = createAdminAlerts({ workspace, outbox, platformFor, clock, log: log.child({ area: 'outbox' }) });
 
   const { createSlackAdapter, createTeamsAdapter } = deps.adapters;
   const slack =
