@@ -7,13 +7,14 @@
 //
 // The gateways come last: a platform adapter needs the core's service before it can lend its gateway,
 // so they are connected once built (`connect`), and the sender reads them at each delivery.
+// buildDelivery is the outbox-and-sender half alone, for what delivers rows without a core.
 import { createChartService, type ChartService } from '../charts/chart-service.js';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChartCatalog, ChatGateway, Clock, CoreLogger, Destination, OutboxPort, Platform } from '../core/ports/index.js';
 import { createRitualsCore, type BackgroundWork, type RitualsCore, type RitualsCoreDeps } from '../core/rituals/create-core.js';
 import type { Metrics } from '../http/metrics.js';
 import { nextFire } from '../scheduling/cron.js';
-import { notifyingOutbox, OutboxSender, type OutboxSenderOptions } from '../scheduling/outbox-sender.js';
+import { notifyingOutbox, OutboxSender, type OutboxSenderOptions, type ParkedItem } from '../scheduling/outbox-sender.js';
 import type { Store } from '../store/connection.js';
 import { createOutboxRepo, type OutboxRepo } from '../store/outbox.repo.js';
 import { createAdminAlerts } from './admin-alerts.js';
@@ -76,18 +77,41 @@ export interface BuiltCore {
 
 const realClock: Clock = { now: () => new Date() };
 
-export function buildCore(opts: BuildCoreOptions): BuiltCore {
-  const { store, workspace, log } = opts;
+export interface BuildDeliveryOptions {
+  readonly store: Store;
+  readonly log: CoreLogger;
+  readonly clock?: Clock;
+  readonly gateways?: Partial<Record<Platform, ChatGateway>>;
+  readonly metrics?: Metrics;
+  readonly sender?: SenderTuning;
+}
+
+/** The delivery half of a core: the outbox, the sender and its gateways (what buildCore's `outbox`, `queue`, `sender`, `connect` are). */
+export type Delivery = Pick<BuiltCore, 'clock' | 'outbox' | 'queue' | 'sender' | 'connect'>;
+
+/** The outbox and its sender alone, for what delivers rows without a core (the fan-out benchmark, crash tests). */
+export function buildDelivery(opts: BuildDeliveryOptions): Delivery {
   const clock = opts.clock ?? realClock;
-  const outbox = createOutboxRepo(store);
+  const outbox = createOutboxRepo(opts.store);
   const gateways: Partial<Record<Platform, ChatGateway>> = {};
   const connect = (gateway: ChatGateway) => {
     gateways[gateway.platform] = opts.metrics ? meteredGateway(gateway, opts.metrics) : gateway;
   };
   for (const gateway of Object.values(opts.gateways ?? {})) if (gateway) connect(gateway);
-  const { log: senderLog = log, ...tuning } = opts.sender ?? {};
-  const onParked = opts.adminAlerts ? createAdminAlerts({ workspace, outbox, platformFor: opts.platformFor, clock, log: senderLog }) : tuning.onParked;
-  const sender = new OutboxSender({ ...tuning, ...(onParked ? { onParked } : {}), repo: outbox, gateways, clock, log: senderLog });
+  const { log = opts.log, ...tuning } = opts.sender ?? {};
+  const sender = new OutboxSender({ ...tuning, repo: outbox, gateways, clock, log });
+  return { clock, outbox, queue: notifyingOutbox(outbox, sender), sender, connect };
+}
+
+export function buildCore(opts: BuildCoreOptions): BuiltCore {
+  const { store, workspace, log } = opts;
+  const senderLog = opts.sender?.log ?? log;
+  // The alerts queue through the outbox built with the sender: bound once both exist.
+  let alerts: ((item: ParkedItem) => Promise<void>) | undefined;
+  const onParked = opts.adminAlerts ? (item: ParkedItem) => alerts!(item) : opts.sender?.onParked;
+  const delivery = buildDelivery({ ...opts, sender: { ...opts.sender, log: senderLog, ...(onParked ? { onParked } : {}) } });
+  const { clock, outbox, sender } = delivery;
+  if (opts.adminAlerts) alerts = createAdminAlerts({ workspace, outbox, platformFor: opts.platformFor, clock, log: senderLog });
   const charts =
     opts.charts === true ? createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo, members: store.workspace, now: () => clock.now() }) : undefined;
   const catalog: ChartCatalog | undefined = charts ?? (opts.charts === true ? undefined : opts.charts);
@@ -107,5 +131,5 @@ export function buildCore(opts: BuildCoreOptions): BuiltCore {
     ...(background ? { background } : {}),
     ...(opts.pause ? { pause: opts.pause } : {}),
   });
-  return { core, clock, outbox, queue: notifyingOutbox(outbox, sender), sender, ...(charts ? { charts } : {}), connect };
+  return { ...delivery, core, ...(charts ? { charts } : {}) };
 }
