@@ -16,15 +16,15 @@ import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { buildCore } from '../src/compose/build-core.js';
 import { loadWorkspace } from '../src/config/workspace-load.js';
 import type { Workspace } from '../src/core/domain/model.js';
 import type { Destination, OutboxItemInput } from '../src/core/ports/index.js';
 import { weekOf } from '../src/core/rituals/engine/checkin-window.js';
-import { createRitualsCore, type RitualsCore } from '../src/core/rituals/create-core.js';
+import type { RitualsCore } from '../src/core/rituals/create-core.js';
 import { occurrenceKey } from '../src/core/rituals/engine/occurrence-runner.js';
 import { checkInPromptView } from '../src/core/view-builders/checkin-views.js';
 import { createLogger } from '../src/logging/logger.js';
-import { nextFire } from '../src/scheduling/cron.js';
 import { checkInModal } from '../src/slack/blocks/check-in.js';
 import { openStore, type Store } from '../src/store/connection.js';
 import { createOutboxRepo } from '../src/store/outbox.repo.js';
@@ -205,15 +205,7 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
     const loaded = await loadWorkspace(configPath);
     await syncWorkspace(store, loaded.workspace, { actor: 'config' });
     const historyRows = opts.reviews ? writeHistory(store, shape, now) : 0;
-    const core = createRitualsCore({
-      workspace: () => loaded.workspace,
-      repos: store,
-      outbox: createOutboxRepo(store),
-      clock: { now: () => new Date() },
-      log: createLogger('silent'),
-      cron: { nextFire },
-      platformFor: () => 'slack',
-    });
+    const { core } = buildCore({ store, workspace: () => loaded.workspace, log: createLogger('silent'), platformFor: () => 'slack' });
     const plan = await buildPlan(core, opts, shape, fakes.connectorUrl);
     const queued = opts.fanout === 'outbox' ? await queuePrompts(store, loaded.workspace, shape, now) : 0;
 

@@ -1,14 +1,13 @@
 // `npm run bench -- fanout --members 5000 --rate 200`: enqueues one check-in prompt per member into a
-// real SQLite outbox (temp file) and lets the OutboxSender deliver them through an HTTP gateway to the
+// real SQLite outbox (temp file) and lets the OutboxSender (compose/build-core.ts's delivery) deliver them through an HTTP gateway to the
 // local fake chat API, which enforces the rate with 429 + Retry-After. Prints one JSON line
 // { members, rate, seconds, boundSeconds, ratio, lost, duplicates, peakRssMb } and a readable table.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { buildDelivery } from '../src/compose/build-core.js';
 import type { OutboxItemInput } from '../src/core/ports/index.js';
 import { createLogger } from '../src/logging/logger.js';
 import { bucket, DEFAULT_LIMITS } from '../src/scheduling/rate-limit.js';
-import { OutboxSender } from '../src/scheduling/outbox-sender.js';
 import { openStore } from '../src/store/connection.js';
-import { createOutboxRepo } from '../src/store/outbox.repo.js';
 import { startFakeChatApi } from './fake-chat-api.js';
 import { channelOf, createHttpChatGateway } from './http-chat-gateway.js';
 import { tempDbDir } from './temp-db.js';
@@ -37,16 +36,16 @@ export async function runFanout(opts: FanoutOptions): Promise<{ result: FanoutRe
   const tmp = tempDbDir('rituals-bench-fanout-');
   const store = await openStore(tmp.file('bench.db'));
   const fake = await startFakeChatApi({ rate: opts.rate });
-  const repo = createOutboxRepo(store);
   const log = createLogger('warn', process.stderr);
   // The sender paces at the API's rate with a burst of 1/10 s (enough to catch up after a GC pause).
-  const sender = new OutboxSender({
-    repo,
-    gateways: { slack: createHttpChatGateway({ baseUrl: fake.url }) },
-    clock: { now: () => new Date() },
+  const { outbox: repo, sender } = buildDelivery({
+    store,
     log,
-    concurrency: opts.concurrency,
-    limits: { slack: { conversation: DEFAULT_LIMITS.slack.conversation, global: [bucket(opts.rate, Math.max(1, Math.ceil(opts.rate / 10)))] } },
+    gateways: { slack: createHttpChatGateway({ baseUrl: fake.url }) },
+    sender: {
+      concurrency: opts.concurrency,
+      limits: { slack: { conversation: DEFAULT_LIMITS.slack.conversation, global: [bucket(opts.rate, Math.max(1, Math.ceil(opts.rate / 10)))] } },
+    },
   });
 
   let peakRss = process.memoryUsage().rss;

@@ -3,13 +3,11 @@
 // `measure DIR N` opens them as the bot would and times the figures; each prints one JSON line.
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildCore } from '../src/compose/build-core.js';
 import { parseWorkspace } from '../src/config/workspace-load.js';
 import type { CoreLogger } from '../src/core/ports/index.js';
-import { createRitualsCore } from '../src/core/rituals/create-core.js';
 import { teamReport } from '../src/core/rituals/use-cases/team-report.js';
-import { nextFire } from '../src/scheduling/cron.js';
 import { openStore } from '../src/store/connection.js';
-import { createOutboxRepo } from '../src/store/outbox.repo.js';
 import { syncWorkspace } from '../src/store/sync-workspace.js';
 import { fillHistory, SCALE_NOW, scaleTeams, scaleWorkspaceYaml } from './scale-data.js';
 
@@ -57,16 +55,7 @@ async function measure(dir: string, members: number): Promise<Record<string, unk
   const ws = loadWorkspace(dir);
   const store = await openStore(file);
   try {
-    const outbox = createOutboxRepo(store);
-    const core = createRitualsCore({
-      workspace: () => ws,
-      repos: store,
-      outbox,
-      clock: { now: () => SCALE_NOW },
-      log: silent,
-      cron: { nextFire },
-      platformFor: () => 'slack',
-    });
+    const { core, outbox } = buildCore({ store, workspace: () => ws, log: silent, clock: { now: () => SCALE_NOW }, platformFor: () => 'slack' });
     const team = ws.teams[0]!;
     const rep = team.members.find((m) => m.role !== undefined)!;
     const reportDeps = { workspace: ws, metricValues: store.metricValues, ooo: store.ooo, objectives: store.objectives };

@@ -4,17 +4,16 @@
 // tick and the occurrences their planners make of them, and (2) the whole engine.tick(now): that, plus
 // writing the occurrences and queuing one prompt per member in the outbox. Repeated on fresh stores;
 // prints the medians and a no-op re-tick.
+import { buildCore } from '../src/compose/build-core.js';
 import { parseWorkspace } from '../src/config/workspace-load.js';
 import type { Workspace } from '../src/core/domain/model.js';
 import type { CoreLogger } from '../src/core/ports/index.js';
-import { createRitualsCore } from '../src/core/rituals/create-core.js';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_MAX_LOOKBACK_MINUTES, type CoreContext } from '../src/core/rituals/deps.js';
 import { RitualMetrics } from '../src/core/rituals/metrics.js';
 import { PLANNERS } from '../src/core/rituals/engine/ritual-registry.js';
 import { firesBetween } from '../src/core/rituals/engine/schedule-fires.js';
 import { nextFire } from '../src/scheduling/cron.js';
 import { openStore } from '../src/store/connection.js';
-import { createOutboxRepo } from '../src/store/outbox.repo.js';
 import { syncWorkspace } from '../src/store/sync-workspace.js';
 import { tempDbDir } from './temp-db.js';
 
@@ -77,19 +76,16 @@ async function oneRun(ws: Workspace): Promise<RunFigures> {
   const store = await openStore(tmp.file('bench.db'));
   try {
     await syncWorkspace(store, ws, { actor: 'bench', at: '2026-11-01T00:00:00.000Z' });
-    const outbox = createOutboxRepo(store);
-    const deps = {
+    const { core, outbox, clock } = buildCore({ store, workspace: () => ws, log: silent, clock: { now: () => FIRE }, platformFor: () => 'slack' });
+    // The same context createRitualsCore builds, to reach the planners alone.
+    const ctx: CoreContext = {
       workspace: () => ws,
       repos: store,
       outbox,
-      clock: { now: () => FIRE },
+      clock,
       log: silent,
       cron: { nextFire },
-      platformFor: () => 'slack' as const,
-    };
-    // The same context createRitualsCore builds, to reach the planners alone.
-    const ctx: CoreContext = {
-      ...deps,
+      platformFor: () => 'slack',
       metrics: new RitualMetrics(),
       graceMinutes: DEFAULT_GRACE_MINUTES,
       maxLookbackMinutes: DEFAULT_MAX_LOOKBACK_MINUTES,
@@ -98,7 +94,7 @@ async function oneRun(ws: Workspace): Promise<RunFigures> {
     const planned = await planDue(ctx, ws, FIRE);
     const planMs = performance.now() - p0;
 
-    const { engine } = createRitualsCore(deps);
+    const { engine } = core;
     const t0 = performance.now();
     const summary = await engine.tick(FIRE);
     const ms = performance.now() - t0;

@@ -1,24 +1,21 @@
-// Platform mode: the ritual core, the Slack and Teams adapters, the outbox sender with its rate limits,
-// and the node-cron scheduler (one runner per fire across processes). app.ts builds it when Slack or
+// Platform mode: the ritual core and outbox sender (built by build-core.ts), the Slack and Teams adapters
+// lending the sender their gateways, and the node-cron scheduler (one runner per fire across processes). app.ts builds it when Slack or
 // Teams credentials are set, in one of three roles:
 //   all:    everything in this thread (an in-memory database, tests);
 //   web:    answers only: the adapters on the HTTP server and a core whose background work (runs, scans,
 //           sends) goes to `background` (the worker thread, see background-thread.ts);
 //   worker: background only: scheduler, engine, outbox sender; the adapters are built for their gateways
 //           and never listen.
-import { createChartService } from '../charts/chart-service.js';
 import type { AppConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
-import type { ChatGateway, Destination, Platform } from '../core/ports/index.js';
+import type { Destination, Platform } from '../core/ports/index.js';
 import { applyRetention } from '../core/rituals/use-cases/apply-retention.js';
-import { createRitualsCore, type BackgroundWork, type RitualsCore } from '../core/rituals/create-core.js';
+import type { BackgroundWork, RitualsCore } from '../core/rituals/create-core.js';
 import type { ChartLinks } from '../http/chart-links.js';
 import type { Metrics } from '../http/metrics.js';
 import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
-import { nextFire } from '../scheduling/cron.js';
 import { dutyCycle } from '../scheduling/duty-cycle.js';
-import { notifyingOutbox, OutboxSender } from '../scheduling/outbox-sender.js';
 import { createRetentionJob } from '../scheduling/retention-job.js';
 import { createRunCoordinator } from '../scheduling/run-coordinator.js';
 import { createScheduler, type Scheduler } from '../scheduling/scheduler.js';
@@ -26,14 +23,13 @@ import type { createSlackAdapter, SlackAdapter } from '../slack/adapter.js';
 import { slackCanReach } from '../slack/directory.js';
 import type { Store } from '../store/connection.js';
 import { createLeasesRepo } from '../store/leases.repo.js';
-import { createOutboxRepo, type OutboxRepo } from '../store/outbox.repo.js';
+import type { OutboxRepo } from '../store/outbox.repo.js';
 import type { createTeamsAdapter, TeamsAdapter } from '../teams/adapter.js';
 import { teamsCanReach } from '../teams/reach.js';
-import { createAdminAlerts } from './admin-alerts.js';
+import { buildCore } from './build-core.js';
 import { createUninstallAlerts } from './uninstall-alerts.js';
 import { createSlackInstallationsRepo } from '../store/slack-installations.repo.js';
 import { findMember } from '../core/rituals/queries/team-lookup.js';
-import { meteredGateway } from './metered-gateway.js';
 
 export interface PlatformRuntime {
   readonly core: RitualsCore;
@@ -88,8 +84,6 @@ export function createPlatformRuntime(deps: {
   const role = deps.role ?? 'all';
   const background = role === 'web' ? deps.background : undefined;
   if (role === 'web' && !background) throw new Error('a web runtime needs the background thread');
-  const clock = { now: () => new Date() };
-  const outbox = createOutboxRepo(store);
   // Slack first when a member is reachable on both: one workspace usually runs on one platform.
   const platformFor = (d: Destination): Platform | undefined => {
     const ws = workspace();
@@ -97,24 +91,27 @@ export function createPlatformRuntime(deps: {
     if (config.teams && teamsCanReach(ws, d)) return 'teams';
     return undefined;
   };
-  let sender: OutboxSender | undefined;
+  const backgroundHere = role !== 'web';
   // Reviews list their charts (core), Slack uploads them into the review's thread, Teams puts them on the card.
-  const charts = createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo, members: store.workspace });
-  const core = createRitualsCore({
+  const built = buildCore({
+    store,
     workspace,
-    repos: store,
-    outbox: notifyingOutbox(outbox, { kick: () => (background ? background.kick() : sender?.kick()) }),
-    clock,
     log: log.child({ area: 'core' }),
-    cron: { nextFire },
     platformFor,
-    charts,
+    metrics,
+    charts: true,
+    // Started below on the thread that does the background work; a web runtime's is never started.
+    sendLoop: backgroundHere,
+    sender: { log: log.child({ area: 'outbox' }) },
+    adminAlerts: true,
     // Slack and Teams wait for the answer to a check-in: the breach scan it triggers runs after it.
     breachScanAfterCheckIn: { deferred: {} },
     ...(background ? { background } : {}),
     // In the background thread a fan-out is built at a quarter of a core at most: see duty-cycle.ts.
     ...(role === 'worker' ? { pause: dutyCycle({ share: BACKGROUND_CPU_SHARE }) } : {}),
   });
+  const { core, clock, outbox, queue } = built;
+  const charts = built.charts!;
 
   const { createSlackAdapter, createTeamsAdapter } = deps.adapters;
   const slack =
@@ -133,7 +130,7 @@ export function createPlatformRuntime(deps: {
                 publicUrl: config.publicUrl,
                 onUninstalled: createUninstallAlerts({
                   workspace,
-                  outbox: notifyingOutbox(outbox, { kick: () => sender?.kick() }),
+                  outbox: queue,
                   // Teams, or Slack when the manager lives in another workspace than the one that left.
                   reachOtherThanSlackWorkspace: (d, gone) => {
                     const ws = workspace();
@@ -151,20 +148,11 @@ export function createPlatformRuntime(deps: {
       : undefined;
   const teams =
     config.teams && createTeamsAdapter
-      ? createTeamsAdapter({ config: config.teams, service: core.service, workspace, store, http, log, outbox: notifyingOutbox(outbox, { kick: () => sender?.kick() }), charts: { png: charts.png, ...(deps.chartLinks ? { links: deps.chartLinks } : {}) } })
+      ? createTeamsAdapter({ config: config.teams, service: core.service, workspace, store, http, log, outbox: queue, charts: { png: charts.png, ...(deps.chartLinks ? { links: deps.chartLinks } : {}) } })
       : undefined;
-  const gateways: Partial<Record<Platform, ChatGateway>> = {};
-  if (slack) gateways.slack = meteredGateway(slack.gateway, metrics);
-  if (teams) gateways.teams = meteredGateway(teams.gateway, metrics);
-
-  const backgroundHere = role !== 'web';
-  sender = !backgroundHere ? undefined : new OutboxSender({
-    repo: outbox,
-    gateways,
-    clock,
-    log: log.child({ area: 'outbox' }),
-    onParked: createAdminAlerts({ workspace, outbox, platformFor, clock, log: log.child({ area: 'outbox' }) }),
-  });
+  if (slack) built.connect(slack.gateway);
+  if (teams) built.connect(teams.gateway);
+  const sender = backgroundHere ? built.sender : undefined;
   const coordinator = createRunCoordinator({ leases: createLeasesRepo(store), clock, log: log.child({ area: 'scheduler' }) });
   const scheduler: Scheduler | undefined = !backgroundHere ? undefined : createScheduler({
     tick: async (now) => {

@@ -1,17 +1,17 @@
-// Composition of sandbox mode: on the sandbox's own store, the ritual core (every destination reached
-// through the sandbox platform), an outbox sender that the sandbox drains itself (no background loop,
-// no node-cron: the sandbox clock decides when rituals run), and the sandbox page on the HTTP server.
+// Composition of sandbox mode: on the sandbox's own store, the ritual core built by compose/build-core.ts
+// (every destination reached through the sandbox platform), an outbox sender that the sandbox drains
+// itself (no background loop, no node-cron: the sandbox clock decides when rituals run), and the sandbox
+// page on the HTTP server.
 // app.ts calls it when no Slack or Teams credentials are set; the tests compose the same way.
-import { createChartService } from '../charts/chart-service.js';
+import { buildCore } from '../compose/build-core.js';
 import type { Workspace } from '../core/domain/model.js';
 import type { CoreLogger } from '../core/ports/index.js';
-import { createRitualsCore, type RitualsCore } from '../core/rituals/create-core.js';
+import type { RitualsCore } from '../core/rituals/create-core.js';
 import type { HttpServer } from '../http/server.js';
 import { nextFire } from '../scheduling/cron.js';
-import { OutboxSender } from '../scheduling/outbox-sender.js';
+import type { OutboxSender } from '../scheduling/outbox-sender.js';
 import type { Store } from '../store/connection.js';
 import { importMetricsCsv } from '../store/import-csv.js';
-import { createOutboxRepo } from '../store/outbox.repo.js';
 import { syncWorkspace } from '../store/sync-workspace.js';
 import { SandboxClock } from './clock.js';
 import { createSandbox, type Sandbox } from './create-sandbox.js';
@@ -46,25 +46,15 @@ export interface SandboxApp {
 
 export function composeSandbox(opts: SandboxAppOptions): SandboxApp {
   const clock = new SandboxClock({ file: sandboxFiles(opts.databaseUrl).clock, realNow: opts.realNow });
-  const outbox = createOutboxRepo(opts.store);
-  // Charts are drawn as of the sandbox time (review ids fix their own as-of instant).
-  const charts = createChartService({ workspace: opts.workspace, metricValues: opts.store.metricValues, ooo: opts.store.ooo, members: opts.store.workspace, now: () => clock.now() });
-  const core = createRitualsCore({
-    workspace: opts.workspace,
-    repos: opts.store,
-    outbox,
-    clock,
-    log: opts.log,
-    cron: { nextFire },
-    platformFor: () => 'sandbox',
-    charts,
-  });
-  // Created before the sender (which needs its gateway); `drain` only runs once both exist.
-  let sender: OutboxSender | undefined;
+  // Charts are drawn as of the sandbox time (review ids fix their own as-of instant). The sender is
+  // drained by the sandbox itself; its gateway is the sandbox's, connected once the sandbox exists.
+  const built = buildCore({ store: opts.store, workspace: opts.workspace, log: opts.log, clock, platformFor: () => 'sandbox', charts: true });
+  const { core, sender } = built;
+  const charts = built.charts!;
   const sandbox = createSandbox({
     service: core.service,
     engine: core.engine,
-    drain: () => sender!.drainOnce(),
+    drain: () => sender.drainOnce(),
     clock,
     workspace: opts.workspace,
     store: opts.store,
@@ -81,7 +71,7 @@ export function composeSandbox(opts: SandboxAppOptions): SandboxApp {
     onDelivery: opts.onDelivery,
     chartPng: (id, locale) => charts.png(id, locale),
   });
-  sender = new OutboxSender({ repo: outbox, gateways: { sandbox: sandbox.gateway }, clock, log: opts.log });
+  built.connect(sandbox.gateway);
   return {
     sandbox,
     core,

@@ -2,15 +2,13 @@
 // simulated (answering prompts, reacting to leaderboards, acknowledging nudges), printing each message
 // the bot sends as text. Deterministic: a frozen clock stepped from due instant to due instant, seeded
 // randomness, one delivery at a time, so the same seed prints the same transcript.
+import { buildCore } from '../compose/build-core.js';
 import type { Workspace } from '../core/domain/model.js';
 import { startOfDayInZone } from '../core/domain/zoned-time.js';
 import type { CoreLogger } from '../core/ports/index.js';
-import { createRitualsCore } from '../core/rituals/create-core.js';
 import { nextFire } from '../scheduling/cron.js';
-import { OutboxSender } from '../scheduling/outbox-sender.js';
 import { openStore } from '../store/connection.js';
 import { importMetricsCsv } from '../store/import-csv.js';
-import { createOutboxRepo } from '../store/outbox.repo.js';
 import { syncWorkspace } from '../store/sync-workspace.js';
 import { SandboxClock } from './clock.js';
 import { createSandbox } from './create-sandbox.js';
@@ -63,8 +61,9 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
   try {
     await syncWorkspace(store, ws, { actor: 'config', at: from.toISOString() });
     const clock = new SandboxClock({ realNow: () => from });
-    const outbox = createOutboxRepo(store);
-    const core = createRitualsCore({ workspace: () => ws, repos: store, outbox, clock, log: silent, cron: { nextFire }, platformFor: () => 'sandbox' });
+    // One delivery at a time, with seeded jitter: the transcript's order is the seed's.
+    const built = buildCore({ store, workspace: () => ws, log: silent, clock, platformFor: () => 'sandbox', sender: { concurrency: 1, random: mulberry32(opts.seed).next } });
+    const { core, sender } = built;
     const at = (iso: string, thread: string) => {
       const { zone, label } = threadZone(ws, thread);
       return { stamp: `[${wallTime(iso, zone)}]`, label };
@@ -76,12 +75,11 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
       opts.write(`${stamp} ${label}${d.kind === 'update' ? ' (updated)' : ''}: ${title}`);
       for (const line of lines) opts.write(line);
     };
-    let sender: OutboxSender | undefined;
     let followUps: SimulatedFollowUps | undefined;
     const sandbox = createSandbox({
       service: core.service,
       engine: core.engine,
-      drain: () => sender!.drainOnce(),
+      drain: () => sender.drainOnce(),
       clock,
       workspace: () => ws,
       store,
@@ -107,7 +105,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
     });
     followUps = new SimulatedFollowUps({ service: core.service, gateway: sandbox.gateway, threads: sandbox.threads, workspace: () => ws, seed: opts.seed, write: (iso, thread, text) => opts.write(`${at(iso, thread).stamp} ${text}`) });
     sandbox.timeTravel.addAgent(followUps);
-    sender = new OutboxSender({ repo: outbox, gateways: { sandbox: sandbox.gateway }, clock, log: silent, concurrency: 1, random: mulberry32(opts.seed).next });
+    built.connect(sandbox.gateway);
     await sandbox.start();
     for (let w = 0; w < opts.weeks; w++) await sandbox.timeTravel.advance({ to: 'week' });
     await sandbox.stop();

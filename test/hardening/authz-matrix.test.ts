@@ -6,17 +6,16 @@
 // and writes nothing (check-ins, decisions, targets, audit, occurrences, outbox, breaches unchanged).
 // Positive controls at the end show the same requests succeed for whoever is allowed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCore } from '../../src/compose/build-core.js';
 import { loadWorkspace } from '../../src/config/workspace-load.js';
 import type { Locale, Workspace } from '../../src/core/domain/model.js';
 import { t, type MessageKey } from '../../src/core/i18n/index.js';
-import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
+import type { RitualsCore } from '../../src/core/rituals/create-core.js';
 import { weekOf } from '../../src/core/rituals/engine/checkin-window.js';
 import type { InteractionResult, SubmitResult } from '../../src/core/service.js';
 import type { View } from '../../src/core/view-models.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { nextFire } from '../../src/scheduling/cron.js';
 import { openStore, type Store } from '../../src/store/connection.js';
-import { createOutboxRepo } from '../../src/store/outbox.repo.js';
 import { syncWorkspace } from '../../src/store/sync-workspace.js';
 import { startSlackHarness, type SlackHarness } from '../integration/slack/harness.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
@@ -40,15 +39,7 @@ beforeAll(async () => {
   workspace = (await loadWorkspace(CONFIG)).workspace;
   store = await openStore(':memory:');
   await syncWorkspace(store, workspace, { actor: 'config' });
-  core = createRitualsCore({
-    workspace: () => workspace,
-    repos: store,
-    outbox: createOutboxRepo(store),
-    clock: { now: () => new Date() },
-    log: createLogger('silent'),
-    cron: { nextFire },
-    platformFor: () => 'slack',
-  });
+  ({ core } = buildCore({ store, workspace: () => workspace, log: createLogger('silent'), platformFor: () => 'slack' }));
   const fake = await new FakeSlackApi().start();
   for (const [member, id] of Object.entries(SLACK_ID)) fake.addUser({ id, locale: LOCALE[member] === 'fr' ? 'fr-FR' : 'en-GB', tz: 'Europe/Paris' });
   fake.addChannel('C0SALES').addChannel('C0SUPPORT');

@@ -7,17 +7,16 @@
 // - a Slack envelope or a Teams activity of the wrong shape reaching Bolt or botbuilder (a 500);
 // - text exported to CSV that a spreadsheet runs as a formula.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCore } from '../../src/compose/build-core.js';
 import { loadWorkspace } from '../../src/config/workspace-load.js';
 import type { Workspace } from '../../src/core/domain/model.js';
 import { t } from '../../src/core/i18n/index.js';
-import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
+import type { RitualsCore } from '../../src/core/rituals/create-core.js';
 import { validateBatch } from '../../src/http/ingest-validate.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { nextFire } from '../../src/scheduling/cron.js';
 import { envelopeProblem } from '../../src/slack/envelope.js';
 import { openStore, type Store } from '../../src/store/connection.js';
 import { neutralizeFormula } from '../../src/store/export.js';
-import { createOutboxRepo } from '../../src/store/outbox.repo.js';
 import { syncWorkspace } from '../../src/store/sync-workspace.js';
 import { activityProblem } from '../../src/teams/activity-shape.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -31,15 +30,7 @@ beforeAll(async () => {
   workspace = (await loadWorkspace(`${repoRoot}/test/hardening/fixtures/workspace.yaml`)).workspace;
   store = await openStore(':memory:');
   await syncWorkspace(store, workspace, { actor: 'config' });
-  core = createRitualsCore({
-    workspace: () => workspace,
-    repos: store,
-    outbox: createOutboxRepo(store),
-    clock: { now: () => new Date() },
-    log: createLogger('silent'),
-    cron: { nextFire },
-    platformFor: () => 'slack',
-  });
+  ({ core } = buildCore({ store, workspace: () => workspace, log: createLogger('silent'), platformFor: () => 'slack' }));
 });
 afterAll(() => store.close());
 

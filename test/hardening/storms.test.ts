@@ -4,17 +4,17 @@
 // 10 % with HTTP 500, both before accepting anything. Everything must arrive, exactly once.
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCore } from '../../src/compose/build-core.js';
 import { loadWorkspace } from '../../src/config/workspace-load.js';
 import type { Workspace } from '../../src/core/domain/model.js';
 import { previousPeriod } from '../../src/core/domain/periods.js';
 import { periodSettingsOf } from '../../src/core/domain/report-context.js';
 import type { Destination, Platform } from '../../src/core/ports/index.js';
 import { weekOf } from '../../src/core/rituals/engine/checkin-window.js';
-import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
+import type { RitualsCore } from '../../src/core/rituals/create-core.js';
 import { HttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { nextFire } from '../../src/scheduling/cron.js';
-import { notifyingOutbox, OutboxSender } from '../../src/scheduling/outbox-sender.js';
+import type { OutboxSender } from '../../src/scheduling/outbox-sender.js';
 import { mulberry32 } from '../../src/sandbox/prng.js';
 import { createSlackAdapter, type SlackAdapter } from '../../src/slack/adapter.js';
 import { slackCanReach } from '../../src/slack/directory.js';
@@ -76,17 +76,18 @@ beforeAll(async () => {
   store = await openStore(':memory:');
   await syncWorkspace(store, workspace, { actor: 'test' });
   const log = createLogger('silent');
-  const outbox = createOutboxRepo(store);
   const platformFor = (d: Destination): Platform | undefined => (slackCanReach(workspace, d) ? 'slack' : teamsCanReach(workspace, d) ? 'teams' : undefined);
-  core = createRitualsCore({
+  const built = buildCore({
+    store,
     workspace: () => workspace,
-    repos: store,
-    outbox: notifyingOutbox(outbox, { kick: () => sender?.kick() }),
-    clock: { now: () => new Date() },
     log,
-    cron: { nextFire },
     platformFor,
+    // Its own loop, woken by each enqueue. Short backoffs keep the test quick; the policy (attempts,
+    // jitter, Retry-After) is the real one.
+    sendLoop: true,
+    sender: { backoff: { baseMs: 50, capMs: 400 }, pollMs: 100 },
   });
+  ({ core, sender } = built);
 
   slackApi = await new FakeSlackApi().start();
   slackApi.addChannel('C0STORM');
@@ -124,15 +125,8 @@ beforeAll(async () => {
     expect(res.status).toBe(200);
   }
 
-  sender = new OutboxSender({
-    repo: outbox,
-    gateways: { slack: slack.gateway, teams: teams.gateway },
-    clock: { now: () => new Date() },
-    log,
-    // Short backoffs keep the test quick; the policy (attempts, jitter, Retry-After) is the real one.
-    backoff: { baseMs: 50, capMs: 400 },
-    pollMs: 100,
-  });
+  built.connect(slack.gateway);
+  built.connect(teams.gateway);
   sender.start();
   // Each install greets the member (one welcome per chat), delivered before the storm starts; the
   // storm's counts below are about prompts, leaderboards and updates only.

@@ -1,16 +1,15 @@
 // A bot process reduced to its delivery path, for crash and multi-process tests:
 //   node --import tsx test/helpers/fanout-worker.ts --db FILE --api URL --members N [--concurrency 8] [--lease-ms 2000] [--rate R] [--checkins]
 // It enqueues one prompt per member (idempotently: dedupe keys, as the engine's tick does), delivers
-// through the OutboxSender to the fake chat API, and exits 0 once nothing is pending, sending or failed.
+// through the OutboxSender (built by compose/build-core.ts's buildDelivery) to the fake chat API, and exits 0 once nothing is pending, sending or failed.
 // Prints JSON lines on stdout: {"event":"enqueued",...} then {"event":"done",...}. With --checkins it also
 // syncs a small workspace and, all along the fan-out, stores check-ins through the real repository, one
 // transaction each, printing {"event":"checkin","key":...} once each is committed.
 import { parseArgs } from 'node:util';
+import { buildDelivery } from '../../src/compose/build-core.js';
 import type { OutboxItemInput } from '../../src/core/ports/index.js';
-import { OutboxSender } from '../../src/scheduling/outbox-sender.js';
 import { bucket } from '../../src/scheduling/rate-limit.js';
 import { openStore } from '../../src/store/connection.js';
-import { createOutboxRepo } from '../../src/store/outbox.repo.js';
 import { createHttpChatGateway } from '../../bench/http-chat-gateway.js';
 
 const { values } = parseArgs({
@@ -31,7 +30,20 @@ const quiet = { debug() {}, info() {}, warn() {}, error: (o: Record<string, unkn
 
 const CHECKIN_MEMBERS = 50;
 const store = await openStore(values.db);
-const repo = createOutboxRepo(store);
+const rate = values.rate ? Number(values.rate) : undefined;
+const { outbox: repo, sender } = buildDelivery({
+  store,
+  log: quiet,
+  gateways: { slack: createHttpChatGateway({ baseUrl: values.api }) },
+  sender: {
+    concurrency: Number(values.concurrency),
+    leaseMs: Number(values['lease-ms']),
+    maxHoldMs: 500,
+    pollMs: 200,
+    limits: { slack: { global: rate ? [bucket(rate, Math.max(1, Math.ceil(rate / 20)))] : [] } },
+  },
+});
+
 const members = Number(values.members);
 const items: OutboxItemInput[] = Array.from({ length: members }, (_, i) => ({
   dedupeKey: `occ:t1:checkin:2026-W47:m${i + 1}`,
@@ -68,18 +80,6 @@ const checkins = (async () => {
   }
 })();
 
-const rate = values.rate ? Number(values.rate) : undefined;
-const sender = new OutboxSender({
-  repo,
-  gateways: { slack: createHttpChatGateway({ baseUrl: values.api }) },
-  clock: { now: () => new Date() },
-  log: quiet,
-  concurrency: Number(values.concurrency),
-  leaseMs: Number(values['lease-ms']),
-  maxHoldMs: 500,
-  pollMs: 200,
-  limits: { slack: { global: rate ? [bucket(rate, Math.max(1, Math.ceil(rate / 20)))] : [] } },
-});
 sender.start();
 for (;;) {
   const c = await repo.counts();

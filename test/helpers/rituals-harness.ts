@@ -1,25 +1,16 @@
-// A ritual core on a real migrated in-memory store, with a fake clock, the real outbox repository and
-// sender, and a recording chat gateway: what the tests drive and what they read back.
+// A ritual core built by the composition root (src/compose/build-core.ts) on a real migrated in-memory
+// store, with the fake clock, the real outbox repository and sender, and a recording chat gateway: what
+// the tests drive and what they read back.
+import { buildCore } from '../../src/compose/build-core.js';
 import { parseWorkspace } from '../../src/config/workspace-load.js';
 import type { Workspace } from '../../src/core/domain/model.js';
 import type { ChartCatalog, ChatGateway, Clock, CoreLogger, Destination, MessageRef, OutboxPort, Platform, SendOutcome } from '../../src/core/ports/index.js';
-import { createRitualsCore, type RitualsCore } from '../../src/core/rituals/create-core.js';
+import type { RitualsCore } from '../../src/core/rituals/create-core.js';
 import type { View } from '../../src/core/view-models.js';
-import { nextFire } from '../../src/scheduling/cron.js';
-import { OutboxSender } from '../../src/scheduling/outbox-sender.js';
 import type { Store } from '../../src/store/connection.js';
-import { createOutboxRepo, type OutboxRepo } from '../../src/store/outbox.repo.js';
+import type { OutboxRepo } from '../../src/store/outbox.repo.js';
+import { FakeClock } from './clock.js';
 import { memoryStore } from './store.js';
-
-export class FakeClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current.getTime());
-  }
-  set(at: Date | string): void {
-    this.current = new Date(at);
-  }
-}
 
 export interface Delivered {
   readonly at: string;
@@ -99,22 +90,21 @@ export async function ritualsHarness(ws: Workspace, start: string, opts: Harness
   let current = ws;
   await store.workspace.sync(current, { actor: 'test', at: start });
   const clock = new FakeClock(new Date(start));
-  const outbox = createOutboxRepo(store);
   const gateway = new RecordingGateway('sandbox', clock);
   const log = recordingLogger();
   const unreachable = new Set<string>();
-  const core = createRitualsCore({
+  const { core, outbox, sender } = buildCore({
+    store,
     workspace: () => current,
-    repos: store,
-    outbox: opts.wrapOutbox ? opts.wrapOutbox(outbox) : outbox,
-    clock,
     log,
-    cron: { nextFire },
+    clock,
     platformFor: (d) => (d.kind === 'dm' && unreachable.has(d.memberId) ? undefined : 'sandbox'),
+    gateways: { sandbox: gateway },
+    sender: { concurrency: 1, random: () => 0 },
+    ...(opts.wrapOutbox ? { wrapOutbox: opts.wrapOutbox } : {}),
     ...(opts.graceMinutes !== undefined ? { graceMinutes: opts.graceMinutes } : {}),
     ...(opts.charts ? { charts: opts.charts(store, () => current) } : {}),
   });
-  const sender = new OutboxSender({ repo: outbox, gateways: { sandbox: gateway }, clock, log, concurrency: 1, random: () => 0 });
   return {
     store,
     core,

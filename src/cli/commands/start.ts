@@ -6,7 +6,7 @@ export function registerStart(program: Command): void {
     .command('start')
     .description('start the bot (the local sandbox when no Slack or Teams credentials are set)')
     .action(async () => {
-      const { run } = await import('../../run.js');
-      await run();
+      // The entry point starts the bot as it loads (and resolves once it listens).
+      await import('../../main.js');
     });
 }

@@ -2,12 +2,12 @@
 // after it (coalesced per team), and settle() waits for it: the breach it finds is opened and its owner's
 // nudge queued, exactly as the inline scan does.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createRitualsCore } from '../../../src/core/rituals/create-core.js';
-import { clearCronCache, nextFire } from '../../../src/scheduling/cron.js';
+import { buildCore } from '../../../src/compose/build-core.js';
+import { clearCronCache } from '../../../src/scheduling/cron.js';
 import type { Store } from '../../../src/store/connection.js';
-import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { FakeClock, recordingLogger } from '../../helpers/rituals-harness.js';
+import { FakeClock } from '../../helpers/clock.js';
+import { recordingLogger } from '../../helpers/rituals-harness.js';
 import { memoryStore } from '../../helpers/store.js';
 
 const ws = engineWorkspace({
@@ -32,14 +32,11 @@ describe('breach scan after a check-in, deferred', () => {
     await store.workspace.sync(ws, { actor: 'test', at: '2026-03-01T12:00:00Z' });
     // Wednesday 4 March: 2 meetings in 3 of 22 working days projects 14.67, at or below the alert (30).
     const clock = new FakeClock(new Date('2026-03-04T11:00:00Z'));
-    const outbox = createOutboxRepo(store);
-    const core = createRitualsCore({
+    const { core, outbox } = buildCore({
+      store,
       workspace: () => ws,
-      repos: store,
-      outbox,
-      clock,
       log: recordingLogger(),
-      cron: { nextFire },
+      clock,
       platformFor: () => 'sandbox',
       breachScanAfterCheckIn: { deferred: { windowMs: 10 } },
     });

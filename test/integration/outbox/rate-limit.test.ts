@@ -1,11 +1,7 @@
-// Token bucket, sliding window and limiter maths on a fake monotonic clock.
+// Token bucket, sliding window and limiter maths on a fake monotonic clock (the tests' FakeClock, in ms from 0).
 import { describe, expect, it } from 'vitest';
 import { bucket, DEFAULT_LIMITS, RateLimiter, SlidingWindow, TokenBucket, windowLimit } from '../../../src/scheduling/rate-limit.js';
-
-function fakeClock(start = 0) {
-  let t = start;
-  return { now: () => t, advance: (ms: number) => void (t += ms) };
-}
+import { FakeClock } from '../../helpers/clock.js';
 
 describe('TokenBucket', () => {
   it('starts full, spends its burst, then refills at its rate', () => {
@@ -67,8 +63,8 @@ describe('SlidingWindow', () => {
 
 describe('RateLimiter', () => {
   it('applies the conversation and the global rules together', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ slack: { conversation: [bucket(1, 1)], global: [bucket(10, 2)] } }, clock.now);
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ slack: { conversation: [bucket(1, 1)], global: [bucket(10, 2)] } }, clock.ms);
     expect(limiter.tryAcquire('slack', 'dm:a')).toEqual({ ok: true });
     // Same conversation: 1 per second.
     expect(limiter.tryAcquire('slack', 'dm:a')).toEqual({ ok: false, waitMs: 1000 });
@@ -80,8 +76,8 @@ describe('RateLimiter', () => {
   });
 
   it('refusing a send spends nothing', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ slack: { conversation: [bucket(1, 1)], global: [bucket(1, 1)] } }, clock.now);
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ slack: { conversation: [bucket(1, 1)], global: [bucket(1, 1)] } }, clock.ms);
     expect(limiter.tryAcquire('slack', 'dm:a').ok).toBe(true);
     clock.advance(500);
     // dm:a waits for its own bucket; the global token refilled by then must still be there for dm:b.
@@ -91,8 +87,8 @@ describe('RateLimiter', () => {
   });
 
   it('holds a conversation, or the whole platform, for a Retry-After', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ teams: { conversation: [], global: [] } }, clock.now);
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ teams: { conversation: [], global: [] } }, clock.ms);
     limiter.pause('teams', 'conv:1', 3000);
     expect(limiter.tryAcquire('teams', 'conv:1')).toEqual({ ok: false, waitMs: 3000 });
     expect(limiter.tryAcquire('teams', 'conv:2').ok).toBe(true);
@@ -106,8 +102,8 @@ describe('RateLimiter', () => {
   });
 
   it('resumes at the steady rate after a Retry-After, without bursting into the platform again', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ slack: { conversation: [], global: [bucket(50, 10)] } }, clock.now);
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ slack: { conversation: [], global: [bucket(50, 10)] } }, clock.ms);
     for (let i = 0; i < 10; i++) expect(limiter.tryAcquire('slack', `dm:${i}`).ok).toBe(true);
     limiter.pause('slack', null, 1000);
     clock.advance(1000);
@@ -115,7 +111,7 @@ describe('RateLimiter', () => {
     expect(limiter.tryAcquire('slack', 'dm:a')).toEqual({ ok: false, waitMs: 20 });
     // One every 20 ms from then on: 50 in the second after the pause (1020 ms ... 2000 ms).
     let sent = 0;
-    while (clock.now() <= 2000) {
+    while (clock.ms() <= 2000) {
       const r = limiter.tryAcquire('slack', `dm:b${sent}`);
       if (r.ok) sent++;
       else clock.advance(r.waitMs);
@@ -124,12 +120,12 @@ describe('RateLimiter', () => {
   });
 
   it('keeps Teams under 7/s, 8/2 s and 60/30 s in one conversation', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ teams: { global: [] } }, clock.now);
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ teams: { global: [] } }, clock.ms);
     const sends: number[] = [];
-    while (clock.now() < 60_000) {
+    while (clock.ms() < 60_000) {
       const r = limiter.tryAcquire('teams', 'conv:x');
-      if (r.ok) sends.push(clock.now());
+      if (r.ok) sends.push(clock.ms());
       else clock.advance(r.waitMs);
     }
     const inWindow = (w: number) => Math.max(...sends.map((t) => sends.filter((u) => u >= t && u < t + w).length));
@@ -141,7 +137,7 @@ describe('RateLimiter', () => {
   });
 
   it('sandbox is unlimited; the defaults follow the published figures', () => {
-    const limiter = new RateLimiter({}, fakeClock().now);
+    const limiter = new RateLimiter({}, new FakeClock().ms);
     for (let i = 0; i < 1000; i++) expect(limiter.tryAcquire('sandbox', 'dm:a').ok).toBe(true);
     expect(DEFAULT_LIMITS.slack.conversation).toEqual([bucket(1, 3)]);
     expect(DEFAULT_LIMITS.teams.conversation).toEqual([windowLimit(7, 1000), windowLimit(8, 2000), windowLimit(60, 30_000)]);
@@ -149,8 +145,8 @@ describe('RateLimiter', () => {
   });
 
   it('forgets idle conversations so a big fan-out does not grow memory', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ slack: { global: [] } }, clock.now);
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ slack: { global: [] } }, clock.ms);
     for (let i = 0; i < 6000; i++) limiter.tryAcquire('slack', `dm:${i}`);
     expect(limiter.tracked).toBeGreaterThan(5000);
     clock.advance(10_000); // every bucket refilled

@@ -3,13 +3,11 @@
 // new member, while members already prompted this week are not prompted again.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildCore } from '../../../src/compose/build-core.js';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
-import { createRitualsCore } from '../../../src/core/rituals/create-core.js';
 import { watchWorkspaceConfig } from '../../../src/scheduling/config-reload.js';
-import { nextFire } from '../../../src/scheduling/cron.js';
 import type { Store } from '../../../src/store/connection.js';
-import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { captureLog } from '../../helpers/capture-log.js';
 import { repoRoot } from '../../helpers/cli.js';
@@ -48,15 +46,7 @@ describe('config hot reload with the engine', () => {
     let workspace: Workspace = first.workspace;
     await syncWorkspace(store, workspace, { actor: 'config', at: '2026-11-01T00:00:00.000Z' });
     let now = new Date('2026-11-20T16:00:30.000Z'); // Friday 16:00 in London
-    const { engine } = createRitualsCore({
-      workspace: () => workspace,
-      repos: store,
-      outbox: createOutboxRepo(store),
-      clock: { now: () => now },
-      log: captureLog(),
-      cron: { nextFire },
-      platformFor: () => 'slack',
-    });
+    const { engine } = buildCore({ store, workspace: () => workspace, log: captureLog(), clock: { now: () => now }, platformFor: () => 'slack' }).core;
 
     await engine.tick(now);
     const before = dmRecipients(store);

@@ -5,6 +5,7 @@ import { createRunCoordinator } from '../../../src/scheduling/run-coordinator.js
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { createLeasesRepo } from '../../../src/store/leases.repo.js';
 import { runScript } from '../../helpers/child-script.js';
+import { FakeClock } from '../../helpers/clock.js';
 import { tempDir } from '../../helpers/store.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -20,15 +21,11 @@ async function twoConnections(): Promise<[Store, Store]> {
   return [a, b];
 }
 
-function fakeClock(iso: string) {
-  let t = Date.parse(iso);
-  return { now: () => new Date(t), advance: (ms: number) => void (t += ms) };
-}
 
 describe('store-backed RunCoordinator', () => {
   it('elects one connection per key; takes over only an expired, unfinished lease', async () => {
     const [a, b] = await twoConnections();
-    const clock = fakeClock('2026-11-20T15:00:00.000Z');
+    const clock = new FakeClock('2026-11-20T15:00:00.000Z');
     const ca = createRunCoordinator({ leases: createLeasesRepo(a), clock, owner: 'proc-a', keepMs: 60_000 });
     const cb = createRunCoordinator({ leases: createLeasesRepo(b), clock, owner: 'proc-b', keepMs: 60_000 });
 

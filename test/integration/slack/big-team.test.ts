@@ -2,19 +2,18 @@
 // leaderboard, progress, stand-up) and the manager's App Home pass the fake Slack API's Block Kit
 // checks, with long names and blockers from every member.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCore } from '../../../src/compose/build-core.js';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
-import { createRitualsCore, type RitualsCore } from '../../../src/core/rituals/create-core.js';
+import type { RitualsCore } from '../../../src/core/rituals/create-core.js';
 import { createLogger } from '../../../src/logging/logger.js';
-import { nextFire } from '../../../src/scheduling/cron.js';
-import { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
+import type { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
 import { blockKitProblems, viewProblems } from '../../../src/slack/blocks/limits.js';
 import { renderHome, renderMessage } from '../../../src/slack/blocks/render.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
-import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
+import { FakeClock } from '../../helpers/clock.js';
 import { eventCallback } from '../../helpers/slack-payloads.js';
-import { TestClock } from './core-harness.js';
 import { startSlackHarness, type SlackHarness } from './harness.js';
 
 const N = 40;
@@ -56,22 +55,21 @@ describe('a 40-member team on Slack', () => {
   let store: Store;
   let core: RitualsCore;
   let sender: OutboxSender;
-  let clock: TestClock;
+  let clock: FakeClock;
 
   beforeEach(async () => {
     const parsed = parseWorkspace(bigWorkspaceYaml(), 'big.yaml');
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     const workspace: Workspace = parsed.workspace;
-    clock = new TestClock(new Date('2026-11-20T16:05:00Z'));
+    clock = new FakeClock('2026-11-20T16:05:00Z');
     store = await openStore(':memory:');
     await syncWorkspace(store, workspace, { actor: 'config', at: clock.now().toISOString() });
-    const outbox = createOutboxRepo(store);
-    const log = createLogger('silent');
-    core = createRitualsCore({ workspace: () => workspace, repos: store, outbox, clock, log, cron: { nextFire }, platformFor: () => 'slack' });
+    const built = buildCore({ store, workspace: () => workspace, log: createLogger('silent'), clock, platformFor: () => 'slack', sender: { concurrency: 8, limits: undefined } });
+    ({ core, sender } = built);
     h = await startSlackHarness({ service: core.service, workspace: () => workspace });
     h.fake.addChannel('C0BIG').addUser({ id: 'U0BOSS' });
     for (let i = 0; i < N; i++) h.fake.addUser({ id: `U${id(i).toUpperCase()}` });
-    sender = new OutboxSender({ repo: outbox, gateways: { slack: h.adapter.gateway }, clock, log, concurrency: 8, limits: undefined });
+    built.connect(h.adapter.gateway);
     // Friday 16:05: the check-in prompts are queued; then everyone checks in, with a long blocker.
     await core.engine.tick(clock.now());
     for (let i = 0; i < N; i++) {

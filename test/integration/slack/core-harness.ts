@@ -1,37 +1,27 @@
 // The real pieces behind the Slack flow tests: an in-memory SQLite store with the real migrations, the
-// workspace loaded by the real loader and synced, the real ritual core on a clock the test moves, the
-// real outbox and OutboxSender delivering through the Slack adapter's gateway to the fake Slack API.
+// workspace loaded by the real loader and synced, the ritual core, outbox and OutboxSender built by the
+// composition root (compose/build-core.ts) on a clock the test moves, delivering through the Slack
+// adapter's gateway to the fake Slack API.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
-import { createRitualsCore, type RitualsCore } from '../../../src/core/rituals/create-core.js';
-import { createAdminAlerts } from '../../../src/compose/admin-alerts.js';
+import type { RitualsCore } from '../../../src/core/rituals/create-core.js';
+import { buildCore } from '../../../src/compose/build-core.js';
 import { createLogger } from '../../../src/logging/logger.js';
-import { nextFire } from '../../../src/scheduling/cron.js';
-import { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
+import type { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
-import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
+import { FakeClock } from '../../helpers/clock.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { startSlackHarness, type SlackHarness } from './harness.js';
 
 export const FLOW_WORKSPACE = join(import.meta.dirname, '../../fixtures/slack/workspace.yaml');
 
-export class TestClock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-}
-
 export interface FlowHarness extends SlackHarness {
   readonly store: Store;
   readonly core: RitualsCore;
-  readonly clock: TestClock;
+  readonly clock: FakeClock;
   readonly sender: OutboxSender;
   readonly workspace: Workspace;
   /** Delivers every outbox row ready now through the Slack gateway. */
@@ -51,19 +41,19 @@ export async function startFlowHarness(startAt: string, opts: FlowOptions = {}):
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
   const { workspace } = parsed;
   const store = await openStore(':memory:');
-  const clock = new TestClock(new Date(startAt));
+  const clock = new FakeClock(startAt);
   await syncWorkspace(store, workspace, { actor: 'config', at: clock.now().toISOString() });
-  const outbox = createOutboxRepo(store);
   const log = createLogger('silent');
-  const core = createRitualsCore({
+  const built = buildCore({
+    store,
     workspace: () => workspace,
-    repos: store,
-    outbox,
-    clock,
     log,
-    cron: { nextFire },
+    clock,
     platformFor: () => 'slack',
+    sender: { random: () => 0.5 },
+    ...(opts.adminAlerts ? { adminAlerts: true } : {}),
   });
+  const { core, sender } = built;
   const fake = await new FakeSlackApi().start();
   fake
     .addUser({ id: 'U0MAYA', email: 'maya@acme.example', tz: 'Europe/London', locale: 'en-GB' })
@@ -72,14 +62,7 @@ export async function startFlowHarness(startAt: string, opts: FlowOptions = {}):
     .addUser({ id: 'U0STRANGER', email: 'who@elsewhere.example', locale: 'fr-FR' })
     .addChannel('C0SALES');
   const h = await startSlackHarness({ service: core.service, workspace: () => workspace, fake });
-  const sender = new OutboxSender({
-    repo: outbox,
-    gateways: { slack: h.adapter.gateway },
-    clock,
-    log,
-    random: () => 0.5,
-    ...(opts.adminAlerts ? { onParked: createAdminAlerts({ workspace: () => workspace, outbox, platformFor: () => 'slack', clock, log }) } : {}),
-  });
+  built.connect(h.adapter.gateway);
   return {
     ...h,
     store,

@@ -10,7 +10,7 @@ import { HttpServer } from '../../../src/http/server.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
-import { RecordingService } from './recording-service.js';
+import { slackRecordingService } from '../../helpers/fake-rituals-service.js';
 
 const view: NoticeView = { type: 'notice', locale: 'en', text: 'Hello <everyone> & co', tone: 'info', body: 'Hello <everyone> & co' };
 
@@ -36,7 +36,7 @@ describe('Slack gateway', () => {
     const log = createLogger('silent');
     gateway = createSlackAdapter({
       config: { botToken: fake.token, signingSecret: 's', apiUrl: fake.url },
-      service: new RecordingService({}),
+      service: slackRecordingService({}),
       workspace,
       http: new HttpServer(log),
       log,

@@ -6,24 +6,23 @@
 // and app_uninstalled / tokens_revoked deleting the tokens. No token ever reaches the logs.
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCore } from '../../../src/compose/build-core.js';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
-import { createRitualsCore } from '../../../src/core/rituals/create-core.js';
 import type { NoticeView } from '../../../src/core/view-models.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
-import { nextFire } from '../../../src/scheduling/cron.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/slack/adapter.js';
 import { withRequestAuth } from '../../../src/slack/request-auth.js';
 import { BOT_SCOPES } from '../../../src/slack/scopes.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
-import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
 import { createSlackInstallationsRepo, type SlackInstallationsRepo } from '../../../src/store/slack-installations.repo.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { captureLog, type CaptureLog } from '../../helpers/capture-log.js';
+import { FakeClock } from '../../helpers/clock.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { jsonBody, postSigned } from '../../helpers/slack-sign.js';
-import { FLOW_WORKSPACE, TestClock } from './core-harness.js';
+import { FLOW_WORKSPACE } from './core-harness.js';
 import { SECRET } from './harness.js';
 
 const CLIENT = { clientId: '1111.2222', clientSecret: 'client-secret-for-tests', stateSecret: 'state-secret-for-tests-0123456789' };
@@ -46,10 +45,10 @@ describe('Slack OAuth v2 install', () => {
     if (!parsed.ok) throw new Error('fixture');
     workspace = parsed.workspace;
     store = await openStore(':memory:');
-    const clock = new TestClock(new Date('2026-11-18T10:00:00Z'));
+    const clock = new FakeClock('2026-11-18T10:00:00Z');
     await syncWorkspace(store, workspace, { actor: 'config', at: clock.now().toISOString() });
     log = captureLog();
-    const core = createRitualsCore({ workspace: () => workspace, repos: store, outbox: createOutboxRepo(store), clock, log, cron: { nextFire }, platformFor: () => 'slack' });
+    const { core } = buildCore({ store, workspace: () => workspace, log, clock, platformFor: () => 'slack' });
     fake = await new FakeSlackApi().start();
     fake
       .addUser({ id: 'U0SAM', email: 'sam@acme.example' })
@@ -232,7 +231,7 @@ describe('Slack OAuth v2 install', () => {
     const http2 = new HttpServer(createLogger('silent'));
     const both = createSlackAdapter({
       config: { botToken: fake.token, signingSecret: SECRET, apiUrl: fake.url, oauth: CLIENT },
-      service: createRitualsCore({ workspace: () => workspace, repos: store, outbox: createOutboxRepo(store), clock: new TestClock(new Date('2026-11-18T10:00:00Z')), log, cron: { nextFire }, platformFor: () => 'slack' }).service,
+      service: buildCore({ store, workspace: () => workspace, log, clock: new FakeClock('2026-11-18T10:00:00Z'), platformFor: () => 'slack' }).core.service,
       workspace: () => ({ ...workspace, teams: workspace.teams.map((t) => ({ ...t, channels: { ...t.channels, slackTeam: 'T0TEST' } })) }),
       http: http2,
       log,

@@ -17,7 +17,7 @@ import { captureLog, type CaptureLog } from '../../helpers/capture-log.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { memoryStore } from '../../helpers/store.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
-import { RecordingService } from './recording-service.js';
+import { slackRecordingService } from '../../helpers/fake-rituals-service.js';
 
 const ws = fixtureWorkspace();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -76,7 +76,7 @@ describe('Slack review charts', () => {
   const gatewayWith = (source?: SlackChartSource): ChatGateway =>
     createSlackAdapter({
       config: { botToken: fake.token, signingSecret: 's', apiUrl: fake.url },
-      service: new RecordingService({}),
+      service: slackRecordingService({}),
       workspace: () => ws,
       http: new HttpServer(createLogger('silent')),
       log,

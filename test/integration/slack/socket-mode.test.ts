@@ -8,7 +8,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../../src/slack/adapte
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import type { FakeSocketMode } from '../../helpers/fake-socket-mode.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
-import { RecordingService } from './recording-service.js';
+import { slackRecordingService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 
 const alice = { memberId: 'alice', name: 'Alice Martin', teamIds: ['sales'], roleId: 'sdr', locale: 'en' as const, timezone: 'Europe/Paris', isManager: false };
 
@@ -16,14 +16,14 @@ describe('Slack Socket Mode', () => {
   let fake: FakeSlackApi;
   let socket: FakeSocketMode;
   let adapter: SlackAdapter;
-  let service: RecordingService;
+  let service: FakeRitualsService;
   let http: HttpServer;
 
   beforeEach(async () => {
     fake = await new FakeSlackApi().start();
     fake.addUser({ id: 'U_ALICE', email: 'alice@example.com' });
     socket = fake.enableSocketMode();
-    service = new RecordingService({ U_ALICE: alice });
+    service = slackRecordingService({ U_ALICE: alice });
     const log = createLogger('silent');
     http = new HttpServer(log);
     adapter = createSlackAdapter({ config: { botToken: fake.token, appToken: fake.appToken, apiUrl: fake.url }, service, workspace: fixtureWorkspace, http, log });

@@ -10,7 +10,7 @@ import { eventCallback, slashCommand } from '../../helpers/slack-payloads.js';
 import { jsonBody, postSigned, slackSignature } from '../../helpers/slack-sign.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 import { startSlackHarness, SECRET, type SlackHarness } from './harness.js';
-import { RecordingService } from './recording-service.js';
+import { slackRecordingService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 
 const alice = { memberId: 'alice', name: 'Alice Martin', teamIds: ['sales'], roleId: 'sdr', locale: 'en' as const, timezone: 'Europe/Paris', isManager: false };
 
@@ -19,10 +19,10 @@ const reaction = (eventId?: string) =>
 
 describe('Slack HTTP transport', () => {
   let h: SlackHarness;
-  let service: RecordingService;
+  let service: FakeRitualsService;
 
   beforeEach(async () => {
-    service = new RecordingService({ U_ALICE: alice });
+    service = slackRecordingService({ U_ALICE: alice });
     h = await startSlackHarness({ service, workspace: fixtureWorkspace });
     h.fake.addUser({ id: 'U_ALICE', email: 'alice@example.com', tz: 'Europe/Paris', locale: 'en-GB' });
   });
@@ -78,7 +78,7 @@ describe('Slack HTTP transport', () => {
     expect((await h.post(other)).status).toBe(200);
     await h.fake.waitFor(() => service.callsTo('recordReaction').length === 2);
     await new Promise((r) => setTimeout(r, 50));
-    const recorded = service.callsTo('recordReaction').map((c) => c.args[0] as { eventId: string; emoji: string; added: boolean; ref: unknown });
+    const recorded = service.callsTo('recordReaction').map(([event]) => event as { eventId: string; emoji: string; added: boolean; ref: unknown });
     expect(recorded.map((r) => r.eventId)).toEqual(['Ev0DUPLICATE1', 'Ev0OTHER']);
     expect(recorded[0]).toMatchObject({ emoji: 'tada', added: true, userId: 'U_ALICE', ref: { platform: 'slack', conversation: 'C_SALES', id: '1700000000.000001' } });
   });
@@ -101,7 +101,7 @@ describe('Slack HTTP transport', () => {
     const answer = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'cmd1'));
     expect(answer.body).toMatchObject({ response_type: 'ephemeral', text: 'command me for alice' });
     // Alice is mapped by her Slack id: found without asking Slack for her profile (minimal collection).
-    expect(service.callsTo('resolveMember')[0]!.args[0]).toEqual({ platform: 'slack', userId: 'U_ALICE' });
+    expect(service.callsTo('resolveMember')[0]![0]).toEqual({ platform: 'slack', userId: 'U_ALICE' });
     expect(h.fake.callsTo('users.info')).toEqual([]);
   });
 
@@ -138,7 +138,7 @@ describe('Slack adapter lifecycle', () => {
     const http = new HttpServer(log);
     const adapter = createSlackAdapter({
       config: { botToken: 'xoxb-wrong', signingSecret: SECRET, apiUrl: fake.url.replace(/\/$/, '') },
-      service: new RecordingService({}),
+      service: slackRecordingService({}),
       workspace: fixtureWorkspace,
       http,
       log,
@@ -157,7 +157,7 @@ describe('Slack adapter lifecycle', () => {
 
   it('needs the signing secret in HTTP mode', () => {
     expect(() =>
-      createSlackAdapter({ config: { botToken: 'xoxb-x' }, service: new RecordingService({}), workspace: fixtureWorkspace, http: new HttpServer(createLogger('silent')), log: createLogger('silent') }),
+      createSlackAdapter({ config: { botToken: 'xoxb-x' }, service: slackRecordingService({}), workspace: fixtureWorkspace, http: new HttpServer(createLogger('silent')), log: createLogger('silent') }),
     ).toThrow(/SLACK_SIGNING_SECRET/);
   });
 });

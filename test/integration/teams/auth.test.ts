@@ -4,21 +4,21 @@
 // Without an app id (local development) authentication is off and the log says so loudly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenId } from '../../helpers/fake-openid.js';
-import { StubRitualsService } from '../../helpers/stub-rituals-service.js';
+import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 import { activity } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
 
 const APP_ID = '6f0c2a7e-1b2d-4c3e-9f40-5a6b7c8d9e0f';
 let openid: FakeOpenId;
 let h: TeamsHarness;
-let svc: StubRitualsService;
+let svc: FakeRitualsService;
 
 beforeAll(async () => {
   openid = await new FakeOpenId().start();
   h = await startTeamsHarness({
     config: { appId: APP_ID, appPassword: 'not-used-offline', appType: 'SingleTenant', tenantId: 'tenant-contoso' },
     bot: { authOverrides: { ToBotFromChannelOpenIdMetadataUrl: openid.metadataUrl } },
-    service: (store) => (svc = new StubRitualsService(store)),
+    service: (store) => (svc = teamsStubService(store)),
   });
 });
 afterAll(async () => {
@@ -64,7 +64,7 @@ describe('/api/messages with MICROSOFT_APP_ID set', () => {
 
 describe('/api/messages without MICROSOFT_APP_ID (local development)', () => {
   it('accepts activities without a token and warns loudly that authentication is off', async () => {
-    const dev = await startTeamsHarness({ service: (store) => new StubRitualsService(store) });
+    const dev = await startTeamsHarness({ service: (store) => teamsStubService(store) });
     try {
       expect(dev.logs()).toMatch(/"level":40.*Bot Framework authentication is OFF/);
       const res = await dev.post(activity('personal-install', { serviceUrl: dev.connector.url }));

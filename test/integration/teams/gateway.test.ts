@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SendOutcome } from '../../../src/core/ports/index.js';
 import { MESSAGE_WRITES_BLOCKED } from '../../helpers/fake-bot-connector.js';
-import { StubRitualsService } from '../../helpers/stub-rituals-service.js';
+import { teamsStubService } from '../../helpers/fake-rituals-service.js';
 import { activity } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
 import { form, leaderboard, nudge, prompt, standup, TEAM_SIZE } from '../../fixtures/teams/views.js';
@@ -13,7 +13,7 @@ import { form, leaderboard, nudge, prompt, standup, TEAM_SIZE } from '../../fixt
 let h: TeamsHarness;
 
 beforeEach(async () => {
-  h = await startTeamsHarness({ service: (store) => new StubRitualsService(store) });
+  h = await startTeamsHarness({ service: (store) => teamsStubService(store) });
   h.connector.channels.set('19:sales-general@thread.tacv2', [{ id: '19:sales-general@thread.tacv2', name: 'General' }]);
   h.connector.rosters.set('19:sales-general@thread.tacv2', [
     { id: '29:1lea-teams-user-id', name: 'Léa Martin', aadObjectId: 'aad-lea', userPrincipalName: 'lea.martin@contoso.com' },

@@ -3,15 +3,15 @@
 // (GET /v3/conversations/{id}/members/{userId}) and never keeps an empty one; matches log at debug.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RosterMember } from '../../helpers/fake-bot-connector.js';
-import { StubRitualsService } from '../../helpers/stub-rituals-service.js';
+import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
 
 let h: TeamsHarness;
-let svc: StubRitualsService;
+let svc: FakeRitualsService;
 
 beforeEach(async () => {
-  h = await startTeamsHarness({ service: (store) => (svc = new StubRitualsService(store)) });
+  h = await startTeamsHarness({ service: (store) => (svc = teamsStubService(store)) });
 });
 afterEach(async () => h.stop());
 

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activity } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, TEAMS_WORKSPACE, type TeamsHarness } from '../../helpers/teams-harness.js';
-import { StubRitualsService } from '../../helpers/stub-rituals-service.js';
+import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 
 let h: TeamsHarness;
-let svc: StubRitualsService;
+let svc: FakeRitualsService;
 
 beforeEach(async () => {
-  h = await startTeamsHarness({ service: (store) => (svc = new StubRitualsService(store)) });
+  h = await startTeamsHarness({ service: (store) => (svc = teamsStubService(store)) });
 });
 afterEach(async () => h.stop());
 
@@ -69,7 +69,7 @@ describe('Teams installation', () => {
     const dir = mkdtempSync(join(tmpdir(), 'teams-ws-'));
     const path = join(dir, 'workspace.yaml');
     writeFileSync(path, readFileSync(TEAMS_WORKSPACE, 'utf8').replace('19:sales-general@thread.tacv2', '19:sales-pipeline@thread.tacv2'));
-    const h2 = await startTeamsHarness({ service: (store) => new StubRitualsService(store), workspacePath: path });
+    const h2 = await startTeamsHarness({ service: (store) => teamsStubService(store), workspacePath: path });
     try {
       h2.connector.channels.set('19:sales-general@thread.tacv2', [
         { id: '19:sales-general@thread.tacv2', name: 'General' },

@@ -2,14 +2,13 @@
 // cards: each parses in the adaptivecards library without any event, and each message stays under 28 KB
 // (long views split). The views are read back from the real outbox after running every ritual.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCore } from '../../../src/compose/build-core.js';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
-import { createRitualsCore, type RitualsCore } from '../../../src/core/rituals/create-core.js';
+import type { RitualsCore } from '../../../src/core/rituals/create-core.js';
 import type { View } from '../../../src/core/view-models.js';
 import { createLogger } from '../../../src/logging/logger.js';
-import { nextFire } from '../../../src/scheduling/cron.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
-import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { cardActivity, isView, renderCards } from '../../../src/teams/cards/render.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';
@@ -58,8 +57,7 @@ beforeAll(async () => {
   const ws = bigWorkspace();
   store = await openStore(':memory:');
   await syncWorkspace(store, ws, { actor: 'config', at: NOW.toISOString() });
-  const outbox = createOutboxRepo(store);
-  core = createRitualsCore({ workspace: () => ws, repos: store, outbox, clock: { now: () => NOW }, log: createLogger('silent'), cron: { nextFire }, platformFor: () => 'teams' });
+  ({ core } = buildCore({ store, workspace: () => ws, log: createLogger('silent'), clock: { now: () => NOW }, platformFor: () => 'teams' }));
   for (let i = 0; i < MEMBERS; i++) {
     await store.checkIns.submit({
       memberId: `rep${i}`,

@@ -11,7 +11,7 @@ import { cardBytes, type AdaptiveCard } from '../../../src/teams/cards/common.js
 import { CARD_BUDGET_BYTES } from '../../../src/teams/cards/fit.js';
 import type { TeamsCharts } from '../../../src/teams/chart-images.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';
-import { StubRitualsService } from '../../helpers/stub-rituals-service.js';
+import { teamsStubService } from '../../helpers/fake-rituals-service.js';
 import { activity } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
 
@@ -26,7 +26,7 @@ afterEach(async () => h?.stop());
 async function start(charts: TeamsCharts | ((service: ChartService) => TeamsCharts)): Promise<{ service: ChartService; refs: ChartRef[] }> {
   let service: ChartService | undefined;
   h = await startTeamsHarness({
-    service: (store) => new StubRitualsService(store),
+    service: (store) => teamsStubService(store),
     charts: (store, ws) => {
       service = createChartService({ workspace: () => ws, metricValues: store.metricValues, ooo: store.ooo });
       return typeof charts === 'function' ? charts(service) : charts;

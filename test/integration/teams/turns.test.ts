@@ -3,16 +3,16 @@
 // fallback updating the card message, reactions, malformed payloads and the catch-all.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckInSubmission } from '../../../src/core/service.js';
-import { StubRitualsService } from '../../helpers/stub-rituals-service.js';
+import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
 import { confirmation, form, formWithErrors } from '../../fixtures/teams/views.js';
 
 let h: TeamsHarness;
-let svc: StubRitualsService;
+let svc: FakeRitualsService;
 
 beforeEach(async () => {
-  h = await startTeamsHarness({ service: (store) => (svc = new StubRitualsService(store)) });
+  h = await startTeamsHarness({ service: (store) => (svc = teamsStubService(store)) });
 });
 afterEach(async () => h.stop());
 
