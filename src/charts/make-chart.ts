@@ -76,7 +76,7 @@ export async function buildChart(deps: ChartDeps, req: ChartRequest, opts: Chart
     const objectiveId = req.objectiveId ?? team.collective[0]?.id;
     if (objectiveId === undefined) throw new DomainError('CHART.NO_OBJECTIVE', `team "${team.id}" has no collective objective`, { team: team.id });
     if (!team.collective.some((o) => o.id === objectiveId)) {
-      throw new DomainError('CHART.UNKNOWN_OBJECTIVE', `unknown collective objective "${objectiveId}" in team "${team.id}" (known: ${team.collective.map((o) => o.id).join(', ')})`, { objective: objectiveId });
+      throw new DomainError('CHART.UNKNOWN_OBJECTIVE', `unknown collective objective "${objectiveId}" in team "${team.id}" (known: ${team.collective.map((o) => o.id).join(', ')})`, { objective: objectiveId, objectives: team.collective.map((o) => o.id).join(', ') });
     }
     const values = await loadValues(deps, team, period.start, minDate(period.end, asOfDate));
     const data = collectiveBurnUp({ workspace, team, period, asOf, values, objectiveId });
@@ -101,7 +101,7 @@ export async function buildChart(deps: ChartDeps, req: ChartRequest, opts: Chart
 
   const { memberId, kpiId } = req;
   if (memberId === undefined || kpiId === undefined) throw new DomainError('CHART.TREND_NEEDS_MEMBER', 'a trend chart needs a member and a KPI', {});
-  if (!team.members.some((m) => m.id === memberId)) throw new DomainError('CHART.UNKNOWN_MEMBER', `member "${memberId}" is not in team "${team.id}"`, { member: memberId });
+  if (!team.members.some((m) => m.id === memberId)) throw new DomainError('CHART.UNKNOWN_MEMBER', `member "${memberId}" is not in team "${team.id}"`, { member: memberId, team: team.id });
   if (!workspace.kpis[kpiId]) throw new DomainError('CHART.UNKNOWN_KPI', `unknown KPI "${kpiId}"`, { kpi: kpiId });
   // The weeks up to the as-of day, or up to the end of the period when it is over.
   const trendAsOf = period.end < asOfDate ? startOfDayInZone(period.end, team.timezone) : asOf;
