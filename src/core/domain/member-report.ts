@@ -5,13 +5,14 @@
 // computable) has no projection and no status; nor has a period too young to project; a closed period
 // shows its final result (met / missed).
 import type { Comparator, Direction, LocalizedText, Member, Objective, PeriodKind, Role } from './model.js';
-import { attainmentOf, isMet } from './attainment.js';
-import { readKpi, zeroInputLabels, type DataState } from './data-state.js';
+import { isMet } from './attainment.js';
+import type { DataState } from './data-state.js';
+import { measureKpi, projectionFields, readingFields } from './kpi-measure.js';
 import { isSumKpi, kpiActuals, type KpiLookup } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
 import { idDeduper, roleObjectiveBaseId } from './objective-ids.js';
 import { prorateTarget } from './proration.js';
-import { finalStatus, periodPhase, project, type FinalStatus, type PaceStatus, type ProjectionMethod } from './projection.js';
+import { finalStatus, periodPhase, type FinalStatus, type PaceStatus, type ProjectionMethod } from './projection.js';
 import { rampDayShare } from './ramp-up.js';
 import type { ReportContext } from './report-context.js';
 import { evaluateTargetSpec, selectMemberTarget, targetReferenceDate } from './targets.js';
@@ -128,23 +129,11 @@ export function memberKpis(ctx: ReportContext, member: Member, role: Role): Memb
       target = targetOf(periodActuals);
     }
     const noTarget = target === null || (computed && target <= 0);
-    const reading = readKpi(ctx.kpis, kpi.id, periodActuals, hasValues);
-    const actual = reading.actual;
-    const att = attainmentOf(actual, target, kpi.direction, ctx.cap);
+    const m = measureKpi(ctx, { kpi, target, paced, progress, actuals: periodActuals, hasValues });
+    const { actual, projection, currency } = m;
     const met = noTarget ? null : isMet(actual, target, objective.comparator);
-    const withData = reading.dataState === 'ok';
-    const projection = project({
-      actual,
-      target,
-      direction: kpi.direction,
-      paced,
-      workingDays: progress.workingDays,
-      elapsed: progress.elapsed,
-      cap: ctx.cap,
-      thresholds: ctx.thresholds,
-    });
+    const withData = m.reading.dataState === 'ok';
     const projecting = withData && !noTarget && phase === 'open';
-    const currency = kpi.unit.type === 'currency' ? (ctx.team.currency ?? kpi.unit.currency) : undefined;
     rows.push({
       id: ids[i]!,
       kpi: kpi.id,
@@ -153,16 +142,9 @@ export function memberKpis(ctx: ReportContext, member: Member, role: Role): Memb
       direction: kpi.direction,
       comparator: objective.comparator,
       weight: objective.weight,
-      dataState: reading.dataState,
-      ...(reading.zeroInputs ? { zeroInputs: reading.zeroInputs, zeroInputLabels: zeroInputLabels(ctx.kpis, reading.zeroInputs) } : {}),
-      actual,
-      target,
+      ...readingFields(ctx, m),
       noTarget,
-      attainment: att.value,
-      capped: att.capped,
-      projected: projecting ? projection.projected : null,
-      projectionMethod: projection.projectionMethod,
-      projectedAttainment: projecting ? projection.projectedAttainment : null,
+      ...projectionFields(m, projecting),
       // What is left to do per day stays useful before the projection (not once the period is over).
       // (also for a volume nobody reported yet: it counts as 0 done).
       neededPerDay: actual !== null && !noTarget && phase !== 'closed' ? projection.neededPerDay : null,
