@@ -4,20 +4,20 @@
 // target does not shrink when one person is away); a target changed in chat (QBR) is in force from its
 // day; status compares the projection with both once enough of the period has elapsed (no breach on
 // the first day of a quarter at 0 / 30), and never without data; a closed period shows met / missed.
-import type { Comparator, Direction, LocalizedText, PeriodKind } from './model.js';
+import type { Comparator, Direction, PeriodKind } from './model.js';
 import { isMet } from './attainment.js';
 import { collectiveStatus, type CollectiveStatus } from './collective.js';
-import type { DataState } from './data-state.js';
-import { measureKpi, projectionFields, readingFields } from './kpi-measure.js';
+import { measureKpi, projectionFields, readingFields, type ProjectionFields, type ReadingFields } from './kpi-measure.js';
 import { isSumKpi, kpiActuals } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
 import { prorateTarget } from './proration.js';
-import { finalStatus, periodPhase, type FinalStatus, type ProjectionMethod } from './projection.js';
+import { finalStatus, periodPhase, type FinalStatus } from './projection.js';
 import type { ReportContext } from './report-context.js';
 import { collectiveTargetInForce, targetReferenceDate } from './targets.js';
 import { workingDayProgress } from './working-days.js';
 
-export interface CollectiveRow {
+/** A collective objective: the fields of the KPI measure (kpi-measure.ts) and these. */
+export interface CollectiveRow extends ReadingFields, ProjectionFields {
   /** The collective objective's id (as `objective`). */
   readonly id: string;
   readonly objective: string;
@@ -25,17 +25,7 @@ export interface CollectiveRow {
   readonly per: PeriodKind;
   readonly direction: Direction;
   readonly comparator: Comparator;
-  readonly dataState: DataState;
-  readonly zeroInputs?: readonly string[];
-  readonly zeroInputLabels?: readonly LocalizedText[];
-  readonly actual: number | null;
-  readonly target: number | null;
   readonly alert: number | null;
-  readonly attainment: number | null;
-  readonly capped: boolean;
-  readonly projected: number | null;
-  readonly projectionMethod: ProjectionMethod;
-  readonly projectedAttainment: number | null;
   /** Null without data, before enough of the period has elapsed, or without a target: never a breach. */
   readonly status: CollectiveStatus | FinalStatus | null;
   readonly met: boolean | null;

@@ -57,13 +57,26 @@ export function measureKpi(ctx: ReportContext, input: KpiMeasureInput): KpiMeasu
 }
 
 /** The first fields of a row: the data state (and what made it not computable), actual and target. */
-export function readingFields(ctx: ReportContext, m: KpiMeasure): {
+export interface ReadingFields {
   readonly dataState: DataState;
+  /** Not computable: the KPIs whose 0 makes the ratio's denominator 0. */
   readonly zeroInputs?: readonly string[];
   readonly zeroInputLabels?: readonly LocalizedText[];
   readonly actual: number | null;
   readonly target: number | null;
-} {
+}
+
+/** The attainment and projection fields of a row. */
+export interface ProjectionFields {
+  readonly attainment: number | null;
+  /** The attainment shown is the cap: the real figure is above it ("≥ 200 %"). */
+  readonly capped: boolean;
+  readonly projected: number | null;
+  readonly projectionMethod: ProjectionMethod;
+  readonly projectedAttainment: number | null;
+}
+
+export function readingFields(ctx: ReportContext, m: KpiMeasure): ReadingFields {
   const { reading } = m;
   return {
     dataState: reading.dataState,
@@ -73,14 +86,8 @@ export function readingFields(ctx: ReportContext, m: KpiMeasure): {
   };
 }
 
-/** The attainment and projection fields; the projection only while `projecting`. */
-export function projectionFields(m: KpiMeasure, projecting: boolean): {
-  readonly attainment: number | null;
-  readonly capped: boolean;
-  readonly projected: number | null;
-  readonly projectionMethod: ProjectionMethod;
-  readonly projectedAttainment: number | null;
-} {
+/** The projection only while `projecting`. */
+export function projectionFields(m: KpiMeasure, projecting: boolean): ProjectionFields {
   return {
     attainment: m.attainment.value,
     capped: m.attainment.capped,

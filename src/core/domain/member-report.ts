@@ -4,15 +4,14 @@
 // expected to produce) and whether it is met. A row without data (or awaiting an import, or not
 // computable) has no projection and no status; nor has a period too young to project; a closed period
 // shows its final result (met / missed).
-import type { Comparator, Direction, LocalizedText, Member, Objective, PeriodKind, Role } from './model.js';
+import type { Comparator, Direction, Member, Objective, PeriodKind, Role } from './model.js';
 import { isMet } from './attainment.js';
-import type { DataState } from './data-state.js';
-import { measureKpi, projectionFields, readingFields } from './kpi-measure.js';
+import { measureKpi, projectionFields, readingFields, type ProjectionFields, type ReadingFields } from './kpi-measure.js';
 import { isSumKpi, kpiActuals, type KpiLookup } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
 import { idDeduper, roleObjectiveBaseId } from './objective-ids.js';
 import { prorateTarget } from './proration.js';
-import { finalStatus, periodPhase, type FinalStatus, type PaceStatus, type ProjectionMethod } from './projection.js';
+import { finalStatus, periodPhase, type FinalStatus, type PaceStatus } from './projection.js';
 import { rampDayShare } from './ramp-up.js';
 import type { ReportContext } from './report-context.js';
 import { evaluateTargetSpec, selectMemberTarget, targetReferenceDate } from './targets.js';
@@ -20,7 +19,8 @@ import { countWorkingDays, oooChecker, workingDayProgress } from './working-days
 
 export type MemberStatus = PaceStatus | FinalStatus;
 
-export interface MemberKpiRow {
+/** A member's objective: the fields of the KPI measure (kpi-measure.ts) and these. */
+export interface MemberKpiRow extends ReadingFields, ProjectionFields {
   /** The objective's id (as the store names it: `role:sdr:qualified_meetings:month`). */
   readonly id: string;
   readonly kpi: string;
@@ -31,20 +31,8 @@ export interface MemberKpiRow {
   readonly direction: Direction;
   readonly comparator: Comparator;
   readonly weight: number;
-  readonly dataState: DataState;
-  /** Not computable: the KPIs whose 0 makes the ratio's denominator 0. */
-  readonly zeroInputs?: readonly string[];
-  readonly zeroInputLabels?: readonly LocalizedText[];
-  readonly actual: number | null;
-  readonly target: number | null;
   /** No usable target: none set, or a computed one that came out at 0 or below (clamped to 0). */
   readonly noTarget: boolean;
-  readonly attainment: number | null;
-  /** The attainment shown is the cap: the real figure is above it ("≥ 200 %"). */
-  readonly capped: boolean;
-  readonly projected: number | null;
-  readonly projectionMethod: ProjectionMethod;
-  readonly projectedAttainment: number | null;
   readonly neededPerDay: number | null;
   readonly status: MemberStatus | null;
   readonly met: boolean | null;
