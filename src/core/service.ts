@@ -6,7 +6,7 @@
 //   config) comes back as a NoticeView or a form with inline errors in the user's language; anything
 //   else is logged and answered with the generic "nothing was changed" notice;
 // - the pieces adapters call inside their own flows (checkInForm, submitCheckIn, myGoals) reject with a
-//   DomainError whose code is listed on the method (adapters answer it with describeError), and reject
+//   DomainError whose code is listed on the method (view-builders/notice.ts describeError words it), and
 //   with whatever else went wrong (the store down): their return types have no room for a notice;
 // - resolveMember and recordReaction reject only when something unexpected fails; the synchronous
 //   ones (fallbackLocale, help, notAMember, welcome) do not throw.
@@ -136,9 +136,9 @@ export interface RitualsService {
    * left to show the form again for.
    */
   submitCheckIn(input: CheckInSubmission): Promise<SubmitResult<CheckInConfirmationView>>;
-  /** Never rejects: a failure is the notice of an `ok` result. */
+  /** Never rejects: bad input comes back as the form with inline errors, any other failure as the notice of an `ok` result. */
   submitDecision(input: DecisionSubmission): Promise<SubmitResult<NoticeView>>;
-  /** Never rejects: a failure is the notice of an `ok` result. */
+  /** Never rejects, as submitDecision. */
   submitTargetChange(input: TargetChangeSubmission): Promise<SubmitResult<NoticeView>>;
 
   /** Rejects with DomainError AUTH.NOT_A_MEMBER. */
