@@ -7,7 +7,7 @@ import { addDays, daysBetween, dateParts } from '../core/domain/calendar-days.js
 import { t } from '../core/i18n/index.js';
 import type { BurnUpData } from './chart-data.js';
 import { niceTicks, wholeUnit, periodName, shortDate, shortMonth, tickLabels, valueLabel } from './labels.js';
-import { axisWithLabels, baseSpec, chartTitle, emptyMessage, haloText, labelSignal, type ChartOptions } from './spec-common.js';
+import { chartTitle, emptyMessage, haloText, lineChartSpec, type ChartOptions } from './spec-common.js';
 import { colour } from './theme.js';
 
 /** x ticks in the middle of their day: every day of a week, weekly in a month, month starts otherwise. */
@@ -138,8 +138,11 @@ export function burnUpSpec(data: BurnUpData, opts: ChartOptions): Spec {
     }
   }
 
-  return {
-    ...baseSpec({ height: 300, title, signals: [labelSignal('xlabels', xTicks), labelSignal('ylabels', yTicks)] }),
+  return lineChartSpec({
+    title,
+    xTicks,
+    yTicks,
+    xDomain: [0, span],
     data: [
       {
         name: 'actual',
@@ -148,14 +151,7 @@ export function burnUpSpec(data: BurnUpData, opts: ChartOptions): Spec {
       },
       { name: 'projection', values: data.projection ? [data.projection.from, data.projection.to].map((p) => ({ x: day(p.date), y: p.value })) : [] },
     ],
-    scales: [
-      { name: 'x', type: 'linear', domain: [0, span], range: 'width', zero: false, nice: false },
-      { name: 'y', type: 'linear', domain: [yTicks[0]!.value, yTicks.at(-1)!.value], range: 'height', zero: false, nice: false },
-    ],
-    axes: [
-      axisWithLabels('left', 'y', 'ylabels', yTicks.map((tk) => tk.value)),
-      axisWithLabels('bottom', 'x', 'xlabels', xTicks.map((tk) => tk.value)),
-    ],
-    marks: [...lines, ...labels],
-  };
+    lines,
+    labels,
+  });
 }

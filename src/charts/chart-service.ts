@@ -5,6 +5,7 @@ import type { Locale, Workspace } from '../core/domain/model.js';
 import { DomainError } from '../core/errors.js';
 import type { ChartCatalog, MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports/index.js';
 import type { ChartRef } from '../core/view-models.js';
+import { reportTeam } from '../core/rituals/use-cases/team-report.js';
 import { parseChartId, reviewChartRequests } from './chart-request.js';
 import { buildChart, chartPng } from './make-chart.js';
 import type { ChartTheme } from './theme.js';
@@ -37,8 +38,7 @@ export function createChartService(deps: ChartServiceDeps): ChartService {
   return {
     async reviewCharts(teamId, periodKey, asOf, locale): Promise<ChartRef[]> {
       const d = chartDeps();
-      const team = d.workspace.teams.find((t) => t.id === teamId);
-      if (!team) throw new DomainError('REPORT.UNKNOWN_TEAM', `unknown team "${teamId}"`, { team: teamId });
+      const team = reportTeam(d.workspace, teamId);
       const refs: ChartRef[] = [];
       // One after the other: each reads the store, and a review has a handful of charts at most.
       for (const req of reviewChartRequests(team, periodKey, asOf)) {

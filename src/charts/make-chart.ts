@@ -1,18 +1,19 @@
 // One entry point for every chart: a ChartRequest and an as-of instant in, the Vega spec, a title and an
-// alt text in the viewer's language out (and the PNG with chartPng). Reads the recorded values through
-// the repository ports, then hands them to the pure data and spec builders.
+// alt text in the viewer's language out (and the PNG with chartPng). Reads the team, period and as-of
+// as a report does (team-report.ts) and the recorded values as the report's loader does (team-data.ts),
+// then hands them to the pure data and spec builders.
 import type { Spec } from 'vega';
 import type { Locale, Team, Workspace } from '../core/domain/model.js';
 import { minDate } from '../core/domain/calendar-days.js';
 import type { MetricValue } from '../core/domain/metric-values.js';
 import { periodOfDate, previousPeriod } from '../core/domain/periods.js';
-import { localDateOf, parseInstantInZone, startOfDayInZone } from '../core/domain/zoned-time.js';
+import { localDateOf, startOfDayInZone } from '../core/domain/zoned-time.js';
 import { DomainError } from '../core/errors.js';
 import { t } from '../core/i18n/index.js';
 import { formatPercent } from '../core/i18n/format.js';
 import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports/index.js';
-import { loadTeamData } from '../core/rituals/queries/team-data.js';
-import { periodSettings, resolvePeriod, teamReport } from '../core/rituals/use-cases/team-report.js';
+import { loadTeamData, type TeamData } from '../core/rituals/queries/team-data.js';
+import { periodSettings, reportAsOf, reportTeam, resolvePeriod, teamReport } from '../core/rituals/use-cases/team-report.js';
 import { attainmentBarsSpec } from './attainment-spec.js';
 import { burnUpSpec } from './burn-up-spec.js';
 import { chartId, type ChartRequest } from './chart-request.js';
@@ -48,26 +49,22 @@ export interface BuiltChart {
   readonly hasData: boolean;
 }
 
-function teamOf(workspace: Workspace, teamId: string): Team {
-  const team = workspace.teams.find((t) => t.id === teamId);
-  if (!team) throw new DomainError('REPORT.UNKNOWN_TEAM', `unknown team "${teamId}"`, { team: teamId, teams: workspace.teams.map((x) => x.id).join(', ') });
-  return team;
+function loadData(deps: ChartDeps, team: Team, from: string, to: string): Promise<TeamData> {
+  // The same values as the team's report reads (former members' as the team's own).
+  const repos = { metricValues: deps.metricValues, ooo: deps.ooo, ...(deps.members ? { workspace: deps.members } : {}) };
+  return loadTeamData(repos, team, from, to < from ? from : to);
 }
 
 async function loadValues(deps: ChartDeps, team: Team, from: string, to: string): Promise<readonly MetricValue[]> {
-  // The same values as the team's report reads (former members' as the team's own).
-  const repos = { metricValues: deps.metricValues, ooo: deps.ooo, ...(deps.members ? { workspace: deps.members } : {}) };
-  return (await loadTeamData(repos, team, from, to < from ? from : to)).values;
+  return (await loadData(deps, team, from, to)).values;
 }
 
 export async function buildChart(deps: ChartDeps, req: ChartRequest, opts: ChartOptionsIn): Promise<BuiltChart> {
   const { workspace } = deps;
   const { locale } = opts;
-  const team = teamOf(workspace, req.teamId);
+  const team = reportTeam(workspace, req.teamId);
   const period = resolvePeriod(workspace, req.periodKey);
-  const asOfText = req.asOf ?? opts.asOf;
-  const asOf = parseInstantInZone(asOfText, team.timezone);
-  if (asOf === null) throw new DomainError('REPORT.BAD_DATE', `malformed date-time "${asOfText}": use an ISO date-time such as 2026-11-18T12:00:00+01:00`, { value: asOfText });
+  const asOf = reportAsOf(req.asOf ?? opts.asOf, team);
   const asOfDate = localDateOf(asOf, team.timezone);
   const id = chartId(req);
   const pName = periodName(locale, period);
@@ -76,7 +73,7 @@ export async function buildChart(deps: ChartDeps, req: ChartRequest, opts: Chart
     const objectiveId = req.objectiveId ?? team.collective[0]?.id;
     if (objectiveId === undefined) throw new DomainError('CHART.NO_OBJECTIVE', `team "${team.id}" has no collective objective`, { team: team.id });
     if (!team.collective.some((o) => o.id === objectiveId)) {
-      throw new DomainError('CHART.UNKNOWN_OBJECTIVE', `unknown collective objective "${objectiveId}" in team "${team.id}" (known: ${team.collective.map((o) => o.id).join(', ')})`, { objective: objectiveId });
+      throw new DomainError('CHART.UNKNOWN_OBJECTIVE', `unknown collective objective "${objectiveId}" in team "${team.id}" (known: ${team.collective.map((o) => o.id).join(', ')})`, { objective: objectiveId, objectives: team.collective.map((o) => o.id).join(', ') });
     }
     const values = await loadValues(deps, team, period.start, minDate(period.end, asOfDate));
     const data = collectiveBurnUp({ workspace, team, period, asOf, values, objectiveId });
@@ -101,7 +98,7 @@ export async function buildChart(deps: ChartDeps, req: ChartRequest, opts: Chart
 
   const { memberId, kpiId } = req;
   if (memberId === undefined || kpiId === undefined) throw new DomainError('CHART.TREND_NEEDS_MEMBER', 'a trend chart needs a member and a KPI', {});
-  if (!team.members.some((m) => m.id === memberId)) throw new DomainError('CHART.UNKNOWN_MEMBER', `member "${memberId}" is not in team "${team.id}"`, { member: memberId });
+  if (!team.members.some((m) => m.id === memberId)) throw new DomainError('CHART.UNKNOWN_MEMBER', `member "${memberId}" is not in team "${team.id}"`, { member: memberId, team: team.id });
   if (!workspace.kpis[kpiId]) throw new DomainError('CHART.UNKNOWN_KPI', `unknown KPI "${kpiId}"`, { kpi: kpiId });
   // The weeks up to the as-of day, or up to the end of the period when it is over.
   const trendAsOf = period.end < asOfDate ? startOfDayInZone(period.end, team.timezone) : asOf;
@@ -110,11 +107,9 @@ export async function buildChart(deps: ChartDeps, req: ChartRequest, opts: Chart
   // From the start of the year before the first week: computed targets of quarter and year objectives
   // are evaluated on their own period's values, as in the report use case.
   const from = periodOfDate('year', previousPeriod(weeks[0]!, periodSettings(workspace)).start, periodSettings(workspace)).start;
-  const [values, ooo] = await Promise.all([
-    loadValues(deps, team, from, endDate),
-    deps.ooo.listOverlapping([memberId], from, endDate),
-  ]);
-  const data = memberTrend({ workspace, team, memberId, kpiId, asOf: trendAsOf, values, ooo: ooo.map((o) => ({ memberId: o.memberId, from: o.from, to: o.to })) });
+  // The team's data holds the member's out-of-office days with its values (the member is in the team).
+  const { values, ooo } = await loadData(deps, team, from, endDate);
+  const data = memberTrend({ workspace, team, memberId, kpiId, asOf: trendAsOf, values, ooo: ooo.filter((o) => o.memberId === memberId) });
   const title = t(locale, 'chart.trend.title', { kpi: data.label[locale], member: data.memberName });
   const list = data.weeks.map((w) => `${shortDate(locale, w.start)} ${valueLabel(locale, w.actual, data.unit)}`);
   const altText = data.hasData

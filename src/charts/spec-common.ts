@@ -1,7 +1,8 @@
 // Pieces shared by the chart specs: the frame (size, title, subtitle), axes whose tick labels are
 // written by us in the viewer's locale (a tick value -> text map in a signal, so the spec stays plain
-// JSON), and the "no data yet" message that a period without values shows instead of marks.
-import type { Axis, Mark, Signal, Spec, Title } from 'vega';
+// JSON), the frame of the line charts (burn-up, trend), and the "no data yet" message that a period
+// without values shows instead of marks.
+import type { Axis, Data, Mark, Signal, Spec, Title } from 'vega';
 import type { Locale } from '../core/domain/model.js';
 import { colour } from './theme.js';
 
@@ -53,6 +54,37 @@ export function baseSpec(opts: { height: number; title: Title; signals?: Signal[
     autosize: { type: 'fit', contains: 'padding' },
     title: opts.title,
     signals: opts.signals ?? [],
+  };
+}
+
+type Ticks = readonly { value: number; label: string }[];
+
+/**
+ * A line chart (burn-up, trend): linear x and y scales over their ticks, labelled axes on the left and
+ * the bottom, the lines drawn first and every label over them.
+ */
+export function lineChartSpec(opts: {
+  title: Title;
+  xTicks: Ticks;
+  yTicks: Ticks;
+  xDomain: [number, number];
+  data: Data[];
+  lines: Mark[];
+  labels: Mark[];
+}): Spec {
+  const { xTicks, yTicks } = opts;
+  return {
+    ...baseSpec({ height: 300, title: opts.title, signals: [labelSignal('xlabels', xTicks), labelSignal('ylabels', yTicks)] }),
+    data: opts.data,
+    scales: [
+      { name: 'x', type: 'linear', domain: opts.xDomain, range: 'width', zero: false, nice: false },
+      { name: 'y', type: 'linear', domain: [yTicks[0]!.value, yTicks.at(-1)!.value], range: 'height', zero: false, nice: false },
+    ],
+    axes: [
+      axisWithLabels('left', 'y', 'ylabels', yTicks.map((tk) => tk.value)),
+      axisWithLabels('bottom', 'x', 'xlabels', xTicks.map((tk) => tk.value)),
+    ],
+    marks: [...opts.lines, ...opts.labels],
   };
 }
 

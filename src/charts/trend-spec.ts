@@ -4,7 +4,7 @@ import type { Mark, Spec } from 'vega';
 import { t } from '../core/i18n/index.js';
 import type { TrendData } from './chart-data.js';
 import { niceTicks, wholeUnit, shortDate, tickLabels, valueLabel } from './labels.js';
-import { axisWithLabels, baseSpec, chartTitle, emptyMessage, haloText, labelSignal, type ChartOptions } from './spec-common.js';
+import { chartTitle, emptyMessage, haloText, lineChartSpec, type ChartOptions } from './spec-common.js';
 import { colour } from './theme.js';
 
 export function trendSpec(data: TrendData, opts: ChartOptions): Spec {
@@ -94,20 +94,16 @@ export function trendSpec(data: TrendData, opts: ChartOptions): Spec {
     );
   }
 
-  return {
-    ...baseSpec({ height: 300, title, signals: [labelSignal('xlabels', xTicks), labelSignal('ylabels', yTicks)] }),
+  return lineChartSpec({
+    title,
+    xTicks,
+    yTicks,
+    xDomain: [-0.5, Math.max(0.5, rows.length - 0.5)],
     data: [
       { name: 'weeks', values: rows },
       { name: 'points', values: rows.filter((r) => r.actual !== null) },
     ],
-    scales: [
-      { name: 'x', type: 'linear', domain: [-0.5, Math.max(0.5, rows.length - 0.5)], range: 'width', zero: false, nice: false },
-      { name: 'y', type: 'linear', domain: [yTicks[0]!.value, yTicks.at(-1)!.value], range: 'height', zero: false, nice: false },
-    ],
-    axes: [
-      axisWithLabels('left', 'y', 'ylabels', yTicks.map((tk) => tk.value)),
-      axisWithLabels('bottom', 'x', 'xlabels', xTicks.map((tk) => tk.value)),
-    ],
-    marks: [...lines, ...labels],
-  };
+    lines,
+    labels,
+  });
 }

@@ -1,7 +1,15 @@
 // The one entry point adapters call (Slack, Teams, sandbox, CLI): every user interaction as a
 // platform-neutral method returning neutral views. Implemented by core/rituals/service-impl.ts.
-// Methods never throw for expected failures: rights, bad input and unknown users come back as
-// NoticeView errors or forms with inline errors, in the user's language.
+// What fails how, method by method (the doc of each says which kind it is):
+// - answers to a person (command, action, submitDecision, submitTargetChange, leaderboard, progress,
+//   standup, runRitual) never reject: an expected failure (rights, bad input, someone not in the
+//   config) comes back as a NoticeView or a form with inline errors in the user's language; anything
+//   else is logged and answered with the generic "nothing was changed" notice;
+// - the pieces adapters call inside their own flows (checkInForm, submitCheckIn, myGoals) reject with a
+//   DomainError whose code is listed on the method (view-builders/notice.ts describeError words it), and
+//   with whatever else went wrong (the store down): their return types have no room for a notice;
+// - resolveMember and recordReaction reject only when something unexpected fails; the synchronous
+//   ones (fallbackLocale, help, notAMember, welcome) do not throw.
 import type { Locale, RitualId } from './domain/model.js';
 import type { MessageRef, Platform } from './ports/index.js';
 import type {
@@ -112,18 +120,30 @@ export interface RitualsService {
   /** Locale to answer someone who is not (yet) a member. */
   fallbackLocale(platformLocale?: string): Locale;
 
-  /** A typed command: `checkin`, `me`, `leaderboard`, `progress`, `standup`, `ooo FROM TO`, `ooo off`, `run RITUAL`, `help` (and French aliases). */
+  /** A typed command: `checkin`, `me`, `leaderboard`, `progress`, `standup`, `ooo FROM TO`, `ooo off`, `run RITUAL`, `help` (and French aliases). Never rejects. */
   command(memberId: string, text: string): Promise<InteractionResult>;
-  /** A button press: the ActionButton's action and value. */
+  /** A button press: the ActionButton's action and value. Never rejects. */
   action(memberId: string, action: ActionId, value: string): Promise<InteractionResult>;
 
-  /** Throws DomainError CHECKIN.PERIOD_CLOSED / CHECKIN.PERIOD_NOT_OPEN / CHECKIN.NO_KPIS (see view-builders/notice.ts describeError); `command` and `action` answer those with a notice. */
+  /**
+   * Rejects with DomainError AUTH.NOT_A_MEMBER, CHECKIN.NO_KPIS, CHECKIN.PERIOD_CLOSED,
+   * CHECKIN.PERIOD_NOT_OPEN or PERIOD.* (a malformed period key); `command` and `action` answer those with a notice.
+   */
   checkInForm(memberId: string, periodKey?: string): Promise<CheckInFormView>;
+  /**
+   * Bad numbers, a closed period or a stale form come back as the form with inline errors. Rejects with
+   * DomainError AUTH.NOT_A_MEMBER, CHECKIN.NO_KPIS, or CHECKIN.PERIOD_NOT_OPEN when no open period is
+   * left to show the form again for.
+   */
   submitCheckIn(input: CheckInSubmission): Promise<SubmitResult<CheckInConfirmationView>>;
+  /** Never rejects: bad input comes back as the form with inline errors, any other failure as the notice of an `ok` result. */
   submitDecision(input: DecisionSubmission): Promise<SubmitResult<NoticeView>>;
+  /** Never rejects, as submitDecision. */
   submitTargetChange(input: TargetChangeSubmission): Promise<SubmitResult<NoticeView>>;
 
+  /** Rejects with DomainError AUTH.NOT_A_MEMBER. */
   myGoals(memberId: string): Promise<MyGoalsView>;
+  /** Never rejects (the three below neither): a failure is the notice. */
   leaderboard(memberId: string, teamId?: string): Promise<LeaderboardView | NoticeView>;
   progress(memberId: string, teamId?: string): Promise<CollectiveProgressView | NoticeView>;
   standup(memberId: string, teamId?: string): Promise<StandupSummaryView | NoticeView>;

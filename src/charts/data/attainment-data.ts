@@ -4,19 +4,12 @@ import type { StatusThresholds, Team, Workspace } from '../../core/domain/model.
 import { memberScore } from '../../core/domain/leaderboard.js';
 import { paceStatus } from '../../core/domain/projection.js';
 import type { MemberReport, TeamReport } from '../../core/domain/report.js';
+import { toneOf as statusTone } from '../../core/view-builders/labels.js';
 import type { AttainmentBar, AttainmentData, BarTone } from '../chart-data.js';
 
+/** The tone of a bar: that of the status its projection lands on, as in the chat views. */
 function toneOf(projected: number | null, thresholds: StatusThresholds): BarTone {
-  switch (paceStatus(projected, thresholds)) {
-    case 'on_track':
-      return 'good';
-    case 'at_risk':
-      return 'warning';
-    case 'off_track':
-      return 'bad';
-    default:
-      return 'neutral';
-  }
+  return statusTone(paceStatus(projected, thresholds));
 }
 
 function barOf(m: MemberReport, name: string, kpiId: string | undefined, ws: Workspace): AttainmentBar {

@@ -4,19 +4,20 @@
 // target does not shrink when one person is away); a target changed in chat (QBR) is in force from its
 // day; status compares the projection with both once enough of the period has elapsed (no breach on
 // the first day of a quarter at 0 / 30), and never without data; a closed period shows met / missed.
-import type { Comparator, Direction, LocalizedText, PeriodKind } from './model.js';
-import { attainmentOf, isMet } from './attainment.js';
+import type { Comparator, Direction, PeriodKind } from './model.js';
+import { isMet } from './attainment.js';
 import { collectiveStatus, type CollectiveStatus } from './collective.js';
-import { readKpi, zeroInputLabels, type DataState } from './data-state.js';
+import { measureKpi, projectionFields, readingFields, type ProjectionFields, type ReadingFields } from './kpi-measure.js';
 import { isSumKpi, kpiActuals } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
 import { prorateTarget } from './proration.js';
-import { finalStatus, periodPhase, project, type FinalStatus, type ProjectionMethod } from './projection.js';
+import { finalStatus, periodPhase, type FinalStatus } from './projection.js';
 import type { ReportContext } from './report-context.js';
 import { collectiveTargetInForce, targetReferenceDate } from './targets.js';
 import { workingDayProgress } from './working-days.js';
 
-export interface CollectiveRow {
+/** A collective objective: the fields of the KPI measure (kpi-measure.ts) and these. */
+export interface CollectiveRow extends ReadingFields, ProjectionFields {
   /** The collective objective's id (as `objective`). */
   readonly id: string;
   readonly objective: string;
@@ -24,17 +25,7 @@ export interface CollectiveRow {
   readonly per: PeriodKind;
   readonly direction: Direction;
   readonly comparator: Comparator;
-  readonly dataState: DataState;
-  readonly zeroInputs?: readonly string[];
-  readonly zeroInputLabels?: readonly LocalizedText[];
-  readonly actual: number | null;
-  readonly target: number | null;
   readonly alert: number | null;
-  readonly attainment: number | null;
-  readonly capped: boolean;
-  readonly projected: number | null;
-  readonly projectionMethod: ProjectionMethod;
-  readonly projectedAttainment: number | null;
   /** Null without data, before enough of the period has elapsed, or without a target: never a breach. */
   readonly status: CollectiveStatus | FinalStatus | null;
   readonly met: boolean | null;
@@ -61,23 +52,11 @@ export function collectiveRows(ctx: ReportContext): CollectiveRow[] {
     const stated = collectiveTargetInForce(objective, refDate);
     const target = paced ? prorateTarget(objective.per, period, settings, calendar, () => stated) : stated;
     const alert = paced ? prorateTarget(objective.per, period, settings, calendar, () => objective.alert) : objective.alert;
-    const reading = readKpi(ctx.kpis, kpi.id, actuals, hasValues);
-    const actual = reading.actual;
-    const projection = project({
-      actual,
-      target,
-      direction: kpi.direction,
-      paced,
-      workingDays: progress.workingDays,
-      elapsed: progress.elapsed,
-      cap: ctx.cap,
-      thresholds: ctx.thresholds,
-    });
-    const att = attainmentOf(actual, target, kpi.direction, ctx.cap);
+    const m = measureKpi(ctx, { kpi, target, paced, progress, actuals, hasValues });
+    const { actual, projection, currency } = m;
     const met = isMet(actual, target, objective.comparator);
-    const usable = reading.dataState === 'ok' && target !== null && alert !== null;
+    const usable = m.reading.dataState === 'ok' && target !== null && alert !== null;
     const projecting = usable && phase === 'open';
-    const currency = kpi.unit.type === 'currency' ? (team.currency ?? kpi.unit.currency) : undefined;
     rows.push({
       id: objective.id,
       objective: objective.id,
@@ -85,16 +64,9 @@ export function collectiveRows(ctx: ReportContext): CollectiveRow[] {
       per: objective.per,
       direction: kpi.direction,
       comparator: objective.comparator,
-      dataState: reading.dataState,
-      ...(reading.zeroInputs ? { zeroInputs: reading.zeroInputs, zeroInputLabels: zeroInputLabels(ctx.kpis, reading.zeroInputs) } : {}),
-      actual,
-      target,
+      ...readingFields(ctx, m),
       alert,
-      attainment: att.value,
-      capped: att.capped,
-      projected: projecting ? projection.projected : null,
-      projectionMethod: projection.projectionMethod,
-      projectedAttainment: projecting ? projection.projectedAttainment : null,
+      ...projectionFields(m, projecting),
       status: !usable ? null : phase === 'closed' ? finalStatus(met) : projecting ? collectiveStatus(projection.projected, target, alert, kpi.direction) : null,
       met,
       owner: objective.owner,

@@ -4,14 +4,14 @@
 // expected to produce) and whether it is met. A row without data (or awaiting an import, or not
 // computable) has no projection and no status; nor has a period too young to project; a closed period
 // shows its final result (met / missed).
-import type { Comparator, Direction, LocalizedText, Member, Objective, PeriodKind, Role } from './model.js';
-import { attainmentOf, isMet } from './attainment.js';
-import { readKpi, zeroInputLabels, type DataState } from './data-state.js';
+import type { Comparator, Direction, Member, Objective, PeriodKind, Role } from './model.js';
+import { isMet } from './attainment.js';
+import { measureKpi, projectionFields, readingFields, type ProjectionFields, type ReadingFields } from './kpi-measure.js';
 import { isSumKpi, kpiActuals, type KpiLookup } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
 import { idDeduper, roleObjectiveBaseId } from './objective-ids.js';
 import { prorateTarget } from './proration.js';
-import { finalStatus, periodPhase, project, type FinalStatus, type PaceStatus, type ProjectionMethod } from './projection.js';
+import { finalStatus, periodPhase, type FinalStatus, type PaceStatus } from './projection.js';
 import { rampDayShare } from './ramp-up.js';
 import type { ReportContext } from './report-context.js';
 import { evaluateTargetSpec, selectMemberTarget, targetReferenceDate } from './targets.js';
@@ -19,7 +19,8 @@ import { countWorkingDays, oooChecker, workingDayProgress } from './working-days
 
 export type MemberStatus = PaceStatus | FinalStatus;
 
-export interface MemberKpiRow {
+/** A member's objective: the fields of the KPI measure (kpi-measure.ts) and these. */
+export interface MemberKpiRow extends ReadingFields, ProjectionFields {
   /** The objective's id (as the store names it: `role:sdr:qualified_meetings:month`). */
   readonly id: string;
   readonly kpi: string;
@@ -30,20 +31,8 @@ export interface MemberKpiRow {
   readonly direction: Direction;
   readonly comparator: Comparator;
   readonly weight: number;
-  readonly dataState: DataState;
-  /** Not computable: the KPIs whose 0 makes the ratio's denominator 0. */
-  readonly zeroInputs?: readonly string[];
-  readonly zeroInputLabels?: readonly LocalizedText[];
-  readonly actual: number | null;
-  readonly target: number | null;
   /** No usable target: none set, or a computed one that came out at 0 or below (clamped to 0). */
   readonly noTarget: boolean;
-  readonly attainment: number | null;
-  /** The attainment shown is the cap: the real figure is above it ("≥ 200 %"). */
-  readonly capped: boolean;
-  readonly projected: number | null;
-  readonly projectionMethod: ProjectionMethod;
-  readonly projectedAttainment: number | null;
   readonly neededPerDay: number | null;
   readonly status: MemberStatus | null;
   readonly met: boolean | null;
@@ -128,23 +117,11 @@ export function memberKpis(ctx: ReportContext, member: Member, role: Role): Memb
       target = targetOf(periodActuals);
     }
     const noTarget = target === null || (computed && target <= 0);
-    const reading = readKpi(ctx.kpis, kpi.id, periodActuals, hasValues);
-    const actual = reading.actual;
-    const att = attainmentOf(actual, target, kpi.direction, ctx.cap);
+    const m = measureKpi(ctx, { kpi, target, paced, progress, actuals: periodActuals, hasValues });
+    const { actual, projection, currency } = m;
     const met = noTarget ? null : isMet(actual, target, objective.comparator);
-    const withData = reading.dataState === 'ok';
-    const projection = project({
-      actual,
-      target,
-      direction: kpi.direction,
-      paced,
-      workingDays: progress.workingDays,
-      elapsed: progress.elapsed,
-      cap: ctx.cap,
-      thresholds: ctx.thresholds,
-    });
+    const withData = m.reading.dataState === 'ok';
     const projecting = withData && !noTarget && phase === 'open';
-    const currency = kpi.unit.type === 'currency' ? (ctx.team.currency ?? kpi.unit.currency) : undefined;
     rows.push({
       id: ids[i]!,
       kpi: kpi.id,
@@ -153,16 +130,9 @@ export function memberKpis(ctx: ReportContext, member: Member, role: Role): Memb
       direction: kpi.direction,
       comparator: objective.comparator,
       weight: objective.weight,
-      dataState: reading.dataState,
-      ...(reading.zeroInputs ? { zeroInputs: reading.zeroInputs, zeroInputLabels: zeroInputLabels(ctx.kpis, reading.zeroInputs) } : {}),
-      actual,
-      target,
+      ...readingFields(ctx, m),
       noTarget,
-      attainment: att.value,
-      capped: att.capped,
-      projected: projecting ? projection.projected : null,
-      projectionMethod: projection.projectionMethod,
-      projectedAttainment: projecting ? projection.projectedAttainment : null,
+      ...projectionFields(m, projecting),
       // What is left to do per day stays useful before the projection (not once the period is over).
       // (also for a volume nobody reported yet: it counts as 0 done).
       neededPerDay: actual !== null && !noTarget && phase !== 'closed' ? projection.neededPerDay : null,

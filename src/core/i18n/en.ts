@@ -105,6 +105,11 @@ export const en = {
   'chart.alt.attainment': 'Attainment by member, {period}: {list}.',
   'chart.alt.trend': '{kpi} of {member} over the last {n} weeks: {list}.',
   'chart.alt.empty': '{title}: no data for this period yet.',
+  'chart.error.noObjective': 'Team "{team}" has no collective objective to chart.',
+  'chart.error.unknownObjective': 'Unknown collective objective "{objective}". Objectives of this team: {objectives}.',
+  'chart.error.unknownKpi': 'Unknown KPI "{kpi}".',
+  'chart.error.trendNeedsMember': 'A trend chart needs a member and a KPI.',
+  'chart.error.unknownMember': '"{member}" is not a member of team "{team}".',
   // The local sandbox page (src/sandbox): everything around the messages.
   'sandbox.title': 'Goal Rituals sandbox',
   'sandbox.clock': 'Sandbox time',

@@ -106,6 +106,11 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'chart.alt.attainment': 'Atteinte des objectifs par personne, {period} : {list}.',
   'chart.alt.trend': '{kpi} de {member} sur les {n} dernières semaines : {list}.',
   'chart.alt.empty': '{title} : pas encore de données pour cette période.',
+  'chart.error.noObjective': 'L’équipe « {team} » n’a aucun objectif collectif à représenter.',
+  'chart.error.unknownObjective': 'Objectif collectif « {objective} » inconnu. Objectifs de cette équipe : {objectives}.',
+  'chart.error.unknownKpi': 'Indicateur « {kpi} » inconnu.',
+  'chart.error.trendNeedsMember': 'Un graphique de tendance demande une personne et un indicateur.',
+  'chart.error.unknownMember': '« {member} » ne fait pas partie de l’équipe « {team} ».',
   // The local sandbox page (src/sandbox): everything around the messages.
   'sandbox.title': 'Bac à sable Goal Rituals',
   'sandbox.clock': 'Heure du bac à sable',

@@ -55,6 +55,7 @@ export interface RitualsCoreDeps {
 
 /** The background owner as the answering side sees it (see src/compose/background-thread.ts). */
 export interface BackgroundWork {
+  /** As RitualEngine.runNow, over there: its DomainError (RUN.UNKNOWN_TEAM) comes back as one. */
   runNow(teamId: string, ritual: RitualId, now: Date): Promise<OnDemandRun>;
   /** Asks for a breach scan of the team soon; returns at once (the scan is coalesced over there). */
   requestScan(teamId: string): void;

@@ -1,6 +1,7 @@
 // The RitualsService adapters call: resolves the acting member, checks their rights on the team, and
-// dispatches typed commands and button presses to the use cases. Expected failures come back as
-// notices or inline form errors in the member's language (see view-builders/notice.ts).
+// dispatches typed commands and button presses to the use cases. How each method fails is the contract
+// written in service.ts: the answers to a person go through `as` (never reject); checkInForm,
+// submitCheckIn and myGoals reject with their documented DomainError codes.
 import type { Locale, RitualId } from '../domain/model.js';
 import { DomainError } from '../errors.js';
 import { pickLocale, t } from '../i18n/index.js';
@@ -51,6 +52,12 @@ export function createService(ctx: CoreContext, engine: Pick<RitualEngine, 'runN
     }
   }
   const interaction = (memberId: string, fn: (a: Actor) => Promise<InteractionResult>) => as(memberId, fn, reply);
+  /** The acting member of the methods documented to reject: AUTH.NOT_A_MEMBER for anyone else. */
+  const known = (memberId: string): Actor => {
+    const a = actor(memberId);
+    if (!a) throw new DomainError('AUTH.NOT_A_MEMBER', `unknown member ${memberId}`);
+    return a;
+  };
 
   const service: RitualsService = {
     resolveMember: (query) => resolveMember(ctx, query),
@@ -123,15 +130,11 @@ export function createService(ctx: CoreContext, engine: Pick<RitualEngine, 'runN
     },
 
     async checkInForm(memberId, periodKey) {
-      const a = actor(memberId);
-      if (!a) throw new DomainError('AUTH.NOT_A_MEMBER', `unknown member ${memberId}`);
-      return buildCheckInForm(ctx, a, periodKey);
+      return buildCheckInForm(ctx, known(memberId), periodKey);
     },
 
     async submitCheckIn(input) {
-      const a = actor(input.memberId);
-      if (!a) throw new DomainError('AUTH.NOT_A_MEMBER', `unknown member ${input.memberId}`);
-      return submitCheckIn(ctx, afterCheckIn, a, input);
+      return submitCheckIn(ctx, afterCheckIn, known(input.memberId), input);
     },
 
     async submitDecision(input) {
@@ -143,9 +146,7 @@ export function createService(ctx: CoreContext, engine: Pick<RitualEngine, 'runN
     },
 
     async myGoals(memberId) {
-      const a = actor(memberId);
-      if (!a) throw new DomainError('AUTH.NOT_A_MEMBER', `unknown member ${memberId}`);
-      return myGoals(ctx, a);
+      return myGoals(ctx, known(memberId));
     },
 
     leaderboard(memberId, teamId) {

@@ -1,6 +1,7 @@
 // Charts from a real store: buildChart reads the values through the repositories and gives the spec,
 // a title and an alt text in the viewer's language; chart ids round-trip; expected failures are
-// DomainErrors with stable codes; `rituals chart` writes the image and says when a period has no data.
+// DomainErrors with stable codes, told in both languages; `rituals chart` writes the image and says
+// when a period has no data.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartId, parseChartId, reviewChartRequests, type ChartRequest } from '../../../src/charts/chart-request.js';
 import { buildChart, chartPng, type ChartDeps } from '../../../src/charts/make-chart.js';
 import { DomainError } from '../../../src/core/errors.js';
+import { describeError } from '../../../src/core/view-builders/notice.js';
 import type { Store } from '../../../src/store/connection.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { decodePng } from '../../helpers/png.js';
@@ -78,6 +80,12 @@ describe('buildChart', () => {
     const err = await buildChart(deps, req, { asOf: AS_OF, locale: 'en' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe(code);
+    // Told in both languages, every placeholder filled by the error's parameters.
+    for (const locale of ['en', 'fr'] as const) {
+      const body = describeError(locale, err).body;
+      expect(body).not.toBe(describeError(locale, new Error('x')).body);
+      expect(body).not.toMatch(/\{\w+\}/);
+    }
   });
 
   it('renders the PNG in a few KB', async () => {

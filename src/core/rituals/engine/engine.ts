@@ -39,7 +39,7 @@ export interface RitualEngine {
   tick(now: Date): Promise<TickSummary>;
   /** The next instant something is due after `after`: the next tick worth running. */
   nextDue(after: Date): Promise<Date | null>;
-  /** Runs a ritual of a team now (a manager's "run", the sandbox's button). */
+  /** Runs a ritual of a team now (a manager's "run", the sandbox's button); rejects with DomainError RUN.UNKNOWN_TEAM for a team not in the config. */
   runNow(teamId: string, ritual: RitualId, now: Date): Promise<OnDemandRun>;
   /** The breach scan of a team, run after a data change. */
   scanBreaches(teamId: string, now: Date): Promise<ScanResult>;

@@ -1,8 +1,10 @@
 // Use case: the report of one team for one period, as of an instant (`rituals report`, the charts).
 // Reads the recorded values and out-of-office periods through the repositories and hands them to the
 // pure report builder, with the targets in force (config + changes made in chat) when `objectives` is given.
-import type { Workspace } from '../../domain/model.js';
+// Also how a report or chart request reads its team, period and as-of (charts/make-chart.ts uses them).
+import type { Team, Workspace } from '../../domain/model.js';
 import { parsePeriodKey, type Period, type PeriodSettings } from '../../domain/periods.js';
+import { periodSettingsOf } from '../../domain/report-context.js';
 import type { TeamReport } from '../../domain/report.js';
 import { parseInstantInZone } from '../../domain/zoned-time.js';
 import { DomainError } from '../../errors.js';
@@ -28,9 +30,8 @@ export interface TeamReportRequest {
   readonly asOf: string;
 }
 
-export function periodSettings(workspace: Workspace): PeriodSettings {
-  return { weekStart: workspace.defaults.weekStart, fiscalYearStart: workspace.defaults.fiscalYearStart };
-}
+/** The workspace's week start and fiscal year, as period keys are read. */
+export const periodSettings: (workspace: Workspace) => PeriodSettings = periodSettingsOf;
 
 export function resolvePeriod(workspace: Workspace, key: string): Period {
   const parsed = parsePeriodKey(key.trim(), periodSettings(workspace));
@@ -38,19 +39,31 @@ export function resolvePeriod(workspace: Workspace, key: string): Period {
   return parsed.period;
 }
 
-export async function teamReport(deps: TeamReportDeps, req: TeamReportRequest): Promise<TeamReport> {
-  const { workspace } = deps;
-  const team = workspace.teams.find((t) => t.id === req.teamId);
+/** The team a report (or a chart) is asked for; REPORT.UNKNOWN_TEAM names the known ones. */
+export function reportTeam(workspace: Workspace, teamId: string): Team {
+  const team = workspace.teams.find((t) => t.id === teamId);
   if (!team) {
-    throw new DomainError('REPORT.UNKNOWN_TEAM', `unknown team "${req.teamId}"`, {
-      team: req.teamId,
+    throw new DomainError('REPORT.UNKNOWN_TEAM', `unknown team "${teamId}"`, {
+      team: teamId,
       teams: workspace.teams.map((t) => t.id).join(', '),
     });
   }
-  const asOf = parseInstantInZone(req.asOf, team.timezone);
+  return team;
+}
+
+/** A report's (or a chart's) as-of date-time as an ISO instant; without an offset it is read in the team's time zone. */
+export function reportAsOf(text: string, team: Team): string {
+  const asOf = parseInstantInZone(text, team.timezone);
   if (asOf === null) {
-    throw new DomainError('REPORT.BAD_DATE', `malformed date-time "${req.asOf}": use an ISO date-time such as 2026-11-18T12:00:00+01:00`, { value: req.asOf });
+    throw new DomainError('REPORT.BAD_DATE', `malformed date-time "${text}": use an ISO date-time such as 2026-11-18T12:00:00+01:00`, { value: text });
   }
+  return asOf;
+}
+
+export async function teamReport(deps: TeamReportDeps, req: TeamReportRequest): Promise<TeamReport> {
+  const { workspace } = deps;
+  const team = reportTeam(workspace, req.teamId);
+  const asOf = reportAsOf(req.asOf, team);
   const period = resolvePeriod(workspace, req.periodKey);
   const memo = new ReportMemo({
     repos: {
