@@ -2,7 +2,7 @@
 // App Home tab. Every result is cut to the surface's block limit.
 import type { types } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import type { MyGoalsView, NoticeView, View, ViewType } from '../../core/view-models.js';
+import type { MyGoalsView, NoticeView, View } from '../../core/view-models.js';
 import { breachNudgeBlocks, escalationBlocks } from './breach.js';
 import { checkInModal, checkInPromptBlocks, confirmationBlocks, formAsMessageBlocks, reminderBlocks, type FormOrigin } from './check-in.js';
 import { esc, fallbackText, fitBlocks, header, section } from './common.js';
@@ -19,32 +19,6 @@ import { standupBlocks } from './standup.js';
 export interface SlackMessage {
   readonly text: string;
   readonly blocks: Block[];
-}
-
-const VIEW_TYPES: ReadonlySet<ViewType> = new Set<ViewType>([
-  'checkin_prompt',
-  'checkin_form',
-  'checkin_confirmation',
-  'checkin_reminder',
-  'leaderboard',
-  'my_rank',
-  'collective_progress',
-  'breach_nudge',
-  'escalation',
-  'standup_summary',
-  'monthly_review',
-  'qbr',
-  'my_goals',
-  'decision_form',
-  'target_form',
-  'notice',
-]);
-
-/** Views arrive as stored JSON (outbox): check the shape before trusting it. */
-export function isView(value: unknown): value is View {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as { type?: unknown; text?: unknown; locale?: unknown };
-  return typeof v.type === 'string' && VIEW_TYPES.has(v.type as ViewType) && typeof v.text === 'string' && (v.locale === 'en' || v.locale === 'fr');
 }
 
 function blocksFor(view: View): Block[] {

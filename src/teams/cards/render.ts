@@ -1,6 +1,6 @@
 // Renders any neutral view to the Adaptive Cards Teams shows: one card for most views, several for a
 // view too big for one message. Views arrive as stored JSON (outbox), so their shape is checked first.
-import type { CheckInFormView, View, ViewType } from '../../core/view-models.js';
+import type { CheckInFormView, View } from '../../core/view-models.js';
 import { breachNudgeCard, escalationCard } from './breach.js';
 import { checkInFormCard, checkInPromptCard, confirmationCard, reminderCard } from './check-in.js';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from './common.js';
@@ -12,31 +12,6 @@ import { collectiveProgressCards } from './progress.js';
 import { monthlyReviewCards, qbrCards, type ChartImages } from './review.js';
 import { standupCards } from './standup.js';
 import { targetFormCard } from './target.js';
-
-const VIEW_TYPES: ReadonlySet<ViewType> = new Set<ViewType>([
-  'checkin_prompt',
-  'checkin_form',
-  'checkin_confirmation',
-  'checkin_reminder',
-  'leaderboard',
-  'my_rank',
-  'collective_progress',
-  'breach_nudge',
-  'escalation',
-  'standup_summary',
-  'monthly_review',
-  'qbr',
-  'my_goals',
-  'decision_form',
-  'target_form',
-  'notice',
-]);
-
-export function isView(value: unknown): value is View {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as { type?: unknown; text?: unknown; locale?: unknown };
-  return typeof v.type === 'string' && VIEW_TYPES.has(v.type as ViewType) && typeof v.text === 'string' && (v.locale === 'en' || v.locale === 'fr');
-}
 
 export interface RenderOptions {
   /** For a check-in prompt: the form to put on the card itself. */

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import { createRitualsCore, type RitualsCore } from '../../../src/core/rituals/create-core.js';
-import type { View } from '../../../src/core/view-models.js';
+import { isView, type View } from '../../../src/core/view-models.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { nextFire } from '../../../src/scheduling/cron.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
-import { cardActivity, isView, renderCards } from '../../../src/teams/cards/render.js';
+import { cardActivity, renderCards } from '../../../src/teams/cards/render.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';
 
 const MEMBERS = 40;
