@@ -1,7 +1,7 @@
 // Neutral views as plain text lines, for `rituals simulate`: the title, then the figures indented
 // (KPI lines, ranks, collective rows, stand-up lists, review sections, buttons in brackets).
 import type { ActionButton, KpiLine, ReviewSection, View } from '../../core/view-models.js';
-import { isView } from './view.js';
+import { isView } from './render.js';
 
 const INDENT = '    ';
 

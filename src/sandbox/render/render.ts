@@ -5,13 +5,13 @@ import { formatDate } from '../../core/i18n/format.js';
 import type { NoticeView, View } from '../../core/view-models.js';
 import type { CrmImportNote } from '../crm-import.js';
 import { st } from '../i18n.js';
-import { renderCheckInConfirmation, renderCheckInPrompt, renderReminder } from './checkin.js';
-import { renderBreachNudge, renderEscalation, renderMonthlyReview, renderQbr } from './follow-up.js';
+import { renderCheckInConfirmation, renderCheckInPrompt, renderReminder } from './check-in.js';
+import { renderBreachNudge, renderEscalation, renderMonthlyReview, renderQbr } from './review.js';
 import { renderCheckInForm, renderDecisionForm, renderTargetForm } from './forms.js';
 import { html, type SafeHtml } from './html.js';
 import { renderLeaderboard, renderMyRank } from './leaderboard.js';
 import { bulletList, card, paragraph } from './parts.js';
-import { renderCollectiveProgress, renderMyGoals, renderStandup, type StandupLabels } from './team.js';
+import { renderCollectiveProgress, renderMyGoals, renderStandup, type StandupLabels } from './standup.js';
 
 export interface RenderOptions {
   readonly standupLabels: StandupLabels;
