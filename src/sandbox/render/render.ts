@@ -1,17 +1,24 @@
-// Renders any neutral view (core/view-models.ts) as an HTML fragment for the sandbox page. Views are stored as
-// JSON and come from outside the page, so an unknown or malformed one shows as its plain text.
+// Renders any neutral view (core/view-models.ts) as an HTML fragment for the sandbox page, through one
+// function per view type (SANDBOX_RENDERERS, the core's renderer contract). Views are stored as JSON and
+// come from outside the page, so an unknown or malformed one shows as its plain text.
 import type { Locale } from '../../core/domain/model.js';
 import { formatDate } from '../../core/i18n/format.js';
-import type { NoticeView, View } from '../../core/view-models.js';
-import type { CrmImportNote } from '../crm-import.js';
+import { isView } from '../../core/view-models.js';
+import { renderWith, type ViewRenderers } from '../../core/view-renderers.js';
+import { isCrmImportNote, type CrmImportNote } from '../crm-import.js';
 import { st } from '../i18n.js';
-import { renderCheckInConfirmation, renderCheckInPrompt, renderReminder } from './check-in.js';
-import { renderBreachNudge, renderEscalation, renderMonthlyReview, renderQbr } from './review.js';
-import { renderCheckInForm, renderDecisionForm, renderTargetForm } from './forms.js';
-import { html, type SafeHtml } from './html.js';
+import { renderBreachNudge, renderEscalation } from './breach.js';
+import { renderCheckInConfirmation, renderCheckInForm, renderCheckInPrompt, renderReminder } from './check-in.js';
+import { renderDecisionForm } from './decision.js';
+import { renderMyGoals } from './goals.js';
+import { type SafeHtml } from './html.js';
 import { renderLeaderboard, renderMyRank } from './leaderboard.js';
-import { bulletList, card, paragraph } from './parts.js';
-import { renderCollectiveProgress, renderMyGoals, renderStandup, type StandupLabels } from './standup.js';
+import { renderNotice } from './notice.js';
+import { card, paragraph } from './parts.js';
+import { renderCollectiveProgress } from './progress.js';
+import { renderMonthlyReview, renderQbr } from './review.js';
+import { renderStandup, type StandupLabels } from './standup.js';
+import { renderTargetForm } from './target.js';
 
 export interface RenderOptions {
   readonly standupLabels: StandupLabels;
@@ -24,23 +31,9 @@ export interface RenderOptions {
   readonly captionFor?: (viewType: string) => string | undefined;
 }
 
-export function isView(value: unknown): value is View {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
 function plain(value: unknown): SafeHtml {
   const text = typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string' ? (value as { text: string }).text : '';
   return card('plain', undefined, paragraph(text || '…'));
-}
-
-/** A notice's body; several lines (the help) become a list, each command in code. */
-function noticeBody(v: NoticeView): SafeHtml {
-  const lines = v.body.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length < 2) return paragraph(v.body);
-  return html`<ul class="notice-list">${lines.map((l) => {
-    const i = l.indexOf(' — ');
-    return i > 0 ? html`<li><code>${l.slice(0, i)}</code> — ${l.slice(i + 3)}</li>` : html`<li>${l}</li>`;
-  })}</ul>`;
 }
 
 function crmImport(n: CrmImportNote, locale: Locale): SafeHtml {
@@ -49,55 +42,34 @@ function crmImport(n: CrmImportNote, locale: Locale): SafeHtml {
   return card('crm-import', st(locale, 'crm.title'), paragraph(body));
 }
 
+/** The HTML of each view type. */
+export const SANDBOX_RENDERERS: ViewRenderers<SafeHtml, RenderOptions> = {
+  checkin_prompt: (v) => renderCheckInPrompt(v),
+  checkin_form: (v, opts) => renderCheckInForm(v, opts.formId ?? ''),
+  checkin_confirmation: (v) => renderCheckInConfirmation(v),
+  checkin_reminder: (v) => renderReminder(v),
+  leaderboard: (v) => renderLeaderboard(v),
+  my_rank: (v) => renderMyRank(v),
+  collective_progress: (v) => renderCollectiveProgress(v),
+  breach_nudge: (v) => renderBreachNudge(v),
+  escalation: (v) => renderEscalation(v),
+  standup_summary: (v, opts) => renderStandup(v, opts.standupLabels),
+  monthly_review: (v, opts) => renderMonthlyReview(v, opts.chartUrl),
+  qbr: (v, opts) => renderQbr(v, opts.chartUrl),
+  my_goals: (v, opts) => renderMyGoals(v, opts.standupLabels),
+  decision_form: (v, opts) => renderDecisionForm(v, opts.formId ?? ''),
+  target_form: (v, opts) => renderTargetForm(v, opts.formId ?? ''),
+  notice: (v) => renderNotice(v),
+};
+
 export function renderView(value: unknown, opts: RenderOptions): SafeHtml {
+  // The sandbox's own admin notes (a CRM import) sit in the threads beside the bot's views.
+  if (isCrmImportNote(value)) return crmImport(value, opts.locale ?? 'en');
   if (!isView(value)) return plain(value);
-  if ((value as { type: string }).type === 'crm_import') return crmImport(value as unknown as CrmImportNote, opts.locale ?? 'en');
-  const v = value;
   try {
-    switch (v.type) {
-      case 'checkin_prompt':
-        return renderCheckInPrompt(v);
-      case 'checkin_form':
-        return renderCheckInForm(v, opts.formId ?? '');
-      case 'checkin_confirmation':
-        return renderCheckInConfirmation(v);
-      case 'checkin_reminder':
-        return renderReminder(v);
-      case 'leaderboard':
-        return renderLeaderboard(v);
-      case 'my_rank':
-        return renderMyRank(v);
-      case 'collective_progress':
-        return renderCollectiveProgress(v);
-      case 'breach_nudge':
-        return renderBreachNudge(v);
-      case 'escalation':
-        return renderEscalation(v);
-      case 'standup_summary':
-        return renderStandup(v, opts.standupLabels);
-      case 'monthly_review':
-        return renderMonthlyReview(v, opts.chartUrl);
-      case 'qbr':
-        return renderQbr(v, opts.chartUrl);
-      case 'my_goals':
-        return renderMyGoals(v, opts.standupLabels);
-      case 'decision_form':
-        return renderDecisionForm(v, opts.formId ?? '');
-      case 'target_form':
-        return renderTargetForm(v, opts.formId ?? '');
-      case 'notice':
-        return card(
-          `notice notice-${v.tone}`,
-          v.title,
-          v.items && v.items.length > 0 ? bulletList(v.items, 'notice-list') : noticeBody(v),
-          v.tone === 'error' ? 'tone-bad' : v.tone === 'success' ? 'tone-good' : '',
-        );
-      default:
-        return plain(v);
-    }
+    return renderWith(SANDBOX_RENDERERS, value, opts);
   } catch {
     // A view missing a field must not break the whole thread: show its text.
-    return plain(v);
+    return plain(value);
   }
 }
-
