@@ -70,6 +70,12 @@ export interface CheckInPromptView extends ViewBase {
   /** Last period's figures, to remind the rep where they stand. */
   readonly lastPeriod: readonly KpiLine[];
   readonly actions: readonly ActionButton[];
+  /**
+   * The rep's form, built with the prompt, for surfaces that show the inputs on the message itself
+   * (Teams): the gateway never asks the core for it while sending. Absent when the form could not be
+   * built, and on prompts stored before it existed: those show the button only.
+   */
+  readonly form?: CheckInFormView;
 }
 
 export interface NumberField {

@@ -1,7 +1,7 @@
 // Renders any neutral view to the Adaptive Cards Teams shows: one card for most views, several for a
 // view too big for one message, through one function per view type (TEAMS_RENDERERS, the core's
 // renderer contract). Views arrive as stored JSON (outbox): the gateway checks their shape first.
-import type { CheckInFormView, View } from '../../core/view-models.js';
+import type { View } from '../../core/view-models.js';
 import { renderWith, type ViewRenderers } from '../../core/view-renderers.js';
 import { breachNudgeCard, escalationCard } from './breach.js';
 import { checkInFormCard, checkInPromptCard, confirmationCard, reminderCard } from './check-in.js';
@@ -16,15 +16,13 @@ import { standupCards } from './standup.js';
 import { targetFormCard } from './target.js';
 
 export interface RenderOptions {
-  /** For a check-in prompt: the form to put on the card itself. */
-  readonly form?: CheckInFormView;
   /** For a review or QBR: the image URL of each chart id (see chart-images.ts); others show as text. */
   readonly chartImages?: ChartImages;
 }
 
 /** The Adaptive Cards of each view type: one card for most, several for a view too big for one message. */
 export const TEAMS_RENDERERS: ViewRenderers<AdaptiveCard[], RenderOptions> = {
-  checkin_prompt: (v, opts) => [checkInPromptCard(v, opts.form)],
+  checkin_prompt: (v) => [checkInPromptCard(v)],
   checkin_form: (v) => [checkInFormCard(v)],
   checkin_confirmation: (v) => [confirmationCard(v)],
   checkin_reminder: (v) => [reminderCard(v)],

@@ -10,7 +10,7 @@ import { text } from '../../../src/teams/cards/common.js';
 import { checkCard, parseWithoutExecute } from '../../helpers/adaptive-card-check.js';
 import * as V from '../../fixtures/teams/views.js';
 
-const cardsOf = (view: View) => renderCards(view, view.type === 'checkin_prompt' ? { form: V.form } : {});
+const cardsOf = (view: View) => renderCards(view);
 const messageBytes = (view: View, i: number) =>
   Buffer.byteLength(JSON.stringify({ ...cardActivity(cardsOf(view)[i]!, view.text), id: 'x'.repeat(40), conversation: { id: 'a:'.padEnd(120, 'x') }, from: { id: '28:'.padEnd(40, 'x') }, channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/' }));
 
