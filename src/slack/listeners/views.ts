@@ -3,6 +3,7 @@
 // came from (confirm-check-in.ts). Decision and target change: written by the core, the modal shows its answer.
 // A replayed submission (same view id and hash) is acknowledged and changes nothing.
 import type { App } from '@slack/bolt';
+import { submissionKey } from '../../core/idempotency-key.js';
 import { t } from '../../core/i18n/index.js';
 import type { SubmitResult } from '../../core/service.js';
 import type { NoticeView } from '../../core/view-models.js';
@@ -25,12 +26,12 @@ interface SubmittedView {
   readonly blocks?: readonly unknown[];
 }
 
-const submissionKey = (v: SubmittedView): string => `slack:${v.id}:${v.hash}`;
+const keyOf = (v: SubmittedView): string => submissionKey('slack', [v.id, v.hash]);
 
 export function registerViews(app: App, ctx: SlackContext): void {
   app.view(CHECKIN_CALLBACK, async ({ ack, body, view, client }) => {
     const v = view as unknown as SubmittedView;
-    const key = submissionKey(v);
+    const key = keyOf(v);
     if (ctx.handledSubmissions.has(key)) {
       await ack();
       return;
@@ -81,7 +82,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
   const simpleForm = (callback: string, what: string, submit: (memberId: string, v: SubmittedView, key: string) => Promise<SubmitResult<NoticeView>>) =>
     app.view(callback, async ({ ack, body, view }) => {
       const v = view as unknown as SubmittedView;
-      const key = submissionKey(v);
+      const key = keyOf(v);
       if (ctx.handledSubmissions.has(key)) {
         await ack();
         return;

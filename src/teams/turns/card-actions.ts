@@ -4,6 +4,7 @@
 // Payloads are checked (zod) before anything reaches the core, which validates the values again.
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { submissionKey } from '../../core/idempotency-key.js';
 import { t } from '../../core/i18n/index.js';
 import type { RitualsService } from '../../core/service.js';
 import { isActionId, type View } from '../../core/view-models.js';
@@ -46,7 +47,10 @@ export function createCardActions(deps: CardActionDeps) {
   async function outcome(ctx: TurnContext, who: Identity, data: CardData): Promise<CardOutcome> {
     const member = who.member;
     if (!member) return { message: deps.service.notAMember(who.locale) };
-    const idempotencyKey = `teams:${ctx.activity.id ?? `${ctx.activity.conversation.id}:${Date.now()}`}`;
+    // The activity id names the click; without one, the card and what was sent do (a replay counts once).
+    const idempotencyKey = ctx.activity.id
+      ? submissionKey('teams', [ctx.activity.id])
+      : submissionKey('teams', [ctx.activity.conversation.id, ctx.activity.replyToId ?? ''], data);
     if (data.action === SUBMIT_CHECKIN) {
       const numbers: Record<string, string> = {};
       for (const [k, v] of Object.entries(data)) {
