@@ -11,7 +11,7 @@ import { renderBreachNudge, renderEscalation } from './breach.js';
 import { renderCheckInConfirmation, renderCheckInForm, renderCheckInPrompt, renderReminder } from './check-in.js';
 import { renderDecisionForm } from './decision.js';
 import { renderMyGoals } from './goals.js';
-import { type SafeHtml } from './html.js';
+import type { SafeHtml } from './html.js';
 import { renderLeaderboard, renderMyRank } from './leaderboard.js';
 import { renderNotice } from './notice.js';
 import { card, paragraph } from './parts.js';
