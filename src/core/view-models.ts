@@ -366,8 +366,8 @@ export type View =
 export type ViewType = View['type'];
 
 /**
- * Every view type, once. `satisfies` keeps the list complete: a view added to `View` and missing here,
- * or a name here that is no view, does not compile.
+ * Every view type, once. `satisfies` refuses a name here that is no view; the check under it refuses a
+ * view added to `View` and missing here. Renderers key their tables by these (core/view-renderers.ts).
  */
 export const VIEW_TYPES = [
   'checkin_prompt',
