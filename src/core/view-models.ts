@@ -1,19 +1,28 @@
 // Neutral message models: every message the bot sends, already in the recipient's language, with raw
 // numbers for bars and charts next to their formatted text. Adapters (Slack Block Kit, Teams Adaptive
 // Cards, the sandbox's HTML) only lay these out; they never compute or translate. Views are plain JSON
-// (they are stored in the outbox), so no functions, Dates or class instances.
+// (they are stored in the outbox), so no functions, Dates or class instances. The one list of view
+// types and action ids lives here too, with the checks adapters run on what comes back to them.
 import type { Locale } from './domain/model.js';
 
 /** Every button the bot shows. The adapter sends back `{ action, value }` to the core. */
-export type ActionId =
-  | 'checkin.open'
-  | 'breach.acknowledge'
-  | 'breach.snooze'
-  | 'breach.decision'
-  | 'review.decision'
-  | 'qbr.accept'
-  | 'qbr.change'
-  | 'goals.show';
+export const ACTION_IDS = [
+  'checkin.open',
+  'breach.acknowledge',
+  'breach.snooze',
+  'breach.decision',
+  'review.decision',
+  'qbr.accept',
+  'qbr.change',
+  'goals.show',
+] as const;
+
+export type ActionId = (typeof ACTION_IDS)[number];
+
+/** Whether a string coming back from a platform (a button's id, a card's data) is one of ours. */
+export function isActionId(value: string): value is ActionId {
+  return (ACTION_IDS as readonly string[]).includes(value);
+}
 
 export interface ActionButton {
   readonly action: ActionId;
@@ -61,6 +70,12 @@ export interface CheckInPromptView extends ViewBase {
   /** Last period's figures, to remind the rep where they stand. */
   readonly lastPeriod: readonly KpiLine[];
   readonly actions: readonly ActionButton[];
+  /**
+   * The rep's form, built with the prompt, for surfaces that show the inputs on the message itself
+   * (Teams): the gateway never asks the core for it while sending. Absent when the form could not be
+   * built, and on prompts stored before it existed: those show the button only.
+   */
+  readonly form?: CheckInFormView;
 }
 
 export interface NumberField {
@@ -349,3 +364,40 @@ export type View =
   | NoticeView;
 
 export type ViewType = View['type'];
+
+/**
+ * Every view type, once. `satisfies` refuses a name here that is no view; the check under it refuses a
+ * view added to `View` and missing here. Renderers key their tables by these (core/view-renderers.ts).
+ */
+export const VIEW_TYPES = [
+  'checkin_prompt',
+  'checkin_form',
+  'checkin_confirmation',
+  'checkin_reminder',
+  'leaderboard',
+  'my_rank',
+  'collective_progress',
+  'breach_nudge',
+  'escalation',
+  'standup_summary',
+  'monthly_review',
+  'qbr',
+  'my_goals',
+  'decision_form',
+  'target_form',
+  'notice',
+] as const satisfies readonly ViewType[];
+
+// The other half of completeness: a ViewType missing from the list above fails here.
+type MissingViewType = Exclude<ViewType, (typeof VIEW_TYPES)[number]>;
+const viewTypesComplete: [MissingViewType] extends [never] ? true : MissingViewType = true;
+void viewTypesComplete;
+
+const viewTypeSet: ReadonlySet<string> = new Set(VIEW_TYPES);
+
+/** Views arrive as stored JSON (outbox) or from a page: check the shape before trusting it. */
+export function isView(value: unknown): value is View {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as { type?: unknown; text?: unknown; locale?: unknown };
+  return typeof v.type === 'string' && viewTypeSet.has(v.type) && typeof v.text === 'string' && (v.locale === 'en' || v.locale === 'fr');
+}

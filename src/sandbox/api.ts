@@ -14,7 +14,7 @@ import { renderPage, ritualKey } from './render/page.js';
 import { SandboxResetError } from './reset.js';
 import { localeFromAcceptLanguage, st } from './i18n.js';
 import { travelSummary } from './travel-summary.js';
-import { renderView, type RenderOptions } from './render/view.js';
+import { renderView, type RenderOptions } from './render/render.js';
 import type { SandboxRequests } from './routes.js';
 import type { ThreadStore } from './threads.js';
 import type { AdvanceResult, TimeTravel } from './time-travel.js';

@@ -27,6 +27,11 @@ export interface CrmImportNote {
   readonly unchanged: number;
 }
 
+/** Whether a thread entry is such a note (the threads hold bot views and these notes side by side). */
+export function isCrmImportNote(value: unknown): value is CrmImportNote {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'crm_import' && typeof (value as { text?: unknown }).text === 'string';
+}
+
 export interface CrmImportDeps {
   readonly workspace: () => Workspace;
   readonly state: Pick<EngineStateRepo, 'get' | 'set'>;

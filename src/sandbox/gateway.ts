@@ -3,6 +3,7 @@
 // Unknown members or teams fail permanently, as an unknown Slack channel would.
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway, Clock, Destination, MessageRef, SendOutcome } from '../core/ports/index.js';
+import { isView } from '../core/view-models.js';
 import { channelThread, dmThread, type SandboxMessage, type ThreadId, type ThreadStore } from './threads.js';
 
 export interface Delivery {
@@ -20,10 +21,6 @@ export interface SandboxGatewayDeps {
 }
 
 const failed = (code: string, reason: string): SendOutcome => ({ status: 'failed_permanent', code, reason });
-
-function isView(view: unknown): boolean {
-  return typeof view === 'object' && view !== null && typeof (view as { type?: unknown }).type === 'string';
-}
 
 export function threadOf(destination: Destination, workspace: Workspace): ThreadId | undefined {
   if (destination.kind === 'dm') {

@@ -1,7 +1,8 @@
 // What a member does on the page, turned into RitualsService calls, and the service's answers turned
 // into the sandbox's equivalents of Slack's: a form opens a dialog, `replace` updates the message the
 // button was on, `reply` and confirmations land in the member's DM thread.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { submissionKey } from '../core/idempotency-key.js';
 import type { Clock } from '../core/ports/index.js';
 import type { InteractionResult, RitualsService, SubmitResult } from '../core/service.js';
 import type { ActionId, View } from '../core/view-models.js';
@@ -31,8 +32,6 @@ export class InteractionError extends Error {
     super(message);
   }
 }
-
-const digest = (data: unknown): string => createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16);
 
 export class Interactions {
   constructor(private readonly deps: InteractionDeps) {}
@@ -85,7 +84,7 @@ export class Interactions {
   async checkIn(memberId: string, input: { formId: string; metadata: string; numbers: Record<string, string>; wins?: string; blockers?: string }): Promise<PageOutcome> {
     // The key is the form instance plus what was typed: a double click counts once, a corrected
     // resubmission of the same dialog is a new answer.
-    const idempotencyKey = `sandbox:${input.formId}:${digest([input.numbers, input.wins ?? '', input.blockers ?? ''])}`;
+    const idempotencyKey = submissionKey('sandbox', [input.formId], [input.numbers, input.wins ?? '', input.blockers ?? '']);
     const result = await this.deps.service.submitCheckIn({
       memberId,
       metadata: input.metadata,
@@ -99,13 +98,13 @@ export class Interactions {
   }
 
   async decision(memberId: string, input: { formId: string; metadata: string; kind: string; text: string }): Promise<PageOutcome> {
-    const idempotencyKey = `sandbox:${input.formId}:${digest([input.kind, input.text])}`;
+    const idempotencyKey = submissionKey('sandbox', [input.formId], [input.kind, input.text]);
     const result = await this.deps.service.submitDecision({ memberId, metadata: input.metadata, kind: input.kind, text: input.text, idempotencyKey });
     return this.settled(this.submitted(memberId, result, input.formId));
   }
 
   async targetChange(memberId: string, input: { formId: string; metadata: string; target: string; reason?: string }): Promise<PageOutcome> {
-    const idempotencyKey = `sandbox:${input.formId}:${digest([input.target, input.reason ?? ''])}`;
+    const idempotencyKey = submissionKey('sandbox', [input.formId], [input.target, input.reason ?? '']);
     const result = await this.deps.service.submitTargetChange({ memberId, metadata: input.metadata, target: input.target, reason: input.reason, idempotencyKey });
     return this.settled(this.submitted(memberId, result, input.formId));
   }

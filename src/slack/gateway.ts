@@ -5,7 +5,8 @@
 // uses the bot token of the destination's workspace (workspace-tokens.ts).
 import type { webApi } from '@slack/bolt';
 import type { ChatGateway, Destination, MessageRef, SendOutcome } from '../core/ports/index.js';
-import { isView, renderMessage } from './blocks/render.js';
+import { isView } from '../core/view-models.js';
+import { renderMessage } from './blocks/render.js';
 import { uploadReviewCharts, type SlackChartSource } from './chart-uploads.js';
 import type { SlackDirectory } from './directory.js';
 import { localFailure, toSendOutcome } from './errors.js';

@@ -55,7 +55,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const refs = createConversationRefs(deps.store.db);
   const identity = createIdentityResolver({ service: deps.service, refs, workspace: deps.store.workspace, log });
 
-  const gateway = createTeamsGateway({ bot, refs, service: deps.service, workspace: deps.workspace, clock, log, ...(deps.charts ? { charts: deps.charts } : {}) });
+  const gateway = createTeamsGateway({ bot, refs, workspace: deps.workspace, clock, log, ...(deps.charts ? { charts: deps.charts } : {}) });
   const outbox = deps.outbox ?? createOutboxRepo(deps.store);
   const replies = createReplies({ outbox, refs, clock, log });
   const welcomes = createWelcomes({ service: deps.service, outbox, replies, clock, log });

@@ -1,16 +1,15 @@
 // Teams' ChatGateway: the outbox hands it a destination (a member's DM, a team's channel) and a neutral
 // view; it finds the stored conversation reference (opening a 1:1 chat from a roster entry when needed),
-// renders the view to Adaptive Cards (a review's charts as images, see chart-images.ts) and posts them
-// through the Bot Connector. Failures are reported, never thrown; the outbox paces sends (Teams: 7/s per
-// conversation, ~50/s per app) and retries.
+// renders the view to Adaptive Cards (a review's charts as images, see chart-images.ts; a check-in
+// prompt with the form it carries) and posts them through the Bot Connector. Failures are reported,
+// never thrown; the outbox paces sends (Teams: 7/s per conversation, ~50/s per app) and retries.
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway, Clock, Destination, MessageRef, SendOutcome } from '../core/ports/index.js';
-import type { RitualsService } from '../core/service.js';
-import type { CheckInFormView, View } from '../core/view-models.js';
+import { isView } from '../core/view-models.js';
 import type { Logger } from '../logging/logger.js';
 import type { BotAdapter, ConnectorClient } from './bot-adapter.js';
-import { cardActivity, isView, renderCards } from './cards/render.js';
+import { cardActivity, renderCards } from './cards/render.js';
 import { chartImages, type TeamsCharts } from './chart-images.js';
 import { findMember, findTeam } from '../core/rituals/queries/team-lookup.js';
 import { baseConversationId, type ConversationRefs, type TeamsRefRecord } from './conversation-refs.js';
@@ -19,7 +18,6 @@ import { mapSendError } from './send-errors.js';
 export interface GatewayDeps {
   readonly bot: BotAdapter;
   readonly refs: ConversationRefs;
-  readonly service: RitualsService;
   readonly workspace: () => Workspace;
   readonly clock: Clock;
   readonly log: Logger;
@@ -93,17 +91,6 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
     return { key: rec.key, ref, conversationId };
   }
 
-  async function inlineForm(dest: Destination, view: View): Promise<CheckInFormView | undefined> {
-    if (view.type !== 'checkin_prompt' || dest.kind !== 'dm') return undefined;
-    try {
-      const form = await deps.service.checkInForm(dest.memberId, view.periodKey);
-      return form.type === 'checkin_form' ? form : undefined;
-    } catch (err) {
-      deps.log.warn({ member: dest.memberId, err: (err as Error).message }, 'teams: prompt sent without its inline form');
-      return undefined;
-    }
-  }
-
   async function fail(err: unknown, key: string, markDead: boolean): Promise<SendOutcome> {
     const mapped = mapSendError(err);
     if (mapped.deadConversation && markDead) {
@@ -127,7 +114,7 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
       }
       if ('status' in target) return target;
       const t = target;
-      const cards = renderCards(view, { form: await inlineForm(dest, view), chartImages: await chartImages(view, deps.charts, deps.log) });
+      const cards = renderCards(view, { chartImages: await chartImages(view, deps.charts, deps.log) });
       const ids: string[] = [];
       try {
         await deps.bot.continue(t.ref, async (_ctx, connector) => {

@@ -29,6 +29,7 @@ export function checkInPromptView(a: {
   deadline: Date;
   zone: string;
   lines: readonly KpiLine[];
+  form?: CheckInFormView;
 }): CheckInPromptView {
   const label = periodLabel(a.locale, a.period);
   const title = t(a.locale, 'checkin.prompt.title', { period: label });
@@ -43,6 +44,7 @@ export function checkInPromptView(a: {
     deadlineText: deadlineText(a.locale, a.deadline, a.zone),
     lastPeriod: [...a.lines],
     actions: [openButton(a.locale, a.period.key)],
+    ...(a.form ? { form: a.form } : {}),
   };
 }
 

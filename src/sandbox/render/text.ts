@@ -1,7 +1,8 @@
 // Neutral views as plain text lines, for `rituals simulate`: the title, then the figures indented
 // (KPI lines, ranks, collective rows, stand-up lists, review sections, buttons in brackets).
 import type { ActionButton, KpiLine, ReviewSection, View } from '../../core/view-models.js';
-import { isView } from './view.js';
+import { isView } from '../../core/view-models.js';
+import { isCrmImportNote } from '../crm-import.js';
 
 const INDENT = '    ';
 
@@ -71,7 +72,7 @@ function body(v: View): string[] {
 /** The view's title and its lines, indented; anything else shows as its text. */
 export function viewText(value: unknown): { title: string; lines: string[] } {
   // The sandbox's own admin notes (a CRM import) are one line.
-  if (isView(value) && (value as { type: string }).type === 'crm_import') return { title: value.text, lines: [] };
+  if (isCrmImportNote(value)) return { title: value.text, lines: [] };
   if (!isView(value)) return { title: String((value as { text?: unknown } | null)?.text ?? ''), lines: [] };
   const v = value;
   const title = 'title' in v && typeof v.title === 'string' && v.title ? v.title : v.text;

@@ -10,7 +10,7 @@ import type {
   ReminderView,
 } from '../../core/view-models.js';
 import { openButton } from '../../core/view-builders/checkin-views.js';
-import { buttons, context, divider, esc, header, kpiLineText, listBlocks, section } from './common.js';
+import { buttons, context, divider, esc, header, kpiLineText, listBlocks, plainText as plain, section } from './common.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { clip, LIMITS, type Block } from './limits.js';
 
@@ -102,7 +102,6 @@ export function decodeMetadata(raw: string | undefined): { metadata: string; ori
   return { metadata: raw ?? '', origin: {} };
 }
 
-const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text || ' ', max), emoji: true });
 
 /**
  * Slack's number_input: the client refuses letters, decimals where the KPI counts whole things, and

@@ -27,6 +27,9 @@ export function context(...mrkdwn: readonly string[]): Block | undefined {
 
 export const divider = (): Block => ({ type: 'divider' });
 
+/** A plain_text object (titles, labels, buttons of modals), cut to the field's limit. */
+export const plainText = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text || ' ', max), emoji: true });
+
 /** Action ids must be unique within a message: the button's position is appended after `#`. */
 export function actionIdFor(action: ActionId | 'home.command', index: number): string {
   return `${action}#${index}`;

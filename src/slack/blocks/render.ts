@@ -1,12 +1,14 @@
 // Renders any neutral view to what Slack takes: `{ text, blocks }` for a message, a modal view, or the
-// App Home tab. Every result is cut to the surface's block limit.
+// App Home tab, through one Block Kit function per view type (SLACK_RENDERERS, the core's renderer
+// contract). Every result is cut to the surface's block limit.
 import type { types } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import type { MyGoalsView, NoticeView, View, ViewType } from '../../core/view-models.js';
+import type { MyGoalsView, NoticeView, View } from '../../core/view-models.js';
+import { renderWith, type ViewRenderers } from '../../core/view-renderers.js';
 import { breachNudgeBlocks, escalationBlocks } from './breach.js';
 import { checkInModal, checkInPromptBlocks, confirmationBlocks, formAsMessageBlocks, reminderBlocks, type FormOrigin } from './check-in.js';
-import { esc, fallbackText, fitBlocks, header, section } from './common.js';
-import { decisionModal, targetModal } from './decision.js';
+import { esc, fallbackText, fitBlocks, section } from './common.js';
+import { decisionFormBlocks, decisionModal } from './decision.js';
 import { myGoalsBlocks } from './goals.js';
 import { managerActionBlocks } from './home-actions.js';
 import { leaderboardBlocks, myRankBlocks } from './leaderboard.js';
@@ -15,73 +17,34 @@ import { noticeBlocks, noticeModal } from './notice.js';
 import { collectiveProgressBlocks } from './progress.js';
 import { monthlyReviewBlocks, qbrBlocks } from './review.js';
 import { standupBlocks } from './standup.js';
+import { targetFormBlocks, targetModal } from './target.js';
 
 export interface SlackMessage {
   readonly text: string;
   readonly blocks: Block[];
 }
 
-const VIEW_TYPES: ReadonlySet<ViewType> = new Set<ViewType>([
-  'checkin_prompt',
-  'checkin_form',
-  'checkin_confirmation',
-  'checkin_reminder',
-  'leaderboard',
-  'my_rank',
-  'collective_progress',
-  'breach_nudge',
-  'escalation',
-  'standup_summary',
-  'monthly_review',
-  'qbr',
-  'my_goals',
-  'decision_form',
-  'target_form',
-  'notice',
-]);
+/** Block Kit for each view type, as a message. A form here is its message form; renderModal holds the inputs. */
+export const SLACK_RENDERERS: ViewRenderers<Block[]> = {
+  checkin_prompt: checkInPromptBlocks,
+  checkin_form: formAsMessageBlocks,
+  checkin_confirmation: confirmationBlocks,
+  checkin_reminder: reminderBlocks,
+  leaderboard: leaderboardBlocks,
+  my_rank: myRankBlocks,
+  collective_progress: collectiveProgressBlocks,
+  breach_nudge: breachNudgeBlocks,
+  escalation: escalationBlocks,
+  standup_summary: (v) => standupBlocks(v),
+  monthly_review: monthlyReviewBlocks,
+  qbr: qbrBlocks,
+  my_goals: (v) => myGoalsBlocks(v),
+  decision_form: decisionFormBlocks,
+  target_form: targetFormBlocks,
+  notice: noticeBlocks,
+};
 
-/** Views arrive as stored JSON (outbox): check the shape before trusting it. */
-export function isView(value: unknown): value is View {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as { type?: unknown; text?: unknown; locale?: unknown };
-  return typeof v.type === 'string' && VIEW_TYPES.has(v.type as ViewType) && typeof v.text === 'string' && (v.locale === 'en' || v.locale === 'fr');
-}
-
-function blocksFor(view: View): Block[] {
-  switch (view.type) {
-    case 'checkin_prompt':
-      return checkInPromptBlocks(view);
-    case 'checkin_form':
-      return formAsMessageBlocks(view);
-    case 'checkin_confirmation':
-      return confirmationBlocks(view);
-    case 'checkin_reminder':
-      return reminderBlocks(view);
-    case 'leaderboard':
-      return leaderboardBlocks(view);
-    case 'my_rank':
-      return myRankBlocks(view);
-    case 'collective_progress':
-      return collectiveProgressBlocks(view);
-    case 'breach_nudge':
-      return breachNudgeBlocks(view);
-    case 'escalation':
-      return escalationBlocks(view);
-    case 'standup_summary':
-      return standupBlocks(view);
-    case 'monthly_review':
-      return monthlyReviewBlocks(view);
-    case 'qbr':
-      return qbrBlocks(view);
-    case 'my_goals':
-      return myGoalsBlocks(view);
-    case 'decision_form':
-    case 'target_form':
-      return [header(view.title), section(esc(view.context))];
-    case 'notice':
-      return noticeBlocks(view);
-  }
-}
+const blocksFor = (view: View): Block[] => renderWith(SLACK_RENDERERS, view, undefined);
 
 export function renderMessage(view: View): SlackMessage {
   return { text: fallbackText(view.text), blocks: fitBlocks(blocksFor(view), LIMITS.blocks.message, view.locale) };

@@ -2,28 +2,16 @@
 // (trigger id), replaces the message the button was on, or comes back privately.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import type { ActionId } from '../../core/view-models.js';
+import { isActionId, type ActionId } from '../../core/view-models.js';
 import { identify, strangerNotice, type SlackContext } from '../context.js';
 import { applyResult, replyPrivately, type InteractionSurface } from '../interactions.js';
 import { guarded } from './guard.js';
 import { HOME_COMMAND_ACTION } from '../blocks/home-actions.js';
 
-// Every ActionId of core/view-models.ts: the type makes this list complete.
-const ACTIONS: Readonly<Record<ActionId, true>> = {
-  'checkin.open': true,
-  'breach.acknowledge': true,
-  'breach.snooze': true,
-  'breach.decision': true,
-  'review.decision': true,
-  'qbr.accept': true,
-  'qbr.change': true,
-  'goals.show': true,
-};
-
 /** `breach.snooze#1` -> `breach.snooze`; undefined for an id that is not ours. */
 export function actionOf(actionId: string): ActionId | undefined {
   const base = actionId.split('#')[0] ?? '';
-  return Object.hasOwn(ACTIONS, base) ? (base as ActionId) : undefined;
+  return isActionId(base) ? base : undefined;
 }
 
 export function registerActions(app: App, ctx: SlackContext): void {

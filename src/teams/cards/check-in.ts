@@ -1,4 +1,4 @@
-// The weekly check-in in Teams: the prompt (with the form inline when the bot has it), the form itself
+// The weekly check-in in Teams: the prompt (with the form inline when the view carries it), the form itself
 // (Input.Number per KPI with min/max/required, wins and blockers, server errors under each field), the
 // confirmation that replaces it, and the reminder.
 import { t } from '../../core/i18n/index.js';
@@ -67,8 +67,12 @@ export function checkInFormCard(v: CheckInFormView): AdaptiveCard {
   return card([heading(v.title), subtle(v.periodLabel), ...form.body], form.actions, v.text);
 }
 
-/** The prompt; with `form`, the inputs are on the card itself so the rep answers in one step. */
-export function checkInPromptCard(v: CheckInPromptView, form?: CheckInFormView): AdaptiveCard {
+/**
+ * The prompt; with the form it carries, the inputs are on the card itself so the rep answers in one
+ * step. A prompt stored without one (before prompts carried their form) shows its button.
+ */
+export function checkInPromptCard(v: CheckInPromptView): AdaptiveCard {
+  const form = v.form?.type === 'checkin_form' ? v.form : undefined;
   const body: CardElement[] = [heading(v.title), text(v.intro), subtle(v.deadlineText)];
   // Where the rep stands, between a separator and the inputs (the title already names the period).
   v.lastPeriod.forEach((l, i) => body.push(i === 0 ? { ...kpiLine(l, false), separator: true, spacing: 'Medium' } : kpiLine(l, false)));

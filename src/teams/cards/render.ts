@@ -1,6 +1,8 @@
 // Renders any neutral view to the Adaptive Cards Teams shows: one card for most views, several for a
-// view too big for one message. Views arrive as stored JSON (outbox), so their shape is checked first.
-import type { CheckInFormView, View, ViewType } from '../../core/view-models.js';
+// view too big for one message, through one function per view type (TEAMS_RENDERERS, the core's
+// renderer contract). Views arrive as stored JSON (outbox): the gateway checks their shape first.
+import type { View } from '../../core/view-models.js';
+import { renderWith, type ViewRenderers } from '../../core/view-renderers.js';
 import { breachNudgeCard, escalationCard } from './breach.js';
 import { checkInFormCard, checkInPromptCard, confirmationCard, reminderCard } from './check-in.js';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from './common.js';
@@ -13,73 +15,33 @@ import { monthlyReviewCards, qbrCards, type ChartImages } from './review.js';
 import { standupCards } from './standup.js';
 import { targetFormCard } from './target.js';
 
-const VIEW_TYPES: ReadonlySet<ViewType> = new Set<ViewType>([
-  'checkin_prompt',
-  'checkin_form',
-  'checkin_confirmation',
-  'checkin_reminder',
-  'leaderboard',
-  'my_rank',
-  'collective_progress',
-  'breach_nudge',
-  'escalation',
-  'standup_summary',
-  'monthly_review',
-  'qbr',
-  'my_goals',
-  'decision_form',
-  'target_form',
-  'notice',
-]);
-
-export function isView(value: unknown): value is View {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as { type?: unknown; text?: unknown; locale?: unknown };
-  return typeof v.type === 'string' && VIEW_TYPES.has(v.type as ViewType) && typeof v.text === 'string' && (v.locale === 'en' || v.locale === 'fr');
-}
-
 export interface RenderOptions {
-  /** For a check-in prompt: the form to put on the card itself. */
-  readonly form?: CheckInFormView;
   /** For a review or QBR: the image URL of each chart id (see chart-images.ts); others show as text. */
   readonly chartImages?: ChartImages;
 }
 
+/** The Adaptive Cards of each view type: one card for most, several for a view too big for one message. */
+export const TEAMS_RENDERERS: ViewRenderers<AdaptiveCard[], RenderOptions> = {
+  checkin_prompt: (v) => [checkInPromptCard(v)],
+  checkin_form: (v) => [checkInFormCard(v)],
+  checkin_confirmation: (v) => [confirmationCard(v)],
+  checkin_reminder: (v) => [reminderCard(v)],
+  leaderboard: (v) => leaderboardCards(v),
+  my_rank: (v) => [myRankCard(v)],
+  collective_progress: (v) => collectiveProgressCards(v),
+  breach_nudge: (v) => [breachNudgeCard(v)],
+  escalation: (v) => [escalationCard(v)],
+  standup_summary: (v) => standupCards(v),
+  monthly_review: (v, opts) => monthlyReviewCards(v, opts.chartImages),
+  qbr: (v, opts) => qbrCards(v, opts.chartImages),
+  my_goals: (v) => myGoalsCards(v),
+  decision_form: (v) => [decisionFormCard(v)],
+  target_form: (v) => [targetFormCard(v)],
+  notice: (v) => [noticeCard(v)],
+};
+
 export function renderCards(view: View, opts: RenderOptions = {}): AdaptiveCard[] {
-  switch (view.type) {
-    case 'checkin_prompt':
-      return [checkInPromptCard(view, opts.form)];
-    case 'checkin_form':
-      return [checkInFormCard(view)];
-    case 'checkin_confirmation':
-      return [confirmationCard(view)];
-    case 'checkin_reminder':
-      return [reminderCard(view)];
-    case 'leaderboard':
-      return leaderboardCards(view);
-    case 'my_rank':
-      return [myRankCard(view)];
-    case 'collective_progress':
-      return collectiveProgressCards(view);
-    case 'breach_nudge':
-      return [breachNudgeCard(view)];
-    case 'escalation':
-      return [escalationCard(view)];
-    case 'standup_summary':
-      return standupCards(view);
-    case 'monthly_review':
-      return monthlyReviewCards(view, opts.chartImages);
-    case 'qbr':
-      return qbrCards(view, opts.chartImages);
-    case 'my_goals':
-      return myGoalsCards(view);
-    case 'decision_form':
-      return [decisionFormCard(view)];
-    case 'target_form':
-      return [targetFormCard(view)];
-    case 'notice':
-      return [noticeCard(view)];
-  }
+  return renderWith(TEAMS_RENDERERS, view, opts);
 }
 
 export interface CardAttachment {

@@ -4,25 +4,15 @@
 // Payloads are checked (zod) before anything reaches the core, which validates the values again.
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { submissionKey } from '../../core/idempotency-key.js';
 import { t } from '../../core/i18n/index.js';
 import type { RitualsService } from '../../core/service.js';
-import type { ActionId, View } from '../../core/view-models.js';
+import { isActionId, type View } from '../../core/view-models.js';
 import type { Logger } from '../../logging/logger.js';
 import { CARD_CONTENT_TYPE, SUBMIT_CHECKIN, SUBMIT_DECISION, SUBMIT_REVIEW_DECISION, SUBMIT_TARGET } from '../cards/common.js';
 import { cardActivity, renderCards } from '../cards/render.js';
 import type { Identity } from '../identity.js';
 import type { Replies } from './reply.js';
-
-const ACTION_IDS: readonly ActionId[] = [
-  'checkin.open',
-  'breach.acknowledge',
-  'breach.snooze',
-  'breach.decision',
-  'review.decision',
-  'qbr.accept',
-  'qbr.change',
-  'goals.show',
-];
 
 const input = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 
@@ -57,7 +47,10 @@ export function createCardActions(deps: CardActionDeps) {
   async function outcome(ctx: TurnContext, who: Identity, data: CardData): Promise<CardOutcome> {
     const member = who.member;
     if (!member) return { message: deps.service.notAMember(who.locale) };
-    const idempotencyKey = `teams:${ctx.activity.id ?? `${ctx.activity.conversation.id}:${Date.now()}`}`;
+    // The activity id names the click; without one, the card and what was sent do (a replay counts once).
+    const idempotencyKey = ctx.activity.id
+      ? submissionKey('teams', [ctx.activity.id])
+      : submissionKey('teams', [ctx.activity.conversation.id, ctx.activity.replyToId ?? ''], data);
     if (data.action === SUBMIT_CHECKIN) {
       const numbers: Record<string, string> = {};
       for (const [k, v] of Object.entries(data)) {
@@ -99,8 +92,8 @@ export function createCardActions(deps: CardActionDeps) {
       });
       return { replace: res.ok ? res.view : res.form };
     }
-    if ((ACTION_IDS as readonly string[]).includes(data.action)) {
-      const r = await deps.service.action(member.memberId, data.action as ActionId, data.value);
+    if (isActionId(data.action)) {
+      const r = await deps.service.action(member.memberId, data.action, data.value);
       return r.kind === 'reply' ? { message: r.view } : { replace: r.view };
     }
     deps.log.warn({ action: data.action }, 'teams: unknown card action');

@@ -7,7 +7,7 @@ import type { Workspace } from '../../../src/core/domain/model.js';
 import type { LeaderboardView, StandupSummaryView } from '../../../src/core/view-models.js';
 import { html, raw } from '../../../src/sandbox/render/html.js';
 import { renderPage } from '../../../src/sandbox/render/page.js';
-import { renderView, type RenderOptions } from '../../../src/sandbox/render/view.js';
+import { renderView, type RenderOptions } from '../../../src/sandbox/render/render.js';
 import { viewerContext } from '../../../src/sandbox/page-state.js';
 import { checkInForm, line, notice } from '../../helpers/fake-rituals-service.js';
 

@@ -5,10 +5,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SendOutcome } from '../../../src/core/ports/index.js';
 import { MESSAGE_WRITES_BLOCKED } from '../../helpers/fake-bot-connector.js';
-import { teamsStubService } from '../../helpers/fake-rituals-service.js';
+import { type FakeRitualsService, teamsStubService } from '../../helpers/fake-rituals-service.js';
 import { activity } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
-import { form, leaderboard, nudge, prompt, standup, TEAM_SIZE } from '../../fixtures/teams/views.js';
+import { form, leaderboard, nudge, prompt, promptWithoutForm, standup, TEAM_SIZE } from '../../fixtures/teams/views.js';
 
 let h: TeamsHarness;
 
@@ -43,6 +43,17 @@ describe('Teams gateway: sending', () => {
     const inputs = card(h.connector.sent[0]!).body.filter((e: { type: string }) => e.type.startsWith('Input.'));
     expect(inputs.map((i: { id: string }) => i.id)).toEqual(form.numbers.map((n) => n.id).concat(['wins', 'blockers']));
     expect(card(h.connector.sent[0]!).actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'checkin.submit', data: { action: 'checkin.submit', value: form.metadata } });
+  });
+
+  it('sends a prompt stored without its form (before the upgrade) with its button, asking the core nothing', async () => {
+    const svc = h.service as FakeRitualsService;
+    const asked = svc.calls.length;
+    const out = await h.adapter.gateway.send(samDm, JSON.parse(JSON.stringify(promptWithoutForm)));
+    expect(out.status).toBe('sent');
+    const sent = card(h.connector.sent[0]!);
+    expect(sent.body.filter((e: { type: string }) => e.type.startsWith('Input.'))).toEqual([]);
+    expect(sent.actions[0]).toMatchObject({ data: { action: 'checkin.open', value: JSON.stringify({ period: '2026-W47' }) } });
+    expect(svc.calls.slice(asked)).toEqual([]);
   });
 
   it('opens a 1:1 chat for a member known only from the team roster, once', async () => {

@@ -6,11 +6,11 @@ import { buildCore } from '../../../src/compose/build-core.js';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import type { RitualsCore } from '../../../src/core/rituals/create-core.js';
-import type { View } from '../../../src/core/view-models.js';
+import { isView, type View } from '../../../src/core/view-models.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
-import { cardActivity, isView, renderCards } from '../../../src/teams/cards/render.js';
+import { cardActivity, renderCards } from '../../../src/teams/cards/render.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';
 
 const MEMBERS = 40;

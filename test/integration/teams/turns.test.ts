@@ -57,6 +57,18 @@ describe('card actions (Action.Execute)', () => {
     expect(JSON.stringify(res.body.value)).toContain(formWithErrors.errors.calls);
   });
 
+  it('keys a click without an activity id by its card and data, never by the time', async () => {
+    svc.submitResult = () => ({ ok: false, form: formWithErrors });
+    const data = { action: 'checkin.submit', value: form.metadata, calls: '-3' };
+    for (let i = 0; i < 2; i++) expect((await h.post(cardInvoke(h.connector.url, 'act-9', data, { id: undefined }))).status).toBe(200);
+    await h.post(cardInvoke(h.connector.url, 'act-9', { ...data, calls: '4' }, { id: undefined }));
+    const keys = svc.callsTo('submitCheckIn').map(([input]) => (input as CheckInSubmission).idempotencyKey);
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^teams:.+:act-9:[0-9a-f]{16}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
   it('replaces the card with the confirmation when the core accepts', async () => {
     svc.submitResult = () => ({ ok: true, view: confirmation });
     const res = await h.post(cardInvoke(h.connector.url, 'act-9', { action: 'checkin.submit', value: form.metadata, calls: '12', meetings: '3' }));

@@ -1,7 +1,7 @@
 // The help is a list, one command per line, in English and French, and every adapter lays it out as one.
 import { describe, expect, it } from 'vitest';
 import { helpNotice } from '../../../src/core/view-builders/help-view.js';
-import { renderView } from '../../../src/sandbox/render/view.js';
+import { renderView } from '../../../src/sandbox/render/render.js';
 import { noticeBlocks } from '../../../src/slack/blocks/notice.js';
 import { noticeCard } from '../../../src/teams/cards/notice.js';
 

@@ -3,7 +3,7 @@
 // sandbox page.
 import { describe, expect, it } from 'vitest';
 import type { BreachNudgeView, LeaderboardView } from '../../../src/core/view-models.js';
-import { renderView } from '../../../src/sandbox/render/view.js';
+import { renderView } from '../../../src/sandbox/render/render.js';
 import { breachNudgeBlocks } from '../../../src/slack/blocks/breach.js';
 import { leaderboardBlocks } from '../../../src/slack/blocks/leaderboard.js';
 import { breachNudgeCard } from '../../../src/teams/cards/breach.js';

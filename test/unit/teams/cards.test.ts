@@ -2,15 +2,15 @@
 // event, no property it does not understand, schema 1.5, under 28 KB for a 40-member team (long views
 // split into several cards), and buttons that fall back to Action.Submit with the same data.
 import { describe, expect, it } from 'vitest';
-import type { View } from '../../../src/core/view-models.js';
+import { isView, type View } from '../../../src/core/view-models.js';
 import { CARD_BUDGET_BYTES, MAX_MESSAGE_BYTES, packCards } from '../../../src/teams/cards/fit.js';
-import { cardActivity, isView, renderCards } from '../../../src/teams/cards/render.js';
+import { cardActivity, renderCards } from '../../../src/teams/cards/render.js';
 import { numberValue } from '../../../src/teams/cards/check-in.js';
 import { text } from '../../../src/teams/cards/common.js';
 import { checkCard, parseWithoutExecute } from '../../helpers/adaptive-card-check.js';
 import * as V from '../../fixtures/teams/views.js';
 
-const cardsOf = (view: View) => renderCards(view, view.type === 'checkin_prompt' ? { form: V.form } : {});
+const cardsOf = (view: View) => renderCards(view);
 const messageBytes = (view: View, i: number) =>
   Buffer.byteLength(JSON.stringify({ ...cardActivity(cardsOf(view)[i]!, view.text), id: 'x'.repeat(40), conversation: { id: 'a:'.padEnd(120, 'x') }, from: { id: '28:'.padEnd(40, 'x') }, channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/' }));
 

@@ -1,6 +1,7 @@
 // Use case: open the weekly check-in. A fire prompts each member (in their own zone with local time)
-// for the week holding the prompt, unless they are skipped; the prompt schedules its reminders and the
-// deadline as follow-up occurrences.
+// for the week holding the prompt, unless they are skipped; the prompt carries the member's form (so no
+// gateway asks the core for it while sending) and schedules its reminders and the deadline as
+// follow-up occurrences.
 import type { Team } from '../../domain/model.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import type { Occurrence } from '../../ports/index.js';
@@ -15,6 +16,9 @@ import { localeOf, memberOf, scheduleOf } from '../queries/team-lookup.js';
 import { resolvePeriod } from './team-report.js';
 import { addWallClockMinutes } from '../engine/wall-clock.js';
 import { reportsOf } from '../call-scope.js';
+import { actorOf } from '../actor.js';
+import { buildCheckInForm } from './check-in-form.js';
+import type { CheckInFormView } from '../../view-models.js';
 
 export async function planCheckIn(ctx: CoreContext, team: Team, fire: Fire): Promise<PlannedOccurrence[]> {
   const ws = ctx.workspace();
@@ -43,6 +47,22 @@ export async function planCheckIn(ctx: CoreContext, team: Team, fire: Fire): Pro
   });
 }
 
+/**
+ * The form that travels with the prompt, as the member would open it now (their home team's KPIs,
+ * prefilled from an earlier answer). A prompt without it still works (the button opens the form), so a
+ * form that cannot be built (the period not open yet, no KPIs) leaves it out rather than fail the prompt.
+ */
+async function promptForm(ctx: CoreContext, memberId: string, periodKey: string): Promise<CheckInFormView | undefined> {
+  const actor = actorOf(ctx.workspace(), memberId);
+  if (!actor) return undefined;
+  try {
+    return await buildCheckInForm(ctx, actor, periodKey);
+  } catch (err) {
+    ctx.log.warn({ member: memberId, err: (err as Error).message }, 'check-in prompt sent without its inline form');
+    return undefined;
+  }
+}
+
 export async function deliverCheckInPrompt(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
   const ws = ctx.workspace();
   const member = occ.memberId ? memberOf(team, occ.memberId) : undefined;
@@ -64,7 +84,8 @@ export async function deliverCheckInPrompt(ctx: CoreContext, occ: Occurrence, te
   });
   const locale = localeOf(member, team);
   const standing = await memberStanding(reportsOf(ctx), team, member, now, locale, { teamWide: true });
-  const view = checkInPromptView({ locale, name: member.name, period, deadline, zone: window.zone, lines: standing.lines });
+  const form = await promptForm(ctx, member.id, period.key);
+  const view = checkInPromptView({ locale, name: member.name, period, deadline, zone: window.zone, lines: standing.lines, ...(form ? { form } : {}) });
   const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `occ:${occ.key}`);
   if (!item) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
   const followUps: PlannedOccurrence[] = [

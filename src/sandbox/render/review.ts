@@ -1,25 +1,7 @@
-// Follow-up messages: breach nudges, escalations to managers, monthly reviews and QBRs.
-import type { BreachNudgeView, ChartRef, EscalationView, MonthlyReviewView, QbrView, ReviewSection } from '../../core/view-models.js';
+// Reviews as HTML: the monthly review and the QBR (proposals, decisions), each with its charts.
+import type { ChartRef, MonthlyReviewView, QbrView, ReviewSection } from '../../core/view-models.js';
 import { html, type SafeHtml } from './html.js';
-import { actionButtons, bulletList, card, kpiLine, kpiLines, paragraph } from './parts.js';
-
-export function renderBreachNudge(v: BreachNudgeView): SafeHtml {
-  return card(
-    'breach',
-    v.title,
-    html`${paragraph(v.body)}${kpiLine(v.line)}${paragraph(v.alertText, 'muted')}${actionButtons(v.actions)}`,
-    'tone-bad',
-  );
-}
-
-export function renderEscalation(v: EscalationView): SafeHtml {
-  return card(
-    'escalation',
-    v.title,
-    html`${paragraph(v.body)}${kpiLine(v.line)}<p class="muted">${v.ownerName} · ${v.sinceText}</p>${actionButtons(v.actions)}`,
-    'tone-bad',
-  );
-}
+import { actionButtons, bulletList, card, kpiLines, paragraph } from './parts.js';
 
 function section(s: ReviewSection): SafeHtml {
   return html`<section class="review-section"><div class="subhead">${s.heading}</div>${kpiLines(s.lines)}${bulletList(s.notes, 'notes')}</section>`;

@@ -1,18 +1,7 @@
-// Team-level messages: collective progress, stand-up summaries and "my goals" (which embeds a manager's
-// team summary).
-import type { CollectiveProgressView, MyGoalsView, StandupSummaryView } from '../../core/view-models.js';
+// The stand-up summary as HTML: completion, who is missing, totals, risks, blockers and wins.
+import type { StandupSummaryView } from '../../core/view-models.js';
 import { html, type SafeHtml } from './html.js';
-import { actionButtons, bulletList, card, kpiLine, kpiLines, paragraph, progressBar } from './parts.js';
-
-export function renderCollectiveProgress(v: CollectiveProgressView): SafeHtml {
-  const rows = v.rows.map(
-    (r) => html`<div class="collective-row" data-objective="${r.objectiveId}">
-  ${kpiLine(r.line, r.label)}
-  <div class="muted small">${r.alertText} · ${r.ownerName}</div>
-</div>`,
-  );
-  return card('progress', v.title, html`${paragraph(v.periodLabel, 'muted')}${rows}`);
-}
+import { bulletList, card, kpiLines, paragraph, progressBar } from './parts.js';
 
 function quotes(items: readonly { readonly name: string; readonly text: string }[], heading: string): SafeHtml {
   if (items.length === 0) return html``;
@@ -40,14 +29,5 @@ ${list(labels.missing, v.missing)}
 ${kpiLines(v.totals)}
 ${list(labels.atRisk, v.atRisk)}${list(labels.breaches, v.breaches)}
 ${quotes(v.blockers, labels.blockers)}${quotes(v.wins, labels.wins)}`,
-  );
-}
-
-export function renderMyGoals(v: MyGoalsView, labels: StandupLabels): SafeHtml {
-  return card(
-    'my-goals',
-    v.title,
-    html`${paragraph(v.periodLabel, 'muted')}${paragraph(v.rankText, 'big')}${kpiLines(v.lines)}${paragraph(v.nextRitualText, 'muted')}
-${v.team ? renderStandup(v.team, labels) : ''}${actionButtons(v.actions)}`,
   );
 }
