@@ -10,6 +10,7 @@ import { teamReport } from '../src/core/rituals/use-cases/team-report.js';
 import { nextFire } from '../src/scheduling/cron.js';
 import { openStore } from '../src/store/connection.js';
 import { createOutboxRepo } from '../src/store/outbox.repo.js';
+import { rawSqlite } from '../src/store/raw-access.js';
 import { syncWorkspace } from '../src/store/sync-workspace.js';
 import { fillHistory, SCALE_NOW, scaleTeams, scaleWorkspaceYaml } from './scale-data.js';
 
@@ -31,9 +32,9 @@ async function generate(dir: string, members: number): Promise<Record<string, un
   const store = await openStore(join(dir, 'scale.db'));
   try {
     await syncWorkspace(store, ws, { actor: 'config', at: '2024-11-01T00:00:00.000Z' });
-    const counts = fillHistory(store.sqlite, teams);
-    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    store.sqlite.exec('analyze');
+    const counts = fillHistory(rawSqlite(store), teams);
+    rawSqlite(store).pragma('wal_checkpoint(TRUNCATE)');
+    rawSqlite(store).exec('analyze');
     return { members, teams: teams.length, ...counts, generateSeconds: round((performance.now() - t0) / 1000) };
   } finally {
     await store.close();

@@ -10,6 +10,7 @@ import { watchWorkspaceConfig } from '../../../src/scheduling/config-reload.js';
 import { nextFire } from '../../../src/scheduling/cron.js';
 import type { Store } from '../../../src/store/connection.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { captureLog } from '../../helpers/capture-log.js';
 import { repoRoot } from '../../helpers/cli.js';
@@ -28,7 +29,7 @@ afterEach(async () => {
 });
 
 const dmRecipients = (store: Store) =>
-  (store.sqlite.prepare(`select target from outbox`).all() as { target: string }[])
+  (rawSqlite(store).prepare(`select target from outbox`).all() as { target: string }[])
     .map((r) => JSON.parse(r.target) as { destination: { kind: string; memberId?: string } })
     .filter((t) => t.destination.kind === 'dm')
     .map((t) => t.destination.memberId!)
