@@ -54,6 +54,14 @@ describe('store boundary', () => {
     expect(violations(readFileSync(file, 'utf8'), { rawAccessAllowed: true })).toEqual([]);
   });
 
+  it('tests reach the raw handles only through raw-access.ts, never handles.ts', () => {
+    // This file is left out: its own samples name the forbidden path.
+    const tests = filesUnder(join(root, 'test')).filter((f) => f !== import.meta.filename);
+    expect(tests.length).toBeGreaterThan(100);
+    const direct = tests.filter((f) => /from\s*['"][^'"]*\/store\/handles\.js['"]/.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
+    expect(direct).toEqual([]);
+  });
+
   it('the checker itself catches violations', () => {
     expect(violations(`import { eq } from 'drizzle-orm';`)).toEqual(['imports drizzle-orm']);
     expect(violations(`import type Database from "better-sqlite3";`)).toEqual(['imports better-sqlite3']);
