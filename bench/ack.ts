@@ -28,6 +28,7 @@ import { createLogger } from '../src/logging/logger.js';
 import { checkInModal } from '../src/slack/blocks/check-in.js';
 import { openStore, type Store } from '../src/store/connection.js';
 import { createOutboxRepo } from '../src/store/outbox.repo.js';
+import { rawSqlite } from '../src/store/raw-access.js';
 import { syncWorkspace } from '../src/store/sync-workspace.js';
 import { blockActions, viewSubmission } from '../test/helpers/slack-payloads.js';
 import { cardInvoke } from '../test/helpers/teams-activities.js';
@@ -92,11 +93,11 @@ export function previousMinuteCron(zone: string, now = new Date()): string {
 
 /** Weekly values of the last six months for every Slack member: what a review's charts draw. */
 function writeHistory(store: Store, shape: WorldShape, now: Date): number {
-  const insert = store.sqlite.prepare(
+  const insert = rawSqlite(store).prepare(
     "insert into metric_values (member_id, team_id, kpi_id, date, value, source, external_id, recorded_at) values (?, ?, ?, ?, ?, 'checkin', ?, ?)",
   );
   let rows = 0;
-  store.sqlite.transaction(() => {
+  rawSqlite(store).transaction(() => {
     for (let i = 1; i <= shape.slackMembers; i++) {
       for (let w = 1; w <= 26; w++) {
         const day = new Date(now.getTime() - w * 7 * 86_400_000).toISOString().slice(0, 10);
@@ -214,7 +215,7 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
     const port = await freePort();
     const planFile = tmp.file('plan.json');
     writeFileSync(planFile, JSON.stringify({ baseUrl: `http://127.0.0.1:${port}`, secret: SIGNING_SECRET, afterHealthz: true, requests: plan }));
-    const checkInsBefore = (store.sqlite.prepare('select count(*) as n from check_ins').get() as { n: number }).n;
+    const checkInsBefore = (rawSqlite(store).prepare('select count(*) as n from check_ins').get() as { n: number }).n;
     const load = startLoad(planFile);
     await load.ready;
     // The bot starts now; the load starts on its first /healthz 200.
@@ -239,9 +240,9 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
     const cpu1 = threadCpu(app.child.pid!);
     const loadWallS = (performance.now() - loadStarted) / 1000;
 
-    const promptsSent = store.sqlite.prepare(`select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:checkin:%'`);
-    const reviewsSent = store.sqlite.prepare(`select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:monthly_review:%'`);
-    const reviewsQueued = store.sqlite.prepare(`select count(*) as n from outbox where dedupe_key like 'occ:%:monthly_review:%'`);
+    const promptsSent = rawSqlite(store).prepare(`select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:checkin:%'`);
+    const reviewsSent = rawSqlite(store).prepare(`select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:monthly_review:%'`);
+    const reviewsQueued = rawSqlite(store).prepare(`select count(*) as n from outbox where dedupe_key like 'occ:%:monthly_review:%'`);
     const count = (s: { get(): unknown }) => (s.get() as { n: number }).n;
     const deliveredAtEnd = count(promptsSent);
     const reviewsAtEnd = count(reviewsSent);
@@ -249,7 +250,7 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
     // still being sent get a minute.
     await sleep(2_000);
     for (let waited = 0; opts.reviews && waited < 60_000 && (count(reviewsQueued) === 0 || count(reviewsSent) < count(reviewsQueued)); waited += 500) await sleep(500);
-    const checkInsAfter = (store.sqlite.prepare('select count(*) as n from check_ins').get() as { n: number }).n;
+    const checkInsAfter = (rawSqlite(store).prepare('select count(*) as n from check_ins').get() as { n: number }).n;
     const lag = await loopLag(app.baseUrl);
     const platforms = await fakes.report();
 

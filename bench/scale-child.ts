@@ -8,6 +8,7 @@ import { parseWorkspace } from '../src/config/workspace-load.js';
 import type { CoreLogger } from '../src/core/ports/index.js';
 import { teamReport } from '../src/core/rituals/use-cases/team-report.js';
 import { openStore } from '../src/store/connection.js';
+import { rawSqlite } from '../src/store/raw-access.js';
 import { syncWorkspace } from '../src/store/sync-workspace.js';
 import { fillHistory, SCALE_NOW, scaleTeams, scaleWorkspaceYaml } from './scale-data.js';
 
@@ -29,9 +30,9 @@ async function generate(dir: string, members: number): Promise<Record<string, un
   const store = await openStore(join(dir, 'scale.db'));
   try {
     await syncWorkspace(store, ws, { actor: 'config', at: '2024-11-01T00:00:00.000Z' });
-    const counts = fillHistory(store.sqlite, teams);
-    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    store.sqlite.exec('analyze');
+    const counts = fillHistory(rawSqlite(store), teams);
+    rawSqlite(store).pragma('wal_checkpoint(TRUNCATE)');
+    rawSqlite(store).exec('analyze');
     return { members, teams: teams.length, ...counts, generateSeconds: round((performance.now() - t0) / 1000) };
   } finally {
     await store.close();

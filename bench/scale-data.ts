@@ -1,9 +1,10 @@
 // The workspace of the scale benchmark: N members in teams of at most 50 (20 teams at least), half
 // SDRs and half AEs, each answering a weekly check-in of 8 KPIs and carrying one result KPI imported
 // daily from the CRM, plus two team-level daily imports. `fillHistory` writes two years of that history
-// (check-ins, metric values, some out-of-office weeks) straight into the SQLite file, as the repositories
-// would have stored it, so generating 10,000 members takes about a minute.
-import type Database from 'better-sqlite3';
+// (check-ins, metric values, some out-of-office weeks) straight into the SQLite file, through the store's
+// raw access for benchmarks and tests, as the repositories would have stored it, so generating 10,000
+// members takes about a minute.
+import type { RawSqlite } from '../src/store/raw-access.js';
 import { addDays, isoWeekday } from '../src/core/domain/calendar-days.js';
 import { periodOfDate } from '../src/core/domain/periods.js';
 
@@ -162,7 +163,7 @@ export interface HistoryCounts {
 }
 
 /** Writes two years of check-ins, daily imports and out-of-office weeks for every member with a role. */
-export function fillHistory(sqlite: Database.Database, teams: readonly ScaleTeam[]): HistoryCounts {
+export function fillHistory(sqlite: RawSqlite, teams: readonly ScaleTeam[]): HistoryCounts {
   const counts: HistoryCounts = { metricValues: 0, checkIns: 0, oooPeriods: 0 };
   const value = sqlite.prepare(
     'insert into metric_values (member_id, team_id, kpi_id, date, value, source, external_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)',

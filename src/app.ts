@@ -88,7 +88,7 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
     mode,
     platforms,
     // A dead background thread leaves a process that answers but never schedules nor sends: restart it.
-    checkStore: () => store.sqlite.prepare('select 1 as ok').get() !== undefined && (thread?.alive() ?? true),
+    checkStore: () => store.ping() && (thread?.alive() ?? true),
   });
   const chartLinks = createChartLinks({ secret: config.chartUrlSecret, publicUrl: config.publicUrl });
   registerChartRoute(http, chartLinks);

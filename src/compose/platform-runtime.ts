@@ -126,7 +126,7 @@ export function createPlatformRuntime(deps: {
           // The multi-workspace install keeps its installations (bot tokens) in the database.
           ...(config.slack.oauth
             ? {
-                installations: createSlackInstallationsRepo(store.db),
+                installations: createSlackInstallationsRepo(store),
                 publicUrl: config.publicUrl,
                 onUninstalled: createUninstallAlerts({
                   workspace,

@@ -23,7 +23,7 @@ export interface IngestChange {
 }
 
 export interface IngestApiDeps {
-  readonly store: Pick<Store, 'db' | 'metricValues' | 'audit'>;
+  readonly store: Store;
   /** The current workspace (it may be reloaded while the app runs). */
   readonly workspace: () => Workspace;
   readonly log: CoreLogger;
@@ -46,7 +46,7 @@ function isJson(req: IncomingMessage): boolean {
 }
 
 export function registerIngestApi(http: HttpServer, deps: IngestApiDeps): void {
-  const tokens = createApiTokensRepo(deps.store.db);
+  const tokens = createApiTokensRepo(deps.store);
   const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxItems = deps.maxItems ?? DEFAULT_MAX_ITEMS;
   const now = deps.now ?? (() => new Date());

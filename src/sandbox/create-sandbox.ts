@@ -15,7 +15,7 @@ import { createSandboxGateway, type Delivery } from './gateway.js';
 import { Interactions } from './interactions.js';
 import { sandboxFiles } from './json-file.js';
 import { viewerContext } from './page-state.js';
-import { assertSandboxStore, emptyDatabase, type ResettableStore } from './reset.js';
+import { assertSandboxStore, type ResettableStore } from './reset.js';
 import { registerSandboxRoutes } from './routes.js';
 import { replayStart, SEEDED_MARKER, seedHistory, type SeedOptions } from './seed-history.js';
 import { ADMIN_THREAD, ThreadStore } from './threads.js';
@@ -157,7 +157,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   const reset = async (): Promise<void> => {
     assertSandboxStore(deps.store, deps.databaseUrl, deps.protectedDatabaseUrls ?? []);
     await timeTravel.exclusive(async () => {
-      const tables = emptyDatabase(deps.store.sqlite);
+      const tables = await deps.store.reset();
       threads.clear();
       colleagues?.clear();
       deps.clock.reset();

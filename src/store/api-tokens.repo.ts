@@ -5,7 +5,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { insertAudit } from './audit.repo.js';
-import { WRITE_TX, type StoreDb } from './db.js';
+import type { Store } from './connection.js';
+import { WRITE_TX } from './db.js';
+import { handlesOf } from './handles.js';
 import { apiTokens } from './schema.js';
 
 export interface ApiToken {
@@ -44,7 +46,8 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 type Row = typeof apiTokens.$inferSelect;
 const toToken = ({ tokenHash: _h, ...rest }: Row): ApiToken => rest;
 
-export function createApiTokensRepo(db: StoreDb): ApiTokensRepo {
+export function createApiTokensRepo(store: Store): ApiTokensRepo {
+  const { db } = handlesOf(store);
   return {
     async create(name, { by, at }) {
       if (!NAME_RE.test(name)) throw new ApiTokenError(`bad token name "${name}": use letters, digits, ".", "_" or "-" (64 at most)`);

@@ -1,8 +1,9 @@
 // Online backup through SQLite's backup API (better-sqlite3 `db.backup`): consistent and safe while
-// the bot keeps writing, unlike copying the database file (and its WAL) by hand.
+// the bot keeps writing, unlike copying the database file (and its WAL) by hand. Reached as
+// `store.backup(file)`; formatBytes is shared with the CLI's messages.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Store } from './connection.js';
+import type Database from 'better-sqlite3';
 
 export interface BackupResult {
   readonly path: string;
@@ -24,13 +25,14 @@ export interface BackupOptions {
   readonly pagesPerStep?: number;
 }
 
-export async function backupStore(store: Pick<Store, 'sqlite' | 'path'>, destination: string, opts: BackupOptions = {}): Promise<BackupResult> {
+/** Copies the database open on `sqlite` (whose own file is `ownPath`) to `destination`. */
+export async function backupDatabase(sqlite: Database.Database, ownPath: string | undefined, destination: string, opts: BackupOptions = {}): Promise<BackupResult> {
   const path = resolve(destination);
-  if (store.path && path === store.path) throw new BackupError(`backup destination ${destination} is the database itself`);
+  if (ownPath && path === ownPath) throw new BackupError(`backup destination ${destination} is the database itself`);
   if (existsSync(path) && !opts.overwrite) throw new BackupError(`backup destination ${destination} already exists (use --force to overwrite)`);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    await store.sqlite.backup(path, { progress: ({ remainingPages }) => opts.pagesPerStep ?? Math.max(remainingPages, 100) });
+    await sqlite.backup(path, { progress: ({ remainingPages }) => opts.pagesPerStep ?? Math.max(remainingPages, 100) });
   } catch (err) {
     throw new BackupError(`backup to ${destination} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }

@@ -1,5 +1,8 @@
 // Opens the SQLite store: resolves the database URL, sets the pragmas, runs pending migrations and
-// wires the repositories. The one place that creates a better-sqlite3 connection.
+// wires the repositories. The one place that creates a better-sqlite3 connection. The Store it returns
+// is closed: repositories plus ping / backup / reset, no database handle; the few repositories built
+// outside (outbox, leases, API tokens, Slack installations, conversation references) take the Store
+// and find its handles through handles.ts, which only src/store may import.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,11 +10,13 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { PersonDataRepo, Repositories, RetentionRepo, RitualRepositories } from '../core/ports/index.js';
 import { createAuditRepo } from './audit.repo.js';
+import { backupDatabase, type BackupOptions, type BackupResult } from './backup.js';
 import { createBreachesRepo } from './breaches.repo.js';
 import { createCheckInsRepo } from './check-ins.repo.js';
-import type { StoreDb } from './db.js';
 import { createDecisionsRepo } from './decisions.repo.js';
+import { emptyDatabase } from './empty-database.js';
 import { createEngineStateRepo } from './engine-state.repo.js';
+import { attachHandles } from './handles.js';
 import { createMetricValuesRepo } from './metric-values.repo.js';
 import { runMigrations, type MigrationReport } from './migrate.js';
 import { createObjectivesRepo } from './objectives.repo.js';
@@ -28,14 +33,18 @@ export interface Store extends Repositories, RitualRepositories {
   readonly url: string;
   /** Absolute file path, or undefined for an in-memory database. */
   readonly path: string | undefined;
-  readonly db: StoreDb;
-  readonly sqlite: Database.Database;
   /** What opening the store migrated. */
   readonly migrations: MigrationReport;
   /** One member's personal data: export and erasure (`rituals person`). */
   readonly persons: PersonDataRepo;
   /** The retention settings applied to the stored data (daily job, `rituals retention apply`). */
   readonly retention: RetentionRepo;
+  /** True when the database answers a trivial query (the health check); throws once closed. */
+  ping(): boolean;
+  /** An online, consistent copy of the database to `file`, safe while others write (`rituals backup`). */
+  backup(file: string, opts?: BackupOptions): Promise<BackupResult>;
+  /** Empties every table, keeping the schema and its migrations; returns how many tables it emptied. */
+  reset(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -86,11 +95,9 @@ export async function openStore(url: string): Promise<Store> {
   }
   const conn = sqlite;
   const workspace = createWorkspaceRepo(db);
-  return {
+  const store: Store = {
     url,
     path,
-    db,
-    sqlite: conn,
     migrations,
     metricValues: createMetricValuesRepo(db),
     checkIns: createCheckInsRepo(db),
@@ -105,8 +112,18 @@ export async function openStore(url: string): Promise<Store> {
     breaches: createBreachesRepo(db),
     reactions: createReactionsRepo(db),
     engineState: createEngineStateRepo(db),
+    ping() {
+      return conn.prepare('select 1 as ok').get() !== undefined;
+    },
+    backup(file, opts) {
+      return backupDatabase(conn, path, file, opts);
+    },
+    async reset() {
+      return emptyDatabase(conn);
+    },
     async close() {
       if (conn.open) conn.close();
     },
   };
+  return attachHandles(store, { db, sqlite: conn });
 }

@@ -2,7 +2,8 @@
 // do that work (run one cron fire, lead a job). Taking a lease is one INSERT ... ON CONFLICT statement,
 // so two processes sharing the database can never both get it.
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { StoreDb } from './db.js';
+import type { Store } from './connection.js';
+import { handlesOf } from './handles.js';
 import { schedulerLeases } from './schema.js';
 
 export interface Lease {
@@ -25,8 +26,8 @@ export interface LeasesRepo {
 
 const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
-export function createLeasesRepo(store: { readonly db: StoreDb }): LeasesRepo {
-  const { db } = store;
+export function createLeasesRepo(store: Store): LeasesRepo {
+  const { db } = handlesOf(store);
   return {
     async acquire(key, owner, { at, ttlMs }) {
       const res = db

@@ -4,7 +4,9 @@
 // The lease end doubles as a fencing token: only the holder of the current lease may reschedule or park.
 import { and, asc, eq, inArray, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Destination, MessageRef, OutboxItemInput, OutboxPort, Platform } from '../core/ports/index.js';
-import { WRITE_TX, type StoreDb } from './db.js';
+import type { Store } from './connection.js';
+import { WRITE_TX } from './db.js';
+import { handlesOf } from './handles.js';
 import { outbox } from './schema.js';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
@@ -97,8 +99,8 @@ const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISO
 const ENQUEUE_CHUNK = 100;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function createOutboxRepo(store: { readonly db: StoreDb }): OutboxRepo {
-  const { db } = store;
+export function createOutboxRepo(store: Store): OutboxRepo {
+  const { db } = handlesOf(store);
   const fenced = (item: ClaimedItem) => and(eq(outbox.id, item.id), eq(outbox.status, 'sending'), eq(outbox.leaseUntil, item.leaseUntil));
   const at = sql.placeholder('at');
   const atValue = sql`${at}`;

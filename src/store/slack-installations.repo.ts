@@ -2,7 +2,9 @@
 // install). The record is kept as the Slack adapter hands it over (it holds the bot token); this repo
 // only knows its keys. Used through src/slack/installation-store.ts, which speaks @slack/oauth.
 import { eq } from 'drizzle-orm';
-import { WRITE_TX, type StoreDb } from './db.js';
+import type { Store } from './connection.js';
+import { WRITE_TX } from './db.js';
+import { handlesOf } from './handles.js';
 import { slackInstallations } from './schema.js';
 
 export interface SlackInstallationRow {
@@ -39,7 +41,8 @@ const toRow = (r: Row): SlackInstallationRow => ({
   installedAt: r.installedAt,
 });
 
-export function createSlackInstallationsRepo(db: StoreDb): SlackInstallationsRepo {
+export function createSlackInstallationsRepo(store: Store): SlackInstallationsRepo {
+  const { db } = handlesOf(store);
   return {
     async save(row, { at }) {
       const key = installationKey(row);

@@ -8,6 +8,7 @@ import type { RitualsService } from '../core/service.js';
 import { sendJson, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/connection.js';
+import { createConversationRefsRepo } from '../store/conversation-refs.repo.js';
 import { createOutboxRepo } from '../store/outbox.repo.js';
 import { activityProblem } from './activity-shape.js';
 import { createBotAdapter, type BotAdapterOptions } from './bot-adapter.js';
@@ -52,7 +53,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const log = deps.log.child({ area: 'teams' });
   const clock = deps.clock ?? { now: () => new Date() };
   const bot = createBotAdapter(deps.config, deps.bot);
-  const refs = createConversationRefs(deps.store.db);
+  const refs = createConversationRefs(createConversationRefsRepo(deps.store));
   const identity = createIdentityResolver({ service: deps.service, refs, workspace: deps.store.workspace, log });
 
   const gateway = createTeamsGateway({ bot, refs, workspace: deps.workspace, clock, log, ...(deps.charts ? { charts: deps.charts } : {}) });

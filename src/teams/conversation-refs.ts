@@ -2,10 +2,9 @@
 // prompts, channel posts) long after the activity that introduced it. One row per reachable thing:
 // a user (key: AAD object id) or a channel / group chat (key: its conversation id). A reference that
 // Teams refused for good (uninstalled, blocked) is kept and marked dead inside its JSON, not deleted.
-import { and, eq, sql } from 'drizzle-orm';
+// The rows are read and written through the store's conversation-references repository.
 import type { ConversationReference } from 'botbuilder';
-import type { StoreDb } from '../store/db.js';
-import { conversationRefs } from '../store/schema.js';
+import type { ConversationRefRow, ConversationRefsRepo } from '../store/conversation-refs.repo.js';
 
 const PLATFORM = 'teams';
 
@@ -57,9 +56,7 @@ export interface ConversationRefs {
   list(): Promise<TeamsRefRecord[]>;
 }
 
-type Row = typeof conversationRefs.$inferSelect;
-
-const toRecord = (r: Row): TeamsRefRecord => ({
+const toRecord = (r: ConversationRefRow): TeamsRefRecord => ({
   key: r.key,
   memberId: r.memberId,
   teamId: r.teamId,
@@ -72,47 +69,34 @@ export function baseConversationId(id: string): string {
   return id.split(';')[0]!;
 }
 
-export function createConversationRefs(db: StoreDb): ConversationRefs {
-  const rows = (where: ReturnType<typeof and>) => db.select().from(conversationRefs).where(where).all().map(toRecord);
+export function createConversationRefs(repo: ConversationRefsRepo): ConversationRefs {
   return {
     async get(key) {
-      const r = db.select().from(conversationRefs).where(and(eq(conversationRefs.platform, PLATFORM), eq(conversationRefs.key, key))).get();
+      const r = await repo.get(PLATFORM, key);
       return r ? toRecord(r) : undefined;
     },
 
-    async save(key, entry, { memberId, teamId, at }) {
-      const set: Partial<typeof conversationRefs.$inferInsert> = { ref: entry, updatedAt: at };
-      if (memberId !== undefined) set.memberId = memberId;
-      if (teamId !== undefined) set.teamId = teamId;
-      db.insert(conversationRefs)
-        .values({ platform: PLATFORM, key, memberId: memberId ?? null, teamId: teamId ?? null, ref: entry, updatedAt: at })
-        .onConflictDoUpdate({ target: [conversationRefs.platform, conversationRefs.key], set })
-        .run();
+    async save(key, entry, opts) {
+      await repo.save(PLATFORM, key, entry, opts);
     },
 
     async forMember(memberId) {
-      const found = rows(and(eq(conversationRefs.platform, PLATFORM), eq(conversationRefs.memberId, memberId))).filter(
-        (r) => !r.entry.dead && (r.entry.kind === 'personal' || r.entry.kind === 'roster'),
-      );
+      const found = (await repo.byMember(PLATFORM, memberId))
+        .map(toRecord)
+        .filter((r) => !r.entry.dead && (r.entry.kind === 'personal' || r.entry.kind === 'roster'));
       // A real 1:1 chat beats a roster entry (which still needs a conversation created).
       return found.find((r) => r.entry.kind === 'personal') ?? found[0];
     },
 
     async forTeam(teamId) {
-      return rows(and(eq(conversationRefs.platform, PLATFORM), eq(conversationRefs.teamId, teamId))).filter(
-        (r) => !r.entry.dead && (r.entry.kind === 'channel' || r.entry.kind === 'groupChat'),
-      );
+      return (await repo.byTeam(PLATFORM, teamId)).map(toRecord).filter((r) => !r.entry.dead && (r.entry.kind === 'channel' || r.entry.kind === 'groupChat'));
     },
 
     async byConversation(conversationId) {
       const base = baseConversationId(conversationId);
       const direct = await this.get(base);
       if (direct && direct.entry.kind !== 'personal' && direct.entry.kind !== 'roster') return direct;
-      const r = db
-        .select()
-        .from(conversationRefs)
-        .where(and(eq(conversationRefs.platform, PLATFORM), sql`json_extract(${conversationRefs.ref}, '$.ref.conversation.id') = ${base}`))
-        .get();
+      const r = await repo.byConversationId(PLATFORM, base);
       return r ? toRecord(r) : direct;
     },
 
@@ -124,7 +108,7 @@ export function createConversationRefs(db: StoreDb): ConversationRefs {
     },
 
     async list() {
-      return rows(eq(conversationRefs.platform, PLATFORM));
+      return (await repo.list(PLATFORM)).map(toRecord);
     },
   };
 }

@@ -16,6 +16,7 @@ import type { InteractionResult, SubmitResult } from '../../src/core/service.js'
 import type { View } from '../../src/core/view-models.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { openStore, type Store } from '../../src/store/connection.js';
+import { rawSqlite } from '../../src/store/raw-access.js';
 import { syncWorkspace } from '../../src/store/sync-workspace.js';
 import { startSlackHarness, type SlackHarness } from '../integration/slack/harness.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
@@ -60,7 +61,7 @@ beforeAll(async () => {
   );
   await core.engine.scanBreaches('sales', new Date());
   await core.engine.scanBreaches('support', new Date());
-  for (const b of store.sqlite.prepare('select id, objective_id as o from breaches').all() as { id: number; o: string }[]) breachOf[b.o.split(':')[1]!] = b.id;
+  for (const b of rawSqlite(store).prepare('select id, objective_id as o from breaches').all() as { id: number; o: string }[]) breachOf[b.o.split(':')[1]!] = b.id;
   expect(Object.keys(breachOf).sort()).toEqual(['sales', 'support']);
 }, 60_000);
 
@@ -71,7 +72,7 @@ afterAll(async () => {
 
 /** Everything a refused action must leave as it was. */
 function snapshot(): string {
-  const all = (q: string) => store.sqlite.prepare(q).all();
+  const all = (q: string) => rawSqlite(store).prepare(q).all();
   return JSON.stringify({
     checkIns: all('select id, member_id, "values" from check_ins order by id'),
     decisions: all('select id from decisions'),
@@ -235,13 +236,13 @@ describe('authorisation matrix', () => {
     expect(standup).toContain('Sales');
     expect(standup).not.toContain(t('en', 'auth.notManager', { team: 'Sales' }));
     expect(await command('sam', 'leaderboard')).not.toContain(t('en', 'auth.notInTeam', { team: 'Sales' }));
-    const targets = () => (store.sqlite.prepare('select count(*) as n from objective_target_history').get() as { n: number }).n;
+    const targets = () => (rawSqlite(store).prepare('select count(*) as n from objective_target_history').get() as { n: number }).n;
     const before = targets();
     await button('maya', 'qbr.accept', proposal('sales', 'pipeline'));
     expect(targets()).toBe(before + 1);
     await button('nora', 'breach.acknowledge', breach('support'));
-    await h.fake.waitFor(() => (store.sqlite.prepare('select state from breaches where id = ?').get(breachOf.support) as { state: string }).state === 'acknowledged');
-    const decisions = () => (store.sqlite.prepare('select count(*) as n from decisions').get() as { n: number }).n;
+    await h.fake.waitFor(() => (rawSqlite(store).prepare('select state from breaches where id = ?').get(breachOf.support) as { state: string }).state === 'acknowledged');
+    const decisions = () => (rawSqlite(store).prepare('select count(*) as n from decisions').get() as { n: number }).n;
     const d = decisions();
     await submit('theo', 'rituals.decision', JSON.stringify({ team: 'support' }), { text: 'Pair on escalations' }, ['kind', 'decision']);
     expect(decisions()).toBe(d + 1);

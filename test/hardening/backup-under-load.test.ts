@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/connection.js';
+import { rawSqlite } from '../../src/store/raw-access.js';
 import { runScript, type ChildScript } from '../helpers/child-script.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir, type TempDir } from '../helpers/store.js';
@@ -64,12 +65,12 @@ describe('rituals backup under a write load', () => {
     const store = await openStore(`file:${restored}`);
     try {
       expect(store.migrations.applied).toEqual([]);
-      expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
-      const keys = new Set((store.sqlite.prepare('select idempotency_key as k from check_ins').all() as { k: string }[]).map((r) => r.k));
+      expect(rawSqlite(store).pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(rawSqlite(store).pragma('foreign_key_check')).toEqual([]);
+      const keys = new Set((rawSqlite(store).prepare('select idempotency_key as k from check_ins').all() as { k: string }[]).map((r) => r.k));
       const missing = [...before].filter((k) => !keys.has(k));
       expect(missing).toEqual([]);
-      expect((store.sqlite.prepare(`select count(*) as n from check_ins where idempotency_key like 'prefill:%'`).get() as { n: number }).n).toBe(20_000);
+      expect((rawSqlite(store).prepare(`select count(*) as n from check_ins where idempotency_key like 'prefill:%'`).get() as { n: number }).n).toBe(20_000);
       // Nothing the writer never committed: every live row is one it reported (or was about to report).
       const live = [...keys].filter((k) => k.startsWith('live:'));
       const reported = new Set(committed(writer));

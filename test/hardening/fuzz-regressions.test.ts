@@ -17,6 +17,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { envelopeProblem } from '../../src/slack/envelope.js';
 import { openStore, type Store } from '../../src/store/connection.js';
 import { neutralizeFormula } from '../../src/store/export.js';
+import { rawSqlite } from '../../src/store/raw-access.js';
 import { syncWorkspace } from '../../src/store/sync-workspace.js';
 import { activityProblem } from '../../src/teams/activity-shape.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -34,8 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const targetChanges = () => (store.sqlite.prepare('select count(*) as n from objective_target_history').get() as { n: number }).n;
-const schedule = () => (store.sqlite.prepare(`select schedule from objectives where id = 'team:sales:pipeline'`).get() as { schedule: string }).schedule;
+const targetChanges = () => (rawSqlite(store).prepare('select count(*) as n from objective_target_history').get() as { n: number }).n;
+const schedule = () => (rawSqlite(store).prepare(`select schedule from objectives where id = 'team:sales:pipeline'`).get() as { schedule: string }).schedule;
 
 describe('QBR proposals that are not proposals', () => {
   const unknown = t('en', 'qbr.unknownObjective');

@@ -57,7 +57,7 @@ beforeAll(async () => {
   tmp = tempDir('rituals-fuzz-');
   db = tmp.file('bot.db');
   const store = await openStore(db);
-  const { token } = await createApiTokensRepo(store.db).create('fuzz', { by: 'test', at: new Date().toISOString() });
+  const { token } = await createApiTokensRepo(store).create('fuzz', { by: 'test', at: new Date().toISOString() });
   await store.close();
 
   slack = await new FakeSlackApi().start();

@@ -48,7 +48,7 @@ beforeAll(async () => {
   tmp = tempDir('rituals-secrets-');
   db = tmp.file('bot.db');
   const store = await openStore(db);
-  SECRETS.ingestToken = (await createApiTokensRepo(store.db).create('crm-sync', { by: 'test', at: new Date().toISOString() })).token;
+  SECRETS.ingestToken = (await createApiTokensRepo(store).create('crm-sync', { by: 'test', at: new Date().toISOString() })).token;
   await store.close();
   slack = await new FakeSlackApi().start();
   slack.token = SECRETS.botToken;

@@ -20,6 +20,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../src/slack/adapter.j
 import { slackCanReach } from '../../src/slack/directory.js';
 import { openStore, type Store } from '../../src/store/connection.js';
 import { createOutboxRepo } from '../../src/store/outbox.repo.js';
+import { rawSqlite } from '../../src/store/raw-access.js';
 import { syncWorkspace } from '../../src/store/sync-workspace.js';
 import { createTeamsAdapter, type TeamsAdapter } from '../../src/teams/adapter.js';
 import { teamsCanReach } from '../../src/teams/reach.js';
@@ -208,7 +209,7 @@ describe('a storm of 30 % 429s and 10 % 500s', () => {
     }
     const counts = await settled();
     expect(counts).toMatchObject({ sent: TEAMS_MEMBERS + 2 * members.length + 1, dead: 0 });
-    expect((store.sqlite.prepare('select count(*) as n from check_ins').get() as { n: number }).n).toBe(members.length);
+    expect((rawSqlite(store).prepare('select count(*) as n from check_ins').get() as { n: number }).n).toBe(members.length);
 
     const s = slackDeliveries();
     expect(s.updates.size).toBe(SLACK_MEMBERS);

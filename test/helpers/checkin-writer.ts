@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { workspaceYaml } from '../../bench/tick.js';
 import { parseWorkspace } from '../../src/config/workspace-load.js';
 import { openStore } from '../../src/store/connection.js';
+import { rawSqlite } from '../../src/store/raw-access.js';
 import { syncWorkspace } from '../../src/store/sync-workspace.js';
 
 const { values } = parseArgs({
@@ -25,10 +26,10 @@ await syncWorkspace(store, parsed.workspace, { actor: 'writer' });
 const wins = (n: number) => `Week ${n}: ${'closed a deal, booked a demo, '.repeat(32)}`.slice(0, 1000);
 const prefill = Number(values.prefill);
 if (prefill > 0) {
-  const insert = store.sqlite.prepare(
+  const insert = rawSqlite(store).prepare(
     `insert into check_ins (member_id, team_id, period_key, submitted_at, "values", wins, blockers, idempotency_key, status, platform) values (?, 'team1', '2026-W01', ?, '{"calls":1}', ?, null, ?, 'submitted', 'slack')`,
   );
-  store.sqlite.transaction(() => {
+  rawSqlite(store).transaction(() => {
     for (let i = 1; i <= prefill; i++) insert.run(`m${1 + (i % MEMBERS)}`, new Date(0).toISOString(), wins(i), `prefill:${i}`);
   })();
 }

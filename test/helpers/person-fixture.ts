@@ -1,10 +1,11 @@
 // A member with personal data in every table that can hold some (Zelda, with distinctive ids, name,
 // email, platform ids and free text), a colleague whose data must survive her erasure (Sam), and a scan
 // of every text column of every table, read from the schema, for whatever still names her.
-import { conversationRefs } from '../../src/store/schema.js';
 import type { Workspace } from '../../src/core/domain/model.js';
 import type { Store } from '../../src/store/connection.js';
+import { createConversationRefsRepo } from '../../src/store/conversation-refs.repo.js';
 import { createOutboxRepo } from '../../src/store/outbox.repo.js';
+import { rawSqlite } from '../../src/store/raw-access.js';
 import { textColumnsOfEveryTable, quoteIdent } from '../../src/store/table-scan.js';
 import { workspaceFromYaml } from './rituals-harness.js';
 
@@ -94,7 +95,7 @@ export async function seedPersonData(store: Store): Promise<void> {
     ],
     { at: at('2026-10-09') },
   );
-  store.db.insert(conversationRefs).values({ platform: 'teams', key: ZELDA.teams, memberId: ZELDA.id, ref: { user: { id: '29:zq', aadObjectId: ZELDA.teams, name: ZELDA.name } }, updatedAt: at('2026-10-01') }).run();
+  await createConversationRefsRepo(store).save('teams', ZELDA.teams, { user: { id: '29:zq', aadObjectId: ZELDA.teams, name: ZELDA.name } }, { memberId: ZELDA.id, at: at('2026-10-01') });
   await store.engineState.claim(`decision:slack:${ZELDA.slack}:v1`, at('2026-10-05'));
 }
 
@@ -108,10 +109,10 @@ export interface Hit {
 /** Every text cell of every table (from the schema) that contains one of the needles (case-insensitive). */
 export function scanForNeedles(store: Store, needles: readonly string[]): Hit[] {
   const hits: Hit[] = [];
-  for (const { table, columns } of textColumnsOfEveryTable(store.sqlite)) {
+  for (const { table, columns } of textColumnsOfEveryTable(rawSqlite(store))) {
     for (const column of columns) {
       for (const needle of needles) {
-        const rows = store.sqlite
+        const rows = rawSqlite(store)
           .prepare<[string], { v: string }>(`select ${quoteIdent(column)} as v from ${quoteIdent(table)} where instr(lower(${quoteIdent(column)}), lower(?)) > 0`)
           .all(needle);
         for (const r of rows) hits.push({ table, column, needle, value: r.v });

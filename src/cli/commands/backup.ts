@@ -1,6 +1,6 @@
 // `rituals backup FILE`: an online copy of the database (SQLite backup API), safe while the bot runs.
 import type { Command } from 'commander';
-import { backupStore, formatBytes } from '../../store/backup.js';
+import { formatBytes } from '../../store/backup.js';
 import { CliError, withStore } from '../context.js';
 
 export function registerBackup(program: Command): void {
@@ -13,7 +13,7 @@ export function registerBackup(program: Command): void {
     .action(async (file: string, opts: { force?: boolean; database?: string }) => {
       await withStore({ databaseUrl: opts.database }, async ({ store }) => {
         if (!store.path) throw new CliError(`database ${store.url} is in memory: nothing to back up`);
-        const { path, bytes } = await backupStore(store, file, { overwrite: opts.force });
+        const { path, bytes } = await store.backup(file, { overwrite: opts.force });
         process.stdout.write(`backup of ${store.url} written to ${path} (${formatBytes(bytes)})\n`);
       });
     });

@@ -19,7 +19,7 @@ export function registerToken(program: Command): void {
     .action(async (name: string, opts: { by: string; database?: string }) => {
       await withStore({ databaseUrl: opts.database }, async ({ store }) => {
         try {
-          const { token: secret } = await createApiTokensRepo(store.db).create(name, { by: opts.by, at: new Date().toISOString() });
+          const { token: secret } = await createApiTokensRepo(store).create(name, { by: opts.by, at: new Date().toISOString() });
           process.stdout.write(`${secret}\n`);
           process.stderr.write(`token "${name}" created: copy it now, it is not shown again\n`);
         } catch (err) {
@@ -37,7 +37,7 @@ export function registerToken(program: Command): void {
     .option(...DB_OPTION)
     .action(async (name: string, opts: { by: string; database?: string }) => {
       await withStore({ databaseUrl: opts.database }, async ({ store }) => {
-        const revoked = await createApiTokensRepo(store.db).revoke(name, { by: opts.by, at: new Date().toISOString() });
+        const revoked = await createApiTokensRepo(store).revoke(name, { by: opts.by, at: new Date().toISOString() });
         if (!revoked) throw new CliError(`no active token named "${name}"`);
         process.stdout.write(`token "${name}" revoked\n`);
       });
@@ -49,7 +49,7 @@ export function registerToken(program: Command): void {
     .option(...DB_OPTION)
     .action(async (opts: { database?: string }) => {
       await withStore({ databaseUrl: opts.database }, async ({ store }) => {
-        const tokens = await createApiTokensRepo(store.db).list();
+        const tokens = await createApiTokensRepo(store).list();
         if (tokens.length === 0) return void process.stdout.write('no tokens\n');
         const rows = tokens.map((t) => [t.name, t.revokedAt ? 'revoked' : 'active', t.createdAt, t.lastUsedAt ?? 'never', t.revokedAt ?? '']);
         process.stdout.write(`${textTable(['name', 'status', 'created', 'last used', 'revoked'], rows)}\n`);

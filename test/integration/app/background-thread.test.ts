@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/env.js';
 import { createLogger } from '../../../src/logging/logger.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { slashCommand, viewSubmission } from '../../helpers/slack-payloads.js';
 import { postSigned } from '../../helpers/slack-sign.js';
@@ -76,7 +77,7 @@ describe('background worker thread', () => {
   };
 
   const rows = (a: RunningApp, status: string) =>
-    (a.store.sqlite.prepare(`select count(*) as n from outbox where dedupe_key like 'occ:%' and status = ?`).get(status) as { n: number }).n;
+    (rawSqlite(a.store).prepare(`select count(*) as n from outbox where dedupe_key like 'occ:%' and status = ?`).get(status) as { n: number }).n;
   /** Prompts Slack received per DM channel (the check-in confirmation is no prompt). */
   const promptsPerUser = () => {
     const counts = new Map<string, number>();
@@ -109,7 +110,7 @@ describe('background worker thread', () => {
     const submitted = await postSigned(base, viewSubmission(userId(1), modal, { calls: '12' }), { secret: SECRET });
     expect(submitted.status).toBe(200);
     expect(submitted.text).toBe('');
-    expect((app.store.sqlite.prepare('select count(*) as n from check_ins').get() as { n: number }).n).toBe(1);
+    expect((rawSqlite(app.store).prepare('select count(*) as n from check_ins').get() as { n: number }).n).toBe(1);
     expect(slow.waiting()).toBeGreaterThan(0);
 
     // Stop while sends hang: the sends in flight finish once Slack answers; nothing stays claimed.
@@ -121,7 +122,7 @@ describe('background worker thread', () => {
     const { openStore } = await import('../../../src/store/connection.js');
     const after = await openStore(`file:${dir.file('bot.db')}`);
     try {
-      const sending = after.sqlite.prepare(`select count(*) as n from outbox where status = 'sending'`).get() as { n: number };
+      const sending = rawSqlite(after).prepare(`select count(*) as n from outbox where status = 'sending'`).get() as { n: number };
       expect(sending.n).toBe(0);
     } finally {
       await after.close();

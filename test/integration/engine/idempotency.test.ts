@@ -2,6 +2,7 @@
 // changed crons), and repairing a tick that stopped between the occurrence row and the outbox.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { describeDelivery, ritualsHarness, runUntil, seedActivity, type Harness } from '../../helpers/rituals-harness.js';
 
@@ -9,7 +10,7 @@ let h: Harness | undefined;
 afterEach(async () => h?.close());
 afterAll(() => clearCronCache());
 
-const outboxRows = (harness: Harness) => harness.store.sqlite.prepare('select count(*) as n from outbox').get() as { n: number };
+const outboxRows = (harness: Harness) => rawSqlite(harness.store).prepare('select count(*) as n from outbox').get() as { n: number };
 
 describe('idempotency', () => {
   it('ticking twice at the same instant queues nothing new', async () => {
@@ -22,7 +23,7 @@ describe('idempotency', () => {
     expect(second).toMatchObject({ sent: 0, skipped: 0, missed: 0, failed: 0, runs: [] });
     expect(outboxRows(h).n).toBe(rows);
     // Even with the watermark forgotten (another process, a wiped state), the occurrence keys hold.
-    h.store.sqlite.prepare(`delete from engine_state`).run();
+    rawSqlite(h.store).prepare(`delete from engine_state`).run();
     const third = await h.tick('2026-03-06T15:00:00Z');
     expect(third.sent).toBe(0);
     expect(outboxRows(h).n).toBe(rows);
@@ -108,7 +109,7 @@ describe('idempotency', () => {
     expect((await h.store.occurrences.get('paris:checkin:2026-W10:hugo'))?.status).toBe('enqueued');
     // A row left pending with its message already queued (a crash before the status update): the
     // repair finds the outbox key taken and queues nothing more.
-    h.store.sqlite.prepare(`update ritual_occurrences set status = 'pending' where key = 'paris:checkin:2026-W10:lea'`).run();
+    rawSqlite(h.store).prepare(`update ritual_occurrences set status = 'pending' where key = 'paris:checkin:2026-W10:lea'`).run();
     const repaired = await h.tick('2026-03-06T15:01:00Z');
     expect(repaired.runs.map((r) => [r.ritual, r.sent])).toEqual([['checkin', 0]]);
     expect((await h.store.occurrences.get('paris:checkin:2026-W10:lea'))?.status).toBe('enqueued');

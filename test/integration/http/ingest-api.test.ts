@@ -8,6 +8,7 @@ import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createApiTokensRepo } from '../../../src/store/api-tokens.repo.js';
 import type { Store } from '../../../src/store/connection.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { memoryStore } from '../../helpers/store.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
@@ -25,7 +26,7 @@ beforeEach(async () => {
   store = await memoryStore();
   const ws = fixtureWorkspace();
   await syncWorkspace(store, ws, { actor: 'config', at: T0 });
-  token = (await createApiTokensRepo(store.db).create('crm', { by: 'test', at: T0 })).token;
+  token = (await createApiTokensRepo(store).create('crm', { by: 'test', at: T0 })).token;
   changes = [];
   metrics = createMetrics({ processMetrics: false });
   clock = new Date('2026-04-02T10:00:00.000Z');
@@ -69,7 +70,7 @@ describe('authentication', () => {
   });
 
   it('refuses a revoked token, and records when a token was last used', async () => {
-    const tokens = createApiTokensRepo(store.db);
+    const tokens = createApiTokensRepo(store);
     expect((await post({ items: [item()] })).status).toBe(200);
     expect((await tokens.list())[0]).toMatchObject({ name: 'crm', lastUsedAt: '2026-04-02T10:00:00.000Z', revokedAt: null });
     await tokens.revoke('crm', { by: 'test', at: '2026-04-03T00:00:00.000Z' });
@@ -199,7 +200,7 @@ describe('idempotency and corrections', () => {
     const { port } = await http.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${port}/api/v1/metrics`;
     expect((await post(batch)).status).toBe(200);
-    store.sqlite.exec('DROP TABLE metric_value_history');
+    rawSqlite(store).exec('DROP TABLE metric_value_history');
     const res = await post({ items: [item({ value: 1 })] });
     expect(res.status).toBe(500);
     const text = await res.text();

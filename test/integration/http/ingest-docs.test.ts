@@ -12,6 +12,7 @@ import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createApiTokensRepo } from '../../../src/store/api-tokens.repo.js';
 import type { Store } from '../../../src/store/connection.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { memoryStore } from '../../helpers/store.js';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   store = await memoryStore();
   const { workspace } = await loadWorkspace();
   await syncWorkspace(store, workspace, { actor: 'config' });
-  token = (await createApiTokensRepo(store.db).create('docs', { by: 'test', at: new Date().toISOString() })).token;
+  token = (await createApiTokensRepo(store).create('docs', { by: 'test', at: new Date().toISOString() })).token;
   http = new HttpServer(createLogger('silent'));
   registerIngestApi(http, { store, workspace: () => workspace, log: createLogger('silent') });
   url = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/api/v1/metrics`;
@@ -70,7 +71,7 @@ describe('docs/openapi.yaml', () => {
 describe('docs/ingest.md', () => {
   it('shows the answers the API really gives, in order', async () => {
     // The page starts from an empty database (the OpenAPI example above uses the same ids).
-    store.sqlite.exec('delete from metric_value_history; delete from metric_values');
+    rawSqlite(store).exec('delete from metric_value_history; delete from metric_values');
     const page = readFileSync(join(DOCS, 'ingest.md'), 'utf8');
     // Each curl example: its -d '...' body, then the "# STATUS {json}" answer (which may span comment lines).
     const examples = [...page.matchAll(/-d '([\s\S]*?)'\n((?:#.*\n)+)/g)].map((m) => {

@@ -10,6 +10,7 @@ import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { hashToken } from '../../../src/store/api-tokens.repo.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { tempDir, type TempDir } from '../../helpers/store.js';
 
@@ -67,9 +68,9 @@ describe('rituals token', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/^rit_[A-Za-z0-9_-]{43}\n$/);
     expect(r.stderr).toBe('token "hubspot-sync" created: copy it now, it is not shown again\n');
     token = r.stdout.trim();
-    const rows = store.sqlite.prepare('select name, token_hash as hash from api_tokens').all() as { name: string; hash: string }[];
+    const rows = rawSqlite(store).prepare('select name, token_hash as hash from api_tokens').all() as { name: string; hash: string }[];
     expect(rows).toEqual([{ name: 'hubspot-sync', hash: hashToken(token) }]);
-    expect(JSON.stringify(store.sqlite.prepare('select * from api_tokens').all())).not.toContain(token);
+    expect(JSON.stringify(rawSqlite(store).prepare('select * from api_tokens').all())).not.toContain(token);
     expect(JSON.stringify(await store.audit.list({ entity: 'api_token' }))).not.toContain(token);
   });
 

@@ -8,6 +8,7 @@ import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import { watchWorkspaceConfig } from '../../../src/scheduling/config-reload.js';
 import type { Store } from '../../../src/store/connection.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { captureLog } from '../../helpers/capture-log.js';
 import { repoRoot } from '../../helpers/cli.js';
@@ -26,7 +27,7 @@ afterEach(async () => {
 });
 
 const dmRecipients = (store: Store) =>
-  (store.sqlite.prepare(`select target from outbox`).all() as { target: string }[])
+  (rawSqlite(store).prepare(`select target from outbox`).all() as { target: string }[])
     .map((r) => JSON.parse(r.target) as { destination: { kind: string; memberId?: string } })
     .filter((t) => t.destination.kind === 'dm')
     .map((t) => t.destination.memberId!)

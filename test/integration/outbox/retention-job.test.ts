@@ -6,6 +6,7 @@ import { applyRetention } from '../../../src/core/rituals/use-cases/apply-retent
 import { createRetentionJob, RETENTION_CRON } from '../../../src/scheduling/retention-job.js';
 import { createRunCoordinator } from '../../../src/scheduling/run-coordinator.js';
 import { createLeasesRepo } from '../../../src/store/leases.repo.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { captureLog } from '../../helpers/capture-log.js';
 import { personWorkspace } from '../../helpers/person-fixture.js';
 import { memoryStore } from '../../helpers/store.js';
@@ -42,7 +43,7 @@ describe('retention job', () => {
     await waitFor(() => log.entries.filter((e) => e.msg === 'tick done').length, (n) => n >= 1, 5_000);
     const applied = log.entries.filter((e) => e.msg === 'retention applied');
     expect(applied[0]!.obj).toMatchObject({ area: 'retention', dryRun: false, checkinTexts: 1, outboxBodies: 0, metricValues: 0 });
-    expect(store.sqlite.prepare('select period_key, wins from check_ins order by id').all()).toEqual([
+    expect(rawSqlite(store).prepare('select period_key, wins from check_ins order by id').all()).toEqual([
       { period_key: 'old', wins: null },
       { period_key: 'new', wins: 'new win' },
     ]);

@@ -6,6 +6,7 @@ import type { ChatGateway, OutboxItemInput } from '../../../src/core/ports/index
 import { notifyingOutbox, OutboxSender, type OutboxSenderOptions, type ParkedItem } from '../../../src/scheduling/outbox-sender.js';
 import type { Store } from '../../../src/store/connection.js';
 import { createOutboxRepo, type OutboxRepo } from '../../../src/store/outbox.repo.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { startFakeChatApi, type FakeChatApi, type FakeChatApiOptions } from '../../../bench/fake-chat-api.js';
 import { createHttpChatGateway } from '../../../bench/http-chat-gateway.js';
 import { captureLog } from '../../helpers/capture-log.js';
@@ -59,7 +60,7 @@ async function setup(fakeOpts: FakeChatApiOptions, senderOpts: Partial<OutboxSen
 }
 
 const attemptsOf = (store: Store) =>
-  (store.sqlite.prepare(`select attempts, count(*) as n from outbox where status = 'sent' group by attempts`).all() as { attempts: number; n: number }[]).map(
+  (rawSqlite(store).prepare(`select attempts, count(*) as n from outbox where status = 'sent' group by attempts`).all() as { attempts: number; n: number }[]).map(
     (r) => [r.attempts, r.n],
   );
 

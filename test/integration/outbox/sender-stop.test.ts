@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatGateway, OutboxItemInput } from '../../../src/core/ports/index.js';
 import { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { captureLog } from '../../helpers/capture-log.js';
 import { memoryStore } from '../../helpers/store.js';
 import { waitFor } from '../../helpers/wait-for.js';
@@ -42,7 +43,7 @@ describe('OutboxSender stop with a platform that does not answer', () => {
 
     await sender.stop();
     expect(await repo.counts()).toMatchObject({ sending: 0, pending: 3, sent: 0 });
-    const released = store.sqlite.prepare(`select attempts, lease_until as lease from outbox`).all() as { attempts: number; lease: string | null }[];
+    const released = rawSqlite(store).prepare(`select attempts, lease_until as lease from outbox`).all() as { attempts: number; lease: string | null }[];
     expect(released.every((r) => r.attempts === 0)).toBe(true);
     expect(log.entries.find((e) => e.level === 'warn')).toMatchObject({ msg: 'outbox sends still unanswered at stop: their rows were released', obj: { released: 2 } });
 

@@ -6,8 +6,9 @@ import { loadWorkspace } from '../../../src/config/workspace-load.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { composeSandbox } from '../../../src/sandbox/compose.js';
-import { assertSandboxStore, emptyDatabase, SandboxResetError } from '../../../src/sandbox/reset.js';
+import { assertSandboxStore, SandboxResetError } from '../../../src/sandbox/reset.js';
 import { openStore } from '../../../src/store/connection.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { tempDir } from '../../helpers/store.js';
 
@@ -34,14 +35,14 @@ describe('sandbox reset', () => {
       await syncWorkspace(store, (await loadWorkspace(undefined)).workspace, { actor: 'config' });
       await store.engineState.set('sandbox:seeded', '{}', '2026-11-23T00:00:00Z');
       expect((await store.workspace.listMembers()).length).toBeGreaterThan(10);
-      const tables = emptyDatabase(store.sqlite);
+      const tables = await store.reset();
       expect(tables).toBeGreaterThan(10);
       expect(await store.workspace.listMembers()).toEqual([]);
       expect(await store.engineState.get('sandbox:seeded')).toBeUndefined();
-      const migrations = store.sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
+      const migrations = rawSqlite(store).prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
       expect(migrations.n).toBe(store.migrations.known.length);
       // Foreign keys are back on and the store works as before.
-      expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(rawSqlite(store).pragma('foreign_keys', { simple: true })).toBe(1);
       await syncWorkspace(store, (await loadWorkspace(undefined)).workspace, { actor: 'config' });
       expect((await store.workspace.listMembers()).length).toBeGreaterThan(10);
     } finally {

@@ -73,7 +73,7 @@ describe('Slack OAuth v2 install', () => {
       installerUserId: 'U0MAYA',
       scope: BOT_SCOPES.join(','),
     });
-    repo = createSlackInstallationsRepo(store.db);
+    repo = createSlackInstallationsRepo(store);
     http = new HttpServer(createLogger('silent'));
     uninstalled.length = 0;
     adapter = createSlackAdapter({

@@ -2,7 +2,6 @@
 // holds every row committed before the backup started, plus a gap-free prefix of the later ones.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupStore } from '../../../src/store/backup.js';
 import { openStore } from '../../../src/store/connection.js';
 import { tempDir, type TempDir } from '../../helpers/store.js';
 
@@ -12,7 +11,7 @@ afterEach(() => tmp?.remove());
 const insertSql = `insert into audit_log (at, actor, action, entity, entity_id, after) values (?, 'writer', 'test.write', 'test', ?, ?)`;
 const payload = (i: number) => JSON.stringify({ i, pad: 'x'.repeat(300) });
 
-describe('backupStore', () => {
+describe('store.backup', () => {
   it('takes a consistent copy while another connection writes', async () => {
     tmp = tempDir();
     const store = await openStore(`file:${tmp.file('live.db')}`);
@@ -36,7 +35,7 @@ describe('backupStore', () => {
     })();
     const startedAt = written;
     // Small steps: the writer gets the event loop between them (and forces restarts), the worst case.
-    const result = await backupStore(store, tmp.file('backups/copy.db'), { pagesPerStep: 50 });
+    const result = await store.backup(tmp.file('backups/copy.db'), { pagesPerStep: 50 });
     const duringBackup = written - startedAt;
     stop = true;
     await writes;
@@ -64,10 +63,10 @@ describe('backupStore', () => {
   it('refuses to overwrite a file or the database itself', async () => {
     tmp = tempDir();
     const store = await openStore(tmp.file('live.db'));
-    await backupStore(store, tmp.file('copy.db'));
-    await expect(backupStore(store, tmp.file('copy.db'))).rejects.toThrow(/already exists \(use --force to overwrite\)/);
-    await expect(backupStore(store, tmp.file('copy.db'), { overwrite: true })).resolves.toMatchObject({ path: tmp.file('copy.db') });
-    await expect(backupStore(store, tmp.file('live.db'), { overwrite: true })).rejects.toThrow(/is the database itself/);
+    await store.backup(tmp.file('copy.db'));
+    await expect(store.backup(tmp.file('copy.db'))).rejects.toThrow(/already exists \(use --force to overwrite\)/);
+    await expect(store.backup(tmp.file('copy.db'), { overwrite: true })).resolves.toMatchObject({ path: tmp.file('copy.db') });
+    await expect(store.backup(tmp.file('live.db'), { overwrite: true })).rejects.toThrow(/is the database itself/);
     await store.close();
   });
 });

@@ -13,6 +13,7 @@ import { CrmMappingError, parseCrmMapping } from '../../../src/store/crm-mapping
 import { mappedAmount } from '../../../src/store/crm-rows.js';
 import { decodeCsv } from '../../../src/store/csv-values.js';
 import { CsvImportError, formatImportSummary, importMetricsCsv } from '../../../src/store/import-csv.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { tempDir, type TempDir } from '../../helpers/store.js';
 
@@ -41,7 +42,7 @@ const importFile = (file: string, map: 'hubspot-deals' | 'salesforce-opportuniti
 
 /** Sum of the stored values per member, KPI and day. */
 function sums(): Record<string, number> {
-  const rows = store.sqlite
+  const rows = rawSqlite(store)
     .prepare('select member_id as m, kpi_id as k, date as d, sum(value) as v from metric_values group by member_id, kpi_id, date order by date, member_id')
     .all() as { m: string; k: string; d: string; v: number }[];
   return Object.fromEntries(rows.map((r) => [`${r.m}/${r.k}/${r.d}`, r.v]));
@@ -69,7 +70,7 @@ describe('CRM exports with mapping files', () => {
       'lea/new_revenue/2026-11-18': 21400, // Salesforce ...E2
       'thomas/new_revenue/2026-12-01': 1250.5, // Salesforce ...E6
     });
-    const teams = store.sqlite.prepare('select distinct member_id as m, team_id as t from metric_values order by m').all();
+    const teams = rawSqlite(store).prepare('select distinct member_id as m, team_id as t from metric_values order by m').all();
     expect(teams).toEqual([
       { m: 'david', t: 'sales-us' },
       { m: 'lea', t: 'sales-fr' },

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/connection.js';
 import { decodeCsv } from '../../../src/store/csv-values.js';
 import { CsvImportError, formatImportSummary, importMetricsCsv } from '../../../src/store/import-csv.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 import { memoryStore } from '../../helpers/store.js';
@@ -79,7 +80,7 @@ describe('CSV import', () => {
     const again = await run('metrics-comma.csv', T2);
     expect(formatImportSummary(again)).toBe('imported 6 values (0 new, 0 updated, 6 unchanged) from metrics-comma.csv');
     expect(await store.metricValues.list({})).toHaveLength(6);
-    expect(store.sqlite.prepare('select count(*) from metric_value_history').pluck().get()).toBe(0);
+    expect(rawSqlite(store).prepare('select count(*) from metric_value_history').pluck().get()).toBe(0);
     expect(await store.audit.list({ entity: 'import' })).toHaveLength(1);
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databasePath, openStore } from '../../../src/store/connection.js';
 import { MIGRATIONS_FOLDER, readJournal } from '../../../src/store/migrate.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { tempDir, type TempDir } from '../../helpers/store.js';
 
 let tmp: TempDir | undefined;
@@ -33,8 +34,8 @@ describe('openStore', () => {
     const store = await openStore(':memory:');
     expect(store.path).toBeUndefined();
     expect(store.migrations.applied).toEqual(readJournal().map((e) => e.tag));
-    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = store.sqlite.prepare(`select name from sqlite_master where type = 'table'`).pluck().all();
+    expect(rawSqlite(store).pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = rawSqlite(store).prepare(`select name from sqlite_master where type = 'table'`).pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['check_ins', 'metric_values', 'outbox', 'audit_log', 'scheduler_leases']));
     await store.close();
   });
@@ -44,10 +45,10 @@ describe('openStore', () => {
     const url = `file:${tmp.file('nested/dir/rituals.db')}`;
     const store = await openStore(url);
     expect(existsSync(tmp.file('nested/dir/rituals.db'))).toBe(true);
-    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(rawSqlite(store).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(rawSqlite(store).pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(rawSqlite(store).pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(rawSqlite(store).pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     await store.close();
   });
 

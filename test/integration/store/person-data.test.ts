@@ -11,6 +11,7 @@ import type { Store } from '../../../src/store/connection.js';
 import { collectExport } from '../../../src/store/export.js';
 import { readable } from '../../../src/store/person-data.js';
 import { PersonError } from '../../../src/store/persons.repo.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { textColumnsOfEveryTable, quoteIdent } from '../../../src/store/table-scan.js';
 import { memoryStore } from '../../helpers/store.js';
 import { personWorkspace, scanForNeedles, seedPersonData, ZELDA, ZELDA_NEEDLES } from '../../helpers/person-fixture.js';
@@ -42,7 +43,7 @@ async function burnUp(ws: Workspace): Promise<string> {
   return (await buildChart(deps, { kind: 'burnup', teamId: 'sales', periodKey: '2026-10', objectiveId: 'demos' }, { asOf: AT, locale: 'en' })).altText;
 }
 
-const count = (table: string, where = '1 = 1') => (store.sqlite.prepare(`select count(*) as n from ${quoteIdent(table)} where ${where}`).get() as { n: number }).n;
+const count = (table: string, where = '1 = 1') => (rawSqlite(store).prepare(`select count(*) as n from ${quoteIdent(table)} where ${where}`).get() as { n: number }).n;
 
 /** Totals per KPI of a team's metric export (the `rituals export metrics --team` path). */
 async function exportedTotals(): Promise<Record<string, number>> {
@@ -54,10 +55,10 @@ async function exportedTotals(): Promise<Record<string, number>> {
 
 function samSnapshot() {
   return {
-    checkIns: store.sqlite.prepare(`select period_key, wins, blockers, "values" from check_ins where member_id = 'sam' order by id`).all(),
-    values: store.sqlite.prepare(`select kpi_id, date, value, external_id from metric_values where member_id = 'sam' order by id`).all(),
-    reactions: store.sqlite.prepare(`select emoji, user_id from reactions where member_id = 'sam'`).all(),
-    decisions: store.sqlite.prepare(`select author, text from decisions where author = 'maya'`).all(),
+    checkIns: rawSqlite(store).prepare(`select period_key, wins, blockers, "values" from check_ins where member_id = 'sam' order by id`).all(),
+    values: rawSqlite(store).prepare(`select kpi_id, date, value, external_id from metric_values where member_id = 'sam' order by id`).all(),
+    reactions: rawSqlite(store).prepare(`select emoji, user_id from reactions where member_id = 'sam'`).all(),
+    decisions: rawSqlite(store).prepare(`select author, text from decisions where author = 'maya'`).all(),
   };
 }
 
@@ -68,8 +69,8 @@ describe('person export', () => {
     // others (a manager's stand-up, a channel post) and engine bookkeeping keys.
     const identifiers = [ZELDA.id, ZELDA.email, ZELDA.slack, ZELDA.teams, ZELDA.upn];
     const about = new Map<string, Set<string>>();
-    for (const { table, columns } of textColumnsOfEveryTable(store.sqlite)) {
-      const rows = store.sqlite.prepare(`select * from ${quoteIdent(table)}`).all() as Record<string, unknown>[];
+    for (const { table, columns } of textColumnsOfEveryTable(rawSqlite(store))) {
+      const rows = rawSqlite(store).prepare(`select * from ${quoteIdent(table)}`).all() as Record<string, unknown>[];
       for (const row of rows) {
         const text = columns.map((c) => String(row[c] ?? '')).join('\u0000');
         const names = identifiers.some((id) => new RegExp(`(^|[^\\w.-])${id.replace(/[.]/g, '\\.')}($|[^\\w-])`).test(text));
@@ -143,13 +144,13 @@ describe('person erase', () => {
     // The config history of her entry, membership and own target: created, then deactivated when she left.
     expect(byTable.audit_log).toMatchObject({ deleted: 6 });
     // Maya's and Sam's (member and membership created) stay.
-    expect(store.sqlite.prepare(`select entity_id from audit_log where entity in ('member', 'membership') order by entity_id`).all()).toEqual(
+    expect(rawSqlite(store).prepare(`select entity_id from audit_log where entity in ('member', 'membership') order by entity_id`).all()).toEqual(
       ['maya', 'sales/maya', 'sales/sam', 'sam'].map((entity_id) => ({ entity_id })),
     );
     // Numbers deleted: no pseudonymous member.
     expect(count('members', `id like 'anon-%'`)).toBe(0);
     // Her decision stays in the team's log, without her words; Maya's is untouched.
-    expect(store.sqlite.prepare(`select author, text, status from decisions order by id`).all()).toEqual([
+    expect(rawSqlite(store).prepare(`select author, text, status from decisions order by id`).all()).toEqual([
       { author: report.pseudonym, text: '[erased]', status: 'tested' },
       { author: 'maya', text: 'Maya: weekly pipeline review', status: 'open' },
     ]);
@@ -157,8 +158,8 @@ describe('person erase', () => {
     expect(await store.audit.list({ entity: 'person' })).toEqual([
       expect.objectContaining({ actor: 'os:dpo', action: 'person.erase', entityId: report.pseudonym, after: expect.objectContaining({ keptAggregates: false }) }),
     ]);
-    expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(rawSqlite(store).pragma('foreign_key_check')).toEqual([]);
+    expect(rawSqlite(store).pragma('integrity_check', { simple: true })).toBe('ok');
     // Erasing twice: she is unknown.
     await expect(store.persons.erase(ZELDA.id, { actor: 'os:dpo', at: AT, keepAggregates: false })).rejects.toMatchObject({ code: 'PERSON.UNKNOWN' });
   });
@@ -189,14 +190,14 @@ describe('person erase', () => {
     const p = report.pseudonym;
     expect(report.keptAggregates).toBe(true);
     // Her numbers under the pseudonym, which is no one: no name, identity or start date, a former member.
-    expect(store.sqlite.prepare(`select kpi_id, date, value from metric_values where member_id = ? order by date, kpi_id`).all(p)).toEqual([
+    expect(rawSqlite(store).prepare(`select kpi_id, date, value from metric_values where member_id = ? order by date, kpi_id`).all(p)).toEqual([
       { kpi_id: 'revenue', date: '2026-09-15', value: 32_000 },
       { kpi_id: 'calls', date: '2026-10-09', value: 40 },
       { kpi_id: 'meetings', date: '2026-10-09', value: 6 },
       { kpi_id: 'calls', date: '2026-11-06', value: 35 },
       { kpi_id: 'meetings', date: '2026-11-06', value: 5 },
     ]);
-    expect(store.sqlite.prepare(`select id, name, email, slack_user_id, teams_aad_id, upn, start_date, active from members where id = ?`).get(p)).toEqual({
+    expect(rawSqlite(store).prepare(`select id, name, email, slack_user_id, teams_aad_id, upn, start_date, active from members where id = ?`).get(p)).toEqual({
       id: p, name: p, email: null, slack_user_id: null, teams_aad_id: null, upn: null, start_date: '', active: 0,
     });
     expect(await store.workspace.formerMemberIds!('sales')).toEqual([p]);
@@ -208,6 +209,6 @@ describe('person erase', () => {
       { teamId: 'sales', periodKey: '2026-10', asOf: AT },
     );
     expect(report2.members.map((m) => m.id)).toEqual(['sam']);
-    expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(rawSqlite(store).pragma('foreign_key_check')).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { applyRetention } from '../../../src/core/rituals/use-cases/apply-retent
 import type { Workspace } from '../../../src/core/domain/model.js';
 import type { Store } from '../../../src/store/connection.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { EXPIRED_VIEW } from '../../../src/store/retention.repo.js';
 import { quoteIdent, textColumnsOfEveryTable } from '../../../src/store/table-scan.js';
 import { personYaml } from '../../helpers/person-fixture.js';
@@ -43,7 +44,7 @@ async function seed(): Promise<void> {
     ['sent-old', 'sent-recent', 'pending-old', 'dead-old'].map((key) => ({ dedupeKey: key, platform: 'slack' as const, destination: { kind: 'dm' as const, memberId: 'sam' }, view: { type: 'notice', body: `body of ${key}` } })),
     { at: '2026-10-01T08:00:00.000Z' },
   );
-  const mark = (key: string, status: string, at: string) => store.sqlite.prepare('update outbox set status = ?, updated_at = ? where dedupe_key = ?').run(status, at, key);
+  const mark = (key: string, status: string, at: string) => rawSqlite(store).prepare('update outbox set status = ?, updated_at = ? where dedupe_key = ?').run(status, at, key);
   mark('sent-old', 'sent', '2026-11-01T08:59:59.999Z');
   mark('sent-recent', 'sent', '2026-11-01T09:00:00.000Z');
   mark('dead-old', 'dead', '2026-10-01T08:00:00.000Z');
@@ -55,8 +56,8 @@ async function seed(): Promise<void> {
 /** Every row of every table, by table, in rowid order. */
 function dump(): Record<string, Record<string, unknown>[]> {
   const out: Record<string, Record<string, unknown>[]> = {};
-  for (const { table } of textColumnsOfEveryTable(store.sqlite)) {
-    out[table] = store.sqlite.prepare(`select rowid as __rowid, * from ${quoteIdent(table)} order by rowid`).all() as Record<string, unknown>[];
+  for (const { table } of textColumnsOfEveryTable(rawSqlite(store))) {
+    out[table] = rawSqlite(store).prepare(`select rowid as __rowid, * from ${quoteIdent(table)} order by rowid`).all() as Record<string, unknown>[];
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Config sync: idempotent, never deletes, records target changes and audits what changed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/connection.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { fixtureWorkspace, withoutMember, withRoleTarget } from '../../helpers/workspace-fixture.js';
 import { memoryStore } from '../../helpers/store.js';
@@ -14,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-const count = (table: string) => (store.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number);
+const count = (table: string) => (rawSqlite(store).prepare(`select count(*) from ${table}`).pluck().get() as number);
 
 describe('syncWorkspace', () => {
   it('creates teams, members with identities, KPIs and objectives', async () => {
@@ -43,7 +44,7 @@ describe('syncWorkspace', () => {
     const summary = await syncWorkspace(store, fixtureWorkspace(), { actor: 'config', at: T2 });
     expect(summary).toEqual({ created: 0, updated: 0, deactivated: 0, targetChanges: 0 });
     expect(['audit_log', 'objective_target_history', 'members', 'team_members', 'objectives'].map(count)).toEqual(before);
-    expect(store.sqlite.prepare(`select count(*) from members where updated_at = ?`).pluck().get(T2)).toBe(0);
+    expect(rawSqlite(store).prepare(`select count(*) from members where updated_at = ?`).pluck().get(T2)).toBe(0);
   });
 
   it('marks a member removed from the config inactive, keeping the row and its data', async () => {

@@ -3,6 +3,7 @@
 // raw or JSON-escaped; only the rows found are rewritten, and a row gone since is skipped.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/connection.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { applyNeedles, findNeedleRows, identifierNeedles, scrubRows, textColumnsOfEveryTable, textNeedles } from '../../../src/store/table-scan.js';
 import { memoryStore } from '../../helpers/store.js';
 
@@ -14,13 +15,13 @@ afterEach(async () => store.close());
 
 describe('textColumnsOfEveryTable', () => {
   it('lists every table of the schema with its text columns, and a table added later', () => {
-    const tables = textColumnsOfEveryTable(store.sqlite);
+    const tables = textColumnsOfEveryTable(rawSqlite(store));
     expect(tables.map((t) => t.table)).toContain('check_ins');
     expect(tables.find((t) => t.table === 'check_ins')!.columns).toEqual(expect.arrayContaining(['member_id', 'wins', 'blockers', 'values']));
     expect(tables.find((t) => t.table === 'check_ins')!.columns).not.toContain('id');
     expect(tables.some((t) => t.table.startsWith('__drizzle') || t.table.startsWith('sqlite_'))).toBe(false);
-    store.sqlite.exec('create table later_notes (id integer primary key, body text, n integer)');
-    expect(textColumnsOfEveryTable(store.sqlite).find((t) => t.table === 'later_notes')).toEqual({ table: 'later_notes', columns: ['body'] });
+    rawSqlite(store).exec('create table later_notes (id integer primary key, body text, n integer)');
+    expect(textColumnsOfEveryTable(rawSqlite(store)).find((t) => t.table === 'later_notes')).toEqual({ table: 'later_notes', columns: ['body'] });
   });
 });
 
@@ -50,18 +51,18 @@ describe('needles', () => {
 
 describe('findNeedleRows and scrubRows', () => {
   it('rewrites only the rows found that really hold a needle, and skips rows gone since', () => {
-    store.sqlite.exec(`create table notes (id integer primary key, a text, b text)`);
-    const insert = store.sqlite.prepare('insert into notes (a, b) values (?, ?)');
+    rawSqlite(store).exec(`create table notes (id integer primary key, a text, b text)`);
+    const insert = rawSqlite(store).prepare('insert into notes (a, b) values (?, ?)');
     insert.run('about lea', 'x');
     insert.run('about lea-2', 'y');
     insert.run('plain', 'lea and lea');
     insert.run('gone lea', null);
     const needles = identifierNeedles('lea', 'anon-1');
-    const found = findNeedleRows(store.sqlite, needles);
+    const found = findNeedleRows(rawSqlite(store), needles);
     expect(found.get('notes')).toEqual([1, 2, 3, 4]);
-    store.sqlite.exec('delete from notes where id = 4');
-    expect(scrubRows(store.sqlite, needles, found)).toEqual(new Map([['notes', 2]]));
-    expect(store.sqlite.prepare('select a, b from notes order by id').all()).toEqual([
+    rawSqlite(store).exec('delete from notes where id = 4');
+    expect(scrubRows(rawSqlite(store), needles, found)).toEqual(new Map([['notes', 2]]));
+    expect(rawSqlite(store).prepare('select a, b from notes order by id').all()).toEqual([
       { a: 'about anon-1', b: 'x' },
       { a: 'about lea-2', b: 'y' },
       { a: 'plain', b: 'anon-1 and anon-1' },

@@ -7,6 +7,7 @@ import { FakeOpenId } from '../../helpers/fake-openid.js';
 import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 import { activity } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 
 const APP_ID = '6f0c2a7e-1b2d-4c3e-9f40-5a6b7c8d9e0f';
 let openid: FakeOpenId;
@@ -26,7 +27,7 @@ afterAll(async () => {
   await openid.stop();
 });
 
-const refCount = () => (h.store.sqlite.prepare('select count(*) as n from conversation_refs').get() as { n: number }).n;
+const refCount = () => (rawSqlite(h.store).prepare('select count(*) as n from conversation_refs').get() as { n: number }).n;
 const install = () => activity('personal-install', { serviceUrl: h.connector.url });
 const serviceUrl = () => `${h.connector.url}/`;
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCard } from '../../helpers/adaptive-card-check.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsFlow, type TeamsFlowHarness } from './flow-harness.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 
 // Friday 20 November 2026, 16:00:30 in Paris: the weekly check-in (week 47) has fired.
 const BEFORE_PROMPT = '2026-11-20T14:55:00Z';
@@ -20,7 +21,7 @@ function submit(card: any, inputs: Record<string, string>) {
   const button = card.actions.find((a: any) => a.type === 'Action.Execute' && a.verb === 'checkin.submit');
   return { ...button.data, ...inputs };
 }
-const checkIns = () => h.store.sqlite.prepare("select \"values\" as v from check_ins where period_key = '2026-W47'").all() as { v: string }[];
+const checkIns = () => rawSqlite(h.store).prepare("select \"values\" as v from check_ins where period_key = '2026-W47'").all() as { v: string }[];
 
 describe('Teams: a check-in value to confirm', () => {
   it('asks on the card, then stores the value sent again from it', async () => {

@@ -4,6 +4,7 @@
 // "me"; leaderboard card -> reaction -> tally; breach nudge -> Snooze.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postRefKey } from '../../../src/core/ports/index.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsFlow, type TeamsFlowHarness } from './flow-harness.js';
@@ -72,7 +73,7 @@ describe('Teams check-in flow', () => {
     expect(checkCard(errorCard).events).toEqual([]);
     const callsAt = errorCard.body.findIndex((e: any) => e.id === 'calls');
     expect(errorCard.body[callsAt + 1]).toMatchObject({ type: 'TextBlock', color: 'Attention' });
-    expect(h.store.sqlite.prepare('select count(*) as n from check_ins').get()).toEqual({ n: 0 });
+    expect(rawSqlite(h.store).prepare('select count(*) as n from check_ins').get()).toEqual({ n: 0 });
 
     // Good values: stored, and the card replaced by the confirmation (attainment, projection, needed per day).
     const good = await h.post(cardInvoke(h.connector.url, prompt!.response.id, submit(errorCard, { calls: '120', qualified_meetings: '6' }), { id: 'f:invoke-good' }));
@@ -81,12 +82,12 @@ describe('Teams check-in flow', () => {
     expect(allText(confirmation)).toMatch(/%/);
     expect(allText(confirmation)).toMatch(/Qualified meetings/);
     expect(allText(confirmation)).toMatch(/per working day|projection|Projected/i);
-    const stored = h.store.sqlite.prepare("select member_id, values_json from (select member_id, \"values\" as values_json from check_ins)").all();
+    const stored = rawSqlite(h.store).prepare("select member_id, values_json from (select member_id, \"values\" as values_json from check_ins)").all();
     expect(stored).toEqual([{ member_id: 'sam', values_json: JSON.stringify({ calls: 120, qualified_meetings: 6 }) }]);
 
     // Replaying the same invoke (Teams retries) stores nothing new.
     await h.post(cardInvoke(h.connector.url, prompt!.response.id, submit(errorCard, { calls: '120', qualified_meetings: '6' }), { id: 'f:invoke-good' }));
-    expect(h.store.sqlite.prepare('select count(*) as n from check_ins').get()).toEqual({ n: 1 });
+    expect(rawSqlite(h.store).prepare('select count(*) as n from check_ins').get()).toEqual({ n: 1 });
 
     // Editable until the deadline: the confirmation's edit button brings the form back, prefilled.
     const edit = confirmation.actions.find((a: any) => a.verb === 'checkin.open');
@@ -179,7 +180,7 @@ describe('Teams breach flow', () => {
     const res = await h.post(cardInvoke(h.connector.url, nudge.id, snooze.data, { id: 'f:invoke-snooze', ...asMaya }));
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(checkCard(res.body.value).events).toEqual([]);
-    const breach = h.store.sqlite.prepare('select state, snoozed_until from breaches').get() as { state: string; snoozed_until: string };
+    const breach = rawSqlite(h.store).prepare('select state, snoozed_until from breaches').get() as { state: string; snoozed_until: string };
     expect(breach.state).toBe('snoozed');
     expect(Date.parse(breach.snoozed_until)).toBeGreaterThan(h.clock.now().getTime());
   });
@@ -194,7 +195,7 @@ describe('Teams breach flow', () => {
     const save = formCard.actions[0];
     const done = await h.post(cardInvoke(h.connector.url, nudge.id, { ...save.data, kind: 'decision', text: 'Two ABM sequences a week until the end of the month' }, { id: 'f:invoke-save', ...asMaya }));
     expect(done.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    const decisions = h.store.sqlite.prepare('select author, kind, text from decisions').all();
+    const decisions = rawSqlite(h.store).prepare('select author, kind, text from decisions').all();
     expect(decisions).toEqual([{ author: 'maya', kind: 'decision', text: 'Two ABM sequences a week until the end of the month' }]);
   });
 });
@@ -220,14 +221,14 @@ describe('Teams delivery through the outbox', () => {
     await h.tick(AT_PROMPT);
     // Sam's chat refuses the bot; Lea never installed it: both are parked for the admins, each with its reason.
     expect(await h.drain()).toMatchObject({ sent: 0, parked: 2 });
-    const rows = h.store.sqlite.prepare('select dedupe_key, status, last_error from outbox where dedupe_key like ? order by dedupe_key').all('occ:%') as { dedupe_key: string; status: string; last_error: string }[];
+    const rows = rawSqlite(h.store).prepare('select dedupe_key, status, last_error from outbox where dedupe_key like ? order by dedupe_key').all('occ:%') as { dedupe_key: string; status: string; last_error: string }[];
     expect(rows.map((r) => [r.dedupe_key, r.status, r.last_error.split(':')[0]])).toEqual([
       ['occ:sales:checkin:2026-W47:lea', 'dead', 'teams.not_installed'],
       ['occ:sales:checkin:2026-W47:sam', 'dead', 'teams.blocked'],
     ]);
     expect(rows[1]!.last_error).toContain('MessageWritesBlocked');
     expect(h.connector.calls).toHaveLength(1);
-    const ref = JSON.parse((h.store.sqlite.prepare("select ref from conversation_refs where key = 'aad-sam'").get() as { ref: string }).ref);
+    const ref = JSON.parse((rawSqlite(h.store).prepare("select ref from conversation_refs where key = 'aad-sam'").get() as { ref: string }).ref);
     expect(ref.dead).toBe(true);
   });
 });

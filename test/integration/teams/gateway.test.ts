@@ -4,6 +4,7 @@
 // 404, network), with the SDK's own retries off (exactly one attempt each).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SendOutcome } from '../../../src/core/ports/index.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { MESSAGE_WRITES_BLOCKED } from '../../helpers/fake-bot-connector.js';
 import { type FakeRitualsService, teamsStubService } from '../../helpers/fake-rituals-service.js';
 import { activity } from '../../helpers/teams-activities.js';
@@ -26,7 +27,7 @@ afterEach(async () => h.stop());
 
 const samDm = { kind: 'dm', memberId: 'sam' } as const;
 const card = (call: { body: any }) => call.body.attachments[0].content;
-const entryOf = (key: string) => JSON.parse((h.store.sqlite.prepare('select ref from conversation_refs where key = ?').get(key) as { ref: string }).ref);
+const entryOf = (key: string) => JSON.parse((rawSqlite(h.store).prepare('select ref from conversation_refs where key = ?').get(key) as { ref: string }).ref);
 
 describe('Teams gateway: sending', () => {
   it('sends a DM to a member through their stored personal conversation', async () => {

@@ -6,6 +6,7 @@ import type { RosterMember } from '../../helpers/fake-bot-connector.js';
 import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 
 let h: TeamsHarness;
 let svc: FakeRitualsService;
@@ -32,7 +33,7 @@ describe('members matched by email', () => {
     const res = await h.post(activity('team-member-added', { serviceUrl: h.connector.url }));
     expect(res.status).toBe(200);
     expect(memberLookups().map((c) => c.path)).toEqual([`/v3/conversations/${encodeURIComponent(TEAM)}/members/${encodeURIComponent(lea.id)}`]);
-    const row = h.store.sqlite.prepare('select member_id, ref from conversation_refs where key = ?').get('aad-lea') as { member_id: string; ref: string };
+    const row = rawSqlite(h.store).prepare('select member_id, ref from conversation_refs where key = ?').get('aad-lea') as { member_id: string; ref: string };
     expect(row.member_id).toBe('lea');
     expect(JSON.parse(row.ref)).toMatchObject({ kind: 'roster', upn: lea.userPrincipalName, email: lea.email });
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activity } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, TEAMS_WORKSPACE, type TeamsHarness } from '../../helpers/teams-harness.js';
 import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 
 let h: TeamsHarness;
 let svc: FakeRitualsService;
@@ -17,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-const rows = () => h.store.sqlite.prepare('select platform, key, member_id, team_id, ref from conversation_refs order by key').all() as {
+const rows = () => rawSqlite(h.store).prepare('select platform, key, member_id, team_id, ref from conversation_refs order by key').all() as {
   platform: string;
   key: string;
   member_id: string | null;
@@ -76,7 +77,7 @@ describe('Teams installation', () => {
         { id: '19:sales-pipeline@thread.tacv2', name: 'Pipeline' },
       ]);
       await h2.post(activity('team-install', { serviceUrl: h2.connector.url }));
-      const stored = h2.store.sqlite.prepare('select key, team_id, ref from conversation_refs where key like ?').all('19:%') as { key: string; team_id: string | null; ref: string }[];
+      const stored = rawSqlite(h2.store).prepare('select key, team_id, ref from conversation_refs where key like ?').all('19:%') as { key: string; team_id: string | null; ref: string }[];
       expect(stored.map((r) => [r.key, r.team_id])).toEqual([
         ['19:sales-general@thread.tacv2', null],
         ['19:sales-pipeline@thread.tacv2', 'sales'],

@@ -9,6 +9,7 @@ import type { RitualsCore } from '../../../src/core/rituals/create-core.js';
 import { isView, type View } from '../../../src/core/view-models.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { cardActivity, renderCards } from '../../../src/teams/cards/render.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';
@@ -82,7 +83,7 @@ beforeAll(async () => {
   for (const ritual of ['leaderboard', 'progress', 'breach_scan', 'standup', 'monthly_review', 'qbr'] as const) {
     await core.engine.runNow('big', ritual, NOW);
   }
-  const rows = store.sqlite.prepare('select dedupe_key, view from outbox').all() as { dedupe_key: string; view: string }[];
+  const rows = rawSqlite(store).prepare('select dedupe_key, view from outbox').all() as { dedupe_key: string; view: string }[];
   const seen = new Set<string>();
   for (const r of rows) {
     const view = JSON.parse(r.view) as View;

@@ -4,6 +4,7 @@
 // so the review card and its charts stay as they were. A form with errors comes back as a reply too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/index.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsFlow, type TeamsFlowHarness } from './flow-harness.js';
@@ -50,7 +51,7 @@ describe('a decision recorded from a review', () => {
     const res = await h.post(cardInvoke(h.connector.url, post.id, { ...post.submit, kind: 'hypothesis', text: 'ABM sequences double the meeting rate' }, { id: 'f:invoke-review-decision', ...inChannel(post.id) }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
-    expect(h.store.sqlite.prepare('select team_id, author, kind, text from decisions').all()).toEqual([
+    expect(rawSqlite(h.store).prepare('select team_id, author, kind, text from decisions').all()).toEqual([
       { team_id: 'sales', author: 'maya', kind: 'hypothesis', text: 'ABM sequences double the meeting rate' },
     ]);
     // No update of the review: its card and charts stay.
@@ -62,7 +63,7 @@ describe('a decision recorded from a review', () => {
     const post = reviewPost();
     h.connector.reset();
     await h.post(cardInvoke(h.connector.url, post.id, { ...post.submit, kind: 'decision', text: '  ' }, { id: 'f:invoke-review-empty', ...inChannel(post.id) }));
-    expect(h.store.sqlite.prepare('select count(*) as n from decisions').get()).toEqual({ n: 0 });
+    expect(rawSqlite(h.store).prepare('select count(*) as n from decisions').get()).toEqual({ n: 0 });
     expect(h.connector.updates).toEqual([]);
     const form = h.connector.sent.at(-1)!.body.attachments[0].content;
     expect(JSON.stringify(form)).toContain(t('en', 'checkin.error.required'));

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/index.js';
 import type { RitualsService } from '../../../src/core/service.js';
 import type { NoticeView } from '../../../src/core/view-models.js';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsFlow, type TeamsFlowHarness } from './flow-harness.js';
 
@@ -32,7 +33,7 @@ afterEach(async () => h.stop());
 const samSays = (text: string, id = 'msg-1') => activity('personal-message', { serviceUrl: h.connector.url }, { id, text, locale: 'fr-FR' });
 const toSam = () => h.connector.sent.filter((c) => c.conversationId === SAM_CHAT);
 const sentText = () => JSON.stringify(h.connector.sent.map((c) => c.body));
-const outboxRows = () => h.store.sqlite.prepare('select dedupe_key, target, status from outbox').all() as { dedupe_key: string; target: string; status: string }[];
+const outboxRows = () => rawSqlite(h.store).prepare('select dedupe_key, target, status from outbox').all() as { dedupe_key: string; target: string; status: string }[];
 const isReply = (c: { method: string; path: string }) => c.method === 'POST' && c.path.startsWith(`/v3/conversations/${encodeURIComponent(SAM_CHAT)}/activities`);
 
 describe('the apology', () => {

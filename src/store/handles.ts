@@ -1,0 +1,26 @@
+// The raw handles behind an open Store (the drizzle database and the better-sqlite3 connection), kept
+// off the Store's type: only code inside src/store reaches them, through `handlesOf`. A boundary test
+// (test/unit/architecture/store-boundary.test.ts) keeps every other folder out of this file.
+import type Database from 'better-sqlite3';
+import type { StoreDb } from './db.js';
+
+export interface StoreHandles {
+  readonly db: StoreDb;
+  readonly sqlite: Database.Database;
+}
+
+// A WeakMap rather than a hidden property: the handles are not reachable from the object at all.
+const handles = new WeakMap<object, StoreHandles>();
+
+/** Records the handles of a store object being built by openStore. */
+export function attachHandles<T extends object>(store: T, h: StoreHandles): T {
+  handles.set(store, h);
+  return store;
+}
+
+/** The handles of a store opened by openStore; throws for any other object. */
+export function handlesOf(store: object): StoreHandles {
+  const h = handles.get(store);
+  if (!h) throw new Error('not a store opened by openStore');
+  return h;
+}

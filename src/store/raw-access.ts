@@ -1,0 +1,20 @@
+// For tests and benchmarks only: the raw connection behind an open Store, to seed rows in bulk, count or
+// scan tables, read pragmas, or damage a row on purpose to reach an error path. Application code goes
+// through the Store's repositories and never imports this file: the store boundary test
+// (test/unit/architecture/store-boundary.test.ts) fails if a file under src/ outside src/store does.
+import type Database from 'better-sqlite3';
+import type { Store } from './connection.js';
+import type { StoreDb } from './db.js';
+import { handlesOf } from './handles.js';
+
+export type RawSqlite = Database.Database;
+
+/** The store's better-sqlite3 connection (same transaction, WAL and foreign-key settings as the store). */
+export function rawSqlite(store: Store): RawSqlite {
+  return handlesOf(store).sqlite;
+}
+
+/** The store's drizzle database, for seeding a table no repository writes. */
+export function rawDb(store: Store): StoreDb {
+  return handlesOf(store).db;
+}
