@@ -44,7 +44,10 @@ const url = new URL(plan.baseUrl);
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 function send(r: PlannedRequest, t0: number): Promise<AckSample> {
-  const headers: Record<string, string | number> = { 'content-type': r.contentType, 'content-length': Buffer.byteLength(r.body) };
+  const headers: Record<string, string | number> = {
+    'content-type': r.contentType,
+    'content-length': Buffer.byteLength(r.body),
+  };
   if (r.signed) {
     const ts = Math.floor(Date.now() / 1000);
     headers['x-slack-request-timestamp'] = ts;

@@ -34,7 +34,17 @@ import { blockActions, viewSubmission } from '../test/helpers/slack-payloads.js'
 import { cardInvoke } from '../test/helpers/teams-activities.js';
 import type { AckSample, PlannedRequest } from './ack-load.js';
 import { ensureBuilt, freePort, startChildApp, threadCpu } from './app-child.js';
-import { BOT_TOKEN, SIGNING_SECRET, slackChannelId, slackMemberId, slackTeamOf, slackUserId, teamsAad, teamsMemberId, type WorldShape } from './e2e-ids.js';
+import {
+  BOT_TOKEN,
+  SIGNING_SECRET,
+  slackChannelId,
+  slackMemberId,
+  slackTeamOf,
+  slackUserId,
+  teamsAad,
+  teamsMemberId,
+  type WorldShape,
+} from './e2e-ids.js';
 import { round, sleep, worldYaml, type WorldRituals } from './e2e-world.js';
 import { startFakePlatforms } from './fake-platforms-client.js';
 import { tempDbDir } from './temp-db.js';
@@ -85,7 +95,13 @@ function perSecond(samples: readonly AckSample[], perSecondCount: number): numbe
  * it, and it is the week's only fire (a check-in's window opens with its first fire of the week).
  */
 export function previousMinuteCron(zone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(new Date(now.getTime() - 60_000));
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    weekday: 'short',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(now.getTime() - 60_000));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
   return `${Number(get('minute'))} ${Number(get('hour'))} * * ${weekday}`;
@@ -102,8 +118,24 @@ function writeHistory(store: Store, shape: WorldShape, now: Date): number {
       for (let w = 1; w <= 26; w++) {
         const day = new Date(now.getTime() - w * 7 * 86_400_000).toISOString().slice(0, 10);
         const at = `${day}T16:00:00.000Z`;
-        insert.run(slackMemberId(i), slackTeamOf(shape, i), 'calls', day, 60 + ((i * 7 + w * 13) % 60), `bench:${i}:${w}:calls`, at);
-        insert.run(slackMemberId(i), slackTeamOf(shape, i), 'qualified_meetings', day, 4 + ((i + w) % 9), `bench:${i}:${w}:qm`, at);
+        insert.run(
+          slackMemberId(i),
+          slackTeamOf(shape, i),
+          'calls',
+          day,
+          60 + ((i * 7 + w * 13) % 60),
+          `bench:${i}:${w}:calls`,
+          at,
+        );
+        insert.run(
+          slackMemberId(i),
+          slackTeamOf(shape, i),
+          'qualified_meetings',
+          day,
+          4 + ((i + w) % 9),
+          `bench:${i}:${w}:qm`,
+          at,
+        );
         rows += 2;
       }
     }
@@ -112,32 +144,76 @@ function writeHistory(store: Store, shape: WorldShape, now: Date): number {
 }
 
 /** The requests of the run, with the check-in forms as Slack and Teams would have them (from the core). */
-async function buildPlan(core: RitualsCore, opts: AckOptions, shape: WorldShape, connectorUrl: string): Promise<PlannedRequest[]> {
+async function buildPlan(
+  core: RitualsCore,
+  opts: AckOptions,
+  shape: WorldShape,
+  connectorUrl: string,
+): Promise<PlannedRequest[]> {
   const out: PlannedRequest[] = [];
   const slackCount = Math.round(opts.rate * opts.seconds);
   for (let k = 0; k < slackCount; k++) {
     const i = (k % shape.slackMembers) + 1;
     const at = (k * 1000) / opts.rate;
     if (k % 2 === 0) {
-      const post = blockActions({ userId: slackUserId(i), actionId: 'checkin.open#0', value: '{}', channel: `D${slackUserId(i)}`, ts: '1700000000.000001' });
-      out.push({ at, kind: 'slack.block_actions', path: '/slack/events', contentType: post.contentType, body: post.body, signed: true });
+      const post = blockActions({
+        userId: slackUserId(i),
+        actionId: 'checkin.open#0',
+        value: '{}',
+        channel: `D${slackUserId(i)}`,
+        ts: '1700000000.000001',
+      });
+      out.push({
+        at,
+        kind: 'slack.block_actions',
+        path: '/slack/events',
+        contentType: post.contentType,
+        body: post.body,
+        signed: true,
+      });
     } else {
       const form = await core.service.checkInForm(slackMemberId(i));
       const view = { ...checkInModal(form), id: `VBENCH${k}`, hash: `h${k}` };
-      const post = viewSubmission(slackUserId(i), view, { calls: String(10 + (k % 40)), qualified_meetings: String(k % 6) });
-      out.push({ at, kind: 'slack.view_submission', path: '/slack/events', contentType: post.contentType, body: post.body, signed: true });
+      const post = viewSubmission(slackUserId(i), view, {
+        calls: String(10 + (k % 40)),
+        qualified_meetings: String(k % 6),
+      });
+      out.push({
+        at,
+        kind: 'slack.view_submission',
+        path: '/slack/events',
+        contentType: post.contentType,
+        body: post.body,
+        signed: true,
+      });
     }
   }
   const teamsCount = Math.round(opts.teamsRate * opts.seconds);
   for (let k = 0; k < teamsCount; k++) {
     const i = (k % shape.teamsMembers) + 1;
-    const base = { from: { id: `29:t${i}`, aadObjectId: teamsAad(i) }, conversation: { conversationType: 'personal', tenantId: 'tenant-contoso', id: `a:personal-t${i}` }, id: `f:bench-${k}` };
+    const base = {
+      from: { id: `29:t${i}`, aadObjectId: teamsAad(i) },
+      conversation: { conversationType: 'personal', tenantId: 'tenant-contoso', id: `a:personal-t${i}` },
+      id: `f:bench-${k}`,
+    };
     const data =
       k % 2 === 0
-        ? { action: 'checkin.submit', value: (await core.service.checkInForm(teamsMemberId(i))).metadata, calls: String(20 + (k % 30)), qualified_meetings: String(k % 5) }
+        ? {
+            action: 'checkin.submit',
+            value: (await core.service.checkInForm(teamsMemberId(i))).metadata,
+            calls: String(20 + (k % 30)),
+            qualified_meetings: String(k % 5),
+          }
         : { action: 'goals.show', value: '' };
     const activity = cardInvoke(connectorUrl, `act-${k}`, data, base);
-    out.push({ at: (k * 1000) / opts.teamsRate, kind: `teams.${data.action}`, path: '/api/messages', contentType: 'application/json', body: JSON.stringify(activity), signed: false });
+    out.push({
+      at: (k * 1000) / opts.teamsRate,
+      kind: `teams.${data.action}`,
+      path: '/api/messages',
+      contentType: 'application/json',
+      body: JSON.stringify(activity),
+      signed: false,
+    });
   }
   return out.sort((a, b) => a.at - b.at);
 }
@@ -145,7 +221,14 @@ async function buildPlan(core: RitualsCore, opts: AckOptions, shape: WorldShape,
 /** Every Slack member's prompt queued before start, with the core's dedupe keys (`--fanout outbox`). */
 async function queuePrompts(store: Store, ws: Workspace, shape: WorldShape, now: Date): Promise<number> {
   const period = weekOf(ws, now, ZONE);
-  const view = checkInPromptView({ locale: 'en', name: 'Bench Member', period, deadline: new Date(now.getTime() + 3 * 86_400_000), zone: ZONE, lines: [] });
+  const view = checkInPromptView({
+    locale: 'en',
+    name: 'Bench Member',
+    period,
+    deadline: new Date(now.getTime() + 3 * 86_400_000),
+    zone: ZONE,
+    lines: [],
+  });
   const items: OutboxItemInput[] = Array.from({ length: shape.slackMembers }, (_, k) => ({
     dedupeKey: `occ:${occurrenceKey(slackTeamOf(shape, k + 1), 'checkin', period.key, slackMemberId(k + 1))}`,
     platform: 'slack',
@@ -156,8 +239,15 @@ async function queuePrompts(store: Store, ws: Workspace, shape: WorldShape, now:
 }
 
 /** Starts the load process; resolves `ready` once it polls /healthz, `done` with its samples. */
-function startLoad(planFile: string): { ready: Promise<void>; done: Promise<{ samples: AckSample[]; seconds: number }> } {
-  const child = fork(LOAD, [planFile], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'], cwd: ROOT });
+function startLoad(planFile: string): {
+  ready: Promise<void>;
+  done: Promise<{ samples: AckSample[]; seconds: number }>;
+} {
+  const child = fork(LOAD, [planFile], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    cwd: ROOT,
+  });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   const ready = new Promise<void>((resolve, reject) => {
@@ -166,21 +256,32 @@ function startLoad(planFile: string): { ready: Promise<void>; done: Promise<{ sa
   });
   const done = new Promise<{ samples: AckSample[]; seconds: number }>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`ack-load exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
+        : reject(new Error(`ack-load exited with ${code}`)),
+    );
   });
   return { ready, done };
 }
 
 /** The bot's event-loop lag as its /metrics reports it (prom-client's process metrics), in ms. */
 async function loopLag(baseUrl: string): Promise<Record<string, number>> {
-  const res = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).catch(() => undefined);
+  const res = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).catch(
+    () => undefined,
+  );
   if (!res || res.status !== 200) return {};
   const text = await res.text();
   const read = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
-  return { eventLoopLagP99Ms: round(read('rituals_nodejs_eventloop_lag_p99_seconds'), 1), eventLoopLagMaxMs: round(read('rituals_nodejs_eventloop_lag_max_seconds'), 1) };
+  return {
+    eventLoopLagP99Ms: round(read('rituals_nodejs_eventloop_lag_p99_seconds'), 1),
+    eventLoopLagMaxMs: round(read('rituals_nodejs_eventloop_lag_max_seconds'), 1),
+  };
 }
 
-export async function runAck(opts: AckOptions): Promise<{ result: Record<string, unknown>; details: Record<string, unknown> }> {
+export async function runAck(
+  opts: AckOptions,
+): Promise<{ result: Record<string, unknown>; details: Record<string, unknown> }> {
   const shape: WorldShape = { slackMembers: opts.members, slackTeams: opts.teams, teamsMembers: TEAMS_MEMBERS };
   // The compiled build, as `npm start` runs it; compiled now so the start measured is the bot's.
   await ensureBuilt();
@@ -206,7 +307,12 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
     const loaded = await loadWorkspace(configPath);
     await syncWorkspace(store, loaded.workspace, { actor: 'config' });
     const historyRows = opts.reviews ? writeHistory(store, shape, now) : 0;
-    const { core } = buildCore({ store, workspace: () => loaded.workspace, log: createLogger('silent'), platformFor: () => 'slack' });
+    const { core } = buildCore({
+      store,
+      workspace: () => loaded.workspace,
+      log: createLogger('silent'),
+      platformFor: () => 'slack',
+    });
     const plan = await buildPlan(core, opts, shape, fakes.connectorUrl);
     const queued = opts.fanout === 'outbox' ? await queuePrompts(store, loaded.workspace, shape, now) : 0;
 
@@ -214,7 +320,15 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
     const loadBefore = round(loadavg()[0]!, 1);
     const port = await freePort();
     const planFile = tmp.file('plan.json');
-    writeFileSync(planFile, JSON.stringify({ baseUrl: `http://127.0.0.1:${port}`, secret: SIGNING_SECRET, afterHealthz: true, requests: plan }));
+    writeFileSync(
+      planFile,
+      JSON.stringify({
+        baseUrl: `http://127.0.0.1:${port}`,
+        secret: SIGNING_SECRET,
+        afterHealthz: true,
+        requests: plan,
+      }),
+    );
     const checkInsBefore = (rawSqlite(store).prepare('select count(*) as n from check_ins').get() as { n: number }).n;
     const load = startLoad(planFile);
     await load.ready;
@@ -240,16 +354,27 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
     const cpu1 = threadCpu(app.child.pid!);
     const loadWallS = (performance.now() - loadStarted) / 1000;
 
-    const promptsSent = rawSqlite(store).prepare(`select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:checkin:%'`);
-    const reviewsSent = rawSqlite(store).prepare(`select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:monthly_review:%'`);
-    const reviewsQueued = rawSqlite(store).prepare(`select count(*) as n from outbox where dedupe_key like 'occ:%:monthly_review:%'`);
+    const promptsSent = rawSqlite(store).prepare(
+      `select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:checkin:%'`,
+    );
+    const reviewsSent = rawSqlite(store).prepare(
+      `select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:monthly_review:%'`,
+    );
+    const reviewsQueued = rawSqlite(store).prepare(
+      `select count(*) as n from outbox where dedupe_key like 'occ:%:monthly_review:%'`,
+    );
     const count = (s: { get(): unknown }) => (s.get() as { n: number }).n;
     const deliveredAtEnd = count(promptsSent);
     const reviewsAtEnd = count(reviewsSent);
     // Work after the acks (views.open, confirmations) finishes before the figures are read; reviews
     // still being sent get a minute.
     await sleep(2_000);
-    for (let waited = 0; opts.reviews && waited < 60_000 && (count(reviewsQueued) === 0 || count(reviewsSent) < count(reviewsQueued)); waited += 500) await sleep(500);
+    for (
+      let waited = 0;
+      opts.reviews && waited < 60_000 && (count(reviewsQueued) === 0 || count(reviewsSent) < count(reviewsQueued));
+      waited += 500
+    )
+      await sleep(500);
     const checkInsAfter = (rawSqlite(store).prepare('select count(*) as n from check_ins').get() as { n: number }).n;
     const lag = await loopLag(app.baseUrl);
     const platforms = await fakes.report();
@@ -257,7 +382,9 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
     const byKind = (k: string) => samples.samples.filter((s) => s.kind.startsWith(k));
     const ms = (xs: readonly AckSample[]) => percentiles(xs.map((s) => s.ms));
     const all = ms(samples.samples);
-    const submissions = samples.samples.filter((s) => s.kind === 'slack.view_submission' || s.kind === 'teams.checkin.submit');
+    const submissions = samples.samples.filter(
+      (s) => s.kind === 'slack.view_submission' || s.kind === 'teams.checkin.submit',
+    );
     const result = {
       members: opts.members,
       ...(opts.reviews ? { reviewTeams: opts.teams } : { fanout: opts.fanout }),
@@ -274,7 +401,12 @@ export async function runAck(opts: AckOptions): Promise<{ result: Record<string,
       non200: samples.samples.filter((s) => s.status !== 200).length,
       refused: samples.samples.filter((s) => s.refused).length,
       ...(opts.reviews
-        ? { reviewsQueued: count(reviewsQueued), reviewsDelivered: count(reviewsSent), reviewsDeliveredDuringLoad: reviewsAtEnd, chartUploads: platforms.slack.stats.chartUploads }
+        ? {
+            reviewsQueued: count(reviewsQueued),
+            reviewsDelivered: count(reviewsSent),
+            reviewsDeliveredDuringLoad: reviewsAtEnd,
+            chartUploads: platforms.slack.stats.chartUploads,
+          }
         : { promptsDeliveredDuringLoad: deliveredAtEnd }),
       startupToHealthzMs: Math.round(startupMs),
       hostLoad: [loadBefore, round(loadavg()[0]!, 1)],

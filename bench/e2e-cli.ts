@@ -73,7 +73,8 @@ export async function runE2eBench(name: 'ack' | 'reviews' | 'fanout-e2e', argv: 
     return;
   }
   const platform = values.platform ?? 'both';
-  if (!['both', 'slack', 'teams'].includes(platform)) throw new Error(`--platform must be both, slack or teams, got ${platform}`);
+  if (!['both', 'slack', 'teams'].includes(platform))
+    throw new Error(`--platform must be both, slack or teams, got ${platform}`);
   const { runFanoutE2e } = await import('./fanout-e2e.js');
   const { result, details } = await runFanoutE2e({
     members,

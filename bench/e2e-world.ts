@@ -8,7 +8,18 @@ import { writeFileSync } from 'node:fs';
 import { startApp, type RunningApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { createLogger } from '../src/logging/logger.js';
-import { BOT_TOKEN, SIGNING_SECRET, slackChannelId, slackMemberId, slackTeamId, slackUserId, TEAMS_TEAM, teamsAad, teamsMemberId, type WorldShape } from './e2e-ids.js';
+import {
+  BOT_TOKEN,
+  SIGNING_SECRET,
+  slackChannelId,
+  slackMemberId,
+  slackTeamId,
+  slackUserId,
+  TEAMS_TEAM,
+  teamsAad,
+  teamsMemberId,
+  type WorldShape,
+} from './e2e-ids.js';
 import { tempDbDir } from './temp-db.js';
 
 export * from './e2e-ids.js';
@@ -44,9 +55,15 @@ export function worldYaml(shape: WorldShape, rituals: WorldRituals = {}): string
   ];
   const perTeam = Math.ceil(shape.slackMembers / shape.slackTeams);
   for (let k = 1; k <= shape.slackTeams; k++) {
-    const ids = Array.from({ length: perTeam }, (_, j) => (k - 1) * perTeam + j + 1).filter((i) => i <= shape.slackMembers);
+    const ids = Array.from({ length: perTeam }, (_, j) => (k - 1) * perTeam + j + 1).filter(
+      (i) => i <= shape.slackMembers,
+    );
     if (ids.length === 0) break;
-    lines.push(`  - id: ${slackTeamId(k)}`, `    name: Slack Team ${k}`, `    channels: { slack: ${slackChannelId(k)} }`);
+    lines.push(
+      `  - id: ${slackTeamId(k)}`,
+      `    name: Slack Team ${k}`,
+      `    channels: { slack: ${slackChannelId(k)} }`,
+    );
     // A review goes to the team's channel and its managers.
     if (rituals.monthlyReviewCron) lines.push(`    managers: [${slackMemberId(ids[0]!)}]`);
     const own = [
@@ -55,12 +72,17 @@ export function worldYaml(shape: WorldShape, rituals: WorldRituals = {}): string
     ];
     if (own.length > 0) lines.push(`    rituals: { ${own.join(', ')} }`);
     lines.push('    members:');
-    for (const i of ids) lines.push(`      - { id: ${slackMemberId(i)}, name: Slack Member ${i}, role: sdr, start: 2025-01-06, slack: ${slackUserId(i)} }`);
+    for (const i of ids)
+      lines.push(
+        `      - { id: ${slackMemberId(i)}, name: Slack Member ${i}, role: sdr, start: 2025-01-06, slack: ${slackUserId(i)} }`,
+      );
   }
   if (shape.teamsMembers > 0) {
     lines.push(`  - id: ${TEAMS_TEAM}`, '    name: Teams Team', '    members:');
     for (let i = 1; i <= shape.teamsMembers; i++) {
-      lines.push(`      - { id: ${teamsMemberId(i)}, name: Teams Member ${i}, role: sdr, start: 2025-01-06, teams: ${teamsAad(i)} }`);
+      lines.push(
+        `      - { id: ${teamsMemberId(i)}, name: Teams Member ${i}, role: sdr, start: 2025-01-06, teams: ${teamsAad(i)} }`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -91,7 +113,12 @@ export async function startBenchApp(opts: {
     SANDBOX: 'off',
     LOG_LEVEL: opts.logLevel ?? 'error',
   };
-  if (opts.slackApiUrl) Object.assign(env, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: opts.slackApiUrl });
+  if (opts.slackApiUrl)
+    Object.assign(env, {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: opts.slackApiUrl,
+    });
   if (opts.teams) env.TEAMS_ENABLED = 'true';
   const config = loadConfig(env);
   const app = await startApp(config, createLogger(config.logLevel, process.stderr));

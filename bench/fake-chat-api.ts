@@ -115,7 +115,12 @@ export async function startFakeChatApi(opts: FakeChatApiOptions = {}): Promise<F
   let ts = 1_700_000_000_000;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const method = req.url === '/api/chat.postMessage' ? 'chat.postMessage' : req.url === '/api/chat.update' ? 'chat.update' : undefined;
+    const method =
+      req.url === '/api/chat.postMessage'
+        ? 'chat.postMessage'
+        : req.url === '/api/chat.update'
+          ? 'chat.update'
+          : undefined;
     if (req.method !== 'POST' || !method) return reply(res, 404, { ok: false, error: 'unknown_method' });
     const body = await readJson(req).catch(() => undefined);
     const channel = typeof body?.channel === 'string' ? body.channel : '';
@@ -128,7 +133,8 @@ export async function startFakeChatApi(opts: FakeChatApiOptions = {}): Promise<F
     const fault = opts.fault?.({ n: stats.requests, method, channel, channelCall });
     if (fault) {
       stats.faults++;
-      if (fault.kind === 'rate_limited') return reply(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfterSeconds) });
+      if (fault.kind === 'rate_limited')
+        return reply(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfterSeconds) });
       if (fault.kind === 'server_error') return reply(res, fault.status ?? 500, { ok: false, error: 'internal_error' });
       return reply(res, fault.status ?? 404, { ok: false, error: fault.error });
     }

@@ -21,12 +21,17 @@ export interface FakePlatforms {
 export const absNow = () => performance.timeOrigin + performance.now();
 
 export async function startFakePlatforms(config: FakePlatformsConfig): Promise<FakePlatforms> {
-  const child: ChildProcess = fork(CHILD, [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd: ROOT });
+  const child: ChildProcess = fork(CHILD, [JSON.stringify(config)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    cwd: ROOT,
+  });
   type Waiter = { resolve: (m: any) => void; reject: (err: Error) => void };
   const waiters = new Map<string, Waiter[]>();
   child.on('message', (m: { type: string }) => waiters.get(m.type)?.shift()?.resolve(m));
   child.once('exit', (code) => {
-    for (const list of waiters.values()) for (const w of list.splice(0)) w.reject(new Error(`fake platforms exited with ${code}`));
+    for (const list of waiters.values())
+      for (const w of list.splice(0)) w.reject(new Error(`fake platforms exited with ${code}`));
   });
   const next = <T>(type: string): Promise<T> =>
     new Promise((resolve, reject) => {

@@ -22,7 +22,9 @@ export interface FakePlatformsConfig {
   readonly slackChannels?: readonly string[];
 }
 
-export type ToChild = { readonly type: 'poll' | 'report' | 'stop' } | { readonly type: 'teams-limits'; readonly on: boolean };
+export type ToChild =
+  | { readonly type: 'poll' | 'report' | 'stop' }
+  | { readonly type: 'teams-limits'; readonly on: boolean };
 
 export interface PollAnswer {
   readonly type: 'poll';
@@ -47,7 +49,16 @@ slack.token = BOT_TOKEN;
 for (let i = 1; i <= config.slackUsers; i++) slack.addUser({ id: slackUserId(i), locale: 'en-GB', tz: 'Europe/Paris' });
 for (const channel of config.slackChannels ?? []) slack.addChannel(channel);
 const slackReferee = config.slackRate
-  ? new RateReferee([{ kind: 'bucket', perSecond: 1, burst: 1 }], [{ kind: 'bucket', perSecond: config.slackRate, burst: config.slackBurst ?? Math.max(1, Math.round(config.slackRate / 10)) }])
+  ? new RateReferee(
+      [{ kind: 'bucket', perSecond: 1, burst: 1 }],
+      [
+        {
+          kind: 'bucket',
+          perSecond: config.slackRate,
+          burst: config.slackBurst ?? Math.max(1, Math.round(config.slackRate / 10)),
+        },
+      ],
+    )
   : undefined;
 slack.interceptor = (method, args) => {
   if (!slackReferee || method !== 'chat.postMessage') return undefined;
@@ -55,7 +66,9 @@ slack.interceptor = (method, args) => {
   return wait === undefined ? undefined : { retryAfterSeconds: wait };
 };
 // A DM gets its prompt and, in the ack benchmark, check-in confirmations: count the first per channel.
-const slackTally = new DeliveryTally<FakeSlackCall>(slack.calls, (c) => (c.method === 'chat.postMessage' && c.outcome === 'ok' ? String(c.args.channel) : undefined));
+const slackTally = new DeliveryTally<FakeSlackCall>(slack.calls, (c) =>
+  c.method === 'chat.postMessage' && c.outcome === 'ok' ? String(c.args.channel) : undefined,
+);
 
 const connector = await new FakeBotConnector().start();
 const teamsReferee = config.teamsRate
@@ -70,11 +83,20 @@ const teamsReferee = config.teamsRate
   : undefined;
 let teamsLimitsOn = false;
 connector.interceptor = (call) => {
-  if (!teamsReferee || !teamsLimitsOn || !call.conversationId || !/\/activities(\/|$)/.test(call.path)) return undefined;
+  if (!teamsReferee || !teamsLimitsOn || !call.conversationId || !/\/activities(\/|$)/.test(call.path))
+    return undefined;
   const wait = teamsReferee.check(call.conversationId);
-  return wait === undefined ? undefined : { status: 429, body: { error: { code: 'TooManyRequests', message: 'slow down' } }, headers: { 'retry-after': String(wait) } };
+  return wait === undefined
+    ? undefined
+    : {
+        status: 429,
+        body: { error: { code: 'TooManyRequests', message: 'slow down' } },
+        headers: { 'retry-after': String(wait) },
+      };
 };
-let teamsTally = new DeliveryTally<RecordedCall>(connector.calls, (c) => (c.method === 'POST' && /\/activities$/.test(c.path) && c.status < 300 ? c.conversationId : undefined));
+let teamsTally = new DeliveryTally<RecordedCall>(connector.calls, (c) =>
+  c.method === 'POST' && /\/activities$/.test(c.path) && c.status < 300 ? c.conversationId : undefined,
+);
 
 // Poll answers carry absolute times: the tallies stamp with performance.now() of this process.
 const toAbs = (t: number) => (t === 0 ? 0 : performance.timeOrigin + t);
@@ -124,7 +146,9 @@ process.on('message', (m: ToChild) => {
   } else if (m.type === 'teams-limits') {
     // Installs come first and are not sends: the counting and the limits start afterwards.
     connector.reset();
-    teamsTally = new DeliveryTally<RecordedCall>(connector.calls, (c) => (c.method === 'POST' && /\/activities$/.test(c.path) && c.status < 300 ? c.conversationId : undefined));
+    teamsTally = new DeliveryTally<RecordedCall>(connector.calls, (c) =>
+      c.method === 'POST' && /\/activities$/.test(c.path) && c.status < 300 ? c.conversationId : undefined,
+    );
     teamsLimitsOn = m.on;
     process.send!({ type: 'teams-limits' });
   } else if (m.type === 'report') {

@@ -9,7 +9,19 @@
 // members never prompted (lost), prompts beyond the first (duplicates), 429s answered, peak RSS of the
 // app's process. The app paces Slack at its built-in 50/s: R above that shows the bot's own ceiling.
 import { createOutboxRepo } from '../src/store/outbox.repo.js';
-import { loopStallSampler, round, rssSampler, sleep, slackMemberId, slackTeamOf, startBenchApp, TEAMS_TEAM, teamsMemberId, type BenchApp, type WorldShape } from './e2e-world.js';
+import {
+  loopStallSampler,
+  round,
+  rssSampler,
+  sleep,
+  slackMemberId,
+  slackTeamOf,
+  startBenchApp,
+  TEAMS_TEAM,
+  teamsMemberId,
+  type BenchApp,
+  type WorldShape,
+} from './e2e-world.js';
 import { absNow, startFakePlatforms, type FakePlatforms } from './fake-platforms-client.js';
 import type { PlatformReport, PollAnswer } from './fake-platforms.js';
 import { startFanout, type FanoutSource, type FanoutTarget } from './fanout-source.js';
@@ -46,7 +58,14 @@ interface PhaseOutcome {
 type Side = 'slack' | 'teams';
 
 /** Starts the fan-out, waits until every member has a prompt (or the deadline), then until the outbox is idle. */
-async function measure(bench: BenchApp, fakes: FakePlatforms, side: Side, targets: readonly FanoutTarget[], source: FanoutSource, rate: number): Promise<PhaseOutcome> {
+async function measure(
+  bench: BenchApp,
+  fakes: FakePlatforms,
+  side: Side,
+  targets: readonly FanoutTarget[],
+  source: FanoutSource,
+  rate: number,
+): Promise<PhaseOutcome> {
   const n = targets.length;
   const boundSeconds = n / rate;
   const delivered = (p: PollAnswer) => (side === 'slack' ? p.slackDelivered : p.teamsDelivered);
@@ -55,7 +74,9 @@ async function measure(bench: BenchApp, fakes: FakePlatforms, side: Side, target
   const t0 = absNow();
   const deadline = performance.now() + (boundSeconds * 3 + 120) * 1000;
   let enqueue: Record<string, unknown> = {};
-  const started = startFanout(bench.app, source, targets).then((r) => (enqueue = { enqueueMs: Math.round(r.enqueueMs), enqueued: r.enqueued }));
+  const started = startFanout(bench.app, source, targets).then(
+    (r) => (enqueue = { enqueueMs: Math.round(r.enqueueMs), enqueued: r.enqueued }),
+  );
   let last = await fakes.poll();
   while (delivered(last) < n && performance.now() < deadline) {
     await sleep(20);
@@ -95,11 +116,20 @@ async function measure(bench: BenchApp, fakes: FakePlatforms, side: Side, target
 
 async function slackPhase(opts: FanoutE2eOptions): Promise<PhaseOutcome> {
   const n = opts.members;
-  const fakes = await startFakePlatforms({ slackUsers: n, slackRate: opts.rate, slackBurst: opts.burst ?? opts.rate, teamsMembers: 0 });
+  const fakes = await startFakePlatforms({
+    slackUsers: n,
+    slackRate: opts.rate,
+    slackBurst: opts.burst ?? opts.rate,
+    teamsMembers: 0,
+  });
   const shape: WorldShape = { slackMembers: n, slackTeams: opts.teams, teamsMembers: 0 };
   const bench = await startBenchApp({ shape, slackApiUrl: fakes.slackUrl, teams: false });
   try {
-    const targets: FanoutTarget[] = Array.from({ length: n }, (_, k) => ({ teamId: slackTeamOf(shape, k + 1), memberId: slackMemberId(k + 1), platform: 'slack' }));
+    const targets: FanoutTarget[] = Array.from({ length: n }, (_, k) => ({
+      teamId: slackTeamOf(shape, k + 1),
+      memberId: slackMemberId(k + 1),
+      platform: 'slack',
+    }));
     const outcome = await measure(bench, fakes, 'slack', targets, opts.source, opts.rate);
     return { ...outcome, details: { burst: opts.burst ?? opts.rate, ...outcome.details } };
   } finally {
@@ -116,7 +146,11 @@ async function teamsPhase(opts: FanoutE2eOptions): Promise<PhaseOutcome> {
   try {
     const installMs = await installTeamsMembers(bench.baseUrl, fakes.connectorUrl, n);
     await fakes.teamsLimits(true);
-    const targets: FanoutTarget[] = Array.from({ length: n }, (_, k) => ({ teamId: TEAMS_TEAM, memberId: teamsMemberId(k + 1), platform: 'teams' }));
+    const targets: FanoutTarget[] = Array.from({ length: n }, (_, k) => ({
+      teamId: TEAMS_TEAM,
+      memberId: teamsMemberId(k + 1),
+      platform: 'teams',
+    }));
     const outcome = await measure(bench, fakes, 'teams', targets, opts.source, opts.teamsRate);
     return { ...outcome, details: { installMs: Math.round(installMs), ...outcome.details } };
   } finally {
@@ -125,7 +159,9 @@ async function teamsPhase(opts: FanoutE2eOptions): Promise<PhaseOutcome> {
   }
 }
 
-export async function runFanoutE2e(opts: FanoutE2eOptions): Promise<{ result: Record<string, unknown>; details: Record<string, unknown> }> {
+export async function runFanoutE2e(
+  opts: FanoutE2eOptions,
+): Promise<{ result: Record<string, unknown>; details: Record<string, unknown> }> {
   const result: Record<string, unknown> = { members: opts.members, source: opts.source };
   const details: Record<string, unknown> = {};
   for (const platform of opts.platforms) {

@@ -25,18 +25,30 @@ export interface FanoutStarted {
   readonly enqueued: number;
 }
 
-export async function startFanout(app: RunningApp, source: FanoutSource, targets: readonly FanoutTarget[]): Promise<FanoutStarted> {
+export async function startFanout(
+  app: RunningApp,
+  source: FanoutSource,
+  targets: readonly FanoutTarget[],
+): Promise<FanoutStarted> {
   const started = performance.now();
   const now = new Date();
   if (source === 'core') {
     let enqueued = 0;
-    for (const teamId of [...new Set(targets.map((t) => t.teamId))]) enqueued += (await app.background.runNow(teamId, 'checkin', now)).sent;
+    for (const teamId of [...new Set(targets.map((t) => t.teamId))])
+      enqueued += (await app.background.runNow(teamId, 'checkin', now)).sent;
     return { enqueueMs: performance.now() - started, enqueued };
   }
   const ws = app.workspace().workspace;
   const zone = ws.defaults.timezone;
   const period = weekOf(ws, now, zone);
-  const view = checkInPromptView({ locale: 'en', name: 'Bench Member', period, deadline: new Date(now.getTime() + 3 * 86_400_000), zone, lines: [] });
+  const view = checkInPromptView({
+    locale: 'en',
+    name: 'Bench Member',
+    period,
+    deadline: new Date(now.getTime() + 3 * 86_400_000),
+    zone,
+    lines: [],
+  });
   const items: OutboxItemInput[] = targets.map((t) => ({
     dedupeKey: `occ:${occurrenceKey(t.teamId, 'checkin', period.key, t.memberId)}`,
     platform: t.platform,

@@ -32,7 +32,9 @@ export interface FanoutResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export async function runFanout(opts: FanoutOptions): Promise<{ result: FanoutResult; details: Record<string, unknown> }> {
+export async function runFanout(
+  opts: FanoutOptions,
+): Promise<{ result: FanoutResult; details: Record<string, unknown> }> {
   const tmp = tempDbDir('rituals-bench-fanout-');
   const store = await openStore(tmp.file('bench.db'));
   const fake = await startFakeChatApi({ rate: opts.rate });
@@ -44,7 +46,12 @@ export async function runFanout(opts: FanoutOptions): Promise<{ result: FanoutRe
     gateways: { slack: createHttpChatGateway({ baseUrl: fake.url }) },
     sender: {
       concurrency: opts.concurrency,
-      limits: { slack: { conversation: DEFAULT_LIMITS.slack.conversation, global: [bucket(opts.rate, Math.max(1, Math.ceil(opts.rate / 10)))] } },
+      limits: {
+        slack: {
+          conversation: DEFAULT_LIMITS.slack.conversation,
+          global: [bucket(opts.rate, Math.max(1, Math.ceil(opts.rate / 10)))],
+        },
+      },
     },
   });
 

@@ -13,7 +13,9 @@ export interface HttpChatGatewayOptions {
 export const channelOf = (d: Destination): string => (d.kind === 'dm' ? `D-${d.memberId}` : `C-${d.teamId}`);
 
 const textOf = (view: unknown): string =>
-  view !== null && typeof view === 'object' && typeof (view as { text?: unknown }).text === 'string' ? (view as { text: string }).text : '';
+  view !== null && typeof view === 'object' && typeof (view as { text?: unknown }).text === 'string'
+    ? (view as { text: string }).text
+    : '';
 
 function retryAfterMs(header: string | null): number {
   const seconds = header === null ? NaN : Number(header);
@@ -24,7 +26,10 @@ export function createHttpChatGateway(opts: HttpChatGatewayOptions): ChatGateway
   const platform = opts.platform ?? 'slack';
   const timeoutMs = opts.timeoutMs ?? 10_000;
 
-  async function call(method: string, body: Record<string, unknown>): Promise<{ outcome: SendOutcome } | { ok: true; data: Record<string, unknown> }> {
+  async function call(
+    method: string,
+    body: Record<string, unknown>,
+  ): Promise<{ outcome: SendOutcome } | { ok: true; data: Record<string, unknown> }> {
     let res: Response;
     try {
       res = await fetch(`${opts.baseUrl}/api/${method}`, {
@@ -34,13 +39,22 @@ export function createHttpChatGateway(opts: HttpChatGatewayOptions): ChatGateway
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
-      return { outcome: { status: 'failed_transient', code: 'NETWORK', reason: err instanceof Error ? err.message : String(err) } };
+      return {
+        outcome: {
+          status: 'failed_transient',
+          code: 'NETWORK',
+          reason: err instanceof Error ? err.message : String(err),
+        },
+      };
     }
     const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (res.status === 429) return { outcome: { status: 'rate_limited', retryAfterMs: retryAfterMs(res.headers.get('retry-after')) } };
+    if (res.status === 429)
+      return { outcome: { status: 'rate_limited', retryAfterMs: retryAfterMs(res.headers.get('retry-after')) } };
     const error = typeof data.error === 'string' ? data.error : `http_${res.status}`;
-    if (res.status >= 500) return { outcome: { status: 'failed_transient', code: `HTTP_${res.status}`, reason: error } };
-    if (res.status >= 400 || data.ok !== true) return { outcome: { status: 'failed_permanent', code: error.toUpperCase(), reason: error } };
+    if (res.status >= 500)
+      return { outcome: { status: 'failed_transient', code: `HTTP_${res.status}`, reason: error } };
+    if (res.status >= 400 || data.ok !== true)
+      return { outcome: { status: 'failed_permanent', code: error.toUpperCase(), reason: error } };
     return { ok: true, data };
   }
 

@@ -21,10 +21,17 @@ function int(value: string | undefined, fallback: number, flag: string): number 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   if (name === 'scale' || name === 'startup') return (await import('./scale.js')).runScaleBench(name, rest);
-  if (name === 'ack' || name === 'reviews' || name === 'fanout-e2e') return (await import('./e2e-cli.js')).runE2eBench(name, rest);
+  if (name === 'ack' || name === 'reviews' || name === 'fanout-e2e')
+    return (await import('./e2e-cli.js')).runE2eBench(name, rest);
   const { values } = parseArgs({
     args: rest,
-    options: { members: { type: 'string' }, rate: { type: 'string' }, concurrency: { type: 'string' }, teams: { type: 'string' }, runs: { type: 'string' } },
+    options: {
+      members: { type: 'string' },
+      rate: { type: 'string' },
+      concurrency: { type: 'string' },
+      teams: { type: 'string' },
+      runs: { type: 'string' },
+    },
     strict: true,
   });
   if (name === 'fanout') {

@@ -48,7 +48,8 @@ function windowState(max: number, windowMs: number): RuleState {
   };
 }
 
-const stateOf = (r: RefereeRule, now: number): RuleState => (r.kind === 'bucket' ? bucketState(r.perSecond, r.burst, now) : windowState(r.max, r.windowMs));
+const stateOf = (r: RefereeRule, now: number): RuleState =>
+  r.kind === 'bucket' ? bucketState(r.perSecond, r.burst, now) : windowState(r.max, r.windowMs);
 
 export interface RefereeStats {
   /** Calls let through. */

@@ -18,7 +18,10 @@ const peakRssMb = () => round(process.resourceUsage().maxRSS / 1024);
 
 function loadWorkspace(dir: string) {
   const parsed = parseWorkspace(readFileSync(join(dir, 'scale.yaml'), 'utf8'), 'scale.yaml');
-  if (!parsed.ok) throw new Error(`generated workspace is invalid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `generated workspace is invalid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    );
   return parsed.workspace;
 }
 
@@ -56,11 +59,24 @@ async function measure(dir: string, members: number): Promise<Record<string, unk
   const ws = loadWorkspace(dir);
   const store = await openStore(file);
   try {
-    const { core, outbox } = buildCore({ store, workspace: () => ws, log: silent, clock: { now: () => SCALE_NOW }, platformFor: () => 'slack' });
+    const { core, outbox } = buildCore({
+      store,
+      workspace: () => ws,
+      log: silent,
+      clock: { now: () => SCALE_NOW },
+      platformFor: () => 'slack',
+    });
     const team = ws.teams[0]!;
     const rep = team.members.find((m) => m.role !== undefined)!;
-    const reportDeps = { workspace: ws, metricValues: store.metricValues, ooo: store.ooo, objectives: store.objectives };
-    const teamReportMs = await timed(5, () => teamReport(reportDeps, { teamId: team.id, periodKey: '2026-11', asOf: SCALE_NOW.toISOString() }));
+    const reportDeps = {
+      workspace: ws,
+      metricValues: store.metricValues,
+      ooo: store.ooo,
+      objectives: store.objectives,
+    };
+    const teamReportMs = await timed(5, () =>
+      teamReport(reportDeps, { teamId: team.id, periodKey: '2026-11', asOf: SCALE_NOW.toISOString() }),
+    );
     const leaderboardsMs = await timed(1, async () => {
       for (const t of ws.teams) await core.service.leaderboard(t.managers[0]!, t.id);
     });
@@ -95,7 +111,8 @@ async function measure(dir: string, members: number): Promise<Record<string, unk
 async function main(argv: string[]): Promise<void> {
   const [phase, dir, n] = argv;
   const members = Number(n);
-  if ((phase !== 'generate' && phase !== 'measure') || !dir || !(members > 0)) throw new Error('usage: scale-child generate|measure DIR MEMBERS');
+  if ((phase !== 'generate' && phase !== 'measure') || !dir || !(members > 0))
+    throw new Error('usage: scale-child generate|measure DIR MEMBERS');
   const result = phase === 'generate' ? await generate(dir, members) : await measure(dir, members);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

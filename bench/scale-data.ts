@@ -14,11 +14,43 @@ export const SCALE_NOW = new Date('2026-11-20T15:00:05.000Z');
 export const HISTORY_FROM = '2024-11-18';
 const HISTORY_TO = '2026-11-19';
 
-const SDR_CHECKIN = ['calls', 'emails', 'linkedin_touches', 'meetings_booked', 'qualified_meetings', 'no_shows', 'sql_accepted', 'icp_opportunities'];
-const AE_CHECKIN = ['opportunities', 'proposals_sent', 'demos', 'deals_won', 'deals_lost', 'customer_references', 'follow_ups', 'meetings_held'];
+const SDR_CHECKIN = [
+  'calls',
+  'emails',
+  'linkedin_touches',
+  'meetings_booked',
+  'qualified_meetings',
+  'no_shows',
+  'sql_accepted',
+  'icp_opportunities',
+];
+const AE_CHECKIN = [
+  'opportunities',
+  'proposals_sent',
+  'demos',
+  'deals_won',
+  'deals_lost',
+  'customer_references',
+  'follow_ups',
+  'meetings_held',
+];
 const TYPICAL: Readonly<Record<string, number>> = {
-  calls: 90, emails: 120, linkedin_touches: 40, meetings_booked: 10, qualified_meetings: 8, no_shows: 1, sql_accepted: 4, icp_opportunities: 2,
-  opportunities: 5, proposals_sent: 4, demos: 6, deals_won: 1, deals_lost: 2, customer_references: 0, follow_ups: 25, meetings_held: 8,
+  calls: 90,
+  emails: 120,
+  linkedin_touches: 40,
+  meetings_booked: 10,
+  qualified_meetings: 8,
+  no_shows: 1,
+  sql_accepted: 4,
+  icp_opportunities: 2,
+  opportunities: 5,
+  proposals_sent: 4,
+  demos: 6,
+  deals_won: 1,
+  deals_lost: 2,
+  customer_references: 0,
+  follow_ups: 25,
+  meetings_held: 8,
 };
 
 export interface ScaleMember {
@@ -49,16 +81,23 @@ export function scaleTeams(members: number): ScaleTeam[] {
     const list: ScaleMember[] = [];
     for (let k = 0; k < size; k++) {
       n++;
-      const start = n % 50 === 7 ? '2027-01-04' : n % 25 === 3 ? '2026-09-14' : `${2019 + (n % 6)}-0${1 + (n % 9)}-0${1 + (n % 7)}`;
+      const start =
+        n % 50 === 7 ? '2027-01-04' : n % 25 === 3 ? '2026-09-14' : `${2019 + (n % 6)}-0${1 + (n % 9)}-0${1 + (n % 7)}`;
       list.push({ id: `m${n}`, team: `team${t + 1}`, role: k === 0 ? null : k % 2 === 0 ? 'ae' : 'sdr', start });
     }
-    teams.push({ id: `team${t + 1}`, zone: t % 2 === 0 ? 'Europe/Paris' : 'Europe/Berlin', manager: list[0]!.id, members: list });
+    teams.push({
+      id: `team${t + 1}`,
+      zone: t % 2 === 0 ? 'Europe/Paris' : 'Europe/Berlin',
+      manager: list[0]!.id,
+      members: list,
+    });
   }
   return teams;
 }
 
 function kpiYaml(): string[] {
-  const count = (id: string, en: string, extra = '') => `  ${id}: { label: { en: ${en}, fr: ${en} }, unit: count${extra} }`;
+  const count = (id: string, en: string, extra = '') =>
+    `  ${id}: { label: { en: ${en}, fr: ${en} }, unit: count${extra} }`;
   return [
     'kpis:',
     ...SDR_CHECKIN.filter((k) => k !== 'no_shows').map((k) => count(k, k.replace(/_/g, ' '))),
@@ -113,7 +152,10 @@ function teamYaml(team: ScaleTeam): string[] {
     `    channels: { slack: C${team.id.toUpperCase()} }`,
     `    managers: [${team.manager}]`,
     '    members:',
-    ...team.members.map((m) => `      - { id: ${m.id}, name: Member ${m.id.slice(1)},${m.role ? ` role: ${m.role},` : ''} start: ${m.start}, slack: U${m.id.toUpperCase()} }`),
+    ...team.members.map(
+      (m) =>
+        `      - { id: ${m.id}, name: Member ${m.id.slice(1)},${m.role ? ` role: ${m.role},` : ''} start: ${m.start}, slack: U${m.id.toUpperCase()} }`,
+    ),
     '    collective:',
     `      - { id: meetings, kpi: qualified_meetings, target: ${Math.max(1, sdrs) * 90}, alert: ${Math.max(1, sdrs) * 70}, per: quarter, owner: ${owner}, contributors: [], approver: ${team.manager} }`,
     `      - { id: revenue, kpi: new_revenue, target: ${Math.max(1, aes) * 100000}, alert: ${Math.max(1, aes) * 75000}, per: quarter, owner: ${owner}, contributors: [], approver: ${team.manager} }`,
@@ -171,7 +213,9 @@ export function fillHistory(sqlite: RawSqlite, teams: readonly ScaleTeam[]): His
   const checkIn = sqlite.prepare(
     "insert into check_ins (member_id, team_id, period_key, submitted_at, \"values\", wins, blockers, idempotency_key, status, platform) values (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', 'slack')",
   );
-  const ooo = sqlite.prepare("insert into ooo_periods (member_id, from_date, to_date, reason, created_by, created_at) values (?, ?, ?, 'holiday', ?, ?)");
+  const ooo = sqlite.prepare(
+    "insert into ooo_periods (member_id, from_date, to_date, reason, created_by, created_at) values (?, ?, ?, 'holiday', ?, ?)",
+  );
   const settings = { weekStart: 1, fiscalYearStart: 1 };
   const days: string[] = [];
   for (let d = HISTORY_FROM; d <= HISTORY_TO; d = addDays(d, 1)) days.push(d);
@@ -191,13 +235,31 @@ export function fillHistory(sqlite: RawSqlite, teams: readonly ScaleTeam[]): His
         value.run(m.id, team.id, kpi, friday, values[kpi], 'checkin', `checkin:${m.id}:${week}:${kpi}`, at);
         counts.metricValues++;
       }
-      checkIn.run(m.id, team.id, week, at, JSON.stringify(values), rnd() < 0.3 ? 'Signed a pilot' : null, rnd() < 0.2 ? 'Waiting on legal' : null, `bench:${m.id}:${week}`);
+      checkIn.run(
+        m.id,
+        team.id,
+        week,
+        at,
+        JSON.stringify(values),
+        rnd() < 0.3 ? 'Signed a pilot' : null,
+        rnd() < 0.2 ? 'Waiting on legal' : null,
+        `bench:${m.id}:${week}`,
+      );
       counts.checkIns++;
     }
     const imported = m.role === 'sdr' ? 'pipeline_generated' : 'new_revenue';
     for (const day of weekdays) {
       if (day < m.start) continue;
-      value.run(m.id, team.id, imported, day, Math.round(rnd() * (m.role === 'sdr' ? 5000 : 3000)), 'import', `crm:${m.id}:${day}:${imported}`, `${day}T22:00:00.000Z`);
+      value.run(
+        m.id,
+        team.id,
+        imported,
+        day,
+        Math.round(rnd() * (m.role === 'sdr' ? 5000 : 3000)),
+        'import',
+        `crm:${m.id}:${day}:${imported}`,
+        `${day}T22:00:00.000Z`,
+      );
       counts.metricValues++;
     }
     // One week out of office per quarter for a member in ten, and one now for a member in forty.
@@ -216,7 +278,16 @@ export function fillHistory(sqlite: RawSqlite, teams: readonly ScaleTeam[]): His
   const writeTeam = sqlite.transaction((team: ScaleTeam) => {
     for (const day of weekdays) {
       for (const kpi of ['expansion_mrr', 'churned_mrr']) {
-        value.run(null, team.id, kpi, day, Math.round(200 + (day.charCodeAt(9) % 7) * 50), 'import', `crm:${team.id}:${day}:${kpi}`, `${day}T22:00:00.000Z`);
+        value.run(
+          null,
+          team.id,
+          kpi,
+          day,
+          Math.round(200 + (day.charCodeAt(9) % 7) * 50),
+          'import',
+          `crm:${team.id}:${day}:${kpi}`,
+          `${day}T22:00:00.000Z`,
+        );
         counts.metricValues++;
       }
     }

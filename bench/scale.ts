@@ -20,7 +20,11 @@ const SIZES = [100, 1000, 10_000];
 
 function runChild(args: string[]): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'], cwd: ROOT });
+    const child = fork(CHILD, args, {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      cwd: ROOT,
+    });
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
@@ -35,7 +39,8 @@ function membersOption(argv: string[]): number | undefined {
   const { values } = parseArgs({ args: argv, options: { members: { type: 'string' } }, strict: true });
   if (values.members === undefined) return undefined;
   const n = Number(values.members);
-  if (!Number.isInteger(n) || n < 2) throw new Error(`--members must be a whole number of at least 2, got ${values.members}`);
+  if (!Number.isInteger(n) || n < 2)
+    throw new Error(`--members must be a whole number of at least 2, got ${values.members}`);
   return n;
 }
 
@@ -46,10 +51,15 @@ async function scale(argv: string[]): Promise<void> {
     const tmp = tempDbDir('rituals-bench-scale-');
     try {
       const generated = await runChild(['generate', tmp.dir, String(members)]);
-    // The build is not the start-up: compiled before the first run.
-    await ensureBuilt();
+      // The build is not the start-up: compiled before the first run.
+      await ensureBuilt();
       const measured = await runChild(['measure', tmp.dir, String(members)]);
-      const line = { bench: 'scale', ...measured, metricValues: generated.metricValues, generateSeconds: generated.generateSeconds };
+      const line = {
+        bench: 'scale',
+        ...measured,
+        metricValues: generated.metricValues,
+        generateSeconds: generated.generateSeconds,
+      };
       process.stdout.write(`${JSON.stringify(line)}\n`);
       printTable(`scale: ${members} members`, line);
       rows.push(line);
@@ -61,7 +71,17 @@ async function scale(argv: string[]): Promise<void> {
 }
 
 function printSummary(rows: readonly Record<string, unknown>[]): void {
-  const cols = ['members', 'teams', 'teamReportMs', 'leaderboardsMs', 'appHomeMs', 'standupMs', 'tickMs', 'dbMb', 'peakRssMb'];
+  const cols = [
+    'members',
+    'teams',
+    'teamReportMs',
+    'leaderboardsMs',
+    'appHomeMs',
+    'standupMs',
+    'tickMs',
+    'dbMb',
+    'peakRssMb',
+  ];
   const width = (c: string) => Math.max(c.length, ...rows.map((r) => String(r[c]).length));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(width(cols[i]!))).join('  ');
   process.stderr.write(`${[line(cols), ...rows.map((r) => line(cols.map((c) => String(r[c]))))].join('\n')}\n`);
@@ -86,7 +106,16 @@ async function startOnce(dir: string): Promise<number> {
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db, SANDBOX_DATABASE_URL: db, RITUALS_CONFIG: join(dir, 'scale.yaml'), SANDBOX: 'off', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: db,
+      SANDBOX_DATABASE_URL: db,
+      RITUALS_CONFIG: join(dir, 'scale.yaml'),
+      SANDBOX: 'off',
+      LOG_LEVEL: 'warn',
+    },
   });
   let exited: number | null = null;
   child.on('exit', (code) => (exited = code ?? -1));
@@ -94,7 +123,10 @@ async function startOnce(dir: string): Promise<number> {
     for (;;) {
       if (exited !== null) throw new Error(`the bot exited with ${exited} before /healthz was green`);
       if (performance.now() - t0 > 120_000) throw new Error('no green /healthz within 120 s');
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return performance.now() - t0;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -115,7 +147,15 @@ async function startup(argv: string[]): Promise<void> {
     const runs: number[] = [];
     for (let i = 0; i < 3; i++) runs.push(Math.round(await startOnce(tmp.dir)));
     const sorted = [...runs].sort((a, b) => a - b);
-    const line = { bench: 'startup', members, teams: generated.teams, metricValues: generated.metricValues, firstMs: runs[0], medianMs: sorted[1], runsMs: runs };
+    const line = {
+      bench: 'startup',
+      members,
+      teams: generated.teams,
+      metricValues: generated.metricValues,
+      firstMs: runs[0],
+      medianMs: sorted[1],
+      runsMs: runs,
+    };
     process.stdout.write(`${JSON.stringify(line)}\n`);
     printTable('startup: spawn to green /healthz', line);
   } finally {

@@ -4,7 +4,12 @@
 import { activity } from '../test/helpers/teams-activities.js';
 import { personalConversation, teamsAad } from './e2e-ids.js';
 
-export async function installTeamsMembers(baseUrl: string, connectorUrl: string, members: number, inFlight = 16): Promise<number> {
+export async function installTeamsMembers(
+  baseUrl: string,
+  connectorUrl: string,
+  members: number,
+  inFlight = 16,
+): Promise<number> {
   const template = activity('personal-install', { serviceUrl: connectorUrl });
   const started = performance.now();
   let next = 1;
@@ -17,7 +22,11 @@ export async function installTeamsMembers(baseUrl: string, connectorUrl: string,
         from: { id: `29:t${i}`, aadObjectId: teamsAad(i) },
         conversation: { ...template.conversation, id: personalConversation(i) },
       };
-      const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       await res.arrayBuffer();
       if (res.status >= 300) throw new Error(`install of member t${i} answered HTTP ${res.status}`);
     }

@@ -45,7 +45,10 @@ export function workspaceYaml(members: number, teams: number): string {
     const ids = Array.from({ length: perTeam }, (_, k) => t * perTeam + k + 1).filter((i) => i <= members);
     if (ids.length === 0) break;
     lines.push(`  - id: team${t + 1}`, `    name: Team ${t + 1}`, `    managers: [m${ids[0]}]`, '    members:');
-    for (const i of ids) lines.push(`      - { id: m${i}, name: Member ${i}, role: sdr, start: 2025-01-06, slack: U${String(i).padStart(7, '0')} }`);
+    for (const i of ids)
+      lines.push(
+        `      - { id: m${i}, name: Member ${i}, role: sdr, start: 2025-01-06, slack: U${String(i).padStart(7, '0')} }`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -57,7 +60,8 @@ async function planDue(ctx: CoreContext, ws: Workspace, now: Date): Promise<numb
   let planned = 0;
   const from = new Date(now.getTime() - ctx.graceMinutes * 60_000);
   for (const team of ws.teams) {
-    for (const fire of firesBetween(ctx.cron, team, from, now)) planned += (await PLANNERS[fire.ritual](ctx, team, fire)).length;
+    for (const fire of firesBetween(ctx.cron, team, from, now))
+      planned += (await PLANNERS[fire.ritual](ctx, team, fire)).length;
   }
   return planned;
 }
@@ -76,7 +80,13 @@ async function oneRun(ws: Workspace): Promise<RunFigures> {
   const store = await openStore(tmp.file('bench.db'));
   try {
     await syncWorkspace(store, ws, { actor: 'bench', at: '2026-11-01T00:00:00.000Z' });
-    const { core, outbox, clock } = buildCore({ store, workspace: () => ws, log: silent, clock: { now: () => FIRE }, platformFor: () => 'slack' });
+    const { core, outbox, clock } = buildCore({
+      store,
+      workspace: () => ws,
+      log: silent,
+      clock: { now: () => FIRE },
+      platformFor: () => 'slack',
+    });
     // The same context createRitualsCore builds, to reach the planners alone.
     const ctx: CoreContext = {
       workspace: () => ws,
@@ -111,9 +121,14 @@ async function oneRun(ws: Workspace): Promise<RunFigures> {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export async function runTickBench(opts: TickBenchOptions): Promise<{ result: Record<string, unknown>; details: Record<string, unknown> }> {
+export async function runTickBench(
+  opts: TickBenchOptions,
+): Promise<{ result: Record<string, unknown>; details: Record<string, unknown> }> {
   const parsed = parseWorkspace(workspaceYaml(opts.members, opts.teams), 'bench.yaml');
-  if (!parsed.ok) throw new Error(`generated workspace is invalid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `generated workspace is invalid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    );
   const runs: Awaited<ReturnType<typeof oneRun>>[] = [];
   for (let i = 0; i < (opts.runs ?? 3); i++) runs.push(await oneRun(parsed.workspace));
   const median = (pick: (r: RunFigures) => number) => {

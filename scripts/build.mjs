@@ -6,7 +6,17 @@
 // `ensureBuilt()` is what `npm start` and `bin/rituals.js` call in a source checkout: it builds only when
 // dist/ is missing or older than src/, and holds a lock so that two commands started together build once.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +42,8 @@ function* files(dir) {
 
 function newestInput() {
   let newest = 0;
-  for (const path of [...files(SRC), ...INPUTS.filter((f) => existsSync(f))]) newest = Math.max(newest, statSync(path).mtimeMs);
+  for (const path of [...files(SRC), ...INPUTS.filter((f) => existsSync(f))])
+    newest = Math.max(newest, statSync(path).mtimeMs);
   return newest;
 }
 
@@ -57,7 +68,11 @@ function tscPath() {
 function compile(tsc) {
   return new Promise((resolve, reject) => {
     // Its report goes to stderr: stdout belongs to the bot's JSON log lines under `npm start`.
-    const child = spawn(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: ['ignore', 2, 2], detached: true });
+    const child = spawn(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
+      cwd: ROOT,
+      stdio: ['ignore', 2, 2],
+      detached: true,
+    });
     let stoppedBy;
     const stop = (signal) => {
       stoppedBy = signal;
@@ -84,10 +99,14 @@ export class BuildStopped extends Error {}
 export async function build() {
   const started = new Date();
   const tsc = tscPath();
-  if (!tsc) throw new BuildError('the TypeScript compiler is not installed: run `npm ci` (with the dev dependencies), then `npm run build`');
+  if (!tsc)
+    throw new BuildError(
+      'the TypeScript compiler is not installed: run `npm ci` (with the dev dependencies), then `npm run build`',
+    );
   const r = await compile(tsc);
   if (r.stoppedBy) throw new BuildStopped(`build stopped by ${r.stoppedBy}`);
-  if (r.code !== 0) throw new BuildError(`the TypeScript compiler failed (exit ${r.code ?? r.signal}): nothing was written to dist/`);
+  if (r.code !== 0)
+    throw new BuildError(`the TypeScript compiler failed (exit ${r.code ?? r.signal}): nothing was written to dist/`);
   for (const path of files(SRC)) {
     if (path.endsWith('.ts')) continue;
     const target = join(DIST, relative(SRC, path));
@@ -158,10 +177,14 @@ export async function ensureBuilt() {
   await withLock(async () => {
     if (isFresh()) return;
     if (!tscPath() && existsSync(join(DIST, 'main.js'))) {
-      process.stderr.write('dist/ is older than src/ and the TypeScript compiler is not installed: running the existing build\n');
+      process.stderr.write(
+        'dist/ is older than src/ and the TypeScript compiler is not installed: running the existing build\n',
+      );
       return;
     }
-    process.stderr.write(existsSync(STAMP) ? 'src/ changed since the last build: building dist/\n' : 'no build yet: building dist/\n');
+    process.stderr.write(
+      existsSync(STAMP) ? 'src/ changed since the last build: building dist/\n' : 'no build yet: building dist/\n',
+    );
     await build();
   });
 }

@@ -36,7 +36,10 @@ export function png(size: number, pixel: (x: number, y: number) => Rgba): Buffer
     raw[y * (size * 4 + 1)] = 0; // filter: none
     for (let x = 0; x < size; x++) {
       const p = pixel(x, y);
-      raw.set(p.map((v) => Math.round(Math.max(0, Math.min(255, v)))), y * (size * 4 + 1) + 1 + x * 4);
+      raw.set(
+        p.map((v) => Math.round(Math.max(0, Math.min(255, v)))),
+        y * (size * 4 + 1) + 1 + x * 4,
+      );
     }
   }
   const ihdr = Buffer.alloc(13);
@@ -80,7 +83,12 @@ export function colorIcon(size = 192): Buffer {
     const v = (y + 0.5) / size;
     if (!roundedSquare(u, v, 0.18)) return [0, 0, 0, 0];
     const c = targetCoverage(u, v, 1 / size, 0.8);
-    return [ACCENT[0] + (255 - ACCENT[0]) * c, ACCENT[1] + (255 - ACCENT[1]) * c, ACCENT[2] + (255 - ACCENT[2]) * c, 255];
+    return [
+      ACCENT[0] + (255 - ACCENT[0]) * c,
+      ACCENT[1] + (255 - ACCENT[1]) * c,
+      ACCENT[2] + (255 - ACCENT[2]) * c,
+      255,
+    ];
   });
 }
 

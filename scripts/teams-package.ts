@@ -40,7 +40,8 @@ export function packageOptionsFromEnv(env: Readonly<Record<string, string | unde
 
 /** The manifest with ids, domain and URLs filled in; throws on an id that is not a GUID. */
 export function fillManifest(template: Manifest, opts: PackageOptions): Manifest {
-  if (!GUID.test(opts.appId)) throw new Error(`MICROSOFT_APP_ID must be the bot's app id (a GUID), got "${opts.appId}"`);
+  if (!GUID.test(opts.appId))
+    throw new Error(`MICROSOFT_APP_ID must be the bot's app id (a GUID), got "${opts.appId}"`);
   const teamsAppId = opts.teamsAppId ?? opts.appId;
   if (!GUID.test(teamsAppId)) throw new Error(`TEAMS_APP_ID must be a GUID, got "${teamsAppId}"`);
   const m: Manifest = structuredClone(template);
@@ -79,7 +80,9 @@ async function main(): Promise<void> {
   const zip = await buildPackage(opts);
   mkdirSync(dirname(out), { recursive: true });
   await new Promise<void>((ok, fail) => createWriteStream(out).on('error', fail).end(zip, ok));
-  process.stdout.write(`Teams app package written: ${out} (bot ${opts.appId}${opts.botDomain ? `, domain ${opts.botDomain}` : ''})\n`);
+  process.stdout.write(
+    `Teams app package written: ${out} (bot ${opts.appId}${opts.botDomain ? `, domain ${opts.botDomain}` : ''})\n`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

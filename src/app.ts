@@ -32,7 +32,10 @@ export interface RunningApp {
    * Where background work runs: runNow (a fan-out) and breach scans go to the worker thread when there
    * is one, else to this thread's engine.
    */
-  readonly background: Pick<RitualsCore['engine'], 'runNow'> & { readonly thread: boolean; requestScan(teamId: string): void };
+  readonly background: Pick<RitualsCore['engine'], 'runNow'> & {
+    readonly thread: boolean;
+    requestScan(teamId: string): void;
+  };
   workspace(): LoadedWorkspace;
   stop(): Promise<void>;
 }
@@ -48,14 +51,18 @@ export interface StartOptions {
 export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOptions = {}): Promise<RunningApp> {
   // One chart link key for both threads (a random one when CHART_URL_SECRET is not set).
   const config = sharedConfig(appConfig);
-  const platforms = [config.slack ? 'slack' : null, config.teams ? 'teams' : null].filter((p): p is string => p !== null);
+  const platforms = [config.slack ? 'slack' : null, config.teams ? 'teams' : null].filter(
+    (p): p is string => p !== null,
+  );
   const sandbox = config.sandbox === 'on' || (config.sandbox === 'auto' && !hasPlatform(config));
   const mode = sandbox ? 'sandbox' : 'platform';
   if (sandbox && platforms.length === 0) log.info('no Slack or Teams credentials: starting the local sandbox');
-  if (!sandbox && platforms.length === 0) log.warn('SANDBOX=off and no Slack or Teams credentials: rituals will be computed but nobody can be reached');
+  if (!sandbox && platforms.length === 0)
+    log.warn('SANDBOX=off and no Slack or Teams credentials: rituals will be computed but nobody can be reached');
 
   let current = await loadWorkspace(config.workspaceConfigPath);
-  if (current.isExample) log.info({ path: current.path }, 'RITUALS_CONFIG not set: using the bundled example workspace');
+  if (current.isExample)
+    log.info({ path: current.path }, 'RITUALS_CONFIG not set: using the bundled example workspace');
   log.info({ summary: current.summary }, 'workspace loaded');
   const workspace = () => current.workspace;
 
@@ -66,7 +73,10 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
   const sync = await syncWorkspace(store, current.workspace, { actor: 'config' });
   log.info({ sync }, 'workspace synced into the store');
   for (const p of schedulePlan(current.workspace, new Date())) {
-    log.info({ team: p.team, ritual: p.ritual, cron: p.cron, timezone: p.timezone, localTime: p.localTime, next: p.next }, 'ritual scheduled');
+    log.info(
+      { team: p.team, ritual: p.ritual, cron: p.cron, timezone: p.timezone, localTime: p.localTime, next: p.next },
+      'ritual scheduled',
+    );
   }
 
   const http = new HttpServer(log.child({ area: 'http' }));
@@ -83,7 +93,13 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
     if (route === '/slack/events') metrics.observeAck('slack', 'events', seconds);
     else if (route === '/api/messages') metrics.observeAck('teams', 'messages', seconds);
   });
-  const metricsEndpoint = createMetricsEndpoint({ access: config.metrics, mode, metrics, http, log: log.child({ area: 'metrics' }) });
+  const metricsEndpoint = createMetricsEndpoint({
+    access: config.metrics,
+    mode,
+    metrics,
+    http,
+    log: log.child({ area: 'metrics' }),
+  });
   registerHealth(http, {
     mode,
     platforms,
@@ -124,7 +140,11 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
   const core = (runtime?.core ?? sandboxApp?.core)!;
   const background: RunningApp['background'] = thread
     ? { thread: true, runNow: (t, r, now) => thread!.runNow(t, r, now), requestScan: (t) => thread!.requestScan(t) }
-    : { thread: false, runNow: (t, r, now) => core.engine.runNow(t, r, now), requestScan: (t) => void core.engine.scanBreaches(t, new Date()).catch(() => undefined) };
+    : {
+        thread: false,
+        runNow: (t, r, now) => core.engine.runNow(t, r, now),
+        requestScan: (t) => void core.engine.scanBreaches(t, new Date()).catch(() => undefined),
+      };
   registerIngestApi(http, {
     store,
     workspace,

@@ -27,7 +27,15 @@ async function run(): Promise<void> {
   const log = createLogger(config.logLevel);
   // A bug in one handler must not take the bot down for everyone: log it and keep serving.
   process.on('unhandledRejection', (reason) => {
-    log.error({ err: reason instanceof Error ? { name: reason.name, message: reason.message, stack: reason.stack } : String(reason) }, 'unhandled rejection');
+    log.error(
+      {
+        err:
+          reason instanceof Error
+            ? { name: reason.name, message: reason.message, stack: reason.stack }
+            : String(reason),
+      },
+      'unhandled rejection',
+    );
   });
   // The handlers are in place before the start: a stop asked for while starting waits for the start
   // to finish, then stops (instead of the default action killing the process half-way).
@@ -45,7 +53,10 @@ async function run(): Promise<void> {
       .then(
         () => process.exit(0),
         (err: unknown) => {
-          log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'stop failed');
+          log.error(
+            { err: err instanceof Error ? { name: err.name, message: err.message } : String(err) },
+            'stop failed',
+          );
           process.exit(1);
         },
       );
@@ -58,7 +69,10 @@ async function run(): Promise<void> {
     if (err instanceof WorkspaceConfigError) {
       process.stderr.write(`Invalid workspace config:\n${err.message}\n`);
     } else {
-      log.fatal({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'failed to start');
+      log.fatal(
+        { err: err instanceof Error ? { name: err.name, message: err.message } : String(err) },
+        'failed to start',
+      );
     }
     process.exit(1);
   }

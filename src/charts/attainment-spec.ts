@@ -5,7 +5,15 @@ import { t } from '../core/i18n/index.js';
 import { formatPercent } from '../core/i18n/format.js';
 import type { AttainmentData } from './chart-data.js';
 import { niceTicks, periodName, shortDate, tickLabels } from './labels.js';
-import { axisWithLabels, baseSpec, chartTitle, emptyMessage, haloText, labelSignal, type ChartOptions } from './spec-common.js';
+import {
+  axisWithLabels,
+  baseSpec,
+  chartTitle,
+  emptyMessage,
+  haloText,
+  labelSignal,
+  type ChartOptions,
+} from './spec-common.js';
 import { colour } from './theme.js';
 
 const BAR_STEP = 30;
@@ -52,7 +60,14 @@ export function attainmentBarsSpec(data: AttainmentData, opts: ChartOptions): Sp
       type: 'rule',
       name: 'target-line',
       encode: {
-        enter: { x: { scale: 'x', value: 1 }, y: { value: -6 }, y2: { signal: 'height' }, stroke: colour('text'), strokeWidth: { value: 1.5 }, strokeDash: { value: [4, 3] } },
+        enter: {
+          x: { scale: 'x', value: 1 },
+          y: { value: -6 },
+          y2: { signal: 'height' },
+          stroke: colour('text'),
+          strokeWidth: { value: 1.5 },
+          strokeDash: { value: [4, 3] },
+        },
       },
     },
     ...haloText('target-label', {
@@ -94,10 +109,23 @@ export function attainmentBarsSpec(data: AttainmentData, opts: ChartOptions): Sp
     data: [{ name: 'bars', values: rows }],
     scales: [
       { name: 'x', type: 'linear', domain: [0, xTicks.at(-1)!.value], range: 'width', nice: false, zero: true },
-      { name: 'y', type: 'band', domain: rows.map((r) => r.row), range: 'height', paddingInner: 0.3, paddingOuter: 0.15 },
+      {
+        name: 'y',
+        type: 'band',
+        domain: rows.map((r) => r.row),
+        range: 'height',
+        paddingInner: 0.3,
+        paddingOuter: 0.15,
+      },
     ],
     axes: [
-      axisWithLabels('bottom', 'x', 'xlabels', xTicks.map((tk) => tk.value), { grid: true }),
+      axisWithLabels(
+        'bottom',
+        'x',
+        'xlabels',
+        xTicks.map((tk) => tk.value),
+        { grid: true },
+      ),
       {
         orient: 'left',
         scale: 'y',

@@ -11,7 +11,12 @@ import { chartTitle, emptyMessage, haloText, lineChartSpec, type ChartOptions } 
 import { colour } from './theme.js';
 
 /** x ticks in the middle of their day: every day of a week, weekly in a month, month starts otherwise. */
-function dayTicks(locale: Locale, start: string, end: string, kind: BurnUpData['period']['kind']): { value: number; label: string }[] {
+function dayTicks(
+  locale: Locale,
+  start: string,
+  end: string,
+  kind: BurnUpData['period']['kind'],
+): { value: number; label: string }[] {
   const span = daysBetween(start, end);
   const ticks: { value: number; label: string }[] = [];
   if (kind === 'week' || kind === 'month') {
@@ -21,12 +26,18 @@ function dayTicks(locale: Locale, start: string, end: string, kind: BurnUpData['
   }
   for (let d = 0; d <= span; d++) {
     const day = addDays(start, d);
-    if (dateParts(day).day === 1 || d === 0) ticks.push({ value: d + 0.5, label: kind === 'year' ? shortMonth(locale, day) : shortDate(locale, day) });
+    if (dateParts(day).day === 1 || d === 0)
+      ticks.push({ value: d + 0.5, label: kind === 'year' ? shortMonth(locale, day) : shortDate(locale, day) });
   }
   return ticks;
 }
 
-function referenceLine(name: 'target' | 'alert', y: number, label: string, above: boolean): { line: Mark; labels: Mark[] } {
+function referenceLine(
+  name: 'target' | 'alert',
+  y: number,
+  label: string,
+  above: boolean,
+): { line: Mark; labels: Mark[] } {
   return {
     line: {
       type: 'rule',
@@ -79,9 +90,17 @@ export function burnUpSpec(data: BurnUpData, opts: ChartOptions): Spec {
   const labels: Mark[] = [];
   // "Better" is up for higher-is-better KPIs: the target sits above the alert, so its label goes above.
   const higher = data.direction === 'higher';
-  for (const [name, value, above] of [['target', data.target, higher], ['alert', data.alert, !higher]] as const) {
+  for (const [name, value, above] of [
+    ['target', data.target, higher],
+    ['alert', data.alert, !higher],
+  ] as const) {
     if (value === null) continue;
-    const ref = referenceLine(name, value, t(locale, `chart.${name}`, { value: valueLabel(locale, value, unit) }), above);
+    const ref = referenceLine(
+      name,
+      value,
+      t(locale, `chart.${name}`, { value: valueLabel(locale, value, unit) }),
+      above,
+    );
     lines.push(ref.line);
     labels.push(...ref.labels);
   }
@@ -97,7 +116,15 @@ export function burnUpSpec(data: BurnUpData, opts: ChartOptions): Spec {
         type: 'line',
         name: 'projection-line',
         from: { data: 'projection' },
-        encode: { enter: { x: { scale: 'x', field: 'x' }, y: { scale: 'y', field: 'y' }, stroke: colour('actual'), strokeWidth: { value: 2 }, strokeDash: { value: [3, 4] } } },
+        encode: {
+          enter: {
+            x: { scale: 'x', field: 'x' },
+            y: { scale: 'y', field: 'y' },
+            stroke: colour('actual'),
+            strokeWidth: { value: 2 },
+            strokeDash: { value: [3, 4] },
+          },
+        },
       });
       labels.push(
         ...haloText('projection-label', {
@@ -115,14 +142,28 @@ export function burnUpSpec(data: BurnUpData, opts: ChartOptions): Spec {
       type: 'line',
       name: 'actual-line',
       from: { data: 'actual' },
-      encode: { enter: { x: { scale: 'x', field: 'x' }, y: { scale: 'y', field: 'y' }, stroke: colour('actual'), strokeWidth: { value: 2.5 } } },
+      encode: {
+        enter: {
+          x: { scale: 'x', field: 'x' },
+          y: { scale: 'y', field: 'y' },
+          stroke: colour('actual'),
+          strokeWidth: { value: 2.5 },
+        },
+      },
     });
     if (last) {
       const late = day(last.date) > span * 0.8;
       lines.push({
         type: 'symbol',
         name: 'today',
-        encode: { enter: { x: { scale: 'x', value: day(last.date) }, y: { scale: 'y', value: last.value }, size: { value: 40 }, fill: colour('actual') } },
+        encode: {
+          enter: {
+            x: { scale: 'x', value: day(last.date) },
+            y: { scale: 'y', value: last.value },
+            size: { value: 40 },
+            fill: colour('actual'),
+          },
+        },
       });
       labels.push(
         ...haloText('today-label', {
@@ -147,9 +188,17 @@ export function burnUpSpec(data: BurnUpData, opts: ChartOptions): Spec {
       {
         name: 'actual',
         // A cumulative figure starts from nothing at the start of the period.
-        values: [...(data.cumulative && data.actual.length ? [{ x: 0, y: 0 }] : []), ...data.actual.map((p) => ({ x: day(p.date), y: p.value }))],
+        values: [
+          ...(data.cumulative && data.actual.length ? [{ x: 0, y: 0 }] : []),
+          ...data.actual.map((p) => ({ x: day(p.date), y: p.value })),
+        ],
       },
-      { name: 'projection', values: data.projection ? [data.projection.from, data.projection.to].map((p) => ({ x: day(p.date), y: p.value })) : [] },
+      {
+        name: 'projection',
+        values: data.projection
+          ? [data.projection.from, data.projection.to].map((p) => ({ x: day(p.date), y: p.value }))
+          : [],
+      },
     ],
     lines,
     labels,

@@ -59,10 +59,16 @@ export function parseChartId(id: string): ChartRequest | undefined {
  * The charts of a monthly review or a QBR for a team and period: the burn-up of each collective
  * objective, then the members' attainment. Put their ids in the view's ChartRefs.
  */
-export function reviewChartRequests(team: { readonly id: string; readonly collective: readonly { readonly id: string }[] }, periodKey: string, asOf?: string): ChartRequest[] {
+export function reviewChartRequests(
+  team: { readonly id: string; readonly collective: readonly { readonly id: string }[] },
+  periodKey: string,
+  asOf?: string,
+): ChartRequest[] {
   const at = asOf === undefined ? {} : { asOf };
   return [
-    ...team.collective.map((o): ChartRequest => ({ kind: 'burnup', teamId: team.id, periodKey, objectiveId: o.id, ...at })),
+    ...team.collective.map(
+      (o): ChartRequest => ({ kind: 'burnup', teamId: team.id, periodKey, objectiveId: o.id, ...at }),
+    ),
     { kind: 'attainment', teamId: team.id, periodKey, ...at },
   ];
 }

@@ -33,7 +33,12 @@ export interface ChartService extends ChartCatalog, ChartPngSource {}
 
 export function createChartService(deps: ChartServiceDeps): ChartService {
   const now = deps.now ?? (() => new Date());
-  const chartDeps = () => ({ workspace: deps.workspace(), metricValues: deps.metricValues, ooo: deps.ooo, ...(deps.members ? { members: deps.members } : {}) });
+  const chartDeps = () => ({
+    workspace: deps.workspace(),
+    metricValues: deps.metricValues,
+    ooo: deps.ooo,
+    ...(deps.members ? { members: deps.members } : {}),
+  });
 
   return {
     async reviewCharts(teamId, periodKey, asOf, locale): Promise<ChartRef[]> {
@@ -52,7 +57,8 @@ export function createChartService(deps: ChartServiceDeps): ChartService {
       const req = parseChartId(id);
       if (!req) return undefined;
       try {
-        return (await chartPng(chartDeps(), req, { asOf: now().toISOString(), locale, theme: deps.theme ?? 'light' })).png;
+        return (await chartPng(chartDeps(), req, { asOf: now().toISOString(), locale, theme: deps.theme ?? 'light' }))
+          .png;
       } catch (err) {
         if (err instanceof DomainError) return undefined;
         throw err;

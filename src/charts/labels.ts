@@ -44,7 +44,8 @@ export const wholeUnit = (unit: Unit): boolean => unit.type === 'count';
 export function tickLabels(locale: Locale, values: readonly number[], unit: Unit): { value: number; label: string }[] {
   const compact = Math.max(...values.map(Math.abs)) >= 10_000;
   // As many decimals as the finest tick needs (17.5 %), the same for all.
-  const percentDigits = [0, 1, 2].find((d) => values.every((v) => Math.abs(Number((v * 100).toFixed(d)) - v * 100) < 1e-9)) ?? 2;
+  const percentDigits =
+    [0, 1, 2].find((d) => values.every((v) => Math.abs(Number((v * 100).toFixed(d)) - v * 100) < 1e-9)) ?? 2;
   const fmt = (value: number): string => {
     switch (unit.type) {
       case 'currency':
@@ -58,7 +59,9 @@ export function tickLabels(locale: Locale, values: readonly number[], unit: Unit
       case 'percent':
         return formatPercent(locale, value, percentDigits);
       case 'count':
-        return compact ? new Intl.NumberFormat(INTL[locale], { notation: 'compact', maximumFractionDigits: 1 }).format(value) : formatNumber(locale, value, 2);
+        return compact
+          ? new Intl.NumberFormat(INTL[locale], { notation: 'compact', maximumFractionDigits: 1 }).format(value)
+          : formatNumber(locale, value, 2);
       default:
         return formatNumber(locale, value, 2);
     }
@@ -82,7 +85,9 @@ export function shortDate(locale: Locale, isoDate: string): string {
 /** "Nov" / "nov." */
 export function shortMonth(locale: Locale, isoDate: string): string {
   const { year, month } = dateParts(isoDate);
-  return new Intl.DateTimeFormat(INTL[locale], { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  return new Intl.DateTimeFormat(INTL[locale], { month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
 }
 
 /** "Week 47, 2026", "November 2026", "Q4 2026", "2026" (fiscal keys keep their FY prefix). */

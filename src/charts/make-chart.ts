@@ -13,7 +13,13 @@ import { t } from '../core/i18n/index.js';
 import { formatPercent } from '../core/i18n/format.js';
 import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports/index.js';
 import { loadTeamData, type TeamData } from '../core/rituals/queries/team-data.js';
-import { periodSettings, reportAsOf, reportTeam, resolvePeriod, teamReport } from '../core/rituals/use-cases/team-report.js';
+import {
+  periodSettings,
+  reportAsOf,
+  reportTeam,
+  resolvePeriod,
+  teamReport,
+} from '../core/rituals/use-cases/team-report.js';
 import { attainmentBarsSpec } from './attainment-spec.js';
 import { burnUpSpec } from './burn-up-spec.js';
 import { chartId, type ChartRequest } from './chart-request.js';
@@ -51,7 +57,11 @@ export interface BuiltChart {
 
 function loadData(deps: ChartDeps, team: Team, from: string, to: string): Promise<TeamData> {
   // The same values as the team's report reads (former members' as the team's own).
-  const repos = { metricValues: deps.metricValues, ooo: deps.ooo, ...(deps.members ? { workspace: deps.members } : {}) };
+  const repos = {
+    metricValues: deps.metricValues,
+    ooo: deps.ooo,
+    ...(deps.members ? { workspace: deps.members } : {}),
+  };
   return loadTeamData(repos, team, from, to < from ? from : to);
 }
 
@@ -71,34 +81,58 @@ export async function buildChart(deps: ChartDeps, req: ChartRequest, opts: Chart
 
   if (req.kind === 'burnup') {
     const objectiveId = req.objectiveId ?? team.collective[0]?.id;
-    if (objectiveId === undefined) throw new DomainError('CHART.NO_OBJECTIVE', `team "${team.id}" has no collective objective`, { team: team.id });
+    if (objectiveId === undefined)
+      throw new DomainError('CHART.NO_OBJECTIVE', `team "${team.id}" has no collective objective`, { team: team.id });
     if (!team.collective.some((o) => o.id === objectiveId)) {
-      throw new DomainError('CHART.UNKNOWN_OBJECTIVE', `unknown collective objective "${objectiveId}" in team "${team.id}" (known: ${team.collective.map((o) => o.id).join(', ')})`, { objective: objectiveId, objectives: team.collective.map((o) => o.id).join(', ') });
+      throw new DomainError(
+        'CHART.UNKNOWN_OBJECTIVE',
+        `unknown collective objective "${objectiveId}" in team "${team.id}" (known: ${team.collective.map((o) => o.id).join(', ')})`,
+        { objective: objectiveId, objectives: team.collective.map((o) => o.id).join(', ') },
+      );
     }
     const values = await loadValues(deps, team, period.start, minDate(period.end, asOfDate));
     const data = collectiveBurnUp({ workspace, team, period, asOf, values, objectiveId });
     const title = t(locale, 'chart.burnup.title', { objective: data.label[locale], period: pName });
     const fmt = (v: number | null) => valueLabel(locale, v, data.unit);
     const altText = data.hasData
-      ? t(locale, 'chart.alt.burnup', { objective: data.label[locale], period: pName, actual: fmt(data.actual.at(-1)?.value ?? null), target: fmt(data.target), alert: fmt(data.alert), projected: fmt(data.projection?.to.value ?? data.actual.at(-1)?.value ?? null) })
+      ? t(locale, 'chart.alt.burnup', {
+          objective: data.label[locale],
+          period: pName,
+          actual: fmt(data.actual.at(-1)?.value ?? null),
+          target: fmt(data.target),
+          alert: fmt(data.alert),
+          projected: fmt(data.projection?.to.value ?? data.actual.at(-1)?.value ?? null),
+        })
       : t(locale, 'chart.alt.empty', { title });
     return { id, spec: burnUpSpec(data, { locale }), title, altText, hasData: data.hasData };
   }
 
   if (req.kind === 'attainment') {
-    if (req.kpiId !== undefined && !workspace.kpis[req.kpiId]) throw new DomainError('CHART.UNKNOWN_KPI', `unknown KPI "${req.kpiId}"`, { kpi: req.kpiId });
+    if (req.kpiId !== undefined && !workspace.kpis[req.kpiId])
+      throw new DomainError('CHART.UNKNOWN_KPI', `unknown KPI "${req.kpiId}"`, { kpi: req.kpiId });
     const report = await teamReport(deps, { teamId: team.id, periodKey: period.key, asOf });
     const values = await loadValues(deps, team, period.start, minDate(period.end, asOfDate));
     const data = teamAttainment(report, team, workspace, { kpiId: req.kpiId, hasValues: values.length > 0 });
-    const title = data.kpi ? t(locale, 'chart.attainment.kpiTitle', { kpi: data.kpi.label[locale], period: pName }) : t(locale, 'chart.attainment.title', { period: pName });
-    const list = data.bars.map((b) => `${b.name} ${b.attainment === null ? t(locale, 'value.none') : formatPercent(locale, b.attainment, 0)}`);
-    const altText = data.hasData ? t(locale, 'chart.alt.attainment', { period: pName, list: listText(locale, list) }) : t(locale, 'chart.alt.empty', { title });
+    const title = data.kpi
+      ? t(locale, 'chart.attainment.kpiTitle', { kpi: data.kpi.label[locale], period: pName })
+      : t(locale, 'chart.attainment.title', { period: pName });
+    const list = data.bars.map(
+      (b) => `${b.name} ${b.attainment === null ? t(locale, 'value.none') : formatPercent(locale, b.attainment, 0)}`,
+    );
+    const altText = data.hasData
+      ? t(locale, 'chart.alt.attainment', { period: pName, list: listText(locale, list) })
+      : t(locale, 'chart.alt.empty', { title });
     return { id, spec: attainmentBarsSpec(data, { locale }), title, altText, hasData: data.hasData };
   }
 
   const { memberId, kpiId } = req;
-  if (memberId === undefined || kpiId === undefined) throw new DomainError('CHART.TREND_NEEDS_MEMBER', 'a trend chart needs a member and a KPI', {});
-  if (!team.members.some((m) => m.id === memberId)) throw new DomainError('CHART.UNKNOWN_MEMBER', `member "${memberId}" is not in team "${team.id}"`, { member: memberId, team: team.id });
+  if (memberId === undefined || kpiId === undefined)
+    throw new DomainError('CHART.TREND_NEEDS_MEMBER', 'a trend chart needs a member and a KPI', {});
+  if (!team.members.some((m) => m.id === memberId))
+    throw new DomainError('CHART.UNKNOWN_MEMBER', `member "${memberId}" is not in team "${team.id}"`, {
+      member: memberId,
+      team: team.id,
+    });
   if (!workspace.kpis[kpiId]) throw new DomainError('CHART.UNKNOWN_KPI', `unknown KPI "${kpiId}"`, { kpi: kpiId });
   // The weeks up to the as-of day, or up to the end of the period when it is over.
   const trendAsOf = period.end < asOfDate ? startOfDayInZone(period.end, team.timezone) : asOf;
@@ -106,14 +140,31 @@ export async function buildChart(deps: ChartDeps, req: ChartRequest, opts: Chart
   const weeks = trendWeeks(workspace, endDate);
   // From the start of the year before the first week: computed targets of quarter and year objectives
   // are evaluated on their own period's values, as in the report use case.
-  const from = periodOfDate('year', previousPeriod(weeks[0]!, periodSettings(workspace)).start, periodSettings(workspace)).start;
+  const from = periodOfDate(
+    'year',
+    previousPeriod(weeks[0]!, periodSettings(workspace)).start,
+    periodSettings(workspace),
+  ).start;
   // The team's data holds the member's out-of-office days with its values (the member is in the team).
   const { values, ooo } = await loadData(deps, team, from, endDate);
-  const data = memberTrend({ workspace, team, memberId, kpiId, asOf: trendAsOf, values, ooo: ooo.filter((o) => o.memberId === memberId) });
+  const data = memberTrend({
+    workspace,
+    team,
+    memberId,
+    kpiId,
+    asOf: trendAsOf,
+    values,
+    ooo: ooo.filter((o) => o.memberId === memberId),
+  });
   const title = t(locale, 'chart.trend.title', { kpi: data.label[locale], member: data.memberName });
   const list = data.weeks.map((w) => `${shortDate(locale, w.start)} ${valueLabel(locale, w.actual, data.unit)}`);
   const altText = data.hasData
-    ? t(locale, 'chart.alt.trend', { kpi: data.label[locale], member: data.memberName, n: data.weeks.length, list: listText(locale, list) })
+    ? t(locale, 'chart.alt.trend', {
+        kpi: data.label[locale],
+        member: data.memberName,
+        n: data.weeks.length,
+        list: listText(locale, list),
+      })
     : t(locale, 'chart.alt.empty', { title });
   return { id, spec: trendSpec(data, { locale }), title, altText, hasData: data.hasData };
 }

@@ -17,7 +17,9 @@ export interface RenderOptions {
 }
 
 const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-export const CHART_FONT_FILES: readonly string[] = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => join(FONT_DIR, f));
+export const CHART_FONT_FILES: readonly string[] = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) =>
+  join(FONT_DIR, f),
+);
 
 const refuse = async (): Promise<never> => {
   throw new Error('charts load no external resources');

@@ -74,15 +74,36 @@ export function lineChartSpec(opts: {
 }): Spec {
   const { xTicks, yTicks } = opts;
   return {
-    ...baseSpec({ height: 300, title: opts.title, signals: [labelSignal('xlabels', xTicks), labelSignal('ylabels', yTicks)] }),
+    ...baseSpec({
+      height: 300,
+      title: opts.title,
+      signals: [labelSignal('xlabels', xTicks), labelSignal('ylabels', yTicks)],
+    }),
     data: opts.data,
     scales: [
       { name: 'x', type: 'linear', domain: opts.xDomain, range: 'width', zero: false, nice: false },
-      { name: 'y', type: 'linear', domain: [yTicks[0]!.value, yTicks.at(-1)!.value], range: 'height', zero: false, nice: false },
+      {
+        name: 'y',
+        type: 'linear',
+        domain: [yTicks[0]!.value, yTicks.at(-1)!.value],
+        range: 'height',
+        zero: false,
+        nice: false,
+      },
     ],
     axes: [
-      axisWithLabels('left', 'y', 'ylabels', yTicks.map((tk) => tk.value)),
-      axisWithLabels('bottom', 'x', 'xlabels', xTicks.map((tk) => tk.value)),
+      axisWithLabels(
+        'left',
+        'y',
+        'ylabels',
+        yTicks.map((tk) => tk.value),
+      ),
+      axisWithLabels(
+        'bottom',
+        'x',
+        'xlabels',
+        xTicks.map((tk) => tk.value),
+      ),
     ],
     marks: [...opts.lines, ...opts.labels],
   };
@@ -105,9 +126,19 @@ export function emptyMessage(text: string): Mark[] {
  * A text label drawn over a halo of the card's colour (the same text, stroked, underneath), so it stays
  * legible where it crosses a line or a grid rule.
  */
-export function haloText(name: string, enter: NonNullable<NonNullable<Mark['encode']>['enter']>, dataName?: string): Mark[] {
+export function haloText(
+  name: string,
+  enter: NonNullable<NonNullable<Mark['encode']>['enter']>,
+  dataName?: string,
+): Mark[] {
   const from = dataName === undefined ? {} : { from: { data: dataName } };
-  const halo = { ...enter, fill: colour('background'), stroke: colour('background'), strokeWidth: { value: 4 }, strokeJoin: { value: 'round' as const } };
+  const halo = {
+    ...enter,
+    fill: colour('background'),
+    stroke: colour('background'),
+    strokeWidth: { value: 4 },
+    strokeJoin: { value: 'round' as const },
+  };
   return [
     { type: 'text', name: `${name}-halo`, ...from, encode: { enter: halo } },
     { type: 'text', name, ...from, encode: { enter } },

@@ -66,7 +66,16 @@ function themeConfig(p: Palette): Config {
   return {
     background: p.background,
     axis,
-    title: { color: p.text, subtitleColor: p.muted, font: CHART_FONT, subtitleFont: CHART_FONT, fontSize: 15, subtitleFontSize: 11, anchor: 'start', offset: 10 },
+    title: {
+      color: p.text,
+      subtitleColor: p.muted,
+      font: CHART_FONT,
+      subtitleFont: CHART_FONT,
+      fontSize: 15,
+      subtitleFontSize: 11,
+      anchor: 'start',
+      offset: 10,
+    },
     text: { font: CHART_FONT, fill: p.text },
   };
 }

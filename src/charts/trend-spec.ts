@@ -14,7 +14,10 @@ export function trendSpec(data: TrendData, opts: ChartOptions): Spec {
   const yTicks = tickLabels(locale, niceTicks(Math.min(...numbers), Math.max(...numbers), 5, wholeUnit(unit)), unit);
   // Every other week is labelled (the latest always) so day-month labels never run into each other.
   const n = data.weeks.length;
-  const xTicks = data.weeks.map((w, i) => ({ value: i, label: n <= 6 || (n - 1 - i) % 2 === 0 ? shortDate(locale, w.start) : '' }));
+  const xTicks = data.weeks.map((w, i) => ({
+    value: i,
+    label: n <= 6 || (n - 1 - i) % 2 === 0 ? shortDate(locale, w.start) : '',
+  }));
   const title = chartTitle(
     t(locale, 'chart.trend.title', { kpi: data.label[locale], member: data.memberName }),
     t(locale, 'chart.trend.subtitle', { n: data.weeks.length, date: shortDate(locale, data.asOfDate) }),
@@ -77,7 +80,14 @@ export function trendSpec(data: TrendData, opts: ChartOptions): Spec {
         type: 'symbol',
         name: 'actual-points',
         from: { data: 'points' },
-        encode: { enter: { x: { scale: 'x', field: 'x' }, y: { scale: 'y', field: 'actual' }, size: { value: 36 }, fill: colour('actual') } },
+        encode: {
+          enter: {
+            x: { scale: 'x', field: 'x' },
+            y: { scale: 'y', field: 'actual' },
+            size: { value: 36 },
+            fill: colour('actual'),
+          },
+        },
       },
     );
     const last = rows[lastIndex]!;

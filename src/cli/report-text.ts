@@ -16,7 +16,15 @@ function movement(locale: Locale, m: number | null, ranked: boolean): string {
   return t(locale, 'movement.same');
 }
 
-const PLAIN_KPI = (id: string): Kpi => ({ id, label: { en: id, fr: id }, unit: { type: 'count' }, kind: 'activity', direction: 'higher', aggregation: 'sum', sources: [] });
+const PLAIN_KPI = (id: string): Kpi => ({
+  id,
+  label: { en: id, fr: id },
+  unit: { type: 'count' },
+  kind: 'activity',
+  direction: 'higher',
+  aggregation: 'sum',
+  sources: [],
+});
 
 export function reportText(report: TeamReport, workspace: Workspace): string {
   const team = workspace.teams.find((x) => x.id === report.team)!;
@@ -27,8 +35,12 @@ export function reportText(report: TeamReport, workspace: Workspace): string {
   const names = new Map(team.members.map((m) => [m.id, m.name]));
 
   const out: string[] = [];
-  out.push(`${t(locale, 'report.title', { team: team.name, period: p.key })} (${formatDate(locale, p.start)} – ${formatDate(locale, p.end)})`);
-  out.push(`${t(locale, 'report.asOf', { date: formatDateTime(locale, p.asOf, team.timezone) })} · ${t(locale, 'report.workingDays', { elapsed: p.workingDaysElapsed, total: p.workingDays })}`);
+  out.push(
+    `${t(locale, 'report.title', { team: team.name, period: p.key })} (${formatDate(locale, p.start)} – ${formatDate(locale, p.end)})`,
+  );
+  out.push(
+    `${t(locale, 'report.asOf', { date: formatDateTime(locale, p.asOf, team.timezone) })} · ${t(locale, 'report.workingDays', { elapsed: p.workingDaysElapsed, total: p.workingDays })}`,
+  );
   out.push('');
   out.push(t(locale, 'report.members'));
   if (report.members.length === 0) {
@@ -42,26 +54,50 @@ export function reportText(report: TeamReport, workspace: Workspace): string {
         movement(locale, m.movement, ranked),
         names.get(m.id) ?? m.id,
         m.score === null ? none : formatPercent(locale, m.score),
-        '', '', '', '', '',
+        '',
+        '',
+        '',
+        '',
+        '',
         m.unrankedReason ? t(locale, `report.unranked.${m.unrankedReason}`) : '',
       ]);
       for (const k of m.kpis) {
         const kpi = kpiOf(k.kpi);
         const unit = displayUnit(kpi, k.currency);
         rows.push([
-          '', '', `  ${rowLabel(locale, kpi, k)}`, '',
+          '',
+          '',
+          `  ${rowLabel(locale, kpi, k)}`,
+          '',
           k.dataState === 'ok' || k.dataState === 'no_data' ? formatFigure(locale, k.actual, unit, 'actual') : none,
-          k.noTarget && k.target !== null ? t(locale, 'status.noTarget') : `${k.comparator} ${formatFigure(locale, k.target, unit, 'target')}`,
+          k.noTarget && k.target !== null
+            ? t(locale, 'status.noTarget')
+            : `${k.comparator} ${formatFigure(locale, k.target, unit, 'target')}`,
           attainmentText(locale, k.attainment, k.capped),
-          k.projected === null ? none : `${formatFigure(locale, k.projected, unit, 'projection')}${k.projectionMethod === 'current' ? '*' : ''}`,
-          k.neededPerDay === null ? none : `${formatFigure(locale, k.neededPerDay, unit, 'perDay')}${k.direction === 'lower' ? '†' : ''}`,
+          k.projected === null
+            ? none
+            : `${formatFigure(locale, k.projected, unit, 'projection')}${k.projectionMethod === 'current' ? '*' : ''}`,
+          k.neededPerDay === null
+            ? none
+            : `${formatFigure(locale, k.neededPerDay, unit, 'perDay')}${k.direction === 'lower' ? '†' : ''}`,
           rowStatusText(locale, k),
         ]);
       }
     }
     out.push(
       textTable(
-        [t(locale, 'report.col.rank'), '', t(locale, 'report.col.member'), t(locale, 'report.col.score'), t(locale, 'report.col.actual'), t(locale, 'report.col.target'), t(locale, 'report.col.attainment'), t(locale, 'report.col.projected'), t(locale, 'report.col.neededPerDay'), t(locale, 'report.col.status')],
+        [
+          t(locale, 'report.col.rank'),
+          '',
+          t(locale, 'report.col.member'),
+          t(locale, 'report.col.score'),
+          t(locale, 'report.col.actual'),
+          t(locale, 'report.col.target'),
+          t(locale, 'report.col.attainment'),
+          t(locale, 'report.col.projected'),
+          t(locale, 'report.col.neededPerDay'),
+          t(locale, 'report.col.status'),
+        ],
         rows,
         ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
       ),
@@ -73,7 +109,16 @@ export function reportText(report: TeamReport, workspace: Workspace): string {
     out.push(t(locale, 'report.collective'));
     out.push(
       textTable(
-        [t(locale, 'report.col.kpi'), t(locale, 'report.col.actual'), t(locale, 'report.col.target'), t(locale, 'report.col.alert'), t(locale, 'report.col.attainment'), t(locale, 'report.col.projected'), t(locale, 'report.col.status'), t(locale, 'report.col.owner')],
+        [
+          t(locale, 'report.col.kpi'),
+          t(locale, 'report.col.actual'),
+          t(locale, 'report.col.target'),
+          t(locale, 'report.col.alert'),
+          t(locale, 'report.col.attainment'),
+          t(locale, 'report.col.projected'),
+          t(locale, 'report.col.status'),
+          t(locale, 'report.col.owner'),
+        ],
         report.collective.map((c) => {
           const kpi = kpiOf(c.kpi);
           const unit = displayUnit(kpi, c.currency);

@@ -1,7 +1,11 @@
 // Aligns rows of cells into a plain-text table for terminal output (left-aligned text, right-aligned numbers).
 export type Align = 'left' | 'right';
 
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string {
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly Align[] = [],
+): string {
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
   const line = (r: readonly string[]) =>

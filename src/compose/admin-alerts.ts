@@ -25,7 +25,10 @@ export function createAdminAlerts(deps: {
 }) {
   return async function onParked(item: ParkedItem): Promise<void> {
     // Ids and codes only: the view may hold what people typed.
-    deps.log.error({ outboxId: item.id, code: item.code, destination: item.destination }, 'message parked after delivery failures');
+    deps.log.error(
+      { outboxId: item.id, code: item.code, destination: item.destination },
+      'message parked after delivery failures',
+    );
     if (item.dedupeKey?.startsWith(ALERT_PREFIX)) return;
     const workspace = deps.workspace();
     const dest = item.destination;
@@ -36,9 +39,15 @@ export function createAdminAlerts(deps: {
         const destination: Destination = { kind: 'dm', memberId: managerId };
         // Every word in the manager's language: the team's channel by name (linked by the adapter), a
         // member by name, and the reason from its code (item.lastError is the adapter's English).
-        const where = dest.kind === 'channel' ? t(locale, 'admin.whereChannel', { team: team.name }) : (team.members.find((m) => m.id === dest.memberId)?.name ?? dest.memberId);
+        const where =
+          dest.kind === 'channel'
+            ? t(locale, 'admin.whereChannel', { team: team.name })
+            : (team.members.find((m) => m.id === dest.memberId)?.name ?? dest.memberId);
         const body = t(locale, 'admin.parked', { where, reason: deliveryReason(locale, item.code) });
-        const view = { ...notice(locale, 'error', body, t(locale, 'admin.parkedTitle')), ...(dest.kind === 'channel' ? { channel: { ...team.channels } } : {}) };
+        const view = {
+          ...notice(locale, 'error', body, t(locale, 'admin.parkedTitle')),
+          ...(dest.kind === 'channel' ? { channel: { ...team.channels } } : {}),
+        };
         return {
           platform: deps.platformFor(destination),
           item: { dedupeKey: `${ALERT_PREFIX}${item.id}:${managerId}`, destination, view },

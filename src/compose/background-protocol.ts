@@ -16,7 +16,13 @@ export type ToBackground =
   /** A check-in or an import changed a team's values: scan its breaches soon (coalesced per team). */
   | { readonly type: 'scan'; readonly teamId: string }
   /** A manager's "run" from chat: answered with a `result` of the same id. */
-  | { readonly type: 'run'; readonly id: number; readonly teamId: string; readonly ritual: RitualId; readonly now: string }
+  | {
+      readonly type: 'run';
+      readonly id: number;
+      readonly teamId: string;
+      readonly ritual: RitualId;
+      readonly now: string;
+    }
   /** The workspace file changed and the store is synced: read it again. */
   | { readonly type: 'reload' }
   /** Stop firing, finish or release the claimed rows, close the store, answer `stopped`. */

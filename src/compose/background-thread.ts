@@ -107,7 +107,8 @@ export function startBackgroundThread(opts: {
       for (const p of pending.values()) p.reject(new Error('the background thread has stopped'));
       pending.clear();
       onStopped?.();
-      if (!stopping) log.fatal({ code }, 'background thread exited: nothing is scheduled or sent any more; /healthz reports 503');
+      if (!stopping)
+        log.fatal({ code }, 'background thread exited: nothing is scheduled or sent any more; /healthz reports 503');
       reject(new Error(`background thread exited with ${code} before it was ready`));
     });
   });

@@ -46,7 +46,6 @@ const remoteError = (err: unknown): RemoteError =>
     ? { name: err.name, message: err.message, code: err.code, params: err.params }
     : { name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) };
 
-
 async function main(): Promise<void> {
   const { config } = workerData as BackgroundStart;
   const log = createLogger(config.logLevel).child({ thread: 'background' });
@@ -88,7 +87,11 @@ async function main(): Promise<void> {
       case 'reload':
         loadWorkspace(config.workspaceConfigPath).then(
           (next) => (current = next),
-          (err: unknown) => log.error({ err: errorInfo(err) }, 'workspace reload failed in the background thread; the previous config stays'),
+          (err: unknown) =>
+            log.error(
+              { err: errorInfo(err) },
+              'workspace reload failed in the background thread; the previous config stays',
+            ),
         );
         return;
       case 'stop':

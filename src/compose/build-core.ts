@@ -10,18 +10,38 @@
 // buildDelivery is the outbox-and-sender half alone, for what delivers rows without a core.
 import { createChartService, type ChartService } from '../charts/chart-service.js';
 import type { Workspace } from '../core/domain/model.js';
-import type { ChartCatalog, ChatGateway, Clock, CoreLogger, Destination, OutboxPort, Platform } from '../core/ports/index.js';
-import { createRitualsCore, type BackgroundWork, type RitualsCore, type RitualsCoreDeps } from '../core/rituals/create-core.js';
+import type {
+  ChartCatalog,
+  ChatGateway,
+  Clock,
+  CoreLogger,
+  Destination,
+  OutboxPort,
+  Platform,
+} from '../core/ports/index.js';
+import {
+  createRitualsCore,
+  type BackgroundWork,
+  type RitualsCore,
+  type RitualsCoreDeps,
+} from '../core/rituals/create-core.js';
 import type { Metrics } from '../http/metrics.js';
 import { nextFire } from '../scheduling/cron.js';
-import { notifyingOutbox, OutboxSender, type OutboxSenderOptions, type ParkedItem } from '../scheduling/outbox-sender.js';
+import {
+  notifyingOutbox,
+  OutboxSender,
+  type OutboxSenderOptions,
+  type ParkedItem,
+} from '../scheduling/outbox-sender.js';
 import type { Store } from '../store/connection.js';
 import { createOutboxRepo, type OutboxRepo } from '../store/outbox.repo.js';
 import { createAdminAlerts } from './admin-alerts.js';
 import { meteredGateway } from './metered-gateway.js';
 
 /** The sender's tuning (concurrency, limits, leases, onParked...); its repo, gateways and clock are the core's. */
-export type SenderTuning = Omit<OutboxSenderOptions, 'repo' | 'gateways' | 'clock' | 'log'> & { readonly log?: CoreLogger };
+export type SenderTuning = Omit<OutboxSenderOptions, 'repo' | 'gateways' | 'clock' | 'log'> & {
+  readonly log?: CoreLogger;
+};
 
 export interface BuildCoreOptions {
   readonly store: Store;
@@ -109,18 +129,34 @@ export function buildCore(opts: BuildCoreOptions): BuiltCore {
   // The alerts queue through the outbox built with the sender: bound once both exist.
   let alerts: ((item: ParkedItem) => Promise<void>) | undefined;
   const onParked = opts.adminAlerts ? (item: ParkedItem) => alerts!(item) : opts.sender?.onParked;
-  const delivery = buildDelivery({ ...opts, sender: { ...opts.sender, log: senderLog, ...(onParked ? { onParked } : {}) } });
+  const delivery = buildDelivery({
+    ...opts,
+    sender: { ...opts.sender, log: senderLog, ...(onParked ? { onParked } : {}) },
+  });
   const { clock, outbox, sender } = delivery;
-  if (opts.adminAlerts) alerts = createAdminAlerts({ workspace, outbox, platformFor: opts.platformFor, clock, log: senderLog });
+  if (opts.adminAlerts)
+    alerts = createAdminAlerts({ workspace, outbox, platformFor: opts.platformFor, clock, log: senderLog });
   const charts =
-    opts.charts === true ? createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo, members: store.workspace, now: () => clock.now() }) : undefined;
+    opts.charts === true
+      ? createChartService({
+          workspace,
+          metricValues: store.metricValues,
+          ooo: store.ooo,
+          members: store.workspace,
+          now: () => clock.now(),
+        })
+      : undefined;
   const catalog: ChartCatalog | undefined = charts ?? (opts.charts === true ? undefined : opts.charts);
   const written = opts.wrapOutbox ? opts.wrapOutbox(outbox) : outbox;
   const { background } = opts;
   const core = createRitualsCore({
     workspace,
     repos: store,
-    outbox: background ? notifyingOutbox(written, background) : opts.sendLoop ? notifyingOutbox(written, sender) : written,
+    outbox: background
+      ? notifyingOutbox(written, background)
+      : opts.sendLoop
+        ? notifyingOutbox(written, sender)
+        : written,
     clock,
     log,
     cron: { nextFire },

@@ -148,31 +148,48 @@ export function createPlatformRuntime(deps: {
       : undefined;
   const teams =
     config.teams && createTeamsAdapter
-      ? createTeamsAdapter({ config: config.teams, service: core.service, workspace, store, http, log, outbox: queue, charts: { png: charts.png, ...(deps.chartLinks ? { links: deps.chartLinks } : {}) } })
+      ? createTeamsAdapter({
+          config: config.teams,
+          service: core.service,
+          workspace,
+          store,
+          http,
+          log,
+          outbox: queue,
+          charts: { png: charts.png, ...(deps.chartLinks ? { links: deps.chartLinks } : {}) },
+        })
       : undefined;
   if (slack) built.connect(slack.gateway);
   if (teams) built.connect(teams.gateway);
   const sender = backgroundHere ? built.sender : undefined;
-  const coordinator = createRunCoordinator({ leases: createLeasesRepo(store), clock, log: log.child({ area: 'scheduler' }) });
-  const scheduler: Scheduler | undefined = !backgroundHere ? undefined : createScheduler({
-    tick: async (now) => {
-      const summary = await core.engine.tick(now);
-      for (const run of summary.runs) metrics.ritualRun(run.ritual, run.team);
-      return summary;
-    },
+  const coordinator = createRunCoordinator({
+    leases: createLeasesRepo(store),
     clock,
     log: log.child({ area: 'scheduler' }),
-    coordinator,
   });
+  const scheduler: Scheduler | undefined = !backgroundHere
+    ? undefined
+    : createScheduler({
+        tick: async (now) => {
+          const summary = await core.engine.tick(now);
+          for (const run of summary.runs) metrics.ritualRun(run.ritual, run.team);
+          return summary;
+        },
+        clock,
+        log: log.child({ area: 'scheduler' }),
+        coordinator,
+      });
   // Once a day: the retention settings of the workspace file (logged with counts).
   const retentionLog = log.child({ area: 'retention' });
   // Background work like the scheduler: on the thread that runs it.
-  const retention = !backgroundHere ? undefined : createRetentionJob({
-    apply: (now) => applyRetention({ workspace, retention: store.retention, log: retentionLog }, now),
-    clock,
-    log: retentionLog,
-    coordinator,
-  });
+  const retention = !backgroundHere
+    ? undefined
+    : createRetentionJob({
+        apply: (now) => applyRetention({ workspace, retention: store.retention, log: retentionLog }, now),
+        clock,
+        log: retentionLog,
+        coordinator,
+      });
 
   return {
     core,

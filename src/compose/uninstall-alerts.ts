@@ -18,7 +18,10 @@ export function createUninstallAlerts(deps: {
   readonly clock: { now(): Date };
   readonly log: CoreLogger;
 }) {
-  return async function onUninstalled(where: { readonly teamId?: string; readonly enterpriseId?: string }): Promise<void> {
+  return async function onUninstalled(where: {
+    readonly teamId?: string;
+    readonly enterpriseId?: string;
+  }): Promise<void> {
     const ws = deps.workspace();
     const slackId = where.teamId ?? where.enterpriseId ?? '?';
     // The teams living in that workspace: named by the config, or all of them when the config names none.
@@ -31,12 +34,22 @@ export function createUninstallAlerts(deps: {
         const destination: Destination = { kind: 'dm', memberId: managerId };
         const platform = deps.reachOtherThanSlackWorkspace(destination, where.teamId);
         if (!platform) {
-          deps.log.warn({ team: team.id, manager: managerId, slackTeam: slackId }, 'slack uninstalled: manager not reachable elsewhere');
+          deps.log.warn(
+            { team: team.id, manager: managerId, slackTeam: slackId },
+            'slack uninstalled: manager not reachable elsewhere',
+          );
           return [];
         }
         const locale = manager?.locale ?? team.locale;
         const body = t(locale, 'admin.slackUninstalled', { team: team.name, url: deps.installUrl });
-        return [{ dedupeKey: `slack-uninstalled:${slackId}:${at}:${managerId}`, platform, destination, view: notice(locale, 'error', body, t(locale, 'admin.slackUninstalledTitle')) }];
+        return [
+          {
+            dedupeKey: `slack-uninstalled:${slackId}:${at}:${managerId}`,
+            platform,
+            destination,
+            view: notice(locale, 'error', body, t(locale, 'admin.slackUninstalledTitle')),
+          },
+        ];
       }),
     );
     if (items.length > 0) await deps.outbox.enqueue(items, { at });

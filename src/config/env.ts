@@ -35,7 +35,9 @@ const envSchema = z
     RITUALS_CONFIG: optionalString,
     PORT: portNumber,
     HOST: optionalString,
-    LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
+    LOG_LEVEL: optionalString.pipe(
+      z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+    ),
     PUBLIC_URL: url('the public base URL of this bot'),
     SANDBOX: optionalString.pipe(z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).optional()),
     SANDBOX_DATABASE_URL: optionalString,
@@ -48,13 +50,19 @@ const envSchema = z
     SLACK_STATE_SECRET: optionalString,
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
-    MICROSOFT_APP_TYPE: optionalString.pipe(z.enum(APP_TYPES, { message: `must be one of ${APP_TYPES.join(', ')}` }).optional()),
+    MICROSOFT_APP_TYPE: optionalString.pipe(
+      z.enum(APP_TYPES, { message: `must be one of ${APP_TYPES.join(', ')}` }).optional(),
+    ),
     MICROSOFT_APP_TENANT_ID: optionalString,
     TEAMS_ENABLED: optionalString.pipe(z.enum(['true', 'false'], { message: 'must be true or false' }).optional()),
     // HMAC key of chart image links (Teams cards); random per process when unset, so links die on restart.
-    CHART_URL_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
+    CHART_URL_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+      message: 'must be at least 32 characters',
+    }),
     // GET /metrics: a bearer token, and/or a listener of its own (see src/http/metrics-endpoint.ts).
-    METRICS_TOKEN: optionalString.refine((v) => v === undefined || (v.length >= 16 && !/\s/.test(v)), { message: 'must be at least 16 characters, without spaces' }),
+    METRICS_TOKEN: optionalString.refine((v) => v === undefined || (v.length >= 16 && !/\s/.test(v)), {
+      message: 'must be at least 16 characters, without spaces',
+    }),
     METRICS_PORT: portNumber,
     METRICS_HOST: optionalString,
   })
@@ -62,7 +70,8 @@ const envSchema = z
     const need = (name: keyof typeof e, why: string) => {
       if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `is required ${why}` });
     };
-    if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN) need('SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set (HTTP mode)');
+    if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN)
+      need('SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set (HTTP mode)');
     if (e.SLACK_APP_TOKEN) need('SLACK_BOT_TOKEN', 'when SLACK_APP_TOKEN is set (Socket Mode)');
     const oauth = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET].filter(Boolean).length;
     if (oauth > 0 && oauth < 3) {
@@ -73,11 +82,20 @@ const envSchema = z
     if (oauth === 3) need('SLACK_SIGNING_SECRET', 'for the multi-workspace install');
     // Installs come back to /slack/oauth_redirect and requests to /slack/events: HTTP mode only.
     if (oauth === 3 && e.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'cannot be used with the multi-workspace install (SLACK_CLIENT_ID): it needs HTTP mode' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_APP_TOKEN'],
+        message: 'cannot be used with the multi-workspace install (SLACK_CLIENT_ID): it needs HTTP mode',
+      });
     }
-    if (e.METRICS_HOST && e.METRICS_PORT === undefined) need('METRICS_PORT', 'when METRICS_HOST is set (the metrics listener)');
+    if (e.METRICS_HOST && e.METRICS_PORT === undefined)
+      need('METRICS_PORT', 'when METRICS_HOST is set (the metrics listener)');
     if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === (e.PORT ?? DEFAULT_PORT)) {
-      ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT (the metrics listener is a second server)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: 'must differ from PORT (the metrics listener is a second server)',
+      });
     }
     const appType = e.MICROSOFT_APP_TYPE ?? 'SingleTenant';
     if (e.MICROSOFT_APP_ID) {
@@ -148,23 +166,22 @@ export class EnvConfigError extends Error {
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new EnvConfigError(
-      parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`),
-    );
+    throw new EnvConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`));
   }
   const e = parsed.data;
-  const slack: SlackConfig | undefined = e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID
-    ? {
-        botToken: e.SLACK_BOT_TOKEN ?? '',
-        signingSecret: e.SLACK_SIGNING_SECRET,
-        appToken: e.SLACK_APP_TOKEN,
-        apiUrl: e.SLACK_API_URL,
-        oauth:
-          e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
-            ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
-            : undefined,
-      }
-    : undefined;
+  const slack: SlackConfig | undefined =
+    e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID
+      ? {
+          botToken: e.SLACK_BOT_TOKEN ?? '',
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+          oauth:
+            e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+              ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
+              : undefined,
+        }
+      : undefined;
   const teamsWanted = e.MICROSOFT_APP_ID !== undefined || e.TEAMS_ENABLED === 'true';
   const teams: TeamsConfig | undefined = teamsWanted
     ? {
@@ -187,7 +204,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     slack,
     teams,
     chartUrlSecret: e.CHART_URL_SECRET,
-    metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST ?? DEFAULT_METRICS_HOST }),
+    metrics: Object.freeze({
+      token: e.METRICS_TOKEN,
+      port: e.METRICS_PORT,
+      host: e.METRICS_HOST ?? DEFAULT_METRICS_HOST,
+    }),
   });
 }
 

@@ -93,7 +93,10 @@ export class Checker {
     const direction = kpi.direction ?? 'higher';
     const higher = comparator === '>=' || comparator === '>';
     if (higher !== (direction === 'higher')) {
-      this.add(path, `comparator "${comparator}" contradicts the KPI's direction (${direction} is better): use ${direction === 'higher' ? '">=" or ">"' : '"<=" or "<"'}`);
+      this.add(
+        path,
+        `comparator "${comparator}" contradicts the KPI's direction (${direction} is better): use ${direction === 'higher' ? '">=" or ">"' : '"<=" or "<"'}`,
+      );
     }
   }
 }

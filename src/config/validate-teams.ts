@@ -22,7 +22,11 @@ export function validateTeams(c: Checker): void {
     team.members.forEach((m, i) => {
       const where = `teams[${t}].members[${i}]`;
       const other = memberIds.get(m.id);
-      if (other !== undefined) c.add([...at, 'members', i, 'id'], `duplicate member id "${m.id}" (also ${other}); member ids are unique across the workspace`);
+      if (other !== undefined)
+        c.add(
+          [...at, 'members', i, 'id'],
+          `duplicate member id "${m.id}" (also ${other}); member ids are unique across the workspace`,
+        );
       else memberIds.set(m.id, where);
       checkMember(c, [...at, 'members', i], m);
     });
@@ -81,7 +85,8 @@ function checkCollective(c: Checker, team: RawTeam, at: (string | number)[], bel
   list.forEach((o, i) => {
     const path = [...at, 'collective', i];
     const first = ids.get(o.id);
-    if (first !== undefined) c.add([...path, 'id'], `duplicate collective objective id "${o.id}" (also collective[${first}])`);
+    if (first !== undefined)
+      c.add([...path, 'id'], `duplicate collective objective id "${o.id}" (also collective[${first}])`);
     else ids.set(o.id, i);
     const kpi = c.kpiRef([...path, 'kpi'], o.kpi);
     c.comparator([...path, 'comparator'], o.comparator, kpi);
@@ -98,9 +103,15 @@ function checkCollective(c: Checker, team: RawTeam, at: (string | number)[], bel
 function checkAlert(c: Checker, path: (string | number)[], o: RawCollective, direction: 'higher' | 'lower'): void {
   // The alert fires before the target is missed: below it when more is better, above it when less is.
   if (direction === 'higher' && !(o.alert < o.target)) {
-    c.add([...path, 'alert'], `the alert threshold (${o.alert}) must be below the target (${o.target}) for a KPI where higher is better`);
+    c.add(
+      [...path, 'alert'],
+      `the alert threshold (${o.alert}) must be below the target (${o.target}) for a KPI where higher is better`,
+    );
   }
   if (direction === 'lower' && !(o.alert > o.target)) {
-    c.add([...path, 'alert'], `the alert threshold (${o.alert}) must be above the target (${o.target}) for a KPI where lower is better`);
+    c.add(
+      [...path, 'alert'],
+      `the alert threshold (${o.alert}) must be above the target (${o.target}) for a KPI where lower is better`,
+    );
   }
 }

@@ -15,7 +15,15 @@ import {
 } from '../core/domain/model.js';
 import { DEFAULT_RETENTION, type RetentionPolicy } from '../core/domain/retention.js';
 import { mergeRituals } from './ritual-defaults.js';
-import type { RawCollective, RawKpi, RawMember, RawObjective, RawTarget, RawTeam, RawWorkspace } from './workspace-schema.js';
+import type {
+  RawCollective,
+  RawKpi,
+  RawMember,
+  RawObjective,
+  RawTarget,
+  RawTeam,
+  RawWorkspace,
+} from './workspace-schema.js';
 
 export const DEFAULT_TIMEZONE = 'UTC';
 

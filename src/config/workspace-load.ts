@@ -96,7 +96,10 @@ export function parseWorkspace(text: string, file: string): ParseWorkspaceResult
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (err) {
-    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: err instanceof Error ? err.message : String(err) }] };
+    return {
+      ok: false,
+      problems: [{ file, line: 1, col: 1, path: '', message: err instanceof Error ? err.message : String(err) }],
+    };
   }
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     const message =
@@ -113,7 +116,12 @@ export function parseWorkspace(text: string, file: string): ParseWorkspaceResult
   if (issues.length > 0) return { ok: false, problems: sortProblems(issues.map(problem)) };
 
   const workspace = buildWorkspace(parsed.data);
-  return { ok: true, workspace, summary: summarize(workspace), warnings: sortProblems(workspaceWarnings(parsed.data).map(problem)) };
+  return {
+    ok: true,
+    workspace,
+    summary: summarize(workspace),
+    warnings: sortProblems(workspaceWarnings(parsed.data).map(problem)),
+  };
 }
 
 /** Absolute path of the bundled example config (examples/sales-team.yaml). */
@@ -141,7 +149,9 @@ export async function loadWorkspace(path?: string): Promise<LoadedWorkspace> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     const reason = READ_ERRORS[code] ?? (err instanceof Error ? err.message : String(err));
-    throw new WorkspaceConfigError([{ file, line: 1, col: 1, path: '', message: `cannot read the workspace config: ${reason}` }]);
+    throw new WorkspaceConfigError([
+      { file, line: 1, col: 1, path: '', message: `cannot read the workspace config: ${reason}` },
+    ]);
   }
   const result = parseWorkspace(text, file);
   if (!result.ok) throw new WorkspaceConfigError(result.problems);

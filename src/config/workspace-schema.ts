@@ -24,7 +24,11 @@ export const BUILTIN_HOLIDAY_CALENDARS = ['FR', 'US', 'UK', 'DE'] as const;
 export const MAX_COLLECTIVE_OBJECTIVES = 5;
 
 const missingLocale = (lang: string) =>
-  z.string({ error: (iss) => (iss.input === undefined ? `missing the ${lang} text: every label needs both en and fr` : undefined) })
+  z
+    .string({
+      error: (iss) =>
+        iss.input === undefined ? `missing the ${lang} text: every label needs both en and fr` : undefined,
+    })
     .trim()
     .min(1, 'must not be empty');
 
@@ -98,10 +102,19 @@ const memberSchema = strictObject({
   name: text,
   role: z.string().optional(),
   start: isoDate,
-  slack: z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id looks like U0123ABCD').optional(),
-  slack_team: z.string().regex(/^T[A-Z0-9]+$/, 'a Slack workspace id looks like T0123ABCD').optional(),
+  slack: z
+    .string()
+    .regex(/^[UW][A-Z0-9]+$/, 'a Slack user id looks like U0123ABCD')
+    .optional(),
+  slack_team: z
+    .string()
+    .regex(/^T[A-Z0-9]+$/, 'a Slack workspace id looks like T0123ABCD')
+    .optional(),
   teams: text.optional(),
-  email: z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'not an email address').optional(),
+  email: z
+    .string()
+    .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'not an email address')
+    .optional(),
   timezone: timeZone.optional(),
   locale: locale.optional(),
   overrides: z.array(overrideSchema).optional(),
@@ -152,12 +165,21 @@ const teamSchema = strictObject({
   name: text,
   timezone: timeZone.optional(),
   locale: locale.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO code like EUR or USD').optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'a currency is an ISO code like EUR or USD')
+    .optional(),
   individuals_in_channel: oneOf(['none', 'top', 'all']).optional(),
   holidays: oneOrMany(z.string()).optional(),
   channels: strictObject({
-    slack: z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id looks like C0123ABCD').optional(),
-    slack_team: z.string().regex(/^T[A-Z0-9]+$/, 'a Slack workspace id looks like T0123ABCD').optional(),
+    slack: z
+      .string()
+      .regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id looks like C0123ABCD')
+      .optional(),
+    slack_team: z
+      .string()
+      .regex(/^T[A-Z0-9]+$/, 'a Slack workspace id looks like T0123ABCD')
+      .optional(),
     teams: text.optional(),
   }).optional(),
   managers: z.array(z.string()).optional(),

@@ -21,7 +21,10 @@ function checkSettings(c: Checker): void {
   const onTrack = status?.on_track ?? 1;
   const atRisk = status?.at_risk ?? 0.85;
   if (atRisk > onTrack) {
-    c.add(['workspace', 'status', status?.at_risk === undefined ? 'on_track' : 'at_risk'], `at_risk (${atRisk}) must not be above on_track (${onTrack})`);
+    c.add(
+      ['workspace', 'status', status?.at_risk === undefined ? 'on_track' : 'at_risk'],
+      `at_risk (${atRisk}) must not be above on_track (${onTrack})`,
+    );
   }
   if (atRisk <= 0) c.add(['workspace', 'status', 'at_risk'], 'must be above 0');
 }
@@ -32,11 +35,17 @@ function checkKpis(c: Checker): void {
     const path = ['kpis', id];
     if (kpi.formula !== undefined) {
       if (kpi.source !== undefined) {
-        c.add([...path, 'source'], 'a formula KPI is computed from other KPIs and has no source: remove source', { at: 'key' });
+        c.add([...path, 'source'], 'a formula KPI is computed from other KPIs and has no source: remove source', {
+          at: 'key',
+        });
       }
       if (kpi.aggregation !== undefined) {
         // Ratios are derived from the period's aggregated base values, never averaged themselves.
-        c.add([...path, 'aggregation'], 'a formula KPI is computed from the aggregated values of its inputs: remove aggregation', { at: 'key' });
+        c.add(
+          [...path, 'aggregation'],
+          'a formula KPI is computed from the aggregated values of its inputs: remove aggregation',
+          { at: 'key' },
+        );
       }
       const refs = c.formula([...path, 'formula'], kpi.formula, c.kpiIds, 'KPI');
       deps.set(id, refs ?? []);
@@ -46,12 +55,19 @@ function checkKpis(c: Checker): void {
     if (kpi.at_most !== undefined) {
       const other = c.kpiRef([...path, 'at_most'], kpi.at_most);
       if (kpi.at_most === id) c.add([...path, 'at_most'], 'a KPI cannot be at most itself: name another KPI');
-      else if (other?.formula !== undefined) c.add([...path, 'at_most'], `"${kpi.at_most}" is computed by a formula and never typed in a check-in: name a KPI people report`);
+      else if (other?.formula !== undefined)
+        c.add(
+          [...path, 'at_most'],
+          `"${kpi.at_most}" is computed by a formula and never typed in a check-in: name a KPI people report`,
+        );
     }
     const summed = (kpi.aggregation ?? 'sum') === 'sum';
     const ratioLike = kpi.unit === 'percent' || (typeof kpi.unit === 'object' && 'score' in kpi.unit);
     if (summed && ratioLike) {
-      c.add([...path, 'aggregation'], 'percentages and scores cannot be summed: set aggregation to average, last, min or max, or compute the KPI with a formula');
+      c.add(
+        [...path, 'aggregation'],
+        'percentages and scores cannot be summed: set aggregation to average, last, min or max, or compute the KPI with a formula',
+      );
     }
   }
   const cycle = findCycle(deps);
@@ -82,7 +98,10 @@ function checkRoles(c: Checker): void {
       const key = `${o.kpi}|${o.per}|${JSON.stringify(Object.entries(o.segment ?? {}).sort())}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        c.add([...at, 'kpi'], `a second objective on "${o.kpi}" per ${o.per} in role "${roleId}" (the first is objectives[${first}])`);
+        c.add(
+          [...at, 'kpi'],
+          `a second objective on "${o.kpi}" per ${o.per} in role "${roleId}" (the first is objectives[${first}])`,
+        );
       } else {
         seen.set(key, i);
       }
@@ -92,7 +111,10 @@ function checkRoles(c: Checker): void {
       (o.history ?? []).forEach((change, j) => {
         c.target([...at, 'history', j, 'target'], change.target, kpi);
         if (previous !== undefined && change.from <= previous) {
-          c.add([...at, 'history', j, 'from'], `target changes must be in date order: ${change.from} is not after ${previous}`);
+          c.add(
+            [...at, 'history', j, 'from'],
+            `target changes must be in date order: ${change.from} is not after ${previous}`,
+          );
         }
         previous = change.from;
       });

@@ -33,17 +33,21 @@ export const text = z.string().trim().min(1, 'must not be empty');
 /** KPI ids appear inside formulas, so they follow the formula identifier rule. */
 export const kpiId = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'a KPI id is lower-case letters, digits and _, starting with a letter (it is used in formulas)')
+  .regex(
+    /^[a-z][a-z0-9_]*$/,
+    'a KPI id is lower-case letters, digits and _, starting with a letter (it is used in formulas)',
+  )
   .refine((s) => s !== 'min' && s !== 'max', 'min and max are formula functions, not KPI ids');
 
 export const entityId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'an id is letters, digits, ".", "_" or "-", starting with a letter or digit');
 
-export const isoDate = z.string().refine(
-  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid,
-  { error: (iss) => `not a valid date ${JSON.stringify(iss.input)} (expected YYYY-MM-DD)` },
-);
+export const isoDate = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid, {
+    error: (iss) => `not a valid date ${JSON.stringify(iss.input)} (expected YYYY-MM-DD)`,
+  });
 
 export const timeZone = z.string().refine((s) => IANAZone.isValidZone(s), {
   error: (iss) => `unknown time zone ${JSON.stringify(iss.input)} (expected an IANA name like Europe/Paris)`,
@@ -55,7 +59,10 @@ export const cron = z.string().superRefine((s, ctx) => {
   const result = validateDetailed(s);
   if (result.valid) return;
   const detail = result.errors.map((e) => e.message).join('; ');
-  ctx.addIssue({ code: 'custom', message: `invalid cron expression ${JSON.stringify(s)}${detail ? `: ${detail}` : ''}` });
+  ctx.addIssue({
+    code: 'custom',
+    message: `invalid cron expression ${JSON.stringify(s)}${detail ? `: ${detail}` : ''}`,
+  });
 });
 
 const DURATION_UNITS: Readonly<Record<string, number>> = { w: 7 * 24 * 60, d: 24 * 60, h: 60, m: 1 };
@@ -127,4 +134,8 @@ export const amount = z.union([z.number(), z.string()], { error: AMOUNT_HINT }).
 /** A share between 0 and 1, written as a fraction (0.25) or a percentage (25%). */
 export const share = amount.refine((n) => n >= 0 && n <= 1, 'must be between 0 and 1 (or 0% and 100%)');
 
-export const weekday = z.number().int('must be a whole number').min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)');
+export const weekday = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be 1 (Monday) to 7 (Sunday)')
+  .max(7, 'must be 1 (Monday) to 7 (Sunday)');

@@ -24,7 +24,8 @@ function describe(input: unknown): string {
   if (input === null) return 'nothing';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'object') return 'a map of keys';
-  if (typeof input === 'string') return `text ${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}...` : input)}`;
+  if (typeof input === 'string')
+    return `text ${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}...` : input)}`;
   return String(input);
 }
 
@@ -59,7 +60,8 @@ function distance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -104,7 +106,8 @@ export function zodIssues(issues: readonly Issue[], base: ConfigPath = []): Conf
         const known = iss.message.startsWith(KNOWN_KEYS_MARK)
           ? iss.message.slice(KNOWN_KEYS_MARK.length).split(',').filter(Boolean)
           : [];
-        for (const key of iss.keys) out.push({ path: [...path, key], at: 'key', message: unknownName('key', key, known) });
+        for (const key of iss.keys)
+          out.push({ path: [...path, key], at: 'key', message: unknownName('key', key, known) });
         break;
       }
       case 'invalid_union': {

@@ -399,5 +399,10 @@ const viewTypeSet: ReadonlySet<string> = new Set(VIEW_TYPES);
 export function isView(value: unknown): value is View {
   if (!value || typeof value !== 'object') return false;
   const v = value as { type?: unknown; text?: unknown; locale?: unknown };
-  return typeof v.type === 'string' && viewTypeSet.has(v.type) && typeof v.text === 'string' && (v.locale === 'en' || v.locale === 'fr');
+  return (
+    typeof v.type === 'string' &&
+    viewTypeSet.has(v.type) &&
+    typeof v.text === 'string' &&
+    (v.locale === 'en' || v.locale === 'fr')
+  );
 }

@@ -57,7 +57,8 @@ export function createChartLinks(opts: ChartLinksOptions = {}): ChartLinks {
   const cache = new Map<string, { png: Buffer; expiresAtMs: number }>();
   let bytes = 0;
 
-  const sign = (id: string, exp: string) => createHmac('sha256', secret).update(`${id}.${exp}`).digest().subarray(0, 16).toString('base64url');
+  const sign = (id: string, exp: string) =>
+    createHmac('sha256', secret).update(`${id}.${exp}`).digest().subarray(0, 16).toString('base64url');
   const drop = (id: string) => {
     const entry = cache.get(id);
     if (entry) bytes -= entry.png.length;

@@ -16,7 +16,9 @@ export interface HealthSource {
    * response's `platforms` is this map instead of the list of names; a callback that throws counts every
    * platform as down.
    */
-  readonly platformStatus?: () => Readonly<Record<string, ConnectionState>> | Promise<Readonly<Record<string, ConnectionState>>>;
+  readonly platformStatus?: () =>
+    | Readonly<Record<string, ConnectionState>>
+    | Promise<Readonly<Record<string, ConnectionState>>>;
 }
 
 export function registerHealth(http: HttpServer, src: HealthSource): void {

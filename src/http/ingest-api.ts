@@ -66,16 +66,23 @@ export function registerIngestApi(http: HttpServer, deps: IngestApiDeps): void {
       const token = secret === undefined ? undefined : await tokens.verify(secret, { at });
       if (!token) {
         // Missing, unknown and revoked tokens get the same answer: nothing to learn by probing.
-        return answer(res, 401, { error: 'unauthorized: send a valid API token as "Authorization: Bearer <token>"' }, { 'www-authenticate': 'Bearer realm="rituals"' });
+        return answer(
+          res,
+          401,
+          { error: 'unauthorized: send a valid API token as "Authorization: Bearer <token>"' },
+          { 'www-authenticate': 'Bearer realm="rituals"' },
+        );
       }
       if (!isJson(req)) return answer(res, 415, { error: 'the body must be JSON (Content-Type: application/json)' });
       const declared = Number(req.headers['content-length']);
-      if (Number.isFinite(declared) && declared > maxBytes) return answer(res, 413, { error: `request body too large (at most ${maxBytes} bytes)` });
+      if (Number.isFinite(declared) && declared > maxBytes)
+        return answer(res, 413, { error: `request body too large (at most ${maxBytes} bytes)` });
       let raw: Buffer;
       try {
         raw = await readBody(req, maxBytes);
       } catch (err) {
-        if (err instanceof HttpError && err.status === 413) return answer(res, 413, { error: `request body too large (at most ${maxBytes} bytes)` });
+        if (err instanceof HttpError && err.status === 413)
+          return answer(res, 413, { error: `request body too large (at most ${maxBytes} bytes)` });
         throw err;
       }
       let body: unknown;
@@ -89,17 +96,29 @@ export function registerIngestApi(http: HttpServer, deps: IngestApiDeps): void {
       if (!result.ok) {
         deps.log.info({ tokenName: token.name, problems: result.errors.length }, 'ingest batch rejected');
         const n = result.errors.length;
-        return answer(res, result.tooMany ? 413 : 400, { error: `invalid batch: ${n} problem${n === 1 ? '' : 's'}, nothing was written`, errors: result.errors });
+        return answer(res, result.tooMany ? 413 : 400, {
+          error: `invalid batch: ${n} problem${n === 1 ? '' : 's'}, nothing was written`,
+          errors: result.errors,
+        });
       }
       const summary = await deps.store.metricValues.upsertMany(result.values, { at });
       const changed = summary.inserted + summary.updated;
       if (changed > 0) {
-        await deps.store.audit.record({ at, actor: `api:${token.name}`, action: 'metrics.ingest', entity: 'ingest', entityId: token.name, after: summary });
+        await deps.store.audit.record({
+          at,
+          actor: `api:${token.name}`,
+          action: 'metrics.ingest',
+          entity: 'ingest',
+          entityId: token.name,
+          after: summary,
+        });
       }
       deps.log.info({ tokenName: token.name, items: result.values.length, ...summary }, 'ingest batch stored');
       answer(res, 200, summary);
       if (changed > 0 && deps.onChange) {
-        const teamIds = [...new Set(result.values.map((v) => v.teamId).filter((t): t is string => typeof t === 'string'))].sort();
+        const teamIds = [
+          ...new Set(result.values.map((v) => v.teamId).filter((t): t is string => typeof t === 'string')),
+        ].sort();
         try {
           await deps.onChange({ inserted: summary.inserted, updated: summary.updated, teamIds });
         } catch (err) {

@@ -20,13 +20,21 @@ export const DEFAULT_MAX_ITEMS = 5000;
 const itemSchema = z.strictObject({
   member: z.string().trim().min(1, 'must not be empty').max(320).optional(),
   team: z.string().trim().min(1, 'must not be empty').max(100).optional(),
-  kpi: z.string({ error: (i) => (i.input === undefined ? 'is required' : 'must be a string') }).trim().min(1, 'must not be empty').max(100),
+  kpi: z
+    .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be a string') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100),
   date: z
     .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be a string') })
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as YYYY-MM-DD')
     .refine((d) => parseDay(d) !== undefined, 'is not a real calendar day'),
   value: z.number({ error: (i) => (i.input === undefined ? 'is required' : 'must be a finite number') }),
-  source_id: z.string({ error: (i) => (i.input === undefined ? 'is required' : 'must be a string') }).trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters'),
+  source_id: z
+    .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be a string') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'is longer than 200 characters'),
 });
 
 const bodySchema = z.strictObject({ items: z.array(z.unknown(), { error: 'must be a list of items' }) });
@@ -43,17 +51,31 @@ export type BatchResult =
 export function validateBatch(body: unknown, workspace: Workspace, maxItems = DEFAULT_MAX_ITEMS): BatchResult {
   const envelope = bodySchema.safeParse(body);
   if (!envelope.success) {
-    const errors = envelope.error.issues.map((i): ItemError => ({
-      index: null,
-      field: i.code === 'unrecognized_keys' ? i.keys.join(', ') : String(i.path[0] ?? 'items'),
-      message: i.code === 'unrecognized_keys' ? 'unknown field: the body is { "items": [...] }' : i.path.length === 0 ? 'the body must be a JSON object { "items": [...] }' : i.message,
-    }));
+    const errors = envelope.error.issues.map(
+      (i): ItemError => ({
+        index: null,
+        field: i.code === 'unrecognized_keys' ? i.keys.join(', ') : String(i.path[0] ?? 'items'),
+        message:
+          i.code === 'unrecognized_keys'
+            ? 'unknown field: the body is { "items": [...] }'
+            : i.path.length === 0
+              ? 'the body must be a JSON object { "items": [...] }'
+              : i.message,
+      }),
+    );
     return { ok: false, tooMany: false, errors };
   }
   const { items } = envelope.data;
-  if (items.length === 0) return { ok: false, tooMany: false, errors: [{ index: null, field: 'items', message: 'the batch is empty' }] };
+  if (items.length === 0)
+    return { ok: false, tooMany: false, errors: [{ index: null, field: 'items', message: 'the batch is empty' }] };
   if (items.length > maxItems) {
-    return { ok: false, tooMany: true, errors: [{ index: null, field: 'items', message: `too many items: ${items.length} (at most ${maxItems} per request)` }] };
+    return {
+      ok: false,
+      tooMany: true,
+      errors: [
+        { index: null, field: 'items', message: `too many items: ${items.length} (at most ${maxItems} per request)` },
+      ],
+    };
   }
 
   const dir = workspaceDirectory(workspace);
@@ -64,8 +86,14 @@ export function validateBatch(body: unknown, workspace: Workspace, maxItems = DE
     const parsed = itemSchema.safeParse(raw);
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
-        if (i.code === 'unrecognized_keys') for (const key of i.keys) errors.push({ index, field: key, message: 'unknown field' });
-        else errors.push({ index, field: i.path.length ? String(i.path[0]) : null, message: i.path.length ? i.message : 'must be an object' });
+        if (i.code === 'unrecognized_keys')
+          for (const key of i.keys) errors.push({ index, field: key, message: 'unknown field' });
+        else
+          errors.push({
+            index,
+            field: i.path.length ? String(i.path[0]) : null,
+            message: i.path.length ? i.message : 'must be an object',
+          });
       }
       return;
     }
@@ -74,7 +102,8 @@ export function validateBatch(body: unknown, workspace: Workspace, maxItems = DE
     const dup = seen.get(value.externalId);
     if (dup) {
       // The same item twice is harmless; one source id with two different figures is a conflict.
-      if (!sameData(dup.value, value)) errors.push({ index, field: 'source_id', message: `also used by item ${dup.index} with other data` });
+      if (!sameData(dup.value, value))
+        errors.push({ index, field: 'source_id', message: `also used by item ${dup.index} with other data` });
       return;
     }
     seen.set(value.externalId, { index, value });
@@ -93,15 +122,22 @@ function checkItem(
   const before = errors.length;
   const problem = (field: string | null, message: string) => errors.push({ index, field, message });
   const member = item.member === undefined ? undefined : dir.member(item.member);
-  if (item.member !== undefined && !member) problem('member', `unknown member "${item.member}" (an id or an email of the workspace)`);
+  if (item.member !== undefined && !member)
+    problem('member', `unknown member "${item.member}" (an id or an email of the workspace)`);
   if (item.team !== undefined && !dir.teams.has(item.team)) problem('team', `unknown team "${item.team}"`);
-  else if (item.team !== undefined && member && !member.teams.includes(item.team)) problem('team', `member "${item.member}" is not in team "${item.team}"`);
+  else if (item.team !== undefined && member && !member.teams.includes(item.team))
+    problem('team', `member "${item.member}" is not in team "${item.team}"`);
   if (item.member === undefined && item.team === undefined) problem(null, 'member or team is required');
 
   const kpi = kpiById(workspace, item.kpi);
   if (!kpi) problem('kpi', `unknown KPI "${item.kpi}"`);
-  else if (kpi.formula !== undefined) problem('kpi', `KPI "${kpi.id}" is computed (${kpi.formula}): send its base KPIs instead`);
-  else if (!kpi.sources.includes('api')) problem('kpi', `KPI "${kpi.id}" does not take values from the API (its sources: ${kpi.sources.join(', ')}); add api to its source in the workspace config`);
+  else if (kpi.formula !== undefined)
+    problem('kpi', `KPI "${kpi.id}" is computed (${kpi.formula}): send its base KPIs instead`);
+  else if (!kpi.sources.includes('api'))
+    problem(
+      'kpi',
+      `KPI "${kpi.id}" does not take values from the API (its sources: ${kpi.sources.join(', ')}); add api to its source in the workspace config`,
+    );
   else {
     const why = valueProblem(item.value, kpi);
     if (why) problem('value', why);

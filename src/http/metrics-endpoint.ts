@@ -29,7 +29,10 @@ export function createMetricsEndpoint({ access, mode, metrics, http, log }: Metr
   const { token, port, host } = access;
   if (port === undefined) {
     if (token !== undefined || mode === 'sandbox') registerMetricsRoute(http, metrics, { token });
-    else log.warn('GET /metrics is off: set METRICS_TOKEN (a bearer token on the main port) or METRICS_PORT (a listener of its own, on 127.0.0.1 by default)');
+    else
+      log.warn(
+        'GET /metrics is off: set METRICS_TOKEN (a bearer token on the main port) or METRICS_PORT (a listener of its own, on 127.0.0.1 by default)',
+      );
     return { listen: async () => undefined, close: async () => {} };
   }
   const own = new HttpServer(log);
@@ -39,7 +42,10 @@ export function createMetricsEndpoint({ access, mode, metrics, http, log }: Metr
     async listen() {
       const bound = await own.listen(port, host);
       listening = true;
-      log.info({ host, port: bound.port, bearer: token !== undefined }, `metrics listening on http://${host}:${bound.port}/metrics`);
+      log.info(
+        { host, port: bound.port, bearer: token !== undefined },
+        `metrics listening on http://${host}:${bound.port}/metrics`,
+      );
       return bound.port;
     },
     async close() {

@@ -34,17 +34,43 @@ export interface MetricsOptions {
 export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   if (opts.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'rituals_' });
-  const runs = new Counter({ name: 'rituals_runs_total', help: 'Rituals run, by ritual and team.', labelNames: ['ritual', 'team'], registers: [registry] });
-  const sent = new Counter({ name: 'messages_sent_total', help: 'Messages delivered to a chat platform.', labelNames: ['platform'], registers: [registry] });
-  const failed = new Counter({ name: 'messages_failed_total', help: 'Message deliveries that failed, by kind of failure.', labelNames: ['platform', 'kind'], registers: [registry] });
+  const runs = new Counter({
+    name: 'rituals_runs_total',
+    help: 'Rituals run, by ritual and team.',
+    labelNames: ['ritual', 'team'],
+    registers: [registry],
+  });
+  const sent = new Counter({
+    name: 'messages_sent_total',
+    help: 'Messages delivered to a chat platform.',
+    labelNames: ['platform'],
+    registers: [registry],
+  });
+  const failed = new Counter({
+    name: 'messages_failed_total',
+    help: 'Message deliveries that failed, by kind of failure.',
+    labelNames: ['platform', 'kind'],
+    registers: [registry],
+  });
   const source = opts.queued;
   const queued = new Gauge({
     name: 'messages_queued',
     help: 'Messages waiting in the outbox.',
     registers: [registry],
-    ...(source ? { async collect() { this.set(await source()); } } : {}),
+    ...(source
+      ? {
+          async collect() {
+            this.set(await source());
+          },
+        }
+      : {}),
   });
-  const completion = new Gauge({ name: 'checkin_completion_ratio', help: "Share of a team's members who answered the current check-in.", labelNames: ['team'], registers: [registry] });
+  const completion = new Gauge({
+    name: 'checkin_completion_ratio',
+    help: "Share of a team's members who answered the current check-in.",
+    labelNames: ['team'],
+    registers: [registry],
+  });
   const ack = new Histogram({
     name: 'ack_latency_seconds',
     help: 'Time to acknowledge a platform request.',
@@ -53,7 +79,12 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10],
     registers: [registry],
   });
-  const ingest = new Counter({ name: 'ingest_requests_total', help: 'Ingest API requests, by HTTP status.', labelNames: ['status'], registers: [registry] });
+  const ingest = new Counter({
+    name: 'ingest_requests_total',
+    help: 'Ingest API requests, by HTTP status.',
+    labelNames: ['status'],
+    registers: [registry],
+  });
 
   return {
     registry,
@@ -79,7 +110,11 @@ export function registerMetricsRoute(http: HttpServer, metrics: Metrics, opts: {
     handler: async (req, res) => {
       if (token !== undefined && !bearerMatches(req.headers.authorization, token)) {
         const body = JSON.stringify({ error: 'unauthorized' });
-        res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'www-authenticate': 'Bearer realm="metrics"' });
+        res.writeHead(401, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+          'www-authenticate': 'Bearer realm="metrics"',
+        });
         res.end(body);
         return;
       }

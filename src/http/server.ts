@@ -23,7 +23,10 @@ export class HttpError extends Error {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -81,7 +84,9 @@ export class HttpServer {
     }
     const route = this.routes.find((r) => match(r, req.method ?? 'GET', url.pathname));
     if (!route) {
-      const pathKnown = this.routes.some((r) => match({ ...r, method: req.method ?? 'GET' }, req.method ?? 'GET', url.pathname));
+      const pathKnown = this.routes.some((r) =>
+        match({ ...r, method: req.method ?? 'GET' }, req.method ?? 'GET', url.pathname),
+      );
       return sendJson(res, pathKnown ? 405 : 404, { error: pathKnown ? 'method not allowed' : 'not found' });
     }
     if (this.responseListeners.length > 0) {
@@ -98,7 +103,10 @@ export class HttpServer {
         if (!res.headersSent) sendJson(res, err.status, { error: err.message });
         return;
       }
-      this.log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err), path: url.pathname }, 'http handler failed');
+      this.log.error(
+        { err: err instanceof Error ? { name: err.name, message: err.message } : String(err), path: url.pathname },
+        'http handler failed',
+      );
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.end();
     }

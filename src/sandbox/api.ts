@@ -54,8 +54,16 @@ export class SandboxApi {
   renderOptions(v: Pick<ViewerContext, 'locale'>, formId?: string): RenderOptions {
     const L = (k: 'missing' | 'atRisk' | 'breaches' | 'blockers' | 'wins') => t(v.locale, `chat.standup.${k}`);
     return {
-      standupLabels: { missing: L('missing'), atRisk: L('atRisk'), breaches: L('breaches'), blockers: L('blockers'), wins: L('wins') },
-      ...(this.deps.chartPng ? { chartUrl: (id: string) => `/sandbox/charts/png?${new URLSearchParams({ id, locale: v.locale })}` } : {}),
+      standupLabels: {
+        missing: L('missing'),
+        atRisk: L('atRisk'),
+        breaches: L('breaches'),
+        blockers: L('blockers'),
+        wins: L('wins'),
+      },
+      ...(this.deps.chartPng
+        ? { chartUrl: (id: string) => `/sandbox/charts/png?${new URLSearchParams({ id, locale: v.locale })}` }
+        : {}),
       formId,
     };
   }
@@ -64,11 +72,31 @@ export class SandboxApi {
    * else the workspace's. */
   page(memberId: string | null, lang?: string | null, acceptLanguage?: string): string {
     // A browser speaking neither language gets the workspace's own.
-    const preferred: Locale = lang === 'en' || lang === 'fr' ? lang : (localeFromAcceptLanguage(acceptLanguage) ?? this.deps.workspace().defaults.locale);
+    const preferred: Locale =
+      lang === 'en' || lang === 'fr'
+        ? lang
+        : (localeFromAcceptLanguage(acceptLanguage) ?? this.deps.workspace().defaults.locale);
     const v = this.viewer(memberId, false, preferred);
     const ws = this.deps.workspace();
-    const rituals = [...new Set(ws.teams.flatMap((team) => Object.entries(team.rituals).filter(([, s]) => s?.enabled).map(([r]) => r as RitualId)))];
-    return renderPage({ workspace: ws, memberId: v.memberId, locale: v.locale, threads: v.threads, nowText: nowText(v, this.deps.clock.now()), rituals, isManager: v.isManager, hasRole: v.member.role !== undefined });
+    const rituals = [
+      ...new Set(
+        ws.teams.flatMap((team) =>
+          Object.entries(team.rituals)
+            .filter(([, s]) => s?.enabled)
+            .map(([r]) => r as RitualId),
+        ),
+      ),
+    ];
+    return renderPage({
+      workspace: ws,
+      memberId: v.memberId,
+      locale: v.locale,
+      threads: v.threads,
+      nowText: nowText(v, this.deps.clock.now()),
+      rituals,
+      isManager: v.isManager,
+      hasRole: v.member.role !== undefined,
+    });
   }
 
   /** A review chart's PNG in the viewer's language; undefined when charts are off or the id is not one. */
@@ -84,13 +112,17 @@ export class SandboxApi {
   state(memberId: string | null, thread: string | null, seen: string | null): unknown {
     const v = this.viewer(memberId);
     const now = this.deps.clock.now();
-    if (seen !== null && Number(seen) === this.deps.threads.version) return { unchanged: true, version: this.deps.threads.version, nowText: nowText(v, now) };
+    if (seen !== null && Number(seen) === this.deps.threads.version)
+      return { unchanged: true, version: this.deps.threads.version, nowText: nowText(v, now) };
     return pageState(v, this.deps.threads, now, thread, this.renderOptions(v));
   }
 
   private outcome(v: ViewerContext, out: PageOutcome): unknown {
     if (!out.dialog) return { ok: out.ok };
-    return { ok: out.ok, dialog: { html: renderView(out.dialog.view, this.renderOptions(v, out.dialog.formId)).value } };
+    return {
+      ok: out.ok,
+      dialog: { html: renderView(out.dialog.view, this.renderOptions(v, out.dialog.formId)).value },
+    };
   }
 
   private async guarded(fn: () => Promise<unknown>): Promise<unknown> {
@@ -109,7 +141,9 @@ export class SandboxApi {
 
   action(b: SandboxRequests['action']): Promise<unknown> {
     const v = this.viewer(b.member);
-    return this.guarded(async () => this.outcome(v, await this.deps.interactions.action(v.memberId, b.action as ActionId, b.value, b.message)));
+    return this.guarded(async () =>
+      this.outcome(v, await this.deps.interactions.action(v.memberId, b.action as ActionId, b.value, b.message)),
+    );
   }
 
   checkIn(b: SandboxRequests['checkin']): Promise<unknown> {
@@ -130,23 +164,43 @@ export class SandboxApi {
   reaction(b: SandboxRequests['reaction']): Promise<unknown> {
     const v = this.viewer(b.member);
     if (!isKnownEmoji(b.emoji)) throw new HttpError(400, 'unknown emoji');
-    return this.guarded(async () => ({ ok: true, changed: await this.deps.interactions.react(v.memberId, b.message, b.emoji, b.added) }));
+    return this.guarded(async () => ({
+      ok: true,
+      changed: await this.deps.interactions.react(v.memberId, b.message, b.emoji, b.added),
+    }));
   }
 
   async clock(b: SandboxRequests['clock']): Promise<unknown> {
     const v = this.viewer(b.member, false);
     const common = { viewer: v.memberId, confirmed: b.confirm === true };
-    const req = b.advance === 'next' ? { to: 'next' as const, ritual: b.ritual as RitualId | undefined, ...common } : { to: b.advance, ...common };
+    const req =
+      b.advance === 'next'
+        ? { to: 'next' as const, ritual: b.ritual as RitualId | undefined, ...common }
+        : { to: b.advance, ...common };
     const result: AdvanceResult = await this.deps.timeTravel.advance(req);
     if (result.confirm) {
       const to = nowText(v, new Date(result.confirm.to));
-      return { ok: true, confirm: { question: st(v.locale, 'travel.confirm', { days: result.confirm.days, time: to }), to: result.confirm.to }, now: result.now, nowText: nowText(v, new Date(result.now)) };
+      return {
+        ok: true,
+        confirm: {
+          question: st(v.locale, 'travel.confirm', { days: result.confirm.days, time: to }),
+          to: result.confirm.to,
+        },
+        now: result.now,
+        nowText: nowText(v, new Date(result.now)),
+      };
     }
     const now = new Date(result.now);
     // A review due on a holiday did not run: it moved to the next working day (the summary says so).
     const moved = result.postponed ?? [];
-    const ran = result.visited.filter((p) => !(p.kind === 'fire' && moved.some((x) => x.teamId === p.teamId && x.ritual === p.ritual)));
-    const labels = [...new Set(ran.map((p) => (p.kind === 'reminder' ? t(v.locale, 'sandbox.reminder') : t(v.locale, ritualKey(p.ritual)))))];
+    const ran = result.visited.filter(
+      (p) => !(p.kind === 'fire' && moved.some((x) => x.teamId === p.teamId && x.ritual === p.ritual)),
+    );
+    const labels = [
+      ...new Set(
+        ran.map((p) => (p.kind === 'reminder' ? t(v.locale, 'sandbox.reminder') : t(v.locale, ritualKey(p.ritual)))),
+      ),
+    ];
     // Where the member should look: the first of their threads that got something.
     const threads = new Set(v.threads.map((th) => th.id as string));
     const focus = result.delivered.find((d) => threads.has(d.thread))?.thread;

@@ -40,7 +40,8 @@ export class SimulatedColleagues {
   /** Plans an answer to each check-in prompt delivered to a DM. */
   observe(d: Delivery): void {
     const view = d.view as Partial<CheckInPromptView>;
-    if (d.kind !== 'send' || view.type !== 'checkin_prompt' || !d.message.thread.startsWith('dm:') || !view.periodKey) return;
+    if (d.kind !== 'send' || view.type !== 'checkin_prompt' || !d.message.thread.startsWith('dm:') || !view.periodKey)
+      return;
     const memberId = d.message.thread.slice('dm:'.length);
     if (this.pending.some((p) => p.memberId === memberId && p.periodKey === view.periodKey)) return;
     const rng = mulberry32(hashSeed(`${this.deps.seed}:plan:${memberId}:${view.periodKey}`));
@@ -95,7 +96,8 @@ export class SimulatedColleagues {
       });
     let result = await submit(form.metadata);
     // A value far above their history is asked again: a simulated rep stands by it.
-    if (!result.ok && result.form.type === 'checkin_form' && result.form.confirm?.length) result = await submit(result.form.metadata, ':confirmed');
+    if (!result.ok && result.form.type === 'checkin_form' && result.form.confirm?.length)
+      result = await submit(result.form.metadata, ':confirmed');
     if (result.ok) this.deps.onAnswer?.({ at: new Date(p.at), memberId: p.memberId, periodKey: p.periodKey, answer });
     return result.ok;
   }

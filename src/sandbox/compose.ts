@@ -48,7 +48,14 @@ export function composeSandbox(opts: SandboxAppOptions): SandboxApp {
   const clock = new SandboxClock({ file: sandboxFiles(opts.databaseUrl).clock, realNow: opts.realNow });
   // Charts are drawn as of the sandbox time (review ids fix their own as-of instant). The sender is
   // drained by the sandbox itself; its gateway is the sandbox's, connected once the sandbox exists.
-  const built = buildCore({ store: opts.store, workspace: opts.workspace, log: opts.log, clock, platformFor: () => 'sandbox', charts: true });
+  const built = buildCore({
+    store: opts.store,
+    workspace: opts.workspace,
+    log: opts.log,
+    clock,
+    platformFor: () => 'sandbox',
+    charts: true,
+  });
   const { core, sender } = built;
   const charts = built.charts!;
   const sandbox = createSandbox({
@@ -66,7 +73,10 @@ export function composeSandbox(opts: SandboxAppOptions): SandboxApp {
     nextFire,
     seed: opts.seed,
     // The nightly CRM export goes through `rituals import`'s own path: validated, idempotent, audited.
-    crm: { importCsv: (text, file, at) => importMetricsCsv(opts.store, opts.workspace(), { text, file, at, actor: 'crm-import' }) },
+    crm: {
+      importCsv: (text, file, at) =>
+        importMetricsCsv(opts.store, opts.workspace(), { text, file, at, actor: 'crm-import' }),
+    },
     autoTickMs: opts.autoTickMs,
     onDelivery: opts.onDelivery,
     chartPng: (id, locale) => charts.png(id, locale),

@@ -30,7 +30,11 @@ export interface SandboxStore extends ResettableStore {
 export interface SandboxDeps {
   readonly service: RitualsService;
   /** The core's engine: `tick` runs what is due; `nextDue`, when given, adds its scheduled follow-ups to the walk. */
-  readonly engine: { tick(now: Date): Promise<unknown>; nextDue?(after: Date): Promise<Date | null>; runNow?(teamId: string, ritual: RitualId, now: Date): Promise<unknown> };
+  readonly engine: {
+    tick(now: Date): Promise<unknown>;
+    nextDue?(after: Date): Promise<Date | null>;
+    runNow?(teamId: string, ritual: RitualId, now: Date): Promise<unknown>;
+  };
   /** Delivers the outbox now (the outbox sender's drainOnce). */
   readonly drain: () => Promise<unknown>;
   readonly clock: SandboxClock;
@@ -112,7 +116,11 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
           timeTravel.observe({ thread: ADMIN_THREAD, type: note.type });
           deps.onDelivery?.({ kind: 'send', message, view: note });
         },
-        onError: (teamId, err) => deps.log.warn({ team: teamId, err: err instanceof Error ? err.message : String(err) }, 'sandbox CRM import refused'),
+        onError: (teamId, err) =>
+          deps.log.warn(
+            { team: teamId, err: err instanceof Error ? err.message : String(err) },
+            'sandbox CRM import refused',
+          ),
       })
     : undefined;
   const timeTravel = new TimeTravel({
@@ -136,7 +144,10 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   let timer: NodeJS.Timeout | undefined;
 
   const seedOnce = async (): Promise<void> => {
-    const opts = deps.seed === false ? undefined : (deps.seed ?? { weeks: 4, seed: 1, fromQuarterStart: true, replayLastWeek: true });
+    const opts =
+      deps.seed === false
+        ? undefined
+        : (deps.seed ?? { weeks: 4, seed: 1, fromQuarterStart: true, replayLastWeek: true });
     const now = deps.clock.now();
     const fresh = opts !== undefined && (await deps.store.engineState.get(SEEDED_MARKER)) === undefined;
     // The last week is run live (so the chat holds it at first open); the weeks before are seeded.
@@ -145,13 +156,28 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     await crm?.backfill(replayFrom ?? now);
     if (!opts) return;
     const ws = deps.workspace();
-    await seedHistory({ service: deps.service, clock: deps.clock, workspace: ws, marker: deps.store.engineState, nextFire: deps.nextFire, log: deps.log, deliver: deps.drain }, opts, replayFrom);
+    await seedHistory(
+      {
+        service: deps.service,
+        clock: deps.clock,
+        workspace: ws,
+        marker: deps.store.engineState,
+        nextFire: deps.nextFire,
+        log: deps.log,
+        deliver: deps.drain,
+      },
+      opts,
+      replayFrom,
+    );
     if (!replayFrom) return;
     deps.clock.rewind(replayFrom);
     const replayed = await timeTravel.catchUp(now);
     // Back on real time (the replay took a moment of it).
     deps.clock.reset();
-    deps.log.info({ from: replayFrom.toISOString(), messages: replayed.delivered.length }, 'sandbox last week replayed');
+    deps.log.info(
+      { from: replayFrom.toISOString(), messages: replayed.delivered.length },
+      'sandbox last week replayed',
+    );
   };
 
   const reset = async (): Promise<void> => {
@@ -173,7 +199,16 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
       await deps.engine.runNow?.(teamId, ritual, deps.clock.now());
       await deps.drain();
     });
-  const api = new SandboxApi({ workspace: deps.workspace, threads, clock: deps.clock, interactions, timeTravel, reset, runNow, chartPng: deps.chartPng });
+  const api = new SandboxApi({
+    workspace: deps.workspace,
+    threads,
+    clock: deps.clock,
+    interactions,
+    timeTravel,
+    reset,
+    runNow,
+    chartPng: deps.chartPng,
+  });
   if (deps.http) registerSandboxRoutes(deps.http, api);
 
   return {
@@ -185,7 +220,11 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     reset,
     async start() {
       // A chat file without a seeded database belongs to a database deleted by hand: start afresh.
-      if (deps.seed !== false && (await deps.store.engineState.get(SEEDED_MARKER)) === undefined && threads.all().length > 0) {
+      if (
+        deps.seed !== false &&
+        (await deps.store.engineState.get(SEEDED_MARKER)) === undefined &&
+        threads.all().length > 0
+      ) {
         threads.clear();
         deps.clock.reset();
       }
@@ -194,7 +233,11 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
       const every = deps.autoTickMs ?? 15_000;
       if (every > 0) {
         timer = setInterval(() => {
-          timeTravel.tickNow().catch((err: unknown) => deps.log.error({ err: err instanceof Error ? err.message : String(err) }, 'sandbox tick failed'));
+          timeTravel
+            .tickNow()
+            .catch((err: unknown) =>
+              deps.log.error({ err: err instanceof Error ? err.message : String(err) }, 'sandbox tick failed'),
+            );
         }, every);
         timer.unref();
       }

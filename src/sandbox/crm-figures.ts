@@ -68,7 +68,9 @@ function fallback(kpi: Kpi, role: Role | undefined, c: DayContext): number | und
   const target = objective && 'value' in objective.target ? objective.target.value : undefined;
   if (kpi.aggregation === 'sum' && kpi.unit.type !== 'percent') {
     const daily = (c.weekly * c.level) / 5;
-    return kpi.unit.type === 'count' ? roundCount(daily * c.rng.between(0.8, 1.2), c.rng) : dec(daily * c.rng.between(0.8, 1.2), 2);
+    return kpi.unit.type === 'count'
+      ? roundCount(daily * c.rng.between(0.8, 1.2), c.rng)
+      : dec(daily * c.rng.between(0.8, 1.2), 2);
   }
   if (target === undefined) return undefined;
   return dec(target * (kpi.direction === 'lower' ? c.rng.between(0.7, 0.98) : c.rng.between(0.98, 1.15)), 2);
@@ -116,7 +118,8 @@ export function crmRows(ws: Workspace, team: Team, from: string, to: string, see
     { memberId: null, kpis: plan.team },
   ];
   // The first working day of its week (a Tuesday after a bank-holiday Monday), whatever the range.
-  const firstWorkingDayOfWeek = (d: string) => eachDay(addDays(d, 1 - isoWeekday(d)), d).find((x) => isWorkingDay(x, calendar)) === d;
+  const firstWorkingDayOfWeek = (d: string) =>
+    eachDay(addDays(d, 1 - isoWeekday(d)), d).find((x) => isWorkingDay(x, calendar)) === d;
   for (const date of eachDay(from, to)) {
     if (!isWorkingDay(date, calendar)) continue;
     for (const s of subjects) {
@@ -146,6 +149,15 @@ export function crmRows(ws: Workspace, team: Team, from: string, to: string, see
 
 /** The rows as the CSV a CRM export would be (the columns `rituals import` reads). */
 export function crmCsv(rows: readonly CrmRow[]): string {
-  const lines = rows.map((r) => [r.date, r.memberId ?? '', r.teamId, r.kpi, String(r.value), `crm:${r.memberId ?? `team:${r.teamId}`}:${r.kpi}:${r.date}`].join(','));
+  const lines = rows.map((r) =>
+    [
+      r.date,
+      r.memberId ?? '',
+      r.teamId,
+      r.kpi,
+      String(r.value),
+      `crm:${r.memberId ?? `team:${r.teamId}`}:${r.kpi}:${r.date}`,
+    ].join(','),
+  );
   return ['date,member,team,kpi,value,source_id', ...lines].join('\n');
 }

@@ -29,7 +29,12 @@ export interface CrmImportNote {
 
 /** Whether a thread entry is such a note (the threads hold bot views and these notes side by side). */
 export function isCrmImportNote(value: unknown): value is CrmImportNote {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'crm_import' && typeof (value as { text?: unknown }).text === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'crm_import' &&
+    typeof (value as { text?: unknown }).text === 'string'
+  );
 }
 
 export interface CrmImportDeps {
@@ -89,7 +94,11 @@ export class NightlyCrmImport implements TimeAgent {
     if (!team) return false;
     // Today's run (01:00) covers yesterday; before it, the day before.
     const today = localDateOf(at.toISOString(), team.timezone);
-    const nightly = this.deps.nextFire(CRM_CRON, team.timezone, new Date(new Date(startOfDayInZone(today, team.timezone)).getTime() - 1));
+    const nightly = this.deps.nextFire(
+      CRM_CRON,
+      team.timezone,
+      new Date(new Date(startOfDayInZone(today, team.timezone)).getTime() - 1),
+    );
     const ranToday = nightly !== null && nightly.getTime() <= at.getTime();
     const to = addDays(today, ranToday ? -1 : -2);
     if (from > to) return false;
@@ -107,7 +116,21 @@ export class NightlyCrmImport implements TimeAgent {
     }
     const days = from === to ? from : `${from} – ${to}`;
     const text = `CRM import — ${team.name}, ${days}: ${summary.total} values (${summary.inserted} new, ${summary.updated} updated)`;
-    this.deps.post({ type: 'crm_import', text, teamId, teamName: team.name, from, to, total: summary.total, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged }, at);
+    this.deps.post(
+      {
+        type: 'crm_import',
+        text,
+        teamId,
+        teamName: team.name,
+        from,
+        to,
+        total: summary.total,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+      },
+      at,
+    );
     return true;
   }
 }

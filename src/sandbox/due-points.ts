@@ -29,16 +29,31 @@ interface Source {
 function sources(workspace: Workspace, only?: RitualId): Source[] {
   const out: Source[] = [];
   for (const team of workspace.teams) {
-    for (const [ritual, s] of Object.entries(team.rituals) as [RitualId, NonNullable<(typeof team.rituals)[RitualId]>][]) {
+    for (const [ritual, s] of Object.entries(team.rituals) as [
+      RitualId,
+      NonNullable<(typeof team.rituals)[RitualId]>,
+    ][]) {
       if (!s.enabled || (only && ritual !== only)) continue;
       const zone = s.timezone ?? team.timezone;
       // Asked for one ritual: its own fires only, not the reminders that follow them.
       const delays = [0, ...(ritual === 'checkin' && !only ? s.remindersMinutes : [])];
       const perMember = ritual === 'checkin' && s.localTime;
       const zones = perMember
-        ? team.members.filter((m) => m.role !== undefined).map((m) => ({ memberId: m.id as string | undefined, zone: m.timezone ?? zone }))
+        ? team.members
+            .filter((m) => m.role !== undefined)
+            .map((m) => ({ memberId: m.id as string | undefined, zone: m.timezone ?? zone }))
         : [{ memberId: undefined, zone }];
-      for (const z of zones) for (const delayMin of delays) out.push({ teamId: team.id, ritual, memberId: z.memberId, cron: s.cron, zone: z.zone, delayMin, order: out.length });
+      for (const z of zones)
+        for (const delayMin of delays)
+          out.push({
+            teamId: team.id,
+            ritual,
+            memberId: z.memberId,
+            cron: s.cron,
+            zone: z.zone,
+            delayMin,
+            order: out.length,
+          });
     }
   }
   return out;
@@ -72,7 +87,13 @@ export function nextDuePoints(workspace: Workspace, after: Date, nextFire: NextF
 }
 
 /** Every due point in (from, to], oldest first; ties keep the config's order (deterministic). */
-export function duePointsBetween(workspace: Workspace, from: Date, to: Date, nextFire: NextFire, limit = 5000): DuePoint[] {
+export function duePointsBetween(
+  workspace: Workspace,
+  from: Date,
+  to: Date,
+  nextFire: NextFire,
+  limit = 5000,
+): DuePoint[] {
   const found: { p: DuePoint; order: number }[] = [];
   for (const src of sources(workspace)) {
     let cursor = from;

@@ -30,7 +30,11 @@ export function threadOf(destination: Destination, workspace: Workspace): Thread
   return workspace.teams.some((t) => t.id === destination.teamId) ? channelThread(destination.teamId) : undefined;
 }
 
-export const messageRef = (m: SandboxMessage): MessageRef => ({ platform: 'sandbox', conversation: m.thread, id: m.id });
+export const messageRef = (m: SandboxMessage): MessageRef => ({
+  platform: 'sandbox',
+  conversation: m.thread,
+  id: m.id,
+});
 
 export function createSandboxGateway(deps: SandboxGatewayDeps): ChatGateway {
   return {
@@ -50,7 +54,8 @@ export function createSandboxGateway(deps: SandboxGatewayDeps): ChatGateway {
     async update(ref, view) {
       if (!isView(view)) return failed('invalid_view', 'not a neutral view');
       const existing = ref.platform === 'sandbox' ? deps.threads.get(ref.id) : undefined;
-      if (!existing || existing.thread !== ref.conversation) return failed('message_not_found', `no sandbox message ${ref.id}`);
+      if (!existing || existing.thread !== ref.conversation)
+        return failed('message_not_found', `no sandbox message ${ref.id}`);
       const message = deps.threads.replace(ref.id, view, deps.clock.now().toISOString())!;
       deps.onDelivery?.({ kind: 'update', message, view });
       return { status: 'sent', ref: messageRef(message) };

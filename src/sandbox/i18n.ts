@@ -68,7 +68,8 @@ const en = {
   'crm.body': '{team}, {days}: {total} values from the nightly CRM export ({inserted} new, {updated} updated).',
   'notice.close': 'Close',
   'notice.label': 'Notices',
-  'empty.dm': 'Nothing here yet: the bot writes to you when a ritual reaches you (your check-in comes on Friday). The “Start here” buttons above show it now.',
+  'empty.dm':
+    'Nothing here yet: the bot writes to you when a ritual reaches you (your check-in comes on Friday). The “Start here” buttons above show it now.',
   'help.commands': 'Commands',
   'cmd.checkin': 'checkin',
   'cmd.me': 'me',
@@ -142,12 +143,15 @@ const fr: Readonly<Record<SandboxKey, string>> = {
   'where.dm': 'dans vos messages privés',
   'where.channel': 'dans #{team}',
   'admin.thread': 'Admin : imports de données',
-  'admin.note': 'Ce que voit l’équipe sales ops : l’export CRM de la nuit, importé par le même chemin que `rituals import`.',
+  'admin.note':
+    'Ce que voit l’équipe sales ops : l’export CRM de la nuit, importé par le même chemin que `rituals import`.',
   'crm.title': 'Import CRM',
-  'crm.body': '{team}, {days} : {total} valeurs de l’export CRM de la nuit ({inserted} nouvelles, {updated} mises à jour).',
+  'crm.body':
+    '{team}, {days} : {total} valeurs de l’export CRM de la nuit ({inserted} nouvelles, {updated} mises à jour).',
   'notice.close': 'Fermer',
   'notice.label': 'Notifications',
-  'empty.dm': 'Rien pour l’instant : le bot vous écrit quand un rituel vous concerne (votre point hebdo arrive le vendredi). Les boutons « Commencer ici » ci-dessus le montrent tout de suite.',
+  'empty.dm':
+    'Rien pour l’instant : le bot vous écrit quand un rituel vous concerne (votre point hebdo arrive le vendredi). Les boutons « Commencer ici » ci-dessus le montrent tout de suite.',
   'help.commands': 'Commandes',
   'cmd.checkin': 'pointage',
   'cmd.me': 'moi',
@@ -168,7 +172,19 @@ export function st(locale: Locale, key: SandboxKey, params: Readonly<Record<stri
 }
 
 /** `{base}_one` or `{base}_other` by the language's plural rules (0 is singular in French). */
-export function stCount(locale: Locale, base: 'count.prompts' | 'count.reminders' | 'count.answers' | 'count.nudges' | 'count.standups' | 'count.posts' | 'count.imports' | 'count.other', n: number): string {
+export function stCount(
+  locale: Locale,
+  base:
+    | 'count.prompts'
+    | 'count.reminders'
+    | 'count.answers'
+    | 'count.nudges'
+    | 'count.standups'
+    | 'count.posts'
+    | 'count.imports'
+    | 'count.other',
+  n: number,
+): string {
   const form = new Intl.PluralRules(locale).select(n) === 'one' ? 'one' : 'other';
   return st(locale, `${base}_${form}` as SandboxKey, { n });
 }

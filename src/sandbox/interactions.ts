@@ -43,7 +43,8 @@ export class Interactions {
   private visibleMessage(memberId: string, messageId: string | undefined): SandboxMessage | undefined {
     if (!messageId) return undefined;
     const m = this.deps.threads.get(messageId);
-    if (!m || !this.deps.visibleThreads(memberId).includes(m.thread)) throw new InteractionError(404, 'no such message');
+    if (!m || !this.deps.visibleThreads(memberId).includes(m.thread))
+      throw new InteractionError(404, 'no such message');
     return m;
   }
 
@@ -81,10 +82,17 @@ export class Interactions {
     return this.settled(this.apply(memberId, await this.deps.service.action(memberId, action, value), source));
   }
 
-  async checkIn(memberId: string, input: { formId: string; metadata: string; numbers: Record<string, string>; wins?: string; blockers?: string }): Promise<PageOutcome> {
+  async checkIn(
+    memberId: string,
+    input: { formId: string; metadata: string; numbers: Record<string, string>; wins?: string; blockers?: string },
+  ): Promise<PageOutcome> {
     // The key is the form instance plus what was typed: a double click counts once, a corrected
     // resubmission of the same dialog is a new answer.
-    const idempotencyKey = submissionKey('sandbox', [input.formId], [input.numbers, input.wins ?? '', input.blockers ?? '']);
+    const idempotencyKey = submissionKey(
+      'sandbox',
+      [input.formId],
+      [input.numbers, input.wins ?? '', input.blockers ?? ''],
+    );
     const result = await this.deps.service.submitCheckIn({
       memberId,
       metadata: input.metadata,
@@ -97,15 +105,33 @@ export class Interactions {
     return this.settled(this.submitted(memberId, result, input.formId));
   }
 
-  async decision(memberId: string, input: { formId: string; metadata: string; kind: string; text: string }): Promise<PageOutcome> {
+  async decision(
+    memberId: string,
+    input: { formId: string; metadata: string; kind: string; text: string },
+  ): Promise<PageOutcome> {
     const idempotencyKey = submissionKey('sandbox', [input.formId], [input.kind, input.text]);
-    const result = await this.deps.service.submitDecision({ memberId, metadata: input.metadata, kind: input.kind, text: input.text, idempotencyKey });
+    const result = await this.deps.service.submitDecision({
+      memberId,
+      metadata: input.metadata,
+      kind: input.kind,
+      text: input.text,
+      idempotencyKey,
+    });
     return this.settled(this.submitted(memberId, result, input.formId));
   }
 
-  async targetChange(memberId: string, input: { formId: string; metadata: string; target: string; reason?: string }): Promise<PageOutcome> {
+  async targetChange(
+    memberId: string,
+    input: { formId: string; metadata: string; target: string; reason?: string },
+  ): Promise<PageOutcome> {
     const idempotencyKey = submissionKey('sandbox', [input.formId], [input.target, input.reason ?? '']);
-    const result = await this.deps.service.submitTargetChange({ memberId, metadata: input.metadata, target: input.target, reason: input.reason, idempotencyKey });
+    const result = await this.deps.service.submitTargetChange({
+      memberId,
+      metadata: input.metadata,
+      target: input.target,
+      reason: input.reason,
+      idempotencyKey,
+    });
     return this.settled(this.submitted(memberId, result, input.formId));
   }
 

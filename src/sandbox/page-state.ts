@@ -26,16 +26,26 @@ export interface ViewerContext extends Viewer {
 
 /** The member asked for; else a rep of the first team speaking `locale` (the browser's language), so a
  * newcomer lands where the weekly check-in happens; else the first member with a role; else anyone. */
-export function pickMember(ws: Workspace, requested: string | null | undefined, locale?: Locale): { member: Member; teams: Team[] } | undefined {
+export function pickMember(
+  ws: Workspace,
+  requested: string | null | undefined,
+  locale?: Locale,
+): { member: Member; teams: Team[] } | undefined {
   const all = ws.teams.flatMap((team) => team.members.map((member) => ({ member, team })));
   const rep = (x: { member: Member; team: Team }) => x.member.role !== undefined;
-  const speaks = (x: { member: Member; team: Team }) => (x.member.locale ?? x.team.locale) === locale && x.team.locale === locale;
-  const found = all.find((x) => x.member.id === requested) ?? all.find((x) => rep(x) && speaks(x)) ?? all.find(rep) ?? all[0];
+  const speaks = (x: { member: Member; team: Team }) =>
+    (x.member.locale ?? x.team.locale) === locale && x.team.locale === locale;
+  const found =
+    all.find((x) => x.member.id === requested) ?? all.find((x) => rep(x) && speaks(x)) ?? all.find(rep) ?? all[0];
   if (!found) return undefined;
   return { member: found.member, teams: ws.teams.filter((team) => team.members.some((m) => m.id === found.member.id)) };
 }
 
-export function viewerContext(ws: Workspace, requested: string | null | undefined, preferred?: Locale): ViewerContext | undefined {
+export function viewerContext(
+  ws: Workspace,
+  requested: string | null | undefined,
+  preferred?: Locale,
+): ViewerContext | undefined {
   const picked = pickMember(ws, requested, preferred);
   if (!picked) return undefined;
   const { member, teams } = picked;
@@ -70,21 +80,38 @@ export interface PageState {
 }
 
 export function nowText(viewer: Pick<Viewer, 'locale' | 'timezone'>, now: Date): string {
-  const weekday = new Intl.DateTimeFormat(viewer.locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', timeZone: viewer.timezone }).format(now);
+  const weekday = new Intl.DateTimeFormat(viewer.locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    weekday: 'long',
+    timeZone: viewer.timezone,
+  }).format(now);
   return `${weekday} ${formatDateTime(viewer.locale, now.toISOString(), viewer.timezone)} (${viewer.timezone})`;
 }
 
-export function pageState(viewer: ViewerContext, threads: ThreadStore, now: Date, threadId: string | null, opts: RenderOptions): PageState {
+export function pageState(
+  viewer: ViewerContext,
+  threads: ThreadStore,
+  now: Date,
+  threadId: string | null,
+  opts: RenderOptions,
+): PageState {
   const active = viewer.threads.find((th) => th.id === threadId) ?? viewer.threads[0]!;
   const messages = threads.list(active.id);
   // Captions name the schedule of the thread's team: the channel's, or the viewer's own team for DMs.
   const team = viewer.teams.find((tm) => channelThread(tm.id) === active.id) ?? viewer.teams[0];
-  const withCaptions: RenderOptions = { ...opts, locale: viewer.locale, captionFor: (type) => captionFor(type, team, viewer.locale) };
+  const withCaptions: RenderOptions = {
+    ...opts,
+    locale: viewer.locale,
+    captionFor: (type) => captionFor(type, team, viewer.locale),
+  };
   return {
     version: threads.version,
     now: now.toISOString(),
     nowText: nowText(viewer, now),
     threads: viewer.threads.map((th) => ({ ...th, count: threads.list(th.id).length })),
-    thread: { id: active.id, html: messages.map((m) => renderMessage(m, viewer, withCaptions).value).join('\n'), empty: messages.length === 0 },
+    thread: {
+      id: active.id,
+      html: messages.map((m) => renderMessage(m, viewer, withCaptions).value).join('\n'),
+      empty: messages.length === 0,
+    },
   };
 }

@@ -14,7 +14,8 @@ const same = (a: string | undefined, b: string | undefined): boolean => a !== un
 /** Throws unless `store` was opened on `sandboxUrl` and on none of `protectedUrls`. */
 export function assertSandboxStore(store: ResettableStore, sandboxUrl: string, protectedUrls: readonly string[]): void {
   const sandboxPath = databasePath(sandboxUrl);
-  if (store.url !== sandboxUrl && !same(store.path, sandboxPath)) throw new SandboxResetError('refusing to reset: the store is not the sandbox database');
+  if (store.url !== sandboxUrl && !same(store.path, sandboxPath))
+    throw new SandboxResetError('refusing to reset: the store is not the sandbox database');
   for (const url of protectedUrls) {
     let path: string | undefined;
     try {

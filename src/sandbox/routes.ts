@@ -10,7 +10,12 @@ import type { SandboxApi } from './api.js';
 const member = z.string().min(1).max(100);
 const schemas = {
   command: z.object({ member, text: z.string().trim().min(1).max(500) }),
-  action: z.object({ member, action: z.string().min(1).max(50), value: z.string().max(2000), message: z.string().max(40).optional() }),
+  action: z.object({
+    member,
+    action: z.string().min(1).max(50),
+    value: z.string().max(2000),
+    message: z.string().max(40).optional(),
+  }),
   checkin: z.object({
     member,
     formId: z.string().min(1).max(100),
@@ -19,9 +24,26 @@ const schemas = {
     wins: z.string().max(5000).optional(),
     blockers: z.string().max(5000).optional(),
   }),
-  decision: z.object({ member, formId: z.string().min(1).max(100), metadata: z.string().max(3000), kind: z.string().max(30), text: z.string().max(5000) }),
-  target: z.object({ member, formId: z.string().min(1).max(100), metadata: z.string().max(3000), target: z.string().max(100), reason: z.string().max(5000).optional() }),
-  reaction: z.object({ member, message: z.string().min(1).max(40), emoji: z.string().min(1).max(40), added: z.boolean() }),
+  decision: z.object({
+    member,
+    formId: z.string().min(1).max(100),
+    metadata: z.string().max(3000),
+    kind: z.string().max(30),
+    text: z.string().max(5000),
+  }),
+  target: z.object({
+    member,
+    formId: z.string().min(1).max(100),
+    metadata: z.string().max(3000),
+    target: z.string().max(100),
+    reason: z.string().max(5000).optional(),
+  }),
+  reaction: z.object({
+    member,
+    message: z.string().min(1).max(40),
+    emoji: z.string().min(1).max(40),
+    added: z.boolean(),
+  }),
   clock: z.object({
     member: member.optional(),
     advance: z.enum(['next', 'day', 'week']),
@@ -49,10 +71,12 @@ export function sendText(res: ServerResponse, status: number, type: string, body
 
 /** Only same-origin JSON: a browser cannot send a cross-site JSON POST without a CORS preflight we never grant. */
 async function jsonBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
-  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) throw new HttpError(415, 'expected application/json');
+  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json'))
+    throw new HttpError(415, 'expected application/json');
   if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'cross-site request refused');
   const origin = req.headers.origin;
-  if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) throw new HttpError(403, 'cross-origin request refused');
+  if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host)
+    throw new HttpError(403, 'cross-origin request refused');
   let data: unknown;
   try {
     data = JSON.parse((await readBody(req, 200_000)).toString('utf8'));
@@ -60,13 +84,25 @@ async function jsonBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<
     throw new HttpError(400, 'malformed JSON');
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new HttpError(400, `invalid request: ${parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ')}`);
+  if (!parsed.success)
+    throw new HttpError(
+      400,
+      `invalid request: ${parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ')}`,
+    );
   return parsed.data;
 }
 
 export function registerSandboxRoutes(http: HttpServer, api: SandboxApi): void {
-  http.add({ method: 'GET', path: '/', handler: (req, res, url) =>
-      sendText(res, 200, 'text/html; charset=utf-8', api.page(url.searchParams.get('member'), url.searchParams.get('lang'), req.headers['accept-language'])),
+  http.add({
+    method: 'GET',
+    path: '/',
+    handler: (req, res, url) =>
+      sendText(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        api.page(url.searchParams.get('member'), url.searchParams.get('lang'), req.headers['accept-language']),
+      ),
   });
   http.add({
     method: 'GET',
@@ -84,7 +120,12 @@ export function registerSandboxRoutes(http: HttpServer, api: SandboxApi): void {
       const png = await api.chart(url.searchParams.get('id'), url.searchParams.get('locale'));
       if (!png) throw new HttpError(404, 'no such chart');
       // A chart is drawn as of the sandbox time: the browser may keep it a few minutes.
-      res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'private, max-age=300', 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, {
+        'content-type': 'image/png',
+        'content-length': png.length,
+        'cache-control': 'private, max-age=300',
+        'x-content-type-options': 'nosniff',
+      });
       res.end(png);
     },
   });
@@ -100,7 +141,8 @@ export function registerSandboxRoutes(http: HttpServer, api: SandboxApi): void {
     http.add({
       method: 'POST',
       path: `/sandbox/api/${name}`,
-      handler: async (req, res) => sendJson(res, 200, await fn((await jsonBody(req, schemas[name])) as SandboxRequests[K])),
+      handler: async (req, res) =>
+        sendJson(res, 200, await fn((await jsonBody(req, schemas[name])) as SandboxRequests[K])),
     });
   post('command', (b) => api.command(b));
   post('action', (b) => api.action(b));

@@ -41,7 +41,9 @@ export interface SeedOptions {
 
 /** Where the live replay of the last week starts: just before the first check-in prompt of the last 7 days. */
 export function replayStart(workspace: Workspace, now: Date, nextFire: NextFire): Date | undefined {
-  const prompts = duePointsBetween(workspace, new Date(now.getTime() - WEEK_MS), now, nextFire).filter((p) => p.ritual === 'checkin' && p.kind === 'fire');
+  const prompts = duePointsBetween(workspace, new Date(now.getTime() - WEEK_MS), now, nextFire).filter(
+    (p) => p.ritual === 'checkin' && p.kind === 'fire',
+  );
   return prompts[0] ? new Date(prompts[0].at.getTime() - 60_000) : undefined;
 }
 
@@ -72,7 +74,9 @@ function plannedAnswers(deps: SeedHistoryDeps, opts: SeedOptions, now: Date): An
   for (const p of prompts) {
     const team = deps.workspace.teams.find((t) => t.id === p.teamId)!;
     // A prompt at each member's local time names its member; a team-time prompt goes to all of them.
-    for (const member of team.members.filter((m) => m.role !== undefined && (p.memberId === undefined || m.id === p.memberId))) {
+    for (const member of team.members.filter(
+      (m) => m.role !== undefined && (p.memberId === undefined || m.id === p.memberId),
+    )) {
       const at = new Date(p.at.getTime() + rng.int(5, 180) * 60_000);
       const skip = rng.chance(0.12);
       if (skip || at.getTime() >= now.getTime() || member.start > at.toISOString().slice(0, 10)) continue;
@@ -109,7 +113,11 @@ export async function seedHistory(deps: SeedHistoryDeps, opts: SeedOptions, unti
     if (ok) stored++;
     else refused++;
   }
-  await deps.marker.set(SEEDED_MARKER, JSON.stringify({ weeks: opts.weeks, seed: opts.seed, stored }), now.toISOString());
+  await deps.marker.set(
+    SEEDED_MARKER,
+    JSON.stringify({ weeks: opts.weeks, seed: opts.seed, stored }),
+    now.toISOString(),
+  );
   deps.log.info({ stored, refused, weeks: opts.weeks }, 'sandbox history seeded');
   return stored;
 }

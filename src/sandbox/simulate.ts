@@ -33,12 +33,25 @@ export interface SimulateSummary {
   readonly until: string;
 }
 
-const silent: CoreLogger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+const silent: CoreLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+};
 
 /** `2026-01-09 16:00 Europe/Paris`: the instant on the recipient's wall clock. */
 export function wallTime(iso: string, zone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );
@@ -62,7 +75,14 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
     await syncWorkspace(store, ws, { actor: 'config', at: from.toISOString() });
     const clock = new SandboxClock({ realNow: () => from });
     // One delivery at a time, with seeded jitter: the transcript's order is the seed's.
-    const built = buildCore({ store, workspace: () => ws, log: silent, clock, platformFor: () => 'sandbox', sender: { concurrency: 1, random: mulberry32(opts.seed).next } });
+    const built = buildCore({
+      store,
+      workspace: () => ws,
+      log: silent,
+      clock,
+      platformFor: () => 'sandbox',
+      sender: { concurrency: 1, random: mulberry32(opts.seed).next },
+    });
     const { core, sender } = built;
     const at = (iso: string, thread: string) => {
       const { zone, label } = threadZone(ws, thread);
@@ -70,7 +90,10 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
     };
     const print = (d: Delivery) => {
       messages++;
-      const { stamp, label } = at(d.kind === 'update' ? (d.message.editedAt ?? d.message.at) : d.message.at, d.message.thread);
+      const { stamp, label } = at(
+        d.kind === 'update' ? (d.message.editedAt ?? d.message.at) : d.message.at,
+        d.message.thread,
+      );
       const { title, lines } = viewText(d.view);
       opts.write(`${stamp} ${label}${d.kind === 'update' ? ' (updated)' : ''}: ${title}`);
       for (const line of lines) opts.write(line);
@@ -88,14 +111,21 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
       log: silent,
       nextFire,
       seed: false,
-      crm: { seed: opts.seed, importCsv: (text, file, at) => importMetricsCsv(store, ws, { text, file, at, actor: 'crm-import' }) },
+      crm: {
+        seed: opts.seed,
+        importCsv: (text, file, at) => importMetricsCsv(store, ws, { text, file, at, actor: 'crm-import' }),
+      },
       autoTickMs: 0,
       colleagues: {
         seed: opts.seed,
         onAnswer: (a) => {
           const { stamp } = at(a.at.toISOString(), `dm:${a.memberId}`);
-          const numbers = Object.entries(a.answer.numbers).map(([k, v]) => `${k}=${v}`).join(' ');
-          opts.write(`${stamp} ${a.memberId} > check-in ${a.periodKey}: ${numbers}${a.answer.wins ? ' +wins' : ''}${a.answer.blockers ? ' +blockers' : ''}`);
+          const numbers = Object.entries(a.answer.numbers)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ');
+          opts.write(
+            `${stamp} ${a.memberId} > check-in ${a.periodKey}: ${numbers}${a.answer.wins ? ' +wins' : ''}${a.answer.blockers ? ' +blockers' : ''}`,
+          );
         },
       },
       onDelivery: (d) => {
@@ -103,7 +133,14 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
         followUps?.observe(d);
       },
     });
-    followUps = new SimulatedFollowUps({ service: core.service, gateway: sandbox.gateway, threads: sandbox.threads, workspace: () => ws, seed: opts.seed, write: (iso, thread, text) => opts.write(`${at(iso, thread).stamp} ${text}`) });
+    followUps = new SimulatedFollowUps({
+      service: core.service,
+      gateway: sandbox.gateway,
+      threads: sandbox.threads,
+      workspace: () => ws,
+      seed: opts.seed,
+      write: (iso, thread, text) => opts.write(`${at(iso, thread).stamp} ${text}`),
+    });
     sandbox.timeTravel.addAgent(followUps);
     built.connect(sandbox.gateway);
     await sandbox.start();

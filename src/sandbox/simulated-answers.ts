@@ -33,8 +33,18 @@ const FUNNEL: Readonly<Record<string, Stage>> = {
 
 // Example free text a rep might type; data of the simulation, not interface strings.
 const WINS: Readonly<Record<Locale, readonly string[]>> = {
-  en: ['Booked a demo with a target account', 'Closed the renewal early', 'Great discovery call with a new lead', 'Two referrals from happy customers'],
-  fr: ['Démo calée avec un compte cible', 'Renouvellement signé en avance', 'Très bon appel de découverte', 'Deux recommandations de clients satisfaits'],
+  en: [
+    'Booked a demo with a target account',
+    'Closed the renewal early',
+    'Great discovery call with a new lead',
+    'Two referrals from happy customers',
+  ],
+  fr: [
+    'Démo calée avec un compte cible',
+    'Renouvellement signé en avance',
+    'Très bon appel de découverte',
+    'Deux recommandations de clients satisfaits',
+  ],
 };
 const BLOCKERS: Readonly<Record<Locale, readonly string[]>> = {
   en: ['Waiting on legal for the contract review', 'CRM sync was down two days', 'Pricing approval is slow'],
@@ -74,7 +84,13 @@ export interface SimulatedAnswer {
 }
 
 /** `form` is the rep's form of the moment: 1 is on target, 0.6 well below, 1.3 well above. */
-export function simulatedAnswer(workspace: Workspace, roleId: string | undefined, view: CheckInFormView, form: number, rng: Random): SimulatedAnswer {
+export function simulatedAnswer(
+  workspace: Workspace,
+  roleId: string | undefined,
+  view: CheckInFormView,
+  form: number,
+  rng: Random,
+): SimulatedAnswer {
   const role = roleId ? workspace.roles[roleId] : undefined;
   const values = new Map<string, number>();
   const numbers: Record<string, string> = {};
@@ -83,7 +99,8 @@ export function simulatedAnswer(workspace: Workspace, roleId: string | undefined
     const parent = stage && 'of' in stage ? values.get(stage.of) : undefined;
     let n: number;
     if (stage && 'of' in stage && parent !== undefined) n = roundCount(parent * rng.between(stage.min, stage.max), rng);
-    else if (workspace.kpis[field.id]?.direction === 'lower') n = roundCount(weeklyExpectation(workspace, role, field.id) * rng.between(0.3, 1.2), rng);
+    else if (workspace.kpis[field.id]?.direction === 'lower')
+      n = roundCount(weeklyExpectation(workspace, role, field.id) * rng.between(0.3, 1.2), rng);
     else n = roundCount(weeklyExpectation(workspace, role, field.id) * form * rng.between(0.9, 1.1), rng);
     values.set(field.id, clamp(field, n));
     numbers[field.id] = String(values.get(field.id));
@@ -91,7 +108,8 @@ export function simulatedAnswer(workspace: Workspace, roleId: string | undefined
   // A simulated rep keeps the workspace's sanity rules: never more no-shows than meetings booked.
   for (const field of view.numbers) {
     const other = workspace.kpis[field.id]?.atMost;
-    if (other !== undefined && numbers[other] !== undefined) numbers[field.id] = String(Math.min(Number(numbers[field.id]), Number(numbers[other])));
+    if (other !== undefined && numbers[other] !== undefined)
+      numbers[field.id] = String(Math.min(Number(numbers[field.id]), Number(numbers[other])));
   }
   const locale = view.locale;
   const wins = rng.chance(0.5) ? rng.pick(WINS[locale]) : undefined;

@@ -21,8 +21,22 @@ export interface FollowUpsDeps {
 }
 
 type Planned =
-  | { readonly at: number; readonly order: number; readonly kind: 'react'; readonly memberId: string; readonly messageId: string; readonly emoji: string }
-  | { readonly at: number; readonly order: number; readonly kind: 'press'; readonly memberId: string; readonly messageId: string; readonly button: ActionButton };
+  | {
+      readonly at: number;
+      readonly order: number;
+      readonly kind: 'react';
+      readonly memberId: string;
+      readonly messageId: string;
+      readonly emoji: string;
+    }
+  | {
+      readonly at: number;
+      readonly order: number;
+      readonly kind: 'press';
+      readonly memberId: string;
+      readonly messageId: string;
+      readonly button: ActionButton;
+    };
 
 const MINUTE = 60_000;
 
@@ -42,7 +56,14 @@ export class SimulatedFollowUps implements TimeAgent {
       for (const member of team?.members ?? []) {
         const rng = mulberry32(hashSeed(`${this.deps.seed}:react:${m.id}:${member.id}`));
         if (!rng.chance(0.35)) continue;
-        this.plan({ at: posted + rng.int(5, 240) * MINUTE, order: this.order++, kind: 'react', memberId: member.id, messageId: m.id, emoji: rng.pick(REACTION_CHOICES) });
+        this.plan({
+          at: posted + rng.int(5, 240) * MINUTE,
+          order: this.order++,
+          kind: 'react',
+          memberId: member.id,
+          messageId: m.id,
+          emoji: rng.pick(REACTION_CHOICES),
+        });
       }
     }
     if (view.type === 'breach_nudge' && m.thread.startsWith('dm:')) {
@@ -50,7 +71,15 @@ export class SimulatedFollowUps implements TimeAgent {
       const roll = rng.next();
       const wanted = roll < 0.55 ? 'breach.acknowledge' : roll < 0.7 ? 'breach.snooze' : undefined;
       const button = (d.view as BreachNudgeView).actions?.find((a) => a.action === wanted);
-      if (button) this.plan({ at: posted + rng.int(20, 600) * MINUTE, order: this.order++, kind: 'press', memberId: m.thread.slice(3), messageId: m.id, button });
+      if (button)
+        this.plan({
+          at: posted + rng.int(20, 600) * MINUTE,
+          order: this.order++,
+          kind: 'press',
+          memberId: m.thread.slice(3),
+          messageId: m.id,
+          button,
+        });
     }
   }
 
@@ -74,7 +103,13 @@ export class SimulatedFollowUps implements TimeAgent {
       if (p.kind === 'react') {
         if (!this.deps.threads.react(m.id, p.emoji, p.memberId, true)) continue;
         this.deps.write(iso, m.thread, `${p.memberId} > :${p.emoji}: on ${m.thread.replace('channel:', '#')} ${m.id}`);
-        await this.deps.service.recordReaction({ ref: messageRef(m), emoji: p.emoji, userId: p.memberId, added: true, eventId: `simulate:${m.id}:${p.emoji}:${p.memberId}` });
+        await this.deps.service.recordReaction({
+          ref: messageRef(m),
+          emoji: p.emoji,
+          userId: p.memberId,
+          added: true,
+          eventId: `simulate:${m.id}:${p.emoji}:${p.memberId}`,
+        });
         continue;
       }
       this.deps.write(iso, m.thread, `${p.memberId} > [${p.button.label}]`);

@@ -72,8 +72,20 @@ export class ThreadStore {
     this.saveTimer.unref();
   }
 
-  post(thread: ThreadId, at: string, content: { view?: unknown; text?: string; authorId?: string | null }): SandboxMessage {
-    const m: SandboxMessage = { id: `m${this.nextId++}`, thread, at, authorId: content.authorId ?? null, view: content.view, text: content.text, reactions: {} };
+  post(
+    thread: ThreadId,
+    at: string,
+    content: { view?: unknown; text?: string; authorId?: string | null },
+  ): SandboxMessage {
+    const m: SandboxMessage = {
+      id: `m${this.nextId++}`,
+      thread,
+      at,
+      authorId: content.authorId ?? null,
+      view: content.view,
+      text: content.text,
+      reactions: {},
+    };
     this.index(m);
     this.changed();
     return m;

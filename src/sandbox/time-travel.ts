@@ -235,7 +235,8 @@ export class TimeTravel {
     if (req.to === 'day') return new Date(now.getTime() + DAY_MS);
     if (req.to === 'week') return new Date(now.getTime() + 7 * DAY_MS);
     // A ritual that never reaches this member (a rep asking for the managers' stand-up): its next run anywhere.
-    const anywhere = () => (req.ritual ? nextDuePoints(this.deps.workspace(), now, this.deps.nextFire, req.ritual)[0]?.at : undefined);
+    const anywhere = () =>
+      req.ritual ? nextDuePoints(this.deps.workspace(), now, this.deps.nextFire, req.ritual)[0]?.at : undefined;
     if (req.viewer !== undefined) return this.nextFor(req.viewer, now, req.ritual) ?? anywhere();
     if (req.ritual) return anywhere();
     // "Next ritual" stops at what the bot does, not at a colleague's answer on the way.
@@ -250,7 +251,12 @@ export class TimeTravel {
     // Answers that fell due while real time flowed on are given first.
     await this.runAgents(start, req.viewer);
     let target = await this.target(req, start);
-    const result = (now: Date, visited: DuePoint[], moved: boolean, confirm?: AdvanceResult['confirm']): AdvanceResult => ({
+    const result = (
+      now: Date,
+      visited: DuePoint[],
+      moved: boolean,
+      confirm?: AdvanceResult['confirm'],
+    ): AdvanceResult => ({
       now: now.toISOString(),
       visited,
       moved,
@@ -261,7 +267,10 @@ export class TimeTravel {
     });
     if (!target) return result(start, [], false);
     if (target.getTime() - start.getTime() > CONFIRM_AFTER_MS && !req.confirmed) {
-      return result(start, [], false, { to: target.toISOString(), days: Math.round((target.getTime() - start.getTime()) / DAY_MS) });
+      return result(start, [], false, {
+        to: target.toISOString(),
+        days: Math.round((target.getTime() - start.getTime()) / DAY_MS),
+      });
     }
     // Following the member without a given ritual: anything that reaches them on the way (a nudge, a
     // moved review) is where the jump stops; a planned point that brought them nothing (a reminder

@@ -95,16 +95,33 @@ export function holidayNotes(ws: Workspace, r: AdvanceResult, locale: Locale): s
     const fire = r.visited.find((p) => p.kind === 'fire' && p.teamId === moved.teamId && p.ritual === moved.ritual);
     const to = localDateOf(moved.to, zone);
     const from = fire ? localDateOf(fire.at.toISOString(), zone) : to;
-    add(st(locale, 'travel.moved', { ritual: ritualName(locale, moved.ritual), team: team.name, from: formatDate(locale, from), to: formatDate(locale, to) }));
+    add(
+      st(locale, 'travel.moved', {
+        ritual: ritualName(locale, moved.ritual),
+        team: team.name,
+        from: formatDate(locale, from),
+        to: formatDate(locale, to),
+      }),
+    );
   }
   for (const p of r.visited) {
     if (p.kind !== 'fire' || p.ritual !== 'checkin') continue;
     const team = ws.teams.find((tm) => tm.id === p.teamId);
     if (!team) continue;
     const calendar = teamCalendar(ws, team);
-    const zone = (p.memberId ? team.members.find((m) => m.id === p.memberId)?.timezone : undefined) ?? team.rituals[p.ritual]?.timezone ?? team.timezone;
+    const zone =
+      (p.memberId ? team.members.find((m) => m.id === p.memberId)?.timezone : undefined) ??
+      team.rituals[p.ritual]?.timezone ??
+      team.timezone;
     const day = localDateOf(p.at.toISOString(), zone);
-    if (calendar.isHoliday(day)) add(st(locale, 'travel.skipped', { ritual: ritualName(locale, p.ritual), team: team.name, date: formatDate(locale, day) }));
+    if (calendar.isHoliday(day))
+      add(
+        st(locale, 'travel.skipped', {
+          ritual: ritualName(locale, p.ritual),
+          team: team.name,
+          date: formatDate(locale, day),
+        }),
+      );
   }
   return notes;
 }
@@ -113,7 +130,12 @@ export function holidayNotes(ws: Workspace, r: AdvanceResult, locale: Locale): s
 export function travelSummary(ws: Workspace, r: AdvanceResult, v: SummaryViewer, nowText: string): string {
   if (!r.moved) return t(v.locale, 'sandbox.nothingDue');
   const mine = forYou(r, v);
-  return [t(v.locale, 'sandbox.moved', { time: nowText }), mine ?? st(v.locale, 'travel.nothingForYou'), meanwhile(r, v), ...holidayNotes(ws, r, v.locale)]
+  return [
+    t(v.locale, 'sandbox.moved', { time: nowText }),
+    mine ?? st(v.locale, 'travel.nothingForYou'),
+    meanwhile(r, v),
+    ...holidayNotes(ws, r, v.locale),
+  ]
     .filter((x): x is string => x !== undefined)
     .join(' ');
 }

@@ -71,7 +71,13 @@ export async function watchWorkspaceConfig(opts: ConfigWatcherOptions): Promise<
       current = text;
       return { status: 'invalid', problems };
     }
-    const loaded: LoadedWorkspace = { workspace: parsed.workspace, path: absolute, isExample: false, summary: parsed.summary, warnings: parsed.warnings };
+    const loaded: LoadedWorkspace = {
+      workspace: parsed.workspace,
+      path: absolute,
+      isExample: false,
+      summary: parsed.summary,
+      warnings: parsed.warnings,
+    };
     try {
       await opts.onChange(loaded);
     } catch (err) {
@@ -97,7 +103,9 @@ export async function watchWorkspaceConfig(opts: ConfigWatcherOptions): Promise<
     watcher = watch(dirname(absolute), { persistent: false }, (_event, file) => {
       if (file === null || file.toString() === name) schedule();
     });
-    watcher.on('error', (err) => opts.log.warn({ path: opts.path, err: message(err) }, 'config watch failed, polling only'));
+    watcher.on('error', (err) =>
+      opts.log.warn({ path: opts.path, err: message(err) }, 'config watch failed, polling only'),
+    );
   } catch (err) {
     opts.log.warn({ path: opts.path, err: message(err) }, 'cannot watch the config folder, polling only');
   }

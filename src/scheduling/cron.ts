@@ -34,7 +34,10 @@ const nextFires = new BoundedMemo<number | null>(4096);
 
 /** The first fire strictly after `after`, or null within a two-year horizon. */
 export function nextFire(expr: string, zone: string, after: Date): Date | null {
-  const next = nextFires.get(`${zone}\u0000${expr}\u0000${after.getTime()}`, () => searchNextFire(expr, zone, after)?.getTime() ?? null);
+  const next = nextFires.get(
+    `${zone}\u0000${expr}\u0000${after.getTime()}`,
+    () => searchNextFire(expr, zone, after)?.getTime() ?? null,
+  );
   return next === null ? null : new Date(next);
 }
 

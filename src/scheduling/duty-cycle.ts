@@ -15,7 +15,8 @@ export interface DutyCycleOptions {
   readonly rest?: (ms: number) => Promise<void>;
 }
 
-const restFor = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
+const restFor = (ms: number) =>
+  new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
 /** How long to rest after `workedMs` of work, to use `share` of a core (rounded down to whole ms). */
 export function restAfter(workedMs: number, share: number, maxRestMs: number): number {

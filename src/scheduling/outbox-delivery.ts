@@ -45,7 +45,11 @@ export function conversationKey(item: Pick<OutboxItem, 'destination' | 'updateOf
 }
 
 /** Full jitter: uniform in [0, min(cap, base * 2^(attempt-1))]. */
-export function backoffMs(attempt: number, policy: Pick<DeliveryPolicy, 'backoffBaseMs' | 'backoffCapMs'>, random: () => number): number {
+export function backoffMs(
+  attempt: number,
+  policy: Pick<DeliveryPolicy, 'backoffBaseMs' | 'backoffCapMs'>,
+  random: () => number,
+): number {
   const ceiling = Math.min(policy.backoffCapMs, policy.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
 }
@@ -81,7 +85,11 @@ export async function deliver(deps: DeliveryDeps, item: ClaimedItem): Promise<De
     if (slot.ok) break;
     // Holding a claimed row for long would starve other conversations and risk its lease: hand it back.
     if (slot.waitMs > policy.maxHoldMs || deps.stopping()) {
-      const ok = await repo.reschedule(item, { at: at(), nextAttemptAt: later(deps.stopping() ? 0 : slot.waitMs), countAttempt: false });
+      const ok = await repo.reschedule(item, {
+        at: at(),
+        nextAttemptAt: later(deps.stopping() ? 0 : slot.waitMs),
+        countAttempt: false,
+      });
       return ok ? 'deferred' : 'superseded';
     }
     await sleep(slot.waitMs);
@@ -89,7 +97,9 @@ export async function deliver(deps: DeliveryDeps, item: ClaimedItem): Promise<De
 
   let outcome: SendOutcome;
   try {
-    outcome = item.updateOf ? await gateway.update(item.updateOf, item.view) : await gateway.send(item.destination, item.view);
+    outcome = item.updateOf
+      ? await gateway.update(item.updateOf, item.view)
+      : await gateway.send(item.destination, item.view);
   } catch (err) {
     // Gateways report platform errors as outcomes; a throw is a bug or a network failure: retry it.
     outcome = { status: 'failed_transient', code: 'EXCEPTION', reason: errorText(err) };
@@ -102,17 +112,29 @@ export async function deliver(deps: DeliveryDeps, item: ClaimedItem): Promise<De
     case 'rate_limited': {
       const wait = outcome.retryAfterMs > 0 ? outcome.retryAfterMs : policy.defaultRetryAfterMs;
       deps.limiter.pause(item.platform, outcome.scope === 'global' ? null : conversation, wait);
-      log.debug({ outboxId: item.id, platform: item.platform, retryAfterMs: wait, scope: outcome.scope ?? 'conversation' }, 'rate limited');
-      const ok = await repo.reschedule(item, { at: at(), nextAttemptAt: later(wait), countAttempt: false, error: 'RATE_LIMITED' });
+      log.debug(
+        { outboxId: item.id, platform: item.platform, retryAfterMs: wait, scope: outcome.scope ?? 'conversation' },
+        'rate limited',
+      );
+      const ok = await repo.reschedule(item, {
+        at: at(),
+        nextAttemptAt: later(wait),
+        countAttempt: false,
+        error: 'RATE_LIMITED',
+      });
       return ok ? 'rate_limited' : 'superseded';
     }
     case 'failed_permanent':
       return park(outcome.code, outcome.reason, true);
     case 'failed_transient': {
       const attempt = item.attempts + 1;
-      if (attempt >= policy.maxAttempts) return park(outcome.code, `${outcome.reason} (after ${attempt} attempts)`, true);
+      if (attempt >= policy.maxAttempts)
+        return park(outcome.code, `${outcome.reason} (after ${attempt} attempts)`, true);
       const delay = backoffMs(attempt, policy, deps.random);
-      log.debug({ outboxId: item.id, platform: item.platform, code: outcome.code, attempt, delayMs: delay }, 'send failed, retrying');
+      log.debug(
+        { outboxId: item.id, platform: item.platform, code: outcome.code, attempt, delayMs: delay },
+        'send failed, retrying',
+      );
       const ok = await repo.reschedule(item, {
         at: at(),
         nextAttemptAt: later(delay),

@@ -133,10 +133,16 @@ export class OutboxSender {
       try {
         if (await this.repo.reschedule(item, { at, nextAttemptAt: at, countAttempt: false })) released++;
       } catch (err) {
-        this.log.error({ outboxId: item.id, err: err instanceof Error ? err.message : String(err) }, 'outbox claim release failed');
+        this.log.error(
+          { outboxId: item.id, err: err instanceof Error ? err.message : String(err) },
+          'outbox claim release failed',
+        );
       }
     }
-    this.log.warn({ released, graceMs: this.opts.stopGraceMs ?? 5_000 }, 'outbox sends still unanswered at stop: their rows were released');
+    this.log.warn(
+      { released, graceMs: this.opts.stopGraceMs ?? 5_000 },
+      'outbox sends still unanswered at stop: their rows were released',
+    );
   }
 
   /** Wakes the loop now, e.g. right after an enqueue. */
@@ -183,7 +189,12 @@ export class OutboxSender {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
     const paused = (Object.keys(this.opts.gateways) as Platform[]).filter((p) => this.limiter.globalPauseMs(p) > 0);
-    const rows = await this.repo.claim({ at: this.clock.now().toISOString(), limit: free, leaseMs: this.leaseMs, excludePlatforms: paused });
+    const rows = await this.repo.claim({
+      at: this.clock.now().toISOString(),
+      limit: free,
+      leaseMs: this.leaseMs,
+      excludePlatforms: paused,
+    });
     for (const row of rows) this.launch(row, summary);
     return rows.length;
   }
@@ -212,7 +223,10 @@ export class OutboxSender {
       },
       (err: unknown) => {
         // A store error mid-delivery: the row keeps its lease and is retried once the lease expires.
-        this.log.error({ outboxId: item.id, err: err instanceof Error ? err.message : String(err) }, 'outbox delivery failed');
+        this.log.error(
+          { outboxId: item.id, err: err instanceof Error ? err.message : String(err) },
+          'outbox delivery failed',
+        );
       },
     );
     const tracked = task.finally(() => {
@@ -240,7 +254,9 @@ export class OutboxSender {
       }
       // Due rows that were not claimed belong to a paused platform: wait for the pause instead of spinning.
       if (lastClaimed === 0 && delay <= 0) {
-        const pauses = (Object.keys(this.opts.gateways) as Platform[]).map((p) => this.limiter.globalPauseMs(p)).filter((ms) => ms > 0);
+        const pauses = (Object.keys(this.opts.gateways) as Platform[])
+          .map((p) => this.limiter.globalPauseMs(p))
+          .filter((ms) => ms > 0);
         delay = pauses.length ? Math.min(this.pollMs, ...pauses) : MIN_IDLE_MS;
       }
     }

@@ -10,7 +10,11 @@ export type LimitRule =
   | { readonly kind: 'bucket'; readonly perSecond: number; readonly burst: number }
   | { readonly kind: 'window'; readonly max: number; readonly windowMs: number };
 
-export const bucket = (perSecond: number, burst = 1): LimitRule => ({ kind: 'bucket', perSecond, burst: Math.max(1, burst) });
+export const bucket = (perSecond: number, burst = 1): LimitRule => ({
+  kind: 'bucket',
+  perSecond,
+  burst: Math.max(1, burst),
+});
 export const windowLimit = (max: number, windowMs: number): LimitRule => ({ kind: 'window', max, windowMs });
 
 export interface PlatformLimits {
@@ -35,7 +39,10 @@ export const DEFAULT_LIMITS: Readonly<Record<Platform, PlatformLimits>> = {
 export function resolveLimits(overrides: LimitsConfig = {}): Record<Platform, PlatformLimits> {
   const out = { ...DEFAULT_LIMITS };
   for (const [platform, o] of Object.entries(overrides) as [Platform, Partial<PlatformLimits>][]) {
-    out[platform] = { conversation: o.conversation ?? out[platform].conversation, global: o.global ?? out[platform].global };
+    out[platform] = {
+      conversation: o.conversation ?? out[platform].conversation,
+      global: o.global ?? out[platform].global,
+    };
   }
   return out;
 }
@@ -120,7 +127,10 @@ export class SlidingWindow implements RuleState {
   }
 
   idle(now: number): boolean {
-    const newest = this.times.length < this.max ? this.times[this.times.length - 1] : this.times[(this.head + this.max - 1) % this.max];
+    const newest =
+      this.times.length < this.max
+        ? this.times[this.times.length - 1]
+        : this.times[(this.head + this.max - 1) % this.max];
     return newest === undefined || newest + this.windowMs <= now;
   }
 
@@ -129,7 +139,9 @@ export class SlidingWindow implements RuleState {
 }
 
 function stateOf(rule: LimitRule, now: number): RuleState {
-  return rule.kind === 'bucket' ? new TokenBucket(rule.perSecond, rule.burst, now) : new SlidingWindow(rule.max, rule.windowMs);
+  return rule.kind === 'bucket'
+    ? new TokenBucket(rule.perSecond, rule.burst, now)
+    : new SlidingWindow(rule.max, rule.windowMs);
 }
 
 interface Scope {
@@ -176,7 +188,8 @@ export class RateLimiter {
    */
   pause(platform: Platform, conversation: string | null, ms: number): void {
     const now = this.now();
-    const scope = conversation === null ? this.globalScope(platform, now) : this.conversationScope(platform, conversation, now);
+    const scope =
+      conversation === null ? this.globalScope(platform, now) : this.conversationScope(platform, conversation, now);
     scope.pausedUntil = Math.max(scope.pausedUntil, now + ms);
     for (const r of scope.rules) r.drain(scope.pausedUntil);
   }

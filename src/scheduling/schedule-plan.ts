@@ -16,11 +16,21 @@ export interface PlannedRitual {
 export function schedulePlan(workspace: Workspace, now: Date): PlannedRitual[] {
   const plan: PlannedRitual[] = [];
   for (const team of workspace.teams) {
-    for (const [ritual, schedule] of Object.entries(team.rituals) as [RitualId, NonNullable<(typeof team.rituals)[RitualId]>][]) {
+    for (const [ritual, schedule] of Object.entries(team.rituals) as [
+      RitualId,
+      NonNullable<(typeof team.rituals)[RitualId]>,
+    ][]) {
       if (!schedule.enabled) continue;
       const timezone = schedule.timezone ?? team.timezone;
       const next = nextFire(schedule.cron, timezone, now);
-      plan.push({ team: team.id, ritual, cron: schedule.cron, timezone, localTime: schedule.localTime, next: next ? next.toISOString() : null });
+      plan.push({
+        team: team.id,
+        ritual,
+        cron: schedule.cron,
+        timezone,
+        localTime: schedule.localTime,
+        next: next ? next.toISOString() : null,
+      });
     }
   }
   return plan;

@@ -60,9 +60,15 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       const started = Date.now();
       try {
         await opts.tick(opts.clock.now(), fire);
-        opts.log.debug({ slot: fire.slot?.toISOString() ?? null, reason: fire.reason, ms: Date.now() - started }, 'tick done');
+        opts.log.debug(
+          { slot: fire.slot?.toISOString() ?? null, reason: fire.reason, ms: Date.now() - started },
+          'tick done',
+        );
       } catch (err) {
-        opts.log.error({ slot: fire.slot?.toISOString() ?? null, reason: fire.reason, err: message(err) }, 'tick failed');
+        opts.log.error(
+          { slot: fire.slot?.toISOString() ?? null, reason: fire.reason, err: message(err) },
+          'tick failed',
+        );
       }
     });
     queue = p;

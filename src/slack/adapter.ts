@@ -67,14 +67,24 @@ const HOUR = 3_600_000;
 export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { config, log } = deps;
   const mode = config.appToken ? 'socket' : 'http';
-  if (config.oauth && mode === 'socket') throw new Error('the multi-workspace install (SLACK_CLIENT_ID) needs HTTP mode: unset SLACK_APP_TOKEN');
+  if (config.oauth && mode === 'socket')
+    throw new Error('the multi-workspace install (SLACK_CLIENT_ID) needs HTTP mode: unset SLACK_APP_TOKEN');
   if (config.oauth && !deps.installations) throw new Error('the multi-workspace install needs the installation store');
   const oauth =
     config.oauth && deps.installations
-      ? createInstaller({ ...config.oauth, installations: deps.installations, apiUrl: config.apiUrl, publicUrl: deps.publicUrl, log })
+      ? createInstaller({
+          ...config.oauth,
+          installations: deps.installations,
+          apiUrl: config.apiUrl,
+          publicUrl: deps.publicUrl,
+          log,
+        })
       : undefined;
   const tokens = oauth ? installedTokens(deps.installations!) : singleToken(config.botToken);
-  const gatewayClient = new webApi.WebClient(oauth ? undefined : config.botToken, { ...gatewayClientOptions(config.apiUrl), logger: boltLogger(log) });
+  const gatewayClient = new webApi.WebClient(oauth ? undefined : config.botToken, {
+    ...gatewayClientOptions(config.apiUrl),
+    logger: boltLogger(log),
+  });
   const directory = new SlackDirectory(gatewayClient, deps.workspace, tokens);
   const ctx: SlackContext = {
     service: deps.service,
@@ -162,11 +172,22 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 
   return {
     mode,
-    gateway: createSlackGateway({ client: gatewayClient, directory, log, ...(deps.charts ? { charts: deps.charts } : {}) }),
+    gateway: createSlackGateway({
+      client: gatewayClient,
+      directory,
+      log,
+      ...(deps.charts ? { charts: deps.charts } : {}),
+    }),
     async start() {
       // SLACK_BOT_TOKEN next to the multi-workspace install keeps serving its own workspace.
       if (oauth && config.botToken) {
-        await seedInstallationFromToken({ client: gatewayClient, token: config.botToken, repo: deps.installations!, log, now: () => new Date() });
+        await seedInstallationFromToken({
+          client: gatewayClient,
+          token: config.botToken,
+          repo: deps.installations!,
+          log,
+          now: () => new Date(),
+        });
       }
       await app.init();
       await app.start();

@@ -37,7 +37,15 @@ const failure = (err: unknown) => {
 };
 
 /** Uploads the view's charts into the thread; returns how many were shared (0 for other views). */
-export async function uploadReviewCharts({ client, charts, log, view, channel, threadTs, token }: ChartUploadInput): Promise<number> {
+export async function uploadReviewCharts({
+  client,
+  charts,
+  log,
+  view,
+  channel,
+  threadTs,
+  token,
+}: ChartUploadInput): Promise<number> {
   if ((view.type !== 'monthly_review' && view.type !== 'qbr') || view.charts.length === 0) return 0;
   const files: { file: Buffer; filename: string; title: string; alt_text: string }[] = [];
   for (const [i, chart] of view.charts.entries()) {
@@ -47,18 +55,35 @@ export async function uploadReviewCharts({ client, charts, log, view, channel, t
         log.warn({ view: view.type, team: view.teamId, chart: i }, 'slack: review chart names no chart; left out');
         continue;
       }
-      files.push({ file: png, filename: `${view.type}-${view.periodKey}-${i + 1}.png`, title: chart.title, alt_text: chart.altText.slice(0, ALT_TEXT_MAX) });
+      files.push({
+        file: png,
+        filename: `${view.type}-${view.periodKey}-${i + 1}.png`,
+        title: chart.title,
+        alt_text: chart.altText.slice(0, ALT_TEXT_MAX),
+      });
     } catch (err) {
-      log.warn({ view: view.type, team: view.teamId, chart: i, ...failure(err) }, 'slack: review chart not drawn; left out');
+      log.warn(
+        { view: view.type, team: view.teamId, chart: i, ...failure(err) },
+        'slack: review chart not drawn; left out',
+      );
     }
   }
   if (files.length === 0) return 0;
   try {
-    await client.filesUploadV2({ channel_id: channel, thread_ts: threadTs, initial_comment: t(view.locale, 'chat.charts'), file_uploads: files, ...(token ? { token } : {}) });
+    await client.filesUploadV2({
+      channel_id: channel,
+      thread_ts: threadTs,
+      initial_comment: t(view.locale, 'chat.charts'),
+      file_uploads: files,
+      ...(token ? { token } : {}),
+    });
     log.debug({ view: view.type, channel, ts: threadTs, charts: files.length }, 'slack: review charts uploaded');
     return files.length;
   } catch (err) {
-    log.warn({ view: view.type, channel, ts: threadTs, charts: files.length, ...failure(err) }, 'slack: review charts not uploaded');
+    log.warn(
+      { view: view.type, channel, ts: threadTs, charts: files.length, ...failure(err) },
+      'slack: review charts not uploaded',
+    );
     return 0;
   }
 }

@@ -40,7 +40,11 @@ async function confirmAtOrigin(
   updateRef: MessageRef | undefined,
 ): Promise<boolean> {
   if (origin.responseUrl) {
-    const res = await postToResponseUrl(origin.responseUrl, { response_type: 'ephemeral', replace_original: true, ...message });
+    const res = await postToResponseUrl(origin.responseUrl, {
+      response_type: 'ephemeral',
+      replace_original: true,
+      ...message,
+    });
     if (!res.ok) ctx.log.info({ reason: res.reason }, 'response url refused the check-in confirmation');
     return res.ok;
   }

@@ -24,7 +24,10 @@ export interface SlackUser {
 
 /** For someone the config does not know: how to be added, with the Slack member id an admin writes. */
 export function strangerNotice(ctx: SlackContext, who: SlackUser): NoticeView {
-  return ctx.service.welcome({ kind: 'stranger', locale: who.locale, platformId: who.userId }) ?? ctx.service.notAMember(who.locale);
+  return (
+    ctx.service.welcome({ kind: 'stranger', locale: who.locale, platformId: who.userId }) ??
+    ctx.service.notAMember(who.locale)
+  );
 }
 
 /**
@@ -38,7 +41,12 @@ export async function identify(ctx: SlackContext, userId: string): Promise<Slack
   const profile = await ctx.directory.profile(userId);
   const member = profile?.isBot
     ? undefined
-    : await ctx.service.resolveMember({ platform: 'slack', userId, email: profile?.email, platformLocale: profile?.locale });
+    : await ctx.service.resolveMember({
+        platform: 'slack',
+        userId,
+        email: profile?.email,
+        platformLocale: profile?.locale,
+      });
   if (member && profile?.email) ctx.directory.remember(profile.email, userId);
   return { userId, member, locale: member?.locale ?? ctx.service.fallbackLocale(profile?.locale) };
 }

@@ -86,7 +86,10 @@ export class SlackDirectory {
     const email = ids.email.toLowerCase();
     const cached = this.byEmail.get(email);
     if (cached) return { ok: true, userId: cached };
-    const res = await this.client.users.lookupByEmail({ email: ids.email, ...(await this.auth(ids.slackTeam ?? found.team.channels.slackTeam)) });
+    const res = await this.client.users.lookupByEmail({
+      email: ids.email,
+      ...(await this.auth(ids.slackTeam ?? found.team.channels.slackTeam)),
+    });
     const userId = res.user?.id;
     if (!userId) return { ok: false, code: 'no_slack_identity' };
     this.byEmail.set(email, userId);

@@ -25,7 +25,11 @@ const INTERACTIVE = [
 const eventCallback = z.looseObject({
   type: z.literal('event_callback'),
   // Bolt looks for the conversation in event.channel (an id or an object) and event.item (reactions).
-  event: z.looseObject({ type: z.string().min(1), channel: z.union([z.string(), object]).optional(), item: object.optional() }),
+  event: z.looseObject({
+    type: z.string().min(1),
+    channel: z.union([z.string(), object]).optional(),
+    item: object.optional(),
+  }),
   team_id: z.string().optional(),
 });
 const interactive = z.looseObject({
@@ -38,7 +42,11 @@ const interactive = z.looseObject({
   message: z.union([object, z.null()]).optional(),
   container: z.union([object, z.null()]).optional(),
 });
-const slashCommand = z.looseObject({ command: z.string().min(1), user_id: z.string().min(1), team_id: z.string().optional() });
+const slashCommand = z.looseObject({
+  command: z.string().min(1),
+  user_id: z.string().min(1),
+  team_id: z.string().optional(),
+});
 const rateLimited = z.looseObject({ type: z.literal('app_rate_limited') });
 
 /** Why Bolt must not see this body, or undefined when it is a well-formed envelope. */
@@ -49,7 +57,8 @@ export function envelopeProblem(body: unknown): string | undefined {
   if (typeof b.type === 'string' && (INTERACTIVE as readonly string[]).includes(b.type)) {
     const parsed = interactive.safeParse(b);
     if (!parsed.success) return `malformed ${b.type}`;
-    if ((b.type === 'view_submission' || b.type === 'view_closed') && !parsed.data.view) return `${b.type} without a view`;
+    if ((b.type === 'view_submission' || b.type === 'view_closed') && !parsed.data.view)
+      return `${b.type} without a view`;
     if (b.type === 'block_actions' && !parsed.data.actions) return 'block_actions without actions';
     return undefined;
   }

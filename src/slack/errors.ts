@@ -6,14 +6,18 @@ import type { SendOutcome } from '../core/ports/index.js';
 /** Platform error codes that will not succeed by retrying, with what an admin should do about each. */
 const PERMANENT: Readonly<Record<string, string>> = {
   not_in_channel: 'The bot is not a member of the channel. Invite it there with /invite @Goal Rituals.',
-  channel_not_found: 'The channel does not exist or the bot cannot see it. Check the team\'s Slack channel id in the workspace config.',
+  channel_not_found:
+    "The channel does not exist or the bot cannot see it. Check the team's Slack channel id in the workspace config.",
   is_archived: 'The channel is archived. Unarchive it or set another channel in the workspace config.',
-  account_inactive: 'The Slack account is deactivated. Remove the member from the workspace config or update their Slack id.',
-  user_not_found: 'No Slack user has this id. Check the member\'s Slack id in the workspace config.',
-  users_not_found: 'No Slack user has this email address. Check the member\'s email or add their Slack id to the workspace config.',
+  account_inactive:
+    'The Slack account is deactivated. Remove the member from the workspace config or update their Slack id.',
+  user_not_found: "No Slack user has this id. Check the member's Slack id in the workspace config.",
+  users_not_found:
+    "No Slack user has this email address. Check the member's email or add their Slack id to the workspace config.",
   user_disabled: 'The Slack account is disabled. Update the member in the workspace config.',
-  cannot_dm_bot: 'The member\'s Slack id is a bot. Check the member\'s Slack id in the workspace config.',
-  invalid_auth: 'Slack refused the bot token. Check SLACK_BOT_TOKEN (it may have been revoked or belong to another workspace).',
+  cannot_dm_bot: "The member's Slack id is a bot. Check the member's Slack id in the workspace config.",
+  invalid_auth:
+    'Slack refused the bot token. Check SLACK_BOT_TOKEN (it may have been revoked or belong to another workspace).',
   not_authed: 'No bot token was sent. Set SLACK_BOT_TOKEN.',
   token_revoked: 'The bot token was revoked. Reinstall the app and update SLACK_BOT_TOKEN.',
   token_expired: 'The bot token expired. Reinstall the app and update SLACK_BOT_TOKEN.',
@@ -39,7 +43,8 @@ export const LOCAL_FAILURES: Readonly<Record<string, string>> = {
   unknown_team: 'The team is not in the workspace config.',
   unknown_view: 'The message could not be read (unknown view type). This is a bug: please report it.',
   wrong_platform: 'The message belongs to another platform.',
-  no_installation: 'The app is not installed in this Slack workspace (or was uninstalled): install it again from /slack/install, or set slack_team in the workspace config.',
+  no_installation:
+    'The app is not installed in this Slack workspace (or was uninstalled): install it again from /slack/install, or set slack_team in the workspace config.',
 };
 
 interface SlackLikeError {
@@ -75,11 +80,16 @@ export function toSendOutcome(err: unknown): Exclude<SendOutcome, { status: 'sen
   if (code.startsWith('http_')) {
     const status = Number(code.slice(5));
     if (status >= 400 && status < 500 && status !== 408) {
-      return { status: 'failed_permanent', code, reason: `Slack answered HTTP ${status}. Check SLACK_API_URL and the bot token.` };
+      return {
+        status: 'failed_permanent',
+        code,
+        reason: `Slack answered HTTP ${status}. Check SLACK_API_URL and the bot token.`,
+      };
     }
     return { status: 'failed_transient', code, reason: `Slack answered HTTP ${status}; will retry.` };
   }
-  if (code === 'request_error') return { status: 'failed_transient', code, reason: 'Slack could not be reached; will retry.' };
+  if (code === 'request_error')
+    return { status: 'failed_transient', code, reason: 'Slack could not be reached; will retry.' };
   if (code === 'unknown_error') {
     return { status: 'failed_transient', code, reason: 'Unexpected error while calling Slack; will retry.' };
   }

@@ -42,15 +42,44 @@ export function createSlackGateway({ client, directory, log, charts }: SlackGate
       const channel = await channelFor(destination, slackTeam);
       if (typeof channel !== 'string') return channel;
       const message = renderMessage(view);
-      const res = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false, ...auth });
-      const ref: MessageRef = { platform: 'slack', conversation: res.channel ?? channel, id: res.ts ?? '', ...(slackTeam ? { workspace: slackTeam } : {}) };
+      const res = await client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...auth,
+      });
+      const ref: MessageRef = {
+        platform: 'slack',
+        conversation: res.channel ?? channel,
+        id: res.ts ?? '',
+        ...(slackTeam ? { workspace: slackTeam } : {}),
+      };
       log.debug({ view: view.type, destination: destination.kind, channel: ref.conversation }, 'slack message sent');
       // After the post: the upload needs the message's ts, and its failure never fails the post.
-      if (charts && ref.id) await uploadReviewCharts({ client, charts, log, view, channel: ref.conversation, threadTs: ref.id, token: auth.token });
+      if (charts && ref.id)
+        await uploadReviewCharts({
+          client,
+          charts,
+          log,
+          view,
+          channel: ref.conversation,
+          threadTs: ref.id,
+          token: auth.token,
+        });
       return { status: 'sent', ref };
     } catch (err) {
       const outcome = toSendOutcome(err);
-      log.warn({ view: view.type, destination: destination.kind, outcome: outcome.status, code: 'code' in outcome ? outcome.code : undefined }, 'slack send failed');
+      log.warn(
+        {
+          view: view.type,
+          destination: destination.kind,
+          outcome: outcome.status,
+          code: 'code' in outcome ? outcome.code : undefined,
+        },
+        'slack send failed',
+      );
       return outcome;
     }
   }
@@ -61,11 +90,28 @@ export function createSlackGateway({ client, directory, log, charts }: SlackGate
     try {
       const message = renderMessage(view);
       const auth = await directory.auth(ref.workspace);
-      const res = await client.chat.update({ channel: ref.conversation, ts: ref.id, text: message.text, blocks: message.blocks, ...auth });
-      return { status: 'sent', ref: { platform: 'slack', conversation: res.channel ?? ref.conversation, id: res.ts ?? ref.id, ...(ref.workspace ? { workspace: ref.workspace } : {}) } };
+      const res = await client.chat.update({
+        channel: ref.conversation,
+        ts: ref.id,
+        text: message.text,
+        blocks: message.blocks,
+        ...auth,
+      });
+      return {
+        status: 'sent',
+        ref: {
+          platform: 'slack',
+          conversation: res.channel ?? ref.conversation,
+          id: res.ts ?? ref.id,
+          ...(ref.workspace ? { workspace: ref.workspace } : {}),
+        },
+      };
     } catch (err) {
       const outcome = toSendOutcome(err);
-      log.warn({ view: view.type, outcome: outcome.status, code: 'code' in outcome ? outcome.code : undefined }, 'slack update failed');
+      log.warn(
+        { view: view.type, outcome: outcome.status, code: 'code' in outcome ? outcome.code : undefined },
+        'slack update failed',
+      );
       return outcome;
     }
   }

@@ -8,8 +8,6 @@ import { identify, strangerNotice, type SlackContext } from './context.js';
 export async function publishHome(ctx: SlackContext, client: webApi.WebClient, userId: string): Promise<void> {
   const who = await identify(ctx, userId);
   // Someone not in the config learns how to be added: their Slack member id is what an admin writes.
-  const view = who.member
-    ? await ctx.service.myGoals(who.member.memberId)
-    : strangerNotice(ctx, who);
+  const view = who.member ? await ctx.service.myGoals(who.member.memberId) : strangerNotice(ctx, who);
   await client.views.publish({ user_id: userId, view: renderHome(view) });
 }

@@ -106,7 +106,8 @@ export class SlackHttpReceiver implements Receiver {
     const respond = (response: unknown) => {
       if (res.headersSent) return;
       if (response === undefined || response === null || response === '') res.writeHead(200).end();
-      else if (typeof response === 'string') res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(response);
+      else if (typeof response === 'string')
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(response);
       else sendJson(res, 200, response);
     };
     const timer = setTimeout(() => {

@@ -4,7 +4,10 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import type { SlackInstallationsRepo } from '../store/slack-installations.repo.js';
 
-export function createInstallationStore(repo: SlackInstallationsRepo, now: () => Date = () => new Date()): InstallationStore {
+export function createInstallationStore(
+  repo: SlackInstallationsRepo,
+  now: () => Date = () => new Date(),
+): InstallationStore {
   return {
     async storeInstallation(installation) {
       const isEnterpriseInstall = installation.isEnterpriseInstall === true;
@@ -40,7 +43,10 @@ const queryOf = (q: InstallationQuery<boolean>) => ({
 });
 
 /** The installation serving a query: the workspace's own, else its organisation's org-wide install. */
-export async function findInstallation(repo: SlackInstallationsRepo, query: InstallationQuery<boolean>): Promise<Installation | undefined> {
+export async function findInstallation(
+  repo: SlackInstallationsRepo,
+  query: InstallationQuery<boolean>,
+): Promise<Installation | undefined> {
   const own = await repo.find(queryOf(query));
   if (own) return own.installation as Installation;
   if (query.enterpriseId && query.isEnterpriseInstall !== true) {

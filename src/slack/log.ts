@@ -9,7 +9,8 @@ export interface SlackLog {
   debug(obj: Record<string, unknown>, msg: string): void;
 }
 
-const text = (parts: unknown[]): string => parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+const text = (parts: unknown[]): string =>
+  parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
 
 /** `withDebug: false` drops debug lines: the Web API client logs request bodies (message text) at debug. */
 export function boltLogger(log: SlackLog, withDebug = false): BoltLogger {

@@ -29,7 +29,9 @@ export interface SlackOAuthOptions {
 
 const page = (res: ServerResponse, status: number, title: string, body: string) => {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p></body></html>`);
+  res.end(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p></body></html>`,
+  );
 };
 
 export function createInstaller(o: SlackOAuthOptions): { installer: InstallProvider; mount(http: HttpServer): void } {
@@ -48,28 +50,59 @@ export function createInstaller(o: SlackOAuthOptions): { installer: InstallProvi
     ...(o.publicUrl ? { redirectUri: new URL(REDIRECT_PATH, o.publicUrl).href } : {}),
   };
 
-  const onInstalled = (installation: Installation, _opts: InstallURLOptions, _req: IncomingMessage, res: ServerResponse) => {
+  const onInstalled = (
+    installation: Installation,
+    _opts: InstallURLOptions,
+    _req: IncomingMessage,
+    res: ServerResponse,
+  ) => {
     // Ids only: the installation holds the bot token.
-    o.log.info({ team: installation.team?.id, enterprise: installation.enterprise?.id, orgWide: installation.isEnterpriseInstall === true }, 'slack app installed');
+    o.log.info(
+      {
+        team: installation.team?.id,
+        enterprise: installation.enterprise?.id,
+        orgWide: installation.isEnterpriseInstall === true,
+      },
+      'slack app installed',
+    );
     const where = installation.isEnterpriseInstall ? 'your organisation' : 'your workspace';
-    page(res, 200, 'Goal Rituals is installed', `Goal Rituals is now installed in ${where}. Open Slack and type <code>/rituals help</code>, or open the app's Home tab.`);
+    page(
+      res,
+      200,
+      'Goal Rituals is installed',
+      `Goal Rituals is now installed in ${where}. Open Slack and type <code>/rituals help</code>, or open the app's Home tab.`,
+    );
   };
 
   return {
     installer,
     mount(http) {
-      http.add({ method: 'GET', path: INSTALL_PATH, handler: (req, res) => installer.handleInstallPath(req, res, undefined, installOptions) });
+      http.add({
+        method: 'GET',
+        path: INSTALL_PATH,
+        handler: (req, res) => installer.handleInstallPath(req, res, undefined, installOptions),
+      });
       http.add({
         method: 'GET',
         path: REDIRECT_PATH,
         handler: (req, res) =>
-          installer.handleCallback(req, res, {
-            success: onInstalled,
-            failure: (error, _opts, _req, r) => {
-              o.log.warn({ code: error.code }, 'slack install failed');
-              page(r, 400, 'Goal Rituals was not installed', `The installation did not complete (${error.code}). Start again from <a href="${INSTALL_PATH}">${INSTALL_PATH}</a>.`);
+          installer.handleCallback(
+            req,
+            res,
+            {
+              success: onInstalled,
+              failure: (error, _opts, _req, r) => {
+                o.log.warn({ code: error.code }, 'slack install failed');
+                page(
+                  r,
+                  400,
+                  'Goal Rituals was not installed',
+                  `The installation did not complete (${error.code}). Start again from <a href="${INSTALL_PATH}">${INSTALL_PATH}</a>.`,
+                );
+              },
             },
-          }, installOptions),
+            installOptions,
+          ),
       });
     },
   };

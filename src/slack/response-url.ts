@@ -5,7 +5,11 @@ import { slackFetch } from './web-fetch.js';
 
 export type ResponseUrlOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-export async function postToResponseUrl(url: string, message: Record<string, unknown>, timeoutMs = 10_000): Promise<ResponseUrlOutcome> {
+export async function postToResponseUrl(
+  url: string,
+  message: Record<string, unknown>,
+  timeoutMs = 10_000,
+): Promise<ResponseUrlOutcome> {
   try {
     const res = await slackFetch(url, {
       method: 'POST',

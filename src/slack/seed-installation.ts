@@ -30,6 +30,15 @@ export async function seedInstallationFromToken(a: {
     authVersion: 'v2',
   };
   const at = a.now().toISOString();
-  await a.repo.save({ teamId: res.team_id, enterpriseId: enterprise?.id ?? null, isEnterpriseInstall: false, installation, installedAt: at }, { at });
+  await a.repo.save(
+    {
+      teamId: res.team_id,
+      enterpriseId: enterprise?.id ?? null,
+      isEnterpriseInstall: false,
+      installation,
+      installedAt: at,
+    },
+    { at },
+  );
   a.log.info({ team: res.team_id }, 'SLACK_BOT_TOKEN stored as the installation of its workspace');
 }

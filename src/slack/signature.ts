@@ -4,7 +4,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
-export type SignatureCheck = { readonly ok: true } | { readonly ok: false; readonly reason: 'missing_headers' | 'stale' | 'bad_signature' };
+export type SignatureCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'missing_headers' | 'stale' | 'bad_signature' };
 
 export function computeSignature(signingSecret: string, timestamp: string, rawBody: string | Buffer): string {
   const hmac = createHmac('sha256', signingSecret);
@@ -22,9 +24,11 @@ export function verifySignature(input: {
 }): SignatureCheck {
   const { timestamp, signature } = input;
   if (!timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'missing_headers' };
-  if (Math.abs(Math.floor(input.nowMs / 1000) - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) return { ok: false, reason: 'stale' };
+  if (Math.abs(Math.floor(input.nowMs / 1000) - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS)
+    return { ok: false, reason: 'stale' };
   const expected = Buffer.from(computeSignature(input.signingSecret, timestamp, input.rawBody));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad_signature' };
   return { ok: true };
 }

@@ -42,7 +42,11 @@ export function inputBlockIds(view: { blocks?: readonly unknown[] }): string[] {
  * Slack shows an error only under an input block that exists: errors on other keys (the whole form)
  * are shown under the first input, so the user always sees why nothing was saved.
  */
-export function slackErrors(errors: Readonly<Record<string, string>>, blockIds: readonly string[], fallback: string): Record<string, string> {
+export function slackErrors(
+  errors: Readonly<Record<string, string>>,
+  blockIds: readonly string[],
+  fallback: string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const orphans: string[] = [];
   for (const [field, message] of Object.entries(errors)) {

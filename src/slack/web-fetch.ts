@@ -62,8 +62,13 @@ export const slackFetch: webApi.FetchFunction = (input, init: FetchInit = {}) =>
     const headers: Record<string, string> = { ...init.headers };
     if (typeof body === 'string') headers['content-length'] = String(Buffer.byteLength(body));
     const https = url.protocol === 'https:';
-    const req = (https ? httpsRequest : httpRequest)(url, { method: init.method ?? 'GET', headers, agent: https ? httpsAgent : httpAgent });
-    const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('The operation was aborted'));
+    const req = (https ? httpsRequest : httpRequest)(url, {
+      method: init.method ?? 'GET',
+      headers,
+      agent: https ? httpsAgent : httpAgent,
+    });
+    const onAbort = () =>
+      req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('The operation was aborted'));
     signal?.addEventListener('abort', onAbort, { once: true });
     const done = () => signal?.removeEventListener('abort', onAbort);
     req.on('error', (err) => {

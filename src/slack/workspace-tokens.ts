@@ -27,7 +27,9 @@ export function installedTokens(repo: SlackInstallationsRepo): WorkspaceTokens {
       const request = requestAuth();
       if (request?.token && (!slackTeam || !request.teamId || request.teamId === slackTeam)) return request.token;
       if (slackTeam) {
-        const own = botToken(await findInstallation(repo, { teamId: slackTeam, enterpriseId: undefined, isEnterpriseInstall: false }));
+        const own = botToken(
+          await findInstallation(repo, { teamId: slackTeam, enterpriseId: undefined, isEnterpriseInstall: false }),
+        );
         if (own) return own;
       }
       // A single installation serves a config that names no workspace; a named workspace without its own

@@ -50,13 +50,18 @@ export function createApiTokensRepo(store: Store): ApiTokensRepo {
   const { db } = handlesOf(store);
   return {
     async create(name, { by, at }) {
-      if (!NAME_RE.test(name)) throw new ApiTokenError(`bad token name "${name}": use letters, digits, ".", "_" or "-" (64 at most)`);
+      if (!NAME_RE.test(name))
+        throw new ApiTokenError(`bad token name "${name}": use letters, digits, ".", "_" or "-" (64 at most)`);
       const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       return db.transaction((tx) => {
         if (tx.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.name, name)).get()) {
           throw new ApiTokenError(`a token named "${name}" already exists (names stay taken after a revocation)`);
         }
-        const row = tx.insert(apiTokens).values({ name, tokenHash: hashToken(token), createdAt: at, createdBy: by }).returning().get();
+        const row = tx
+          .insert(apiTokens)
+          .values({ name, tokenHash: hashToken(token), createdAt: at, createdBy: by })
+          .returning()
+          .get();
         insertAudit(tx, { at, actor: by, action: 'api_token.create', entity: 'api_token', entityId: name });
         return { token, record: toToken(row) };
       }, WRITE_TX);

@@ -26,15 +26,23 @@ export interface BackupOptions {
 }
 
 /** Copies the database open on `sqlite` (whose own file is `ownPath`) to `destination`. */
-export async function backupDatabase(sqlite: Database.Database, ownPath: string | undefined, destination: string, opts: BackupOptions = {}): Promise<BackupResult> {
+export async function backupDatabase(
+  sqlite: Database.Database,
+  ownPath: string | undefined,
+  destination: string,
+  opts: BackupOptions = {},
+): Promise<BackupResult> {
   const path = resolve(destination);
   if (ownPath && path === ownPath) throw new BackupError(`backup destination ${destination} is the database itself`);
-  if (existsSync(path) && !opts.overwrite) throw new BackupError(`backup destination ${destination} already exists (use --force to overwrite)`);
+  if (existsSync(path) && !opts.overwrite)
+    throw new BackupError(`backup destination ${destination} already exists (use --force to overwrite)`);
   try {
     mkdirSync(dirname(path), { recursive: true });
     await sqlite.backup(path, { progress: ({ remainingPages }) => opts.pagesPerStep ?? Math.max(remainingPages, 100) });
   } catch (err) {
-    throw new BackupError(`backup to ${destination} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new BackupError(`backup to ${destination} failed: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
   return { path, bytes: statSync(path).size };
 }

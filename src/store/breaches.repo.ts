@@ -31,8 +31,15 @@ export function createBreachesRepo(db: StoreDb): BreachesRepo {
 
     async listOpen(objectivePrefix) {
       const where: SQL[] = [isNull(breaches.leftAt)];
-      if (objectivePrefix !== undefined) where.push(like(breaches.objectiveId, `${objectivePrefix.replace(/[%_]/g, '')}%`));
-      return db.select().from(breaches).where(and(...where)).orderBy(asc(breaches.enteredAt), asc(breaches.id)).all().map(toBreach);
+      if (objectivePrefix !== undefined)
+        where.push(like(breaches.objectiveId, `${objectivePrefix.replace(/[%_]/g, '')}%`));
+      return db
+        .select()
+        .from(breaches)
+        .where(and(...where))
+        .orderBy(asc(breaches.enteredAt), asc(breaches.id))
+        .all()
+        .map(toBreach);
     },
 
     async open({ objectiveId, memberId, periodKey, at, value }) {
@@ -48,14 +55,19 @@ export function createBreachesRepo(db: StoreDb): BreachesRepo {
         const existing = tx
           .select()
           .from(breaches)
-          .where(and(eq(breaches.objectiveId, objectiveId), eq(breaches.subjectKey, subjectKey), isNull(breaches.leftAt)))
+          .where(
+            and(eq(breaches.objectiveId, objectiveId), eq(breaches.subjectKey, subjectKey), isNull(breaches.leftAt)),
+          )
           .get();
         return { breach: toBreach(existing!), created: false };
       }, WRITE_TX);
     },
 
     async close(id, at) {
-      db.update(breaches).set({ leftAt: at, state: 'closed' }).where(and(eq(breaches.id, id), isNull(breaches.leftAt))).run();
+      db.update(breaches)
+        .set({ leftAt: at, state: 'closed' })
+        .where(and(eq(breaches.id, id), isNull(breaches.leftAt)))
+        .run();
     },
 
     async setValue(id, value) {
@@ -65,7 +77,11 @@ export function createBreachesRepo(db: StoreDb): BreachesRepo {
     async markNudged(id, at) {
       // A nudge sent again after a snooze ends the snooze.
       db.update(breaches)
-        .set({ nudgedAt: at, state: sql`case when ${breaches.state} = 'snoozed' then 'open' else ${breaches.state} end`, snoozedUntil: sql`case when ${breaches.state} = 'snoozed' then null else ${breaches.snoozedUntil} end` })
+        .set({
+          nudgedAt: at,
+          state: sql`case when ${breaches.state} = 'snoozed' then 'open' else ${breaches.state} end`,
+          snoozedUntil: sql`case when ${breaches.state} = 'snoozed' then null else ${breaches.snoozedUntil} end`,
+        })
         .where(eq(breaches.id, id))
         .run();
     },

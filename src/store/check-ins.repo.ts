@@ -37,7 +37,11 @@ export function createCheckInsRepo(db: StoreDb): CheckInsRepo {
     .onConflictDoNothing({ target: checkIns.idempotencyKey })
     .returning()
     .prepare();
-  const byKey = db.select().from(checkIns).where(eq(checkIns.idempotencyKey, p('idempotencyKey'))).prepare();
+  const byKey = db
+    .select()
+    .from(checkIns)
+    .where(eq(checkIns.idempotencyKey, p('idempotencyKey')))
+    .prepare();
   const latest = db
     .select()
     .from(checkIns)

@@ -62,7 +62,8 @@ export function databasePath(url: string): string | undefined {
   if (u === ':memory:' || u === 'file::memory:') return undefined;
   if (u.startsWith('file://')) return fileURLToPath(u.split('?')[0]!);
   if (u.startsWith('file:')) return resolve(u.slice('file:'.length).split('?')[0]!);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) throw new StoreError(`unsupported database URL ${url}: use a file path, file:PATH or :memory:`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u))
+    throw new StoreError(`unsupported database URL ${url}: use a file path, file:PATH or :memory:`);
   return resolve(u);
 }
 

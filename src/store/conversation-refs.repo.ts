@@ -19,7 +19,12 @@ export interface ConversationRefRow {
 export interface ConversationRefsRepo {
   get(platform: string, key: string): Promise<ConversationRefRow | undefined>;
   /** Inserts or replaces; `memberId` / `teamId` left undefined keep what the row had. */
-  save(platform: string, key: string, ref: unknown, opts: { memberId?: string | null; teamId?: string | null; at: string }): Promise<void>;
+  save(
+    platform: string,
+    key: string,
+    ref: unknown,
+    opts: { memberId?: string | null; teamId?: string | null; at: string },
+  ): Promise<void>;
   byMember(platform: string, memberId: string): Promise<ConversationRefRow[]>;
   byTeam(platform: string, teamId: string): Promise<ConversationRefRow[]>;
   /** The first row whose JSON holds `ref.conversation.id` = `conversationId`. */
@@ -29,14 +34,24 @@ export interface ConversationRefsRepo {
 
 type Row = typeof conversationRefs.$inferSelect;
 
-const toRow = (r: Row): ConversationRefRow => ({ key: r.key, memberId: r.memberId, teamId: r.teamId, ref: r.ref, updatedAt: r.updatedAt });
+const toRow = (r: Row): ConversationRefRow => ({
+  key: r.key,
+  memberId: r.memberId,
+  teamId: r.teamId,
+  ref: r.ref,
+  updatedAt: r.updatedAt,
+});
 
 export function createConversationRefsRepo(store: Store): ConversationRefsRepo {
   const { db } = handlesOf(store);
   const rows = (where: ReturnType<typeof and>) => db.select().from(conversationRefs).where(where).all().map(toRow);
   return {
     async get(platform, key) {
-      const r = db.select().from(conversationRefs).where(and(eq(conversationRefs.platform, platform), eq(conversationRefs.key, key))).get();
+      const r = db
+        .select()
+        .from(conversationRefs)
+        .where(and(eq(conversationRefs.platform, platform), eq(conversationRefs.key, key)))
+        .get();
       return r ? toRow(r) : undefined;
     },
 
@@ -62,7 +77,12 @@ export function createConversationRefsRepo(store: Store): ConversationRefsRepo {
       const r = db
         .select()
         .from(conversationRefs)
-        .where(and(eq(conversationRefs.platform, platform), sql`json_extract(${conversationRefs.ref}, '$.ref.conversation.id') = ${conversationId}`))
+        .where(
+          and(
+            eq(conversationRefs.platform, platform),
+            sql`json_extract(${conversationRefs.ref}, '$.ref.conversation.id') = ${conversationId}`,
+          ),
+        )
         .get();
       return r ? toRow(r) : undefined;
     },

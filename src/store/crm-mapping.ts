@@ -31,7 +31,10 @@ export const crmMappingSchema = z.strictObject({
     /** The export's decimal mark; the other mark, spaces and apostrophes are thousands separators. */
     decimal: z.enum(['.', ','], { error: 'must be "." or ","' }).default('.'),
     /** ISO code of the amounts: currency symbols and codes are stripped, another currency is refused. */
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO currency code such as EUR').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO currency code such as EUR')
+      .optional(),
   }),
   source_id: z.strictObject({
     column,
@@ -62,24 +65,32 @@ export function parseCrmMapping(text: string, file: string): CrmMapping {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const locator = new YamlLocator(doc, lines, text);
   if (doc.errors.length > 0) {
-    throw new CrmMappingError(file, doc.errors.map((e) => {
-      const p = locator.position(e.pos[0]);
-      return `${file}:${p.line}:${p.col}: ${e.message.split('\n')[0]}`;
-    }));
+    throw new CrmMappingError(
+      file,
+      doc.errors.map((e) => {
+        const p = locator.position(e.pos[0]);
+        return `${file}:${p.line}:${p.col}: ${e.message.split('\n')[0]}`;
+      }),
+    );
   }
   const parsed = crmMappingSchema.safeParse(doc.toJS(), { error: errorMap });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       // An unknown key is reported on the map that holds it: point at the key itself.
       const unknownKey = issue.code === 'unrecognized_keys';
-      const path = (unknownKey ? [...issue.path, issue.keys[0]!] : issue.path).map((seg) => (typeof seg === 'symbol' ? String(seg) : seg));
+      const path = (unknownKey ? [...issue.path, issue.keys[0]!] : issue.path).map((seg) =>
+        typeof seg === 'symbol' ? String(seg) : seg,
+      );
       const p = locator.locate({ path, message: issue.message, at: unknownKey ? 'key' : 'value' });
       const where = formatPath(path);
       const message = unknownKey ? `unknown key "${issue.keys[0]}"` : issue.message;
       return { ...p, text: `${file}:${p.line}:${p.col}${where ? ` ${where}` : ''}: ${message}` };
     });
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
-    throw new CrmMappingError(file, problems.map((p) => p.text));
+    throw new CrmMappingError(
+      file,
+      problems.map((p) => p.text),
+    );
   }
   return parsed.data;
 }

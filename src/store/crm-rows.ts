@@ -19,7 +19,11 @@ const norm = (s: string) => s.trim().toLowerCase();
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'JPY' };
 
 /** "EUR 24,000.00", "24 000,00 €", "$1,200" -> a plain decimal string, or a problem. */
-export function mappedAmount(raw: string, decimal: '.' | ',', currency: string | undefined): { value: string } | { problem: string } {
+export function mappedAmount(
+  raw: string,
+  decimal: '.' | ',',
+  currency: string | undefined,
+): { value: string } | { problem: string } {
   let s = raw.trim();
   const codes = [...s.matchAll(/[A-Z]{3}|[€$£¥]/g)].map((m) => CURRENCY_SYMBOLS[m[0]] ?? m[0]);
   const other = codes.find((c) => currency !== undefined && c !== currency);
@@ -33,7 +37,7 @@ export function mappedAmount(raw: string, decimal: '.' | ',', currency: string |
 /** A day from a cell in the mapping's date format (time dropped), or undefined. */
 export function mappedDay(raw: string, format: string): string | undefined {
   const parsed = DateTime.fromFormat(raw.trim(), format, { zone: 'UTC', locale: 'en-US' });
-  return parsed.isValid ? parsed.toISODate() ?? undefined : undefined;
+  return parsed.isValid ? (parsed.toISODate() ?? undefined) : undefined;
 }
 
 export function mapRows(header: CsvRow, rows: readonly CsvRow[], mapping: CrmMapping, file: string): MappedRows {

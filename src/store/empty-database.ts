@@ -7,7 +7,11 @@ const KEEP = new Set(['__drizzle_migrations']);
 
 /** Deletes every row of every table (migrations kept); returns how many tables were emptied. */
 export function emptyDatabase(sqlite: Database.Database): number {
-  const tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as { name: string }[])
+  const tables = (
+    sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as {
+      name: string;
+    }[]
+  )
     .map((r) => r.name)
     .filter((n) => !KEEP.has(n));
   // Foreign keys would force a delete order; the whole database is emptied, so they are off meanwhile.

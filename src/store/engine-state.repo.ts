@@ -7,11 +7,18 @@ import type { StoreDb } from './db.js';
 import { engineState } from './schema.js';
 
 export function createEngineStateRepo(db: StoreDb): EngineStateRepo {
-  const getStmt = db.select({ value: engineState.value }).from(engineState).where(eq(engineState.key, sql.placeholder('key'))).prepare();
+  const getStmt = db
+    .select({ value: engineState.value })
+    .from(engineState)
+    .where(eq(engineState.key, sql.placeholder('key')))
+    .prepare();
   const setStmt = db
     .insert(engineState)
     .values({ key: sql.placeholder('key'), value: sql.placeholder('value'), updatedAt: sql.placeholder('at') })
-    .onConflictDoUpdate({ target: engineState.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
+    .onConflictDoUpdate({
+      target: engineState.key,
+      set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` },
+    })
     .prepare();
   const claimStmt = db
     .insert(engineState)

@@ -44,7 +44,8 @@ function latestIds(checkIns: readonly CheckIn[]): Set<number> {
   for (const c of checkIns) {
     const key = `${c.memberId}\u0000${c.periodKey}`;
     const cur = latest.get(key);
-    if (!cur || c.submittedAt > cur.submittedAt || (c.submittedAt === cur.submittedAt && c.id > cur.id)) latest.set(key, c);
+    if (!cur || c.submittedAt > cur.submittedAt || (c.submittedAt === cur.submittedAt && c.id > cur.id))
+      latest.set(key, c);
   }
   return new Set([...latest.values()].map((c) => c.id));
 }
@@ -55,31 +56,67 @@ export const EXPORTERS: Readonly<Record<ExportKind, Exporter>> = {
     const latest = latestIds(list);
     const kpiIds = [...new Set(list.flatMap((c) => Object.keys(c.values)))].sort();
     const records = list.map((c) => ({
-      id: c.id, team: c.teamId, member: c.memberId, period: c.periodKey, submitted_at: c.submittedAt, status: c.status,
-      latest: latest.has(c.id), values: c.values, wins: c.wins, blockers: c.blockers, platform: c.platform,
+      id: c.id,
+      team: c.teamId,
+      member: c.memberId,
+      period: c.periodKey,
+      submitted_at: c.submittedAt,
+      status: c.status,
+      latest: latest.has(c.id),
+      values: c.values,
+      wins: c.wins,
+      blockers: c.blockers,
+      platform: c.platform,
     }));
     const base = ['id', 'team', 'member', 'period', 'submitted_at', 'status', 'latest'];
     return {
       kind: 'checkins',
       columns: [...base, ...kpiIds.map((k) => `kpi:${k}`), 'wins', 'blockers', 'platform'],
-      rows: records.map(({ values, ...r }) => ({ ...r, ...Object.fromEntries(kpiIds.map((k) => [`kpi:${k}`, values[k] ?? null])) })),
+      rows: records.map(({ values, ...r }) => ({
+        ...r,
+        ...Object.fromEntries(kpiIds.map((k) => [`kpi:${k}`, values[k] ?? null])),
+      })),
       records,
     };
   },
 
   async metrics({ store, filter }) {
     const records = (await store.metricValues.list(filter)).map((v) => ({
-      id: v.id, date: v.date, team: v.teamId, member: v.memberId, kpi: v.kpiId, value: v.value,
-      source: v.source, external_id: v.externalId, recorded_at: v.recordedAt,
+      id: v.id,
+      date: v.date,
+      team: v.teamId,
+      member: v.memberId,
+      kpi: v.kpiId,
+      value: v.value,
+      source: v.source,
+      external_id: v.externalId,
+      recorded_at: v.recordedAt,
     }));
-    return { kind: 'metrics', columns: ['id', 'date', 'team', 'member', 'kpi', 'value', 'source', 'external_id', 'recorded_at'], rows: records, records };
+    return {
+      kind: 'metrics',
+      columns: ['id', 'date', 'team', 'member', 'kpi', 'value', 'source', 'external_id', 'recorded_at'],
+      rows: records,
+      records,
+    };
   },
 
   async decisions({ store, filter }) {
     const records = (await store.decisions.list(filter)).map((d) => ({
-      id: d.id, created_at: d.createdAt, team: d.teamId, objective: d.objectiveId, author: d.author, kind: d.kind, status: d.status, text: d.text,
+      id: d.id,
+      created_at: d.createdAt,
+      team: d.teamId,
+      objective: d.objectiveId,
+      author: d.author,
+      kind: d.kind,
+      status: d.status,
+      text: d.text,
     }));
-    return { kind: 'decisions', columns: ['id', 'created_at', 'team', 'objective', 'author', 'kind', 'status', 'text'], rows: records, records };
+    return {
+      kind: 'decisions',
+      columns: ['id', 'created_at', 'team', 'objective', 'author', 'kind', 'status', 'text'],
+      rows: records,
+      records,
+    };
   },
 
   // Who changed a target, recorded a decision, ran a ritual by hand, exported or erased a person, synced
@@ -88,9 +125,27 @@ export const EXPORTERS: Readonly<Record<ExportKind, Exporter>> = {
     const entries = await store.audit.list({ from: filter.from, to: filter.to, limit: Number.MAX_SAFE_INTEGER });
     const records = entries
       .sort((a, b) => a.id - b.id)
-      .map((e) => ({ id: e.id, at: e.at, actor: e.actor, action: e.action, entity: e.entity, entity_id: e.entityId, before: e.before ?? null, after: e.after ?? null }));
-    const rows = records.map((r) => ({ ...r, before: r.before === null ? null : JSON.stringify(r.before), after: r.after === null ? null : JSON.stringify(r.after) }));
-    return { kind: 'audit', columns: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after'], rows, records };
+      .map((e) => ({
+        id: e.id,
+        at: e.at,
+        actor: e.actor,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entityId,
+        before: e.before ?? null,
+        after: e.after ?? null,
+      }));
+    const rows = records.map((r) => ({
+      ...r,
+      before: r.before === null ? null : JSON.stringify(r.before),
+      after: r.after === null ? null : JSON.stringify(r.after),
+    }));
+    return {
+      kind: 'audit',
+      columns: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after'],
+      rows,
+      records,
+    };
   },
 };
 

@@ -41,7 +41,11 @@ type Column = (typeof KNOWN)[number];
 
 const canonical = (v: MetricValueInput) => JSON.stringify([v.memberId, v.teamId, v.kpiId, v.date, v.value]);
 
-const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalizeHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Non-negative units; a score is also capped by its maximum. */
 const NON_NEGATIVE = new Set(['count', 'days', 'hours', 'score']);
@@ -83,15 +87,19 @@ export function kpiById(workspace: Workspace, id: unknown): Kpi | undefined {
 
 /** Why a number cannot be a value of the KPI (negative count, score above its maximum, absurd), if it cannot. */
 export function valueProblem(value: number, kpi: Kpi, shown: string = String(value)): string | undefined {
-  if (!Number.isFinite(value) || Math.abs(value) > MAX_ABS_VALUE) return `value ${shown} is out of range: no KPI value goes beyond a trillion`;
-  if (value < 0 && NON_NEGATIVE.has(kpi.unit.type)) return `value ${shown} is negative, but KPI "${kpi.id}" is a ${kpi.unit.type}`;
-  if (kpi.unit.type === 'score' && value > kpi.unit.max) return `value ${shown} is above the maximum score ${kpi.unit.max} of KPI "${kpi.id}"`;
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_ABS_VALUE)
+    return `value ${shown} is out of range: no KPI value goes beyond a trillion`;
+  if (value < 0 && NON_NEGATIVE.has(kpi.unit.type))
+    return `value ${shown} is negative, but KPI "${kpi.id}" is a ${kpi.unit.type}`;
+  if (kpi.unit.type === 'score' && value > kpi.unit.max)
+    return `value ${shown} is above the maximum score ${kpi.unit.max} of KPI "${kpi.id}"`;
   return undefined;
 }
 
 function checkValue(raw: string, kpi: Kpi): { value: number } | { problem: string } {
   const percent = /%\s*$/.test(raw);
-  if (percent && kpi.unit.type !== 'percent') return { problem: `value "${raw}": a percent sign is only allowed for a percent KPI` };
+  if (percent && kpi.unit.type !== 'percent')
+    return { problem: `value "${raw}": a percent sign is only allowed for a percent KPI` };
   const n = parseDecimal(percent ? raw.replace(/%\s*$/, '') : raw);
   if (n === undefined) return { problem: `value "${raw}" is not a number` };
   const value = percent ? n / 100 : n;
@@ -126,7 +134,8 @@ export function readCsvRows(text: string, file: string): { header: CsvRow; rows:
     // A quoted field may span lines: report the line the record starts on.
     .map((r) => ({ cells: r.record, line: r.info.lines - r.record.join('').split('\n').length + 1 }));
   const header = rows.shift();
-  if (!header) throw new CsvImportError(file, [`${file}:1: the file is empty (expected a header: date,member,kpi,value)`]);
+  if (!header)
+    throw new CsvImportError(file, [`${file}:1: the file is empty (expected a header: date,member,kpi,value)`]);
   return { header, rows };
 }
 
@@ -155,12 +164,21 @@ export function parseMetricsCsv(text: string, workspace: Workspace, file: string
     else index.set(name, i);
   });
   for (const c of REQUIRED) if (!index.has(c)) at(header.line, `missing column "${c}"`);
-  if (!index.has('member') && !index.has('team')) at(header.line, 'missing column "member" (or "team" for team-level values)');
+  if (!index.has('member') && !index.has('team'))
+    at(header.line, 'missing column "member" (or "team" for team-level values)');
   if (problems.length) throw new CsvImportError(file, problems);
 
   const canonical = rows.map(({ cells, line }): CanonicalRow => {
     const cell = (c: Column) => (index.has(c) ? (cells[index.get(c)!] ?? '') : '');
-    return { line, date: cell('date'), member: cell('member'), team: cell('team'), kpi: cell('kpi'), value: cell('value'), sourceId: cell('source_id') };
+    return {
+      line,
+      date: cell('date'),
+      member: cell('member'),
+      team: cell('team'),
+      kpi: cell('kpi'),
+      value: cell('value'),
+      sourceId: cell('source_id'),
+    };
   });
   return validateRows(canonical, workspace, file);
 }
@@ -187,7 +205,8 @@ export function validateRows(rows: readonly CanonicalRow[], workspace: Workspace
     const member = memberRef ? dir.member(memberRef) : undefined;
     if (memberRef && !member) at(line, `unknown member "${memberRef}"`);
     if (teamRef && !dir.teams.has(teamRef)) at(line, `unknown team "${teamRef}"`);
-    else if (teamRef && member && !member.teams.includes(teamRef)) at(line, `member "${memberRef}" is not in team "${teamRef}"`);
+    else if (teamRef && member && !member.teams.includes(teamRef))
+      at(line, `member "${memberRef}" is not in team "${teamRef}"`);
     if (!memberRef && !teamRef) at(line, 'member or team is required');
 
     const kpiRef = row.kpi;
@@ -215,9 +234,12 @@ export function validateRows(rows: readonly CanonicalRow[], workspace: Workspace
     if (dup) {
       // An identical repeated row is harmless; two different values for one key are a conflict.
       if (canonical(dup.value) !== canonical(v)) {
-        at(line, sourceId
-          ? `source_id "${sourceId}" is also on line ${dup.line} with other data`
-          : `same ${memberId ? 'member' : 'team'}, KPI and date as line ${dup.line} with another value`);
+        at(
+          line,
+          sourceId
+            ? `source_id "${sourceId}" is also on line ${dup.line} with other data`
+            : `same ${memberId ? 'member' : 'team'}, KPI and date as line ${dup.line} with another value`,
+        );
       }
       continue;
     }
@@ -250,9 +272,14 @@ export function parseMappedCsv(
   if (mapped.problems.length) {
     // Mapping problems and validation problems together, in file order.
     const lineOf = (p: string) => Number(/:(\d+): /.exec(p.slice(file.length))?.[1] ?? 0);
-    throw new CsvImportError(file, [...mapped.problems].sort((a, b) => lineOf(a) - lineOf(b)));
+    throw new CsvImportError(
+      file,
+      [...mapped.problems].sort((a, b) => lineOf(a) - lineOf(b)),
+    );
   }
-  const skipped = [...mapped.skipped].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  const skipped = [...mapped.skipped]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   return { values, skipped };
 }
 
@@ -263,7 +290,13 @@ export function parseMappedCsv(
 export async function importMetricsCsv(
   store: Pick<Store, 'metricValues' | 'audit'>,
   workspace: Workspace,
-  input: { readonly text: string; readonly file: string; readonly actor?: string; readonly at?: string; readonly mapping?: CrmMapping },
+  input: {
+    readonly text: string;
+    readonly file: string;
+    readonly actor?: string;
+    readonly at?: string;
+    readonly mapping?: CrmMapping;
+  },
 ): Promise<CsvImportResult> {
   const { values, skipped } = input.mapping
     ? parseMappedCsv(input.text, workspace, input.file, input.mapping)
@@ -272,7 +305,14 @@ export async function importMetricsCsv(
   const summary = await store.metricValues.upsertMany(values, { at });
   if (summary.inserted + summary.updated > 0) {
     const actor = input.actor ?? 'cli';
-    await store.audit.record({ at, actor, action: 'metrics.import', entity: 'import', entityId: input.file, after: summary });
+    await store.audit.record({
+      at,
+      actor,
+      action: 'metrics.import',
+      entity: 'import',
+      entityId: input.file,
+      after: summary,
+    });
   }
   return { file: input.file, total: values.length, ...summary, ...(skipped ? { skipped } : {}) };
 }

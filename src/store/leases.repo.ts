@@ -43,11 +43,22 @@ export function createLeasesRepo(store: Store): LeasesRepo {
     },
 
     async extend(key, owner, until) {
-      return db.update(schedulerLeases).set({ until }).where(and(eq(schedulerLeases.key, key), eq(schedulerLeases.owner, owner))).run().changes > 0;
+      return (
+        db
+          .update(schedulerLeases)
+          .set({ until })
+          .where(and(eq(schedulerLeases.key, key), eq(schedulerLeases.owner, owner)))
+          .run().changes > 0
+      );
     },
 
     async release(key, owner) {
-      return db.delete(schedulerLeases).where(and(eq(schedulerLeases.key, key), eq(schedulerLeases.owner, owner))).run().changes > 0;
+      return (
+        db
+          .delete(schedulerLeases)
+          .where(and(eq(schedulerLeases.key, key), eq(schedulerLeases.owner, owner)))
+          .run().changes > 0
+      );
     },
 
     async get(key) {

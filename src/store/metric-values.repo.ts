@@ -34,7 +34,13 @@ type ReportRow = [string | null, string | null, string, string, number, string];
 
 export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
   const select = (where: SQL | undefined) =>
-    db.select().from(metricValues).where(where).orderBy(asc(metricValues.date), asc(metricValues.id)).all().map(toValue);
+    db
+      .select()
+      .from(metricValues)
+      .where(where)
+      .orderBy(asc(metricValues.date), asc(metricValues.id))
+      .all()
+      .map(toValue);
 
   // Every report reads its values with this one statement: prepared once on the driver (drizzle's
   // `db.values` builds and prepares it again on each call), rows as arrays. drizzle() keeps the driver's
@@ -103,7 +109,10 @@ export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
                 supersededAt: at,
               })
               .run();
-            tx.update(metricValues).set({ ...data, recordedAt: at }).where(eq(metricValues.id, existing.id)).run();
+            tx.update(metricValues)
+              .set({ ...data, recordedAt: at })
+              .where(eq(metricValues.id, existing.id))
+              .run();
             updated++;
           }
         }
@@ -113,7 +122,10 @@ export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
 
     async listForTeamPeriod(teamId, memberIds, from, to) {
       const subject = memberIds.length
-        ? or(and(eq(metricValues.teamId, teamId), isNull(metricValues.memberId)), inArray(metricValues.memberId, [...memberIds]))
+        ? or(
+            and(eq(metricValues.teamId, teamId), isNull(metricValues.memberId)),
+            inArray(metricValues.memberId, [...memberIds]),
+          )
         : and(eq(metricValues.teamId, teamId), isNull(metricValues.memberId));
       return select(and(subject, gte(metricValues.date, from), lte(metricValues.date, to)));
     },
@@ -123,7 +135,8 @@ export function createMetricValuesRepo(db: StoreDb): MetricValuesRepo {
       // the member ids travel as one JSON array.
       const rows = reportValues.all({ teamId, members: JSON.stringify(memberIds), from, to });
       return rows.map(([memberId, rowTeamId, kpi, date, value, recordedAt]) => {
-        const v: { memberId?: string; teamId?: string; kpi: string; date: string; value: number; recordedAt: string } = { kpi, date, value, recordedAt };
+        const v: { memberId?: string; teamId?: string; kpi: string; date: string; value: number; recordedAt: string } =
+          { kpi, date, value, recordedAt };
         if (memberId !== null) v.memberId = memberId;
         if (rowTeamId !== null) v.teamId = rowTeamId;
         return v;

@@ -31,7 +31,9 @@ export function readJournal(folder = MIGRATIONS_FOLDER): JournalEntry[] {
 function lastAppliedMillis(sqlite: Database.Database): number | undefined {
   const table = sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(MIGRATIONS_TABLE);
   if (!table) return undefined;
-  const row = sqlite.prepare(`select max(created_at) as last from ${MIGRATIONS_TABLE}`).get() as { last: number | null };
+  const row = sqlite.prepare(`select max(created_at) as last from ${MIGRATIONS_TABLE}`).get() as {
+    last: number | null;
+  };
   return row.last === null ? undefined : Number(row.last);
 }
 

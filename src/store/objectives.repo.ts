@@ -61,9 +61,16 @@ function withScheduled(schedule: readonly TargetChange[], from: string, target: 
 
 export function createObjectivesRepo(db: StoreDb): ObjectivesRepo {
   // version() runs on every report a request builds: prepared once.
-  const historyVersion = db.select({ n: count(), last: max(objectiveTargetHistory.id) }).from(objectiveTargetHistory).prepare();
+  const historyVersion = db
+    .select({ n: count(), last: max(objectiveTargetHistory.id) })
+    .from(objectiveTargetHistory)
+    .prepare();
   const objectivesVersion = db
-    .select({ n: count(), active: sql<number>`coalesce(sum(${objectives.active}), 0)`, updated: max(objectives.updatedAt) })
+    .select({
+      n: count(),
+      active: sql<number>`coalesce(sum(${objectives.active}), 0)`,
+      updated: max(objectives.updatedAt),
+    })
     .from(objectives)
     .prepare();
   return {
@@ -95,16 +102,22 @@ export function createObjectivesRepo(db: StoreDb): ObjectivesRepo {
         const oldTarget = effectiveFrom
           ? (row.schedule.find((c) => c.from === effectiveFrom)?.target ?? null)
           : row.target;
-        const change = effectiveFrom
-          ? { schedule: withScheduled(row.schedule, effectiveFrom, target) }
-          : { target };
+        const change = effectiveFrom ? { schedule: withScheduled(row.schedule, effectiveFrom, target) } : { target };
         const updated = tx
           .update(objectives)
           .set({ ...change, updatedAt: at })
           .where(eq(objectives.id, objectiveId))
           .returning()
           .get();
-        insertTargetHistory(tx, { objectiveId, by, at, reason, oldTarget, newTarget: target, effectiveFrom: effectiveFrom ?? null });
+        insertTargetHistory(tx, {
+          objectiveId,
+          by,
+          at,
+          reason,
+          oldTarget,
+          newTarget: target,
+          effectiveFrom: effectiveFrom ?? null,
+        });
         insertAudit(tx, {
           at,
           actor: by,

@@ -31,7 +31,11 @@ export function createOccurrencesRepo(db: StoreDb): OccurrencesRepo {
     .onConflictDoNothing({ target: ritualOccurrences.key })
     .returning()
     .prepare();
-  const byKeyStmt = db.select().from(ritualOccurrences).where(eq(ritualOccurrences.key, sql.placeholder('key'))).prepare();
+  const byKeyStmt = db
+    .select()
+    .from(ritualOccurrences)
+    .where(eq(ritualOccurrences.key, sql.placeholder('key')))
+    .prepare();
   // `keepReason` = 1 leaves the reason as it is (no reason given); `sent_at` is stamped when enqueued.
   const setStatusStmt = db
     .update(ritualOccurrences)

@@ -52,10 +52,18 @@ export interface OutboxRepo extends OutboxPort {
   /** Releases the row until `nextAttemptAt`; a counted attempt (failure) leaves it `failed`, else `pending`. */
   reschedule(
     item: ClaimedItem,
-    opts: { readonly at: string; readonly nextAttemptAt: string; readonly countAttempt: boolean; readonly error?: string },
+    opts: {
+      readonly at: string;
+      readonly nextAttemptAt: string;
+      readonly countAttempt: boolean;
+      readonly error?: string;
+    },
   ): Promise<boolean>;
   /** Gives up on the row ('dead') with the reason; counts the attempt when one was made. */
-  park(item: ClaimedItem, opts: { readonly at: string; readonly error: string; readonly countAttempt: boolean }): Promise<boolean>;
+  park(
+    item: ClaimedItem,
+    opts: { readonly at: string; readonly error: string; readonly countAttempt: boolean },
+  ): Promise<boolean>;
   listParked(opts?: { readonly limit?: number }): Promise<OutboxItem[]>;
   /** Parked rows back to pending with a fresh attempt count (an admin fixed the cause). */
   requeue(ids: readonly number[], opts: { readonly at: string }): Promise<number>;
@@ -101,7 +109,8 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createOutboxRepo(store: Store): OutboxRepo {
   const { db } = handlesOf(store);
-  const fenced = (item: ClaimedItem) => and(eq(outbox.id, item.id), eq(outbox.status, 'sending'), eq(outbox.leaseUntil, item.leaseUntil));
+  const fenced = (item: ClaimedItem) =>
+    and(eq(outbox.id, item.id), eq(outbox.status, 'sending'), eq(outbox.leaseUntil, item.leaseUntil));
   const at = sql.placeholder('at');
   const atValue = sql`${at}`;
   // The sender's hot path (a claim and a mark per message) runs prepared statements. Each status is
@@ -131,7 +140,14 @@ export function createOutboxRepo(store: Store): OutboxRepo {
     .prepare();
   const markSentStmt = db
     .update(outbox)
-    .set({ status: 'sent', messageRef: sql.placeholder('ref'), leaseUntil: null, lastError: null, attempts: sql`${outbox.attempts} + 1`, updatedAt: atValue })
+    .set({
+      status: 'sent',
+      messageRef: sql.placeholder('ref'),
+      leaseUntil: null,
+      lastError: null,
+      attempts: sql`${outbox.attempts} + 1`,
+      updatedAt: atValue,
+    })
     .where(and(eq(outbox.id, sql.placeholder('id')), sql`${outbox.status} <> 'sent'`))
     .prepare();
   const insertOne = db
@@ -152,10 +168,20 @@ export function createOutboxRepo(store: Store): OutboxRepo {
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .prepare();
   const firstDue = (status: 'pending' | 'failed') =>
-    db.select({ at: outbox.nextAttemptAt }).from(outbox).where(eq(outbox.status, status)).orderBy(asc(outbox.nextAttemptAt)).limit(1).prepare();
+    db
+      .select({ at: outbox.nextAttemptAt })
+      .from(outbox)
+      .where(eq(outbox.status, status))
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(1)
+      .prepare();
   const firstPending = firstDue('pending');
   const firstFailed = firstDue('failed');
-  const firstLeaseEnd = db.select({ at: sql<string | null>`min(${outbox.leaseUntil})` }).from(outbox).where(eq(outbox.status, 'sending')).prepare();
+  const firstLeaseEnd = db
+    .select({ at: sql<string | null>`min(${outbox.leaseUntil})` })
+    .from(outbox)
+    .where(eq(outbox.status, 'sending'))
+    .prepare();
 
   return {
     async enqueue(items: readonly OutboxItemInput[], opts) {
@@ -168,7 +194,10 @@ export function createOutboxRepo(store: Store): OutboxRepo {
             const changes = insertOne.run({
               dedupeKey: it.dedupeKey,
               platform: it.platform,
-              target: JSON.stringify({ destination: it.destination, ...(it.updateOf ? { updateOf: it.updateOf } : {}) } satisfies Target),
+              target: JSON.stringify({
+                destination: it.destination,
+                ...(it.updateOf ? { updateOf: it.updateOf } : {}),
+              } satisfies Target),
               view: JSON.stringify(it.view),
               nextAttemptAt: it.notBefore ?? opts.at,
               occurrenceId: it.occurrenceId ?? null,
@@ -212,7 +241,11 @@ export function createOutboxRepo(store: Store): OutboxRepo {
               .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
               .limit(limit)
               .all()
-          : [...expiredLeases.all({ at: now, limit }), ...readyFailed.all({ at: now, limit }), ...readyPending.all({ at: now, limit })]
+          : [
+              ...expiredLeases.all({ at: now, limit }),
+              ...readyFailed.all({ at: now, limit }),
+              ...readyPending.all({ at: now, limit }),
+            ]
               .sort((x, y) => x.due.localeCompare(y.due))
               .slice(0, limit);
         return ids.map((r) => takeOne.get({ id: r.id, lease, at: now })!);
@@ -243,14 +276,27 @@ export function createOutboxRepo(store: Store): OutboxRepo {
     async park(item, { at, error, countAttempt }) {
       const res = db
         .update(outbox)
-        .set({ status: 'dead', attempts: countAttempt ? sql`${outbox.attempts} + 1` : outbox.attempts, leaseUntil: null, lastError: error, updatedAt: at })
+        .set({
+          status: 'dead',
+          attempts: countAttempt ? sql`${outbox.attempts} + 1` : outbox.attempts,
+          leaseUntil: null,
+          lastError: error,
+          updatedAt: at,
+        })
         .where(fenced(item))
         .run();
       return res.changes > 0;
     },
 
     async listParked({ limit = 100 } = {}) {
-      return db.select().from(outbox).where(eq(outbox.status, 'dead')).orderBy(asc(outbox.updatedAt), asc(outbox.id)).limit(limit).all().map(toItem);
+      return db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.status, 'dead'))
+        .orderBy(asc(outbox.updatedAt), asc(outbox.id))
+        .limit(limit)
+        .all()
+        .map(toItem);
     },
 
     async requeue(ids, { at }) {
@@ -269,13 +315,19 @@ export function createOutboxRepo(store: Store): OutboxRepo {
 
     async counts() {
       const out = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
-      const rows = db.select({ status: outbox.status, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.status).all();
+      const rows = db
+        .select({ status: outbox.status, n: sql<number>`count(*)` })
+        .from(outbox)
+        .groupBy(outbox.status)
+        .all();
       for (const r of rows) out[r.status] = Number(r.n);
       return out;
     },
 
     async nextDueAt() {
-      const all = [firstPending.get()?.at, firstFailed.get()?.at, firstLeaseEnd.get()?.at].filter((x): x is string => typeof x === 'string').sort();
+      const all = [firstPending.get()?.at, firstFailed.get()?.at, firstLeaseEnd.get()?.at]
+        .filter((x): x is string => typeof x === 'string')
+        .sort();
       return all[0];
     },
   };

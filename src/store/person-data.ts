@@ -28,7 +28,10 @@ export function memberRow(sqlite: Database.Database, memberId: string): MemberRo
 }
 
 export function keysOf(m: MemberRow): PersonKeys {
-  return { memberId: m.id, platformIds: [m.slack_user_id, m.teams_aad_id, m.upn, m.email].filter((v): v is string => !!v) };
+  return {
+    memberId: m.id,
+    platformIds: [m.slack_user_id, m.teams_aad_id, m.upn, m.email].filter((v): v is string => !!v),
+  };
 }
 
 const IDS = `(select value from json_each(@platformIds))`;
@@ -76,7 +79,9 @@ export function personRows(sqlite: Database.Database, table: string, keys: Perso
   const where = PERSON_ROWS[table];
   if (!where) return [];
   return sqlite
-    .prepare<[{ m: string; platformIds: string }], Record<string, unknown>>(`select * from "${table}" where ${where} order by rowid`)
+    .prepare<[{ m: string; platformIds: string }], Record<string, unknown>>(
+      `select * from "${table}" where ${where} order by rowid`,
+    )
     .all({ m: keys.memberId, platformIds: JSON.stringify(keys.platformIds) });
 }
 

@@ -61,72 +61,103 @@ export function eraseMember(
 
   const needles: Needle[] = [
     ...texts.flatMap((t) => textNeedles(t, ERASED_TEXT)),
-    ...[m.id, ...(distinctiveName(m.name) ? [m.name] : []), ...keys.platformIds].filter((v) => v.trim().length >= 2).flatMap((v) => identifierNeedles(v, p)),
+    ...[m.id, ...(distinctiveName(m.name) ? [m.name] : []), ...keys.platformIds]
+      .filter((v) => v.trim().length >= 2)
+      .flatMap((v) => identifierNeedles(v, p)),
   ];
   const found = findNeedleRows(sqlite, needles);
 
-  const report = sqlite.transaction((): EraseReport => {
-    if (keep) {
-      // The pseudonym: no name, identity or start date of its own; former member of the same teams.
-      run(`insert into members (id, name, role_id, start_date, active, config_json, created_at, updated_at)
+  const report = sqlite
+    .transaction((): EraseReport => {
+      if (keep) {
+        // The pseudonym: no name, identity or start date of its own; former member of the same teams.
+        run(`insert into members (id, name, role_id, start_date, active, config_json, created_at, updated_at)
            select @p, @p, role_id, '', 0, '{}', @at, @at from members where id = @m`);
-      add('members', 'anonymised', 1);
-      anon('team_members', `insert into team_members (team_id, member_id, active, joined_at, left_at)
-           select team_id, @p, 0, joined_at, coalesce(left_at, @at) from team_members where member_id = @m`);
-      anon('metric_values', `update metric_values set member_id = @p, external_id = @p || ':' || id where member_id = @m`);
-      anon('metric_value_history', `update metric_value_history set member_id = @p where member_id = @m`);
-      anon('reactions', `update reactions set member_id = @p, user_id = @p where member_id = @m or user_id in (select value from json_each(@platformIds))`);
-    } else {
-      del('metric_value_history', `member_id = @m or metric_value_id in (select id from metric_values where member_id = @m)`);
-      del('metric_values', `member_id = @m`);
-      del('reactions', `member_id = @m or user_id in (select value from json_each(@platformIds))`);
-    }
-    del('check_ins', `member_id = @m`);
-    del('ooo_periods', `member_id = @m`);
-    del('breaches', `member_id = @m or subject_key = @m`);
-    // Messages to the member (and those of their occurrences), then the occurrences themselves.
-    del('outbox', `(json_extract(target, '$.destination.kind') = 'dm' and json_extract(target, '$.destination.memberId') = @m)
-                   or occurrence_id in (select id from ritual_occurrences where member_id = @m)`);
-    del('ritual_occurrences', `member_id = @m`);
-    del('conversation_refs', `member_id = @m or key in (select value from json_each(@platformIds))`);
-    // Their decisions stay in the team's log, without their words.
-    anon('decisions', `update decisions set author = @p, text = '${ERASED_TEXT}' where author = @m`);
-    // Target overrides of their own (only in the config they left) and the history of those targets.
-    anon('decisions', `update decisions set objective_id = null where objective_id in (select id from objectives where member_id = @m)`);
-    del('breaches', `objective_id in (select id from objectives where member_id = @m)`);
-    del('objective_target_history', `objective_id in (select id from objectives where member_id = @m)`);
-    del('objectives', `member_id = @m`);
-    del('team_members', `member_id = @m`);
-    // The config history of their entry (name, email, platform ids) and of their memberships.
-    // (Compared by substring, not LIKE: an id may hold `_`, a LIKE wildcard.)
-    del('audit_log', `(entity = 'member' and entity_id = @m)
+        add('members', 'anonymised', 1);
+        anon(
+          'team_members',
+          `insert into team_members (team_id, member_id, active, joined_at, left_at)
+           select team_id, @p, 0, joined_at, coalesce(left_at, @at) from team_members where member_id = @m`,
+        );
+        anon(
+          'metric_values',
+          `update metric_values set member_id = @p, external_id = @p || ':' || id where member_id = @m`,
+        );
+        anon('metric_value_history', `update metric_value_history set member_id = @p where member_id = @m`);
+        anon(
+          'reactions',
+          `update reactions set member_id = @p, user_id = @p where member_id = @m or user_id in (select value from json_each(@platformIds))`,
+        );
+      } else {
+        del(
+          'metric_value_history',
+          `member_id = @m or metric_value_id in (select id from metric_values where member_id = @m)`,
+        );
+        del('metric_values', `member_id = @m`);
+        del('reactions', `member_id = @m or user_id in (select value from json_each(@platformIds))`);
+      }
+      del('check_ins', `member_id = @m`);
+      del('ooo_periods', `member_id = @m`);
+      del('breaches', `member_id = @m or subject_key = @m`);
+      // Messages to the member (and those of their occurrences), then the occurrences themselves.
+      del(
+        'outbox',
+        `(json_extract(target, '$.destination.kind') = 'dm' and json_extract(target, '$.destination.memberId') = @m)
+                   or occurrence_id in (select id from ritual_occurrences where member_id = @m)`,
+      );
+      del('ritual_occurrences', `member_id = @m`);
+      del('conversation_refs', `member_id = @m or key in (select value from json_each(@platformIds))`);
+      // Their decisions stay in the team's log, without their words.
+      anon('decisions', `update decisions set author = @p, text = '${ERASED_TEXT}' where author = @m`);
+      // Target overrides of their own (only in the config they left) and the history of those targets.
+      anon(
+        'decisions',
+        `update decisions set objective_id = null where objective_id in (select id from objectives where member_id = @m)`,
+      );
+      del('breaches', `objective_id in (select id from objectives where member_id = @m)`);
+      del('objective_target_history', `objective_id in (select id from objectives where member_id = @m)`);
+      del('objectives', `member_id = @m`);
+      del('team_members', `member_id = @m`);
+      // The config history of their entry (name, email, platform ids) and of their memberships.
+      // (Compared by substring, not LIKE: an id may hold `_`, a LIKE wildcard.)
+      del(
+        'audit_log',
+        `(entity = 'member' and entity_id = @m)
                       or (entity = 'membership' and substr(entity_id, -length(@m) - 1) = '/' || @m)
-                      or (entity = 'objective' and substr(entity_id, 1, length(@m) + 8) = 'member:' || @m || ':')`);
-    del('members', `id = @m`);
+                      or (entity = 'objective' and substr(entity_id, 1, length(@m) + 8) = 'member:' || @m || ':')`,
+      );
+      del('members', `id = @m`);
 
-    // Everything else that still names or quotes them: ids and names become the pseudonym.
-    for (const [table, n] of scrubRows(sqlite, needles, found)) add(table, 'anonymised', n);
+      // Everything else that still names or quotes them: ids and names become the pseudonym.
+      for (const [table, n] of scrubRows(sqlite, needles, found)) add(table, 'anonymised', n);
 
-    const tables: EraseTableReport[] = [...counts.entries()]
-      .map(([table, c]) => ({ table, ...c }))
-      .sort((a, b) => a.table.localeCompare(b.table));
-    const report: EraseReport = { pseudonym: p, keptAggregates: keep, tables };
-    // The erasure's own record names the pseudonym only: it must not undo what it did.
-    sqlite
-      .prepare(`insert into audit_log (at, actor, action, entity, entity_id, before, after) values (?, ?, 'person.erase', 'person', ?, null, ?)`)
-      .run(at, opts.actor, p, JSON.stringify({ keptAggregates: keep, tables }));
-    return report;
-  }).immediate();
+      const tables: EraseTableReport[] = [...counts.entries()]
+        .map(([table, c]) => ({ table, ...c }))
+        .sort((a, b) => a.table.localeCompare(b.table));
+      const report: EraseReport = { pseudonym: p, keptAggregates: keep, tables };
+      // The erasure's own record names the pseudonym only: it must not undo what it did.
+      sqlite
+        .prepare(
+          `insert into audit_log (at, actor, action, entity, entity_id, before, after) values (?, ?, 'person.erase', 'person', ?, null, ?)`,
+        )
+        .run(at, opts.actor, p, JSON.stringify({ keptAggregates: keep, tables }));
+      return report;
+    })
+    .immediate();
 
   // Anything that named them and was written during the scan (none expected: they left the config).
   const late = findNeedleRows(sqlite, needles);
   if (late.size === 0) return report;
-  return sqlite.transaction((): EraseReport => {
-    for (const [table, n] of scrubRows(sqlite, needles, late)) add(table, 'anonymised', n);
-    const tables = [...counts.entries()].map(([table, c]) => ({ table, ...c })).sort((a, b) => a.table.localeCompare(b.table));
-    sqlite
-      .prepare(`update audit_log set after = ? where action = 'person.erase' and entity_id = ?`)
-      .run(JSON.stringify({ keptAggregates: keep, tables }), p);
-    return { ...report, tables };
-  }).immediate();
+  return sqlite
+    .transaction((): EraseReport => {
+      for (const [table, n] of scrubRows(sqlite, needles, late)) add(table, 'anonymised', n);
+      const tables = [...counts.entries()]
+        .map(([table, c]) => ({ table, ...c }))
+        .sort((a, b) => a.table.localeCompare(b.table));
+      sqlite
+        .prepare(`update audit_log set after = ? where action = 'person.erase' and entity_id = ?`)
+        .run(JSON.stringify({ keptAggregates: keep, tables }), p);
+      return { ...report, tables };
+    })
+    .immediate();
 }

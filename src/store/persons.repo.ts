@@ -23,7 +23,10 @@ export class PersonError extends Error {
 /** `anon-` and 10 random hex digits: no link to the person, unique in practice. */
 export const newPseudonym = (): string => `anon-${randomBytes(5).toString('hex')}`;
 
-export function createPersonsRepo(sqlite: Database.Database, workspace: Pick<WorkspaceRepo, 'findMemberByIdentity' | 'listMembers'>): PersonDataRepo {
+export function createPersonsRepo(
+  sqlite: Database.Database,
+  workspace: Pick<WorkspaceRepo, 'findMemberByIdentity' | 'listMembers'>,
+): PersonDataRepo {
   const known = (memberId: string) => {
     const m = memberRow(sqlite, memberId);
     if (!m) throw new PersonError('PERSON.UNKNOWN', `no member "${memberId}" in the database`);
@@ -45,7 +48,9 @@ export function createPersonsRepo(sqlite: Database.Database, workspace: Pick<Wor
       }
       const counts = Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, rows.length]));
       sqlite
-        .prepare(`insert into audit_log (at, actor, action, entity, entity_id, before, after) values (?, ?, 'person.export', 'person', ?, null, ?)`)
+        .prepare(
+          `insert into audit_log (at, actor, action, entity, entity_id, before, after) values (?, ?, 'person.export', 'person', ?, null, ?)`,
+        )
         .run(at, actor, memberId, JSON.stringify({ tables: counts }));
       return { format: 'rituals.person-export/1', memberId, exportedAt: at, tables };
     },

@@ -26,7 +26,12 @@ interface Step {
 // the values they belong to (foreign key).
 const STEPS: Readonly<Record<keyof RetentionCutoffs, readonly Step[]>> = {
   checkinText: [
-    { count: 'checkinTexts', table: 'check_ins', where: `submitted_at < @cutoff and (wins is not null or blockers is not null)`, change: 'wins = null, blockers = null' },
+    {
+      count: 'checkinTexts',
+      table: 'check_ins',
+      where: `submitted_at < @cutoff and (wins is not null or blockers is not null)`,
+      change: 'wins = null, blockers = null',
+    },
   ],
   metricValues: [
     {
@@ -38,7 +43,12 @@ const STEPS: Readonly<Record<keyof RetentionCutoffs, readonly Step[]>> = {
     { count: 'metricValues', table: 'metric_values', where: `date < substr(@cutoff, 1, 10)`, change: 'delete' },
   ],
   outboxBodies: [
-    { count: 'outboxBodies', table: 'outbox', where: `status = 'sent' and updated_at < @cutoff and view <> '${EXPIRED_VIEW}'`, change: `view = '${EXPIRED_VIEW}'` },
+    {
+      count: 'outboxBodies',
+      table: 'outbox',
+      where: `status = 'sent' and updated_at < @cutoff and view <> '${EXPIRED_VIEW}'`,
+      change: `view = '${EXPIRED_VIEW}'`,
+    },
   ],
   auditLog: [{ count: 'auditRows', table: 'audit_log', where: `at < @cutoff`, change: 'delete' }],
   decisions: [{ count: 'decisions', table: 'decisions', where: `created_at < @cutoff`, change: 'delete' }],
@@ -46,7 +56,8 @@ const STEPS: Readonly<Record<keyof RetentionCutoffs, readonly Step[]>> = {
 
 export function createRetentionRepo(sqlite: Database.Database): RetentionRepo {
   const countOf = (step: Step, cutoff: string) =>
-    (sqlite.prepare(`select count(*) as n from "${step.table}" where ${step.where}`).get({ cutoff }) as { n: number }).n;
+    (sqlite.prepare(`select count(*) as n from "${step.table}" where ${step.where}`).get({ cutoff }) as { n: number })
+      .n;
 
   const applyStep = (step: Step, cutoff: string): number => {
     const batch = `select rowid from "${step.table}" where ${step.where} limit ${BATCH}`;
@@ -66,7 +77,14 @@ export function createRetentionRepo(sqlite: Database.Database): RetentionRepo {
 
   return {
     async apply(cutoffs, { dryRun }) {
-      const counts: Record<keyof RetentionCounts, number> = { checkinTexts: 0, metricValues: 0, metricValueHistory: 0, outboxBodies: 0, auditRows: 0, decisions: 0 };
+      const counts: Record<keyof RetentionCounts, number> = {
+        checkinTexts: 0,
+        metricValues: 0,
+        metricValueHistory: 0,
+        outboxBodies: 0,
+        auditRows: 0,
+        decisions: 0,
+      };
       for (const [kind, steps] of Object.entries(STEPS) as [keyof RetentionCutoffs, readonly Step[]][]) {
         const cutoff = cutoffs[kind];
         if (cutoff === undefined) continue;

@@ -67,8 +67,12 @@ export const members = sqliteTable(
 export const teamMembers = sqliteTable(
   'team_members',
   {
-    teamId: text('team_id').notNull().references(() => teams.id),
-    memberId: text('member_id').notNull().references(() => members.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     joinedAt: text('joined_at').notNull(),
     leftAt: text('left_at'),
@@ -102,7 +106,9 @@ export const objectives = sqliteTable(
     roleId: text('role_id'),
     memberId: text('member_id').references(() => members.id),
     teamId: text('team_id').references(() => teams.id),
-    kpiId: text('kpi_id').notNull().references(() => kpis.id),
+    kpiId: text('kpi_id')
+      .notNull()
+      .references(() => kpis.id),
     target: text('target', { mode: 'json' }).$type<TargetSpec>().notNull(),
     // Dated target changes (role objectives); the base `target` applies before the first one.
     schedule: text('schedule', { mode: 'json' }).$type<TargetChange[]>().notNull(),
@@ -134,7 +140,9 @@ export const objectiveTargetHistory = sqliteTable(
   'objective_target_history',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    objectiveId: text('objective_id').notNull().references(() => objectives.id),
+    objectiveId: text('objective_id')
+      .notNull()
+      .references(() => objectives.id),
     changedBy: text('changed_by').notNull(),
     changedAt: text('changed_at').notNull(),
     reason: text('reason').notNull(),
@@ -153,8 +161,12 @@ export const checkIns = sqliteTable(
   'check_ins',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    memberId: text('member_id').notNull().references(() => members.id),
-    teamId: text('team_id').notNull().references(() => teams.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     periodKey: text('period_key').notNull(),
     submittedAt: text('submitted_at').notNull(),
     values: text('values', { mode: 'json' }).$type<Record<string, number>>().notNull(),
@@ -176,7 +188,9 @@ export const metricValues = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     memberId: text('member_id').references(() => members.id),
     teamId: text('team_id').references(() => teams.id),
-    kpiId: text('kpi_id').notNull().references(() => kpis.id),
+    kpiId: text('kpi_id')
+      .notNull()
+      .references(() => kpis.id),
     date: text('date').notNull(),
     value: real('value').notNull(),
     source: text('source').$type<'checkin' | 'import' | 'api'>().notNull(),
@@ -197,7 +211,9 @@ export const metricValueHistory = sqliteTable(
   'metric_value_history',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    metricValueId: integer('metric_value_id').notNull().references(() => metricValues.id),
+    metricValueId: integer('metric_value_id')
+      .notNull()
+      .references(() => metricValues.id),
     memberId: text('member_id'),
     teamId: text('team_id'),
     kpiId: text('kpi_id').notNull(),
@@ -213,7 +229,9 @@ export const oooPeriods = sqliteTable(
   'ooo_periods',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    memberId: text('member_id').notNull().references(() => members.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
     fromDate: text('from_date').notNull(),
     toDate: text('to_date').notNull(),
     reason: text('reason'),
@@ -222,7 +240,10 @@ export const oooPeriods = sqliteTable(
     cancelledAt: text('cancelled_at'),
     cancelledBy: text('cancelled_by'),
   },
-  (t) => [index('ooo_periods_member_idx').on(t.memberId, t.fromDate), check('ooo_periods_range_ck', sql`${t.fromDate} <= ${t.toDate}`)],
+  (t) => [
+    index('ooo_periods_member_idx').on(t.memberId, t.fromDate),
+    check('ooo_periods_range_ck', sql`${t.fromDate} <= ${t.toDate}`),
+  ],
 );
 
 // ---- ritual delivery: occurrences, outbox, conversation references, reactions ---------------------
@@ -234,7 +255,9 @@ export const ritualOccurrences = sqliteTable(
     // `${team}:${ritual}:${period}:${member or '*'}`: SQLite treats NULLs as distinct in a unique
     // index, so the idempotency key is one non-null column.
     key: text('key').notNull().unique(),
-    teamId: text('team_id').notNull().references(() => teams.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     ritual: text('ritual').notNull(),
     periodKey: text('period_key').notNull(),
     memberId: text('member_id').references(() => members.id),
@@ -305,7 +328,9 @@ export const breaches = sqliteTable(
   'breaches',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    objectiveId: text('objective_id').notNull().references(() => objectives.id),
+    objectiveId: text('objective_id')
+      .notNull()
+      .references(() => objectives.id),
     memberId: text('member_id').references(() => members.id),
     // Member id or '' for a team objective: lets one open breach per subject be a unique index.
     subjectKey: text('subject_key').notNull(),
@@ -406,5 +431,8 @@ export const slackInstallations = sqliteTable(
     installedAt: text('installed_at').notNull(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('slack_installations_team_idx').on(t.teamId), index('slack_installations_enterprise_idx').on(t.enterpriseId)],
+  (t) => [
+    index('slack_installations_team_idx').on(t.teamId),
+    index('slack_installations_enterprise_idx').on(t.enterpriseId),
+  ],
 );

@@ -20,14 +20,26 @@ export interface SlackInstallationsRepo {
   /** Inserts or replaces the installation of a workspace (or of an organisation when org-wide). */
   save(row: SlackInstallationRow, opts: { readonly at: string }): Promise<void>;
   /** The org-wide install of `enterpriseId` when `isEnterpriseInstall`, else the workspace's. */
-  find(q: { readonly teamId?: string; readonly enterpriseId?: string; readonly isEnterpriseInstall: boolean }): Promise<SlackInstallationRow | undefined>;
+  find(q: {
+    readonly teamId?: string;
+    readonly enterpriseId?: string;
+    readonly isEnterpriseInstall: boolean;
+  }): Promise<SlackInstallationRow | undefined>;
   /** Deletes the installation; true when there was one. */
-  delete(q: { readonly teamId?: string; readonly enterpriseId?: string; readonly isEnterpriseInstall: boolean }): Promise<boolean>;
+  delete(q: {
+    readonly teamId?: string;
+    readonly enterpriseId?: string;
+    readonly isEnterpriseInstall: boolean;
+  }): Promise<boolean>;
   list(): Promise<SlackInstallationRow[]>;
 }
 
 /** The row key: an org-wide install is found by its organisation, any other by its workspace. */
-export function installationKey(q: { readonly teamId?: string | null; readonly enterpriseId?: string | null; readonly isEnterpriseInstall: boolean }): string | undefined {
+export function installationKey(q: {
+  readonly teamId?: string | null;
+  readonly enterpriseId?: string | null;
+  readonly isEnterpriseInstall: boolean;
+}): string | undefined {
   if (q.isEnterpriseInstall) return q.enterpriseId ? `enterprise:${q.enterpriseId}` : undefined;
   return q.teamId ? `team:${q.teamId}` : undefined;
 }
@@ -49,10 +61,24 @@ export function createSlackInstallationsRepo(store: Store): SlackInstallationsRe
       if (!key) throw new Error('a Slack installation needs a team id, or an enterprise id when org-wide');
       db.transaction((tx) => {
         tx.insert(slackInstallations)
-          .values({ key, teamId: row.teamId, enterpriseId: row.enterpriseId, isEnterpriseInstall: row.isEnterpriseInstall, installation: row.installation, installedAt: row.installedAt, updatedAt: at })
+          .values({
+            key,
+            teamId: row.teamId,
+            enterpriseId: row.enterpriseId,
+            isEnterpriseInstall: row.isEnterpriseInstall,
+            installation: row.installation,
+            installedAt: row.installedAt,
+            updatedAt: at,
+          })
           .onConflictDoUpdate({
             target: slackInstallations.key,
-            set: { teamId: row.teamId, enterpriseId: row.enterpriseId, installation: row.installation, installedAt: row.installedAt, updatedAt: at },
+            set: {
+              teamId: row.teamId,
+              enterpriseId: row.enterpriseId,
+              installation: row.installation,
+              installedAt: row.installedAt,
+              updatedAt: at,
+            },
           })
           .run();
       }, WRITE_TX);
@@ -76,4 +102,3 @@ export function createSlackInstallationsRepo(store: Store): SlackInstallationsRe
     },
   };
 }
-

@@ -28,7 +28,11 @@ export interface SyncOptions {
 
 const REASON = 'config file';
 
-export async function syncWorkspace(store: Pick<Store, 'workspace'>, workspace: Workspace, opts: SyncOptions): Promise<SyncSummary> {
+export async function syncWorkspace(
+  store: Pick<Store, 'workspace'>,
+  workspace: Workspace,
+  opts: SyncOptions,
+): Promise<SyncSummary> {
   return store.workspace.sync(workspace, { actor: opts.actor, at: opts.at ?? new Date().toISOString() });
 }
 
@@ -52,11 +56,23 @@ function reconcile<V, E extends Existing>(
   entity: string,
   existing: readonly E[],
   desired: readonly Desired<V>[],
-  write: { insert(d: Desired<V>, configJson: string): void; update(d: Desired<V>, configJson: string, old: E): void; deactivate(old: E): void },
+  write: {
+    insert(d: Desired<V>, configJson: string): void;
+    update(d: Desired<V>, configJson: string, old: E): void;
+    deactivate(old: E): void;
+  },
 ): void {
   const byId = new Map(existing.map((e) => [e.id, e]));
   const audit = (action: string, entityId: string, before: unknown, after: unknown) =>
-    insertAudit(ctx.tx, { at: ctx.at, actor: ctx.actor, action: `${entity}.${action}`, entity, entityId, before, after });
+    insertAudit(ctx.tx, {
+      at: ctx.at,
+      actor: ctx.actor,
+      action: `${entity}.${action}`,
+      entity,
+      entityId,
+      before,
+      after,
+    });
   for (const d of desired) {
     const json = canonicalJson(d.config);
     const old = byId.get(d.id);
@@ -85,13 +101,25 @@ type ObjectiveValues = Omit<typeof objectives.$inferInsert, 'id' | 'configJson' 
 function desiredObjectives(ws: Workspace): Desired<ObjectiveValues>[] {
   const out: Desired<ObjectiveValues>[] = [];
   const unique = idDeduper();
-  const push = (base: string, config: unknown, values: ObjectiveValues) => out.push({ id: unique(base), config, values });
+  const push = (base: string, config: unknown, values: ObjectiveValues) =>
+    out.push({ id: unique(base), config, values });
   for (const [roleId, role] of Object.entries(ws.roles)) {
     for (const o of role.objectives) {
-      push(roleObjectiveBaseId(roleId, o), { scope: 'role', role: roleId, ...o }, {
-        scope: 'role', roleId, kpiId: o.kpi, target: o.target, schedule: [...o.history], per: o.per,
-        comparator: o.comparator, weight: o.weight, segment: o.segment ?? null,
-      });
+      push(
+        roleObjectiveBaseId(roleId, o),
+        { scope: 'role', role: roleId, ...o },
+        {
+          scope: 'role',
+          roleId,
+          kpiId: o.kpi,
+          target: o.target,
+          schedule: [...o.history],
+          per: o.per,
+          comparator: o.comparator,
+          weight: o.weight,
+          segment: o.segment ?? null,
+        },
+      );
     }
   }
   for (const m of uniqueMembers(ws).values()) {
@@ -103,18 +131,41 @@ function desiredObjectives(ws: Workspace): Desired<ObjectiveValues>[] {
       const weight = base?.weight ?? 1;
       const config = { scope: 'member', member: m.id, ...ov, per, comparator, weight };
       push(memberObjectiveBaseId(m.id, ov, per), config, {
-        scope: 'member', memberId: m.id, roleId: m.role ?? null, kpiId: ov.kpi, target: ov.target, schedule: [],
-        effectiveFrom: ov.from ?? null, per, comparator, weight,
+        scope: 'member',
+        memberId: m.id,
+        roleId: m.role ?? null,
+        kpiId: ov.kpi,
+        target: ov.target,
+        schedule: [],
+        effectiveFrom: ov.from ?? null,
+        per,
+        comparator,
+        weight,
       });
     }
   }
   for (const t of ws.teams) {
     for (const c of t.collective) {
-      push(teamObjectiveId(t.id, c.id), { scope: 'team', team: t.id, ...c }, {
-        scope: 'team', teamId: t.id, kpiId: c.kpi, target: { value: c.target }, schedule: [], per: c.per,
-        comparator: c.comparator, alert: c.alert, frequency: c.frequency, ownerId: c.owner,
-        contributors: [...c.contributors], approverId: c.approver ?? null, segment: c.segment ?? null, label: c.label ?? null,
-      });
+      push(
+        teamObjectiveId(t.id, c.id),
+        { scope: 'team', team: t.id, ...c },
+        {
+          scope: 'team',
+          teamId: t.id,
+          kpiId: c.kpi,
+          target: { value: c.target },
+          schedule: [],
+          per: c.per,
+          comparator: c.comparator,
+          alert: c.alert,
+          frequency: c.frequency,
+          ownerId: c.owner,
+          contributors: [...c.contributors],
+          approverId: c.approver ?? null,
+          segment: c.segment ?? null,
+          label: c.label ?? null,
+        },
+      );
     }
   }
   return out;
@@ -152,52 +203,135 @@ export function applyWorkspaceSync(db: StoreDb, ws: Workspace, opts: { actor: st
     const ctx = { tx, actor, at, counts };
     const stamp = (configJson: string) => ({ configJson, active: true, updatedAt: at });
 
-    reconcile(ctx, 'kpi', tx.select().from(kpis).all(),
+    reconcile(
+      ctx,
+      'kpi',
+      tx.select().from(kpis).all(),
       Object.values(ws.kpis).map((k) => ({
-        id: k.id, config: k,
-        values: { label: k.label, unit: k.unit, kind: k.kind, direction: k.direction, aggregation: k.aggregation, formula: k.formula ?? null, sources: [...k.sources] },
-      })), {
-        insert: (d, json) => tx.insert(kpis).values({ id: d.id, ...d.values, ...stamp(json), createdAt: at }).run(),
-        update: (d, json) => tx.update(kpis).set({ ...d.values, ...stamp(json) }).where(eq(kpis.id, d.id)).run(),
+        id: k.id,
+        config: k,
+        values: {
+          label: k.label,
+          unit: k.unit,
+          kind: k.kind,
+          direction: k.direction,
+          aggregation: k.aggregation,
+          formula: k.formula ?? null,
+          sources: [...k.sources],
+        },
+      })),
+      {
+        insert: (d, json) =>
+          tx
+            .insert(kpis)
+            .values({ id: d.id, ...d.values, ...stamp(json), createdAt: at })
+            .run(),
+        update: (d, json) =>
+          tx
+            .update(kpis)
+            .set({ ...d.values, ...stamp(json) })
+            .where(eq(kpis.id, d.id))
+            .run(),
         deactivate: (o) => tx.update(kpis).set({ active: false, updatedAt: at }).where(eq(kpis.id, o.id)).run(),
-      });
+      },
+    );
 
-    reconcile(ctx, 'team', tx.select().from(teams).all(),
+    reconcile(
+      ctx,
+      'team',
+      tx.select().from(teams).all(),
       ws.teams.map(({ members: _m, collective: _c, ...t }) => ({
-        id: t.id, config: t,
+        id: t.id,
+        config: t,
         values: {
-          name: t.name, timezone: t.timezone, locale: t.locale, slackChannelId: t.channels.slack ?? null,
-          teamsChannelId: t.channels.teams ?? null, managers: [...t.managers], holidays: [...t.holidays], rituals: { ...t.rituals },
+          name: t.name,
+          timezone: t.timezone,
+          locale: t.locale,
+          slackChannelId: t.channels.slack ?? null,
+          teamsChannelId: t.channels.teams ?? null,
+          managers: [...t.managers],
+          holidays: [...t.holidays],
+          rituals: { ...t.rituals },
         },
-      })), {
-        insert: (d, json) => tx.insert(teams).values({ id: d.id, ...d.values, ...stamp(json), createdAt: at }).run(),
-        update: (d, json) => tx.update(teams).set({ ...d.values, ...stamp(json) }).where(eq(teams.id, d.id)).run(),
+      })),
+      {
+        insert: (d, json) =>
+          tx
+            .insert(teams)
+            .values({ id: d.id, ...d.values, ...stamp(json), createdAt: at })
+            .run(),
+        update: (d, json) =>
+          tx
+            .update(teams)
+            .set({ ...d.values, ...stamp(json) })
+            .where(eq(teams.id, d.id))
+            .run(),
         deactivate: (o) => tx.update(teams).set({ active: false, updatedAt: at }).where(eq(teams.id, o.id)).run(),
-      });
+      },
+    );
 
-    reconcile(ctx, 'member', tx.select().from(members).all(),
+    reconcile(
+      ctx,
+      'member',
+      tx.select().from(members).all(),
       [...uniqueMembers(ws).values()].map(({ overrides: _o, ...m }) => ({
-        id: m.id, config: m,
+        id: m.id,
+        config: m,
         values: {
-          name: m.name, roleId: m.role ?? null, startDate: m.start, timezone: m.timezone ?? null, locale: m.locale ?? null,
-          slackUserId: m.ids.slack ?? null, teamsAadId: m.ids.teams ?? null, email: m.ids.email ?? null,
+          name: m.name,
+          roleId: m.role ?? null,
+          startDate: m.start,
+          timezone: m.timezone ?? null,
+          locale: m.locale ?? null,
+          slackUserId: m.ids.slack ?? null,
+          teamsAadId: m.ids.teams ?? null,
+          email: m.ids.email ?? null,
         },
-      })), {
-        insert: (d, json) => tx.insert(members).values({ id: d.id, ...d.values, ...stamp(json), createdAt: at }).run(),
-        update: (d, json) => tx.update(members).set({ ...d.values, ...stamp(json) }).where(eq(members.id, d.id)).run(),
+      })),
+      {
+        insert: (d, json) =>
+          tx
+            .insert(members)
+            .values({ id: d.id, ...d.values, ...stamp(json), createdAt: at })
+            .run(),
+        update: (d, json) =>
+          tx
+            .update(members)
+            .set({ ...d.values, ...stamp(json) })
+            .where(eq(members.id, d.id))
+            .run(),
         deactivate: (o) => tx.update(members).set({ active: false, updatedAt: at }).where(eq(members.id, o.id)).run(),
-      });
+      },
+    );
 
     // Memberships: the key is (team, member); the config entry carries nothing else.
-    reconcile(ctx, 'membership',
-      tx.select().from(teamMembers).all().map((r) => ({ ...r, id: `${r.teamId}/${r.memberId}`, configJson: '{}' })),
-      ws.teams.flatMap((t) => t.members.map((m) => ({ id: `${t.id}/${m.id}`, config: {}, values: { teamId: t.id, memberId: m.id } }))), {
-        insert: (d) => tx.insert(teamMembers).values({ ...d.values, active: true, joinedAt: at }).run(),
-        update: (d) => tx.update(teamMembers).set({ active: true, joinedAt: at, leftAt: null })
-          .where(membership(d.values.teamId, d.values.memberId)).run(),
-        deactivate: (o) => tx.update(teamMembers).set({ active: false, leftAt: at })
-          .where(membership(o.teamId, o.memberId)).run(),
-      });
+    reconcile(
+      ctx,
+      'membership',
+      tx
+        .select()
+        .from(teamMembers)
+        .all()
+        .map((r) => ({ ...r, id: `${r.teamId}/${r.memberId}`, configJson: '{}' })),
+      ws.teams.flatMap((t) =>
+        t.members.map((m) => ({ id: `${t.id}/${m.id}`, config: {}, values: { teamId: t.id, memberId: m.id } })),
+      ),
+      {
+        insert: (d) =>
+          tx
+            .insert(teamMembers)
+            .values({ ...d.values, active: true, joinedAt: at })
+            .run(),
+        update: (d) =>
+          tx
+            .update(teamMembers)
+            .set({ active: true, joinedAt: at, leftAt: null })
+            .where(membership(d.values.teamId, d.values.memberId))
+            .run(),
+        deactivate: (o) =>
+          tx.update(teamMembers).set({ active: false, leftAt: at }).where(membership(o.teamId, o.memberId)).run(),
+      },
+    );
 
     const history = (objectiveId: string, rows: HistoryRow[]) => {
       for (const r of rows) insertTargetHistory(tx, { objectiveId, by: actor, at, reason: REASON, ...r });
@@ -205,19 +339,30 @@ export function applyWorkspaceSync(db: StoreDb, ws: Workspace, opts: { actor: st
     };
     reconcile(ctx, 'objective', tx.select().from(objectives).all(), desiredObjectives(ws), {
       insert: (d, json) => {
-        tx.insert(objectives).values({ id: d.id, ...d.values, ...stamp(json), createdAt: at }).run();
+        tx.insert(objectives)
+          .values({ id: d.id, ...d.values, ...stamp(json), createdAt: at })
+          .run();
         history(d.id, targetDiff({ target: null, schedule: [], effectiveFrom: null }, toTargets(d.values)));
       },
       update: (d, json, old) => {
-        tx.update(objectives).set({ ...d.values, ...stamp(json) }).where(eq(objectives.id, d.id)).run();
+        tx.update(objectives)
+          .set({ ...d.values, ...stamp(json) })
+          .where(eq(objectives.id, d.id))
+          .run();
         history(d.id, targetDiff(old, toTargets(d.values)));
       },
-      deactivate: (o) => tx.update(objectives).set({ active: false, updatedAt: at }).where(eq(objectives.id, o.id)).run(),
+      deactivate: (o) =>
+        tx.update(objectives).set({ active: false, updatedAt: at }).where(eq(objectives.id, o.id)).run(),
     });
     return counts;
   }, WRITE_TX);
 }
 
-const membership = (teamId: string, memberId: string) => and(eq(teamMembers.teamId, teamId), eq(teamMembers.memberId, memberId));
+const membership = (teamId: string, memberId: string) =>
+  and(eq(teamMembers.teamId, teamId), eq(teamMembers.memberId, memberId));
 
-const toTargets = (v: ObjectiveValues) => ({ target: v.target, schedule: v.schedule, effectiveFrom: v.effectiveFrom ?? null });
+const toTargets = (v: ObjectiveValues) => ({
+  target: v.target,
+  schedule: v.schedule,
+  effectiveFrom: v.effectiveFrom ?? null,
+});

@@ -85,13 +85,19 @@ export function findNeedleRows(sqlite: Database.Database, needles: readonly Need
  * Rewrites the text cells of these rows that hold a needle (each row read again: it may have changed or
  * gone since it was found); returns the rows changed per table. Runs inside the caller's transaction.
  */
-export function scrubRows(sqlite: Database.Database, needles: readonly Needle[], rows: ReadonlyMap<string, readonly number[]>): Map<string, number> {
+export function scrubRows(
+  sqlite: Database.Database,
+  needles: readonly Needle[],
+  rows: ReadonlyMap<string, readonly number[]>,
+): Map<string, number> {
   const changed = new Map<string, number>();
   const columnsOf = new Map(textColumnsOfEveryTable(sqlite).map((t) => [t.table, t.columns]));
   for (const [table, rowids] of rows) {
     const columns = columnsOf.get(table) ?? [];
     if (columns.length === 0) continue;
-    const read = sqlite.prepare<[number], Record<string, unknown>>(`select ${columns.map(quoteIdent).join(', ')} from ${quoteIdent(table)} where rowid = ?`);
+    const read = sqlite.prepare<[number], Record<string, unknown>>(
+      `select ${columns.map(quoteIdent).join(', ')} from ${quoteIdent(table)} where rowid = ?`,
+    );
     let count = 0;
     for (const rowid of rowids) {
       const row = read.get(rowid);

@@ -20,7 +20,15 @@ export function createWorkspaceRepo(db: StoreDb): WorkspaceRepo {
     const links = db
       .select({ teamId: teamMembers.teamId, memberId: teamMembers.memberId })
       .from(teamMembers)
-      .where(and(eq(teamMembers.active, true), inArray(teamMembers.memberId, rows.map((r) => r.id))))
+      .where(
+        and(
+          eq(teamMembers.active, true),
+          inArray(
+            teamMembers.memberId,
+            rows.map((r) => r.id),
+          ),
+        ),
+      )
       .orderBy(asc(teamMembers.teamId))
       .all();
     return rows.map((r) => ({
@@ -44,7 +52,13 @@ export function createWorkspaceRepo(db: StoreDb): WorkspaceRepo {
 
     async listTeams(opts = {}): Promise<StoredTeam[]> {
       return db
-        .select({ id: teams.id, name: teams.name, timezone: teams.timezone, locale: teams.locale, active: teams.active })
+        .select({
+          id: teams.id,
+          name: teams.name,
+          timezone: teams.timezone,
+          locale: teams.locale,
+          active: teams.active,
+        })
         .from(teams)
         .where(opts.includeInactive ? undefined : eq(teams.active, true))
         .orderBy(asc(teams.id))
@@ -97,10 +111,11 @@ export function createWorkspaceRepo(db: StoreDb): WorkspaceRepo {
     },
 
     async setIdentity(memberId, kind, value) {
-      const key = (
-        { slack: 'slackUserId', teams: 'teamsAadId', email: 'email', upn: 'upn' } as const
-      )[kind];
-      db.update(members).set({ [key]: value }).where(eq(members.id, memberId)).run();
+      const key = ({ slack: 'slackUserId', teams: 'teamsAadId', email: 'email', upn: 'upn' } as const)[kind];
+      db.update(members)
+        .set({ [key]: value })
+        .where(eq(members.id, memberId))
+        .run();
     },
   };
 }

@@ -17,7 +17,10 @@ const activitySchema = z.looseObject({
   id: z.string().max(512).optional(),
   name: z.string().max(256).optional(),
   // Where every reply goes: an http(s) URL (with authentication on, the token must vouch for it too).
-  serviceUrl: z.string().max(2048).regex(/^https?:\/\/[^\s/]+/, 'must be an http(s) URL'),
+  serviceUrl: z
+    .string()
+    .max(2048)
+    .regex(/^https?:\/\/[^\s/]+/, 'must be an http(s) URL'),
   channelId: z.string().max(64).optional(),
   from: account,
   recipient: account.optional(),

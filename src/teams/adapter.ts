@@ -56,7 +56,14 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const refs = createConversationRefs(createConversationRefsRepo(deps.store));
   const identity = createIdentityResolver({ service: deps.service, refs, workspace: deps.store.workspace, log });
 
-  const gateway = createTeamsGateway({ bot, refs, workspace: deps.workspace, clock, log, ...(deps.charts ? { charts: deps.charts } : {}) });
+  const gateway = createTeamsGateway({
+    bot,
+    refs,
+    workspace: deps.workspace,
+    clock,
+    log,
+    ...(deps.charts ? { charts: deps.charts } : {}),
+  });
   const outbox = deps.outbox ?? createOutboxRepo(deps.store);
   const replies = createReplies({ outbox, refs, clock, log });
   const welcomes = createWelcomes({ service: deps.service, outbox, replies, clock, log });

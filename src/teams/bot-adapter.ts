@@ -33,9 +33,15 @@ export interface BotAdapter {
    * failure is a refusal: the SDK answers some forged tokens with a 500, and a request we cannot
    * authenticate must never run a turn.
    */
-  authenticate(activity: Partial<Activity>, authorization: string): Promise<{ ok: true } | { ok: false; reason: string }>;
+  authenticate(
+    activity: Partial<Activity>,
+    authorization: string,
+  ): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** Runs `logic` in a proactive turn on `reference` (its serviceUrl decides where sends go). */
-  continue(reference: Partial<ConversationReference>, logic: (ctx: TurnContext, connector: ConnectorClient) => Promise<void>): Promise<void>;
+  continue(
+    reference: Partial<ConversationReference>,
+    logic: (ctx: TurnContext, connector: ConnectorClient) => Promise<void>,
+  ): Promise<void>;
 }
 
 export interface BotAdapterOptions {
@@ -57,7 +63,10 @@ const PUBLIC_CLOUD = {
   CallerId: CallerIdConstants.PublicAzureChannel,
 } as const;
 
-export function authSettings(config: TeamsConfig, overrides: Readonly<Record<string, string>> = {}): ConfigurationBotFrameworkAuthenticationOptions {
+export function authSettings(
+  config: TeamsConfig,
+  overrides: Readonly<Record<string, string>> = {},
+): ConfigurationBotFrameworkAuthenticationOptions {
   const endpoints = Object.keys(overrides).length > 0 ? { ...PUBLIC_CLOUD, ...overrides } : {};
   if (!config.appId) return endpoints;
   return {
@@ -75,7 +84,8 @@ export function turnConnector(ctx: TurnContext): ConnectorClient {
   const connector = ctx.turnState.get(adapter.ConnectorClientKey) as ConnectorClient | undefined;
   if (!connector) throw new Error('no connector client on the turn');
   // The compat layer keeps the @azure/core-client ServiceClient in a private `client` field.
-  const pipeline = (connector as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline;
+  const pipeline = (connector as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } })
+    .client?.pipeline;
   pipeline?.removePolicy({ phase: 'Retry' });
   return connector;
 }

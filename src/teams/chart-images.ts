@@ -29,7 +29,11 @@ function httpsLink(links: TeamsCharts['links'], png: Buffer): string | undefined
 }
 
 /** The image URL of each of the view's charts that can be shown; undefined for other views. */
-export async function chartImages(view: View, charts: TeamsCharts | undefined, log: ImagesLog): Promise<ChartImages | undefined> {
+export async function chartImages(
+  view: View,
+  charts: TeamsCharts | undefined,
+  log: ImagesLog,
+): Promise<ChartImages | undefined> {
   if (!charts || (view.type !== 'monthly_review' && view.type !== 'qbr') || view.charts.length === 0) return undefined;
   const where = (i: number) => ({ view: view.type, team: view.teamId, chart: i });
   const images = new Map<string, string>();
@@ -49,7 +53,11 @@ export async function chartImages(view: View, charts: TeamsCharts | undefined, l
     pngs.set(chart.id, png);
     const url = pngDataUri(png) ?? httpsLink(charts.links, png);
     if (url) images.set(chart.id, url);
-    else log.info({ ...where(i), bytes: png.length }, 'teams: chart too big to inline and no https PUBLIC_URL to link it; shown as text');
+    else
+      log.info(
+        { ...where(i), bytes: png.length },
+        'teams: chart too big to inline and no https PUBLIC_URL to link it; shown as text',
+      );
   }
   // As many cards as the review's text alone needs (one, but for a huge team): the biggest inline
   // images give way until the charts fit on them.
@@ -57,7 +65,9 @@ export async function chartImages(view: View, charts: TeamsCharts | undefined, l
   for (;;) {
     const cards = renderCards(view, { chartImages: images });
     if (cards.length <= posts && cards.every((c) => cardBytes(c) <= CARD_BUDGET_BYTES)) break;
-    const biggest = [...images].filter(([, url]) => url.startsWith('data:')).sort((a, b) => b[1].length - a[1].length)[0];
+    const biggest = [...images]
+      .filter(([, url]) => url.startsWith('data:'))
+      .sort((a, b) => b[1].length - a[1].length)[0];
     if (!biggest) break;
     const link = httpsLink(charts.links, pngs.get(biggest[0])!);
     if (link) images.set(biggest[0], link);

@@ -45,7 +45,11 @@ export interface TeamsRefRecord {
 export interface ConversationRefs {
   get(key: string): Promise<TeamsRefRecord | undefined>;
   /** Inserts or replaces; `memberId` / `teamId` left undefined keep what the row had. */
-  save(key: string, entry: TeamsRefEntry, opts: { memberId?: string | null; teamId?: string | null; at: string }): Promise<void>;
+  save(
+    key: string,
+    entry: TeamsRefEntry,
+    opts: { memberId?: string | null; teamId?: string | null; at: string },
+  ): Promise<void>;
   /** The live personal (or roster) entry of a member. */
   forMember(memberId: string): Promise<TeamsRefRecord | undefined>;
   /** Live channel / group chat entries linked to a workspace team. */
@@ -89,7 +93,9 @@ export function createConversationRefs(repo: ConversationRefsRepo): Conversation
     },
 
     async forTeam(teamId) {
-      return (await repo.byTeam(PLATFORM, teamId)).map(toRecord).filter((r) => !r.entry.dead && (r.entry.kind === 'channel' || r.entry.kind === 'groupChat'));
+      return (await repo.byTeam(PLATFORM, teamId))
+        .map(toRecord)
+        .filter((r) => !r.entry.dead && (r.entry.kind === 'channel' || r.entry.kind === 'groupChat'));
     },
 
     async byConversation(conversationId) {

@@ -33,7 +33,13 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
   const at = () => deps.clock.now().toISOString();
 
   function outgoing(ref: Partial<ConversationReference>, activity: ReturnType<typeof cardActivity>): Partial<Activity> {
-    return { ...activity, channelId: ref.channelId ?? 'msteams', serviceUrl: ref.serviceUrl, from: ref.bot, conversation: ref.conversation };
+    return {
+      ...activity,
+      channelId: ref.channelId ?? 'msteams',
+      serviceUrl: ref.serviceUrl,
+      from: ref.bot,
+      conversation: ref.conversation,
+    };
   }
 
   /** A 1:1 chat created from a roster entry, stored as the member's personal reference. */
@@ -53,7 +59,13 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
     if (!conversationId) throw new Error('createConversation returned no id');
     const ref: Partial<ConversationReference> = {
       ...e.ref,
-      conversation: { id: conversationId, conversationType: 'personal', tenantId: e.tenantId, isGroup: false, name: '' },
+      conversation: {
+        id: conversationId,
+        conversationType: 'personal',
+        tenantId: e.tenantId,
+        isGroup: false,
+        name: '',
+      },
     };
     await deps.refs.save(rec.key, { ...e, kind: 'personal', ref }, { at: at() });
     deps.log.info({ member: rec.memberId }, 'teams: 1:1 chat opened from the team roster');
@@ -66,27 +78,42 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
       // Stored before the user was mapped: find it by the config's Teams id and link it.
       const aad = findMember(deps.workspace(), memberId)?.member.ids.teams;
       const byAad = aad ? await deps.refs.get(aad) : undefined;
-      if (byAad?.entry.dead) return permanent('teams.conversation_dead', `the member's chat with the bot is closed (${byAad.entry.deadReason ?? 'removed'})`);
+      if (byAad?.entry.dead)
+        return permanent(
+          'teams.conversation_dead',
+          `the member's chat with the bot is closed (${byAad.entry.deadReason ?? 'removed'})`,
+        );
       if (byAad && (byAad.entry.kind === 'personal' || byAad.entry.kind === 'roster')) {
         await deps.refs.save(byAad.key, byAad.entry, { memberId, at: at() });
         rec = { ...byAad, memberId };
       }
     }
-    if (!rec) return permanent('teams.not_installed', 'the member has no chat with the bot: install the app for them or in their team');
+    if (!rec)
+      return permanent(
+        'teams.not_installed',
+        'the member has no chat with the bot: install the app for them or in their team',
+      );
     if (rec.entry.kind === 'roster') return openChat(rec);
     const id = rec.entry.ref.conversation?.id;
-    return id ? { key: rec.key, ref: rec.entry.ref, conversationId: id } : permanent('teams.bad_reference', 'stored reference has no conversation');
+    return id
+      ? { key: rec.key, ref: rec.entry.ref, conversationId: id }
+      : permanent('teams.bad_reference', 'stored reference has no conversation');
   }
 
   async function channelTarget(teamId: string): Promise<Target | SendOutcome> {
     const configured = findTeam(deps.workspace(), teamId)?.channels.teams;
     const wanted = configured ? baseConversationId(configured) : undefined;
     const direct = wanted ? await deps.refs.get(wanted) : undefined;
-    if (direct?.entry.dead) return permanent('teams.conversation_dead', `the team's channel is closed to the bot (${direct.entry.deadReason ?? 'removed'})`);
+    if (direct?.entry.dead)
+      return permanent(
+        'teams.conversation_dead',
+        `the team's channel is closed to the bot (${direct.entry.deadReason ?? 'removed'})`,
+      );
     const rec = direct ?? (await deps.refs.forTeam(teamId))[0];
     if (!rec) return permanent('teams.no_channel', `the app is not installed in the channel of team ${teamId}`);
     // Any channel of a team the bot is in can be posted to: aim at the configured one.
-    const conversationId = rec.entry.kind === 'channel' && wanted ? wanted : (rec.entry.ref.conversation?.id ?? rec.key);
+    const conversationId =
+      rec.entry.kind === 'channel' && wanted ? wanted : (rec.entry.ref.conversation?.id ?? rec.key);
     const ref = { ...rec.entry.ref, conversation: { ...rec.entry.ref.conversation!, id: conversationId } };
     return { key: rec.key, ref, conversationId };
   }
@@ -94,8 +121,15 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
   async function fail(err: unknown, key: string, markDead: boolean): Promise<SendOutcome> {
     const mapped = mapSendError(err);
     if (mapped.deadConversation && markDead) {
-      await deps.refs.markDead(key, mapped.outcome.status === 'failed_permanent' ? mapped.outcome.reason : 'refused', at());
-      deps.log.warn({ key, code: mapped.outcome.status === 'failed_permanent' ? mapped.outcome.code : undefined }, 'teams: conversation refused the bot; reference marked dead');
+      await deps.refs.markDead(
+        key,
+        mapped.outcome.status === 'failed_permanent' ? mapped.outcome.reason : 'refused',
+        at(),
+      );
+      deps.log.warn(
+        { key, code: mapped.outcome.status === 'failed_permanent' ? mapped.outcome.code : undefined },
+        'teams: conversation refused the bot; reference marked dead',
+      );
     }
     return mapped.outcome;
   }
@@ -119,13 +153,20 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
       try {
         await deps.bot.continue(t.ref, async (_ctx, connector) => {
           for (const c of cards) {
-            const res = await connector.conversations.sendToConversation(t.conversationId, outgoing(t.ref, cardActivity(c, view.text)));
+            const res = await connector.conversations.sendToConversation(
+              t.conversationId,
+              outgoing(t.ref, cardActivity(c, view.text)),
+            );
             ids.push(res.id ?? '');
           }
         });
       } catch (err) {
         // Part of a split view went out: report it sent rather than post the first part twice.
-        if (ids.length > 0) deps.log.warn({ key: t.key, sent: ids.length, parts: cards.length }, 'teams: only part of a split message was sent');
+        if (ids.length > 0)
+          deps.log.warn(
+            { key: t.key, sent: ids.length, parts: cards.length },
+            'teams: only part of a split message was sent',
+          );
         else return fail(err, t.key, true);
       }
       const ref: MessageRef = { platform: 'teams', conversation: baseConversationId(t.conversationId), id: ids[0]! };
@@ -141,7 +182,10 @@ export function createTeamsGateway(deps: GatewayDeps): ChatGateway {
       const convRef = { ...rec.entry.ref, conversation: { ...rec.entry.ref.conversation!, id: ref.conversation } };
       try {
         await deps.bot.continue(convRef, async (_ctx, connector) => {
-          await connector.conversations.updateActivity(ref.conversation, ref.id, { ...outgoing(convRef, cardActivity(card, view.text)), id: ref.id });
+          await connector.conversations.updateActivity(ref.conversation, ref.id, {
+            ...outgoing(convRef, cardActivity(card, view.text)),
+            id: ref.id,
+          });
         });
       } catch (err) {
         // A 404 here is the message (deleted), not the conversation.

@@ -30,7 +30,8 @@ export async function shimRequest(req: IncomingMessage, limit = MAX_ACTIVITY_BYT
   } catch {
     throw new HttpError(400, 'body is not JSON');
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'body is not a JSON object');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new HttpError(400, 'body is not a JSON object');
   return { body: body as Record<string, unknown>, headers: req.headers, method: req.method };
 }
 

@@ -49,7 +49,12 @@ export function createIdentityResolver(deps: IdentityDeps) {
   }
 
   /** The user's email / UPN: given, cached, stored with their reference, else asked of the Bot Connector. */
-  async function profileOf(ctx: TurnContext | undefined, aad: string, userId: string, given?: Profile): Promise<Profile> {
+  async function profileOf(
+    ctx: TurnContext | undefined,
+    aad: string,
+    userId: string,
+    given?: Profile,
+  ): Promise<Profile> {
     if (known(given)) return remember(aad, given);
     const cached = profiles.get(aad);
     if (cached) return cached;
@@ -67,7 +72,12 @@ export function createIdentityResolver(deps: IdentityDeps) {
   }
 
   /** A member by AAD id, else by UPN / email (learning the UPN on success). */
-  async function lookup(aad: string | undefined, userId: string, platformLocale: string | undefined, profile: () => Promise<Profile>) {
+  async function lookup(
+    aad: string | undefined,
+    userId: string,
+    platformLocale: string | undefined,
+    profile: () => Promise<Profile>,
+  ) {
     const direct = await deps.service.resolveMember({ platform: 'teams', userId: aad ?? userId, platformLocale });
     if (direct || !aad) return direct;
     const p = await profile();
@@ -90,7 +100,9 @@ export function createIdentityResolver(deps: IdentityDeps) {
     async resolve(ctx: TurnContext): Promise<Identity> {
       const from = ctx.activity.from;
       const aad = from.aadObjectId ?? undefined;
-      const member = await lookup(aad, from.id, ctx.activity.locale, () => (aad ? profileOf(ctx, aad, from.id) : Promise.resolve({})));
+      const member = await lookup(aad, from.id, ctx.activity.locale, () =>
+        aad ? profileOf(ctx, aad, from.id) : Promise.resolve({}),
+      );
       return {
         member,
         userId: aad ?? from.id,
@@ -104,11 +116,19 @@ export function createIdentityResolver(deps: IdentityDeps) {
      * that user. An entry without email / UPN is looked up in the conversation of `ctx` when given.
      * Returns the member found and the profile learnt (to store with the entry).
      */
-    async resolveRosterEntry(entry: RosterEntry, ctx?: TurnContext): Promise<{ member?: MemberContext; profile: Profile }> {
+    async resolveRosterEntry(
+      entry: RosterEntry,
+      ctx?: TurnContext,
+    ): Promise<{ member?: MemberContext; profile: Profile }> {
       const aad = entry.aadObjectId;
       let profile: Profile = { email: entry.email, upn: entry.upn };
       // Asked only when the AAD id alone finds nobody.
-      const member = await lookup(aad, entry.id, undefined, async () => (profile = aad ? await profileOf(ctx, aad, entry.id, entry) : profile));
+      const member = await lookup(
+        aad,
+        entry.id,
+        undefined,
+        async () => (profile = aad ? await profileOf(ctx, aad, entry.id, entry) : profile),
+      );
       return { ...(member ? { member } : {}), profile };
     },
   };

@@ -67,17 +67,29 @@ export function createInstallHandler(deps: InstallDeps) {
     if (type === 'personal') {
       const aad = a.from.aadObjectId;
       if (!aad) return;
-      await save(aad, { kind: 'personal', ref: proactiveReference(a), userId: a.from.id, aadObjectId: aad, tenantId }, memberId ? { memberId } : {});
+      await save(
+        aad,
+        { kind: 'personal', ref: proactiveReference(a), userId: a.from.id, aadObjectId: aad, tenantId },
+        memberId ? { memberId } : {},
+      );
       return;
     }
     if (type === 'channel') {
       const channelId = baseConversationId(cd.channel?.id ?? a.conversation.id);
       const teamId = teamFor([channelId, cd.team?.id]);
-      await save(channelId, { kind: 'channel', ref: proactiveReference(a, channelId), teamsTeamId: cd.team?.id, tenantId }, teamId ? { teamId } : {});
+      await save(
+        channelId,
+        { kind: 'channel', ref: proactiveReference(a, channelId), teamsTeamId: cd.team?.id, tenantId },
+        teamId ? { teamId } : {},
+      );
       return teamId;
     }
     const teamId = teamFor([a.conversation.id]);
-    await save(a.conversation.id, { kind: 'groupChat', ref: proactiveReference(a), tenantId }, teamId ? { teamId } : {});
+    await save(
+      a.conversation.id,
+      { kind: 'groupChat', ref: proactiveReference(a), tenantId },
+      teamId ? { teamId } : {},
+    );
     return undefined;
   }
 
@@ -97,7 +109,11 @@ export function createInstallHandler(deps: InstallDeps) {
       for (const team of deps.workspace().teams) {
         const wanted = team.channels.teams ? baseConversationId(team.channels.teams) : undefined;
         if (!wanted || !channels.some((c) => c.id === wanted)) continue;
-        await save(wanted, { kind: 'channel', ref: proactiveReference(a, wanted), teamsTeamId, tenantId }, { teamId: team.id });
+        await save(
+          wanted,
+          { kind: 'channel', ref: proactiveReference(a, wanted), teamsTeamId, tenantId },
+          { teamId: team.id },
+        );
         linked.push(team.id);
         deps.log.info({ team: team.id }, 'teams: configured channel found in the installed team');
       }
@@ -112,7 +128,20 @@ export function createInstallHandler(deps: InstallDeps) {
         const res = await TeamsInfo.getPagedMembers(ctx, 100, token);
         for (const m of res.members ?? []) {
           seen += 1;
-          if (await rememberRosterUser(a, { id: m.id, name: m.name, aadObjectId: m.aadObjectId, email: m.email ?? undefined, upn: m.userPrincipalName ?? undefined }, tenantId)) mapped += 1;
+          if (
+            await rememberRosterUser(
+              a,
+              {
+                id: m.id,
+                name: m.name,
+                aadObjectId: m.aadObjectId,
+                email: m.email ?? undefined,
+                upn: m.userPrincipalName ?? undefined,
+              },
+              tenantId,
+            )
+          )
+            mapped += 1;
         }
         token = res.continuationToken ?? undefined;
         if (!token) break;
@@ -129,7 +158,11 @@ export function createInstallHandler(deps: InstallDeps) {
     const here = await remember(ctx, who.member?.memberId);
     const linked = await learnTeam(ctx);
     if (here) linked.push(here);
-    if (linked.length === 0) deps.log.info({ teamsTeam: channelDataOf(ctx.activity).team?.id }, 'teams: installed in a team whose channels the workspace config does not name; no welcome posted');
+    if (linked.length === 0)
+      deps.log.info(
+        { teamsTeam: channelDataOf(ctx.activity).team?.id },
+        'teams: installed in a team whose channels the workspace config does not name; no welcome posted',
+      );
     await deps.welcomes?.channel(linked);
   }
 
@@ -158,7 +191,15 @@ export function createInstallHandler(deps: InstallDeps) {
     await save(
       m.aadObjectId,
       member
-        ? { kind: 'roster', ref, userId: m.id, aadObjectId: m.aadObjectId, email: profile.email, upn: profile.upn, tenantId }
+        ? {
+            kind: 'roster',
+            ref,
+            userId: m.id,
+            aadObjectId: m.aadObjectId,
+            email: profile.email,
+            upn: profile.upn,
+            tenantId,
+          }
         : { kind: 'roster', ref, userId: m.id, aadObjectId: m.aadObjectId, tenantId },
       member ? { memberId: member.memberId } : {},
     );
@@ -174,12 +215,16 @@ export function createInstallHandler(deps: InstallDeps) {
     if (type === 'personal' && a.from.aadObjectId) keys.push(a.from.aadObjectId);
     else if (type === 'channel') {
       const teamsTeamId = cd.team?.id;
-      for (const r of await deps.refs.list()) if (r.entry.kind === 'channel' && teamsTeamId && r.entry.teamsTeamId === teamsTeamId) keys.push(r.key);
+      for (const r of await deps.refs.list())
+        if (r.entry.kind === 'channel' && teamsTeamId && r.entry.teamsTeamId === teamsTeamId) keys.push(r.key);
       keys.push(baseConversationId(cd.channel?.id ?? a.conversation.id));
     } else keys.push(a.conversation.id);
     let marked = 0;
     for (const key of new Set(keys)) if (await deps.refs.markDead(key, reason, at())) marked += 1;
-    deps.log.warn({ conversationType: type, references: marked, reason }, 'teams: bot removed; references marked dead, sends there will be parked for the admins');
+    deps.log.warn(
+      { conversationType: type, references: marked, reason },
+      'teams: bot removed; references marked dead, sends there will be parked for the admins',
+    );
   }
 
   return {
@@ -195,7 +240,10 @@ export function createInstallHandler(deps: InstallDeps) {
         // An upgrade of the app is no new arrival.
         if (type === 'personal' && action === 'add') await deps.welcomes?.personal(ctx, who, { stranger: true });
       }
-      deps.log.info({ conversationType: ctx.activity.conversation.conversationType ?? 'personal', action }, 'teams: app installed');
+      deps.log.info(
+        { conversationType: ctx.activity.conversation.conversationType ?? 'personal', action },
+        'teams: app installed',
+      );
     },
 
     async onConversationUpdate(ctx: TurnContext, who: Identity): Promise<void> {
@@ -215,7 +263,8 @@ export function createInstallHandler(deps: InstallDeps) {
       // email or UPN, so each is looked up in the team's roster.
       if (a.conversation.conversationType === 'channel') {
         const tenantId = a.conversation.tenantId ?? channelDataOf(a).tenant?.id;
-        for (const m of added) await rememberRosterUser(a, { id: m.id, name: m.name, aadObjectId: m.aadObjectId }, tenantId, ctx);
+        for (const m of added)
+          await rememberRosterUser(a, { id: m.id, name: m.name, aadObjectId: m.aadObjectId }, tenantId, ctx);
       }
     },
   };

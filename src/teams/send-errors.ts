@@ -34,7 +34,9 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 }
 
 function errorCodes(details: unknown): { code?: string; subCode?: string } {
-  const d = details as { error?: { code?: unknown; subCode?: unknown; innerHttpError?: unknown }; subCode?: unknown } | undefined;
+  const d = details as
+    | { error?: { code?: unknown; subCode?: unknown; innerHttpError?: unknown }; subCode?: unknown }
+    | undefined;
   const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
   return { code: str(d?.error?.code), subCode: str(d?.error?.subCode) ?? str(d?.subCode) };
 }
@@ -46,7 +48,14 @@ export function mapSendError(err: unknown, now = Date.now()): MappedError {
   const label = [status ?? 'network', subCode ?? code].filter(Boolean).join(':');
   if (status === undefined) {
     // No HTTP answer at all: DNS, refused or reset connection, timeout.
-    return { outcome: { status: 'failed_transient', code: 'teams.network', reason: e.code ?? 'no response from the Bot Connector' }, deadConversation: false };
+    return {
+      outcome: {
+        status: 'failed_transient',
+        code: 'teams.network',
+        reason: e.code ?? 'no response from the Bot Connector',
+      },
+      deadConversation: false,
+    };
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(e.response?.headers?.get?.('retry-after'), now) ?? DEFAULT_RETRY_AFTER_MS;
@@ -58,7 +67,11 @@ export function mapSendError(err: unknown, now = Date.now()): MappedError {
   if (status === 403 || status === 404) {
     const why = subCode ?? code ?? (status === 403 ? 'Forbidden' : 'NotFound');
     return {
-      outcome: { status: 'failed_permanent', code: status === 403 ? 'teams.blocked' : 'teams.conversation_not_found', reason: `${label} (${why})` },
+      outcome: {
+        status: 'failed_permanent',
+        code: status === 403 ? 'teams.blocked' : 'teams.conversation_not_found',
+        reason: `${label} (${why})`,
+      },
       deadConversation: true,
     };
   }
@@ -67,7 +80,19 @@ export function mapSendError(err: unknown, now = Date.now()): MappedError {
 }
 
 /** Node's codes for a connection that failed or dropped (a "socket hang up" is ECONNRESET). */
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'REQUEST_SEND_ERROR',
+]);
 
 /**
  * A connector failure worth sending again later (429, 412, 5xx, a dropped connection), with the wait

@@ -89,13 +89,21 @@ export function createTurnHandler(deps: TurnDeps) {
       if (retryableSendError(err) && a.type !== 'invoke') {
         // An apology would go through the same failing connector, and what the user asked may have run.
         // (An invoke is answered in the HTTP response itself, so it still gets its error below.)
-        deps.log.warn({ type: a.type, name: a.name, activity: a.id, err: error }, 'teams: the Bot Connector refused for now; no reply sent');
+        deps.log.warn(
+          { type: a.type, name: a.name, activity: a.id, err: error },
+          'teams: the Bot Connector refused for now; no reply sent',
+        );
         return;
       }
       deps.log.error({ type: a.type, name: a.name, activity: a.id, err: error }, 'teams: turn failed');
       const locale = turn.who?.locale ?? deps.service.fallbackLocale(a.locale);
       try {
-        if (a.type === 'invoke') await invokeResponse(ctx, { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: t(locale, 'error.internal') } });
+        if (a.type === 'invoke')
+          await invokeResponse(ctx, {
+            statusCode: 500,
+            type: 'application/vnd.microsoft.error',
+            value: { code: 'InternalError', message: t(locale, 'error.internal') },
+          });
         else if (a.type === 'message') await ctx.sendActivity(t(locale, 'error.internal'));
       } catch {
         // The connector itself is failing: the log line above is all we can do.

@@ -34,14 +34,22 @@ export function createWelcomes(deps: WelcomeDeps) {
     async personal(ctx: TurnContext, who: Identity, opts: { stranger: boolean }): Promise<void> {
       if (!who.member) {
         if (!opts.stranger) return;
-        const view = deps.service.welcome({ kind: 'stranger', locale: who.locale, ...(who.aadObjectId ? { platformId: who.aadObjectId } : {}) });
+        const view = deps.service.welcome({
+          kind: 'stranger',
+          locale: who.locale,
+          ...(who.aadObjectId ? { platformId: who.aadObjectId } : {}),
+        });
         if (view) await deps.replies.send(ctx, who, view);
         return;
       }
       const view = deps.service.welcome({ kind: 'member', memberId: who.member.memberId, locale: who.locale });
       if (!view) return;
       const chat = baseConversationId(ctx.activity.conversation.id);
-      const queued = await enqueue({ dedupeKey: `teams:welcome:chat:${chat}`, destination: { kind: 'dm', memberId: who.member.memberId }, view });
+      const queued = await enqueue({
+        dedupeKey: `teams:welcome:chat:${chat}`,
+        destination: { kind: 'dm', memberId: who.member.memberId },
+        view,
+      });
       if (queued) deps.log.info({ member: who.member.memberId }, 'teams: welcome queued for a new member');
     },
 
@@ -50,8 +58,15 @@ export function createWelcomes(deps: WelcomeDeps) {
       for (const teamId of new Set(teamIds)) {
         const view = deps.service.welcome({ kind: 'channel', teamId });
         if (!view) continue;
-        const queued = await enqueue({ dedupeKey: `teams:welcome:team:${teamId}`, destination: { kind: 'channel', teamId }, view });
-        deps.log.info({ team: teamId, queued }, queued ? 'teams: channel welcome queued' : 'teams: channel welcome already posted');
+        const queued = await enqueue({
+          dedupeKey: `teams:welcome:team:${teamId}`,
+          destination: { kind: 'channel', teamId },
+          view,
+        });
+        deps.log.info(
+          { team: teamId, queued },
+          queued ? 'teams: channel welcome queued' : 'teams: channel welcome already posted',
+        );
       }
     },
   };

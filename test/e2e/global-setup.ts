@@ -7,8 +7,13 @@ import { join } from 'node:path';
 
 export default function setup(): void {
   try {
-    execFileSync('sh', [join(import.meta.dirname, '../../scripts/ensure-chromium.sh')], { stdio: 'inherit', timeout: 15 * 60_000 });
+    execFileSync('sh', [join(import.meta.dirname, '../../scripts/ensure-chromium.sh')], {
+      stdio: 'inherit',
+      timeout: 15 * 60_000,
+    });
   } catch (err) {
-    process.stderr.write(`Chromium could not be installed for the browser tests: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `Chromium could not be installed for the browser tests: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
   }
 }

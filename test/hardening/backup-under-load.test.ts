@@ -29,7 +29,10 @@ afterAll(async () => {
 /** Runs the real command line without blocking this process (the writer's output keeps flowing). */
 function rituals(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/rituals.js'), ...args], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/rituals.js'), ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -44,7 +47,11 @@ describe('rituals backup under a write load', () => {
   it('restores to an intact database holding every check-in committed before it started', async () => {
     const db = tmp.file('live.db');
     writer = runScript('test/helpers/checkin-writer.ts', ['--db', db, '--prefill', '20000', '--every-ms', '1']);
-    await waitFor(() => committed(writer!).length, (n) => n >= 300, 60_000);
+    await waitFor(
+      () => committed(writer!).length,
+      (n) => n >= 300,
+      60_000,
+    );
 
     const before = new Set(committed(writer));
     const backup = tmp.file('backups/rituals-copy.db');
@@ -54,7 +61,9 @@ describe('rituals backup under a write load', () => {
     const during = committed(writer).length - before.size;
     writer.child.kill('SIGKILL');
     await writer.exited;
-    process.stdout.write(`backup under load: ${before.size} live check-ins before, ${during} committed while it ran (${seconds.toFixed(1)} s)\n`);
+    process.stdout.write(
+      `backup under load: ${before.size} live check-ins before, ${during} committed while it ran (${seconds.toFixed(1)} s)\n`,
+    );
     expect(result, result.stderr).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/backup of .* written to .*rituals-copy\.db \(\d+(\.\d)? MiB\)/);
     expect(during, 'the writer kept committing while the backup ran').toBeGreaterThan(0);
@@ -67,10 +76,20 @@ describe('rituals backup under a write load', () => {
       expect(store.migrations.applied).toEqual([]);
       expect(rawSqlite(store).pragma('integrity_check', { simple: true })).toBe('ok');
       expect(rawSqlite(store).pragma('foreign_key_check')).toEqual([]);
-      const keys = new Set((rawSqlite(store).prepare('select idempotency_key as k from check_ins').all() as { k: string }[]).map((r) => r.k));
+      const keys = new Set(
+        (rawSqlite(store).prepare('select idempotency_key as k from check_ins').all() as { k: string }[]).map(
+          (r) => r.k,
+        ),
+      );
       const missing = [...before].filter((k) => !keys.has(k));
       expect(missing).toEqual([]);
-      expect((rawSqlite(store).prepare(`select count(*) as n from check_ins where idempotency_key like 'prefill:%'`).get() as { n: number }).n).toBe(20_000);
+      expect(
+        (
+          rawSqlite(store)
+            .prepare(`select count(*) as n from check_ins where idempotency_key like 'prefill:%'`)
+            .get() as { n: number }
+        ).n,
+      ).toBe(20_000);
       // Nothing the writer never committed: every live row is one it reported (or was about to report).
       const live = [...keys].filter((k) => k.startsWith('live:'));
       const reported = new Set(committed(writer));

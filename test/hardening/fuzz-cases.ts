@@ -61,7 +61,16 @@ export const SLACK_REPS = PEOPLE.filter((p) => p.slack && !p.manager);
 export const SLACK_PEOPLE = PEOPLE.filter((p) => p.slack);
 export const TEAMS_PEOPLE = PEOPLE.filter((p) => p.aad);
 export const KINDS = ['decision', 'hypothesis', 'test', 'result'];
-export const ACTIONS = ['checkin.open', 'breach.acknowledge', 'breach.snooze', 'breach.decision', 'review.decision', 'qbr.accept', 'qbr.change', 'goals.show'];
+export const ACTIONS = [
+  'checkin.open',
+  'breach.acknowledge',
+  'breach.snooze',
+  'breach.decision',
+  'review.decision',
+  'qbr.accept',
+  'qbr.change',
+  'goals.show',
+];
 
 /** What every case builder shares: the world, the seeded generator, and the parts of a check-in. */
 export interface FuzzKit {
@@ -73,7 +82,8 @@ export interface FuzzKit {
 }
 
 function makeKit(world: FuzzWorld, rnd: Random): FuzzKit {
-  const metadataOf = (p: Person, period = world.period) => JSON.stringify({ member: p.member, period, key: `${p.team}:checkin:${period}:${p.member}` });
+  const metadataOf = (p: Person, period = world.period) =>
+    JSON.stringify({ member: p.member, period, key: `${p.team}:checkin:${period}:${p.member}` });
 
   /** The check-in form's metadata: right, or wrong in one of many ways (with whether it is right). */
   const checkinMetadata = (p: Person): { metadata: string; ok: boolean } => {
@@ -104,7 +114,8 @@ function makeKit(world: FuzzWorld, rnd: Random): FuzzKit {
     for (const kpi of ['calls', 'qualified_meetings']) {
       const r = rnd.next();
       if (r < 0.78) values[kpi] = validCount(rnd, p.french);
-      else if (r < 0.83) ok = false; // left out: required
+      else if (r < 0.83)
+        ok = false; // left out: required
       else {
         values[kpi] = rnd.pick(BAD_COUNTS);
         ok = false;

@@ -5,7 +5,13 @@ import { hostileString, NASTY_TEXTS, RAW_INFINITY, withRawNumbers, WRONG_TYPES }
 
 export function ingestCase(kit: FuzzKit, n: number): FuzzCase {
   const { world, rnd } = kit;
-  const ingest = (n: number, what: string, body: string, rest: Partial<FuzzCase> = {}, headers: Record<string, string> = {}): FuzzCase => ({
+  const ingest = (
+    n: number,
+    what: string,
+    body: string,
+    rest: Partial<FuzzCase> = {},
+    headers: Record<string, string> = {},
+  ): FuzzCase => ({
     n,
     target: 'ingest',
     what,
@@ -19,10 +25,23 @@ export function ingestCase(kit: FuzzKit, n: number): FuzzCase {
 
   const validItem = (n: number, k: number) => {
     const kpi = rnd.pick(['opportunities', 'revenue', 'csat']);
-    const value = kpi === 'csat' ? Math.round(rnd.between(0, 5) * 10) / 10 : kpi === 'opportunities' ? rnd.int(0, 50) : Math.round(rnd.between(0, 250_000) * 100) / 100;
-    const who: { member?: string; team?: string } = rnd.chance(0.7) ? { member: rnd.pick(['sam', 'lea', 'theo', 'tara', 'tom']) } : { team: rnd.pick(['sales', 'support']) };
+    const value =
+      kpi === 'csat'
+        ? Math.round(rnd.between(0, 5) * 10) / 10
+        : kpi === 'opportunities'
+          ? rnd.int(0, 50)
+          : Math.round(rnd.between(0, 250_000) * 100) / 100;
+    const who: { member?: string; team?: string } = rnd.chance(0.7)
+      ? { member: rnd.pick(['sam', 'lea', 'theo', 'tara', 'tom']) }
+      : { team: rnd.pick(['sales', 'support']) };
     const sourceId = rnd.chance(0.3) ? `${rnd.pick(NASTY_TEXTS)}#${n}.${k}` : `crm-${n}-${k}`;
-    return { ...who, kpi, date: `2026-${String(rnd.int(1, 11)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`, value, source_id: sourceId.slice(0, 200) };
+    return {
+      ...who,
+      kpi,
+      date: `2026-${String(rnd.int(1, 11)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`,
+      value,
+      source_id: sourceId.slice(0, 200),
+    };
   };
 
   const badItem = (n: number): Record<string, unknown> => {
@@ -34,7 +53,8 @@ export function ingestCase(kit: FuzzKit, n: number): FuzzCase {
     else if (b === 2) item.value = item.kpi === 'revenue' ? 'minus one' : item.kpi === 'csat' ? 5.01 : -3;
     else if (b === 3) item.value = rnd.pick([1e300, -1e300, 1.7976931348623157e308]);
     else if (b === 4) item.kpi = rnd.pick(['calls', 'nope', '', hostileString(rnd).slice(0, 200), 5]);
-    else if (b === 5) item.date = rnd.pick(['2026-02-30', '2026-13-01', 'yesterday', 20260101, '2026-1-1', "2026-01-01'; --"]);
+    else if (b === 5)
+      item.date = rnd.pick(['2026-02-30', '2026-13-01', 'yesterday', 20260101, '2026-1-1', "2026-01-01'; --"]);
     else if (b === 6) item.member = rnd.pick(['nobody', hostileString(rnd).slice(0, 400), 'x@y', '', 7]);
     else if (b === 7) item.source_id = rnd.pick(['', 'x'.repeat(201), null, 5]);
     else if (b === 8) item[rnd.pick(['extra', 'constructor', 'Value'])] = 1;
@@ -60,8 +80,32 @@ export function ingestCase(kit: FuzzKit, n: number): FuzzCase {
   }
   const t = rnd.next();
   if (t < 0.15) return ingest(n, 'ingest.no-token', '{"items":[]}', {}, { authorization: '' });
-  if (t < 0.3) return ingest(n, 'ingest.bad-token', '{"items":[]}', {}, { authorization: rnd.pick(['Bearer rit_x', `Bearer ${world.ingestToken}x`, `Basic ${world.ingestToken}`, 'Bearer', hostileString(rnd).slice(0, 200).replace(/[^\x20-\x7e]/g, '')]) });
-  if (t < 0.4) return ingest(n, 'ingest.content-type', '{"items":[]}', {}, { 'content-type': rnd.pick(['text/plain', 'application/xml', 'multipart/form-data', '']) });
+  if (t < 0.3)
+    return ingest(
+      n,
+      'ingest.bad-token',
+      '{"items":[]}',
+      {},
+      {
+        authorization: rnd.pick([
+          'Bearer rit_x',
+          `Bearer ${world.ingestToken}x`,
+          `Basic ${world.ingestToken}`,
+          'Bearer',
+          hostileString(rnd)
+            .slice(0, 200)
+            .replace(/[^\x20-\x7e]/g, ''),
+        ]),
+      },
+    );
+  if (t < 0.4)
+    return ingest(
+      n,
+      'ingest.content-type',
+      '{"items":[]}',
+      {},
+      { 'content-type': rnd.pick(['text/plain', 'application/xml', 'multipart/form-data', '']) },
+    );
   if (t < 0.995) {
     const body = rnd.pick([
       '{',
@@ -80,5 +124,11 @@ export function ingestCase(kit: FuzzKit, n: number): FuzzCase {
     ]);
     return ingest(n, 'ingest.garbage', body);
   }
-  return ingest(n, 'ingest.oversized', JSON.stringify({ items: [{ kpi: 'revenue', member: 'sam', date: '2026-01-01', value: 1, source_id: 'x'.repeat(1_100_000) }] }));
+  return ingest(
+    n,
+    'ingest.oversized',
+    JSON.stringify({
+      items: [{ kpi: 'revenue', member: 'sam', date: '2026-01-01', value: 1, source_id: 'x'.repeat(1_100_000) }],
+    }),
+  );
 }

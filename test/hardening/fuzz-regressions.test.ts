@@ -31,18 +31,33 @@ beforeAll(async () => {
   workspace = (await loadWorkspace(`${repoRoot}/test/hardening/fixtures/workspace.yaml`)).workspace;
   store = await openStore(':memory:');
   await syncWorkspace(store, workspace, { actor: 'config' });
-  ({ core } = buildCore({ store, workspace: () => workspace, log: createLogger('silent'), platformFor: () => 'slack' }));
+  ({ core } = buildCore({
+    store,
+    workspace: () => workspace,
+    log: createLogger('silent'),
+    platformFor: () => 'slack',
+  }));
 });
 afterAll(() => store.close());
 
-const targetChanges = () => (rawSqlite(store).prepare('select count(*) as n from objective_target_history').get() as { n: number }).n;
-const schedule = () => (rawSqlite(store).prepare(`select schedule from objectives where id = 'team:sales:pipeline'`).get() as { schedule: string }).schedule;
+const targetChanges = () =>
+  (rawSqlite(store).prepare('select count(*) as n from objective_target_history').get() as { n: number }).n;
+const schedule = () =>
+  (
+    rawSqlite(store).prepare(`select schedule from objectives where id = 'team:sales:pipeline'`).get() as {
+      schedule: string;
+    }
+  ).schedule;
 
 describe('QBR proposals that are not proposals', () => {
   const unknown = t('en', 'qbr.unknownObjective');
   it('refuses to accept an absurd target, and changes nothing', async () => {
     const before = [targetChanges(), schedule()];
-    const res = await core.service.action('maya', 'qbr.accept', JSON.stringify({ team: 'sales', objective: 'pipeline', target: 1e300, from: '2027-01-01' }));
+    const res = await core.service.action(
+      'maya',
+      'qbr.accept',
+      JSON.stringify({ team: 'sales', objective: 'pipeline', target: 1e300, from: '2027-01-01' }),
+    );
     expect(JSON.stringify(res)).toContain(unknown);
     expect([targetChanges(), schedule()]).toEqual(before);
   });
@@ -56,29 +71,44 @@ describe('QBR proposals that are not proposals', () => {
     const metadata = JSON.stringify({ team: 'sales', objective: 'pipeline', target: 31, from });
     expect(JSON.stringify(await core.service.action('maya', 'qbr.accept', metadata))).toContain(unknown);
     expect(JSON.stringify(await core.service.action('maya', 'qbr.change', metadata))).toContain(unknown);
-    const form = await core.service.submitTargetChange({ memberId: 'maya', metadata, target: '40', idempotencyKey: `k-${what}` });
+    const form = await core.service.submitTargetChange({
+      memberId: 'maya',
+      metadata,
+      target: '40',
+      idempotencyKey: `k-${what}`,
+    });
     expect(JSON.stringify(form)).toContain(unknown);
     expect([targetChanges(), schedule()]).toEqual(before);
   });
 
   it('still accepts a real one', async () => {
     const before = targetChanges();
-    await core.service.action('maya', 'qbr.accept', JSON.stringify({ team: 'sales', objective: 'pipeline', target: 31, from: '2027-01-01' }));
+    await core.service.action(
+      'maya',
+      'qbr.accept',
+      JSON.stringify({ team: 'sales', objective: 'pipeline', target: 31, from: '2027-01-01' }),
+    );
     expect(targetChanges()).toBe(before + 1);
   });
 });
 
 describe('button values that are not what the button carries', () => {
-  it.each(['', 'not json', 'null', '5', '"x"', '{"period":7}'])('"Open check-in" with %j opens the default form', async (value) => {
-    const res = await core.service.action('sam', 'checkin.open', value);
-    expect(res.kind).toBe('form');
-  });
+  it.each(['', 'not json', 'null', '5', '"x"', '{"period":7}'])(
+    '"Open check-in" with %j opens the default form',
+    async (value) => {
+      const res = await core.service.action('sam', 'checkin.open', value);
+      expect(res.kind).toBe('form');
+    },
+  );
 
-  it.each(['null', '5', 'not json', '[]'])('a breach button with %j answers that the breach is unknown', async (value) => {
-    for (const action of ['breach.acknowledge', 'breach.snooze', 'breach.decision'] as const) {
-      expect(JSON.stringify(await core.service.action('maya', action, value))).toContain(t('en', 'breach.notFound'));
-    }
-  });
+  it.each(['null', '5', 'not json', '[]'])(
+    'a breach button with %j answers that the breach is unknown',
+    async (value) => {
+      for (const action of ['breach.acknowledge', 'breach.snooze', 'breach.decision'] as const) {
+        expect(JSON.stringify(await core.service.action('maya', action, value))).toContain(t('en', 'breach.notFound'));
+      }
+    },
+  );
 });
 
 describe('values the ingest API and the CSV import refuse', () => {
@@ -95,7 +125,17 @@ describe('values the ingest API and the CSV import refuse', () => {
   });
 
   it('keeps taking big but plausible figures, negative revenue included', () => {
-    expect(validateBatch({ items: [{ ...item, value: 250_000_000 }, { ...item, value: -1200, source_id: 'y' }] }, workspace).ok).toBe(true);
+    expect(
+      validateBatch(
+        {
+          items: [
+            { ...item, value: 250_000_000 },
+            { ...item, value: -1200, source_id: 'y' },
+          ],
+        },
+        workspace,
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -116,10 +156,31 @@ describe('transport shapes', () => {
   });
 
   it('lets every real Slack envelope through', () => {
-    expect(envelopeProblem({ type: 'event_callback', team_id: 'T1', event: { type: 'channel_created', channel: { id: 'C1', name: 'x' } } })).toBeUndefined();
-    expect(envelopeProblem({ type: 'event_callback', event: { type: 'reaction_added', item: { type: 'message', channel: 'C1', ts: '1.1' } } })).toBeUndefined();
-    expect(envelopeProblem({ type: 'block_actions', user: { id: 'U1' }, team: null, actions: [{ action_id: 'a' }], container: { type: 'view' } })).toBeUndefined();
-    expect(envelopeProblem({ type: 'view_submission', user: { id: 'U1' }, team: { id: 'T1' }, view: { id: 'V1' } })).toBeUndefined();
+    expect(
+      envelopeProblem({
+        type: 'event_callback',
+        team_id: 'T1',
+        event: { type: 'channel_created', channel: { id: 'C1', name: 'x' } },
+      }),
+    ).toBeUndefined();
+    expect(
+      envelopeProblem({
+        type: 'event_callback',
+        event: { type: 'reaction_added', item: { type: 'message', channel: 'C1', ts: '1.1' } },
+      }),
+    ).toBeUndefined();
+    expect(
+      envelopeProblem({
+        type: 'block_actions',
+        user: { id: 'U1' },
+        team: null,
+        actions: [{ action_id: 'a' }],
+        container: { type: 'view' },
+      }),
+    ).toBeUndefined();
+    expect(
+      envelopeProblem({ type: 'view_submission', user: { id: 'U1' }, team: { id: 'T1' }, view: { id: 'V1' } }),
+    ).toBeUndefined();
     expect(envelopeProblem({ command: '/rituals', user_id: 'U1', text: '' })).toBeUndefined();
     expect(envelopeProblem({ type: 'app_rate_limited', minute_rate_limited: 1 })).toBeUndefined();
   });
@@ -132,7 +193,9 @@ describe('transport shapes', () => {
     ['members added that are not a list', { membersAdded: 'x' }],
     ['a serviceUrl that is not a URL', { serviceUrl: 'not a url' }],
   ])('a Teams activity with %s is refused before botbuilder', (_what, change) => {
-    expect(activityProblem({ ...activity('personal-message', { serviceUrl: 'http://127.0.0.1:1' }), ...change })).toBeTruthy();
+    expect(
+      activityProblem({ ...activity('personal-message', { serviceUrl: 'http://127.0.0.1:1' }), ...change }),
+    ).toBeTruthy();
   });
 });
 

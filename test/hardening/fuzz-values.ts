@@ -71,7 +71,20 @@ export const BAD_COUNTS: readonly string[] = [
 ];
 
 /** Values a JSON document can hold that no field here accepts as a number. */
-export const WRONG_TYPES: readonly unknown[] = [null, true, false, [], {}, [1, 2], { value: 1 }, '12', '', 'NaN', -0.5, { __proto__: { polluted: true } }];
+export const WRONG_TYPES: readonly unknown[] = [
+  null,
+  true,
+  false,
+  [],
+  {},
+  [1, 2],
+  { value: 1 },
+  '12',
+  '',
+  'NaN',
+  -0.5,
+  { __proto__: { polluted: true } },
+];
 
 /** Marker replaced by a raw 1e309 (Infinity once parsed) in a JSON body: JSON.stringify cannot write it. */
 export const RAW_INFINITY = '"__RAW_1E309__"';
@@ -90,7 +103,8 @@ export function validCount(rnd: Random, french: boolean): string {
 /** Free text: usually a legal nasty one, sometimes over the 2,000-character limit (refused). */
 export function freeText(rnd: Random): { text: string; tooLong: boolean } {
   const r = rnd.next();
-  if (r < 0.06) return { text: rnd.pick(['x', 'é', '💩', '='].map((c) => c.repeat(2001 + rnd.int(0, 3000)))), tooLong: true };
+  if (r < 0.06)
+    return { text: rnd.pick(['x', 'é', '💩', '='].map((c) => c.repeat(2001 + rnd.int(0, 3000)))), tooLong: true };
   if (r < 0.1) return { text: 'ok '.repeat(600), tooLong: false };
   return { text: rnd.pick(NASTY_TEXTS), tooLong: false };
 }

@@ -125,7 +125,8 @@ async function send(c: FuzzCase): Promise<Answer> {
   }
 }
 
-const STACK_LIKE = /\bat \S+ \(.*:\d+:\d+\)|\b(TypeError|ReferenceError|SyntaxError|RangeError|SqliteError)\b|\[object Object\]|node_modules/;
+const STACK_LIKE =
+  /\bat \S+ \(.*:\d+:\d+\)|\b(TypeError|ReferenceError|SyntaxError|RangeError|SqliteError)\b|\[object Object\]|node_modules/;
 
 describe('10,000 hostile requests', () => {
   it('never crash the bot, write exactly the valid ones, and answer the rest cleanly', async () => {
@@ -151,19 +152,32 @@ describe('10,000 hostile requests', () => {
 
     // No 5xx but Teams' clean, localized error card.
     const serverErrors = answers.filter((a) => a.status >= 500 || a.status === 0);
-    const unclean = serverErrors.filter((a) => !(a.c.target === 'teams' && /application\/vnd\.microsoft\.error/.test(a.text) && !STACK_LIKE.test(a.text)));
+    const unclean = serverErrors.filter(
+      (a) => !(a.c.target === 'teams' && /application\/vnd\.microsoft\.error/.test(a.text) && !STACK_LIKE.test(a.text)),
+    );
     expect(unclean.map((a) => `${a.c.what}#${a.c.n}: ${a.status} ${a.text.slice(0, 200)}`)).toEqual([]);
-    for (const a of answers) expect(STACK_LIKE.test(a.text), `${a.c.what}#${a.c.n} answered ${a.text.slice(0, 300)}`).toBe(false);
+    for (const a of answers)
+      expect(STACK_LIKE.test(a.text), `${a.c.what}#${a.c.n} answered ${a.text.slice(0, 300)}`).toBe(false);
 
     // The ingest API accepts exactly the valid batches, whole, and refuses the others with a 4xx.
     for (const a of answers.filter((x) => x.c.target === 'ingest')) {
-      if (a.c.valid) expect({ what: a.c.what, n: a.c.n, status: a.status, body: a.status === 200 ? JSON.parse(a.text).inserted : a.text }).toEqual({ what: a.c.what, n: a.c.n, status: 200, body: a.c.items });
+      if (a.c.valid)
+        expect({
+          what: a.c.what,
+          n: a.c.n,
+          status: a.status,
+          body: a.status === 200 ? JSON.parse(a.text).inserted : a.text,
+        }).toEqual({ what: a.c.what, n: a.c.n, status: 200, body: a.c.items });
       else expect([400, 401, 413, 415], `${a.c.what}#${a.c.n}: ${a.text.slice(0, 300)}`).toContain(a.status);
     }
     // A Slack check-in is acknowledged empty when stored, and answered with the form's errors when not.
     for (const a of answers.filter((x) => x.c.what === 'slack.checkin')) {
       if (a.c.valid) expect({ n: a.c.n, status: a.status, text: a.text }).toEqual({ n: a.c.n, status: 200, text: '' });
-      else expect(a.status >= 400 || a.text.includes('"response_action"'), `slack.checkin#${a.c.n} was not refused: ${a.status} ${a.text}`).toBe(true);
+      else
+        expect(
+          a.status >= 400 || a.text.includes('"response_action"'),
+          `slack.checkin#${a.c.n} was not refused: ${a.status} ${a.text}`,
+        ).toBe(true);
     }
 
     // Exactly the valid requests were written.
@@ -176,7 +190,10 @@ describe('10,000 hostile requests', () => {
       apiValues: before.apiValues + valid('ingest').reduce((n, c) => n + (c.items ?? 0), 0),
       decisions: before.decisions + valid('decision').length,
       // Target forms each change once; a proposal accepted many times changes once.
-      targets: before.targets + valid('target').filter((c) => c.what === 'slack.target').length + (valid('target').some((c) => c.what === 'slack.action') ? 1 : 0),
+      targets:
+        before.targets +
+        valid('target').filter((c) => c.what === 'slack.target').length +
+        (valid('target').some((c) => c.what === 'slack.action') ? 1 : 0),
     };
     expect(after).toEqual(expected);
     expect(valid('checkin').length).toBeGreaterThan(1000);
@@ -184,12 +201,21 @@ describe('10,000 hostile requests', () => {
 
     // Nothing stored is NaN, infinite, absurd or over-long.
     const bad = (q: string) => sqlite.prepare(q).all();
-    expect(bad(`select id, value from metric_values where value is null or value != value or abs(value) > 1e12`)).toEqual([]);
+    expect(
+      bad(`select id, value from metric_values where value is null or value != value or abs(value) > 1e12`),
+    ).toEqual([]);
     expect(bad(`select id from check_ins where length(wins) > 2000 or length(blockers) > 2000`)).toEqual([]);
     for (const row of sqlite.prepare('select id, "values" as v from check_ins').all() as { id: number; v: string }[]) {
-      for (const x of Object.values(JSON.parse(row.v) as Record<string, unknown>)) expect(typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 1e9, `check-in ${row.id}: ${row.v}`).toBe(true);
+      for (const x of Object.values(JSON.parse(row.v) as Record<string, unknown>))
+        expect(typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 1e9, `check-in ${row.id}: ${row.v}`).toBe(
+          true,
+        );
     }
-    expect(bad(`select id from decisions where length(text) > 2000 or trim(text) = '' or kind not in ('decision', 'hypothesis', 'test', 'result')`)).toEqual([]);
+    expect(
+      bad(
+        `select id from decisions where length(text) > 2000 or trim(text) = '' or kind not in ('decision', 'hypothesis', 'test', 'result')`,
+      ),
+    ).toEqual([]);
     const target = `json_extract(new_target, '$.value')`;
     expect(
       bad(`select id, new_target, effective_from from objective_target_history where changed_by != 'config' and (${target} is null or abs(${target}) > 1e9 or ${target} <= 0
@@ -199,12 +225,23 @@ describe('10,000 hostile requests', () => {
     sqlite.close();
 
     // What users saw: no stack traces, no internals.
-    const shown = [...slack.responses.map((r) => JSON.stringify(r.body)), ...slack.messages.map((m) => JSON.stringify(m.blocks) + m.text), ...slack.modals.map((m) => JSON.stringify(m)), ...connector.calls.map((c) => JSON.stringify(c.body ?? ''))];
+    const shown = [
+      ...slack.responses.map((r) => JSON.stringify(r.body)),
+      ...slack.messages.map((m) => JSON.stringify(m.blocks) + m.text),
+      ...slack.modals.map((m) => JSON.stringify(m)),
+      ...connector.calls.map((c) => JSON.stringify(c.body ?? '')),
+    ];
     expect(shown.filter((s) => STACK_LIKE.test(s)).map((s) => s.slice(0, 300))).toEqual([]);
 
     // The bot logged no crash, no failed HTTP handler, no failed interaction.
     const logs = app.logs();
-    const failed = logs.split('\n').filter((l) => /unhandled rejection|uncaught|http handler failed|slack interaction failed|slack listener failed|service call failed|teams: turn failed|slack request failed/.test(l));
+    const failed = logs
+      .split('\n')
+      .filter((l) =>
+        /unhandled rejection|uncaught|http handler failed|slack interaction failed|slack listener failed|service call failed|teams: turn failed|slack request failed/.test(
+          l,
+        ),
+      );
     // A platform refusing our answer (Slack has no such user, a Teams serviceUrl that does not answer) is
     // the platform's doing; every other failure is a bug.
     const refusedByPlatform = (l: string) => /"name":"(WebAPIPlatformError|RestError)"/.test(l);
@@ -229,7 +266,8 @@ describe('10,000 hostile requests', () => {
             cells++;
             // A cell starting with = + - @ (or a tab / carriage return) is run as a formula by spreadsheets,
             // unless it is a plain number.
-            if (/^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell)) throw new Error(`live formula in the ${t.kind} export: ${cell.slice(0, 80)}`);
+            if (/^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell))
+              throw new Error(`live formula in the ${t.kind} export: ${cell.slice(0, 80)}`);
           }
         }
       }

@@ -42,14 +42,21 @@ interface KillRecord {
   readonly sentUnrecorded: number;
 }
 
-function inspect(db: string, spawnedAtMs: number, before: ReadonlyMap<string, number>): { integrity: unknown; sentUnrecorded: number } {
+function inspect(
+  db: string,
+  spawnedAtMs: number,
+  before: ReadonlyMap<string, number>,
+): { integrity: unknown; sentUnrecorded: number } {
   // Killed before it even created the database: nothing to check yet.
   if (!existsSync(db)) return { integrity: 'ok', sentUnrecorded: 0 };
   const sqlite = new Database(db, { readonly: true });
   try {
     const integrity = sqlite.pragma('integrity_check', { simple: true });
-    if (!sqlite.prepare(`select 1 from sqlite_master where name = 'outbox'`).get()) return { integrity, sentUnrecorded: 0 };
-    const sending = sqlite.prepare(`select target, lease_until as lease from outbox where status = 'sending'`).all() as { target: string; lease: string }[];
+    if (!sqlite.prepare(`select 1 from sqlite_master where name = 'outbox'`).get())
+      return { integrity, sentUnrecorded: 0 };
+    const sending = sqlite
+      .prepare(`select target, lease_until as lease from outbox where status = 'sending'`)
+      .all() as { target: string; lease: string }[];
     let sentUnrecorded = 0;
     for (const row of sending) {
       // Claimed by the process just killed: its lease was taken after it started (older leases end earlier).
@@ -67,7 +74,21 @@ function inspect(db: string, spawnedAtMs: number, before: ReadonlyMap<string, nu
 describe('SIGKILL 20 times during a fan-out', () => {
   it('prompts everyone, bounds duplicates per kill, loses no committed check-in, keeps the store intact', async () => {
     const db = tmp.file('bot.db');
-    const args = ['--db', db, '--api', fake.url, '--members', String(MEMBERS), '--concurrency', String(CONCURRENCY), '--lease-ms', String(LEASE_MS), '--rate', String(RATE), '--checkins'];
+    const args = [
+      '--db',
+      db,
+      '--api',
+      fake.url,
+      '--members',
+      String(MEMBERS),
+      '--concurrency',
+      String(CONCURRENCY),
+      '--lease-ms',
+      String(LEASE_MS),
+      '--rate',
+      String(RATE),
+      '--checkins',
+    ];
     const rnd = mulberry32(0x5eed_0009);
     const committed = new Set<string>();
     const kills: KillRecord[] = [];
@@ -81,7 +102,13 @@ describe('SIGKILL 20 times during a fan-out', () => {
       // number of new deliveries, i.e. surely in the middle of sending.
       const point = k % 2 === 1 ? rnd.int(300, 2500) : rnd.int(20, 120);
       if (k % 2 === 1) await sleep(point);
-      else await waitFor(() => fake.stats.delivered - deliveredAtSpawn, (n) => n >= point, 30_000, 5);
+      else
+        await waitFor(
+          () => fake.stats.delivered - deliveredAtSpawn,
+          (n) => n >= point,
+          30_000,
+          5,
+        );
       worker.child.kill('SIGKILL');
       expect(await worker.exited).toBeNull();
       for (const e of worker.events) if (e.event === 'checkin') committed.add(String(e.key));
@@ -114,8 +141,12 @@ describe('SIGKILL 20 times during a fan-out', () => {
     const sqlite = new Database(db, { readonly: true });
     try {
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(sqlite.prepare(`select status, count(*) as n from outbox group by status`).all()).toEqual([{ status: 'sent', n: MEMBERS }]);
-      const stored = new Set((sqlite.prepare(`select idempotency_key as k from check_ins`).all() as { k: string }[]).map((r) => r.k));
+      expect(sqlite.prepare(`select status, count(*) as n from outbox group by status`).all()).toEqual([
+        { status: 'sent', n: MEMBERS },
+      ]);
+      const stored = new Set(
+        (sqlite.prepare(`select idempotency_key as k from check_ins`).all() as { k: string }[]).map((r) => r.k),
+      );
       const missing = [...committed].filter((key) => !stored.has(key));
       expect(committed.size).toBeGreaterThan(200);
       expect(missing).toEqual([]);

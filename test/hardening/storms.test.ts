@@ -47,12 +47,20 @@ function stormYaml(): string {
     '    name: Slackers',
     '    channels: { slack: C0STORM }',
     '    members:',
-    ...Array.from({ length: SLACK_MEMBERS }, (_, k) => `      - { id: s${k + 1}, name: Slack ${k + 1}, role: sdr, start: 2025-01-06, slack: ${slackUser(k + 1)} }`),
+    ...Array.from(
+      { length: SLACK_MEMBERS },
+      (_, k) =>
+        `      - { id: s${k + 1}, name: Slack ${k + 1}, role: sdr, start: 2025-01-06, slack: ${slackUser(k + 1)} }`,
+    ),
     '  - id: teamers',
     '    name: Teamers',
     '    locale: fr',
     '    members:',
-    ...Array.from({ length: TEAMS_MEMBERS }, (_, k) => `      - { id: t${k + 1}, name: Teams ${k + 1}, role: sdr, start: 2025-01-06, teams: aad-storm-${k + 1} }`),
+    ...Array.from(
+      { length: TEAMS_MEMBERS },
+      (_, k) =>
+        `      - { id: t${k + 1}, name: Teams ${k + 1}, role: sdr, start: 2025-01-06, teams: aad-storm-${k + 1} }`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -77,7 +85,8 @@ beforeAll(async () => {
   store = await openStore(':memory:');
   await syncWorkspace(store, workspace, { actor: 'test' });
   const log = createLogger('silent');
-  const platformFor = (d: Destination): Platform | undefined => (slackCanReach(workspace, d) ? 'slack' : teamsCanReach(workspace, d) ? 'teams' : undefined);
+  const platformFor = (d: Destination): Platform | undefined =>
+    slackCanReach(workspace, d) ? 'slack' : teamsCanReach(workspace, d) ? 'teams' : undefined;
   const built = buildCore({
     store,
     workspace: () => workspace,
@@ -100,29 +109,60 @@ beforeAll(async () => {
   slackApi.interceptor = (method) => {
     if (!storm || method === 'auth.test') return undefined;
     const r = rnd.next();
-    if (r < 0.3) return injected.slack429++, { retryAfterSeconds: 1 };
-    if (r < 0.4) return injected.slack500++, { httpStatus: 500 };
+    if (r < 0.3) return (injected.slack429++, { retryAfterSeconds: 1 });
+    if (r < 0.4) return (injected.slack500++, { httpStatus: 500 });
     return undefined;
   };
   connector.interceptor = (call) => {
     if (!storm || !/\/activities(\/|$)/.test(call.path)) return undefined;
     const r = rnd.next();
-    if (r < 0.3) return injected.teams429++, { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } };
-    if (r < 0.4) return injected.teams500++, { status: 500, body: { error: { code: 'InternalServerError', message: 'oops' } } };
+    if (r < 0.3)
+      return (
+        injected.teams429++,
+        {
+          status: 429,
+          headers: { 'retry-after': '1' },
+          body: { error: { code: 'TooManyRequests', message: 'slow down' } },
+        }
+      );
+    if (r < 0.4)
+      return (injected.teams500++, { status: 500, body: { error: { code: 'InternalServerError', message: 'oops' } } });
     return undefined;
   };
 
   http = new HttpServer(log);
-  slack = createSlackAdapter({ config: { botToken: slackApi.token, signingSecret: 'storm-secret', apiUrl: slackApi.url }, service: core.service, workspace: () => workspace, http, log });
-  teams = createTeamsAdapter({ config: { appType: 'SingleTenant' }, service: core.service, workspace: () => workspace, store, http, log });
+  slack = createSlackAdapter({
+    config: { botToken: slackApi.token, signingSecret: 'storm-secret', apiUrl: slackApi.url },
+    service: core.service,
+    workspace: () => workspace,
+    http,
+    log,
+  });
+  teams = createTeamsAdapter({
+    config: { appType: 'SingleTenant' },
+    service: core.service,
+    workspace: () => workspace,
+    store,
+    http,
+    log,
+  });
   const { port } = await http.listen(0, '127.0.0.1');
   await slack.start();
   await teams.start();
   // Each Teams member installs the bot in a personal chat (before the storm: installs are inbound).
   const template = activity('personal-install', { serviceUrl: connector.url });
   for (let i = 1; i <= TEAMS_MEMBERS; i++) {
-    const body = { ...template, id: `f:install-${i}`, from: { id: `29:storm-${i}`, aadObjectId: `aad-storm-${i}` }, conversation: { ...template.conversation, id: `a:storm-${i}` } };
-    const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const body = {
+      ...template,
+      id: `f:install-${i}`,
+      from: { id: `29:storm-${i}`, aadObjectId: `aad-storm-${i}` },
+      conversation: { ...template.conversation, id: `a:storm-${i}` },
+    };
+    const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(200);
   }
 
@@ -154,9 +194,11 @@ const settled = () => waitFor(outboxCounts, (c) => c.pending + c.sending + c.fai
 /** Successful posts per conversation, and successful updates per message. */
 function slackDeliveries() {
   const posts = new Map<string, number>();
-  for (const c of slackApi.okCallsTo('chat.postMessage')) posts.set(String(c.args.channel), (posts.get(String(c.args.channel)) ?? 0) + 1);
+  for (const c of slackApi.okCallsTo('chat.postMessage'))
+    posts.set(String(c.args.channel), (posts.get(String(c.args.channel)) ?? 0) + 1);
   const updates = new Map<string, number>();
-  for (const c of slackApi.okCallsTo('chat.update')) updates.set(`${c.args.channel}/${c.args.ts}`, (updates.get(`${c.args.channel}/${c.args.ts}`) ?? 0) + 1);
+  for (const c of slackApi.okCallsTo('chat.update'))
+    updates.set(`${c.args.channel}/${c.args.ts}`, (updates.get(`${c.args.channel}/${c.args.ts}`) ?? 0) + 1);
   return { posts, updates };
 }
 
@@ -164,7 +206,8 @@ function teamsDeliveries() {
   const posts = new Map<string, number>();
   for (const c of connector.sent) posts.set(c.conversationId!, (posts.get(c.conversationId!) ?? 0) + 1);
   const updates = new Map<string, number>();
-  for (const c of connector.updates) updates.set(`${c.conversationId}/${c.activityId}`, (updates.get(`${c.conversationId}/${c.activityId}`) ?? 0) + 1);
+  for (const c of connector.updates)
+    updates.set(`${c.conversationId}/${c.activityId}`, (updates.get(`${c.conversationId}/${c.activityId}`) ?? 0) + 1);
   return { posts, updates };
 }
 
@@ -174,7 +217,15 @@ describe('a storm of 30 % 429s and 10 % 500s', () => {
     const now = new Date();
     const lastWeek = previousPeriod(weekOf(workspace, now, 'Europe/Paris'), periodSettingsOf(workspace));
     await store.metricValues.upsertMany(
-      Array.from({ length: SLACK_MEMBERS }, (_, k) => ({ memberId: `s${k + 1}`, teamId: 'slackers', kpiId: 'qualified_meetings', date: lastWeek.start, value: 1 + (k % 5), source: 'checkin' as const, externalId: `s${k + 1}:${lastWeek.key}` })),
+      Array.from({ length: SLACK_MEMBERS }, (_, k) => ({
+        memberId: `s${k + 1}`,
+        teamId: 'slackers',
+        kpiId: 'qualified_meetings',
+        date: lastWeek.start,
+        value: 1 + (k % 5),
+        source: 'checkin' as const,
+        externalId: `s${k + 1}:${lastWeek.key}`,
+      })),
       { at: now.toISOString() },
     );
     storm = true;
@@ -194,7 +245,10 @@ describe('a storm of 30 % 429s and 10 % 500s', () => {
   }, 180_000);
 
   it('updates every answered prompt in place exactly once, and writes every answer', async () => {
-    const members = [...Array.from({ length: SLACK_MEMBERS }, (_, k) => `s${k + 1}`), ...Array.from({ length: TEAMS_MEMBERS }, (_, k) => `t${k + 1}`)];
+    const members = [
+      ...Array.from({ length: SLACK_MEMBERS }, (_, k) => `s${k + 1}`),
+      ...Array.from({ length: TEAMS_MEMBERS }, (_, k) => `t${k + 1}`),
+    ];
     for (const [k, memberId] of members.entries()) {
       const form = await core.service.checkInForm(memberId);
       const res = await core.service.submitCheckIn({
@@ -209,7 +263,9 @@ describe('a storm of 30 % 429s and 10 % 500s', () => {
     }
     const counts = await settled();
     expect(counts).toMatchObject({ sent: TEAMS_MEMBERS + 2 * members.length + 1, dead: 0 });
-    expect((rawSqlite(store).prepare('select count(*) as n from check_ins').get() as { n: number }).n).toBe(members.length);
+    expect((rawSqlite(store).prepare('select count(*) as n from check_ins').get() as { n: number }).n).toBe(
+      members.length,
+    );
 
     const s = slackDeliveries();
     expect(s.updates.size).toBe(SLACK_MEMBERS);

@@ -39,7 +39,8 @@ export function checkCard(card: unknown): CardProblems {
     const e = ctx.getEventAt(i);
     events.push(`parse: ${AC.ValidationEvent[e.event]}: ${e.message}`);
   }
-  for (const e of ac.validateProperties().validationEvents) events.push(`validate: ${AC.ValidationEvent[e.event]}: ${e.message}`);
+  for (const e of ac.validateProperties().validationEvents)
+    events.push(`validate: ${AC.ValidationEvent[e.event]}: ${e.message}`);
   const back = paths(ac.toJSON(new AC.SerializationContext(new AC.Version(1, 5))));
   const dropped: string[] = [];
   for (const [p, v] of paths(card)) {

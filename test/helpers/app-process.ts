@@ -50,7 +50,9 @@ export function startAppProcess(env: Record<string, string>, timeoutMs = 30_000)
 }
 
 /** Runs the app expecting it to fail at start; resolves with its exit code and output. */
-export function startAppExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export function startAppExpectingFailure(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', ...env },

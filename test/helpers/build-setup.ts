@@ -7,8 +7,13 @@ import { join } from 'node:path';
 
 export default function setup(): void {
   try {
-    execFileSync(process.execPath, [join(import.meta.dirname, '../../scripts/build.mjs'), '--if-stale'], { stdio: 'inherit', timeout: 5 * 60_000 });
+    execFileSync(process.execPath, [join(import.meta.dirname, '../../scripts/build.mjs'), '--if-stale'], {
+      stdio: 'inherit',
+      timeout: 5 * 60_000,
+    });
   } catch (err) {
-    process.stderr.write(`dist/ could not be built for the tests: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `dist/ could not be built for the tests: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
   }
 }

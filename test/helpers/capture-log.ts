@@ -14,7 +14,8 @@ export interface CaptureLog extends CoreLogger {
 
 export function captureLog(): CaptureLog {
   const entries: LogEntry[] = [];
-  const at = (level: LogEntry['level']) => (obj: Record<string, unknown>, msg: string) => void entries.push({ level, msg, obj });
+  const at = (level: LogEntry['level']) => (obj: Record<string, unknown>, msg: string) =>
+    void entries.push({ level, msg, obj });
   return {
     entries,
     debug: at('debug'),

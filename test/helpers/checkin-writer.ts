@@ -12,12 +12,17 @@ import { rawSqlite } from '../../src/store/raw-access.js';
 import { syncWorkspace } from '../../src/store/sync-workspace.js';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, prefill: { type: 'string', default: '0' }, 'every-ms': { type: 'string', default: '2' } },
+  options: {
+    db: { type: 'string' },
+    prefill: { type: 'string', default: '0' },
+    'every-ms': { type: 'string', default: '2' },
+  },
 });
 if (!values.db) throw new Error('--db is required');
 
 const MEMBERS = 50;
-const emit = (event: string, data: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ event, ...data })}\n`);
+const emit = (event: string, data: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ event, ...data })}\n`);
 const store = await openStore(values.db);
 const parsed = parseWorkspace(workspaceYaml(MEMBERS, 1), 'generated.yaml');
 if (!parsed.ok) throw new Error('generated workspace is invalid');
@@ -30,7 +35,8 @@ if (prefill > 0) {
     `insert into check_ins (member_id, team_id, period_key, submitted_at, "values", wins, blockers, idempotency_key, status, platform) values (?, 'team1', '2026-W01', ?, '{"calls":1}', ?, null, ?, 'submitted', 'slack')`,
   );
   rawSqlite(store).transaction(() => {
-    for (let i = 1; i <= prefill; i++) insert.run(`m${1 + (i % MEMBERS)}`, new Date(0).toISOString(), wins(i), `prefill:${i}`);
+    for (let i = 1; i <= prefill; i++)
+      insert.run(`m${1 + (i % MEMBERS)}`, new Date(0).toISOString(), wins(i), `prefill:${i}`);
   })();
 }
 emit('ready', { prefill });

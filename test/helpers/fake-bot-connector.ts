@@ -89,7 +89,9 @@ export class FakeBotConnector {
 
   /** Messages posted (new or replies), i.e. POST .../activities[/{id}]. */
   get sent(): RecordedCall[] {
-    return this.calls.filter((c) => c.method === 'POST' && /\/activities(\/|$)/.test(c.path) && c.status >= 200 && c.status < 300);
+    return this.calls.filter(
+      (c) => c.method === 'POST' && /\/activities(\/|$)/.test(c.path) && c.status >= 200 && c.status < 300,
+    );
   }
 
   get updates(): RecordedCall[] {
@@ -97,14 +99,19 @@ export class FakeBotConnector {
   }
 
   get conversationsCreated(): RecordedCall[] {
-    return this.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.status >= 200 && c.status < 300);
+    return this.calls.filter(
+      (c) => c.method === 'POST' && c.path === '/v3/conversations' && c.status >= 200 && c.status < 300,
+    );
   }
 
   /** Waits until `predicate` holds over the recorded calls (proactive sends are asynchronous). */
   async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 5000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!predicate(this.calls)) {
-      if (Date.now() > until) throw new Error(`fake connector: condition not met; calls: ${this.calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`);
+      if (Date.now() > until)
+        throw new Error(
+          `fake connector: condition not met; calls: ${this.calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(', ')}`,
+        );
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -139,7 +146,12 @@ export class FakeBotConnector {
     };
 
     const intercepted = this.interceptor?.({ method, path, conversationId });
-    if (intercepted) return record(intercepted.status, intercepted.body ?? { error: { code: 'Intercepted', message: 'intercepted' } }, { ...intercepted.headers });
+    if (intercepted)
+      return record(
+        intercepted.status,
+        intercepted.body ?? { error: { code: 'Intercepted', message: 'intercepted' } },
+        { ...intercepted.headers },
+      );
     const scripted = this.failures.find((f) => f.remaining > 0 && f.match({ method, path, conversationId }));
     if (scripted?.failure.hangUp) {
       scripted.remaining -= 1;
@@ -149,7 +161,11 @@ export class FakeBotConnector {
     }
     if (scripted) {
       scripted.remaining -= 1;
-      return record(scripted.failure.status, scripted.failure.body ?? { error: { code: 'Scripted', message: 'scripted failure' } }, { ...scripted.failure.headers });
+      return record(
+        scripted.failure.status,
+        scripted.failure.body ?? { error: { code: 'Scripted', message: 'scripted failure' } },
+        { ...scripted.failure.headers },
+      );
     }
 
     const team = /^\/v3\/teams\/([^/]+)\/conversations$/.exec(path);
@@ -167,7 +183,9 @@ export class FakeBotConnector {
     if (m && method === 'GET' && m[2] === 'members' && m[3]) {
       const who = decodeURIComponent(m[3]);
       const member = this.rosterOf(conversationId!).find((r) => r.id === who || r.aadObjectId === who);
-      return member ? record(200, member) : record(404, { error: { code: 'MemberNotFoundInConversation', message: 'member not found' } });
+      return member
+        ? record(200, member)
+        : record(404, { error: { code: 'MemberNotFoundInConversation', message: 'member not found' } });
     }
     if (m && method === 'GET' && m[2] === 'pagedmembers') {
       return record(200, { members: this.rosterOf(conversationId!) });

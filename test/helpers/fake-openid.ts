@@ -33,7 +33,11 @@ export class FakeOpenId {
       const base = `http://127.0.0.1:${this.port}`;
       const body =
         req.url === '/v1/.well-known/openidconfiguration'
-          ? { issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${base}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] }
+          ? {
+              issuer: BOT_FRAMEWORK_ISSUER,
+              jwks_uri: `${base}/v1/keys`,
+              id_token_signing_alg_values_supported: ['RS256'],
+            }
           : req.url === '/v1/keys'
             ? { keys: [{ kty: 'RSA', use: 'sig', kid: this.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }
             : undefined;
@@ -53,12 +57,25 @@ export class FakeOpenId {
   /** A token as the Bot Connector sends it: issued by the Bot Framework, for `appId`, for `serviceUrl`. */
   token(appId: string, serviceUrl: string, extra: Record<string, unknown> = {}): string {
     const now = Math.floor(Date.now() / 1000);
-    return jwt(this.keys.privateKey, this.kid, { iss: BOT_FRAMEWORK_ISSUER, aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 600, ...extra });
+    return jwt(this.keys.privateKey, this.kid, {
+      iss: BOT_FRAMEWORK_ISSUER,
+      aud: appId,
+      serviceurl: serviceUrl,
+      nbf: now - 60,
+      exp: now + 600,
+      ...extra,
+    });
   }
 
   /** Same claims, same key id, but signed with a key that was never published. */
   forged(appId: string, serviceUrl: string): string {
     const now = Math.floor(Date.now() / 1000);
-    return jwt(this.stranger.privateKey, this.kid, { iss: BOT_FRAMEWORK_ISSUER, aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 600 });
+    return jwt(this.stranger.privateKey, this.kid, {
+      iss: BOT_FRAMEWORK_ISSUER,
+      aud: appId,
+      serviceurl: serviceUrl,
+      nbf: now - 60,
+      exp: now + 600,
+    });
   }
 }

@@ -35,10 +35,21 @@ export const line = (over: Partial<KpiLine> = {}): KpiLine => ({
   ...over,
 });
 
-export const notice = (body: string, tone: NoticeView['tone'] = 'info', locale: Locale = 'en'): NoticeView => ({ type: 'notice', tone, body, text: body, locale });
-const localNotice = (locale: Locale, body: string, tone: NoticeView['tone'] = 'info'): NoticeView => notice(body, tone, locale);
+export const notice = (body: string, tone: NoticeView['tone'] = 'info', locale: Locale = 'en'): NoticeView => ({
+  type: 'notice',
+  tone,
+  body,
+  text: body,
+  locale,
+});
+const localNotice = (locale: Locale, body: string, tone: NoticeView['tone'] = 'info'): NoticeView =>
+  notice(body, tone, locale);
 
-export function checkInForm(memberId: string, errors: Record<string, string> = {}, values: Record<string, string> = {}): CheckInFormView {
+export function checkInForm(
+  memberId: string,
+  errors: Record<string, string> = {},
+  values: Record<string, string> = {},
+): CheckInFormView {
   return {
     type: 'checkin_form',
     locale: 'en',
@@ -49,7 +60,9 @@ export function checkInForm(memberId: string, errors: Record<string, string> = {
     memberId,
     periodKey: '2026-W48',
     periodLabel: 'Week 48',
-    numbers: [{ id: 'calls', label: 'Calls', unitHint: 'count', min: 0, max: 1000, required: true, value: values.calls }],
+    numbers: [
+      { id: 'calls', label: 'Calls', unitHint: 'count', min: 0, max: 1000, required: true, value: values.calls },
+    ],
     texts: [{ id: 'wins', label: 'Wins', placeholder: 'What went well?', maxLength: 500 }],
     errors,
     metadata: JSON.stringify({ member: memberId, period: '2026-W48' }),
@@ -114,7 +127,10 @@ export class FakeRitualsService implements RitualsService, FakeAnswers {
   /** The calls the sandbox tests read back. */
   get log(): FakeServiceLog {
     return {
-      commands: this.callsTo('command').map(([memberId, text]) => ({ memberId: memberId as string, text: text as string })),
+      commands: this.callsTo('command').map(([memberId, text]) => ({
+        memberId: memberId as string,
+        text: text as string,
+      })),
       submissions: this.callsTo('submitCheckIn').map(([input]) => input as CheckInSubmission),
       reactions: this.callsTo('recordReaction').map(([event]) => event as ReactionEvent),
     };
@@ -197,13 +213,18 @@ export interface FakeServiceOptions {
 export function fakeRitualsService(opts: FakeServiceOptions = {}): FakeRitualsService {
   const form = (memberId: string): InteractionResult => ({ kind: 'form', view: checkInForm(memberId) });
   return new FakeRitualsService({
-    commandResult: (memberId, text) => (text === 'checkin' ? form(memberId) : { kind: 'reply', view: notice(`You said: ${text}`) }),
-    actionResult: (memberId, action) => (action === 'checkin.open' ? form(memberId) : { kind: 'replace', view: notice(`${action} done`, 'success') }),
+    commandResult: (memberId, text) =>
+      text === 'checkin' ? form(memberId) : { kind: 'reply', view: notice(`You said: ${text}`) },
+    actionResult: (memberId, action) =>
+      action === 'checkin.open' ? form(memberId) : { kind: 'replace', view: notice(`${action} done`, 'success') },
     checkInFormView: (memberId) => checkInForm(memberId),
     submitResult: (input) => {
       const calls = input.numbers.calls ?? '';
       if (!/^\d+$/.test(calls.trim())) {
-        return { ok: false, form: checkInForm(input.memberId, { calls: `"${calls}" is not a whole number.` }, { calls }) };
+        return {
+          ok: false,
+          form: checkInForm(input.memberId, { calls: `"${calls}" is not a whole number.` }, { calls }),
+        };
       }
       const view: CheckInConfirmationView = {
         type: 'checkin_confirmation',
@@ -212,7 +233,13 @@ export function fakeRitualsService(opts: FakeServiceOptions = {}): FakeRitualsSe
         title: 'Check-in received',
         periodKey: '2026-W48',
         periodLabel: 'Week 48',
-        lines: [line({ actualText: calls, attainmentText: `${Math.round((Number(calls) / 40) * 100)}%`, progress: Math.min(1, Number(calls) / 40) })],
+        lines: [
+          line({
+            actualText: calls,
+            attainmentText: `${Math.round((Number(calls) / 40) * 100)}%`,
+            progress: Math.min(1, Number(calls) / 40),
+          }),
+        ],
         submittedText: 'Submitted',
         editable: true,
         actions: [{ action: 'checkin.open', label: 'Edit', value: '{"period":"2026-W48"}' }],
@@ -234,9 +261,19 @@ export function teamsStubService(store: Store): FakeRitualsService {
     members: async (q) => {
       const m =
         (q.userId ? await store.workspace.findMemberByIdentity('teams', q.userId) : undefined) ??
-        (q.email ? (await store.workspace.findMemberByIdentity('email', q.email)) ?? (await store.workspace.findMemberByIdentity('upn', q.email)) : undefined);
+        (q.email
+          ? ((await store.workspace.findMemberByIdentity('email', q.email)) ??
+            (await store.workspace.findMemberByIdentity('upn', q.email)))
+          : undefined);
       if (!m) return undefined;
-      return { memberId: m.id, name: m.name, teamIds: m.teamIds, locale: 'en', timezone: 'Europe/Paris', isManager: false };
+      return {
+        memberId: m.id,
+        name: m.name,
+        teamIds: m.teamIds,
+        locale: 'en',
+        timezone: 'Europe/Paris',
+        isManager: false,
+      };
     },
     commandResult: (_m, text) => ({ kind: 'reply', view: localNotice('en', `echo ${text}`) }),
     actionResult: (_m, a) => ({ kind: 'replace', view: localNotice('en', `done ${a}`, 'success') }),
@@ -245,14 +282,21 @@ export function teamsStubService(store: Store): FakeRitualsService {
     decisionResult: () => ({ ok: true, view: localNotice('en', 'Decision recorded', 'success') }),
     targetResult: () => ({ ok: true, view: localNotice('en', 'Target changed', 'success') }),
     runResult: () => localNotice('en', 'ran'),
-    helpView: (locale) => localNotice(locale, locale === 'fr' ? 'Aide : checkin, me, leaderboard' : 'Help: checkin, me, leaderboard'),
+    helpView: (locale) =>
+      localNotice(locale, locale === 'fr' ? 'Aide : checkin, me, leaderboard' : 'Help: checkin, me, leaderboard'),
     welcomeView: (target) => {
       if (target.kind === 'member') return localNotice(target.locale ?? 'en', `Welcome ${target.memberId}`);
       if (target.kind === 'channel') return localNotice('en', `Welcome channel ${target.teamId}`);
       return localNotice(target.locale, `Welcome stranger ${target.platformId ?? ''}`);
     },
     notAMemberView: (locale) =>
-      localNotice(locale, locale === 'fr' ? 'Vous ne faites partie d’aucune équipe : demandez à votre manager de vous ajouter.' : 'You are not in any team yet: ask your manager to add you.', 'error'),
+      localNotice(
+        locale,
+        locale === 'fr'
+          ? 'Vous ne faites partie d’aucune équipe : demandez à votre manager de vous ajouter.'
+          : 'You are not in any team yet: ask your manager to add you.',
+        'error',
+      ),
   });
 }
 
@@ -266,6 +310,10 @@ export function slackRecordingService(members: Record<string, MemberContext>): F
       return { kind: 'reply', view: localNotice('en', `command ${text} for ${memberId}`) };
     },
     actionResult: (_m, action) => ({ kind: 'reply', view: localNotice('en', `action ${action}`) }),
-    notAMemberView: (locale) => localNotice(locale, locale === 'fr' ? 'Vous ne faites partie d’aucune équipe.' : 'You are not a member of any team.'),
+    notAMemberView: (locale) =>
+      localNotice(
+        locale,
+        locale === 'fr' ? 'Vous ne faites partie d’aucune équipe.' : 'You are not a member of any team.',
+      ),
   });
 }

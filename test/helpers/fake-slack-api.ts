@@ -118,7 +118,10 @@ export class FakeSlackApi {
    * instead, e.g. a seeded storm of 429s and 500s or a per-channel rate; undefined lets the call through.
    * A failure here happens before anything is accepted, as Slack's refusals do.
    */
-  interceptor?: (method: string, args: Record<string, any>) => Failure | { readonly retryAfterSeconds: number } | undefined;
+  interceptor?: (
+    method: string,
+    args: Record<string, any>,
+  ) => Failure | { readonly retryAfterSeconds: number } | undefined;
   private server?: Server;
   private port = 0;
   /** Set by enableSocketMode: the WebSocket side, and the app-level token apps.connections.open accepts. */
@@ -169,7 +172,11 @@ export class FakeSlackApi {
   }
 
   /** The next `times` calls of `method` (matching `when`) fail this way. */
-  fail(method: string, failure: Failure, opts: { times?: number; when?: (args: Record<string, any>) => boolean } = {}): this {
+  fail(
+    method: string,
+    failure: Failure,
+    opts: { times?: number; when?: (args: Record<string, any>) => boolean } = {},
+  ): this {
     this.failures.push({ method, failure, when: opts.when, remaining: opts.times ?? 1 });
     return this;
   }
@@ -248,7 +255,10 @@ export class FakeSlackApi {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('expired_url');
         return;
       }
-      this.responses.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: raw ? JSON.parse(raw) : {} });
+      this.responses.push({
+        id: decodeURIComponent(path.slice('/response/'.length)),
+        body: raw ? JSON.parse(raw) : {},
+      });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
@@ -268,7 +278,9 @@ export class FakeSlackApi {
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof args.token === 'string' ? args.token : undefined;
     const answer = (outcome: string, status: number, body: unknown, headers: Record<string, string> = {}) => {
       this.calls.push({ method, args, token, outcome });
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+      res
+        .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+        .end(JSON.stringify(body));
     };
 
     const rate = this.rates.get(method);
@@ -291,7 +303,12 @@ export class FakeSlackApi {
         return;
       }
       if ('httpStatus' in f) {
-        answer(`http_${f.httpStatus}`, f.httpStatus, { ok: false, error: 'http_error' }, f.httpStatus === 429 ? { 'retry-after': '2' } : {});
+        answer(
+          `http_${f.httpStatus}`,
+          f.httpStatus,
+          { ok: false, error: 'http_error' },
+          f.httpStatus === 429 ? { 'retry-after': '2' } : {},
+        );
         return;
       }
       answer(f.error, 200, { ok: false, error: f.error });
@@ -300,7 +317,12 @@ export class FakeSlackApi {
     const intercepted = this.interceptor?.(method, args);
     if (intercepted) {
       if ('retryAfterSeconds' in intercepted) {
-        answer('http_429', 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(intercepted.retryAfterSeconds) });
+        answer(
+          'http_429',
+          429,
+          { ok: false, error: 'ratelimited' },
+          { 'retry-after': String(intercepted.retryAfterSeconds) },
+        );
         return;
       }
       if ('networkDrop' in intercepted) {
@@ -331,7 +353,17 @@ export class FakeSlackApi {
     }
     if (method === 'auth.test' && token && this.tokens.has(token)) {
       const t = this.tokens.get(token)!;
-      answer('ok', 200, { ok: true, url: 'https://grid.slack.test/', team: 'Installed', user: 'rituals', team_id: t.teamId, enterprise_id: t.enterpriseId, user_id: t.botUserId, bot_id: t.botId, is_enterprise_install: !t.teamId });
+      answer('ok', 200, {
+        ok: true,
+        url: 'https://grid.slack.test/',
+        team: 'Installed',
+        user: 'rituals',
+        team_id: t.teamId,
+        enterprise_id: t.enterpriseId,
+        user_id: t.botUserId,
+        bot_id: t.botId,
+        is_enterprise_install: !t.teamId,
+      });
       return;
     }
     const result = this.dispatch(method, args);
@@ -342,13 +374,19 @@ export class FakeSlackApi {
   private oauthAccess(a: Record<string, any>, authorization: string | undefined): Record<string, any> {
     let clientId = a.client_id;
     let clientSecret = a.client_secret;
-    if (authorization?.startsWith('Basic ')) [clientId, clientSecret] = Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':');
+    if (authorization?.startsWith('Basic '))
+      [clientId, clientSecret] = Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':');
     if (!this.oauthApp || clientId !== this.oauthApp.clientId) return { ok: false, error: 'invalid_client_id' };
     if (clientSecret !== this.oauthApp.clientSecret) return { ok: false, error: 'bad_client_secret' };
     const grant = this.oauthCodes.get(String(a.code));
     if (!grant) return { ok: false, error: 'invalid_code' };
     this.oauthCodes.delete(String(a.code));
-    this.tokens.set(grant.botToken, { teamId: grant.team?.id, enterpriseId: grant.enterprise?.id, botUserId: grant.botUserId, botId: grant.botId });
+    this.tokens.set(grant.botToken, {
+      teamId: grant.team?.id,
+      enterpriseId: grant.enterprise?.id,
+      botUserId: grant.botUserId,
+      botId: grant.botId,
+    });
     return {
       ok: true,
       app_id: 'A0TEST',
@@ -389,7 +427,15 @@ export class FakeSlackApi {
   private dispatch(method: string, a: Record<string, any>): Record<string, any> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://acme.slack.test/', team: 'Acme', user: 'rituals', team_id: 'T0TEST', user_id: this.botUserId, bot_id: 'B0BOT' };
+        return {
+          ok: true,
+          url: 'https://acme.slack.test/',
+          team: 'Acme',
+          user: 'rituals',
+          team_id: 'T0TEST',
+          user_id: this.botUserId,
+          bot_id: 'B0BOT',
+        };
       case 'users.info': {
         const u = this.users.get(a.user);
         return u ? { ok: true, user: this.userJson(u) } : { ok: false, error: 'user_not_found' };
@@ -447,8 +493,10 @@ export class FakeSlackApi {
         if (method === 'views.open' && !a.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
         const view = a.view;
         const problems = viewProblems(view);
-        if (problems.length > 0) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
-        const id = method === 'views.update' && a.view_id ? String(a.view_id) : `V${String(++this.seq).padStart(6, '0')}`;
+        if (problems.length > 0)
+          return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+        const id =
+          method === 'views.update' && a.view_id ? String(a.view_id) : `V${String(++this.seq).padStart(6, '0')}`;
         const hash = `h${++this.seq}`;
         this.views.set(id, { view, hash, userId: a.user_id });
         if (method === 'views.publish') this.homes.set(a.user_id, view);
@@ -459,19 +507,25 @@ export class FakeSlackApi {
         const length = Number(a.length);
         if (!a.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
         const id = `F${String(++this.seq).padStart(8, '0')}`;
-        this.uploads.set(id, { filename: String(a.filename), length, ...(a.alt_text !== undefined ? { altText: String(a.alt_text) } : {}) });
+        this.uploads.set(id, {
+          filename: String(a.filename),
+          length,
+          ...(a.alt_text !== undefined ? { altText: String(a.alt_text) } : {}),
+        });
         return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal': {
         const files = a.files as { id: string; title?: string }[] | undefined;
         if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'invalid_arguments' };
-        if (files.some((f) => this.uploads.get(f.id)?.bytes === undefined)) return { ok: false, error: 'file_not_found' };
+        if (files.some((f) => this.uploads.get(f.id)?.bytes === undefined))
+          return { ok: false, error: 'file_not_found' };
         const channel = String(a.channel_id ?? '');
         if (channel) {
           const c = this.channels.get(channel);
           if (!c) return { ok: false, error: 'channel_not_found' };
           if (!c.member) return { ok: false, error: 'not_in_channel' };
-          if (a.thread_ts !== undefined && !this.message(channel, String(a.thread_ts))) return { ok: false, error: 'invalid_thread_ts' };
+          if (a.thread_ts !== undefined && !this.message(channel, String(a.thread_ts)))
+            return { ok: false, error: 'invalid_thread_ts' };
         }
         for (const f of files) {
           const up = this.uploads.get(f.id)!;
@@ -500,8 +554,11 @@ export class FakeSlackApi {
    */
   private async receiveUpload(id: string, body: Buffer, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const contentType = String(req.headers['content-type'] ?? '');
-    const record = (outcome: string, size: number) => this.calls.push({ method: 'upload', args: { file_id: id, size }, outcome });
-    const scripted = this.failures.find((f) => f.method === 'upload' && f.remaining > 0 && (!f.when || f.when({ file_id: id })));
+    const record = (outcome: string, size: number) =>
+      this.calls.push({ method: 'upload', args: { file_id: id, size }, outcome });
+    const scripted = this.failures.find(
+      (f) => f.method === 'upload' && f.remaining > 0 && (!f.when || f.when({ file_id: id })),
+    );
     if (scripted && 'httpStatus' in scripted.failure) {
       scripted.remaining -= 1;
       record(`http_${scripted.failure.httpStatus}`, body.length);

@@ -9,13 +9,18 @@ const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 function frame(opcode: number, payload: Buffer): Buffer {
   const len = payload.length;
-  const head = len < 126 ? Buffer.from([0x80 | opcode, len]) : len < 65536 ? Buffer.from([0x80 | opcode, 126, len >> 8, len & 0xff]) : (() => {
-    const b = Buffer.alloc(10);
-    b[0] = 0x80 | opcode;
-    b[1] = 127;
-    b.writeBigUInt64BE(BigInt(len), 2);
-    return b;
-  })();
+  const head =
+    len < 126
+      ? Buffer.from([0x80 | opcode, len])
+      : len < 65536
+        ? Buffer.from([0x80 | opcode, 126, len >> 8, len & 0xff])
+        : (() => {
+            const b = Buffer.alloc(10);
+            b[0] = 0x80 | opcode;
+            b[1] = 127;
+            b.writeBigUInt64BE(BigInt(len), 2);
+            return b;
+          })();
   return Buffer.concat([head, payload]);
 }
 
@@ -27,7 +32,10 @@ export class FakeSocketMode {
   private connectedResolve?: () => void;
   readonly connected = new Promise<void>((r) => (this.connectedResolve = r));
 
-  constructor(server: Server, private readonly path = '/socket-mode') {
+  constructor(
+    server: Server,
+    private readonly path = '/socket-mode',
+  ) {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex) => this.upgrade(req, socket));
   }
 
@@ -41,12 +49,21 @@ export class FakeSocketMode {
       socket.destroy();
       return;
     }
-    const accept = createHash('sha1').update(key + GUID).digest('base64');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    const accept = createHash('sha1')
+      .update(key + GUID)
+      .digest('base64');
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
     this.socket = socket;
     socket.on('data', (chunk: Buffer) => this.read(chunk));
     socket.on('error', () => undefined);
-    this.sendJson({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0TEST' } });
+    this.sendJson({
+      type: 'hello',
+      num_connections: 1,
+      debug_info: { host: 'fake' },
+      connection_info: { app_id: 'A0TEST' },
+    });
     this.connectedResolve?.();
   }
 
@@ -87,8 +104,20 @@ export class FakeSocketMode {
   }
 
   /** Pushes an envelope the way Slack does; resolves with the app's ack for it. */
-  async deliver(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown, envelopeId: string, retryAttempt = 0): Promise<any> {
-    this.sendJson({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' });
+  async deliver(
+    type: 'events_api' | 'slash_commands' | 'interactive',
+    payload: unknown,
+    envelopeId: string,
+    retryAttempt = 0,
+  ): Promise<any> {
+    this.sendJson({
+      envelope_id: envelopeId,
+      type,
+      payload,
+      accepts_response_payload: type !== 'events_api',
+      retry_attempt: retryAttempt,
+      retry_reason: retryAttempt ? 'timeout' : '',
+    });
     const start = Date.now();
     for (;;) {
       const ack = this.received.find((m) => m.envelope_id === envelopeId);

@@ -25,8 +25,14 @@ const { values } = parseArgs({
 });
 if (!values.db || !values.api) throw new Error('--db and --api are required');
 
-const emit = (event: string, data: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ event, pid: process.pid, ...data })}\n`);
-const quiet = { debug() {}, info() {}, warn() {}, error: (o: Record<string, unknown>, m: string) => process.stderr.write(`${m} ${JSON.stringify(o)}\n`) };
+const emit = (event: string, data: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ event, pid: process.pid, ...data })}\n`);
+const quiet = {
+  debug() {},
+  info() {},
+  warn() {},
+  error: (o: Record<string, unknown>, m: string) => process.stderr.write(`${m} ${JSON.stringify(o)}\n`),
+};
 
 const CHECKIN_MEMBERS = 50;
 const store = await openStore(values.db);

@@ -95,6 +95,7 @@ export function pixelDifference(a: DecodedPng, b: DecodedPng, threshold = 40): n
 export function colourShare(img: DecodedPng, hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   let n = 0;
-  for (let i = 0; i < img.rgba.length; i += 4) if (img.rgba[i] === r && img.rgba[i + 1] === g && img.rgba[i + 2] === b) n++;
+  for (let i = 0; i < img.rgba.length; i += 4)
+    if (img.rgba[i] === r && img.rgba[i + 1] === g && img.rgba[i + 2] === b) n++;
   return n / (img.width * img.height);
 }

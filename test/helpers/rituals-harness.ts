@@ -4,7 +4,17 @@
 import { buildCore } from '../../src/compose/build-core.js';
 import { parseWorkspace } from '../../src/config/workspace-load.js';
 import type { Workspace } from '../../src/core/domain/model.js';
-import type { ChartCatalog, ChatGateway, Clock, CoreLogger, Destination, MessageRef, OutboxPort, Platform, SendOutcome } from '../../src/core/ports/index.js';
+import type {
+  ChartCatalog,
+  ChatGateway,
+  Clock,
+  CoreLogger,
+  Destination,
+  MessageRef,
+  OutboxPort,
+  Platform,
+  SendOutcome,
+} from '../../src/core/ports/index.js';
 import type { RitualsCore } from '../../src/core/rituals/create-core.js';
 import type { View } from '../../src/core/view-models.js';
 import type { Store } from '../../src/store/connection.js';
@@ -36,7 +46,13 @@ export class RecordingGateway implements ChatGateway {
     return { status: 'sent', ref };
   }
   async update(ref: MessageRef, view: unknown): Promise<SendOutcome> {
-    this.delivered.push({ at: this.clock.now().toISOString(), op: 'update', to: ref.conversation, view: view as View, ref });
+    this.delivered.push({
+      at: this.clock.now().toISOString(),
+      op: 'update',
+      to: ref.conversation,
+      view: view as View,
+      ref,
+    });
     return { status: 'sent', ref };
   }
 }
@@ -162,9 +178,20 @@ export async function runUntil(h: Harness, end: string, before?: (next: Date) =>
  * Recorded activity (a `meetings` value per member and day, as a check-in would store it): a leaderboard
  * is only posted for a week with something behind it.
  */
-export async function seedActivity(h: Harness, entries: readonly { member: string; team: string; date: string; value?: number }[]): Promise<void> {
+export async function seedActivity(
+  h: Harness,
+  entries: readonly { member: string; team: string; date: string; value?: number }[],
+): Promise<void> {
   await h.store.metricValues.upsertMany(
-    entries.map((e) => ({ memberId: e.member, teamId: e.team, kpiId: 'meetings', date: e.date, value: e.value ?? 3, source: 'checkin' as const, externalId: `seed:${e.member}:${e.date}` })),
+    entries.map((e) => ({
+      memberId: e.member,
+      teamId: e.team,
+      kpiId: 'meetings',
+      date: e.date,
+      value: e.value ?? 3,
+      source: 'checkin' as const,
+      externalId: `seed:${e.member}:${e.date}`,
+    })),
     { at: `${entries[0]?.date ?? '2026-01-01'}T12:00:00Z` },
   );
 }

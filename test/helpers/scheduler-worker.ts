@@ -11,11 +11,16 @@ import { openStore } from '../../src/store/connection.js';
 import { createLeasesRepo } from '../../src/store/leases.repo.js';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, seconds: { type: 'string', default: '5' }, cron: { type: 'string', default: '* * * * * *' } },
+  options: {
+    db: { type: 'string' },
+    seconds: { type: 'string', default: '5' },
+    cron: { type: 'string', default: '* * * * * *' },
+  },
 });
 if (!values.db) throw new Error('--db is required');
 
-const emit = (event: string, data: Record<string, unknown> = {}) => process.stdout.write(`${JSON.stringify({ event, pid: process.pid, ...data })}\n`);
+const emit = (event: string, data: Record<string, unknown> = {}) =>
+  process.stdout.write(`${JSON.stringify({ event, pid: process.pid, ...data })}\n`);
 const log: CoreLogger = {
   debug: (o) => {
     if (typeof o.key === 'string' && typeof o.won === 'boolean') emit('election', { key: o.key, won: o.won });

@@ -67,9 +67,20 @@ export function blockActions(c: ButtonClick): SlackPost {
     trigger_id: nextId('trig.'),
     ...(c.home
       ? {}
-      : { channel: { id: c.channel }, ...(c.ephemeral ? {} : { message: { ts: c.ts, type: 'message' } }), response_url: c.responseUrl }),
+      : {
+          channel: { id: c.channel },
+          ...(c.ephemeral ? {} : { message: { ts: c.ts, type: 'message' } }),
+          response_url: c.responseUrl,
+        }),
     actions: [
-      { type: 'button', action_id: c.actionId, block_id: 'rituals_actions', value: c.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1' },
+      {
+        type: 'button',
+        action_id: c.actionId,
+        block_id: 'rituals_actions',
+        value: c.value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1',
+      },
     ],
   });
 }
@@ -83,8 +94,13 @@ export function viewSubmission(userId: string, view: any, values: Record<string,
     const typed = values[block.block_id];
     state[block.block_id] =
       el.type === 'static_select'
-        ? { [el.action_id]: { type: 'static_select', selected_option: typed === undefined ? el.initial_option ?? null : { value: typed } } }
-        : { [el.action_id]: { type: el.type, value: typed === undefined ? el.initial_value ?? null : typed } };
+        ? {
+            [el.action_id]: {
+              type: 'static_select',
+              selected_option: typed === undefined ? (el.initial_option ?? null) : { value: typed },
+            },
+          }
+        : { [el.action_id]: { type: el.type, value: typed === undefined ? (el.initial_value ?? null) : typed } };
   }
   return interactionBody({
     type: 'view_submission',

@@ -11,7 +11,10 @@ export interface SlackPost {
   readonly contentType: string;
 }
 
-export const jsonBody = (payload: unknown): SlackPost => ({ body: JSON.stringify(payload), contentType: 'application/json' });
+export const jsonBody = (payload: unknown): SlackPost => ({
+  body: JSON.stringify(payload),
+  contentType: 'application/json',
+});
 
 export const interactionBody = (payload: unknown): SlackPost => ({
   body: `payload=${encodeURIComponent(JSON.stringify(payload))}`,

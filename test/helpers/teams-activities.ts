@@ -15,7 +15,11 @@ export type ActivityFixture =
   | 'channel-reaction'
   | 'channel-mention';
 
-export function activity(name: ActivityFixture, vars: { serviceUrl: string; replyToId?: string }, override: Record<string, unknown> = {}): Record<string, any> {
+export function activity(
+  name: ActivityFixture,
+  vars: { serviceUrl: string; replyToId?: string },
+  override: Record<string, unknown> = {},
+): Record<string, any> {
   const raw = readFileSync(`${repoRoot}/test/fixtures/teams/${name}.json`, 'utf8')
     .replaceAll('{{serviceUrl}}', `${vars.serviceUrl}/`)
     .replaceAll('{{replyToId}}', vars.replyToId ?? '');
@@ -23,7 +27,12 @@ export function activity(name: ActivityFixture, vars: { serviceUrl: string; repl
 }
 
 /** An `adaptiveCard/action` invoke carrying `data` (button data merged with the card's inputs). */
-export function cardInvoke(serviceUrl: string, replyToId: string, data: Record<string, unknown>, override: Record<string, unknown> = {}) {
+export function cardInvoke(
+  serviceUrl: string,
+  replyToId: string,
+  data: Record<string, unknown>,
+  override: Record<string, unknown> = {},
+) {
   const a = activity('card-action-invoke', { serviceUrl, replyToId }, override);
   a.value = { action: { type: 'Action.Execute', verb: String(data.action), data }, trigger: 'manual' };
   return a;

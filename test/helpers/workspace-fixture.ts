@@ -7,14 +7,63 @@ const label = (en: string, fr: string) => ({ en, fr });
 const kpi = (id: string, rest: Omit<Kpi, 'id' | 'label'>): Kpi => ({ id, label: label(id, id), ...rest });
 
 export const FIXTURE_KPIS: Record<string, Kpi> = {
-  calls: kpi('calls', { unit: { type: 'count' }, kind: 'activity', direction: 'higher', aggregation: 'sum', sources: ['checkin'] }),
-  meetings: kpi('meetings', { unit: { type: 'count' }, kind: 'activity', direction: 'higher', aggregation: 'sum', sources: ['checkin', 'import'] }),
-  opportunities: kpi('opportunities', { unit: { type: 'count' }, kind: 'pipeline', direction: 'higher', aggregation: 'sum', sources: ['import'] }),
-  won: kpi('won', { unit: { type: 'count' }, kind: 'result', direction: 'higher', aggregation: 'sum', sources: ['import'] }),
-  revenue: kpi('revenue', { unit: { type: 'currency', currency: 'EUR' }, kind: 'result', direction: 'higher', aggregation: 'sum', sources: ['import', 'api'] }),
-  win_rate: kpi('win_rate', { unit: { type: 'percent' }, kind: 'quality', direction: 'higher', aggregation: 'sum', formula: 'won / opportunities', sources: [] }),
-  churn: kpi('churn', { unit: { type: 'percent' }, kind: 'result', direction: 'lower', aggregation: 'last', sources: ['import'] }),
-  csat: kpi('csat', { unit: { type: 'score', max: 5 }, kind: 'quality', direction: 'higher', aggregation: 'average', sources: ['import'] }),
+  calls: kpi('calls', {
+    unit: { type: 'count' },
+    kind: 'activity',
+    direction: 'higher',
+    aggregation: 'sum',
+    sources: ['checkin'],
+  }),
+  meetings: kpi('meetings', {
+    unit: { type: 'count' },
+    kind: 'activity',
+    direction: 'higher',
+    aggregation: 'sum',
+    sources: ['checkin', 'import'],
+  }),
+  opportunities: kpi('opportunities', {
+    unit: { type: 'count' },
+    kind: 'pipeline',
+    direction: 'higher',
+    aggregation: 'sum',
+    sources: ['import'],
+  }),
+  won: kpi('won', {
+    unit: { type: 'count' },
+    kind: 'result',
+    direction: 'higher',
+    aggregation: 'sum',
+    sources: ['import'],
+  }),
+  revenue: kpi('revenue', {
+    unit: { type: 'currency', currency: 'EUR' },
+    kind: 'result',
+    direction: 'higher',
+    aggregation: 'sum',
+    sources: ['import', 'api'],
+  }),
+  win_rate: kpi('win_rate', {
+    unit: { type: 'percent' },
+    kind: 'quality',
+    direction: 'higher',
+    aggregation: 'sum',
+    formula: 'won / opportunities',
+    sources: [],
+  }),
+  churn: kpi('churn', {
+    unit: { type: 'percent' },
+    kind: 'result',
+    direction: 'lower',
+    aggregation: 'last',
+    sources: ['import'],
+  }),
+  csat: kpi('csat', {
+    unit: { type: 'score', max: 5 },
+    kind: 'quality',
+    direction: 'higher',
+    aggregation: 'average',
+    sources: ['import'],
+  }),
 };
 
 const ROLES: Record<string, Role> = {
@@ -130,7 +179,10 @@ export function withRoleTarget(ws: Workspace, roleId: string, kpiId: string, val
     ...ws,
     roles: {
       ...ws.roles,
-      [roleId]: { ...role, objectives: role.objectives.map((o) => (o.kpi === kpiId ? { ...o, target: { value } } : o)) },
+      [roleId]: {
+        ...role,
+        objectives: role.objectives.map((o) => (o.kpi === kpiId ? { ...o, target: { value } } : o)),
+      },
     },
   };
 }

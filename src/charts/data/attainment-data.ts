@@ -17,10 +17,18 @@ function barOf(m: MemberReport, name: string, kpiId: string | undefined, ws: Wor
   if (kpiId !== undefined) {
     const row = m.kpis.find((k) => k.kpi === kpiId);
     const attainment = m.outOfOffice ? null : (row?.attainment ?? null);
-    return { memberId: m.id, name, attainment, tone: attainment === null ? 'neutral' : toneOf(row?.projectedAttainment ?? null, status) };
+    return {
+      memberId: m.id,
+      name,
+      attainment,
+      tone: attainment === null ? 'neutral' : toneOf(row?.projectedAttainment ?? null, status),
+    };
   }
   // The projected score weighs the projected attainments exactly as the score weighs the actual ones.
-  const projected = memberScore(m.kpis.map((k) => ({ weight: k.weight, attainment: k.projectedAttainment })), attainmentCap);
+  const projected = memberScore(
+    m.kpis.map((k) => ({ weight: k.weight, attainment: k.projectedAttainment })),
+    attainmentCap,
+  );
   return { memberId: m.id, name, attainment: m.score, tone: m.score === null ? 'neutral' : toneOf(projected, status) };
 }
 
@@ -35,11 +43,20 @@ export function teamAttainment(
   opts: { kpiId?: string; hasValues?: boolean } = {},
 ): AttainmentData {
   const names = new Map(team.members.map((m) => [m.id, m.name]));
-  const members = opts.kpiId === undefined ? report.members : report.members.filter((m) => m.kpis.some((k) => k.kpi === opts.kpiId));
+  const members =
+    opts.kpiId === undefined ? report.members : report.members.filter((m) => m.kpis.some((k) => k.kpi === opts.kpiId));
   const bars = members
     .map((m) => barOf(m, names.get(m.id) ?? m.id, opts.kpiId, workspace))
     // Best first; members with nothing to show last, in the team's order (sort is stable).
-    .sort((a, b) => (a.attainment === null ? (b.attainment === null ? 0 : 1) : b.attainment === null ? -1 : b.attainment - a.attainment));
+    .sort((a, b) =>
+      a.attainment === null
+        ? b.attainment === null
+          ? 0
+          : 1
+        : b.attainment === null
+          ? -1
+          : b.attainment - a.attainment,
+    );
   const kpi = opts.kpiId === undefined ? undefined : workspace.kpis[opts.kpiId];
   return {
     teamName: team.name,

@@ -23,7 +23,10 @@ export interface BurnUpInput {
 }
 
 export class UnknownObjectiveError extends Error {
-  constructor(readonly objectiveId: string, readonly known: readonly string[]) {
+  constructor(
+    readonly objectiveId: string,
+    readonly known: readonly string[],
+  ) {
     super(`unknown collective objective "${objectiveId}" (known: ${known.join(', ') || 'none'})`);
     this.name = 'UnknownObjectiveError';
   }
@@ -32,9 +35,17 @@ export class UnknownObjectiveError extends Error {
 export function collectiveBurnUp(input: BurnUpInput): BurnUpData {
   const { workspace, team, period, values } = input;
   const objective = team.collective.find((o) => o.id === input.objectiveId);
-  if (!objective) throw new UnknownObjectiveError(input.objectiveId, team.collective.map((o) => o.id));
+  if (!objective)
+    throw new UnknownObjectiveError(
+      input.objectiveId,
+      team.collective.map((o) => o.id),
+    );
   const kpi = workspace.kpis[objective.kpi];
-  if (!kpi) throw new UnknownObjectiveError(input.objectiveId, team.collective.map((o) => o.id));
+  if (!kpi)
+    throw new UnknownObjectiveError(
+      input.objectiveId,
+      team.collective.map((o) => o.id),
+    );
   const asOfDate = localDateOf(input.asOf, team.timezone);
   const rowOn = (day: string) => {
     const ctx = reportContext({ workspace, team, period, asOfDate: day, values, ooo: [] });
@@ -43,9 +54,11 @@ export function collectiveBurnUp(input: BurnUpInput): BurnUpData {
 
   const memberIds = new Set(team.members.map((m) => m.id));
   const inTeam = (v: MetricValue) =>
-    (v.teamId === undefined || v.teamId === team.id) && (v.memberId === undefined ? v.teamId === team.id : memberIds.has(v.memberId));
+    (v.teamId === undefined || v.teamId === team.id) &&
+    (v.memberId === undefined ? v.teamId === team.id : memberIds.has(v.memberId));
   const lastDay = minDate(asOfDate, period.end);
-  const hasData = lastDay >= period.start && anyValue(values, baseKpisOf(workspace.kpis, kpi.id), period.start, lastDay, inTeam);
+  const hasData =
+    lastDay >= period.start && anyValue(values, baseKpisOf(workspace.kpis, kpi.id), period.start, lastDay, inTeam);
 
   const actual: DayValue[] = [];
   if (hasData) {
@@ -60,7 +73,9 @@ export function collectiveBurnUp(input: BurnUpInput): BurnUpData {
   const last = actual.at(-1);
   const projected = today?.projected ?? null;
   const projection =
-    last && projected !== null && last.date < period.end ? { from: last, to: { date: period.end, value: projected } } : null;
+    last && projected !== null && last.date < period.end
+      ? { from: last, to: { date: period.end, value: projected } }
+      : null;
 
   return {
     objectiveId: objective.id,

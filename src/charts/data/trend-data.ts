@@ -53,7 +53,10 @@ export function memberTrend(input: TrendInput): TrendData {
   const weeks: TrendWeek[] = periods.map((week) => {
     const weekAsOf = minDate(asOfDate, week.end);
     const recorded = anyValue(values, bases, week.start, weekAsOf, mine);
-    const actual = recorded || zeroWhenEmpty ? kpiActuals(workspace.kpis, valuesByKpi(values, scope, week.start, week.end, weekAsOf))(kpiId) : null;
+    const actual =
+      recorded || zeroWhenEmpty
+        ? kpiActuals(workspace.kpis, valuesByKpi(values, scope, week.start, week.end, weekAsOf))(kpiId)
+        : null;
     // The weekly report as it stood at the end of that week (or today, for the current one).
     const asOf = weekAsOf === asOfDate ? input.asOf : startOfDayInZone(week.end, team.timezone);
     const report = buildTeamReport({ workspace, team, period: week, asOf, values, ooo, previousRanks: {} });

@@ -21,7 +21,9 @@ export function registerConfigCheck(program: Command): void {
       try {
         const loaded = await loadWorkspace(file);
         // Advice, not errors: printed like problems, marked as warnings, and the exit code stays 0.
-        process.stderr.write(loaded.warnings.map((w) => `${formatProblem({ ...w, message: `warning: ${w.message}` })}\n`).join(''));
+        process.stderr.write(
+          loaded.warnings.map((w) => `${formatProblem({ ...w, message: `warning: ${w.message}` })}\n`).join(''),
+        );
         process.stdout.write(`${file}: ok — ${loaded.summary}\n`);
       } catch (err) {
         if (!(err instanceof WorkspaceConfigError)) throw err;

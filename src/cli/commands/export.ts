@@ -4,7 +4,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseDay } from '../../store/csv-values.js';
-import { ALL_EXPORT_KINDS, collectExport, EXPORT_KINDS, toCsv, toJson, type ExportFormat, type ExportKind } from '../../store/export.js';
+import {
+  ALL_EXPORT_KINDS,
+  collectExport,
+  EXPORT_KINDS,
+  toCsv,
+  toJson,
+  type ExportFormat,
+  type ExportKind,
+} from '../../store/export.js';
 import { CliError, withContext } from '../context.js';
 
 interface ExportOptions {
@@ -28,9 +36,17 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('export check-ins, metric values and decisions (or the audit log) as CSV or JSON')
-    .argument('[kind]', `what to export, as with --what: ${[...ALL_EXPORT_KINDS, 'all'].join(', ')} (e.g. \`rituals export decisions\`); all = ${EXPORT_KINDS.join(', ')}`)
+    .argument(
+      '[kind]',
+      `what to export, as with --what: ${[...ALL_EXPORT_KINDS, 'all'].join(', ')} (e.g. \`rituals export decisions\`); all = ${EXPORT_KINDS.join(', ')}`,
+    )
     .addOption(new Option('--what <kind>', 'what to export').choices([...ALL_EXPORT_KINDS, 'all']).default('all'))
-    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else csv)').choices(['csv', 'json']))
+    .addOption(
+      new Option('--format <format>', "output format (default: from --out's extension, else csv)").choices([
+        'csv',
+        'json',
+      ]),
+    )
     .option('--team <id>', 'only this team')
     .option('--from <date>', 'from this day (YYYY-MM-DD), inclusive')
     .option('--to <date>', 'up to this day (YYYY-MM-DD), inclusive')
@@ -39,17 +55,23 @@ export function registerExport(program: Command): void {
     .option('-d, --database <url>', 'database URL (default: DATABASE_URL, else file:./data/rituals.db)')
     .action(async (kind: string | undefined, opts: ExportOptions) => {
       if (kind !== undefined) {
-        if (![...ALL_EXPORT_KINDS, 'all'].includes(kind)) throw new CliError(`unknown export "${kind}": use ${[...ALL_EXPORT_KINDS, 'all'].join(', ')}`);
+        if (![...ALL_EXPORT_KINDS, 'all'].includes(kind))
+          throw new CliError(`unknown export "${kind}": use ${[...ALL_EXPORT_KINDS, 'all'].join(', ')}`);
         opts.what = kind as ExportKind | 'all';
       }
       checkDay('--from', opts.from);
       checkDay('--to', opts.to);
-      if (opts.from && opts.to && opts.from > opts.to) throw new CliError(`--from ${opts.from} is after --to ${opts.to}`);
-      if (opts.what === 'audit' && opts.team !== undefined) throw new CliError('--team does not apply to the audit log: export it whole, or by --from and --to');
-      const format: ExportFormat = opts.format ?? (opts.out && extname(opts.out).toLowerCase() === '.json' ? 'json' : 'csv');
+      if (opts.from && opts.to && opts.from > opts.to)
+        throw new CliError(`--from ${opts.from} is after --to ${opts.to}`);
+      if (opts.what === 'audit' && opts.team !== undefined)
+        throw new CliError('--team does not apply to the audit log: export it whole, or by --from and --to');
+      const format: ExportFormat =
+        opts.format ?? (opts.out && extname(opts.out).toLowerCase() === '.json' ? 'json' : 'csv');
       const kinds = opts.what === 'all' ? EXPORT_KINDS : [opts.what];
       if (format === 'csv' && kinds.length > 1 && !opts.out) {
-        throw new CliError('a CSV export of several kinds needs --out DIR (one file per kind), or use --what or --format json');
+        throw new CliError(
+          'a CSV export of several kinds needs --out DIR (one file per kind), or use --what or --format json',
+        );
       }
       await withContext({ configPath: opts.config, databaseUrl: opts.database }, async ({ workspace, store }) => {
         if (opts.team !== undefined) {
@@ -73,7 +95,9 @@ export function registerExport(program: Command): void {
         }
         await mkdir(opts.out!, { recursive: true });
         for (const t of tables) await writeFile(join(opts.out!, `${t.kind}.csv`), toCsv(t));
-        process.stdout.write(`exported ${rows} rows to ${tables.map((t) => join(opts.out!, `${t.kind}.csv`)).join(', ')}\n`);
+        process.stdout.write(
+          `exported ${rows} rows to ${tables.map((t) => join(opts.out!, `${t.kind}.csv`)).join(', ')}\n`,
+        );
       });
     });
 }

@@ -6,7 +6,13 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { decodeCsv } from '../../store/csv-values.js';
 import { CrmMappingError, parseCrmMapping, type CrmMapping } from '../../store/crm-mapping.js';
-import { CsvImportError, formatImportSummary, importMetricsCsv, parseMappedCsv, parseMetricsCsv } from '../../store/import-csv.js';
+import {
+  CsvImportError,
+  formatImportSummary,
+  importMetricsCsv,
+  parseMappedCsv,
+  parseMetricsCsv,
+} from '../../store/import-csv.js';
 import { syncWorkspace } from '../../store/sync-workspace.js';
 import { CliError, withContext } from '../context.js';
 
@@ -39,7 +45,10 @@ export function registerImport(program: Command): void {
     .command('import')
     .description('import metric values from a CSV file: columns date, member, kpi, value, and optional team, source_id')
     .argument('<file>', 'CSV file (`,` or `;` separated, decimal commas and DD/MM/YYYY dates accepted)')
-    .option('-m, --mapping <file>', 'a CRM export mapping (YAML): which columns hold owner, date, amount and id, which rows count')
+    .option(
+      '-m, --mapping <file>',
+      'a CRM export mapping (YAML): which columns hold owner, date, amount and id, which rows count',
+    )
     .option('--dry-run', 'check the file against the workspace without writing anything')
     .option('--actor <name>', 'who the import is recorded as in the audit log', 'cli')
     .option('-c, --config <file>', 'workspace config file (default: RITUALS_CONFIG, else the bundled example)')
@@ -55,7 +64,9 @@ export function registerImport(program: Command): void {
       await withContext({ configPath: opts.config, databaseUrl: opts.database }, async ({ workspace, store }) => {
         try {
           if (opts.dryRun) {
-            const values = mapping ? parseMappedCsv(text, workspace.workspace, file, mapping).values : parseMetricsCsv(text, workspace.workspace, file);
+            const values = mapping
+              ? parseMappedCsv(text, workspace.workspace, file, mapping).values
+              : parseMetricsCsv(text, workspace.workspace, file);
             process.stdout.write(`${values.length} values in ${file} are valid (dry run: nothing written)\n`);
             return;
           }

@@ -31,7 +31,10 @@ function actorOf(opts: CommonOptions): string {
 
 async function findOrFail(store: Store, member: string): Promise<StoredMember> {
   const found = await store.persons.find(member.trim());
-  if (!found) throw new CliError(`no member "${member}" in the database: give the member id from the workspace config, or their email`);
+  if (!found)
+    throw new CliError(
+      `no member "${member}" in the database: give the member id from the workspace config, or their email`,
+    );
   return found;
 }
 
@@ -42,7 +45,8 @@ export function configMentions(ws: Workspace, memberId: string): string[] {
     if (team.members.some((m) => m.id === memberId)) where.push(`teams.${team.id}.members`);
     if (team.managers.includes(memberId)) where.push(`teams.${team.id}.managers`);
     for (const c of team.collective) {
-      if (c.owner === memberId || c.approver === memberId || c.contributors.includes(memberId)) where.push(`teams.${team.id}.collective.${c.id}`);
+      if (c.owner === memberId || c.approver === memberId || c.contributors.includes(memberId))
+        where.push(`teams.${team.id}.collective.${c.id}`);
     }
   }
   return where;
@@ -52,7 +56,9 @@ function eraseText(member: StoredMember, report: EraseReport): string {
   const rows = report.tables.map((t) => [t.table, String(t.deleted), String(t.anonymised)]);
   const lines = [
     `erased member "${member.id}"${report.keptAggregates ? `: numbers kept under the pseudonym ${report.pseudonym}` : ': numbers deleted'}`,
-    rows.length ? textTable(['table', 'deleted', 'anonymised'], rows, ['left', 'right', 'right']) : 'nothing was stored about them',
+    rows.length
+      ? textTable(['table', 'deleted', 'anonymised'], rows, ['left', 'right', 'right'])
+      : 'nothing was stored about them',
     'backups taken before now still hold their data: they expire with your backup rotation',
   ];
   return `${lines.join('\n')}\n`;
@@ -76,7 +82,9 @@ export async function confirmErase(
 }
 
 export function registerPerson(program: Command): void {
-  const person = program.command('person').description("one member's personal data: export it (right of access) or erase it (right to erasure)");
+  const person = program
+    .command('person')
+    .description("one member's personal data: export it (right of access) or erase it (right to erasure)");
   const common = (cmd: Command) =>
     cmd
       .option('--actor <name>', 'who is recorded in the audit log (default: the operating-system user)')
@@ -86,7 +94,9 @@ export function registerPerson(program: Command): void {
   common(
     person
       .command('export')
-      .description('everything stored about a member, as JSON: check-ins with their free text, metric values and their history, out-of-office periods, decisions, reactions, messages, audit rows, platform ids')
+      .description(
+        'everything stored about a member, as JSON: check-ins with their free text, metric values and their history, out-of-office periods, decisions, reactions, messages, audit rows, platform ids',
+      )
       .argument('<member>', 'member id from the workspace config, or their email')
       .option('--out <file>', 'write to a file (readable by its owner only) instead of stdout'),
   ).action(async (member: string, opts: CommonOptions & { out?: string }) => {
@@ -97,16 +107,23 @@ export function registerPerson(program: Command): void {
       if (!opts.out) return void process.stdout.write(text);
       await writeFile(opts.out, text, { mode: 0o600 });
       const rows = Object.values(data.tables).reduce((n, t) => n + t.length, 0);
-      process.stdout.write(`exported ${rows} rows from ${Object.keys(data.tables).length} tables about "${found.id}" to ${opts.out}\n`);
+      process.stdout.write(
+        `exported ${rows} rows from ${Object.keys(data.tables).length} tables about "${found.id}" to ${opts.out}\n`,
+      );
     });
   });
 
   common(
     person
       .command('erase')
-      .description('delete or anonymise every row about a member who has left the workspace config; prints what was done per table')
+      .description(
+        'delete or anonymise every row about a member who has left the workspace config; prints what was done per table',
+      )
       .argument('<member>', 'member id from the workspace config, or their email')
-      .option('--keep-aggregates', 'keep their numbers under a random pseudonym, so team figures do not change (default: delete them)')
+      .option(
+        '--keep-aggregates',
+        'keep their numbers under a random pseudonym, so team figures do not change (default: delete them)',
+      )
       .option('-y, --yes', 'do not ask for confirmation (needed when stdin is not a terminal)'),
   ).action(async (member: string, opts: CommonOptions & { keepAggregates?: boolean; yes?: boolean }) => {
     await withContext({ configPath: opts.config, databaseUrl: opts.database }, async ({ workspace, store }) => {
@@ -120,11 +137,18 @@ export function registerPerson(program: Command): void {
       // The store learns that they left the config (as the running bot would on reload).
       await syncWorkspace(store, workspace.workspace, { actor: 'config' });
       if (!opts.yes) {
-        if (!process.stdin.isTTY) throw new CliError('refusing to erase without confirmation: stdin is not a terminal; pass --yes to confirm; nothing was erased');
+        if (!process.stdin.isTTY)
+          throw new CliError(
+            'refusing to erase without confirmation: stdin is not a terminal; pass --yes to confirm; nothing was erased',
+          );
         if (!(await confirmErase(found))) throw new CliError('not confirmed: nothing was erased');
       }
       try {
-        const report = await store.persons.erase(found.id, { actor: actorOf(opts), at: new Date().toISOString(), keepAggregates: opts.keepAggregates === true });
+        const report = await store.persons.erase(found.id, {
+          actor: actorOf(opts),
+          at: new Date().toISOString(),
+          keepAggregates: opts.keepAggregates === true,
+        });
         process.stdout.write(eraseText(found, report));
       } catch (err) {
         if (err instanceof PersonError) throw new CliError(`${err.message}; nothing was erased`);

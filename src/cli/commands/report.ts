@@ -31,10 +31,18 @@ export function registerReport(program: Command): void {
         await syncWorkspace(store, workspace.workspace, { actor: 'config' });
         try {
           const report = await teamReport(
-            { workspace: workspace.workspace, metricValues: store.metricValues, ooo: store.ooo, objectives: store.objectives, members: store.workspace },
+            {
+              workspace: workspace.workspace,
+              metricValues: store.metricValues,
+              ooo: store.ooo,
+              objectives: store.objectives,
+              members: store.workspace,
+            },
             { teamId: opts.team, periodKey: opts.period, asOf: opts.at ?? new Date().toISOString() },
           );
-          process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${reportText(report, workspace.workspace)}\n`);
+          process.stdout.write(
+            opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${reportText(report, workspace.workspace)}\n`,
+          );
         } catch (err) {
           if (err instanceof DomainError) throw new CliError(err.message);
           throw err;

@@ -7,9 +7,18 @@ import type { RetentionCounts } from '../../core/ports/index.js';
 import { withContext } from '../context.js';
 import { textTable } from '../text-table.js';
 
-const LABELS: Readonly<Record<RetentionKind, { readonly key: string; readonly what: string; readonly counts: readonly (keyof RetentionCounts)[] }>> = {
+const LABELS: Readonly<
+  Record<
+    RetentionKind,
+    { readonly key: string; readonly what: string; readonly counts: readonly (keyof RetentionCounts)[] }
+  >
+> = {
   checkinText: { key: 'checkin_text', what: 'check-in free text cleared', counts: ['checkinTexts'] },
-  metricValues: { key: 'metric_values', what: 'metric values (and corrections) deleted', counts: ['metricValues', 'metricValueHistory'] },
+  metricValues: {
+    key: 'metric_values',
+    what: 'metric values (and corrections) deleted',
+    counts: ['metricValues', 'metricValueHistory'],
+  },
   outboxBodies: { key: 'outbox_bodies', what: 'delivered message bodies removed', counts: ['outboxBodies'] },
   auditLog: { key: 'audit_log', what: 'audit rows deleted', counts: ['auditRows'] },
   decisions: { key: 'decisions', what: 'decisions deleted', counts: ['decisions'] },
@@ -19,7 +28,9 @@ const LABELS: Readonly<Record<RetentionKind, { readonly key: string; readonly wh
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
 export function registerRetention(program: Command): void {
-  const retention = program.command('retention').description('how long personal data is kept (workspace.retention in the config)');
+  const retention = program
+    .command('retention')
+    .description('how long personal data is kept (workspace.retention in the config)');
   retention
     .command('apply')
     .description('remove what is older than the retention settings now, as the daily job does')
@@ -28,13 +39,25 @@ export function registerRetention(program: Command): void {
     .option('-d, --database <url>', 'database URL (default: DATABASE_URL, else file:./data/rituals.db)')
     .action(async (opts: { dryRun?: boolean; config?: string; database?: string }) => {
       await withContext({ configPath: opts.config, databaseUrl: opts.database }, async ({ workspace, store }) => {
-        const run = await applyRetention({ workspace: () => workspace.workspace, retention: store.retention, log: quiet }, new Date(), { dryRun: opts.dryRun === true });
+        const run = await applyRetention(
+          { workspace: () => workspace.workspace, retention: store.retention, log: quiet },
+          new Date(),
+          { dryRun: opts.dryRun === true },
+        );
         const rows = RETENTION_KINDS.map((kind) => {
           const l = LABELS[kind];
-          return [l.key, formatRetention(run.policy[kind]), run.cutoffs[kind] ?? '-', l.counts.map((c) => run.counts[c]).join(' + '), l.what];
+          return [
+            l.key,
+            formatRetention(run.policy[kind]),
+            run.cutoffs[kind] ?? '-',
+            l.counts.map((c) => run.counts[c]).join(' + '),
+            l.what,
+          ];
         });
         const head = run.dryRun ? 'retention dry run: nothing was changed' : 'retention applied';
-        process.stdout.write(`${head}\n${textTable(['setting', 'keep', 'before', 'rows', 'what'], rows, ['left', 'left', 'left', 'right', 'left'])}\n`);
+        process.stdout.write(
+          `${head}\n${textTable(['setting', 'keep', 'before', 'rows', 'what'], rows, ['left', 'left', 'left', 'right', 'left'])}\n`,
+        );
       });
     });
 }

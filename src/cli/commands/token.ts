@@ -5,10 +5,15 @@ import { ApiTokenError, createApiTokensRepo } from '../../store/api-tokens.repo.
 import { CliError, withStore } from '../context.js';
 import { textTable } from '../text-table.js';
 
-const DB_OPTION = ['-d, --database <url>', 'database URL (default: DATABASE_URL, else file:./data/rituals.db)'] as const;
+const DB_OPTION = [
+  '-d, --database <url>',
+  'database URL (default: DATABASE_URL, else file:./data/rituals.db)',
+] as const;
 
 export function registerToken(program: Command): void {
-  const token = program.command('token').description('manage the bearer tokens of the ingest API (POST /api/v1/metrics)');
+  const token = program
+    .command('token')
+    .description('manage the bearer tokens of the ingest API (POST /api/v1/metrics)');
 
   token
     .command('create')
@@ -19,7 +24,10 @@ export function registerToken(program: Command): void {
     .action(async (name: string, opts: { by: string; database?: string }) => {
       await withStore({ databaseUrl: opts.database }, async ({ store }) => {
         try {
-          const { token: secret } = await createApiTokensRepo(store).create(name, { by: opts.by, at: new Date().toISOString() });
+          const { token: secret } = await createApiTokensRepo(store).create(name, {
+            by: opts.by,
+            at: new Date().toISOString(),
+          });
           process.stdout.write(`${secret}\n`);
           process.stderr.write(`token "${name}" created: copy it now, it is not shown again\n`);
         } catch (err) {
@@ -51,7 +59,13 @@ export function registerToken(program: Command): void {
       await withStore({ databaseUrl: opts.database }, async ({ store }) => {
         const tokens = await createApiTokensRepo(store).list();
         if (tokens.length === 0) return void process.stdout.write('no tokens\n');
-        const rows = tokens.map((t) => [t.name, t.revokedAt ? 'revoked' : 'active', t.createdAt, t.lastUsedAt ?? 'never', t.revokedAt ?? '']);
+        const rows = tokens.map((t) => [
+          t.name,
+          t.revokedAt ? 'revoked' : 'active',
+          t.createdAt,
+          t.lastUsedAt ?? 'never',
+          t.revokedAt ?? '',
+        ]);
         process.stdout.write(`${textTable(['name', 'status', 'created', 'last used', 'revoked'], rows)}\n`);
       });
     });

@@ -7,7 +7,13 @@
 import type { Comparator, Direction, PeriodKind } from './model.js';
 import { isMet } from './attainment.js';
 import { collectiveStatus, type CollectiveStatus } from './collective.js';
-import { measureKpi, projectionFields, readingFields, type ProjectionFields, type ReadingFields } from './kpi-measure.js';
+import {
+  measureKpi,
+  projectionFields,
+  readingFields,
+  type ProjectionFields,
+  type ReadingFields,
+} from './kpi-measure.js';
 import { isSumKpi, kpiActuals } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
 import { prorateTarget } from './proration.js';
@@ -51,7 +57,9 @@ export function collectiveRows(ctx: ReportContext): CollectiveRow[] {
     const paced = isSumKpi(kpi);
     const stated = collectiveTargetInForce(objective, refDate);
     const target = paced ? prorateTarget(objective.per, period, settings, calendar, () => stated) : stated;
-    const alert = paced ? prorateTarget(objective.per, period, settings, calendar, () => objective.alert) : objective.alert;
+    const alert = paced
+      ? prorateTarget(objective.per, period, settings, calendar, () => objective.alert)
+      : objective.alert;
     const m = measureKpi(ctx, { kpi, target, paced, progress, actuals, hasValues });
     const { actual, projection, currency } = m;
     const met = isMet(actual, target, objective.comparator);
@@ -67,7 +75,13 @@ export function collectiveRows(ctx: ReportContext): CollectiveRow[] {
       ...readingFields(ctx, m),
       alert,
       ...projectionFields(m, projecting),
-      status: !usable ? null : phase === 'closed' ? finalStatus(met) : projecting ? collectiveStatus(projection.projected, target, alert, kpi.direction) : null,
+      status: !usable
+        ? null
+        : phase === 'closed'
+          ? finalStatus(met)
+          : projecting
+            ? collectiveStatus(projection.projected, target, alert, kpi.direction)
+            : null,
       met,
       owner: objective.owner,
       ...(currency !== undefined ? { currency } : {}),

@@ -92,7 +92,8 @@ export function readKpi(
   if (!kpi) return { actual: null, dataState: 'no_data' };
   const missing = baseInputs(kpis, id).filter((b) => !hasValues(b));
   if (missing.length > 0) {
-    if (missing.some((b) => kpis[b] !== undefined && isImportOnly(kpis[b]!))) return { actual: null, dataState: 'awaiting_data' };
+    if (missing.some((b) => kpis[b] !== undefined && isImportOnly(kpis[b]!)))
+      return { actual: null, dataState: 'awaiting_data' };
     // A higher-is-better volume nobody reported is nothing done: 0 (it can only lower a score).
     const countsAsZero = kpi.formula === undefined && kpi.aggregation === 'sum' && kpi.direction === 'higher';
     return { actual: countsAsZero ? lookup(id) : null, dataState: 'no_data' };
@@ -101,5 +102,7 @@ export function readKpi(
   if (actual !== null || kpi.formula === undefined) return { actual, dataState: actual === null ? 'no_data' : 'ok' };
   const ast = cachedFormula(kpi.formula);
   const zero = ast ? zeroDenominator(ast, lookup) : null;
-  return zero ? { actual: null, dataState: 'not_computable', zeroInputs: zero } : { actual: null, dataState: 'no_data' };
+  return zero
+    ? { actual: null, dataState: 'not_computable', zeroInputs: zero }
+    : { actual: null, dataState: 'no_data' };
 }

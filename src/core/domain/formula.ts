@@ -6,7 +6,12 @@ export type FormulaNode =
   | { readonly type: 'num'; readonly value: number }
   | { readonly type: 'ref'; readonly name: string }
   | { readonly type: 'neg'; readonly arg: FormulaNode }
-  | { readonly type: 'bin'; readonly op: '+' | '-' | '*' | '/'; readonly left: FormulaNode; readonly right: FormulaNode }
+  | {
+      readonly type: 'bin';
+      readonly op: '+' | '-' | '*' | '/';
+      readonly left: FormulaNode;
+      readonly right: FormulaNode;
+    }
   | { readonly type: 'call'; readonly fn: 'min' | 'max'; readonly args: readonly FormulaNode[] };
 
 export interface FormulaError {
@@ -163,7 +168,8 @@ class Parser {
 }
 
 export function parseFormula(src: string): ParseResult {
-  if (src.length > MAX_LENGTH) return { ok: false, error: { message: `formula longer than ${MAX_LENGTH} characters`, index: 0 } };
+  if (src.length > MAX_LENGTH)
+    return { ok: false, error: { message: `formula longer than ${MAX_LENGTH} characters`, index: 0 } };
   if (src.trim() === '') return { ok: false, error: { message: 'formula is empty', index: 0 } };
   try {
     return { ok: true, ast: new Parser(tokenize(src)).parseAll() };

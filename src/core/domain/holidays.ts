@@ -37,7 +37,19 @@ export function easterSunday(year: number): string {
 function france(year: number): string[] {
   const easter = easterSunday(year);
   const d = (m: number, day: number) => makeDate(year, m, day);
-  return [d(1, 1), addDays(easter, 1), d(5, 1), d(5, 8), addDays(easter, 39), addDays(easter, 50), d(7, 14), d(8, 15), d(11, 1), d(11, 11), d(12, 25)];
+  return [
+    d(1, 1),
+    addDays(easter, 1),
+    d(5, 1),
+    d(5, 8),
+    addDays(easter, 39),
+    addDays(easter, 50),
+    d(7, 14),
+    d(8, 15),
+    d(11, 1),
+    d(11, 11),
+    d(12, 25),
+  ];
 }
 
 // US federal rule: a holiday on Saturday is observed the Friday before, on Sunday the Monday after.
@@ -104,7 +116,18 @@ function germany(year: number): string[] {
   const d = (m: number, day: number) => makeDate(year, m, day);
   // 2017: the 500th anniversary of the Reformation was a one-off national holiday.
   const oneOff = year === 2017 ? [d(10, 31)] : [];
-  return [d(1, 1), addDays(easter, -2), addDays(easter, 1), d(5, 1), addDays(easter, 39), addDays(easter, 50), d(10, 3), ...oneOff, d(12, 25), d(12, 26)];
+  return [
+    d(1, 1),
+    addDays(easter, -2),
+    addDays(easter, 1),
+    d(5, 1),
+    addDays(easter, 39),
+    addDays(easter, 50),
+    d(10, 3),
+    ...oneOff,
+    d(12, 25),
+    d(12, 26),
+  ];
 }
 
 const RULES: Readonly<Record<BuiltinCalendarId, (year: number) => string[]>> = {
@@ -121,7 +144,8 @@ export function builtinHolidays(id: BuiltinCalendarId, year: number): string[] {
 
 /** The days off of a calendar (built-in rules ∪ extra dates) in a year, sorted. */
 export function calendarHolidays(calendar: HolidayCalendar, year: number): string[] {
-  const builtin = calendar.builtin && isBuiltinCalendar(calendar.builtin) ? builtinHolidays(calendar.builtin, year) : [];
+  const builtin =
+    calendar.builtin && isBuiltinCalendar(calendar.builtin) ? builtinHolidays(calendar.builtin, year) : [];
   const extra = calendar.dates.filter((date) => dateParts(date).year === year);
   return [...new Set([...builtin, ...extra])].sort();
 }

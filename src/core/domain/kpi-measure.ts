@@ -80,7 +80,9 @@ export function readingFields(ctx: ReportContext, m: KpiMeasure): ReadingFields 
   const { reading } = m;
   return {
     dataState: reading.dataState,
-    ...(reading.zeroInputs ? { zeroInputs: reading.zeroInputs, zeroInputLabels: zeroInputLabels(ctx.kpis, reading.zeroInputs) } : {}),
+    ...(reading.zeroInputs
+      ? { zeroInputs: reading.zeroInputs, zeroInputLabels: zeroInputLabels(ctx.kpis, reading.zeroInputs) }
+      : {}),
     actual: m.actual,
     target: m.target,
   };

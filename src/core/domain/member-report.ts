@@ -6,7 +6,13 @@
 // shows its final result (met / missed).
 import type { Comparator, Direction, Member, Objective, PeriodKind, Role } from './model.js';
 import { isMet } from './attainment.js';
-import { measureKpi, projectionFields, readingFields, type ProjectionFields, type ReadingFields } from './kpi-measure.js';
+import {
+  measureKpi,
+  projectionFields,
+  readingFields,
+  type ProjectionFields,
+  type ReadingFields,
+} from './kpi-measure.js';
 import { isSumKpi, kpiActuals, type KpiLookup } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
 import { idDeduper, roleObjectiveBaseId } from './objective-ids.js';
@@ -76,14 +82,16 @@ export function memberKpis(ctx: ReportContext, member: Member, role: Role): Memb
   const scope = { kind: 'member', memberId: member.id, teamId: ctx.team.id } as const;
   // One lookup per range, built on first use: only computed targets read the values of a target period.
   const lookups = new Map<string, KpiLookup>();
-  const actualsIn = (from: string, to: string): KpiLookup => (name) => {
-    let lookup = lookups.get(`${from}/${to}`);
-    if (!lookup) {
-      lookup = kpiActuals(ctx.kpis, valuesByKpi(ctx.values, scope, from, to, asOfDate));
-      lookups.set(`${from}/${to}`, lookup);
-    }
-    return lookup(name);
-  };
+  const actualsIn =
+    (from: string, to: string): KpiLookup =>
+    (name) => {
+      let lookup = lookups.get(`${from}/${to}`);
+      if (!lookup) {
+        lookup = kpiActuals(ctx.kpis, valuesByKpi(ctx.values, scope, from, to, asOfDate));
+        lookups.set(`${from}/${to}`, lookup);
+      }
+      return lookup(name);
+    };
   const periodValues = valuesByKpi(ctx.values, scope, period.start, period.end, asOfDate);
   const periodActuals = kpiActuals(ctx.kpis, periodValues);
   lookups.set(`${period.start}/${period.end}`, periodActuals);
@@ -108,7 +116,14 @@ export function memberKpis(ctx: ReportContext, member: Member, role: Role): Memb
     if (paced) {
       // Ramp-up lowers a quota; it never tightens a ceiling (a new hire's no-show allowance stays whole).
       const ramp = kpi.direction === 'higher' ? dayShare : undefined;
-      target = prorateTarget(selected.per, period, settings, calendar, (tp) => targetOf(actualsIn(tp.start, tp.end)), ramp);
+      target = prorateTarget(
+        selected.per,
+        period,
+        settings,
+        calendar,
+        (tp) => targetOf(actualsIn(tp.start, tp.end)),
+        ramp,
+      );
       if (target !== null && ctx.workspace.defaults.oooProratesTargets && teamWorkingDays > 0) {
         target = (target * progress.workingDays) / teamWorkingDays;
       }
@@ -136,7 +151,14 @@ export function memberKpis(ctx: ReportContext, member: Member, role: Role): Memb
       // What is left to do per day stays useful before the projection (not once the period is over).
       // (also for a volume nobody reported yet: it counts as 0 done).
       neededPerDay: actual !== null && !noTarget && phase !== 'closed' ? projection.neededPerDay : null,
-      status: !withData || noTarget ? null : phase === 'closed' ? finalStatus(met) : phase === 'open' ? projection.status : null,
+      status:
+        !withData || noTarget
+          ? null
+          : phase === 'closed'
+            ? finalStatus(met)
+            : phase === 'open'
+              ? projection.status
+              : null,
       met,
       ...(currency !== undefined ? { currency } : {}),
     });

@@ -85,7 +85,9 @@ export function valuesByKpi(
     const byKpi = memberIndex(values).get(scope.memberId);
     if (!byKpi || from > last) return out;
     for (const [kpi, bucket] of byKpi) {
-      const candidates = bucket.sorted ? bucket.list.slice(bound(bucket.list, from, false), bound(bucket.list, last, true)) : bucket.list;
+      const candidates = bucket.sorted
+        ? bucket.list.slice(bound(bucket.list, from, false), bound(bucket.list, last, true))
+        : bucket.list;
       const picked = candidates.filter((v) => v.date >= from && v.date <= last && inScope(v, scope));
       if (picked.length > 0) out.set(kpi, picked);
     }

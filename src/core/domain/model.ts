@@ -153,14 +153,7 @@ export interface RitualSchedule {
  */
 export type IndividualsInChannel = 'none' | 'top' | 'all';
 
-export type RitualId =
-  | 'checkin'
-  | 'leaderboard'
-  | 'progress'
-  | 'breach_scan'
-  | 'standup'
-  | 'monthly_review'
-  | 'qbr';
+export type RitualId = 'checkin' | 'leaderboard' | 'progress' | 'breach_scan' | 'standup' | 'monthly_review' | 'qbr';
 export const RITUAL_IDS: readonly RitualId[] = [
   'checkin',
   'leaderboard',

@@ -5,7 +5,12 @@
 import type { Member, Objective, PeriodKind, TargetOverride, Workspace } from './model.js';
 
 export function segmentKey(segment: Objective['segment']): string {
-  return segment ? `:${Object.entries(segment).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',')}` : '';
+  return segment
+    ? `:${Object.entries(segment)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')}`
+    : '';
 }
 
 export function roleObjectiveBaseId(roleId: string, o: Objective): string {
@@ -61,8 +66,16 @@ export interface WorkspaceObjectiveIds {
 export function workspaceObjectiveIds(ws: Workspace): WorkspaceObjectiveIds {
   const unique = idDeduper();
   const roles = new Map<string, string[]>();
-  for (const [roleId, role] of Object.entries(ws.roles)) roles.set(roleId, role.objectives.map((o) => unique(roleObjectiveBaseId(roleId, o))));
+  for (const [roleId, role] of Object.entries(ws.roles))
+    roles.set(
+      roleId,
+      role.objectives.map((o) => unique(roleObjectiveBaseId(roleId, o))),
+    );
   const members = new Map<string, string[]>();
-  for (const m of uniqueMembers(ws).values()) members.set(m.id, m.overrides.map((ov) => unique(memberObjectiveBaseId(m.id, ov, overridePer(ws, m, ov)))));
+  for (const m of uniqueMembers(ws).values())
+    members.set(
+      m.id,
+      m.overrides.map((ov) => unique(memberObjectiveBaseId(m.id, ov, overridePer(ws, m, ov)))),
+    );
   return { roles, members };
 }

@@ -8,15 +8,7 @@
 // that holds at least four of its days, week 1 being the first such week. With a Monday start this is
 // exactly ISO 8601 (2026 and 2020 have a week 53).
 import type { PeriodKind } from './model.js';
-import {
-  addDays,
-  addMonths,
-  dateParts,
-  daysBetween,
-  eachDay,
-  isoWeekday,
-  makeDate,
-} from './calendar-days.js';
+import { addDays, addMonths, dateParts, daysBetween, eachDay, isoWeekday, makeDate } from './calendar-days.js';
 import { localDateOf, startOfDayInZone } from './zoned-time.js';
 
 export interface Period {
@@ -148,7 +140,10 @@ export function parsePeriodKey(key: string, settings: PeriodSettings): PeriodKey
     const week = Number(m[2]);
     const weeks = weeksInYear(year, settings.weekStart);
     if (week < 1 || week > weeks) return fail('PERIOD.OUT_OF_RANGE', `${year} has weeks 1 to ${weeks}, not ${week}`);
-    return { ok: true, period: weekPeriod(addDays(firstWeekStart(year, settings.weekStart), 7 * (week - 1)), settings.weekStart) };
+    return {
+      ok: true,
+      period: weekPeriod(addDays(firstWeekStart(year, settings.weekStart), 7 * (week - 1)), settings.weekStart),
+    };
   }
   m = MONTH_KEY.exec(key);
   if (m) {
@@ -161,7 +156,10 @@ export function parsePeriodKey(key: string, settings: PeriodSettings): PeriodKey
     const hasFy = m[1] === 'FY';
     if (hasFy !== fiscal) {
       const expected = fiscal ? 'FY2026-Q1 or FY2026' : '2026-Q1 or 2026';
-      return fail('PERIOD.FISCAL_MISMATCH', `"${key}": with a fiscal year starting in month ${settings.fiscalYearStart}, keys look like ${expected}`);
+      return fail(
+        'PERIOD.FISCAL_MISMATCH',
+        `"${key}": with a fiscal year starting in month ${settings.fiscalYearStart}, keys look like ${expected}`,
+      );
     }
     const year = Number(m[2]);
     if (m[3] === undefined) return { ok: true, period: yearPeriod(year, settings.fiscalYearStart) };

@@ -24,7 +24,12 @@ export interface ProrationSegment {
 // calendar, target kind, period and period settings.
 const segmentCache = new WeakMap<WorkingCalendar, Map<string, readonly ProrationSegment[]>>();
 
-function cachedSegments(per: PeriodKind, period: Period, settings: PeriodSettings, calendar: WorkingCalendar): readonly ProrationSegment[] {
+function cachedSegments(
+  per: PeriodKind,
+  period: Period,
+  settings: PeriodSettings,
+  calendar: WorkingCalendar,
+): readonly ProrationSegment[] {
   let byKey = segmentCache.get(calendar);
   if (!byKey) {
     byKey = new Map();
@@ -40,7 +45,12 @@ function cachedSegments(per: PeriodKind, period: Period, settings: PeriodSetting
   return segments;
 }
 
-function computeSegments(per: PeriodKind, period: Period, settings: PeriodSettings, calendar: WorkingCalendar): ProrationSegment[] {
+function computeSegments(
+  per: PeriodKind,
+  period: Period,
+  settings: PeriodSettings,
+  calendar: WorkingCalendar,
+): ProrationSegment[] {
   const out: ProrationSegment[] = [];
   for (let p = periodOfDate(per, period.start, settings); p.start <= period.end; p = nextPeriod(p, settings)) {
     const seg = overlap(p.start, p.end, period.start, period.end);

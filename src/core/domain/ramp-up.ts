@@ -23,7 +23,11 @@ export function rampFactor(ramp: readonly number[], start: string, date: string)
  * The per-day share function for a member in a report period starting on `periodStart`, or undefined
  * when the curve is over by then (every day carries the full target: the cached proration applies).
  */
-export function rampDayShare(ramp: readonly number[], start: string, periodStart: string): ((date: string) => number) | undefined {
+export function rampDayShare(
+  ramp: readonly number[],
+  start: string,
+  periodStart: string,
+): ((date: string) => number) | undefined {
   if (ramp.length === 0 || tenureMonthIndex(start, periodStart) >= ramp.length) return undefined;
   return (date) => rampFactor(ramp, start, date);
 }

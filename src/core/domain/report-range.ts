@@ -29,7 +29,13 @@ export interface DayRange {
 }
 
 /** The days a report of `period` as of `asOfDate` reads values from. */
-export function reportDataRange(ws: Workspace, team: Team, period: Period, asOfDate: string, opts: { movement: boolean }): DayRange {
+export function reportDataRange(
+  ws: Workspace,
+  team: Team,
+  period: Period,
+  asOfDate: string,
+  opts: { movement: boolean },
+): DayRange {
   const settings = periodSettingsOf(ws);
   const first = opts.movement ? previousPeriod(period, settings).start : period.start;
   let from = first;

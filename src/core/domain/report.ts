@@ -75,12 +75,18 @@ interface ScoredMember {
  * KPI, or not computable have no attainment and are left out (the other weights renormalised); a
  * higher-is-better volume nobody reported counts as 0. At least one scored objective must have data.
  */
-export function scoreOf(kpis: MemberKpis, cap: number): { score: number | null; unrankedReason: UnrankedReason | null } {
+export function scoreOf(
+  kpis: MemberKpis,
+  cap: number,
+): { score: number | null; unrankedReason: UnrankedReason | null } {
   if (kpis.outOfOffice) return { score: null, unrankedReason: 'out_of_office' };
   const scored = kpis.kpis.filter((k) => k.weight > 0);
   if (scored.length === 0) return { score: null, unrankedReason: 'no_scored_objective' };
   if (!scored.some((k) => k.dataState === 'ok')) {
-    return { score: null, unrankedReason: scored.every((k) => k.dataState === 'awaiting_data') ? 'awaiting_data' : 'no_data' };
+    return {
+      score: null,
+      unrankedReason: scored.every((k) => k.dataState === 'awaiting_data') ? 'awaiting_data' : 'no_data',
+    };
   }
   const score = memberScore(scored, cap);
   return score === null ? { score, unrankedReason: 'no_target' } : { score, unrankedReason: null };
@@ -110,7 +116,9 @@ export function buildTeamReport(input: TeamReportInput): TeamReport {
   } else {
     // The previous period as it closed (or as known on the as-of day, if that is earlier).
     const prev = previousPeriod(period, ctx.settings);
-    previousRanks = scoreMembers(reportContext({ workspace, team, period: prev, asOfDate: minDate(asOfDate, prev.end), values, ooo })).ranks;
+    previousRanks = scoreMembers(
+      reportContext({ workspace, team, period: prev, asOfDate: minDate(asOfDate, prev.end), values, ooo }),
+    ).ranks;
   }
 
   const members: MemberReport[] = scored.map(({ member, role, kpis, score, unrankedReason }) => {
@@ -151,11 +159,16 @@ export function buildTeamReport(input: TeamReportInput): TeamReport {
 /** The collective rows alone (no member scoring): what the progress post and the breach scan show. */
 export function buildCollectiveRows(input: Omit<TeamReportInput, 'previousRanks'>): CollectiveRow[] {
   const { workspace, team, period, values, ooo } = input;
-  return collectiveRows(reportContext({ workspace, team, period, asOfDate: localDateOf(input.asOf, team.timezone), values, ooo }));
+  return collectiveRows(
+    reportContext({ workspace, team, period, asOfDate: localDateOf(input.asOf, team.timezone), values, ooo }),
+  );
 }
 
 /** One member's objective rows alone (no ranking), or undefined when the member is not in the report. */
-export function buildMemberRows(input: Omit<TeamReportInput, 'previousRanks'>, memberId: string): MemberKpiRow[] | undefined {
+export function buildMemberRows(
+  input: Omit<TeamReportInput, 'previousRanks'>,
+  memberId: string,
+): MemberKpiRow[] | undefined {
   const { workspace, team, period, values, ooo } = input;
   const member = team.members.find((m) => m.id === memberId);
   const role = member?.role === undefined ? undefined : workspace.roles[member.role];

@@ -26,7 +26,13 @@ export interface RetentionPolicy {
 }
 
 export type RetentionKind = keyof RetentionPolicy;
-export const RETENTION_KINDS: readonly RetentionKind[] = ['checkinText', 'metricValues', 'outboxBodies', 'auditLog', 'decisions'];
+export const RETENTION_KINDS: readonly RetentionKind[] = [
+  'checkinText',
+  'metricValues',
+  'outboxBodies',
+  'auditLog',
+  'decisions',
+];
 
 export const DEFAULT_RETENTION: RetentionPolicy = {
   checkinText: { amount: 2, unit: 'year' },

@@ -47,7 +47,9 @@ export interface SelectedTarget {
 function refines(override: TargetOverride, objective: Objective, role: Role | undefined): boolean {
   if (override.kpi !== objective.kpi) return false;
   if (!role) return true;
-  const candidates = role.objectives.filter((o) => o.kpi === override.kpi && (override.per === undefined || o.per === override.per));
+  const candidates = role.objectives.filter(
+    (o) => o.kpi === override.kpi && (override.per === undefined || o.per === override.per),
+  );
   if (candidates.length === 0) return true;
   return (candidates.find((o) => !o.segment) ?? candidates[0]) === objective;
 }

@@ -43,9 +43,12 @@ export function hoursBetween(from: string, to: string): number {
  */
 export function parseInstantInZone(text: string, zone: string): string | null {
   const s = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/.test(s)) return null;
+  if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/.test(s))
+    return null;
   const hasOffset = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/.test(s) && s.length > 10;
-  const dt = hasOffset ? DateTime.fromISO(s.replace(' ', 'T'), { setZone: true }) : DateTime.fromISO(s.replace(' ', 'T'), { zone });
+  const dt = hasOffset
+    ? DateTime.fromISO(s.replace(' ', 'T'), { setZone: true })
+    : DateTime.fromISO(s.replace(' ', 'T'), { zone });
   if (!dt.isValid) return null;
   return dt.toISO({ suppressMilliseconds: true });
 }

@@ -101,7 +101,8 @@ export const en = {
   'chart.trend.title': '{kpi} — {member}',
   'chart.trend.subtitle': 'Last {n} weeks, to {date}',
   'chart.trend.weeklyTarget': 'Weekly target',
-  'chart.alt.burnup': '{objective}, {period}: {actual} so far; target {target}, alert threshold {alert}; projected {projected} at the end of the period.',
+  'chart.alt.burnup':
+    '{objective}, {period}: {actual} so far; target {target}, alert threshold {alert}; projected {projected} at the end of the period.',
   'chart.alt.attainment': 'Attainment by member, {period}: {list}.',
   'chart.alt.trend': '{kpi} of {member} over the last {n} weeks: {list}.',
   'chart.alt.empty': '{title}: no data for this period yet.',
@@ -123,7 +124,8 @@ export const en = {
   'sandbox.resetDone': 'The sandbox starts again from today.',
   'sandbox.member': 'You are',
   'sandbox.manager': 'manager',
-  'sandbox.hint': 'A local stand-in for Slack and Teams: pick a member, answer check-ins, press buttons, react to posts, and move the clock to see a month of rituals. Nothing leaves this computer.',
+  'sandbox.hint':
+    'A local stand-in for Slack and Teams: pick a member, answer check-ins, press buttons, react to posts, and move the clock to see a month of rituals. Nothing leaves this computer.',
   'sandbox.placeholder': 'Type a command: checkin, me, standup, ooo 2026-12-01 2026-12-05, help',
   'sandbox.send': 'Send',
   'sandbox.channelNote': 'The bot posts here; react to its posts with an emoji.',
@@ -188,9 +190,11 @@ export const en = {
   'checkin.error.tooLong': 'Too long: {max} characters at most.',
   'checkin.error.max': 'At most {max}: the limit set for this figure.',
   'checkin.error.atMost': 'Cannot be more than {other} ({value}).',
-  'checkin.confirm.outlier': '{value} is more than 5 times your usual {median} (median of your last {weeks} weeks). Check it, then submit again to confirm.',
+  'checkin.confirm.outlier':
+    '{value} is more than 5 times your usual {median} (median of your last {weeks} weeks). Check it, then submit again to confirm.',
   'leaderboard.title': 'Leaderboard {team} — {period}',
-  'leaderboard.footer': 'Score = weighted attainment of each person’s objectives, quality KPIs included — never raw volume.',
+  'leaderboard.footer':
+    'Score = weighted attainment of each person’s objectives, quality KPIs included — never raw volume.',
   'leaderboard.more_one': 'and {n} more',
   'leaderboard.more_other': 'and {n} more',
   'leaderboard.reactions': 'Reactions to the previous leaderboard: {list}',
@@ -204,7 +208,8 @@ export const en = {
   'leaderboard.unranked.no_target': 'no target',
   'leaderboard.unranked.no_scored_objective': 'no scored objective',
   'leaderboard.unranked.other': 'not scored',
-  'leaderboard.skipped.nobody_expected': 'No leaderboard for {period}: nobody could check in (holidays or out of office).',
+  'leaderboard.skipped.nobody_expected':
+    'No leaderboard for {period}: nobody could check in (holidays or out of office).',
   'leaderboard.skipped.no_data': 'No leaderboard for {period}: nobody checked in and no figures were recorded.',
   'leaderboard.skipped.nobody_ranked': 'No leaderboard for {period}: nobody has a scored objective with data yet.',
   'myRank.title': 'Your rank — {period}',
@@ -214,12 +219,17 @@ export const en = {
   'progress.alert': 'Alert threshold: {value}',
   'progress.empty': 'No collective objectives.',
   'breach.title': 'Alert threshold crossed: {label}',
-  'breach.body.higher': 'For {team}, the figure stands at {value}, below its alert threshold of {alert}. You own this objective: what is the plan?',
-  'breach.body.lower': 'For {team}, the figure stands at {value}, above its alert threshold of {alert}. You own this objective: what is the plan?',
-  'breach.bodyProjected.higher': 'For {team}, the projection is {value} at the end of the period, below its alert threshold of {alert}. You own this objective: what is the plan?',
-  'breach.bodyProjected.lower': 'For {team}, the projection is {value} at the end of the period, above its alert threshold of {alert}. You own this objective: what is the plan?',
+  'breach.body.higher':
+    'For {team}, the figure stands at {value}, below its alert threshold of {alert}. You own this objective: what is the plan?',
+  'breach.body.lower':
+    'For {team}, the figure stands at {value}, above its alert threshold of {alert}. You own this objective: what is the plan?',
+  'breach.bodyProjected.higher':
+    'For {team}, the projection is {value} at the end of the period, below its alert threshold of {alert}. You own this objective: what is the plan?',
+  'breach.bodyProjected.lower':
+    'For {team}, the projection is {value} at the end of the period, above its alert threshold of {alert}. You own this objective: what is the plan?',
   'breach.recoveredTitle': 'Back within its alert threshold: {label}',
-  'breach.recovered': 'Recovered on {when}: for {team}, the figure is now {value}, within its alert threshold of {alert}. No action needed.',
+  'breach.recovered':
+    'Recovered on {when}: for {team}, the figure is now {value}, within its alert threshold of {alert}. No action needed.',
   'breach.periodEnded': 'This alert ended with its period ({period}); the new period starts with a clean slate.',
   'breach.acknowledged': 'Acknowledged by {name} on {when}.',
   'breach.snoozed': 'Snoozed until {when}.',
@@ -229,11 +239,13 @@ export const en = {
   'breach.cleared': 'This alert is over: the objective is no longer beyond its threshold.',
   'breach.notFound': 'This alert no longer exists.',
   'escalation.title': 'Escalation: {label}',
-  'escalation.body': 'This objective of {team} is still beyond its alert threshold and its owner, {owner}, has not acknowledged it.',
+  'escalation.body':
+    'This objective of {team} is still beyond its alert threshold and its owner, {owner}, has not acknowledged it.',
   'escalation.since': 'Breached since {when}',
   'standup.title': 'Stand-up — {team}',
   'standup.completion': '{done} of {total} checked in ({pct})',
-  'standup.noneExpected': 'Nobody was expected to check in this week: everyone was on holiday, out of office or not started yet',
+  'standup.noneExpected':
+    'Nobody was expected to check in this week: everyone was on holiday, out of office or not started yet',
   'standup.atRiskTeam': 'Team — {label}: {status}',
   'standup.atRiskMember': '{name} — {label}: {status}',
   'standup.breach': '{label}: {value} (alert {alert})',
@@ -253,7 +265,8 @@ export const en = {
   'qbr.intro_one': 'The quarter’s results, and {n} proposed target for the next one.',
   'qbr.intro_other': 'The quarter’s results, and {n} proposed targets for the next one.',
   'qbr.rationale.higher': '80th percentile of the last {n} results: {value}; kept within ±20% of the current target.',
-  'qbr.rationale.lower': '20th percentile of the last {n} results (lower is better): {value}; kept within ±20% of the current target.',
+  'qbr.rationale.lower':
+    '20th percentile of the last {n} results (lower is better): {value}; kept within ±20% of the current target.',
   'qbr.action.accept': 'Accept: {label}',
   'qbr.action.change': 'Change: {label}',
   'qbr.accepted': 'New target for {label}: {value} from {from}.',
@@ -296,11 +309,13 @@ export const en = {
   'ritual.standup': 'stand-up summary',
   'ritual.monthly_review': 'monthly review',
   'ritual.qbr': 'quarterly review',
-  'run.queued': 'The {ritual} for {team} is under way. Messages queued: {queued}; skipped: {skipped}. They go out within a minute; a message that cannot be delivered is reported to the managers.',
+  'run.queued':
+    'The {ritual} for {team} is under way. Messages queued: {queued}; skipped: {skipped}. They go out within a minute; a message that cannot be delivered is reported to the managers.',
   'run.alreadyRan': 'The {ritual} for {team} already ran this minute: nothing was sent again.',
   'run.alreadySent': 'This week’s check-in was already sent to {team}: nothing was sent again.',
   'run.nothing': 'The {ritual} for {team} had nothing to send.',
-  'run.allSkipped': 'The {ritual} for {team} sent nothing: {skipped} skipped (nothing to show yet, out of office, or already done).',
+  'run.allSkipped':
+    'The {ritual} for {team} sent nothing: {skipped} skipped (nothing to show yet, out of office, or already done).',
   'auth.notManager': 'Only the managers of {team} can do this.',
   'auth.notInTeam': 'You are not a member of {team}.',
   'auth.notAllowed': 'Only the owner of this objective or a manager of the team can do this.',
@@ -314,7 +329,8 @@ export const en = {
   'admin.whereChannel': 'the channel of {team}',
   'notice.channel': 'Channel',
   'admin.slackUninstalledTitle': 'Goal Rituals was removed from Slack',
-  'admin.slackUninstalled': 'The app was uninstalled from the Slack workspace of {team}, or its access was revoked: its tokens are deleted and nothing more is posted there. To resume, install it again from {url}.',
+  'admin.slackUninstalled':
+    'The app was uninstalled from the Slack workspace of {team}, or its access was revoked: its tokens are deleted and nothing more is posted there. To resume, install it again from {url}.',
   'home.manager.title': 'Manager actions',
   'home.manager.standup': 'Team stand-up',
   'home.manager.table': 'Team table',
@@ -322,9 +338,11 @@ export const en = {
   'home.manager.runLeaderboard': 'Post the leaderboard',
   'home.manager.runProgress': 'Post collective progress',
   'delivery.notInChannel': 'The bot is not a member of the channel: invite it there (/invite @Goal Rituals).',
-  'delivery.channelNotFound': 'The channel does not exist or the bot cannot see it: check the team’s channel id in the workspace config.',
+  'delivery.channelNotFound':
+    'The channel does not exist or the bot cannot see it: check the team’s channel id in the workspace config.',
   'delivery.archived': 'The channel is archived: unarchive it or set another channel in the workspace config.',
-  'delivery.accountInactive': 'The account is deactivated: remove the member from the workspace config or update their id.',
+  'delivery.accountInactive':
+    'The account is deactivated: remove the member from the workspace config or update their id.',
   'delivery.userNotFound': 'No user has this id or email: check the member in the workspace config.',
   'delivery.noIdentity': 'The member has no id or email for this platform in the workspace config.',
   'delivery.noChannel': 'The team has no channel for this platform in the workspace config.',
@@ -337,21 +355,26 @@ export const en = {
   'welcome.intro': 'I run the goal rituals of {team}, right here in the chat.',
   'welcome.checkin': 'Each week I ask you for your numbers ({kpis}) in this chat. Your next check-in: {when} ({zone}).',
   'welcome.leaderboard': 'The leaderboard of {team} is posted in the team’s channel: next on {when} ({zone}).',
-  'welcome.manager': 'As a manager of {team} you also get breach nudges, and you can ask for a stand-up summary (standup) or run a ritual now (run leaderboard).',
+  'welcome.manager':
+    'As a manager of {team} you also get breach nudges, and you can ask for a stand-up summary (standup) or run a ritual now (run leaderboard).',
   'welcome.commands': 'Type me to see where you stand, or help for every command.',
   'welcome.channelTitle': 'Goal Rituals is set up for {team}',
   'welcome.channelIntro': 'Here is what this channel will see:',
-  'welcome.channelLeaderboard': '- the leaderboard: each member’s score against their objectives, quality counted, not only volume (react to it: reactions are tallied) — next on {when}',
-  'welcome.channelProgress': '- collective progress: each shared objective against its target and alert threshold — next on {when}',
+  'welcome.channelLeaderboard':
+    '- the leaderboard: each member’s score against their objectives, quality counted, not only volume (react to it: reactions are tallied) — next on {when}',
+  'welcome.channelProgress':
+    '- collective progress: each shared objective against its target and alert threshold — next on {when}',
   'welcome.channelReview': '- the monthly review, with its charts — next on {when}',
   'welcome.channelQbr': '- the quarterly review (QBR) — next on {when}',
-  'welcome.channelDms': 'Everyone gets their weekly check-in in a 1:1 chat with the bot, at their own local time; answers stay there.',
+  'welcome.channelDms':
+    'Everyone gets their weekly check-in in a 1:1 chat with the bot, at their own local time; answers stay there.',
   'welcome.channelJoin': 'Not in the workspace config yet? Ask {managers}.',
   'welcome.strangerTitle': 'Welcome!',
   'welcome.strangerId': 'To be added, give your admin your sign-in email or this id for the config: {id}',
   'welcome.strangerEmail': 'To be added, give your admin your sign-in email for the config.',
   'help.title': 'What I can do',
-  'help.body': 'checkin — fill in your open check-in\ncheckin next — answer the coming check-in early\nme — where you stand on your objectives\nleaderboard — last week’s leaderboard\nprogress — the collective objectives\nstandup — your team’s stand-up summary (managers)\nooo {from} {to} — mark yourself out of office; ooo off — cancel it\nrun checkin | leaderboard | progress | breaches | standup | review | qbr — run a ritual now (managers)\nhelp — this message',
+  'help.body':
+    'checkin — fill in your open check-in\ncheckin next — answer the coming check-in early\nme — where you stand on your objectives\nleaderboard — last week’s leaderboard\nprogress — the collective objectives\nstandup — your team’s stand-up summary (managers)\nooo {from} {to} — mark yourself out of office; ooo off — cancel it\nrun checkin | leaderboard | progress | breaches | standup | review | qbr — run a ritual now (managers)\nhelp — this message',
 } as const;
 
 export type MessageKey = keyof typeof en;

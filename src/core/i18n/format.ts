@@ -79,5 +79,12 @@ export function formatValue(locale: Locale, value: number | null | undefined, un
 
 /** An instant as weekday, day, month and time in a zone: "Friday 20 November at 16:00" / "vendredi 20 novembre à 16:00". */
 export function formatWeekdayTime(locale: Locale, iso: string, timeZone: string): string {
-  return dateFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return dateFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
 }

@@ -102,12 +102,14 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'chart.trend.title': '{kpi} — {member}',
   'chart.trend.subtitle': '{n} dernières semaines, jusqu’au {date}',
   'chart.trend.weeklyTarget': 'Objectif de la semaine',
-  'chart.alt.burnup': '{objective}, {period} : {actual} à ce jour ; objectif {target}, seuil d’alerte {alert} ; projection de {projected} en fin de période.',
+  'chart.alt.burnup':
+    '{objective}, {period} : {actual} à ce jour ; objectif {target}, seuil d’alerte {alert} ; projection de {projected} en fin de période.',
   'chart.alt.attainment': 'Atteinte des objectifs par personne, {period} : {list}.',
   'chart.alt.trend': '{kpi} de {member} sur les {n} dernières semaines : {list}.',
   'chart.alt.empty': '{title} : pas encore de données pour cette période.',
   'chart.error.noObjective': 'L’équipe « {team} » n’a aucun objectif collectif à représenter.',
-  'chart.error.unknownObjective': 'Objectif collectif « {objective} » inconnu. Objectifs de cette équipe : {objectives}.',
+  'chart.error.unknownObjective':
+    'Objectif collectif « {objective} » inconnu. Objectifs de cette équipe : {objectives}.',
   'chart.error.unknownKpi': 'Indicateur « {kpi} » inconnu.',
   'chart.error.trendNeedsMember': 'Un graphique de tendance demande une personne et un indicateur.',
   'chart.error.unknownMember': '« {member} » ne fait pas partie de l’équipe « {team} ».',
@@ -120,11 +122,13 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'sandbox.advance.day': '+1 jour',
   'sandbox.advance.week': '+1 semaine',
   'sandbox.reset': 'Réinitialiser',
-  'sandbox.resetConfirm': 'Effacer tous les messages, check-ins et décisions du bac à sable et repartir d’aujourd’hui ?',
+  'sandbox.resetConfirm':
+    'Effacer tous les messages, check-ins et décisions du bac à sable et repartir d’aujourd’hui ?',
   'sandbox.resetDone': 'Le bac à sable repart d’aujourd’hui.',
   'sandbox.member': 'Vous êtes',
   'sandbox.manager': 'manager',
-  'sandbox.hint': 'Un substitut local de Slack et Teams : choisissez un membre, répondez aux check-ins, cliquez sur les boutons, réagissez aux publications et avancez l’horloge pour voir un mois de rituels. Rien ne quitte cet ordinateur.',
+  'sandbox.hint':
+    'Un substitut local de Slack et Teams : choisissez un membre, répondez aux check-ins, cliquez sur les boutons, réagissez aux publications et avancez l’horloge pour voir un mois de rituels. Rien ne quitte cet ordinateur.',
   'sandbox.placeholder': 'Tapez une commande : checkin, moi, standup, absent 2026-12-01 2026-12-05, aide',
   'sandbox.send': 'Envoyer',
   'sandbox.channelNote': 'Le bot publie ici ; réagissez à ses publications avec un emoji.',
@@ -142,7 +146,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'sandbox.you': 'Vous',
   'sandbox.edited': '(modifié)',
   'sandbox.error': 'Une erreur s’est produite ; rien n’a été modifié. Veuillez réessayer.',
-  'sandbox.empty': 'Aucun message pour l’instant. Avancez l’horloge jusqu’au prochain rituel, ou tapez une commande ci-dessous.',
+  'sandbox.empty':
+    'Aucun message pour l’instant. Avancez l’horloge jusqu’au prochain rituel, ou tapez une commande ci-dessous.',
   'sandbox.moved': 'Il est maintenant {time} dans le bac à sable.',
   'sandbox.ran': 'Exécuté : {rituals}.',
   'sandbox.nothingDue': 'Aucun rituel n’est prévu après cette heure.',
@@ -166,7 +171,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'form.submit': 'Envoyer',
   'form.cancel': 'Annuler',
   'checkin.prompt.title': 'Point hebdo — {period}',
-  'checkin.prompt.intro': 'Bonjour {name}, comment s’est passée votre semaine ? Partagez vos chiffres : c’est l’affaire d’une minute.',
+  'checkin.prompt.intro':
+    'Bonjour {name}, comment s’est passée votre semaine ? Partagez vos chiffres : c’est l’affaire d’une minute.',
   'checkin.deadline': 'Réponses acceptées jusqu’au {when}.',
   'checkin.action.open': 'Remplir mon point',
   'checkin.action.edit': 'Modifier mes réponses',
@@ -181,7 +187,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'checkin.confirm.title': 'Point bien reçu — merci !',
   'checkin.confirm.submitted': 'Envoyé le {when} : {values}',
   'checkin.closed': 'Le point hebdo ({period}) est clos : les réponses ne sont plus acceptées.',
-  'checkin.notOpen': 'Le point hebdo ({period}) n’est pas encore ouvert : vous pouvez répondre pour cette semaine ou la suivante.',
+  'checkin.notOpen':
+    'Le point hebdo ({period}) n’est pas encore ouvert : vous pouvez répondre pour cette semaine ou la suivante.',
   'checkin.noKpis': 'Votre rôle n’a aucun chiffre à déclarer dans le point hebdo.',
   'checkin.error.required': 'Ce champ est obligatoire.',
   'checkin.error.range': 'Saisissez une valeur entre {min} et {max}.',
@@ -189,9 +196,11 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'checkin.error.tooLong': 'Trop long : {max} caractères au maximum.',
   'checkin.error.max': 'Au plus {max} : la limite fixée pour ce chiffre.',
   'checkin.error.atMost': 'Ne peut pas dépasser {other} ({value}).',
-  'checkin.confirm.outlier': '{value} fait plus de 5 fois votre habitude ({median}, médiane de vos {weeks} dernières semaines). Vérifiez, puis envoyez de nouveau pour confirmer.',
+  'checkin.confirm.outlier':
+    '{value} fait plus de 5 fois votre habitude ({median}, médiane de vos {weeks} dernières semaines). Vérifiez, puis envoyez de nouveau pour confirmer.',
   'leaderboard.title': 'Classement {team} — {period}',
-  'leaderboard.footer': 'Score = atteinte pondérée des objectifs de chacun, indicateurs de qualité compris — jamais le volume brut.',
+  'leaderboard.footer':
+    'Score = atteinte pondérée des objectifs de chacun, indicateurs de qualité compris — jamais le volume brut.',
   'leaderboard.more_one': 'et {n} autre',
   'leaderboard.more_other': 'et {n} autres',
   'leaderboard.reactions': 'Réactions au classement précédent : {list}',
@@ -205,9 +214,12 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'leaderboard.unranked.no_target': 'pas de cible',
   'leaderboard.unranked.no_scored_objective': 'aucun objectif noté',
   'leaderboard.unranked.other': 'sans score',
-  'leaderboard.skipped.nobody_expected': 'Pas de classement pour {period} : personne ne pouvait faire son point (jours fériés ou absences).',
-  'leaderboard.skipped.no_data': 'Pas de classement pour {period} : personne n’a fait son point et aucun chiffre n’a été enregistré.',
-  'leaderboard.skipped.nobody_ranked': 'Pas de classement pour {period} : personne n’a encore d’objectif noté avec des données.',
+  'leaderboard.skipped.nobody_expected':
+    'Pas de classement pour {period} : personne ne pouvait faire son point (jours fériés ou absences).',
+  'leaderboard.skipped.no_data':
+    'Pas de classement pour {period} : personne n’a fait son point et aucun chiffre n’a été enregistré.',
+  'leaderboard.skipped.nobody_ranked':
+    'Pas de classement pour {period} : personne n’a encore d’objectif noté avec des données.',
   'myRank.title': 'Votre classement — {period}',
   'myRank.rank': 'Rang {rank} sur {total}, score {score} ({movement})',
   'myRank.rankOnly': 'Rang {rank} sur {total}, score {score}',
@@ -215,12 +227,17 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'progress.alert': 'Seuil d’alerte : {value}',
   'progress.empty': 'Aucun objectif collectif.',
   'breach.title': 'Seuil d’alerte franchi : {label}',
-  'breach.body.higher': 'Pour l’équipe {team}, l’indicateur est à {value}, sous son seuil d’alerte ({alert}). Vous pilotez cet objectif : quel est le plan ?',
-  'breach.body.lower': 'Pour l’équipe {team}, l’indicateur est à {value}, au-dessus de son seuil d’alerte ({alert}). Vous pilotez cet objectif : quel est le plan ?',
-  'breach.bodyProjected.higher': 'Pour l’équipe {team}, la projection est de {value} en fin de période, sous son seuil d’alerte ({alert}). Vous pilotez cet objectif : quel est le plan ?',
-  'breach.bodyProjected.lower': 'Pour l’équipe {team}, la projection est de {value} en fin de période, au-dessus de son seuil d’alerte ({alert}). Vous pilotez cet objectif : quel est le plan ?',
+  'breach.body.higher':
+    'Pour l’équipe {team}, l’indicateur est à {value}, sous son seuil d’alerte ({alert}). Vous pilotez cet objectif : quel est le plan ?',
+  'breach.body.lower':
+    'Pour l’équipe {team}, l’indicateur est à {value}, au-dessus de son seuil d’alerte ({alert}). Vous pilotez cet objectif : quel est le plan ?',
+  'breach.bodyProjected.higher':
+    'Pour l’équipe {team}, la projection est de {value} en fin de période, sous son seuil d’alerte ({alert}). Vous pilotez cet objectif : quel est le plan ?',
+  'breach.bodyProjected.lower':
+    'Pour l’équipe {team}, la projection est de {value} en fin de période, au-dessus de son seuil d’alerte ({alert}). Vous pilotez cet objectif : quel est le plan ?',
   'breach.recoveredTitle': 'De retour dans son seuil d’alerte : {label}',
-  'breach.recovered': 'Rétabli le {when} : pour l’équipe {team}, l’indicateur est maintenant à {value}, dans son seuil d’alerte ({alert}). Rien à faire.',
+  'breach.recovered':
+    'Rétabli le {when} : pour l’équipe {team}, l’indicateur est maintenant à {value}, dans son seuil d’alerte ({alert}). Rien à faire.',
   'breach.periodEnded': 'Cette alerte s’est terminée avec sa période ({period}) ; la nouvelle période repart de zéro.',
   'breach.acknowledged': 'Pris en compte par {name} le {when}.',
   'breach.snoozed': 'Reporté jusqu’au {when}.',
@@ -230,11 +247,13 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'breach.cleared': 'Cette alerte est terminée : l’objectif n’est plus au-delà de son seuil.',
   'breach.notFound': 'Cette alerte n’existe plus.',
   'escalation.title': 'Escalade : {label}',
-  'escalation.body': 'Cet objectif de l’équipe {team} est toujours au-delà de son seuil d’alerte, et son pilote, {owner}, ne l’a pas pris en compte.',
+  'escalation.body':
+    'Cet objectif de l’équipe {team} est toujours au-delà de son seuil d’alerte, et son pilote, {owner}, ne l’a pas pris en compte.',
   'escalation.since': 'Seuil franchi depuis le {when}',
   'standup.title': 'Point d’équipe — {team}',
   'standup.completion': '{done} sur {total} ont répondu ({pct})',
-  'standup.noneExpected': 'Personne n’était attendu au point cette semaine : tout le monde était en congé, absent ou pas encore arrivé',
+  'standup.noneExpected':
+    'Personne n’était attendu au point cette semaine : tout le monde était en congé, absent ou pas encore arrivé',
   'standup.atRiskTeam': 'Équipe — {label} : {status}',
   'standup.atRiskMember': '{name} — {label} : {status}',
   'standup.breach': '{label} : {value} (seuil {alert})',
@@ -254,7 +273,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'qbr.intro_one': 'Les résultats du trimestre et {n} cible proposée pour le suivant.',
   'qbr.intro_other': 'Les résultats du trimestre et {n} cibles proposées pour le suivant.',
   'qbr.rationale.higher': '80ᵉ centile des {n} derniers résultats : {value} ; limité à ±20 % de la cible actuelle.',
-  'qbr.rationale.lower': '20ᵉ centile des {n} derniers résultats (plus c’est bas, mieux c’est) : {value} ; limité à ±20 % de la cible actuelle.',
+  'qbr.rationale.lower':
+    '20ᵉ centile des {n} derniers résultats (plus c’est bas, mieux c’est) : {value} ; limité à ±20 % de la cible actuelle.',
   'qbr.action.accept': 'Accepter : {label}',
   'qbr.action.change': 'Modifier : {label}',
   'qbr.accepted': 'Nouvelle cible pour {label} : {value} à partir du {from}.',
@@ -297,17 +317,20 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'ritual.standup': 'point d’équipe',
   'ritual.monthly_review': 'bilan mensuel',
   'ritual.qbr': 'revue trimestrielle',
-  'run.queued': 'C’est parti : {ritual} pour {team}. Messages en file d’envoi : {queued} ; ignorés : {skipped}. Ils partent dans la minute ; un message impossible à remettre est signalé aux managers.',
+  'run.queued':
+    'C’est parti : {ritual} pour {team}. Messages en file d’envoi : {queued} ; ignorés : {skipped}. Ils partent dans la minute ; un message impossible à remettre est signalé aux managers.',
   'run.alreadyRan': 'Le rituel « {ritual} » pour {team} a déjà été lancé cette minute : rien n’a été renvoyé.',
   'run.alreadySent': 'Le point hebdo de cette semaine a déjà été envoyé à {team} : rien n’a été renvoyé.',
   'run.nothing': 'Le rituel « {ritual} » pour {team} n’avait rien à envoyer.',
-  'run.allSkipped': 'Le rituel « {ritual} » pour {team} n’a rien envoyé : {skipped} ignoré(s) (rien à montrer encore, absence ou déjà fait).',
+  'run.allSkipped':
+    'Le rituel « {ritual} » pour {team} n’a rien envoyé : {skipped} ignoré(s) (rien à montrer encore, absence ou déjà fait).',
   'auth.notManager': 'Seuls les managers de l’équipe {team} peuvent faire cela.',
   'auth.notInTeam': 'Vous ne faites pas partie de l’équipe {team}.',
   'auth.notAllowed': 'Seuls le pilote de cet objectif et les managers de l’équipe peuvent faire cela.',
   'command.unknown': 'Je ne connais pas la commande « {text} ». Tapez aide pour voir ce que je sais faire.',
   'command.badDate': '« {value} » n’est pas une date : utilisez JJ/MM/AAAA ou AAAA-MM-JJ, par exemple 16/03/2026.',
-  'command.missingDates': 'Indiquez le premier et le dernier jour, par exemple absent 16/03/2026 20/03/2026 (ou absent fin pour annuler).',
+  'command.missingDates':
+    'Indiquez le premier et le dernier jour, par exemple absent 16/03/2026 20/03/2026 (ou absent fin pour annuler).',
   'command.unknownRitual': 'Rituel « {ritual} » inconnu. Rituels : {rituals}.',
   'error.badForm': 'Ce formulaire n’est plus à jour. Ouvrez-le à nouveau.',
   'admin.parkedTitle': 'Un message n’a pas pu être remis',
@@ -315,7 +338,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'admin.whereChannel': 'le canal de l’équipe {team}',
   'notice.channel': 'Canal',
   'admin.slackUninstalledTitle': 'Goal Rituals a été retiré de Slack',
-  'admin.slackUninstalled': 'L’application a été désinstallée de l’espace Slack de {team}, ou son accès révoqué : ses jetons sont supprimés et plus rien n’y est publié. Pour reprendre, réinstallez-la depuis {url}.',
+  'admin.slackUninstalled':
+    'L’application a été désinstallée de l’espace Slack de {team}, ou son accès révoqué : ses jetons sont supprimés et plus rien n’y est publié. Pour reprendre, réinstallez-la depuis {url}.',
   'home.manager.title': 'Actions manager',
   'home.manager.standup': 'Synthèse d’équipe',
   'home.manager.table': 'Tableau de l’équipe',
@@ -323,34 +347,46 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'home.manager.runLeaderboard': 'Publier le classement',
   'home.manager.runProgress': 'Publier la progression',
   'delivery.notInChannel': 'Le bot n’est pas membre du canal : invitez-le (/invite @Goal Rituals).',
-  'delivery.channelNotFound': 'Le canal n’existe pas ou le bot ne le voit pas : vérifiez l’identifiant du canal de l’équipe dans la configuration.',
+  'delivery.channelNotFound':
+    'Le canal n’existe pas ou le bot ne le voit pas : vérifiez l’identifiant du canal de l’équipe dans la configuration.',
   'delivery.archived': 'Le canal est archivé : désarchivez-le ou indiquez un autre canal dans la configuration.',
-  'delivery.accountInactive': 'Le compte est désactivé : retirez le membre de la configuration ou mettez à jour son identifiant.',
-  'delivery.userNotFound': 'Aucun utilisateur n’a cet identifiant ou cette adresse : vérifiez le membre dans la configuration.',
+  'delivery.accountInactive':
+    'Le compte est désactivé : retirez le membre de la configuration ou mettez à jour son identifiant.',
+  'delivery.userNotFound':
+    'Aucun utilisateur n’a cet identifiant ou cette adresse : vérifiez le membre dans la configuration.',
   'delivery.noIdentity': 'Le membre n’a ni identifiant ni adresse e-mail pour cette plateforme dans la configuration.',
   'delivery.noChannel': 'L’équipe n’a pas de canal pour cette plateforme dans la configuration.',
   'delivery.authRevoked': 'L’accès de l’application a été révoqué ou l’application désinstallée : réinstallez-la.',
   'delivery.missingScope': 'Il manque une autorisation à l’application : réinstallez-la depuis le manifeste.',
   'delivery.blocked': 'Le membre a bloqué ou retiré le bot, ou la conversation n’existe plus.',
   'delivery.other': 'La plateforme a répondu « {code} ».',
-  'error.notAMember': 'Vous ne faites encore partie d’aucune équipe de cet espace. Demandez à votre administrateur de vous ajouter à la configuration.',
+  'error.notAMember':
+    'Vous ne faites encore partie d’aucune équipe de cet espace. Demandez à votre administrateur de vous ajouter à la configuration.',
   'welcome.title': 'Bienvenue, {name} !',
   'welcome.intro': 'J’anime les rituels d’objectifs de {team}, ici même dans la discussion.',
-  'welcome.checkin': 'Chaque semaine, je vous demande vos chiffres ({kpis}) dans cette discussion. Votre prochain point hebdo : {when} ({zone}).',
+  'welcome.checkin':
+    'Chaque semaine, je vous demande vos chiffres ({kpis}) dans cette discussion. Votre prochain point hebdo : {when} ({zone}).',
   'welcome.leaderboard': 'Le classement de {team} est publié dans le canal de l’équipe : prochain le {when} ({zone}).',
-  'welcome.manager': 'En tant que manager de {team}, vous recevez aussi les alertes de seuil, et pouvez demander la synthèse de l’équipe (point) ou lancer un rituel tout de suite (lancer classement).',
+  'welcome.manager':
+    'En tant que manager de {team}, vous recevez aussi les alertes de seuil, et pouvez demander la synthèse de l’équipe (point) ou lancer un rituel tout de suite (lancer classement).',
   'welcome.commands': 'Tapez moi pour voir où vous en êtes, ou aide pour toutes les commandes.',
   'welcome.channelTitle': 'Goal Rituals est configuré pour {team}',
   'welcome.channelIntro': 'Voici ce que ce canal verra :',
-  'welcome.channelLeaderboard': '- le classement : le score de chacun par rapport à ses objectifs, qualité comprise, pas seulement le volume (réagissez : les réactions sont comptées) — prochain le {when}',
-  'welcome.channelProgress': '- la progression collective : chaque objectif commun face à sa cible et à son seuil d’alerte — prochaine le {when}',
+  'welcome.channelLeaderboard':
+    '- le classement : le score de chacun par rapport à ses objectifs, qualité comprise, pas seulement le volume (réagissez : les réactions sont comptées) — prochain le {when}',
+  'welcome.channelProgress':
+    '- la progression collective : chaque objectif commun face à sa cible et à son seuil d’alerte — prochaine le {when}',
   'welcome.channelReview': '- le bilan mensuel, avec ses graphiques — prochain le {when}',
   'welcome.channelQbr': '- la revue trimestrielle (QBR) — prochaine le {when}',
-  'welcome.channelDms': 'Chacun reçoit son point hebdo dans une discussion privée avec le bot, à son heure locale ; les réponses y restent.',
+  'welcome.channelDms':
+    'Chacun reçoit son point hebdo dans une discussion privée avec le bot, à son heure locale ; les réponses y restent.',
   'welcome.channelJoin': 'Pas encore dans la configuration de l’espace ? Demandez à {managers}.',
   'welcome.strangerTitle': 'Bienvenue !',
-  'welcome.strangerId': 'Pour être ajouté, donnez à votre administrateur votre e-mail de connexion ou cet identifiant pour la configuration : {id}',
-  'welcome.strangerEmail': 'Pour être ajouté, donnez à votre administrateur votre e-mail de connexion pour la configuration.',
+  'welcome.strangerId':
+    'Pour être ajouté, donnez à votre administrateur votre e-mail de connexion ou cet identifiant pour la configuration : {id}',
+  'welcome.strangerEmail':
+    'Pour être ajouté, donnez à votre administrateur votre e-mail de connexion pour la configuration.',
   'help.title': 'Ce que je sais faire',
-  'help.body': 'pointage — remplir votre point hebdo ouvert\npointage suivant — répondre en avance au prochain point\nmoi — où vous en êtes de vos objectifs\nclassement — le classement de la semaine dernière\nprogression — les objectifs collectifs\npoint — la synthèse de l’équipe (managers)\nabsent {from} {to} — vous déclarer absent ; absent fin — annuler\nlancer pointage | classement | progression | alertes | point | revue | qbr — lancer un rituel maintenant (managers)\naide — ce message',
+  'help.body':
+    'pointage — remplir votre point hebdo ouvert\npointage suivant — répondre en avance au prochain point\nmoi — où vous en êtes de vos objectifs\nclassement — le classement de la semaine dernière\nprogression — les objectifs collectifs\npoint — la synthèse de l’équipe (managers)\nabsent {from} {to} — vous déclarer absent ; absent fin — annuler\nlancer pointage | classement | progression | alertes | point | revue | qbr — lancer un rituel maintenant (managers)\naide — ce message',
 };

@@ -20,5 +20,13 @@ export interface AuditEntry extends AuditEntryInput {
 export interface AuditRepo {
   record(entry: AuditEntryInput): Promise<AuditEntry>;
   /** Newest first; `since` an instant, `from`/`to` inclusive days (UTC); at most `limit` rows (default 1000). */
-  list(filter: { entity?: string; entityId?: string; actor?: string; since?: string; from?: string; to?: string; limit?: number }): Promise<AuditEntry[]>;
+  list(filter: {
+    entity?: string;
+    entityId?: string;
+    actor?: string;
+    since?: string;
+    from?: string;
+    to?: string;
+    limit?: number;
+  }): Promise<AuditEntry[]>;
 }

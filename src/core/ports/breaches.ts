@@ -29,7 +29,13 @@ export interface BreachesRepo {
   /** Open breaches (not left) of objectives whose id starts with `objectivePrefix`. */
   listOpen(objectivePrefix?: string): Promise<Breach[]>;
   /** Opens a breach; returns the existing one when it is already open (concurrent scans). */
-  open(input: { objectiveId: string; memberId: string | null; periodKey: string | null; at: string; value: number | null }): Promise<{ breach: Breach; created: boolean }>;
+  open(input: {
+    objectiveId: string;
+    memberId: string | null;
+    periodKey: string | null;
+    at: string;
+    value: number | null;
+  }): Promise<{ breach: Breach; created: boolean }>;
   /** Leaves the breach (hysteresis: a later breach is a new row). */
   close(id: number, at: string): Promise<void>;
   setValue(id: number, value: number | null): Promise<void>;

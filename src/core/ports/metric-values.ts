@@ -53,7 +53,12 @@ export interface MetricValuesRepo {
   /** All or nothing, in one transaction. Same (source, externalId) and same data: no change; different data: update + history. */
   upsertMany(values: readonly MetricValueInput[], opts: { readonly at: string }): Promise<UpsertSummary>;
   /** Team-level values of `teamId` and values of `memberIds`, with `from <= date <= to`. */
-  listForTeamPeriod(teamId: string, memberIds: readonly string[], from: string, to: string): Promise<StoredMetricValue[]>;
+  listForTeamPeriod(
+    teamId: string,
+    memberIds: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<StoredMetricValue[]>;
   /**
    * The same values, in the same order (date, then id), as the report maths reads them: no ids, sources
    * or external ids. Optional: a faster read for large teams; reports fall back on listForTeamPeriod.

@@ -48,7 +48,13 @@ export interface TargetChangeInput {
 
 export interface ObjectivesRepo {
   get(id: string): Promise<StoredObjective | undefined>;
-  list(filter: { teamId?: string; memberId?: string; roleId?: string; scope?: ObjectiveScope; includeInactive?: boolean }): Promise<StoredObjective[]>;
+  list(filter: {
+    teamId?: string;
+    memberId?: string;
+    roleId?: string;
+    scope?: ObjectiveScope;
+    includeInactive?: boolean;
+  }): Promise<StoredObjective[]>;
   /** A manager's change: updates the objective, writes target history and the audit log; undefined if unknown. */
   changeTarget(change: TargetChangeInput): Promise<StoredObjective | undefined>;
   targetHistory(objectiveId: string): Promise<TargetHistoryEntry[]>;

@@ -37,16 +37,32 @@ export interface OccurrenceStatusChange {
 
 export interface OccurrencesRepo {
   /** Inserts unless the key exists; `created` is false (and the stored row returned) when it did. */
-  insert(input: OccurrenceInput, opts: { readonly at: string }): Promise<{ readonly occurrence: Occurrence; readonly created: boolean }>;
+  insert(
+    input: OccurrenceInput,
+    opts: { readonly at: string },
+  ): Promise<{ readonly occurrence: Occurrence; readonly created: boolean }>;
   get(key: string): Promise<Occurrence | undefined>;
   /** Many inserts in one transaction, results in input order (a fire writes a whole team at once). */
-  insertMany(inputs: readonly OccurrenceInput[], opts: { readonly at: string }): Promise<{ readonly occurrence: Occurrence; readonly created: boolean }[]>;
-  setStatus(id: number, status: OccurrenceStatus, opts: { readonly at: string; readonly reason?: string | null }): Promise<void>;
+  insertMany(
+    inputs: readonly OccurrenceInput[],
+    opts: { readonly at: string },
+  ): Promise<{ readonly occurrence: Occurrence; readonly created: boolean }[]>;
+  setStatus(
+    id: number,
+    status: OccurrenceStatus,
+    opts: { readonly at: string; readonly reason?: string | null },
+  ): Promise<void>;
   /** Many status changes in one transaction; a change without `reason` keeps the row's reason. */
   setStatusMany(changes: readonly OccurrenceStatusChange[], opts: { readonly at: string }): Promise<void>;
   /** Rows in these statuses due at or before `dueBy`, oldest first. */
   listDue(statuses: readonly OccurrenceStatus[], dueBy: string): Promise<Occurrence[]>;
-  list(filter: { teamId?: string; ritual?: string; periodKey?: string; memberId?: string; statuses?: readonly OccurrenceStatus[] }): Promise<Occurrence[]>;
+  list(filter: {
+    teamId?: string;
+    ritual?: string;
+    periodKey?: string;
+    memberId?: string;
+    statuses?: readonly OccurrenceStatus[];
+  }): Promise<Occurrence[]>;
   /** The earliest `scheduled` row due strictly after `after`, if any. */
   nextScheduled(after: string): Promise<Occurrence | undefined>;
 }

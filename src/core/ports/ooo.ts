@@ -14,7 +14,14 @@ export interface OooPeriod {
 }
 
 export interface OooRepo {
-  add(input: { memberId: string; from: string; to: string; reason?: string; by: string; at: string }): Promise<OooPeriod>;
+  add(input: {
+    memberId: string;
+    from: string;
+    to: string;
+    reason?: string;
+    by: string;
+    at: string;
+  }): Promise<OooPeriod>;
   /** Kept for history: a cancelled period no longer counts. */
   cancel(id: number, opts: { by: string; at: string }): Promise<boolean>;
   /** Periods (not cancelled) of these members overlapping [from, to]. */

@@ -22,7 +22,11 @@ export interface OutboxPort {
   enqueue(
     items: readonly OutboxItemInput[],
     opts: { readonly at: string },
-  ): Promise<{ readonly enqueued: number; readonly duplicates: number; /** Per item, in order: false for a key already queued. */ readonly inserted: readonly boolean[] }>;
+  ): Promise<{
+    readonly enqueued: number;
+    readonly duplicates: number /** Per item, in order: false for a key already queued. */;
+    readonly inserted: readonly boolean[];
+  }>;
   /** The message a delivered item became, if it was delivered (to update it later or match reactions). */
   deliveredRef(dedupeKey: string): Promise<MessageRef | undefined>;
 }

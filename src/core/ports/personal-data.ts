@@ -55,5 +55,8 @@ export interface PersonDataRepo {
    * records it in the audit log under the pseudonym. `keepAggregates`: their metric values stay, under
    * the pseudonym, so team figures do not change; otherwise they are deleted.
    */
-  erase(memberId: string, opts: { readonly actor: string; readonly at: string; readonly keepAggregates: boolean }): Promise<EraseReport>;
+  erase(
+    memberId: string,
+    opts: { readonly actor: string; readonly at: string; readonly keepAggregates: boolean },
+  ): Promise<EraseReport>;
 }

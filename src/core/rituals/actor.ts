@@ -29,11 +29,20 @@ export function actorOf(ws: Workspace, memberId: string): Actor | undefined {
  * The team an actor names (or their home team; for manager-only actions the first team they manage).
  * Throws AUTH.NOT_IN_TEAM for another team and AUTH.NOT_MANAGER when they do not manage it.
  */
-export function teamFor(ws: Workspace, actor: Actor, teamId: string | undefined, opts: { managerOnly?: boolean } = {}): Team {
+export function teamFor(
+  ws: Workspace,
+  actor: Actor,
+  teamId: string | undefined,
+  opts: { managerOnly?: boolean } = {},
+): Team {
   let team: Team | undefined;
   if (teamId !== undefined) {
     team = ws.teams.find((t) => t.id === teamId);
-    if (!team) throw new DomainError('REPORT.UNKNOWN_TEAM', `unknown team "${teamId}"`, { team: teamId, teams: actor.teams.map((t) => t.id).join(', ') });
+    if (!team)
+      throw new DomainError('REPORT.UNKNOWN_TEAM', `unknown team "${teamId}"`, {
+        team: teamId,
+        teams: actor.teams.map((t) => t.id).join(', '),
+      });
     if (!actor.teams.includes(team) && !isManagerOf(team, actor.member.id)) {
       throw new DomainError('AUTH.NOT_IN_TEAM', `${actor.member.id} is not in team ${teamId}`, { team: team.name });
     }
@@ -41,7 +50,9 @@ export function teamFor(ws: Workspace, actor: Actor, teamId: string | undefined,
     team = (opts.managerOnly ? actor.teams.find((t) => isManagerOf(t, actor.member.id)) : undefined) ?? actor.team;
   }
   if (opts.managerOnly && !isManagerOf(team, actor.member.id)) {
-    throw new DomainError('AUTH.NOT_MANAGER', `${actor.member.id} does not manage team ${team.id}`, { team: team.name });
+    throw new DomainError('AUTH.NOT_MANAGER', `${actor.member.id} does not manage team ${team.id}`, {
+      team: team.name,
+    });
   }
   return team;
 }

@@ -15,7 +15,12 @@ export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'error'; readonly code: CommandErrorCode; readonly value: string };
 
-export type CommandErrorCode = 'COMMAND.UNKNOWN' | 'COMMAND.BAD_DATE' | 'COMMAND.MISSING_DATES' | 'COMMAND.BAD_RANGE' | 'COMMAND.UNKNOWN_RITUAL';
+export type CommandErrorCode =
+  | 'COMMAND.UNKNOWN'
+  | 'COMMAND.BAD_DATE'
+  | 'COMMAND.MISSING_DATES'
+  | 'COMMAND.BAD_RANGE'
+  | 'COMMAND.UNKNOWN_RITUAL';
 
 const VERBS: Readonly<Record<string, { kind: string; fr: boolean }>> = {
   checkin: { kind: 'checkin', fr: false },
@@ -74,7 +79,11 @@ export function parseCommandDate(token: string, french: boolean): string | null 
 }
 
 export function parseCommand(text: string, locale: Locale): Command {
-  const tokens = text.trim().replace(/^\/\S+\s*/, '').split(/\s+/).filter((s) => s !== '');
+  const tokens = text
+    .trim()
+    .replace(/^\/\S+\s*/, '')
+    .split(/\s+/)
+    .filter((s) => s !== '');
   const first = tokens[0]?.toLowerCase();
   if (first === undefined) return { kind: 'help' };
   const verb = VERBS[first];

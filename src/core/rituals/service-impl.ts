@@ -35,7 +35,11 @@ import { localDateOf } from '../domain/zoned-time.js';
  * the breach scan an answer triggers (the engine's, before the answer returns, or one that defers and
  * coalesces it, or hands it to the background thread).
  */
-export function createService(ctx: CoreContext, engine: Pick<RitualEngine, 'runNow'>, afterCheckIn: Pick<RitualEngine, 'scanBreaches'>): RitualsService {
+export function createService(
+  ctx: CoreContext,
+  engine: Pick<RitualEngine, 'runNow'>,
+  afterCheckIn: Pick<RitualEngine, 'scanBreaches'>,
+): RitualsService {
   const actor = (memberId: string): Actor | undefined => actorOf(ctx.workspace(), memberId);
   const fallback = () => ctx.workspace().defaults.locale;
   const reply = (view: InteractionResult['view']): InteractionResult => ({ kind: 'reply', view });
@@ -47,7 +51,11 @@ export function createService(ctx: CoreContext, engine: Pick<RitualEngine, 'runN
     try {
       return await fn(a);
     } catch (err) {
-      if (!(err instanceof DomainError)) ctx.log.error({ member: memberId, err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'service call failed');
+      if (!(err instanceof DomainError))
+        ctx.log.error(
+          { member: memberId, err: err instanceof Error ? { name: err.name, message: err.message } : String(err) },
+          'service call failed',
+        );
       return onError(describeError(a.locale, err));
     }
   }
@@ -108,7 +116,10 @@ export function createService(ctx: CoreContext, engine: Pick<RitualEngine, 'runN
               parsed = undefined;
             }
             const period = (parsed as { period?: unknown } | null | undefined)?.period;
-            return { kind: 'form', view: await buildCheckInForm(ctx, a, typeof period === 'string' ? period : undefined) };
+            return {
+              kind: 'form',
+              view: await buildCheckInForm(ctx, a, typeof period === 'string' ? period : undefined),
+            };
           }
           case 'breach.acknowledge':
             return acknowledgeBreach(ctx, a, value);
@@ -138,11 +149,19 @@ export function createService(ctx: CoreContext, engine: Pick<RitualEngine, 'runN
     },
 
     async submitDecision(input) {
-      return as(input.memberId, (a) => submitDecision(ctx, a, input), (n) => ({ ok: true, view: n }));
+      return as(
+        input.memberId,
+        (a) => submitDecision(ctx, a, input),
+        (n) => ({ ok: true, view: n }),
+      );
     },
 
     async submitTargetChange(input) {
-      return as(input.memberId, (a) => submitTargetChange(ctx, a, input), (n) => ({ ok: true, view: n }));
+      return as(
+        input.memberId,
+        (a) => submitTargetChange(ctx, a, input),
+        (n) => ({ ok: true, view: n }),
+      );
     },
 
     async myGoals(memberId) {
@@ -150,32 +169,52 @@ export function createService(ctx: CoreContext, engine: Pick<RitualEngine, 'runN
     },
 
     leaderboard(memberId, teamId) {
-      return as<LeaderboardView | NoticeView>(memberId, async (a) => {
-        // The last completed week: the current one is still under way.
-        return lastLeaderboard(ctx, teamFor(ctx.workspace(), a, teamId), ctx.clock.now(), a.locale);
-      }, (n) => n);
+      return as<LeaderboardView | NoticeView>(
+        memberId,
+        async (a) => {
+          // The last completed week: the current one is still under way.
+          return lastLeaderboard(ctx, teamFor(ctx.workspace(), a, teamId), ctx.clock.now(), a.locale);
+        },
+        (n) => n,
+      );
     },
 
     progress(memberId, teamId) {
-      return as<CollectiveProgressView | NoticeView>(memberId, (a) => buildProgress(ctx, teamFor(ctx.workspace(), a, teamId), ctx.clock.now(), a.locale), (n) => n);
+      return as<CollectiveProgressView | NoticeView>(
+        memberId,
+        (a) => buildProgress(ctx, teamFor(ctx.workspace(), a, teamId), ctx.clock.now(), a.locale),
+        (n) => n,
+      );
     },
 
     standup(memberId, teamId) {
-      return as<StandupSummaryView | NoticeView>(memberId, (a) => buildStandup(ctx, teamFor(ctx.workspace(), a, teamId, { managerOnly: true }), ctx.clock.now(), a.locale), (n) => n);
+      return as<StandupSummaryView | NoticeView>(
+        memberId,
+        (a) => buildStandup(ctx, teamFor(ctx.workspace(), a, teamId, { managerOnly: true }), ctx.clock.now(), a.locale),
+        (n) => n,
+      );
     },
 
     runRitual(memberId, ritual: RitualId, teamId) {
-      return as(memberId, async (a) => {
-        const team = teamFor(ctx.workspace(), a, teamId, { managerOnly: true });
-        const now = ctx.clock.now();
-        const run = await engine.runNow(team.id, ritual, now);
-        // A ritual run by hand is a manager's decision to message the team: kept in the audit log.
-        await ctx.repos.audit.record({
-          at: now.toISOString(), actor: a.member.id, action: 'ritual.run', entity: 'team', entityId: team.id,
-          after: { ritual, period: run.period, sent: run.sent, skipped: run.skipped + run.missed },
-        });
-        return runNotice(a.locale, team.name, run);
-      }, (n) => n);
+      return as(
+        memberId,
+        async (a) => {
+          const team = teamFor(ctx.workspace(), a, teamId, { managerOnly: true });
+          const now = ctx.clock.now();
+          const run = await engine.runNow(team.id, ritual, now);
+          // A ritual run by hand is a manager's decision to message the team: kept in the audit log.
+          await ctx.repos.audit.record({
+            at: now.toISOString(),
+            actor: a.member.id,
+            action: 'ritual.run',
+            entity: 'team',
+            entityId: team.id,
+            after: { ritual, period: run.period, sent: run.sent, skipped: run.skipped + run.missed },
+          });
+          return runNotice(a.locale, team.name, run);
+        },
+        (n) => n,
+      );
     },
 
     recordReaction: (event) => recordReaction(ctx, event),

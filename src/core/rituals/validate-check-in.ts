@@ -54,7 +54,10 @@ export function parseLocaleNumber(text: string, locale: Locale): number | null {
 /** A stored value as the user would type it back (percent as 0-100, no grouping). */
 export function typedValue(locale: Locale, unit: Unit, stored: number): string {
   const n = unit.type === 'percent' ? stored * 100 : stored;
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 4, useGrouping: false }).format(n);
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    maximumFractionDigits: 4,
+    useGrouping: false,
+  }).format(n);
 }
 
 /** The stored value of a typed one (percent typed 45 is stored 0.45). */
@@ -68,14 +71,24 @@ export interface CheckInFieldSpec {
 }
 
 export type CheckInValidation =
-  | { readonly ok: true; readonly values: Record<string, number>; readonly wins: string | null; readonly blockers: string | null }
+  | {
+      readonly ok: true;
+      readonly values: Record<string, number>;
+      readonly wins: string | null;
+      readonly blockers: string | null;
+    }
   | { readonly ok: false; readonly errors: Record<string, string> };
 
 /**
  * The KPIs' own sanity rules, on values that parsed: a hard limit (`max`) and "at most that other KPI of
  * the same check-in" (`at_most`, e.g. no-shows <= meetings booked). A value that breaks one is refused.
  */
-export function checkSanityRules(fields: readonly CheckInFieldSpec[], values: Record<string, number>, errors: Record<string, string>, locale: Locale): void {
+export function checkSanityRules(
+  fields: readonly CheckInFieldSpec[],
+  values: Record<string, number>,
+  errors: Record<string, string>,
+  locale: Locale,
+): void {
   for (const { kpi } of fields) {
     const v = values[kpi.id];
     if (v === undefined) continue;
@@ -86,7 +99,10 @@ export function checkSanityRules(fields: readonly CheckInFieldSpec[], values: Re
     const other = kpi.atMost === undefined ? undefined : fields.find((f) => f.kpi.id === kpi.atMost)?.kpi;
     const limit = other ? values[other.id] : undefined;
     if (other && limit !== undefined && v > limit) {
-      errors[kpi.id] = t(locale, 'checkin.error.atMost', { other: other.label[locale], value: typedValue(locale, other.unit, limit) });
+      errors[kpi.id] = t(locale, 'checkin.error.atMost', {
+        other: other.label[locale],
+        value: typedValue(locale, other.unit, limit),
+      });
     }
   }
   for (const id of Object.keys(errors)) delete values[id];
@@ -116,14 +132,18 @@ export function validateCheckIn(input: {
     else if (n < 0) errors[kpi.id] = t(locale, 'error.negative');
     else if (n > ABSURD_VALUE) errors[kpi.id] = t(locale, 'error.tooLarge', { value: raw.slice(0, 40) });
     else if (n < bounds.min || n > bounds.max)
-      errors[kpi.id] = t(locale, 'checkin.error.range', { min: formatNumber(locale, bounds.min), max: formatNumber(locale, bounds.max) });
+      errors[kpi.id] = t(locale, 'checkin.error.range', {
+        min: formatNumber(locale, bounds.min),
+        max: formatNumber(locale, bounds.max),
+      });
     else if (bounds.whole && !Number.isInteger(n)) errors[kpi.id] = t(locale, 'checkin.error.whole');
     else values[kpi.id] = storedValue(unit, n);
   }
   checkSanityRules(input.fields, values, errors, locale);
   const text = (id: 'wins' | 'blockers', v: string | undefined): string | null => {
     const s = (v ?? '').trim();
-    if (s.length > TEXT_MAX_LENGTH) errors[id] = t(locale, 'checkin.error.tooLong', { max: formatNumber(locale, TEXT_MAX_LENGTH) });
+    if (s.length > TEXT_MAX_LENGTH)
+      errors[id] = t(locale, 'checkin.error.tooLong', { max: formatNumber(locale, TEXT_MAX_LENGTH) });
     return s === '' ? null : s;
   };
   const wins = text('wins', input.wins);

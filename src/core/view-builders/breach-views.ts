@@ -10,11 +10,20 @@ import { collectiveLabel, type CollectiveFigure } from './progress-view.js';
 
 export const DEFAULT_SNOOZE_MINUTES = 24 * 60;
 
-function breachActions(locale: Locale, breach: Breach, teamId: string, which: readonly ('ack' | 'snooze' | 'decision')[]): ActionButton[] {
+function breachActions(
+  locale: Locale,
+  breach: Breach,
+  teamId: string,
+  which: readonly ('ack' | 'snooze' | 'decision')[],
+): ActionButton[] {
   const value = JSON.stringify({ breach: breach.id, team: teamId });
   const all: Record<'ack' | 'snooze' | 'decision', ActionButton> = {
     ack: { action: 'breach.acknowledge', label: t(locale, 'breach.action.ack'), value, style: 'primary' },
-    snooze: { action: 'breach.snooze', label: t(locale, 'breach.action.snooze'), value: JSON.stringify({ breach: breach.id, team: teamId, minutes: DEFAULT_SNOOZE_MINUTES }) },
+    snooze: {
+      action: 'breach.snooze',
+      label: t(locale, 'breach.action.snooze'),
+      value: JSON.stringify({ breach: breach.id, team: teamId, minutes: DEFAULT_SNOOZE_MINUTES }),
+    },
     decision: { action: 'breach.decision', label: t(locale, 'breach.action.decision'), value },
   };
   return which.map((w) => all[w]);
@@ -31,7 +40,9 @@ export interface BreachViewInput {
   /** The acknowledger's or snoozer's name, for the updated view. */
   readonly byName?: string;
   /** The breach is over: back within the threshold (at that instant), or its period ended. */
-  readonly ended?: { readonly kind: 'recovered'; readonly at: string } | { readonly kind: 'period_ended'; readonly periodLabel: string };
+  readonly ended?:
+    | { readonly kind: 'recovered'; readonly at: string }
+    | { readonly kind: 'period_ended'; readonly periodLabel: string };
 }
 
 export function breachNudgeView(a: BreachViewInput): BreachNudgeView {
@@ -41,7 +52,11 @@ export function breachNudgeView(a: BreachViewInput): BreachNudgeView {
   const line = collectiveKpiLine(a.figure.row, kpi, locale, a.figure.periodEnd, label);
   const alertText = t(locale, 'progress.alert', { value: formatValue(locale, a.figure.row.alert, kpi.unit) });
   const figure = a.figure.row.projectionMethod === 'pace' ? a.figure.row.projected : a.figure.row.actual;
-  const values = { team: a.team.name, value: formatValue(locale, figure, kpi.unit), alert: formatValue(locale, a.figure.row.alert, kpi.unit) };
+  const values = {
+    team: a.team.name,
+    value: formatValue(locale, figure, kpi.unit),
+    alert: formatValue(locale, a.figure.row.alert, kpi.unit),
+  };
   if (a.ended) {
     // The nudge is updated in place once the alert is over: what happened, and no button left to press.
     const recovered = a.ended.kind === 'recovered';
@@ -49,11 +64,24 @@ export function breachNudgeView(a: BreachViewInput): BreachNudgeView {
     const body = recovered
       ? t(locale, 'breach.recovered', { ...values, when: formatDateTime(locale, a.ended.at, a.zone) })
       : t(locale, 'breach.periodEnded', { period: a.ended.periodLabel });
-    return { type: 'breach_nudge', locale, text: `${title} — ${body}`, breachId: breach.id, title, body, line, alertText, actions: [] };
+    return {
+      type: 'breach_nudge',
+      locale,
+      text: `${title} — ${body}`,
+      breachId: breach.id,
+      title,
+      body,
+      line,
+      alertText,
+      actions: [],
+    };
   }
   const title = t(locale, 'breach.title', { label });
   // "below" a higher-is-better threshold, "above" a lower-is-better one.
-  const key = a.figure.row.projectionMethod === 'pace' ? (`breach.bodyProjected.${kpi.direction}` as const) : (`breach.body.${kpi.direction}` as const);
+  const key =
+    a.figure.row.projectionMethod === 'pace'
+      ? (`breach.bodyProjected.${kpi.direction}` as const)
+      : (`breach.body.${kpi.direction}` as const);
   let body = t(locale, key, values);
   let actions = breachActions(locale, breach, a.team.id, ['ack', 'snooze', 'decision']);
   if (breach.state === 'acknowledged') {
@@ -63,7 +91,17 @@ export function breachNudgeView(a: BreachViewInput): BreachNudgeView {
     body += `\n${t(locale, 'breach.snoozed', { when: formatDateTime(locale, breach.snoozedUntil, a.zone) })}`;
     actions = breachActions(locale, breach, a.team.id, ['ack', 'decision']);
   }
-  return { type: 'breach_nudge', locale, text: `${title} — ${body}`, breachId: breach.id, title, body, line, alertText, actions };
+  return {
+    type: 'breach_nudge',
+    locale,
+    text: `${title} — ${body}`,
+    breachId: breach.id,
+    title,
+    body,
+    line,
+    alertText,
+    actions,
+  };
 }
 
 export function escalationView(a: BreachViewInput & { ownerName: string }): EscalationView {

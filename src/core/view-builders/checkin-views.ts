@@ -15,8 +15,17 @@ import type {
 } from '../view-models.js';
 import { periodLabel, unitHint } from './labels.js';
 
-export function openButton(locale: Locale, periodKey: string, label: 'checkin.action.open' | 'checkin.action.edit' = 'checkin.action.open'): ActionButton {
-  return { action: 'checkin.open', label: t(locale, label), value: JSON.stringify({ period: periodKey }), style: 'primary' };
+export function openButton(
+  locale: Locale,
+  periodKey: string,
+  label: 'checkin.action.open' | 'checkin.action.edit' = 'checkin.action.open',
+): ActionButton {
+  return {
+    action: 'checkin.open',
+    label: t(locale, label),
+    value: JSON.stringify({ period: periodKey }),
+    style: 'primary',
+  };
 }
 
 const deadlineText = (locale: Locale, deadline: Date, zone: string) =>
@@ -48,10 +57,20 @@ export function checkInPromptView(a: {
   };
 }
 
-export function reminderView(a: { locale: Locale; name: string; period: Period; deadline: Date; zone: string; last: boolean }): ReminderView {
+export function reminderView(a: {
+  locale: Locale;
+  name: string;
+  period: Period;
+  deadline: Date;
+  zone: string;
+  last: boolean;
+}): ReminderView {
   const label = periodLabel(a.locale, a.period);
   const title = t(a.locale, 'checkin.reminder.title');
-  const body = t(a.locale, a.last ? 'checkin.reminder.lastBody' : 'checkin.reminder.body', { name: a.name.split(' ')[0] ?? a.name, period: label });
+  const body = t(a.locale, a.last ? 'checkin.reminder.lastBody' : 'checkin.reminder.body', {
+    name: a.name.split(' ')[0] ?? a.name,
+    period: label,
+  });
   return {
     type: 'checkin_reminder',
     locale: a.locale,
@@ -122,7 +141,12 @@ export function checkInFormView(a: {
       };
     }),
     errors: { ...(a.errors ?? {}) },
-    metadata: JSON.stringify({ member: a.memberId, period: a.period.key, key: a.occurrenceKey, ...(a.confirm ? { confirm: a.confirm } : {}) }),
+    metadata: JSON.stringify({
+      member: a.memberId,
+      period: a.period.key,
+      key: a.occurrenceKey,
+      ...(a.confirm ? { confirm: a.confirm } : {}),
+    }),
     ...(a.confirm ? { confirm: Object.keys(a.confirm) } : {}),
   };
 }
@@ -144,7 +168,10 @@ export function confirmationView(a: {
     .filter((k) => a.values[k.id] !== undefined)
     .map((k) => `${k.label[locale]} ${formatValue(locale, a.values[k.id]!, k.unit)}`)
     .join(' · ');
-  const submittedText = t(locale, 'checkin.confirm.submitted', { when: formatDateTime(locale, a.submittedAt.toISOString(), a.zone), values: reported });
+  const submittedText = t(locale, 'checkin.confirm.submitted', {
+    when: formatDateTime(locale, a.submittedAt.toISOString(), a.zone),
+    values: reported,
+  });
   return {
     type: 'checkin_confirmation',
     locale,

@@ -8,7 +8,12 @@ import { unitHint } from './labels.js';
 
 export const DECISION_KINDS = ['decision', 'hypothesis', 'test', 'result'] as const;
 
-export function decisionFormView(a: { locale: Locale; context: string; metadata: Record<string, unknown>; errors?: Record<string, string> }): DecisionFormView {
+export function decisionFormView(a: {
+  locale: Locale;
+  context: string;
+  metadata: Record<string, unknown>;
+  errors?: Record<string, string>;
+}): DecisionFormView {
   const { locale } = a;
   const title = t(locale, 'decision.form.title');
   return {

@@ -55,14 +55,21 @@ export function attainmentText(locale: Locale, value: number | null, capped = fa
 }
 
 /** What the status badge says: the status, else why there is none. */
-export function rowStatusText(locale: Locale, row: Pick<Row, 'status' | 'dataState' | 'zeroInputLabels' | 'noTarget' | 'actual'>): string {
+export function rowStatusText(
+  locale: Locale,
+  row: Pick<Row, 'status' | 'dataState' | 'zeroInputLabels' | 'noTarget' | 'actual'>,
+): string {
   if (row.status !== null) return statusText(locale, row.status);
   switch (row.dataState) {
     case 'awaiting_data':
       return t(locale, 'status.awaiting');
     case 'not_computable': {
-      const labels = (row.zeroInputLabels ?? []).map((l) => t(locale, 'status.zeroInput', { label: lowerFirst(locale, l[locale]) }));
-      return t(locale, 'status.notComputable', { reason: labels.length ? joinList(locale, labels) : t(locale, 'value.none') });
+      const labels = (row.zeroInputLabels ?? []).map((l) =>
+        t(locale, 'status.zeroInput', { label: lowerFirst(locale, l[locale]) }),
+      );
+      return t(locale, 'status.notComputable', {
+        reason: labels.length ? joinList(locale, labels) : t(locale, 'value.none'),
+      });
     }
     case 'no_data':
       return t(locale, 'status.none');
@@ -81,7 +88,9 @@ function lowerFirst(locale: Locale, s: string): string {
 /** The KPI's label, with the period when another objective of the role measures the same KPI. */
 export function rowLabel(locale: Locale, kpi: Kpi, row: Pick<Row, 'per' | 'sharedKpi'>): string {
   const label = kpi.label[locale];
-  return row.sharedKpi && row.per ? t(locale, 'line.withPeriod', { label, period: t(locale, `period.${row.per}`) }) : label;
+  return row.sharedKpi && row.per
+    ? t(locale, 'line.withPeriod', { label, period: t(locale, `period.${row.per}`) })
+    : label;
 }
 
 function line(row: Row, kpi: Kpi, locale: Locale, periodEnd: string, label?: string): KpiLine {
@@ -92,7 +101,10 @@ function line(row: Row, kpi: Kpi, locale: Locale, periodEnd: string, label?: str
       ? undefined
       : row.projectionMethod === 'current'
         ? t(locale, 'report.projectionCurrent')
-        : t(locale, 'line.projected', { value: formatFigure(locale, row.projected, unit, 'projection'), date: formatDate(locale, periodEnd) });
+        : t(locale, 'line.projected', {
+            value: formatFigure(locale, row.projected, unit, 'projection'),
+            date: formatDate(locale, periodEnd),
+          });
   const needed = row.neededPerDay ?? null;
   // Higher is better: what each remaining day must bring; lower is better: the allowance left per day.
   const neededText =
@@ -108,8 +120,14 @@ function line(row: Row, kpi: Kpi, locale: Locale, periodEnd: string, label?: str
   return {
     kpi: kpi.id,
     label: label ?? rowLabel(locale, kpi, row),
-    actualText: withData || row.dataState === 'no_data' ? formatFigure(locale, row.actual, unit, 'actual') : t(locale, 'value.none'),
-    targetText: row.noTarget && row.target !== null ? t(locale, 'status.noTarget') : formatFigure(locale, row.target, unit, 'target'),
+    actualText:
+      withData || row.dataState === 'no_data'
+        ? formatFigure(locale, row.actual, unit, 'actual')
+        : t(locale, 'value.none'),
+    targetText:
+      row.noTarget && row.target !== null
+        ? t(locale, 'status.noTarget')
+        : formatFigure(locale, row.target, unit, 'target'),
     attainment: row.attainment,
     attainmentText: attainmentText(locale, row.attainment, row.capped ?? false),
     progress: Math.max(0, Math.min(1, row.attainment ?? 0)),
@@ -126,7 +144,13 @@ export function memberKpiLine(row: MemberKpiRow, kpi: Kpi, locale: Locale, perio
   return line(row, kpi, locale, periodEnd);
 }
 
-export function collectiveKpiLine(row: CollectiveRow, kpi: Kpi, locale: Locale, periodEnd: string, label?: string): KpiLine {
+export function collectiveKpiLine(
+  row: CollectiveRow,
+  kpi: Kpi,
+  locale: Locale,
+  periodEnd: string,
+  label?: string,
+): KpiLine {
   return line({ ...row, neededPerDay: null }, kpi, locale, periodEnd, label);
 }
 

@@ -26,11 +26,17 @@ export function periodLabel(locale: Locale, period: Period): string {
   switch (period.kind) {
     case 'week': {
       const week = Number(/W(\d+)$/.exec(period.key)?.[1] ?? 0);
-      return t(locale, 'period.weekLabel', { n: week, from: dayMonth(locale, period.start), to: formatDate(locale, period.end) });
+      return t(locale, 'period.weekLabel', {
+        n: week,
+        from: dayMonth(locale, period.start),
+        to: formatDate(locale, period.end),
+      });
     }
     case 'month': {
       const { year, month } = dateParts(period.start);
-      return new Intl.DateTimeFormat(INTL[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+      return new Intl.DateTimeFormat(INTL[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(year, month - 1, 1)),
+      );
     }
     case 'quarter': {
       const q = Number(/Q(\d)$/.exec(period.key)?.[1] ?? 1);

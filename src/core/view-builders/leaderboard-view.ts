@@ -59,13 +59,20 @@ export function leaderboardView(a: {
     .filter((m) => m.rank === null || m.score === null)
     .map((m) => ({ memberId: m.id, name: names.get(m.id) ?? m.id, reasonText: unrankedReasonText(locale, m) }));
   const unrankedText = unranked.length
-    ? t(locale, 'leaderboard.unranked', { list: joinList(locale, unranked.map((u) => t(locale, 'leaderboard.unrankedItem', { name: u.name, reason: u.reasonText }))) })
+    ? t(locale, 'leaderboard.unranked', {
+        list: joinList(
+          locale,
+          unranked.map((u) => t(locale, 'leaderboard.unrankedItem', { name: u.name, reason: u.reasonText })),
+        ),
+      })
     : undefined;
   const moreCount = ranked.length - rows.length;
   const label = periodLabel(locale, a.period);
   const title = t(locale, 'leaderboard.title', { team: team.name, period: label });
   const reactionsLabel = t(locale, 'leaderboard.reactionsLabel');
-  const reactionsText = a.reactions.length ? t(locale, 'leaderboard.reactions', { list: a.reactions.map((r) => `:${r.emoji}: ${r.count}`).join('  ') }) : undefined;
+  const reactionsText = a.reactions.length
+    ? t(locale, 'leaderboard.reactions', { list: a.reactions.map((r) => `:${r.emoji}: ${r.count}`).join('  ') })
+    : undefined;
   const lines = rows.map((r) => `${r.rank}. ${r.name} ${r.scoreText}`);
   return {
     type: 'leaderboard',
@@ -85,7 +92,14 @@ export function leaderboardView(a: {
   };
 }
 
-export function myRankView(a: { ws: Workspace; report: TeamReport; period: Period; memberId: string; locale: Locale; previousRanked?: boolean }): MyRankView | undefined {
+export function myRankView(a: {
+  ws: Workspace;
+  report: TeamReport;
+  period: Period;
+  memberId: string;
+  locale: Locale;
+  previousRanked?: boolean;
+}): MyRankView | undefined {
   const { locale } = a;
   const me = a.report.members.find((m) => m.id === a.memberId);
   if (!me || me.rank === null || me.score === null) return undefined;
@@ -93,7 +107,10 @@ export function myRankView(a: { ws: Workspace; report: TeamReport; period: Perio
   const title = t(locale, 'myRank.title', { period: periodLabel(locale, a.period) });
   const values = { rank: me.rank, total, score: formatPercent(locale, me.score, 0) };
   // No movement against a week that had no leaderboard, as on the public board.
-  const rankText = a.previousRanked === false ? t(locale, 'myRank.rankOnly', values) : t(locale, 'myRank.rank', { ...values, movement: movementText(locale, me.movement) });
+  const rankText =
+    a.previousRanked === false
+      ? t(locale, 'myRank.rankOnly', values)
+      : t(locale, 'myRank.rank', { ...values, movement: movementText(locale, me.movement) });
   const lines = me.kpis.flatMap((row) => {
     const kpi = a.ws.kpis[row.kpi];
     return kpi ? [memberKpiLine(row, kpi, locale, a.report.period.end)] : [];

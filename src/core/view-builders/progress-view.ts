@@ -17,7 +17,12 @@ export function collectiveLabel(ws: Workspace, objective: CollectiveObjective, l
   return objective.label?.[locale] ?? ws.kpis[objective.kpi]?.label[locale] ?? objective.id;
 }
 
-export function collectiveRowView(ws: Workspace, team: Team, f: CollectiveFigure, locale: Locale): CollectiveRowView | undefined {
+export function collectiveRowView(
+  ws: Workspace,
+  team: Team,
+  f: CollectiveFigure,
+  locale: Locale,
+): CollectiveRowView | undefined {
   const kpi = ws.kpis[f.objective.kpi];
   if (!kpi) return undefined;
   const label = collectiveLabel(ws, f.objective, locale);
@@ -27,12 +32,20 @@ export function collectiveRowView(ws: Workspace, team: Team, f: CollectiveFigure
     label,
     line: collectiveKpiLine(f.row, kpi, locale, f.periodEnd, label),
     // Worded like the line's target: rounded count, the team's currency.
-    alertText: t(locale, 'progress.alert', { value: formatFigure(locale, f.row.alert, displayUnit(kpi, f.row.currency), 'target') }),
+    alertText: t(locale, 'progress.alert', {
+      value: formatFigure(locale, f.row.alert, displayUnit(kpi, f.row.currency), 'target'),
+    }),
     ownerName: owner,
   };
 }
 
-export function progressView(a: { ws: Workspace; team: Team; figures: readonly CollectiveFigure[]; locale: Locale; asOfDate: string }): CollectiveProgressView {
+export function progressView(a: {
+  ws: Workspace;
+  team: Team;
+  figures: readonly CollectiveFigure[];
+  locale: Locale;
+  asOfDate: string;
+}): CollectiveProgressView {
   const { locale, team } = a;
   const rows = a.figures.flatMap((f) => {
     const r = collectiveRowView(a.ws, team, f, locale);
@@ -40,7 +53,9 @@ export function progressView(a: { ws: Workspace; team: Team; figures: readonly C
   });
   const title = t(locale, 'progress.title', { team: team.name });
   const periodLabel = t(locale, 'report.asOf', { date: formatDate(locale, a.asOfDate) });
-  const summary = rows.map((r) => `${r.label}: ${r.line.actualText} / ${r.line.targetText} (${r.line.statusText})`).join('; ');
+  const summary = rows
+    .map((r) => `${r.label}: ${r.line.actualText} / ${r.line.targetText} (${r.line.statusText})`)
+    .join('; ');
   return {
     type: 'collective_progress',
     locale,

@@ -47,11 +47,19 @@ function totalsSection(ws: Workspace, team: Team, report: TeamReport, locale: Lo
       });
     }
   }
-  const lines = [...sums.entries()].map(([id, s]) => totalLine(ws.kpis[id]!, locale, s.actual, s.target, team.currency ? { currency: team.currency } : {}));
+  const lines = [...sums.entries()].map(([id, s]) =>
+    totalLine(ws.kpis[id]!, locale, s.actual, s.target, team.currency ? { currency: team.currency } : {}),
+  );
   return lines.length ? { heading: t(locale, 'review.totals'), lines, notes: [] } : undefined;
 }
 
-export function reviewSections(ws: Workspace, team: Team, report: TeamReport, locale: Locale, audience: ReviewAudience = EVERYONE): ReviewSection[] {
+export function reviewSections(
+  ws: Workspace,
+  team: Team,
+  report: TeamReport,
+  locale: Locale,
+  audience: ReviewAudience = EVERYONE,
+): ReviewSection[] {
   const sections: ReviewSection[] = [];
   const collective = team.collective.flatMap((c) => {
     const row = report.collective.find((r) => r.objective === c.id);
@@ -67,7 +75,13 @@ export function reviewSections(ws: Workspace, team: Team, report: TeamReport, lo
     if (audience.individuals === 'top') {
       const top = report.members.filter((m) => m.rank !== null && m.score !== null && m.rank <= audience.top);
       if (top.length > 0) {
-        const notes = top.map((m) => t(locale, 'review.topRow', { rank: m.rank!, name: names.get(m.id) ?? m.id, score: formatPercent(locale, m.score!, 0) }));
+        const notes = top.map((m) =>
+          t(locale, 'review.topRow', {
+            rank: m.rank!,
+            name: names.get(m.id) ?? m.id,
+            score: formatPercent(locale, m.score!, 0),
+          }),
+        );
         sections.push({ heading: t(locale, 'review.top', { n: audience.top }), lines: [], notes });
       }
     }
@@ -90,13 +104,27 @@ export function reviewSections(ws: Workspace, team: Team, report: TeamReport, lo
 }
 
 export function decisionButton(locale: Locale, teamId: string, periodKey: string): ActionButton {
-  return { action: 'review.decision', label: t(locale, 'review.action.decision'), value: JSON.stringify({ team: teamId, period: periodKey }) };
+  return {
+    action: 'review.decision',
+    label: t(locale, 'review.action.decision'),
+    value: JSON.stringify({ team: teamId, period: periodKey }),
+  };
 }
 
-export function monthlyReviewView(a: { ws: Workspace; team: Team; report: TeamReport; period: Period; locale: Locale; audience?: ReviewAudience }): MonthlyReviewView {
+export function monthlyReviewView(a: {
+  ws: Workspace;
+  team: Team;
+  report: TeamReport;
+  period: Period;
+  locale: Locale;
+  audience?: ReviewAudience;
+}): MonthlyReviewView {
   const { locale } = a;
   const label = periodLabel(locale, a.period);
-  const title = t(locale, a.audience?.kind === 'member' ? 'review.myTitle' : 'review.title', { team: a.team.name, period: label });
+  const title = t(locale, a.audience?.kind === 'member' ? 'review.myTitle' : 'review.title', {
+    team: a.team.name,
+    period: label,
+  });
   const sections = reviewSections(a.ws, a.team, a.report, locale, a.audience);
   return {
     type: 'monthly_review',
@@ -137,7 +165,12 @@ export function qbrView(a: {
   const actions: ActionButton[] = proposals.flatMap((p) => {
     const value = JSON.stringify({ team: team.id, objective: p.objectiveId, target: p.proposed, from: p.from });
     return [
-      { action: 'qbr.accept' as const, label: t(locale, 'qbr.action.accept', { label: p.label }).slice(0, 75), value, style: 'primary' as const },
+      {
+        action: 'qbr.accept' as const,
+        label: t(locale, 'qbr.action.accept', { label: p.label }).slice(0, 75),
+        value,
+        style: 'primary' as const,
+      },
       { action: 'qbr.change' as const, label: t(locale, 'qbr.action.change', { label: p.label }).slice(0, 75), value },
     ];
   });

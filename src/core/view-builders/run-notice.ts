@@ -21,8 +21,14 @@ export function runNotice(locale: Locale, teamName: string, run: RunFigures): No
   const created = run.sent + run.skipped + run.missed + run.failed;
   if (run.planned === 0) return notice(locale, 'info', t(locale, 'run.nothing', params));
   // The check-in is this week's prompt (run once a week); other rituals may post again each minute.
-  if (created === 0) return notice(locale, 'info', t(locale, run.ritual === 'checkin' ? 'run.alreadySent' : 'run.alreadyRan', params));
+  if (created === 0)
+    return notice(locale, 'info', t(locale, run.ritual === 'checkin' ? 'run.alreadySent' : 'run.alreadyRan', params));
   // Everything skipped (a week with nothing to show, members away): nothing is under way, and it says so.
-  if (run.sent === 0 && run.failed === 0) return notice(locale, 'info', t(locale, 'run.allSkipped', { ...params, skipped: run.skipped + run.missed }));
-  return notice(locale, 'success', t(locale, 'run.queued', { ...params, queued: run.sent, skipped: run.skipped + run.missed }));
+  if (run.sent === 0 && run.failed === 0)
+    return notice(locale, 'info', t(locale, 'run.allSkipped', { ...params, skipped: run.skipped + run.missed }));
+  return notice(
+    locale,
+    'success',
+    t(locale, 'run.queued', { ...params, queued: run.sent, skipped: run.skipped + run.missed }),
+  );
 }

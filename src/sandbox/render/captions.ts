@@ -12,7 +12,8 @@ const two = (s: string) => s.padStart(2, '0');
 export function describeCron(expr: string, locale: Locale): string {
   const fields = expr.trim().split(/\s+/);
   const [min, hour, dom, month, dow] = fields.length === 6 ? fields.slice(1) : fields;
-  if (fields.length < 5 || !/^\d+$/.test(min ?? '') || !/^\d+$/.test(hour ?? '')) return st(locale, 'cron.other', { cron: expr });
+  if (fields.length < 5 || !/^\d+$/.test(min ?? '') || !/^\d+$/.test(hour ?? ''))
+    return st(locale, 'cron.other', { cron: expr });
   const time = `${two(hour!)}:${two(min!)}`;
   if (dom === '*' && month === '*') {
     if (dow === '*') return st(locale, 'cron.daily', { time });
@@ -20,7 +21,9 @@ export function describeCron(expr: string, locale: Locale): string {
     if (/^[0-7]$/.test(dow ?? '')) {
       // 5 January 2026 is a Monday: day n of the ISO week is n - 1 days later (0 and 7 are Sunday).
       const iso = Number(dow) === 0 ? 7 : Number(dow);
-      const day = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 4 + iso)));
+      const day = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(2026, 0, 4 + iso)),
+      );
       return st(locale, 'cron.weekly', { day, time });
     }
   }
@@ -39,7 +42,8 @@ const RITUAL_OF: Readonly<Record<string, RitualId>> = {
   qbr: 'qbr',
 };
 
-const hours = (minutes: number, locale: Locale) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`).replace(' ', locale === 'fr' ? '\u00a0' : ' ');
+const hours = (minutes: number, locale: Locale) =>
+  (minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`).replace(' ', locale === 'fr' ? '\u00a0' : ' ');
 
 /** When a team's ritual runs for real, or "on demand" when it has no schedule. */
 function when(team: Team | undefined, ritual: RitualId, locale: Locale): string {
@@ -52,7 +56,11 @@ function when(team: Team | undefined, ritual: RitualId, locale: Locale): string 
 /** The caption of a bot message of this view type, for a message of `team` (its channel or a member's). */
 export function captionFor(viewType: string, team: Team | undefined, locale: Locale): string | undefined {
   const ritual = RITUAL_OF[viewType];
-  if (ritual) return st(locale, 'caption.for-real', { ritual: t(locale, `sandbox.ritual.${ritual}` as MessageKey), when: when(team, ritual, locale) });
+  if (ritual)
+    return st(locale, 'caption.for-real', {
+      ritual: t(locale, `sandbox.ritual.${ritual}` as MessageKey),
+      when: when(team, ritual, locale),
+    });
   switch (viewType) {
     case 'checkin_reminder': {
       const delays = team?.rituals.checkin?.remindersMinutes ?? [];

@@ -1,6 +1,11 @@
 // Check-in messages as HTML: the weekly prompt, reminders, the form (a dialog) and the confirmation
 // with attainment.
-import type { CheckInConfirmationView, CheckInFormView, CheckInPromptView, ReminderView } from '../../core/view-models.js';
+import type {
+  CheckInConfirmationView,
+  CheckInFormView,
+  CheckInPromptView,
+  ReminderView,
+} from '../../core/view-models.js';
 import { fieldError, formButtons, formErrors, invalid } from './forms.js';
 import { html, type SafeHtml } from './html.js';
 import { actionButtons, card, kpiLines, paragraph } from './parts.js';
@@ -14,7 +19,12 @@ export function renderCheckInPrompt(v: CheckInPromptView): SafeHtml {
 }
 
 export function renderReminder(v: ReminderView): SafeHtml {
-  return card('reminder', v.title, html`${paragraph(v.body)}${paragraph(v.deadlineText, 'muted')}${actionButtons(v.actions)}`, 'tone-warning');
+  return card(
+    'reminder',
+    v.title,
+    html`${paragraph(v.body)}${paragraph(v.deadlineText, 'muted')}${actionButtons(v.actions)}`,
+    'tone-warning',
+  );
 }
 
 export function renderCheckInConfirmation(v: CheckInConfirmationView): SafeHtml {

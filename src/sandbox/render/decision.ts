@@ -6,7 +6,8 @@ import { paragraph } from './parts.js';
 
 export function renderDecisionForm(v: DecisionFormView, formId: string): SafeHtml {
   const kinds = v.kinds.map(
-    (k, i) => html`<label class="choice"><input type="radio" name="kind" value="${k.value}"${i === 0 ? html` checked` : ''}> ${k.label}</label>`,
+    (k, i) =>
+      html`<label class="choice"><input type="radio" name="kind" value="${k.value}"${i === 0 ? html` checked` : ''}> ${k.label}</label>`,
   );
   return html`<form class="sb-form" data-form="decision" data-form-id="${formId}" novalidate>
 <h2>${v.title}</h2>

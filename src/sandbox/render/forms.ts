@@ -8,7 +8,9 @@ export const errorId = (id: string) => `err-${id}`;
 
 export function fieldError(errors: Readonly<Record<string, string>>, id: string): SafeHtml {
   const message = errors[id];
-  return message ? html`<p class="field-error" id="${errorId(id)}" role="alert" data-error-for="${id}">${message}</p>` : html``;
+  return message
+    ? html`<p class="field-error" id="${errorId(id)}" role="alert" data-error-for="${id}">${message}</p>`
+    : html``;
 }
 
 /** The attributes that mark a field invalid and point at its message. */

@@ -11,7 +11,11 @@ export interface PageModel {
   readonly workspace: Workspace;
   readonly memberId: string;
   readonly locale: Locale;
-  readonly threads: readonly { readonly id: string; readonly title: string; readonly kind: 'dm' | 'channel' | 'admin' }[];
+  readonly threads: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly kind: 'dm' | 'channel' | 'admin';
+  }[];
   readonly nowText: string;
   /** Rituals enabled in at least one team (the "next:" choices). */
   readonly rituals: readonly RitualId[];
@@ -20,8 +24,21 @@ export interface PageModel {
   readonly hasRole: boolean;
 }
 
-const CLIENT_STRINGS: readonly MessageKey[] = ['sandbox.error', 'sandbox.resetConfirm', 'sandbox.empty', 'sandbox.moved', 'sandbox.nothingDue', 'sandbox.working'];
-const CLIENT_SANDBOX_STRINGS: readonly SandboxKey[] = ['travel.go', 'travel.cancel', 'start.done', 'notice.close', 'empty.dm'];
+const CLIENT_STRINGS: readonly MessageKey[] = [
+  'sandbox.error',
+  'sandbox.resetConfirm',
+  'sandbox.empty',
+  'sandbox.moved',
+  'sandbox.nothingDue',
+  'sandbox.working',
+];
+const CLIENT_SANDBOX_STRINGS: readonly SandboxKey[] = [
+  'travel.go',
+  'travel.cancel',
+  'start.done',
+  'notice.close',
+  'empty.dm',
+];
 
 export const ritualKey = (r: RitualId): MessageKey => `sandbox.ritual.${r}` as MessageKey;
 
@@ -32,10 +49,15 @@ function jsonData(id: string, data: unknown): SafeHtml {
 
 function memberPicker(m: PageModel): SafeHtml {
   return html`<select id="member-picker" name="member">${m.workspace.teams.map(
-    (team) => html`<optgroup label="${team.name}">${team.members.map((mem) => {
-      const role = mem.role ? (m.workspace.roles[mem.role]?.label[m.locale] ?? mem.role) : team.managers.includes(mem.id) ? t(m.locale, 'sandbox.manager') : '';
-      return html`<option value="${mem.id}"${mem.id === m.memberId ? html` selected` : ''}>${mem.name}${role ? ` — ${role}` : ''}</option>`;
-    })}</optgroup>`,
+    (team) =>
+      html`<optgroup label="${team.name}">${team.members.map((mem) => {
+        const role = mem.role
+          ? (m.workspace.roles[mem.role]?.label[m.locale] ?? mem.role)
+          : team.managers.includes(mem.id)
+            ? t(m.locale, 'sandbox.manager')
+            : '';
+        return html`<option value="${mem.id}"${mem.id === m.memberId ? html` selected` : ''}>${mem.name}${role ? ` — ${role}` : ''}</option>`;
+      })}</optgroup>`,
   )}</select>`;
 }
 
@@ -70,13 +92,17 @@ function languageSwitch(m: PageModel): SafeHtml {
 /** "Start here": three steps, each a button that does it (sandbox.js remembers them and the panel). */
 function startPanel(m: PageModel): SafeHtml {
   const S = (k: SandboxKey, p?: Record<string, string>) => st(m.locale, k, p);
-  const me = m.workspace.teams.flatMap((team) => team.members.map((mem) => ({ mem, team }))).find((x) => x.mem.id === m.memberId);
+  const me = m.workspace.teams
+    .flatMap((team) => team.members.map((mem) => ({ mem, team })))
+    .find((x) => x.mem.id === m.memberId);
   const role = me?.mem.role ? (m.workspace.roles[me.mem.role]?.label[m.locale] ?? me.mem.role) : '';
   const intro = m.hasRole
     ? S('start.intro', { name: me?.mem.name ?? '', role, team: me?.team.name ?? '' })
     : S('start.introManager', { name: me?.mem.name ?? '', team: me?.team.name ?? '' });
   const channel = m.threads.find((th) => th.kind === 'channel')?.id ?? '';
-  const first = m.hasRole ? html`<button type="button" class="btn btn-primary" data-step="checkin" data-text="${S('cmd.checkin')}">${S('start.step.checkin')}</button>` : html`<button type="button" class="btn btn-primary" data-step="standup" data-text="${S('cmd.standup')}">${S('start.step.standup')}</button>`;
+  const first = m.hasRole
+    ? html`<button type="button" class="btn btn-primary" data-step="checkin" data-text="${S('cmd.checkin')}">${S('start.step.checkin')}</button>`
+    : html`<button type="button" class="btn btn-primary" data-step="standup" data-text="${S('cmd.standup')}">${S('start.step.standup')}</button>`;
   return html`<section class="start" id="start-panel" aria-labelledby="start-title" hidden>
   <div class="start-head"><h2 id="start-title">${S('start.title')}</h2><button type="button" class="btn btn-small" data-start-hide>${S('start.hide')}</button></div>
   <p class="start-intro">${intro}</p>
@@ -91,9 +117,13 @@ function startPanel(m: PageModel): SafeHtml {
 export function renderPage(m: PageModel): string {
   const L = (k: MessageKey) => t(m.locale, k);
   const S = (k: SandboxKey) => st(m.locale, k);
-  const strings = { ...Object.fromEntries(CLIENT_STRINGS.map((k) => [k, L(k)])), ...Object.fromEntries(CLIENT_SANDBOX_STRINGS.map((k) => [k, S(k)])) };
+  const strings = {
+    ...Object.fromEntries(CLIENT_STRINGS.map((k) => [k, L(k)])),
+    ...Object.fromEntries(CLIENT_SANDBOX_STRINGS.map((k) => [k, S(k)])),
+  };
   const icon = (kind: string) => (kind === 'dm' ? '@' : kind === 'channel' ? '#' : '⚙');
-  return `<!doctype html>\n${html`<html lang="${m.locale}">
+  return `<!doctype html>\n${
+    html`<html lang="${m.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -124,7 +154,8 @@ ${startPanel(m)}
     <label class="picker-label" for="member-picker">${L('sandbox.member')}</label>
     ${memberPicker(m)}
     <nav class="threads" id="thread-list" aria-label="${S('nav.threads')}">${m.threads.map(
-      (th, i) => html`<a href="#${th.id}" class="thread${i === 0 ? ' active' : ''}" data-thread="${th.id}" data-title="${th.title}"${i === 0 ? html` aria-current="page"` : ''}><span class="thread-icon" aria-hidden="true">${icon(th.kind)}</span> ${th.title} <span class="unread" hidden></span></a>`,
+      (th, i) =>
+        html`<a href="#${th.id}" class="thread${i === 0 ? ' active' : ''}" data-thread="${th.id}" data-title="${th.title}"${i === 0 ? html` aria-current="page"` : ''}><span class="thread-icon" aria-hidden="true">${icon(th.kind)}</span> ${th.title} <span class="unread" hidden></span></a>`,
     )}</nav>
     <p class="hint muted small">${L('sandbox.hint')}</p>
     <button type="button" class="btn btn-small" data-start-show hidden>${S('start.show')}</button>
@@ -142,5 +173,6 @@ ${startPanel(m)}
 <dialog id="dialog"><div id="dialog-body"></div></dialog>
 ${jsonData('sb-strings', strings)}
 </body>
-</html>`.value}\n`;
+</html>`.value
+  }\n`;
 }

@@ -32,13 +32,23 @@ export interface RenderOptions {
 }
 
 function plain(value: unknown): SafeHtml {
-  const text = typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string' ? (value as { text: string }).text : '';
+  const text =
+    typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string'
+      ? (value as { text: string }).text
+      : '';
   return card('plain', undefined, paragraph(text || '…'));
 }
 
 function crmImport(n: CrmImportNote, locale: Locale): SafeHtml {
-  const days = n.from === n.to ? formatDate(locale, n.from) : `${formatDate(locale, n.from)} – ${formatDate(locale, n.to)}`;
-  const body = st(locale, 'crm.body', { team: n.teamName ?? n.teamId, days, total: n.total, inserted: n.inserted, updated: n.updated });
+  const days =
+    n.from === n.to ? formatDate(locale, n.from) : `${formatDate(locale, n.from)} – ${formatDate(locale, n.to)}`;
+  const body = st(locale, 'crm.body', {
+    team: n.teamName ?? n.teamId,
+    days,
+    total: n.total,
+    inserted: n.inserted,
+    updated: n.updated,
+  });
   return card('crm-import', st(locale, 'crm.title'), paragraph(body));
 }
 

@@ -19,7 +19,11 @@ function charts(refs: readonly ChartRef[], chartUrl?: (id: string) => string | u
 }
 
 export function renderMonthlyReview(v: MonthlyReviewView, chartUrl?: (id: string) => string | undefined): SafeHtml {
-  return card('review', v.title, html`${paragraph(v.periodLabel, 'muted')}${v.sections.map(section)}${charts(v.charts, chartUrl)}${actionButtons(v.actions)}`);
+  return card(
+    'review',
+    v.title,
+    html`${paragraph(v.periodLabel, 'muted')}${v.sections.map(section)}${charts(v.charts, chartUrl)}${actionButtons(v.actions)}`,
+  );
 }
 
 export function renderQbr(v: QbrView, chartUrl?: (id: string) => string | undefined): SafeHtml {
@@ -27,7 +31,8 @@ export function renderQbr(v: QbrView, chartUrl?: (id: string) => string | undefi
     v.proposals.length === 0
       ? html``
       : html`<table class="proposals"><tbody>${v.proposals.map(
-          (p) => html`<tr data-objective="${p.objectiveId}"><td>${p.label}</td><td class="muted">${p.currentText}</td><td><b>${p.proposedText}</b></td><td class="muted small">${p.rationale}</td></tr>`,
+          (p) =>
+            html`<tr data-objective="${p.objectiveId}"><td>${p.label}</td><td class="muted">${p.currentText}</td><td><b>${p.proposedText}</b></td><td class="muted small">${p.rationale}</td></tr>`,
         )}</tbody></table>`;
   const decisions =
     v.decisions.length === 0

@@ -13,9 +13,12 @@ export function kpiText(l: KpiLine, heading?: string): string {
   return `${name}: ${l.actualText} / ${l.targetText} (${l.attainmentText}) ${l.statusText}${extra ? ` — ${extra}` : ''}`;
 }
 
-const buttons = (actions: readonly ActionButton[]): string[] => (actions.length > 0 ? [actions.map((a) => `[${a.label}]`).join(' ')] : []);
-const sections = (list: readonly ReviewSection[]): string[] => list.flatMap((s) => [s.heading, ...s.lines.map((l) => `  ${kpiText(l)}`), ...s.notes.map((n) => `  ${n}`)]);
-const named = (items: readonly { readonly name: string; readonly text: string }[], label: string): string[] => items.map((i) => `${label} ${i.name}: ${i.text}`);
+const buttons = (actions: readonly ActionButton[]): string[] =>
+  actions.length > 0 ? [actions.map((a) => `[${a.label}]`).join(' ')] : [];
+const sections = (list: readonly ReviewSection[]): string[] =>
+  list.flatMap((s) => [s.heading, ...s.lines.map((l) => `  ${kpiText(l)}`), ...s.notes.map((n) => `  ${n}`)]);
+const named = (items: readonly { readonly name: string; readonly text: string }[], label: string): string[] =>
+  items.map((i) => `${label} ${i.name}: ${i.text}`);
 
 function body(v: View): string[] {
   switch (v.type) {
@@ -61,7 +64,12 @@ function body(v: View): string[] {
         ...buttons(v.actions),
       ];
     case 'my_goals':
-      return [...(v.rankText ? [v.rankText] : []), ...v.lines.map((l) => kpiText(l)), ...(v.nextRitualText ? [v.nextRitualText] : []), ...(v.team ? body(v.team) : [])];
+      return [
+        ...(v.rankText ? [v.rankText] : []),
+        ...v.lines.map((l) => kpiText(l)),
+        ...(v.nextRitualText ? [v.nextRitualText] : []),
+        ...(v.team ? body(v.team) : []),
+      ];
     case 'notice':
       return [v.body];
     default:
@@ -82,6 +90,12 @@ export function viewText(value: unknown): { title: string; lines: string[] } {
   } catch {
     lines = [v.text];
   }
-  const periodLabel = 'periodLabel' in v && typeof v.periodLabel === 'string' && !title.includes(v.periodLabel) ? [v.periodLabel] : [];
-  return { title, lines: [...periodLabel, ...lines].filter((l) => typeof l === 'string' && l.trim() !== '').map((l) => `${INDENT}${l}`) };
+  const periodLabel =
+    'periodLabel' in v && typeof v.periodLabel === 'string' && !title.includes(v.periodLabel) ? [v.periodLabel] : [];
+  return {
+    title,
+    lines: [...periodLabel, ...lines]
+      .filter((l) => typeof l === 'string' && l.trim() !== '')
+      .map((l) => `${INDENT}${l}`),
+  };
 }

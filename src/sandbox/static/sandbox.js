@@ -119,7 +119,8 @@
       const p = document.createElement('p');
       p.className = 'empty muted';
       // An empty DM points at the guided start while it is shown.
-      p.textContent = state.thread.id.startsWith('dm:') && !start.hidden ? strings['empty.dm'] : strings['sandbox.empty'];
+      p.textContent =
+        state.thread.id.startsWith('dm:') && !start.hidden ? strings['empty.dm'] : strings['sandbox.empty'];
       messages.appendChild(p);
     } else {
       messages.innerHTML = state.thread.html;
@@ -139,7 +140,9 @@
     try {
       const asked = active;
       const v = force || version === null ? '' : `&v=${version}`;
-      const res = await fetch(`/sandbox/api/state?member=${encodeURIComponent(member)}&thread=${encodeURIComponent(asked)}${v}`);
+      const res = await fetch(
+        `/sandbox/api/state?member=${encodeURIComponent(member)}&thread=${encodeURIComponent(asked)}${v}`,
+      );
       // An answer for a thread the member has left meanwhile is not drawn.
       if (res.ok && asked === active) render(await res.json());
       else if (asked !== active) again = true;
@@ -163,7 +166,9 @@
   function openDialog(html) {
     dialogBody.innerHTML = html;
     if (!dialog.open) dialog.showModal();
-    const first = dialogBody.querySelector('[aria-invalid="true"]') || dialogBody.querySelector('input:not([type=hidden]), textarea');
+    const first =
+      dialogBody.querySelector('[aria-invalid="true"]') ||
+      dialogBody.querySelector('input:not([type=hidden]), textarea');
     if (first) first.focus();
   }
 
@@ -294,14 +299,24 @@
     const msg = el.closest('[data-message]');
     if (el.matches('[data-action]')) {
       return void run(async () =>
-        handle(await api('action', { action: el.dataset.action, value: el.dataset.value || '', message: msg ? msg.dataset.message : undefined })),
+        handle(
+          await api('action', {
+            action: el.dataset.action,
+            value: el.dataset.value || '',
+            message: msg ? msg.dataset.message : undefined,
+          }),
+        ),
       );
     }
     if (el.matches('[data-react]') && msg) {
       const details = el.closest('details');
       if (details) details.open = false;
       return void run(async () => {
-        await api('reaction', { message: msg.dataset.message, emoji: el.dataset.react, added: el.dataset.added === 'true' });
+        await api('reaction', {
+          message: msg.dataset.message,
+          emoji: el.dataset.react,
+          added: el.dataset.added === 'true',
+        });
         await refresh();
       });
     }

@@ -5,9 +5,13 @@ import { buttons, context, esc, header, kpiLineText, section } from './common.js
 import type { Block } from './limits.js';
 
 export function breachNudgeBlocks(v: BreachNudgeView): Block[] {
-  return [header(v.title), section(esc(v.body)), section(kpiLineText(v.line)), context(esc(v.alertText)), buttons(v.actions)].filter(
-    (b): b is Block => b !== undefined,
-  );
+  return [
+    header(v.title),
+    section(esc(v.body)),
+    section(kpiLineText(v.line)),
+    context(esc(v.alertText)),
+    buttons(v.actions),
+  ].filter((b): b is Block => b !== undefined);
 }
 
 export function escalationBlocks(v: EscalationView): Block[] {

@@ -10,7 +10,17 @@ import type {
   ReminderView,
 } from '../../core/view-models.js';
 import { openButton } from '../../core/view-builders/checkin-views.js';
-import { buttons, context, divider, esc, header, kpiLineText, listBlocks, plainText as plain, section } from './common.js';
+import {
+  buttons,
+  context,
+  divider,
+  esc,
+  header,
+  kpiLineText,
+  listBlocks,
+  plainText as plain,
+  section,
+} from './common.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { clip, LIMITS, type Block } from './limits.js';
 
@@ -27,7 +37,9 @@ export function checkInPromptBlocks(v: CheckInPromptView): Block[] {
     header(v.title),
     section(esc(v.intro)),
     context(esc(v.deadlineText)),
-    ...(v.lastPeriod.length > 0 ? [divider(), ...listBlocks(v.lastPeriod.map(kpiLineText), LINES_BUDGET, v.locale)] : []),
+    ...(v.lastPeriod.length > 0
+      ? [divider(), ...listBlocks(v.lastPeriod.map(kpiLineText), LINES_BUDGET, v.locale)]
+      : []),
     buttons(v.actions),
   ].filter((b): b is Block => b !== undefined);
 }
@@ -84,7 +96,8 @@ export function encodeMetadata(metadata: string, origin: FormOrigin = {}): strin
 export function decodeMetadata(raw: string | undefined): { metadata: string; origin: FormOrigin } {
   try {
     const parsed = JSON.parse(raw ?? '') as { m?: unknown; r?: unknown; c?: unknown; t?: unknown; u?: unknown };
-    const metadata = typeof parsed.m === 'string' ? parsed.m : typeof parsed.r === 'string' ? overflow.get(parsed.r) : undefined;
+    const metadata =
+      typeof parsed.m === 'string' ? parsed.m : typeof parsed.r === 'string' ? overflow.get(parsed.r) : undefined;
     if (metadata !== undefined) {
       const responseUrl = typeof parsed.u === 'string' && /^https?:\/\//.test(parsed.u) ? parsed.u : undefined;
       return {
@@ -101,7 +114,6 @@ export function decodeMetadata(raw: string | undefined): { metadata: string; ori
   }
   return { metadata: raw ?? '', origin: {} };
 }
-
 
 /**
  * Slack's number_input: the client refuses letters, decimals where the KPI counts whole things, and
@@ -132,13 +144,16 @@ export function checkInModal(v: CheckInFormView, origin: FormOrigin = {}): types
     const note = v.confirm?.includes(id) && v.errors[id] ? context(`:warning: ${esc(v.errors[id]!)}`) : undefined;
     return note ? [note] : [];
   };
-  const numberInputs: Block[] = v.numbers.flatMap((f): Block[] => [{
-    type: 'input',
-    block_id: f.id,
-    optional: !f.required,
-    label: plain(f.unitHint ? `${f.label} (${f.unitHint})` : f.label, LIMITS.inputLabel),
-    element: numberInput(f),
-  }, ...confirmNote(f.id)]);
+  const numberInputs: Block[] = v.numbers.flatMap((f): Block[] => [
+    {
+      type: 'input',
+      block_id: f.id,
+      optional: !f.required,
+      label: plain(f.unitHint ? `${f.label} (${f.unitHint})` : f.label, LIMITS.inputLabel),
+      element: numberInput(f),
+    },
+    ...confirmNote(f.id),
+  ]);
   const textInputs: Block[] = v.texts.map((f) => {
     const maxLength = Math.min(f.maxLength, LIMITS.inputMaxLength);
     return {

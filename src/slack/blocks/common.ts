@@ -22,13 +22,20 @@ export function section(mrkdwn: string): Block {
 export function context(...mrkdwn: readonly string[]): Block | undefined {
   const els = mrkdwn.filter((s) => s.trim() !== '').slice(0, LIMITS.contextElements);
   if (els.length === 0) return undefined;
-  return { type: 'context', elements: els.map((s) => ({ type: 'mrkdwn' as const, text: clip(s, LIMITS.contextText) })) };
+  return {
+    type: 'context',
+    elements: els.map((s) => ({ type: 'mrkdwn' as const, text: clip(s, LIMITS.contextText) })),
+  };
 }
 
 export const divider = (): Block => ({ type: 'divider' });
 
 /** A plain_text object (titles, labels, buttons of modals), cut to the field's limit. */
-export const plainText = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text || ' ', max), emoji: true });
+export const plainText = (text: string, max: number) => ({
+  type: 'plain_text' as const,
+  text: clip(text || ' ', max),
+  emoji: true,
+});
 
 /** Action ids must be unique within a message: the button's position is appended after `#`. */
 export function actionIdFor(action: ActionId | 'home.command', index: number): string {

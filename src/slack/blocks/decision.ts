@@ -13,7 +13,9 @@ export const DECISION_CALLBACK = 'rituals.decision';
 export const DECISION_FIELDS = { kind: 'kind', text: 'text' } as const;
 
 export function decisionModal(v: DecisionFormView, origin: FormOrigin = {}): types.ModalView {
-  const options = v.kinds.slice(0, LIMITS.selectOptions).map((k) => ({ text: plain(k.label, LIMITS.optionText), value: k.value }));
+  const options = v.kinds
+    .slice(0, LIMITS.selectOptions)
+    .map((k) => ({ text: plain(k.label, LIMITS.optionText), value: k.value }));
   return {
     type: 'modal',
     callback_id: DECISION_CALLBACK,
@@ -27,13 +29,23 @@ export function decisionModal(v: DecisionFormView, origin: FormOrigin = {}): typ
         type: 'input',
         block_id: DECISION_FIELDS.kind,
         label: plain(t(v.locale, 'chat.decisionKind'), LIMITS.inputLabel),
-        element: { type: 'static_select', action_id: INPUT_ACTION, options, ...(options[0] ? { initial_option: options[0] } : {}) },
+        element: {
+          type: 'static_select',
+          action_id: INPUT_ACTION,
+          options,
+          ...(options[0] ? { initial_option: options[0] } : {}),
+        },
       },
       {
         type: 'input',
         block_id: DECISION_FIELDS.text,
         label: plain(v.textLabel, LIMITS.inputLabel),
-        element: { type: 'plain_text_input', action_id: INPUT_ACTION, multiline: true, max_length: Math.min(v.maxLength, LIMITS.inputMaxLength) },
+        element: {
+          type: 'plain_text_input',
+          action_id: INPUT_ACTION,
+          multiline: true,
+          max_length: Math.min(v.maxLength, LIMITS.inputMaxLength),
+        },
       },
     ],
   };

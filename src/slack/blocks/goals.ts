@@ -9,7 +9,11 @@ import { standupBlocks } from './standup.js';
 export function myGoalsBlocks(v: MyGoalsView, maxBlocks: number = LIMITS.blocks.message): Block[] {
   const top: Block[] = [
     header(v.title),
-    context(esc(v.periodLabel), ...(v.rankText ? [esc(v.rankText)] : []), ...(v.nextRitualText ? [esc(v.nextRitualText)] : []))!,
+    context(
+      esc(v.periodLabel),
+      ...(v.rankText ? [esc(v.rankText)] : []),
+      ...(v.nextRitualText ? [esc(v.nextRitualText)] : []),
+    )!,
   ];
   const actions = buttons(v.actions);
   // Own objectives first; the team summary takes what is left.
@@ -19,7 +23,11 @@ export function myGoalsBlocks(v: MyGoalsView, maxBlocks: number = LIMITS.blocks.
   const teamRoom = maxBlocks - used - 2;
   const team =
     v.team && teamRoom >= 5
-      ? [divider(), section(`*${esc(t(v.locale, 'chat.team'))}: ${esc(v.team.title)}*`), ...standupBlocks(v.team, teamRoom, false)]
+      ? [
+          divider(),
+          section(`*${esc(t(v.locale, 'chat.team'))}: ${esc(v.team.title)}*`),
+          ...standupBlocks(v.team, teamRoom, false),
+        ]
       : [];
   return fitBlocks([...top, ...own, ...team, actions], maxBlocks, v.locale);
 }

@@ -4,7 +4,11 @@ import type { LeaderboardRow, LeaderboardView, MyRankView } from '../../core/vie
 import { context, divider, esc, header, kpiLineText, listBlocks, section } from './common.js';
 import { LIMITS, type Block } from './limits.js';
 
-const MEDALS: Readonly<Record<number, string>> = { 1: ':first_place_medal:', 2: ':second_place_medal:', 3: ':third_place_medal:' };
+const MEDALS: Readonly<Record<number, string>> = {
+  1: ':first_place_medal:',
+  2: ':second_place_medal:',
+  3: ':third_place_medal:',
+};
 
 function rowText(r: LeaderboardRow): string {
   const rank = MEDALS[r.rank] ?? `*${r.rank}.*`;
@@ -20,15 +24,21 @@ export function leaderboardBlocks(v: LeaderboardView): Block[] {
     context(esc(v.footer)),
   ].filter((b): b is Block => b !== undefined);
   const budget = LIMITS.blocks.message - 3 - tail.length;
-  return [header(v.title), context(esc(v.periodLabel)), divider(), ...listBlocks(v.rows.map(rowText), budget, v.locale), ...tail].filter(
-    (b): b is Block => b !== undefined,
-  );
+  return [
+    header(v.title),
+    context(esc(v.periodLabel)),
+    divider(),
+    ...listBlocks(v.rows.map(rowText), budget, v.locale),
+    ...tail,
+  ].filter((b): b is Block => b !== undefined);
 }
 
 export function myRankBlocks(v: MyRankView): Block[] {
   return [
     header(v.title),
     section(esc(v.rankText)),
-    ...(v.lines.length > 0 ? [divider(), ...listBlocks(v.lines.map(kpiLineText), LIMITS.blocks.message - 3, v.locale)] : []),
+    ...(v.lines.length > 0
+      ? [divider(), ...listBlocks(v.lines.map(kpiLineText), LIMITS.blocks.message - 3, v.locale)]
+      : []),
   ];
 }

@@ -64,14 +64,17 @@ interface TextObj {
 }
 
 function textOf(obj: unknown): string | undefined {
-  return obj && typeof obj === 'object' && typeof (obj as TextObj).text === 'string' ? ((obj as TextObj).text as string) : undefined;
+  return obj && typeof obj === 'object' && typeof (obj as TextObj).text === 'string'
+    ? ((obj as TextObj).text as string)
+    : undefined;
 }
 
 /** Every Block Kit limit a list of blocks breaks, as readable problems (empty when valid). */
 export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
   const problems: string[] = [];
   if (!Array.isArray(blocks)) return ['blocks must be an array'];
-  if (blocks.length > LIMITS.blocks[surface]) problems.push(`${blocks.length} blocks (max ${LIMITS.blocks[surface]} for a ${surface})`);
+  if (blocks.length > LIMITS.blocks[surface])
+    problems.push(`${blocks.length} blocks (max ${LIMITS.blocks[surface]} for a ${surface})`);
   const blockIds = new Set<string>();
   blocks.forEach((raw: unknown, i) => {
     const b = (raw ?? {}) as Record<string, unknown>;
@@ -91,7 +94,8 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
         if (text === undefined && fields.length === 0) problems.push(`${at} needs text or fields`);
         if (text !== undefined && text.length === 0) problems.push(`${at} text is empty`);
         tooLong('text', text, LIMITS.sectionText);
-        if (fields.length > LIMITS.sectionFields) problems.push(`${at} ${fields.length} fields (max ${LIMITS.sectionFields})`);
+        if (fields.length > LIMITS.sectionFields)
+          problems.push(`${at} ${fields.length} fields (max ${LIMITS.sectionFields})`);
         fields.forEach((f, j) => tooLong(`fields[${j}]`, textOf(f), LIMITS.fieldText));
         if (b.accessory) elementProblems(b.accessory, `${at} accessory`, problems);
         break;
@@ -102,13 +106,15 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
         break;
       case 'context': {
         const els = Array.isArray(b.elements) ? (b.elements as unknown[]) : [];
-        if (els.length === 0 || els.length > LIMITS.contextElements) problems.push(`${at} ${els.length} elements (1 to ${LIMITS.contextElements})`);
+        if (els.length === 0 || els.length > LIMITS.contextElements)
+          problems.push(`${at} ${els.length} elements (1 to ${LIMITS.contextElements})`);
         els.forEach((e, j) => tooLong(`elements[${j}]`, textOf(e), LIMITS.contextText));
         break;
       }
       case 'actions': {
         const els = Array.isArray(b.elements) ? (b.elements as unknown[]) : [];
-        if (els.length === 0 || els.length > LIMITS.actionsElements) problems.push(`${at} ${els.length} elements (1 to ${LIMITS.actionsElements})`);
+        if (els.length === 0 || els.length > LIMITS.actionsElements)
+          problems.push(`${at} ${els.length} elements (1 to ${LIMITS.actionsElements})`);
         const ids = new Set<string>();
         els.forEach((e, j) => {
           const id = (e as { action_id?: unknown }).action_id;
@@ -157,22 +163,30 @@ function elementProblems(raw: unknown, at: string, problems: string[]): void {
         if (e[k] === undefined) continue;
         const n = num(e[k]);
         if (n === undefined) problems.push(`${at} ${k} must be a number as text`);
-        else if (e.is_decimal_allowed === false && !Number.isInteger(n)) problems.push(`${at} ${k} must be whole when decimals are not allowed`);
+        else if (e.is_decimal_allowed === false && !Number.isInteger(n))
+          problems.push(`${at} ${k} must be whole when decimals are not allowed`);
       }
       const [min, max, initial] = [num(e.min_value), num(e.max_value), num(e.initial_value)];
       if (min !== undefined && max !== undefined && min > max) problems.push(`${at} min_value above max_value`);
-      if (initial !== undefined && ((min !== undefined && initial < min) || (max !== undefined && initial > max))) problems.push(`${at} initial_value out of bounds`);
+      if (initial !== undefined && ((min !== undefined && initial < min) || (max !== undefined && initial > max)))
+        problems.push(`${at} initial_value out of bounds`);
       break;
     }
     case 'plain_text_input':
-      if (typeof e.max_length === 'number' && e.max_length > LIMITS.inputMaxLength) problems.push(`${at} max_length ${e.max_length} (max ${LIMITS.inputMaxLength})`);
-      if (typeof e.initial_value === 'string' && typeof e.max_length === 'number' && len(e.initial_value) > e.max_length) {
+      if (typeof e.max_length === 'number' && e.max_length > LIMITS.inputMaxLength)
+        problems.push(`${at} max_length ${e.max_length} (max ${LIMITS.inputMaxLength})`);
+      if (
+        typeof e.initial_value === 'string' &&
+        typeof e.max_length === 'number' &&
+        len(e.initial_value) > e.max_length
+      ) {
         problems.push(`${at} initial_value longer than max_length`);
       }
       break;
     case 'static_select': {
       const options = Array.isArray(e.options) ? (e.options as unknown[]) : [];
-      if (options.length === 0 || options.length > LIMITS.selectOptions) problems.push(`${at} ${options.length} options (1 to ${LIMITS.selectOptions})`);
+      if (options.length === 0 || options.length > LIMITS.selectOptions)
+        problems.push(`${at} ${options.length} options (1 to ${LIMITS.selectOptions})`);
       options.forEach((o, j) => {
         tooLong(`options[${j}].text`, textOf((o as { text?: unknown }).text), LIMITS.optionText);
         tooLong(`options[${j}].value`, (o as { value?: unknown }).value, LIMITS.optionValue);
@@ -193,12 +207,15 @@ export function viewProblems(view: unknown): string[] {
     const title = textOf(v.title);
     if (!title) problems.push('modal title is missing');
     if (len(title) > LIMITS.modalTitle) problems.push(`modal title: ${len(title)} chars (max ${LIMITS.modalTitle})`);
-    if (len(textOf(v.submit)) > LIMITS.modalButton) problems.push(`modal submit: ${len(textOf(v.submit))} chars (max ${LIMITS.modalButton})`);
-    if (len(textOf(v.close)) > LIMITS.modalButton) problems.push(`modal close: ${len(textOf(v.close))} chars (max ${LIMITS.modalButton})`);
+    if (len(textOf(v.submit)) > LIMITS.modalButton)
+      problems.push(`modal submit: ${len(textOf(v.submit))} chars (max ${LIMITS.modalButton})`);
+    if (len(textOf(v.close)) > LIMITS.modalButton)
+      problems.push(`modal close: ${len(textOf(v.close))} chars (max ${LIMITS.modalButton})`);
     const hasInput = Array.isArray(v.blocks) && (v.blocks as { type?: unknown }[]).some((b) => b?.type === 'input');
     if (hasInput && !textOf(v.submit)) problems.push('a modal with inputs needs a submit button');
   }
-  if (len(v.private_metadata) > LIMITS.privateMetadata) problems.push(`private_metadata: ${len(v.private_metadata)} chars (max ${LIMITS.privateMetadata})`);
+  if (len(v.private_metadata) > LIMITS.privateMetadata)
+    problems.push(`private_metadata: ${len(v.private_metadata)} chars (max ${LIMITS.privateMetadata})`);
   if (len(v.callback_id) > LIMITS.callbackId) problems.push(`callback_id too long`);
   const bytes = Buffer.byteLength(JSON.stringify(view));
   if (bytes > LIMITS.viewBytes) problems.push(`view is ${bytes} bytes (max ${LIMITS.viewBytes})`);

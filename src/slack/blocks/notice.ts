@@ -16,7 +16,10 @@ const TONE: Readonly<Record<NoticeView['tone'], string>> = {
 const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{2,20}$/;
 
 export function noticeBlocks(v: NoticeView): Block[] {
-  const link = v.channel?.slack && SLACK_CHANNEL_ID.test(v.channel.slack) ? context(`${esc(t(v.locale, 'notice.channel'))}: <#${v.channel.slack}>`) : undefined;
+  const link =
+    v.channel?.slack && SLACK_CHANNEL_ID.test(v.channel.slack)
+      ? context(`${esc(t(v.locale, 'notice.channel'))}: <#${v.channel.slack}>`)
+      : undefined;
   // A list (the help) is one bullet per line.
   const lines = v.items && v.items.length > 0 ? v.items.map((i) => `• ${esc(i)}`) : esc(v.body).split('\n');
   const body = packLines(lines).slice(0, LIMITS.blocks.message - (link ? 2 : 1));
@@ -33,4 +36,3 @@ export function noticeModal(v: NoticeView, fallbackTitle: string): types.ModalVi
     blocks: noticeBlocks({ ...v, title: undefined }),
   };
 }
-

@@ -6,7 +6,14 @@ import type { Locale } from '../../core/domain/model.js';
 import type { MyGoalsView, NoticeView, View } from '../../core/view-models.js';
 import { renderWith, type ViewRenderers } from '../../core/view-renderers.js';
 import { breachNudgeBlocks, escalationBlocks } from './breach.js';
-import { checkInModal, checkInPromptBlocks, confirmationBlocks, formAsMessageBlocks, reminderBlocks, type FormOrigin } from './check-in.js';
+import {
+  checkInModal,
+  checkInPromptBlocks,
+  confirmationBlocks,
+  formAsMessageBlocks,
+  reminderBlocks,
+  type FormOrigin,
+} from './check-in.js';
 import { esc, fallbackText, fitBlocks, section } from './common.js';
 import { decisionFormBlocks, decisionModal } from './decision.js';
 import { myGoalsBlocks } from './goals.js';
@@ -69,7 +76,13 @@ export function renderHome(view: MyGoalsView | NoticeView): types.HomeView {
   const manager = view.type === 'my_goals' ? managerActionBlocks(view) : [];
   // The manager's actions come right under the title, before the (long) figures.
   const blocks =
-    view.type === 'my_goals' ? [...myGoalsBlocks(view, LIMITS.blocks.home - manager.length).flatMap((b, i) => (i === 1 ? [b, ...manager] : [b]))] : noticeBlocks(view);
+    view.type === 'my_goals'
+      ? [
+          ...myGoalsBlocks(view, LIMITS.blocks.home - manager.length).flatMap((b, i) =>
+            i === 1 ? [b, ...manager] : [b],
+          ),
+        ]
+      : noticeBlocks(view);
   return { type: 'home', blocks: fitBlocks(blocks, LIMITS.blocks.home, view.locale) };
 }
 

@@ -35,15 +35,21 @@ export function monthlyReviewBlocks(v: MonthlyReviewView): Block[] {
 
 export function qbrBlocks(v: QbrView): Block[] {
   const L = v.locale;
-  const proposals = v.proposals.map((p) => `*${esc(p.label)}*: ${esc(p.currentText)} → *${esc(p.proposedText)}*\n_${esc(p.rationale)}_`);
+  const proposals = v.proposals.map(
+    (p) => `*${esc(p.label)}*: ${esc(p.currentText)} → *${esc(p.proposedText)}*\n_${esc(p.rationale)}_`,
+  );
   const decisions = v.decisions.map((d) => `• ${esc(d.text)} — _${esc(d.statusText)}_ (${esc(d.author)})`);
   return fitBlocks(
     [
       header(v.title),
       context(esc(v.periodLabel)),
       ...v.sections.flatMap((s) => sectionBlocks(s, L)),
-      ...(proposals.length > 0 ? [divider(), section(`*${esc(t(L, 'chat.qbr.proposals'))}*`), ...listBlocks(proposals, 8, L)] : []),
-      ...(decisions.length > 0 ? [divider(), section(`*${esc(t(L, 'chat.qbr.decisions'))}*`), ...listBlocks(decisions, 4, L)] : []),
+      ...(proposals.length > 0
+        ? [divider(), section(`*${esc(t(L, 'chat.qbr.proposals'))}*`), ...listBlocks(proposals, 8, L)]
+        : []),
+      ...(decisions.length > 0
+        ? [divider(), section(`*${esc(t(L, 'chat.qbr.decisions'))}*`), ...listBlocks(decisions, 4, L)]
+        : []),
       ...chartBlocks(v.charts, L),
       buttons(v.actions),
     ],

@@ -6,7 +6,11 @@ import { bar, context, divider, esc, header, kpiLineText, listBlocks, section } 
 import { LIMITS, type Block } from './limits.js';
 
 /** The summary's blocks, at most `maxBlocks` (lists are truncated with "…and N more"). */
-export function standupBlocks(v: StandupSummaryView, maxBlocks: number = LIMITS.blocks.message, withHeader = true): Block[] {
+export function standupBlocks(
+  v: StandupSummaryView,
+  maxBlocks: number = LIMITS.blocks.message,
+  withHeader = true,
+): Block[] {
   const L = v.locale;
   const groups: { heading: string; items: string[] }[] = [
     { heading: t(L, 'chat.standup.missing'), items: v.missing.length > 0 ? [v.missing.map(esc).join(', ')] : [] },

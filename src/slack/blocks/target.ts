@@ -26,14 +26,24 @@ export function targetModal(v: TargetFormView, origin: FormOrigin = {}): types.M
         type: 'input',
         block_id: TARGET_FIELDS.target,
         label: plain(f.unitHint ? `${f.label} (${f.unitHint})` : f.label, LIMITS.inputLabel),
-        element: { type: 'plain_text_input', action_id: INPUT_ACTION, max_length: 40, ...(f.value ? { initial_value: f.value } : {}) },
+        element: {
+          type: 'plain_text_input',
+          action_id: INPUT_ACTION,
+          max_length: 40,
+          ...(f.value ? { initial_value: f.value } : {}),
+        },
       },
       {
         type: 'input',
         block_id: TARGET_FIELDS.reason,
         optional: true,
         label: plain(v.reasonLabel, LIMITS.inputLabel),
-        element: { type: 'plain_text_input', action_id: INPUT_ACTION, multiline: true, max_length: Math.min(v.maxLength, LIMITS.inputMaxLength) },
+        element: {
+          type: 'plain_text_input',
+          action_id: INPUT_ACTION,
+          multiline: true,
+          max_length: Math.min(v.maxLength, LIMITS.inputMaxLength),
+        },
       },
     ],
   };

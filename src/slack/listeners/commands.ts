@@ -11,7 +11,12 @@ export const SLASH_COMMAND = '/rituals';
 export function registerCommands(app: App, ctx: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
-    const surface: InteractionSurface = { client, userId: command.user_id, triggerId: command.trigger_id, respond: (m) => respond(m) };
+    const surface: InteractionSurface = {
+      client,
+      userId: command.user_id,
+      triggerId: command.trigger_id,
+      respond: (m) => respond(m),
+    };
     let locale: Locale = ctx.service.fallbackLocale();
     await guarded(
       ctx,

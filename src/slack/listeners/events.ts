@@ -12,14 +12,34 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     try {
       await publishHome(ctx, client, event.user);
     } catch (err) {
-      ctx.log.error({ err: { message: err instanceof Error ? err.message : String(err) }, eventId: (body as { event_id?: string }).event_id }, 'app home failed');
+      ctx.log.error(
+        {
+          err: { message: err instanceof Error ? err.message : String(err) },
+          eventId: (body as { event_id?: string }).event_id,
+        },
+        'app home failed',
+      );
     }
   });
 
   // Only reactions on the bot's own posts are tallied (item_user is the post's author; Bolt puts the
   // bot's user id of the workspace in the context): a reaction to a colleague's message is not ours.
-  const reaction = (added: boolean) =>
-    async ({ event, body, context }: { event: { item: { type: string; channel?: string; ts?: string }; item_user?: string; reaction: string; user: string }; body: unknown; context: { botUserId?: string } }) => {
+  const reaction =
+    (added: boolean) =>
+    async ({
+      event,
+      body,
+      context,
+    }: {
+      event: {
+        item: { type: string; channel?: string; ts?: string };
+        item_user?: string;
+        reaction: string;
+        user: string;
+      };
+      body: unknown;
+      context: { botUserId?: string };
+    }) => {
       if (event.item.type !== 'message' || !event.item.channel || !event.item.ts) return;
       if (!context.botUserId || event.item_user !== context.botUserId) return;
       await ctx.service.recordReaction({
@@ -35,7 +55,14 @@ export function registerEvents(app: App, ctx: SlackContext): void {
 
   // A line typed in the bot's DM is read like the slash command ("me", "checkin", "help"...).
   app.message(async ({ message, client }) => {
-    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string };
+    const m = message as {
+      channel_type?: string;
+      subtype?: string;
+      bot_id?: string;
+      user?: string;
+      text?: string;
+      channel: string;
+    };
     if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user || !m.text) return;
     const userId = m.user;
     const surface: InteractionSurface = { client, userId };

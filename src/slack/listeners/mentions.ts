@@ -58,4 +58,3 @@ export function registerMentions(app: App, ctx: SlackContext): void {
     );
   });
 }
-

@@ -11,24 +11,27 @@ import { guarded } from './guard.js';
 export const CHECKIN_SHORTCUT = 'rituals_checkin';
 
 export function registerShortcuts(app: App, ctx: SlackContext): void {
-  app.shortcut<GlobalShortcut>({ callback_id: CHECKIN_SHORTCUT, type: 'shortcut' }, async ({ ack, shortcut, client }) => {
-    await ack();
-    const surface: InteractionSurface = { client, userId: shortcut.user.id, triggerId: shortcut.trigger_id };
-    let locale: Locale = ctx.service.fallbackLocale();
-    await guarded(
-      ctx,
-      'shortcut',
-      () => locale,
-      async () => {
-        const who = await identify(ctx, shortcut.user.id);
-        locale = who.locale;
-        if (!who.member) {
-          await sendDirect(ctx, surface, strangerNotice(ctx, who));
-          return;
-        }
-        await applyResult(ctx, surface, await ctx.service.command(who.member.memberId, 'checkin'));
-      },
-      (notice) => sendDirect(ctx, surface, notice),
-    );
-  });
+  app.shortcut<GlobalShortcut>(
+    { callback_id: CHECKIN_SHORTCUT, type: 'shortcut' },
+    async ({ ack, shortcut, client }) => {
+      await ack();
+      const surface: InteractionSurface = { client, userId: shortcut.user.id, triggerId: shortcut.trigger_id };
+      let locale: Locale = ctx.service.fallbackLocale();
+      await guarded(
+        ctx,
+        'shortcut',
+        () => locale,
+        async () => {
+          const who = await identify(ctx, shortcut.user.id);
+          locale = who.locale;
+          if (!who.member) {
+            await sendDirect(ctx, surface, strangerNotice(ctx, who));
+            return;
+          }
+          await applyResult(ctx, surface, await ctx.service.command(who.member.memberId, 'checkin'));
+        },
+        (notice) => sendDirect(ctx, surface, notice),
+      );
+    },
+  );
 }

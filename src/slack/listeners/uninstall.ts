@@ -9,7 +9,10 @@ import type { SlackContext } from '../context.js';
 export interface UninstallDeps {
   readonly installations: SlackInstallationsRepo;
   /** Called with the Slack workspace (or organisation) whose installation was deleted. */
-  readonly onUninstalled?: (where: { readonly teamId?: string; readonly enterpriseId?: string }) => void | Promise<void>;
+  readonly onUninstalled?: (where: {
+    readonly teamId?: string;
+    readonly enterpriseId?: string;
+  }) => void | Promise<void>;
 }
 
 interface Envelope {
@@ -26,10 +29,19 @@ export function registerUninstall(app: App, ctx: SlackContext, deps: UninstallDe
     const isEnterpriseInstall = auth?.is_enterprise_install ?? b.is_enterprise_install ?? false;
     const teamId = auth?.team_id ?? b.team_id ?? undefined;
     const enterpriseId = auth?.enterprise_id ?? b.enterprise_id ?? undefined;
-    const deleted = await deps.installations.delete({ ...(teamId ? { teamId } : {}), ...(enterpriseId ? { enterpriseId } : {}), isEnterpriseInstall });
+    const deleted = await deps.installations.delete({
+      ...(teamId ? { teamId } : {}),
+      ...(enterpriseId ? { enterpriseId } : {}),
+      isEnterpriseInstall,
+    });
     ctx.log.warn({ team: teamId, enterprise: enterpriseId, why, deleted }, 'slack installation removed');
     // An org-wide install left the whole organisation, not the one workspace the event came through.
-    if (deleted) await deps.onUninstalled?.(isEnterpriseInstall && enterpriseId ? { enterpriseId } : { ...(teamId ? { teamId } : {}), ...(enterpriseId ? { enterpriseId } : {}) });
+    if (deleted)
+      await deps.onUninstalled?.(
+        isEnterpriseInstall && enterpriseId
+          ? { enterpriseId }
+          : { ...(teamId ? { teamId } : {}), ...(enterpriseId ? { enterpriseId } : {}) },
+      );
   };
   app.event('app_uninstalled', async ({ body }) => {
     await remove(body, 'app_uninstalled');

@@ -48,7 +48,13 @@ interface Submission {
 
 const keyOf = (v: SubmittedView): string => submissionKey('slack', [v.id, v.hash]);
 
-function onSubmission(app: App, ctx: SlackContext, callback: string, what: string, handle: (s: Submission) => Promise<void>): void {
+function onSubmission(
+  app: App,
+  ctx: SlackContext,
+  callback: string,
+  what: string,
+  handle: (s: Submission) => Promise<void>,
+): void {
   app.view(callback, async ({ ack, body, view, client }) => {
     const v = view as unknown as SubmittedView;
     const key = keyOf(v);
@@ -73,7 +79,8 @@ function onSubmission(app: App, ctx: SlackContext, callback: string, what: strin
         locale,
         ack,
         client,
-        ackErrors: (errors) => ack({ response_action: 'errors', errors: slackErrors(errors, inputBlockIds(v), errorText) }),
+        ackErrors: (errors) =>
+          ack({ response_action: 'errors', errors: slackErrors(errors, inputBlockIds(v), errorText) }),
         handled: () => ctx.handledSubmissions.set(key, true),
       });
     } catch (err) {
@@ -87,7 +94,15 @@ export function registerViews(app: App, ctx: SlackContext): void {
   onSubmission(app, ctx, CHECKIN_CALLBACK, 'checkin submission', async (s) => {
     const { metadata, origin } = decodeMetadata(s.view.private_metadata);
     const { wins, blockers, ...numbers } = readState(s.view.state);
-    const result = await ctx.service.submitCheckIn({ memberId: s.memberId, metadata, numbers, wins, blockers, platform: 'slack', idempotencyKey: s.key });
+    const result = await ctx.service.submitCheckIn({
+      memberId: s.memberId,
+      metadata,
+      numbers,
+      wins,
+      blockers,
+      platform: 'slack',
+      idempotencyKey: s.key,
+    });
     if (!result.ok) {
       // A value to confirm: the modal is replaced by the form whose metadata carries it (Slack's
       // inline errors would keep the old metadata), so submitting it again stores the answer.
@@ -103,7 +118,9 @@ export function registerViews(app: App, ctx: SlackContext): void {
     // After the ack (Slack has closed the modal): the confirmation goes where the form came from.
     await confirmCheckIn(ctx, s.client, s.userId, origin, result.view, result.updateRef);
     // The Home tab showed "Fill in my check-in" and the figures before it: refreshed.
-    await publishHome(ctx, s.client, s.userId).catch((err) => ctx.log.info({ err: errorFields(err) }, 'home not refreshed after a check-in'));
+    await publishHome(ctx, s.client, s.userId).catch((err) =>
+      ctx.log.info({ err: errorFields(err) }, 'home not refreshed after a check-in'),
+    );
   });
 
   // Decision and target forms: the core writes the log (or the new target); the modal shows its answer.

@@ -2,7 +2,12 @@
 // (Input.Number per KPI with min/max/required, wins and blockers, server errors under each field), the
 // confirmation that replaces it, and the reminder.
 import { t } from '../../core/i18n/index.js';
-import type { CheckInConfirmationView, CheckInFormView, CheckInPromptView, ReminderView } from '../../core/view-models.js';
+import type {
+  CheckInConfirmationView,
+  CheckInFormView,
+  CheckInPromptView,
+  ReminderView,
+} from '../../core/view-models.js';
 import {
   buttons,
   card,
@@ -75,15 +80,26 @@ export function checkInPromptCard(v: CheckInPromptView): AdaptiveCard {
   const form = v.form?.type === 'checkin_form' ? v.form : undefined;
   const body: CardElement[] = [heading(v.title), text(v.intro), subtle(v.deadlineText)];
   // Where the rep stands, between a separator and the inputs (the title already names the period).
-  v.lastPeriod.forEach((l, i) => body.push(i === 0 ? { ...kpiLine(l, false), separator: true, spacing: 'Medium' } : kpiLine(l, false)));
+  v.lastPeriod.forEach((l, i) =>
+    body.push(i === 0 ? { ...kpiLine(l, false), separator: true, spacing: 'Medium' } : kpiLine(l, false)),
+  );
   if (!form) return card(body, buttons(v.actions), v.text);
   const f = formElements(form);
   const [first, ...rest] = f.body;
-  return card([...body, ...(first ? [{ ...first, separator: true, spacing: 'Medium' }, ...rest] : [])], f.actions, v.text);
+  return card(
+    [...body, ...(first ? [{ ...first, separator: true, spacing: 'Medium' }, ...rest] : [])],
+    f.actions,
+    v.text,
+  );
 }
 
 export function confirmationCard(v: CheckInConfirmationView): AdaptiveCard {
-  const body: CardElement[] = [heading(v.title), subtle(v.periodLabel), ...v.lines.map((l) => kpiLine(l)), subtle(v.submittedText)];
+  const body: CardElement[] = [
+    heading(v.title),
+    subtle(v.periodLabel),
+    ...v.lines.map((l) => kpiLine(l)),
+    subtle(v.submittedText),
+  ];
   return card(body, v.editable ? buttons(v.actions) : [], v.text);
 }
 

@@ -7,7 +7,8 @@ import { card, execute, heading, SUBMIT_DECISION, text, type AdaptiveCard, type 
 /** The kind and text inputs with their errors (also inside a review card, under its "Record a decision"). */
 export function decisionInputs(v: DecisionFormView): CardElement[] {
   const L = v.locale;
-  const err = (id: string): CardElement[] => (v.errors[id] ? [text(v.errors[id]!, { color: 'Attention', size: 'Small', spacing: 'None' })] : []);
+  const err = (id: string): CardElement[] =>
+    v.errors[id] ? [text(v.errors[id]!, { color: 'Attention', size: 'Small', spacing: 'None' })] : [];
   return [
     {
       type: 'Input.ChoiceSet',
@@ -34,6 +35,11 @@ export function decisionInputs(v: DecisionFormView): CardElement[] {
 
 export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
   const general = Object.entries(v.errors).filter(([k]) => k !== 'kind' && k !== 'text');
-  const body: CardElement[] = [heading(v.title), ...(v.context ? [text(v.context)] : []), ...general.map(([, m]) => text(m, { color: 'Attention' })), ...decisionInputs(v)];
+  const body: CardElement[] = [
+    heading(v.title),
+    ...(v.context ? [text(v.context)] : []),
+    ...general.map(([, m]) => text(m, { color: 'Attention' })),
+    ...decisionInputs(v),
+  ];
   return card(body, [execute(v.submitLabel, SUBMIT_DECISION, v.metadata, 'primary')], v.text);
 }

@@ -32,7 +32,8 @@ export function truncateTexts(elements: CardElement[], maxChars: number): CardEl
       const o = v as Record<string, unknown>;
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(o)) out[k] = x;
-      if (o.type === 'TextBlock' && typeof o.text === 'string' && o.text.length > maxChars) out.text = `${o.text.slice(0, maxChars - 1)}…`;
+      if (o.type === 'TextBlock' && typeof o.text === 'string' && o.text.length > maxChars)
+        out.text = `${o.text.slice(0, maxChars - 1)}…`;
       // Also inside the cards that buttons open (ActionSet -> Action.ShowCard -> card).
       for (const k of ['items', 'columns', 'body', 'actions']) if (Array.isArray(o[k])) out[k] = cut(o[k]);
       if (o.type === 'Action.ShowCard' && o.card) out.card = cut(o.card);
@@ -49,7 +50,8 @@ export function packCards(input: PackInput, budget = CARD_BUDGET_BYTES): Adaptiv
   // First pass with the widest heading ("(99/99)") so the real one always fits.
   const parts: CardElement[][][] = [];
   let current: CardElement[][] = [];
-  const size = (groups: CardElement[][]) => cardBytes(card([...input.head(99, 99), ...groups.flat(), ...tail], actions, input.fallbackText));
+  const size = (groups: CardElement[][]) =>
+    cardBytes(card([...input.head(99, 99), ...groups.flat(), ...tail], actions, input.fallbackText));
   for (const raw of input.groups) {
     let group = raw;
     if (size([group]) > budget) {
@@ -68,6 +70,10 @@ export function packCards(input: PackInput, budget = CARD_BUDGET_BYTES): Adaptiv
   const total = parts.length;
   return parts.map((groups, i) => {
     const last = i === total - 1;
-    return card([...input.head(i + 1, total), ...groups.flat(), ...(last ? tail : [])], last ? actions : [], input.fallbackText);
+    return card(
+      [...input.head(i + 1, total), ...groups.flat(), ...(last ? tail : [])],
+      last ? actions : [],
+      input.fallbackText,
+    );
   });
 }

@@ -17,7 +17,11 @@ function row(r: LeaderboardRow): CardElement {
       { type: 'Column', width: '40px', items: [text(`${r.rank}.`, { weight: 'Bolder' })] },
       { type: 'Column', width: 'stretch', items: [text(r.name)] },
       { type: 'Column', width: 'auto', items: [text(r.scoreText, { weight: 'Bolder' })] },
-      { type: 'Column', width: '60px', items: [text(r.movementText, { color: movementColor(r.movement), horizontalAlignment: 'Right' })] },
+      {
+        type: 'Column',
+        width: '60px',
+        items: [text(r.movementText, { color: movementColor(r.movement), horizontalAlignment: 'Right' })],
+      },
     ],
   };
 }
@@ -37,5 +41,9 @@ export function leaderboardCards(v: LeaderboardView): AdaptiveCard[] {
 }
 
 export function myRankCard(v: MyRankView): AdaptiveCard {
-  return card([heading(v.title), text(v.rankText, { size: 'Medium', weight: 'Bolder' }), ...v.lines.map((l) => kpiLine(l))], [], v.text);
+  return card(
+    [heading(v.title), text(v.rankText, { size: 'Medium', weight: 'Bolder' }), ...v.lines.map((l) => kpiLine(l))],
+    [],
+    v.text,
+  );
 }

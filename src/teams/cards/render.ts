@@ -54,6 +54,9 @@ export function attachment(card: AdaptiveCard): CardAttachment {
 }
 
 /** The message activity carrying one card; `summary` is what notifications show. */
-export function cardActivity(card: AdaptiveCard, summary: string): { type: 'message'; summary: string; attachments: CardAttachment[] } {
+export function cardActivity(
+  card: AdaptiveCard,
+  summary: string,
+): { type: 'message'; summary: string; attachments: CardAttachment[] } {
   return { type: 'message', summary: summary.slice(0, 280), attachments: [attachment(card)] };
 }

@@ -6,7 +6,19 @@
 import { t } from '../../core/i18n/index.js';
 import type { ActionButton, ChartRef, MonthlyReviewView, QbrView, ReviewSection } from '../../core/view-models.js';
 import { decisionFormView } from '../../core/view-builders/form-views.js';
-import { buttons, bullets, execute, heading, kpiLine, subheading, subtle, SUBMIT_REVIEW_DECISION, text, type CardAction, type CardElement } from './common.js';
+import {
+  buttons,
+  bullets,
+  execute,
+  heading,
+  kpiLine,
+  subheading,
+  subtle,
+  SUBMIT_REVIEW_DECISION,
+  text,
+  type CardAction,
+  type CardElement,
+} from './common.js';
 import { decisionInputs } from './decision.js';
 import { packCards, partLabel } from './fit.js';
 
@@ -21,7 +33,11 @@ function sectionGroups(s: ReviewSection): CardElement[][] {
 /** Chart id -> image URL (a data: URI or an https link), resolved by the gateway before rendering. */
 export type ChartImages = ReadonlyMap<string, string>;
 
-function chartGroups(charts: readonly ChartRef[], locale: MonthlyReviewView['locale'], images?: ChartImages): CardElement[][] {
+function chartGroups(
+  charts: readonly ChartRef[],
+  locale: MonthlyReviewView['locale'],
+  images?: ChartImages,
+): CardElement[][] {
   if (charts.length === 0) return [];
   const head = subheading(t(locale, 'chat.charts'));
   if (!charts.some((c) => images?.has(c.id))) return [[head, bullets(charts.map((c) => `${c.title} — ${c.altText}`))]];
@@ -29,7 +45,9 @@ function chartGroups(charts: readonly ChartRef[], locale: MonthlyReviewView['loc
   return charts.map((c, i) => {
     const url = images?.get(c.id);
     // The image carries its title: a TextBlock above it would say it twice.
-    const body: CardElement[] = url ? [{ type: 'Image', url, altText: c.altText }] : [bullets([`${c.title} — ${c.altText}`])];
+    const body: CardElement[] = url
+      ? [{ type: 'Image', url, altText: c.altText }]
+      : [bullets([`${c.title} — ${c.altText}`])];
     return i === 0 ? [head, ...body] : body;
   });
 }
@@ -49,7 +67,11 @@ export function reviewButtons(list: readonly ActionButton[], locale: MonthlyRevi
     return {
       type: 'Action.ShowCard',
       title: b.label,
-      card: { type: 'AdaptiveCard', body: decisionInputs(form), actions: [execute(form.submitLabel, SUBMIT_REVIEW_DECISION, b.value, 'primary')] },
+      card: {
+        type: 'AdaptiveCard',
+        body: decisionInputs(form),
+        actions: [execute(form.submitLabel, SUBMIT_REVIEW_DECISION, b.value, 'primary')],
+      },
     };
   });
 }
@@ -83,12 +105,12 @@ export function qbrCards(v: QbrView, images?: ChartImages) {
     ...(i === 0 ? [subheading(t(L, 'chat.qbr.proposals'))] : []),
     {
       type: 'FactSet',
-      facts: [
-        { title: p.label, value: `${p.currentText} → **${p.proposedText}**` },
-      ],
+      facts: [{ title: p.label, value: `${p.currentText} → **${p.proposedText}**` }],
     },
     subtle(p.rationale),
-    ...(perProposal(p.objectiveId).length > 0 ? [{ type: 'ActionSet', actions: buttons(perProposal(p.objectiveId)) }] : []),
+    ...(perProposal(p.objectiveId).length > 0
+      ? [{ type: 'ActionSet', actions: buttons(perProposal(p.objectiveId)) }]
+      : []),
   ]);
   const decisions: CardElement[][] = v.decisions.map((d, i) => [
     ...(i === 0 ? [subheading(t(L, 'chat.qbr.decisions'))] : []),

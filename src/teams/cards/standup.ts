@@ -4,7 +4,18 @@
 // several cards beyond 28 KB.
 import { t } from '../../core/i18n/index.js';
 import type { KpiLine, StandupSummaryView } from '../../core/view-models.js';
-import { bar, bullets, cardBytes, heading, kpiLine, subheading, subtle, text, toneColor, type CardElement } from './common.js';
+import {
+  bar,
+  bullets,
+  cardBytes,
+  heading,
+  kpiLine,
+  subheading,
+  subtle,
+  text,
+  toneColor,
+  type CardElement,
+} from './common.js';
 import { CARD_BUDGET_BYTES, packCards, partLabel, type PackInput } from './fit.js';
 
 /** Blockers and wins are read at a glance in a summary; the full text stays in the check-in. */
@@ -22,7 +33,11 @@ function kpiRow(line: KpiLine): CardElement {
     columns: [
       { type: 'Column', width: 'stretch', items: [text(line.label)] },
       { type: 'Column', width: 'auto', items: [text(`${line.actualText} / ${line.targetText}`)] },
-      { type: 'Column', width: 'auto', items: [text(line.attainmentText, { weight: 'Bolder', color: toneColor(line.tone) })] },
+      {
+        type: 'Column',
+        width: 'auto',
+        items: [text(line.attainmentText, { weight: 'Bolder', color: toneColor(line.tone) })],
+      },
     ],
   };
 }
@@ -41,7 +56,11 @@ export function standupSections(v: StandupSummaryView, withHeading = true): Pack
     if (items.length === 0) return;
     const shown = items.slice(0, VISIBLE_ITEMS);
     const more = items.length - shown.length;
-    groups.push([subheading(title), bullets(shown), ...(more > 0 ? [subtle(t(L, 'chat.standup.more', { n: more }))] : [])]);
+    groups.push([
+      subheading(title),
+      bullets(shown),
+      ...(more > 0 ? [subtle(t(L, 'chat.standup.more', { n: more }))] : []),
+    ]);
   };
   if (v.missing.length > 0) groups.push([subheading(t(L, 'chat.standup.missing')), text(v.missing.join(', '))]);
   // A KPI nobody reported yet says nothing row by row: one line names them all.
@@ -49,7 +68,8 @@ export function standupSections(v: StandupSummaryView, withHeading = true): Pack
   const withoutData = v.totals.filter((l) => l.actualText === none);
   if (v.totals.length > 0) {
     groups.push([subheading(t(L, 'chat.standup.totals')), ...withData.map(kpiRow)]);
-    if (withoutData.length > 0) groups.push([subtle(t(L, 'chat.standup.noData', { kpis: withoutData.map((l) => l.label).join(', ') }))]);
+    if (withoutData.length > 0)
+      groups.push([subtle(t(L, 'chat.standup.noData', { kpis: withoutData.map((l) => l.label).join(', ') }))]);
   }
   capped(t(L, 'chat.standup.atRisk'), v.atRisk);
   capped(t(L, 'chat.standup.breaches'), v.breaches);
@@ -61,14 +81,17 @@ export function standupSections(v: StandupSummaryView, withHeading = true): Pack
   const people = (list: StandupSummaryView['blockers']) => list.map((b) => text(`**${b.name}**: ${clip(b.text)}`));
   const panels = [
     ...(details.length > 0 ? [showCard(t(L, 'chat.standup.details'), details)] : []),
-    ...(v.blockers.length > 0 ? [showCard(`${t(L, 'chat.standup.blockers')} (${v.blockers.length})`, people(v.blockers))] : []),
+    ...(v.blockers.length > 0
+      ? [showCard(`${t(L, 'chat.standup.blockers')} (${v.blockers.length})`, people(v.blockers))]
+      : []),
     ...(v.wins.length > 0 ? [showCard(`${t(L, 'chat.standup.wins')} (${v.wins.length})`, people(v.wins))] : []),
   ];
   // One row of buttons; a big team's panels each get their own row, so the packer can split them.
   const row = (actions: CardElement[]): CardElement => ({ type: 'ActionSet', spacing: 'Medium', actions });
   if (panels.length > 0) {
     const together = row(panels);
-    if (cardBytes({ type: 'AdaptiveCard', $schema: '', version: '1.5', body: [together] }) <= CARD_BUDGET_BYTES / 2) groups.push([together]);
+    if (cardBytes({ type: 'AdaptiveCard', $schema: '', version: '1.5', body: [together] }) <= CARD_BUDGET_BYTES / 2)
+      groups.push([together]);
     else for (const p of panels) groups.push([row([p])]);
   }
   return {

@@ -8,7 +8,8 @@ import { card, execute, heading, SUBMIT_TARGET, text, type AdaptiveCard, type Ca
 export function targetFormCard(v: TargetFormView): AdaptiveCard {
   const f = v.target;
   const value = numberValue(f.value);
-  const err = (id: string): CardElement[] => (v.errors[id] ? [text(v.errors[id]!, { color: 'Attention', size: 'Small', spacing: 'None' })] : []);
+  const err = (id: string): CardElement[] =>
+    v.errors[id] ? [text(v.errors[id]!, { color: 'Attention', size: 'Small', spacing: 'None' })] : [];
   const general = Object.entries(v.errors).filter(([k]) => k !== 'target' && k !== 'reason');
   const body: CardElement[] = [
     heading(v.title),

@@ -9,7 +9,13 @@ import { t } from '../../core/i18n/index.js';
 import type { RitualsService } from '../../core/service.js';
 import { isActionId, type View } from '../../core/view-models.js';
 import type { Logger } from '../../logging/logger.js';
-import { CARD_CONTENT_TYPE, SUBMIT_CHECKIN, SUBMIT_DECISION, SUBMIT_REVIEW_DECISION, SUBMIT_TARGET } from '../cards/common.js';
+import {
+  CARD_CONTENT_TYPE,
+  SUBMIT_CHECKIN,
+  SUBMIT_DECISION,
+  SUBMIT_REVIEW_DECISION,
+  SUBMIT_TARGET,
+} from '../cards/common.js';
 import { cardActivity, renderCards } from '../cards/render.js';
 import type { Identity } from '../identity.js';
 import type { Replies } from './reply.js';
@@ -105,7 +111,11 @@ export function createCardActions(deps: CardActionDeps) {
     async onInvoke(ctx: TurnContext, who: Identity): Promise<Record<string, unknown>> {
       const parsed = invokeValueSchema.safeParse(ctx.activity.value);
       if (!parsed.success) {
-        return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'malformed card action' } };
+        return {
+          statusCode: 400,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: 'malformed card action' },
+        };
       }
       const out = await outcome(ctx, who, parsed.data.action.data);
       if ('message' in out) {

@@ -9,10 +9,19 @@ export async function onReaction(ctx: TurnContext, service: RitualsService, user
   if (!a.replyToId) return 0;
   const ref = { platform: 'teams' as const, conversation: baseConversationId(a.conversation.id), id: a.replyToId };
   let n = 0;
-  for (const [list, added] of [[a.reactionsAdded ?? [], true], [a.reactionsRemoved ?? [], false]] as const) {
+  for (const [list, added] of [
+    [a.reactionsAdded ?? [], true],
+    [a.reactionsRemoved ?? [], false],
+  ] as const) {
     for (const r of list) {
       if (!r.type) continue;
-      await service.recordReaction({ ref, emoji: r.type, userId, added, eventId: `${a.id ?? ''}:${added ? '+' : '-'}${r.type}` });
+      await service.recordReaction({
+        ref,
+        emoji: r.type,
+        userId,
+        added,
+        eventId: `${a.id ?? ''}:${added ? '+' : '-'}${r.type}`,
+      });
       n += 1;
     }
   }

@@ -31,7 +31,13 @@ export function createReplies(deps: ReplyDeps) {
   }
 
   /** True when the view was queued for another try. */
-  async function queue(ctx: TurnContext, who: Identity, view: View, err: unknown, updateOf?: MessageRef): Promise<boolean> {
+  async function queue(
+    ctx: TurnContext,
+    who: Identity,
+    view: View,
+    err: unknown,
+    updateOf?: MessageRef,
+  ): Promise<boolean> {
     const now = deps.clock.now();
     const retry = retryableSendError(err, now.getTime());
     if (!retry || !deps.outbox) return false;
@@ -41,10 +47,22 @@ export function createReplies(deps: ReplyDeps) {
     // Keyed by the activity, so Teams redelivering it queues the answer once.
     const dedupeKey = `teams:reply:${baseConversationId(a.conversation.id)}:${a.id ?? now.getTime()}${updateOf ? ':update' : ''}`;
     await deps.outbox.enqueue(
-      [{ dedupeKey, platform: 'teams', destination, view, ...(updateOf ? { updateOf } : {}), notBefore: new Date(now.getTime() + retry.retryAfterMs).toISOString() }],
+      [
+        {
+          dedupeKey,
+          platform: 'teams',
+          destination,
+          view,
+          ...(updateOf ? { updateOf } : {}),
+          notBefore: new Date(now.getTime() + retry.retryAfterMs).toISOString(),
+        },
+      ],
       { at: now.toISOString() },
     );
-    deps.log.warn({ activity: a.id, destination: destination.kind, err: errName(err) }, 'teams: reply refused for now by the Bot Connector; queued in the outbox');
+    deps.log.warn(
+      { activity: a.id, destination: destination.kind, err: errName(err) },
+      'teams: reply refused for now by the Bot Connector; queued in the outbox',
+    );
     return true;
   }
 
@@ -60,7 +78,10 @@ export function createReplies(deps: ReplyDeps) {
       } catch (err) {
         if (sent > 0 && retryableSendError(err)) {
           // Part of a split view went out: sending it all again would repeat that part.
-          deps.log.warn({ activity: ctx.activity.id, sent, err: errName(err) }, 'teams: only part of a split reply was sent');
+          deps.log.warn(
+            { activity: ctx.activity.id, sent, err: errName(err) },
+            'teams: only part of a split reply was sent',
+          );
           return;
         }
         if (sent === 0 && (await queue(ctx, who, view, err))) return;
@@ -74,7 +95,11 @@ export function createReplies(deps: ReplyDeps) {
       try {
         await ctx.updateActivity({ ...cardActivity(first!, view.text), id: activityId });
       } catch (err) {
-        const ref: MessageRef = { platform: 'teams', conversation: baseConversationId(ctx.activity.conversation.id), id: activityId };
+        const ref: MessageRef = {
+          platform: 'teams',
+          conversation: baseConversationId(ctx.activity.conversation.id),
+          id: activityId,
+        };
         if (await queue(ctx, who, view, err, ref)) return;
         throw err;
       }
@@ -91,8 +116,9 @@ export function commandText(ctx: TurnContext): string {
   const botId = ctx.activity.recipient?.id;
   let text = raw;
   for (const e of ctx.activity.entities ?? []) {
-    const mentioned = (e as { type?: string; mentioned?: { id?: string }; text?: string });
-    if (mentioned.type === 'mention' && mentioned.mentioned?.id === botId && mentioned.text) text = text.split(mentioned.text).join(' ');
+    const mentioned = e as { type?: string; mentioned?: { id?: string }; text?: string };
+    if (mentioned.type === 'mention' && mentioned.mentioned?.id === botId && mentioned.text)
+      text = text.split(mentioned.text).join(' ');
   }
   return text
     .replace(/<at>[^<]*<\/at>/g, ' ')

@@ -14,7 +14,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../helpers/cli.js';
 import { startSandboxApp, type RunningSandbox } from '../../helpers/sandbox-app.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const outDir = join(repoRoot, 'test-output');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -35,7 +44,11 @@ let axe: string;
 
 beforeAll(async () => {
   axe = axeSource();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   mkdirSync(outDir, { recursive: true });
 }, 120_000);
 afterAll(async () => {
@@ -52,12 +65,16 @@ interface Violation {
 async function seriousViolations(page: Page): Promise<Violation[]> {
   await page.evaluate(axe);
   // A string: the test is type-checked without the DOM library.
-  const found = (await page.evaluate(`axe.run(document).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`)) as Violation[];
+  const found = (await page.evaluate(
+    `axe.run(document).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+  )) as Violation[];
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-const overlaps = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlaps = (
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 async function offline(page: Page, sandbox: RunningSandbox, external: string[]): Promise<void> {
   await page.route('**/*', (route) => {
@@ -141,7 +158,14 @@ describe.each(CASES)('guided start as a $lang rep', (c) => {
       const inputs = form.locator('input[name^="number:"]');
       // A plausible week for an SDR (no more no-shows than meetings, nothing far above their history, which
       // would be asked again for confirmation); any other KPI gets 1.
-      const typical: Record<string, string> = { calls: '40', meetings_booked: '9', qualified_meetings: '7', no_shows: '1', sql_accepted: '3', icp_opportunities: '2' };
+      const typical: Record<string, string> = {
+        calls: '40',
+        meetings_booked: '9',
+        qualified_meetings: '7',
+        no_shows: '1',
+        sql_accepted: '3',
+        icp_opportunities: '2',
+      };
       for (let i = 0; i < (await inputs.count()); i++) {
         const kpi = ((await inputs.nth(i).getAttribute('name')) ?? '').replace(/^number:/, '');
         await inputs.nth(i).fill(typical[kpi] ?? '1');
@@ -154,7 +178,9 @@ describe.each(CASES)('guided start as a $lang rep', (c) => {
       // Step 2: Monday's leaderboard in the team channel; the notice says what happened, under the clock.
       const clockBefore = await page.textContent('#clock-now');
       await page.click('[data-step="leaderboard"]');
-      await expect.poll(() => page.locator('[data-done-for="leaderboard"]').isVisible(), { timeout: 60_000 }).toBe(true);
+      await expect
+        .poll(() => page.locator('[data-done-for="leaderboard"]').isVisible(), { timeout: 60_000 })
+        .toBe(true);
       expect(await page.textContent('#clock-now')).not.toBe(clockBefore);
       expect(await page.getAttribute(`[data-thread="${c.channel}"]`, 'aria-current')).toBe('page');
       await page.locator('.msg[data-view="leaderboard"]').last().waitFor();

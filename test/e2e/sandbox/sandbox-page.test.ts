@@ -95,11 +95,20 @@ describe('sandbox page in Chromium', () => {
     expect(await first.inputValue()).toBe('beaucoup');
 
     // More no-shows than meetings booked: the example's `at_most` rule, inline.
-    const typed = { calls: '40', meetings_booked: '9', qualified_meetings: '7', no_shows: '12', sql_accepted: '3', icp_opportunities: '2' };
+    const typed = {
+      calls: '40',
+      meetings_booked: '9',
+      qualified_meetings: '7',
+      no_shows: '12',
+      sql_accepted: '3',
+      icp_opportunities: '2',
+    };
     for (const [kpi, value] of Object.entries(typed)) await form.locator(`input[name="number:${kpi}"]`).fill(value);
     await form.locator('textarea[name="text:wins"]').fill('Démo avec <b>Acme</b>');
     await form.locator('button[type="submit"]').click();
-    await expect.poll(() => form.locator('.field-error').allTextContents()).toEqual(['Ne peut pas dépasser Rendez-vous pris (9).']);
+    await expect
+      .poll(() => form.locator('.field-error').allTextContents())
+      .toEqual(['Ne peut pas dépasser Rendez-vous pris (9).']);
 
     // 60 ICP opportunities in a week, against 2 to 3 in each of her last four weeks (the seeded three,
     // and week 47's answer recorded here): asked to confirm, not stored yet.
@@ -107,24 +116,40 @@ describe('sandbox page in Chromium', () => {
       memberId: 'alice',
       teamId: 'sales-fr',
       periodKey: '2026-W47',
-      values: { calls: 14, meetings_booked: 12, qualified_meetings: 5, no_shows: 1, sql_accepted: 2, icp_opportunities: 2 },
+      values: {
+        calls: 14,
+        meetings_booked: 12,
+        qualified_meetings: 5,
+        no_shows: 1,
+        sql_accepted: 2,
+        icp_opportunities: 2,
+      },
       idempotencyKey: 'e2e:alice:2026-W47',
       submittedAt: '2026-11-20T16:30:00Z',
     });
     await form.locator('input[name="number:no_shows"]').fill('1');
     await form.locator('input[name="number:icp_opportunities"]').fill('60');
     await form.locator('button[type="submit"]').click();
-    await expect.poll(async () => (await form.locator('.field-error').allTextContents()).join(' ')).toMatch(/^60 fait plus de 5 fois votre habitude/);
+    await expect
+      .poll(async () => (await form.locator('.field-error').allTextContents()).join(' '))
+      .toMatch(/^60 fait plus de 5 fois votre habitude/);
     expect(await form.locator('input[name="number:icp_opportunities"]').inputValue()).toBe('60');
     expect(await sandbox.store.checkIns.latestFor('alice', '2026-W48')).toBeUndefined();
     await form.locator('button[type="submit"]').click();
     await expect.poll(() => page.locator('#dialog[open]').count()).toBe(0);
     const confirmation = page.locator('.msg[data-view="checkin_confirmation"]').last();
     await confirmation.waitFor();
-    await expect.poll(async () => (await confirmation.locator('.kpi-att').allTextContents()).join(' ')).toMatch(/\d\s?%/);
+    await expect
+      .poll(async () => (await confirmation.locator('.kpi-att').allTextContents()).join(' '))
+      .toMatch(/\d\s?%/);
     expect(await confirmation.locator('.bar-fill').count()).toBeGreaterThan(0);
     const stored = await sandbox.store.checkIns.list({ memberIds: ['alice'], latestOnly: true });
-    expect(stored.at(-1)).toMatchObject({ memberId: 'alice', wins: 'Démo avec <b>Acme</b>', platform: 'sandbox', values: { no_shows: 1, icp_opportunities: 60 } });
+    expect(stored.at(-1)).toMatchObject({
+      memberId: 'alice',
+      wins: 'Démo avec <b>Acme</b>',
+      platform: 'sandbox',
+      values: { no_shows: 1, icp_opportunities: 60 },
+    });
 
     // Monday 09:00 in Paris: the leaderboard, in the team channel.
     await advanceTo('leaderboard');
@@ -144,7 +169,9 @@ describe('sandbox page in Chromium', () => {
     // Tallied like a platform reaction, by the core.
     const id = (await board.getAttribute('data-message'))!;
     const message = sandbox.app.sandbox.threads.get(id)!;
-    expect(await sandbox.store.reactions.tally('sandbox', postRefKey(messageRef(message)))).toEqual([{ emoji: 'tada', count: 1 }]);
+    expect(await sandbox.store.reactions.tally('sandbox', postRefKey(messageRef(message)))).toEqual([
+      { emoji: 'tada', count: 1 },
+    ]);
 
     // The picture a newcomer would see: the leaderboard at the top (the notice line stays in place).
     await board.evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -174,10 +201,16 @@ describe('sandbox page in Chromium', () => {
       expect(view.rows[0]!.score, `${view.title}`).toBeGreaterThan(0);
     }
     // Members without data are listed, not ranked: the board says why.
-    expect(boards.some(({ view }) => view.type === 'leaderboard' && /pas encore de données|no data yet/.test(view.unrankedText ?? ''))).toBe(true);
+    expect(
+      boards.some(
+        ({ view }) => view.type === 'leaderboard' && /pas encore de données|no data yet/.test(view.unrankedText ?? ''),
+      ),
+    ).toBe(true);
     // No breach in the first days of December (a month barely started has no status), and none anywhere
     // without data or status.
-    expect(views.filter((v) => v.view.type === 'breach_nudge' && v.at >= '2026-12-01' && v.at < '2026-12-03')).toEqual([]);
+    expect(views.filter((v) => v.view.type === 'breach_nudge' && v.at >= '2026-12-01' && v.at < '2026-12-03')).toEqual(
+      [],
+    );
     // Breach nudges: only on figures resting on data, with a status.
     for (const { view, at } of views) {
       if (view.type !== 'breach_nudge' || view.actions.length === 0) continue;

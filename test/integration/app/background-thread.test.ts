@@ -21,7 +21,10 @@ const MEMBERS = 12;
 const userId = (i: number) => `U${String(i).padStart(4, '0')}`;
 
 function workspaceYaml(): string {
-  const members = Array.from({ length: MEMBERS }, (_, k) => `      - { id: m${k + 1}, name: Member ${k + 1}, role: sdr, start: 2025-01-06, slack: ${userId(k + 1)} }`);
+  const members = Array.from(
+    { length: MEMBERS },
+    (_, k) => `      - { id: m${k + 1}, name: Member ${k + 1}, role: sdr, start: 2025-01-06, slack: ${userId(k + 1)} }`,
+  );
   return [
     'workspace: { name: Thread Corp, locale: en, timezone: Europe/London }',
     'kpis:',
@@ -77,12 +80,17 @@ describe('background worker thread', () => {
   };
 
   const rows = (a: RunningApp, status: string) =>
-    (rawSqlite(a.store).prepare(`select count(*) as n from outbox where dedupe_key like 'occ:%' and status = ?`).get(status) as { n: number }).n;
+    (
+      rawSqlite(a.store)
+        .prepare(`select count(*) as n from outbox where dedupe_key like 'occ:%' and status = ?`)
+        .get(status) as { n: number }
+    ).n;
   /** Prompts Slack received per DM channel (the check-in confirmation is no prompt). */
   const promptsPerUser = () => {
     const counts = new Map<string, number>();
     for (const c of fake.okCallsTo('chat.postMessage')) {
-      if (!/check-in/i.test(JSON.stringify(c.args.blocks ?? c.args.text)) || /received/i.test(String(c.args.text))) continue;
+      if (!/check-in/i.test(JSON.stringify(c.args.blocks ?? c.args.text)) || /received/i.test(String(c.args.text)))
+        continue;
       counts.set(String(c.args.channel), (counts.get(String(c.args.channel)) ?? 0) + 1);
     }
     return counts;
@@ -101,10 +109,15 @@ describe('background worker thread', () => {
     const slow = fake.hold('chat.postMessage');
     const run = await app.background.runNow('sales', 'checkin', new Date());
     expect(run.sent).toBe(MEMBERS);
-    await waitFor(() => slow.waiting(), (n) => n > 0);
+    await waitFor(
+      () => slow.waiting(),
+      (n) => n > 0,
+    );
 
     // Meanwhile the web thread answers: the command opens the form, the submission is stored.
-    const command = await postSigned(base, slashCommand(userId(1), 'checkin', fake.responseUrl('cmd')), { secret: SECRET });
+    const command = await postSigned(base, slashCommand(userId(1), 'checkin', fake.responseUrl('cmd')), {
+      secret: SECRET,
+    });
     expect(command.status).toBe(200);
     const modal = await fake.waitFor(() => fake.modals[0]);
     const submitted = await postSigned(base, viewSubmission(userId(1), modal, { calls: '12' }), { secret: SECRET });
@@ -122,7 +135,9 @@ describe('background worker thread', () => {
     const { openStore } = await import('../../../src/store/connection.js');
     const after = await openStore(`file:${dir.file('bot.db')}`);
     try {
-      const sending = rawSqlite(after).prepare(`select count(*) as n from outbox where status = 'sending'`).get() as { n: number };
+      const sending = rawSqlite(after).prepare(`select count(*) as n from outbox where status = 'sending'`).get() as {
+        n: number;
+      };
       expect(sending.n).toBe(0);
     } finally {
       await after.close();
@@ -132,7 +147,10 @@ describe('background worker thread', () => {
     // A restart on the same file sends what was left; every member got the prompt exactly once.
     app = await start();
     const restarted = app;
-    await waitFor(() => rows(restarted, 'sent'), (n) => n === MEMBERS);
+    await waitFor(
+      () => rows(restarted, 'sent'),
+      (n) => n === MEMBERS,
+    );
     const perUser = promptsPerUser();
     expect(perUser.size).toBe(MEMBERS);
     expect([...perUser.values()].every((n) => n === 1)).toBe(true);
@@ -147,7 +165,9 @@ describe('background worker thread', () => {
     const running = app;
     await running.background.runNow('sales', 'checkin', new Date());
     const sent = async () => {
-      const res = await fetch(`http://127.0.0.1:${running.port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      const res = await fetch(`http://127.0.0.1:${running.port}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
       return Number(/^messages_sent_total\{platform="slack"\} (\d+)/m.exec(await res.text())?.[1] ?? 0);
     };
     expect(await waitFor(sent, (n) => n === MEMBERS)).toBe(MEMBERS);

@@ -52,7 +52,12 @@ describe('platform mode', () => {
   it('reports platform mode on /healthz', async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', mode: 'platform', store: 'ok', platforms: ['slack', 'teams'] });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      mode: 'platform',
+      store: 'ok',
+      platforms: ['slack', 'teams'],
+    });
     expect(app.logs()).toContain('Bot Framework authentication is OFF');
   });
 
@@ -60,7 +65,10 @@ describe('platform mode', () => {
     const ok = await postSigned(base, slashCommand('U0SAM', 'help', slack.responseUrl('help-1')), { secret: SECRET });
     expect(ok.status).toBe(200);
     await waitFor(() => slack.responses.some((r) => r.id === 'help-1') || ok.text.length > 0, Boolean);
-    const forged = await postSigned(base, slashCommand('U0SAM', 'help', slack.responseUrl('help-2')), { secret: SECRET, signature: 'v0=deadbeef' });
+    const forged = await postSigned(base, slashCommand('U0SAM', 'help', slack.responseUrl('help-2')), {
+      secret: SECRET,
+      signature: 'v0=deadbeef',
+    });
     expect(forged.status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
     expect(slack.responses.some((r) => r.id === 'help-2')).toBe(false);
@@ -68,13 +76,23 @@ describe('platform mode', () => {
 
   it('answers a Teams message through the connector', async () => {
     const activity = JSON.parse(
-      readFileSync(join(repoRoot, 'test/fixtures/teams/personal-message.json'), 'utf8').replaceAll('{{serviceUrl}}', connector.url),
+      readFileSync(join(repoRoot, 'test/fixtures/teams/personal-message.json'), 'utf8').replaceAll(
+        '{{serviceUrl}}',
+        connector.url,
+      ),
     );
     activity.from = { id: '29:1theo', name: 'Théo Martin', aadObjectId: 'aad-theo' };
     activity.text = 'help';
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     expect(res.status).toBeLessThan(300);
-    await waitFor(() => connector.sent.length, (n) => n > 0);
+    await waitFor(
+      () => connector.sent.length,
+      (n) => n > 0,
+    );
     expect(JSON.stringify(connector.sent[0]!.body)).toMatch(/checkin|pointage/i);
   });
 

@@ -12,7 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../helpers/cli.js';
 
 /** What the runtime image holds besides node_modules (the Dockerfile's runtime stage copies the same). */
-const RUNTIME_FILES = ['package.json', 'package-lock.json', 'dist', 'bin', 'scripts/start.mjs', 'migrations', 'examples'];
+const RUNTIME_FILES = [
+  'package.json',
+  'package-lock.json',
+  'dist',
+  'bin',
+  'scripts/start.mjs',
+  'migrations',
+  'examples',
+];
 const INSTALL = ['ci', '--omit=dev', '--no-audit', '--no-fund'];
 const START = ['node', 'dist/main.js'];
 
@@ -22,10 +30,20 @@ interface Run {
   readonly stderr: string;
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeout = 60_000): Promise<Run> {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  timeout = 60_000,
+): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    execFile(
+      command,
+      args,
+      { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -54,9 +72,26 @@ async function prebuiltMirror(dir: string): Promise<{ server: Server; env: Recor
 }
 
 /** Starts the installed bot, waits for /healthz 200, stops it with SIGTERM; resolves with the health body and exit code. */
-function startAndCheck(cwd: string, env: Record<string, string>): Promise<{ health: unknown; page: number; code: number | null; logs: string }> {
-  const clean = { SLACK_BOT_TOKEN: '', MICROSOFT_APP_ID: '', TEAMS_ENABLED: '', RITUALS_CONFIG: '', DATABASE_URL: '', SANDBOX_DATABASE_URL: '', METRICS_TOKEN: '', METRICS_PORT: '', NODE_OPTIONS: '' };
-  const child = spawn(START[0]!, START.slice(1), { cwd, env: { ...process.env, ...clean, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startAndCheck(
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ health: unknown; page: number; code: number | null; logs: string }> {
+  const clean = {
+    SLACK_BOT_TOKEN: '',
+    MICROSOFT_APP_ID: '',
+    TEAMS_ENABLED: '',
+    RITUALS_CONFIG: '',
+    DATABASE_URL: '',
+    SANDBOX_DATABASE_URL: '',
+    METRICS_TOKEN: '',
+    METRICS_PORT: '',
+    NODE_OPTIONS: '',
+  };
+  const child = spawn(START[0]!, START.slice(1), {
+    cwd,
+    env: { ...process.env, ...clean, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -102,7 +137,13 @@ describe('the production install', { timeout: 240_000 }, () => {
     }
     const served = await prebuiltMirror(join(dir, 'mirror'));
     mirror = served.server;
-    install = await run('npm', [...INSTALL, '--prefer-offline'], app, { ...served.env, NODE_ENV: 'production' }, 200_000);
+    install = await run(
+      'npm',
+      [...INSTALL, '--prefer-offline'],
+      app,
+      { ...served.env, NODE_ENV: 'production' },
+      200_000,
+    );
   }, 240_000);
 
   afterAll(() => {
@@ -113,7 +154,8 @@ describe('the production install', { timeout: 240_000 }, () => {
 
   it('installs the production dependencies only', () => {
     expect(install.code, install.stderr).toBe(0);
-    for (const dev of ['tsx', 'typescript', 'vitest', 'drizzle-kit', 'ajv']) expect(existsSync(join(app, 'node_modules', dev)), dev).toBe(false);
+    for (const dev of ['tsx', 'typescript', 'vitest', 'drizzle-kit', 'ajv'])
+      expect(existsSync(join(app, 'node_modules', dev)), dev).toBe(false);
     expect(existsSync(join(app, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
     expect(existsSync(join(app, 'src'))).toBe(false);
   });
@@ -134,11 +176,32 @@ describe('the production install', { timeout: 240_000 }, () => {
 
   it('runs the compiled command line: a config check and a chart', async () => {
     const env = { LOG_LEVEL: 'silent', DATABASE_URL: `file:${join(dir, 'cli.db')}`, RITUALS_CONFIG: '' };
-    const check = await run(process.execPath, ['bin/rituals.js', 'config', 'check', 'examples/sales-team.yaml'], app, env);
+    const check = await run(
+      process.execPath,
+      ['bin/rituals.js', 'config', 'check', 'examples/sales-team.yaml'],
+      app,
+      env,
+    );
     expect(check).toMatchObject({ code: 0, stderr: '' });
     expect(check.stdout).toContain('examples/sales-team.yaml: ok');
     const png = join(dir, 'burnup.png');
-    const chart = await run(process.execPath, ['bin/rituals.js', 'chart', '--team', 'sales-fr', '--period', '2026-Q4', '--out', png, '--at', '2026-11-18T12:00'], app, env);
+    const chart = await run(
+      process.execPath,
+      [
+        'bin/rituals.js',
+        'chart',
+        '--team',
+        'sales-fr',
+        '--period',
+        '2026-Q4',
+        '--out',
+        png,
+        '--at',
+        '2026-11-18T12:00',
+      ],
+      app,
+      env,
+    );
     expect(chart).toMatchObject({ code: 0, stderr: '' });
     expect(readFileSync(png).subarray(1, 4).toString('ascii')).toBe('PNG');
   });
@@ -146,7 +209,10 @@ describe('the production install', { timeout: 240_000 }, () => {
 
 describe('the Dockerfile', () => {
   const text = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
   const stages = new Map<string, string[]>();
   let current: string[] = [];
   for (const line of lines) {
@@ -167,8 +233,16 @@ describe('the Dockerfile', () => {
     const copied = runtime
       .filter((l) => l.startsWith('COPY'))
       .flatMap((l) => {
-        const parts = l.split(/\s+/).slice(1).filter((p) => !p.startsWith('--'));
-        return parts.slice(0, -1).map((p) => p.replace(/^\/app\//, '').replace(/^\.\//, '').replace(/\/$/, ''));
+        const parts = l
+          .split(/\s+/)
+          .slice(1)
+          .filter((p) => !p.startsWith('--'));
+        return parts.slice(0, -1).map((p) =>
+          p
+            .replace(/^\/app\//, '')
+            .replace(/^\.\//, '')
+            .replace(/\/$/, ''),
+        );
       });
     expect([...copied].sort()).toEqual([...RUNTIME_FILES].sort());
     expect(runtime.some((l) => /^COPY\s+--from=build\s+\/app\/dist\b/.test(l))).toBe(true);
@@ -186,7 +260,9 @@ describe('the Dockerfile', () => {
   });
 
   it('keeps secrets and local state out of the build context', () => {
-    const ignored = readFileSync(join(repoRoot, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    const ignored = readFileSync(join(repoRoot, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     for (const entry of ['.env', 'node_modules', 'dist', 'data', '.git']) expect(ignored).toContain(entry);
   });
 });

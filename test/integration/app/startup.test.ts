@@ -19,7 +19,7 @@ describe('starting the bot', () => {
     try {
       const res = await fetch(`http://127.0.0.1:${app.port}/healthz`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: "ok", mode: "sandbox", store: "ok", platforms: [] });
+      expect(await res.json()).toEqual({ status: 'ok', mode: 'sandbox', store: 'ok', platforms: [] });
       const logs = app.logs();
       expect(logs).toContain('no Slack or Teams credentials: starting the local sandbox');
       expect(logs).toContain('RITUALS_CONFIG not set: using the bundled example workspace');
@@ -56,10 +56,19 @@ describe('starting the bot', () => {
   it('refuses a broken workspace file with file:line:col messages', async () => {
     const broken = join(dir, 'broken.yaml');
     copyFileSync(join(repoRoot, 'examples/minimal.yaml'), broken);
-    writeFileSync(broken, readFileSync(broken, 'utf8').replace('role: sdr, start: 2025-06-02', 'role: ghost, start: 2025-06-02'));
-    const r = await startAppExpectingFailure({ ...clean, RITUALS_CONFIG: broken, SANDBOX_DATABASE_URL: `file:${join(dir, 'b.db')}` });
+    writeFileSync(
+      broken,
+      readFileSync(broken, 'utf8').replace('role: sdr, start: 2025-06-02', 'role: ghost, start: 2025-06-02'),
+    );
+    const r = await startAppExpectingFailure({
+      ...clean,
+      RITUALS_CONFIG: broken,
+      SANDBOX_DATABASE_URL: `file:${join(dir, 'b.db')}`,
+    });
     expect(r.code).toBe(1);
-    expect(r.output).toMatch(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+ teams\\[0\\]\\.members\\[1\\]\\.role: `));
+    expect(r.output).toMatch(
+      new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+ teams\\[0\\]\\.members\\[1\\]\\.role: `),
+    );
     expect(r.output).toContain('ghost');
   });
 });

@@ -29,14 +29,25 @@ interface Started {
 function startGroup(command: string, args: string[], env: Record<string, string>): Promise<Started> {
   const child = spawn(command, args, {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', SLACK_BOT_TOKEN: '', MICROSOFT_APP_ID: '', TEAMS_ENABLED: '', RITUALS_CONFIG: '', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: '',
+      MICROSOFT_APP_ID: '',
+      TEAMS_ENABLED: '',
+      RITUALS_CONFIG: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       killGroup(child.pid!);
@@ -123,13 +134,23 @@ describe('stopping the bot', () => {
       });
       const pgid = app.child.pid!;
       try {
-        const run = await postSigned(`http://127.0.0.1:${app.port}`, slashCommand('U0MAYA', 'run checkin', slack.responseUrl('run')), { secret });
+        const run = await postSigned(
+          `http://127.0.0.1:${app.port}`,
+          slashCommand('U0MAYA', 'run checkin', slack.responseUrl('run')),
+          { secret },
+        );
         expect(run.status).toBe(200);
         // The prompt to Sam is claimed and on its way: Slack has it and has not answered.
-        await waitFor(() => held.waiting(), (n) => n >= 1);
+        await waitFor(
+          () => held.waiting(),
+          (n) => n >= 1,
+        );
 
         process.kill(pgid, 'SIGINT');
-        await waitFor(() => app.logs(), (logs) => logs.includes('"signal":"SIGINT","msg":"shutting down"'));
+        await waitFor(
+          () => app.logs(),
+          (logs) => logs.includes('"signal":"SIGINT","msg":"shutting down"'),
+        );
         held.release();
         expect(await app.exited).toEqual({ code: 0, signal: null });
         expect(await portAccepts(app.port)).toBe(false);
@@ -138,7 +159,10 @@ describe('stopping the bot', () => {
         expect(slack.okCallsTo('chat.postMessage').length).toBeGreaterThanOrEqual(1);
         const sqlite = new Database(db, { readonly: true });
         try {
-          const rows = sqlite.prepare('select status, count(*) as n from outbox group by status').all() as { status: string; n: number }[];
+          const rows = sqlite.prepare('select status, count(*) as n from outbox group by status').all() as {
+            status: string;
+            n: number;
+          }[];
           expect(rows.find((r) => r.status === 'sent')?.n ?? 0).toBeGreaterThanOrEqual(1);
           expect(rows.filter((r) => r.status === 'sending')).toEqual([]);
         } finally {

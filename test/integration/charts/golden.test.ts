@@ -48,7 +48,9 @@ describe('chart golden images', () => {
 
   it('notices a chart that changed (the comparison can fail)', async () => {
     const golden = decodePng(readFileSync(join(DIR, 'burnup-light-en.png')));
-    const moved = await renderChartPng(burnUpSpec({ ...SAMPLE_BURN_UP, target: 45, alert: 35 }, { locale: 'en' }), { theme: 'light' });
+    const moved = await renderChartPng(burnUpSpec({ ...SAMPLE_BURN_UP, target: 45, alert: 35 }, { locale: 'en' }), {
+      theme: 'light',
+    });
     expect(pixelDifference(decodePng(moved), golden)).toBeGreaterThan(MAX_DIFF);
     const dark = await renderChartPng(burnUpSpec(SAMPLE_BURN_UP, { locale: 'en' }), { theme: 'dark' });
     expect(pixelDifference(decodePng(dark), golden)).toBeGreaterThan(0.5);

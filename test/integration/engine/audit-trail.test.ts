@@ -22,14 +22,43 @@ describe('audit trail', () => {
     await service.command('hugo', 'run leaderboard');
     const form = await service.action('lea', 'review.decision', JSON.stringify({ team: 'paris' }));
     const metadata = (form.view as { metadata: string }).metadata;
-    await service.submitDecision({ memberId: 'lea', metadata, kind: 'hypothesis', text: 'Les relances du jeudi convertissent mieux', idempotencyKey: 'd-audit' });
+    await service.submitDecision({
+      memberId: 'lea',
+      metadata,
+      kind: 'hypothesis',
+      text: 'Les relances du jeudi convertissent mieux',
+      idempotencyKey: 'd-audit',
+    });
     // A replayed submission records nothing more.
-    await service.submitDecision({ memberId: 'lea', metadata, kind: 'hypothesis', text: 'Les relances du jeudi convertissent mieux', idempotencyKey: 'd-audit' });
+    await service.submitDecision({
+      memberId: 'lea',
+      metadata,
+      kind: 'hypothesis',
+      text: 'Les relances du jeudi convertissent mieux',
+      idempotencyKey: 'd-audit',
+    });
     h.clock.set('2026-03-06T13:00:00Z');
-    await h.store.objectives.changeTarget({ objectiveId: 'role:sdr:meetings:month', target: { value: 42 }, by: 'claire', reason: 'Recrutement', at: h.clock.now().toISOString() });
+    await h.store.objectives.changeTarget({
+      objectiveId: 'role:sdr:meetings:month',
+      target: { value: 42 },
+      by: 'claire',
+      reason: 'Recrutement',
+      at: h.clock.now().toISOString(),
+    });
 
-    const [table] = await collectExport(['audit'], { store: h.store, filter: { from: '2026-03-06', to: '2026-03-06' } });
-    const actions = (table!.records as { actor: string; action: string; entity: string; entity_id: string; after: Record<string, unknown> }[]).slice(synced);
+    const [table] = await collectExport(['audit'], {
+      store: h.store,
+      filter: { from: '2026-03-06', to: '2026-03-06' },
+    });
+    const actions = (
+      table!.records as {
+        actor: string;
+        action: string;
+        entity: string;
+        entity_id: string;
+        after: Record<string, unknown>;
+      }[]
+    ).slice(synced);
     expect(actions.map((a) => [a.actor, a.action, a.entity, a.entity_id])).toEqual([
       ['claire', 'ritual.run', 'team', 'paris'],
       ['lea', 'decision.record', 'decision', expect.stringMatching(/^\d+$/)],

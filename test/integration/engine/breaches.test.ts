@@ -33,7 +33,17 @@ describe('breach scan', () => {
     h = await ritualsHarness(ws(), '2026-03-01T12:00:00Z');
     const { engine, service } = h.core;
     await h.store.metricValues.upsertMany(
-      [{ memberId: 'hugo', teamId: 'paris', kpiId: 'meetings', date: '2026-03-02', value: 2, source: 'import', externalId: 'crm-1' }],
+      [
+        {
+          memberId: 'hugo',
+          teamId: 'paris',
+          kpiId: 'meetings',
+          date: '2026-03-02',
+          value: 2,
+          source: 'import',
+          externalId: 'crm-1',
+        },
+      ],
       { at: '2026-03-02T06:00:00Z' },
     );
     await h.tick('2026-03-02T06:00:00Z');
@@ -46,9 +56,15 @@ describe('breach scan', () => {
     const nudges = await h.drain();
     expect(nudges.map(describeDelivery)).toEqual(['2026-03-04T07:00Z send dm:lea breach_nudge b1']);
     const nudge = nudges[0]!.view as BreachNudgeView;
-    expect(nudge).toMatchObject({ locale: 'fr', title: 'Seuil d’alerte franchi : Rendez-vous', alertText: 'Seuil d’alerte : 30' });
+    expect(nudge).toMatchObject({
+      locale: 'fr',
+      title: 'Seuil d’alerte franchi : Rendez-vous',
+      alertText: 'Seuil d’alerte : 30',
+    });
     // A higher-is-better objective breaches below its threshold, and says so.
-    expect(nudge.body).toBe('Pour l’équipe Paris, la projection est de 14,67 en fin de période, sous son seuil d’alerte (30). Vous pilotez cet objectif : quel est le plan ?');
+    expect(nudge.body).toBe(
+      'Pour l’équipe Paris, la projection est de 14,67 en fin de période, sous son seuil d’alerte (30). Vous pilotez cet objectif : quel est le plan ?',
+    );
     expect(nudge.actions.map((a) => a.action)).toEqual(['breach.acknowledge', 'breach.snooze', 'breach.decision']);
     await h.tick('2026-03-04T07:00:00Z');
     await engine.scanBreaches('paris', new Date('2026-03-04T10:00:00Z'));
@@ -63,14 +79,25 @@ describe('breach scan', () => {
     // and the nudge and the escalation are updated in place to say so, without their buttons.
     h.clock.set('2026-03-05T11:00:00Z');
     const form = await service.checkInForm('hugo');
-    const r = await service.submitCheckIn({ memberId: 'hugo', metadata: form.metadata, numbers: { calls: '50', meetings: '10' }, platform: 'sandbox', idempotencyKey: 'hugo-w10' });
+    const r = await service.submitCheckIn({
+      memberId: 'hugo',
+      metadata: form.metadata,
+      numbers: { calls: '50', meetings: '10' },
+      platform: 'sandbox',
+      idempotencyKey: 'hugo-w10',
+    });
     expect(r.ok).toBe(true);
     expect((await h.store.breaches.get(1))?.leftAt).toBe('2026-03-05T11:00:00.000Z');
     const recovered = (await h.drain()).filter((d) => d.view.type === 'breach_nudge');
-    expect(recovered.map(describeDelivery)).toEqual(['2026-03-05T11:00Z update dm:lea breach_nudge b1', '2026-03-05T11:00Z update dm:claire breach_nudge b1']);
+    expect(recovered.map(describeDelivery)).toEqual([
+      '2026-03-05T11:00Z update dm:lea breach_nudge b1',
+      '2026-03-05T11:00Z update dm:claire breach_nudge b1',
+    ]);
     const back = recovered[0]!.view as BreachNudgeView;
     expect(back.title).toBe('De retour dans son seuil d’alerte : Rendez-vous');
-    expect(back.body.replace(/[\u202f\u00a0]/g, ' ')).toMatch(/^Rétabli le 5 mars 2026, 12:00 : pour l’équipe Paris, l’indicateur est maintenant à 66, dans son seuil d’alerte \(30\)\. Rien à faire\.$/);
+    expect(back.body.replace(/[\u202f\u00a0]/g, ' ')).toMatch(
+      /^Rétabli le 5 mars 2026, 12:00 : pour l’équipe Paris, l’indicateur est maintenant à 66, dans son seuil d’alerte \(30\)\. Rien à faire\.$/,
+    );
     expect(back.actions).toEqual([]);
 
     // Thursday 12 March: 12 meetings in 9 working days projects 29.3: a new breach, a new nudge.
@@ -79,12 +106,22 @@ describe('breach scan', () => {
     const value = JSON.stringify({ breach: 2, team: 'paris', minutes: 120 });
     // Hugo neither owns the objective nor manages the team.
     const refused = await service.action('hugo', 'breach.acknowledge', value);
-    expect(refused).toEqual({ kind: 'reply', view: expect.objectContaining({ type: 'notice', tone: 'error', body: 'Only the owner of this objective or a manager of the team can do this.' }) });
+    expect(refused).toEqual({
+      kind: 'reply',
+      view: expect.objectContaining({
+        type: 'notice',
+        tone: 'error',
+        body: 'Only the owner of this objective or a manager of the team can do this.',
+      }),
+    });
     h.clock.set('2026-03-12T07:05:00Z');
     const snoozed = await service.action('lea', 'breach.snooze', value);
     expect(snoozed.kind).toBe('replace');
     expect((snoozed.view as BreachNudgeView).body).toContain('Reporté jusqu’au 12 mars 2026');
-    expect((snoozed.view as BreachNudgeView).actions.map((a) => a.action)).toEqual(['breach.acknowledge', 'breach.decision']);
+    expect((snoozed.view as BreachNudgeView).actions.map((a) => a.action)).toEqual([
+      'breach.acknowledge',
+      'breach.decision',
+    ]);
     // The snooze ends two hours later: Léa is nudged again, once.
     expect((await engine.nextDue(new Date('2026-03-12T07:05:00Z')))?.toISOString()).toBe('2026-03-12T09:05:00.000Z');
     await h.tick('2026-03-12T09:05:00Z');
@@ -98,15 +135,32 @@ describe('breach scan', () => {
     // Friday 08:00: still breached, but acknowledged: no escalation.
     await h.tick('2026-03-13T07:00:00Z');
     expect(await delivered(h)).toEqual([]);
-    expect((await h.store.occurrences.get('paris:breach.escalate:b2:*'))).toMatchObject({ status: 'skipped', reason: 'acknowledged' });
+    expect(await h.store.occurrences.get('paris:breach.escalate:b2:*')).toMatchObject({
+      status: 'skipped',
+      reason: 'acknowledged',
+    });
 
     // The decision form from the nudge records against the objective.
     const form2 = await service.action('lea', 'breach.decision', value);
     expect(form2.kind).toBe('form');
-    const done = await service.submitDecision({ memberId: 'lea', metadata: (form2.view as { metadata: string }).metadata, kind: 'decision', text: 'Relancer les comptes ICP', idempotencyKey: 'd1' });
+    const done = await service.submitDecision({
+      memberId: 'lea',
+      metadata: (form2.view as { metadata: string }).metadata,
+      kind: 'decision',
+      text: 'Relancer les comptes ICP',
+      idempotencyKey: 'd1',
+    });
     expect(done).toEqual({ ok: true, view: expect.objectContaining({ type: 'notice', tone: 'success' }) });
-    await service.submitDecision({ memberId: 'lea', metadata: (form2.view as { metadata: string }).metadata, kind: 'decision', text: 'Relancer les comptes ICP', idempotencyKey: 'd1' });
-    expect(await h.store.decisions.list({ teamId: 'paris' })).toEqual([expect.objectContaining({ objectiveId: 'team:paris:meetings', author: 'lea', kind: 'decision' })]);
+    await service.submitDecision({
+      memberId: 'lea',
+      metadata: (form2.view as { metadata: string }).metadata,
+      kind: 'decision',
+      text: 'Relancer les comptes ICP',
+      idempotencyKey: 'd1',
+    });
+    expect(await h.store.decisions.list({ teamId: 'paris' })).toEqual([
+      expect.objectContaining({ objectiveId: 'team:paris:meetings', author: 'lea', kind: 'decision' }),
+    ]);
     expect(engine.metrics()).toEqual(
       expect.arrayContaining([
         { name: 'breaches_entered_total', labels: { team: 'paris' }, value: 2 },
@@ -119,7 +173,17 @@ describe('breach scan', () => {
   it('closes a breach when its period ends and starts the next one clean', async () => {
     h = await ritualsHarness(ws(), '2026-03-30T12:00:00Z');
     await h.store.metricValues.upsertMany(
-      [{ memberId: 'hugo', teamId: 'paris', kpiId: 'meetings', date: '2026-03-02', value: 2, source: 'import', externalId: 'crm-1' }],
+      [
+        {
+          memberId: 'hugo',
+          teamId: 'paris',
+          kpiId: 'meetings',
+          date: '2026-03-02',
+          value: 2,
+          source: 'import',
+          externalId: 'crm-1',
+        },
+      ],
       { at: '2026-03-02T06:00:00Z' },
     );
     // Monday 30 March, 2 meetings this month: breached.
@@ -131,12 +195,23 @@ describe('breach scan', () => {
     // without data, opens none: an empty period never raises an alarm.
     await h.tick('2026-04-01T06:00:00Z');
     const ended = await h.drain();
-    expect(ended.map(describeDelivery)).toEqual(['2026-04-01T06:00Z update dm:lea breach_nudge b1', '2026-04-01T06:00Z update dm:claire breach_nudge b1']);
-    expect((ended[0]!.view as BreachNudgeView).body).toBe('Cette alerte s’est terminée avec sa période (mars 2026) ; la nouvelle période repart de zéro.');
+    expect(ended.map(describeDelivery)).toEqual([
+      '2026-04-01T06:00Z update dm:lea breach_nudge b1',
+      '2026-04-01T06:00Z update dm:claire breach_nudge b1',
+    ]);
+    expect((ended[0]!.view as BreachNudgeView).body).toBe(
+      'Cette alerte s’est terminée avec sa période (mars 2026) ; la nouvelle période repart de zéro.',
+    );
     expect(await h.store.breaches.get(1)).toMatchObject({ periodKey: '2026-03', state: 'closed' });
     expect(await h.store.breaches.get(2)).toBeUndefined();
-    const notice = (await h.core.service.action('lea', 'breach.acknowledge', JSON.stringify({ breach: 1, team: 'paris' }))).view as NoticeView;
-    expect(notice).toMatchObject({ type: 'notice', tone: 'error', body: 'Cette alerte est terminée : l’objectif n’est plus au-delà de son seuil.' });
+    const notice = (
+      await h.core.service.action('lea', 'breach.acknowledge', JSON.stringify({ breach: 1, team: 'paris' }))
+    ).view as NoticeView;
+    expect(notice).toMatchObject({
+      type: 'notice',
+      tone: 'error',
+      body: 'Cette alerte est terminée : l’objectif n’est plus au-delà de son seuil.',
+    });
   });
 
   it('never breaches an objective fed only by imports while it has no data, and words a lower-is-better breach as above', async () => {
@@ -159,7 +234,13 @@ describe('breach scan', () => {
       kpis: {
         ...base.kpis,
         opportunities: { ...base.kpis.opportunities!, sources: ['import' as const] },
-        lost: { ...base.kpis.opportunities!, id: 'lost', label: { en: 'Lost deals', fr: 'Affaires perdues' }, direction: 'lower' as const, sources: ['import' as const] },
+        lost: {
+          ...base.kpis.opportunities!,
+          id: 'lost',
+          label: { en: 'Lost deals', fr: 'Affaires perdues' },
+          direction: 'lower' as const,
+          sources: ['import' as const],
+        },
       },
     };
     h = await ritualsHarness(ws, '2026-03-18T06:00:00Z');
@@ -170,8 +251,24 @@ describe('breach scan', () => {
     // The CRM speaks: 1 opportunity (projects 1.69, below 10) and 9 lost deals (above 8): two breaches.
     await h.store.metricValues.upsertMany(
       [
-        { memberId: 'hugo', teamId: 'paris', kpiId: 'opportunities', date: '2026-03-18', value: 1, source: 'import', externalId: 'crm-o1' },
-        { memberId: 'hugo', teamId: 'paris', kpiId: 'lost', date: '2026-03-18', value: 9, source: 'import', externalId: 'crm-l1' },
+        {
+          memberId: 'hugo',
+          teamId: 'paris',
+          kpiId: 'opportunities',
+          date: '2026-03-18',
+          value: 1,
+          source: 'import',
+          externalId: 'crm-o1',
+        },
+        {
+          memberId: 'hugo',
+          teamId: 'paris',
+          kpiId: 'lost',
+          date: '2026-03-18',
+          value: 9,
+          source: 'import',
+          externalId: 'crm-l1',
+        },
       ],
       { at: '2026-03-18T08:00:00Z' },
     );

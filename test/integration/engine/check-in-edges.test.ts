@@ -38,7 +38,13 @@ describe('a late check-in', () => {
     h = await ritualsHarness(engineWorkspace(), '2026-03-02T09:00:00Z');
     const form = await h.core.service.checkInForm('hugo', '2026-W09');
     expect(form.periodKey).toBe('2026-W09');
-    const r = await h.core.service.submitCheckIn({ memberId: 'hugo', metadata: form.metadata, numbers: { calls: '50', meetings: '5' }, platform: 'sandbox', idempotencyKey: 'late-1' });
+    const r = await h.core.service.submitCheckIn({
+      memberId: 'hugo',
+      metadata: form.metadata,
+      numbers: { calls: '50', meetings: '5' },
+      platform: 'sandbox',
+      idempotencyKey: 'late-1',
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.form.errors));
     const view = r.view;
     // The values are dated Friday 27 February (the week's last working day): February's meetings are 5
@@ -48,7 +54,13 @@ describe('a late check-in', () => {
     // The edit, later the same morning, shows the same week.
     h.clock.set('2026-03-02T10:00:00Z');
     const edit = await h.core.service.checkInForm('hugo', '2026-W09');
-    const r2 = await h.core.service.submitCheckIn({ memberId: 'hugo', metadata: edit.metadata, numbers: { calls: '50', meetings: '7' }, platform: 'sandbox', idempotencyKey: 'late-2' });
+    const r2 = await h.core.service.submitCheckIn({
+      memberId: 'hugo',
+      metadata: edit.metadata,
+      numbers: { calls: '50', meetings: '7' },
+      platform: 'sandbox',
+      idempotencyKey: 'late-2',
+    });
     if (!r2.ok) throw new Error(JSON.stringify(r2.form.errors));
     expect(r2.view.lines.find((l) => l.kpi === 'meetings')!.actualText).toBe('7');
   });
@@ -61,12 +73,22 @@ describe('implausible check-ins', () => {
     h = await ritualsHarness(ws, '2026-03-06T16:00:00Z');
     const submit = async (numbers: Record<string, string>, key: string) => {
       const form = await h!.core.service.checkInForm('lea', '2026-W10');
-      return h!.core.service.submitCheckIn({ memberId: 'lea', metadata: form.metadata, numbers, platform: 'sandbox', idempotencyKey: key });
+      return h!.core.service.submitCheckIn({
+        memberId: 'lea',
+        metadata: form.metadata,
+        numbers,
+        platform: 'sandbox',
+        idempotencyKey: key,
+      });
     };
     const tooMany = await submit({ calls: '50', meetings: '31' }, 'k1');
-    expect(tooMany.ok ? undefined : tooMany.form.errors).toEqual({ meetings: 'Au plus 30 : la limite fixée pour ce chiffre.' });
+    expect(tooMany.ok ? undefined : tooMany.form.errors).toEqual({
+      meetings: 'Au plus 30 : la limite fixée pour ce chiffre.',
+    });
     const moreThanCalls = await submit({ calls: '10', meetings: '12' }, 'k2');
-    expect(moreThanCalls.ok ? undefined : moreThanCalls.form.errors).toEqual({ meetings: 'Ne peut pas dépasser Appels (10).' });
+    expect(moreThanCalls.ok ? undefined : moreThanCalls.form.errors).toEqual({
+      meetings: 'Ne peut pas dépasser Appels (10).',
+    });
     expect(await h.store.checkIns.list({ memberIds: ['lea'] })).toEqual([]);
     expect((await submit({ calls: '12', meetings: '12' }, 'k3')).ok).toBe(true);
   });
@@ -76,21 +98,53 @@ describe('implausible check-ins', () => {
     // Hugo's weeks 2 to 9: meetings 4, 5, 6, 5, 4, 5, 6, 5 -> median 5; calls 50 each week.
     const past = [4, 5, 6, 5, 4, 5, 6, 5];
     for (const [i, meetings] of past.entries()) {
-      await h.store.checkIns.submit({ memberId: 'hugo', teamId: 'paris', periodKey: `2026-W0${i + 2}`, values: { calls: 50, meetings }, idempotencyKey: `past-${i}`, submittedAt: '2026-02-27T12:00:00Z' });
+      await h.store.checkIns.submit({
+        memberId: 'hugo',
+        teamId: 'paris',
+        periodKey: `2026-W0${i + 2}`,
+        values: { calls: 50, meetings },
+        idempotencyKey: `past-${i}`,
+        submittedAt: '2026-02-27T12:00:00Z',
+      });
     }
     const form = await h.core.service.checkInForm('hugo', '2026-W10');
     // 25 is exactly 5 × 5: stored without a question; 26 asks.
-    const asked = await h.core.service.submitCheckIn({ memberId: 'hugo', metadata: form.metadata, numbers: { calls: '50', meetings: '26' }, platform: 'sandbox', idempotencyKey: 'a1' });
+    const asked = await h.core.service.submitCheckIn({
+      memberId: 'hugo',
+      metadata: form.metadata,
+      numbers: { calls: '50', meetings: '26' },
+      platform: 'sandbox',
+      idempotencyKey: 'a1',
+    });
     if (asked.ok || asked.form.type !== 'checkin_form') throw new Error('expected the form back');
     expect(asked.form.confirm).toEqual(['meetings']);
-    expect(asked.form.errors).toEqual({ meetings: '26 is more than 5 times your usual 5 (median of your last 8 weeks). Check it, then submit again to confirm.' });
+    expect(asked.form.errors).toEqual({
+      meetings:
+        '26 is more than 5 times your usual 5 (median of your last 8 weeks). Check it, then submit again to confirm.',
+    });
     expect(asked.form.numbers.find((n) => n.id === 'meetings')?.value).toBe('26');
     expect(await h.store.checkIns.latestFor('hugo', '2026-W10')).toBeUndefined();
-    const confirmed = await h.core.service.submitCheckIn({ memberId: 'hugo', metadata: asked.form.metadata, numbers: { calls: '50', meetings: '26' }, platform: 'sandbox', idempotencyKey: 'a2' });
+    const confirmed = await h.core.service.submitCheckIn({
+      memberId: 'hugo',
+      metadata: asked.form.metadata,
+      numbers: { calls: '50', meetings: '26' },
+      platform: 'sandbox',
+      idempotencyKey: 'a2',
+    });
     expect(confirmed.ok).toBe(true);
     expect((await h.store.checkIns.latestFor('hugo', '2026-W10'))?.values).toEqual({ calls: 50, meetings: 26 });
     // An edit to 25 (5 × the median) goes straight through.
     const edit = await h.core.service.checkInForm('hugo', '2026-W10');
-    expect((await h.core.service.submitCheckIn({ memberId: 'hugo', metadata: edit.metadata, numbers: { calls: '50', meetings: '25' }, platform: 'sandbox', idempotencyKey: 'a3' })).ok).toBe(true);
+    expect(
+      (
+        await h.core.service.submitCheckIn({
+          memberId: 'hugo',
+          metadata: edit.metadata,
+          numbers: { calls: '50', meetings: '25' },
+          platform: 'sandbox',
+          idempotencyKey: 'a3',
+        })
+      ).ok,
+    ).toBe(true);
   });
 });

@@ -41,7 +41,13 @@ describe('breach scan after a check-in, deferred', () => {
       breachScanAfterCheckIn: { deferred: { windowMs: 10 } },
     });
     const form = await core.service.checkInForm('hugo');
-    const result = await core.service.submitCheckIn({ memberId: 'hugo', metadata: form.metadata, numbers: { calls: '20', meetings: '2' }, platform: 'sandbox', idempotencyKey: 'hugo-w10' });
+    const result = await core.service.submitCheckIn({
+      memberId: 'hugo',
+      metadata: form.metadata,
+      numbers: { calls: '20', meetings: '2' },
+      platform: 'sandbox',
+      idempotencyKey: 'hugo-w10',
+    });
     expect(result.ok).toBe(true);
     // Stored before the answer came back.
     expect(await store.checkIns.latestFor('hugo', '2026-W10')).toMatchObject({ values: { calls: 20, meetings: 2 } });
@@ -49,6 +55,11 @@ describe('breach scan after a check-in, deferred', () => {
     await core.settle();
     expect(await store.breaches.get(1)).toMatchObject({ objectiveId: 'team:paris:meetings', leftAt: null });
     const queued = await outbox.claim({ at: '2026-03-04T11:00:01.000Z', limit: 10, leaseMs: 60_000 });
-    expect(queued.map((q) => `${q.destination.kind}:${q.destination.kind === 'dm' ? q.destination.memberId : ''} ${(q.view as { type: string }).type}`)).toEqual(['dm:lea breach_nudge']);
+    expect(
+      queued.map(
+        (q) =>
+          `${q.destination.kind}:${q.destination.kind === 'dm' ? q.destination.memberId : ''} ${(q.view as { type: string }).type}`,
+      ),
+    ).toEqual(['dm:lea breach_nudge']);
   });
 });

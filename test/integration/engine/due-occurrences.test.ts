@@ -53,19 +53,44 @@ describe('due occurrences', () => {
     h = await ritualsHarness(ws(), '2026-03-01T00:00:00Z');
     await h.tick('2026-03-01T00:00:00Z');
     const sent = await runUntil(h, '2026-04-07T00:00:00Z');
-    const prompts = (who: string) => sent.filter((d) => d.to === `dm:${who}` && d.view.type === 'checkin_prompt').map((d) => d.at.slice(0, 16));
-    expect(prompts('hugo')).toEqual(['2026-03-06T15:00', '2026-03-13T15:00', '2026-03-20T15:00', '2026-03-27T15:00', '2026-04-03T14:00']);
+    const prompts = (who: string) =>
+      sent.filter((d) => d.to === `dm:${who}` && d.view.type === 'checkin_prompt').map((d) => d.at.slice(0, 16));
+    expect(prompts('hugo')).toEqual([
+      '2026-03-06T15:00',
+      '2026-03-13T15:00',
+      '2026-03-20T15:00',
+      '2026-03-27T15:00',
+      '2026-04-03T14:00',
+    ]);
     // New York: EST until 8 March, EDT after; Good Friday 3 April is a company holiday there.
     expect(prompts('emma')).toEqual(['2026-03-06T21:00', '2026-03-13T20:00', '2026-03-20T20:00', '2026-03-27T20:00']);
-    expect(prompts('nina')).toEqual(['2026-03-06T21:00', '2026-03-13T20:00', '2026-03-20T20:00', '2026-03-27T20:00', '2026-04-03T20:00']);
+    expect(prompts('nina')).toEqual([
+      '2026-03-06T21:00',
+      '2026-03-13T20:00',
+      '2026-03-20T20:00',
+      '2026-03-27T20:00',
+      '2026-04-03T20:00',
+    ]);
     expect(await statusOf(h, 'nyc:checkin:2026-W14:emma')).toBe('skipped:holiday');
     // The Monday reminder (65 h after Friday 16:00) stays at 09:00 local across Paris's change...
     const mondayReminders = (who: string) =>
-      sent.filter((d) => d.to === `dm:${who}` && d.view.type === 'checkin_reminder' && new Date(d.at).getUTCDay() === 1).map((d) => d.at.slice(0, 16));
-    expect(mondayReminders('hugo')).toEqual(['2026-03-09T08:00', '2026-03-16T08:00', '2026-03-23T08:00', '2026-03-30T07:00']);
+      sent
+        .filter((d) => d.to === `dm:${who}` && d.view.type === 'checkin_reminder' && new Date(d.at).getUTCDay() === 1)
+        .map((d) => d.at.slice(0, 16));
+    expect(mondayReminders('hugo')).toEqual([
+      '2026-03-09T08:00',
+      '2026-03-16T08:00',
+      '2026-03-23T08:00',
+      '2026-03-30T07:00',
+    ]);
     // ... and Easter Monday (6 April) is a French public holiday: no reminder that day.
     expect(await statusOf(h, 'paris:checkin.reminder.2:2026-W14:hugo')).toBe('skipped:holiday');
-    expect(mondayReminders('emma')).toEqual(['2026-03-09T13:00', '2026-03-16T13:00', '2026-03-23T13:00', '2026-03-30T13:00']);
+    expect(mondayReminders('emma')).toEqual([
+      '2026-03-09T13:00',
+      '2026-03-16T13:00',
+      '2026-03-23T13:00',
+      '2026-03-30T13:00',
+    ]);
     // Nobody answered: each check-in closed as missed at its deadline.
     expect(await statusOf(h, 'paris:checkin.close:2026-W13:hugo')).toBe('missed:no_answer');
   });
@@ -86,7 +111,9 @@ describe('due occurrences', () => {
       'dm:emma 2026-11-06T21:00',
     ]);
     // Paris: the reminder of Friday 30 October at 16:00 CET + 65 h = Monday 2 November 09:00 CET.
-    expect(sent.filter((d) => d.to === 'dm:hugo' && d.view.type === 'checkin_reminder').map((d) => d.at.slice(0, 16))).toContain('2026-11-02T08:00');
+    expect(
+      sent.filter((d) => d.to === 'dm:hugo' && d.view.type === 'checkin_reminder').map((d) => d.at.slice(0, 16)),
+    ).toContain('2026-11-02T08:00');
   });
 
   it('after downtime, runs fires within the grace window once and marks older ones missed', async () => {
@@ -96,7 +123,10 @@ describe('due occurrences', () => {
     const first = await h.tick('2026-03-06T16:30:00Z');
     // Two prompts sent; the two 17:00 reminders they schedule are already past: recorded as missed.
     expect(first.runs.map((r) => [r.team, r.ritual, r.sent, r.missed])).toEqual([['paris', 'checkin', 2, 2]]);
-    expect(lines(await h.drain())).toEqual(['2026-03-06T16:30Z send dm:hugo checkin_prompt 2026-W10', '2026-03-06T16:30Z send dm:lea checkin_prompt 2026-W10']);
+    expect(lines(await h.drain())).toEqual([
+      '2026-03-06T16:30Z send dm:hugo checkin_prompt 2026-W10',
+      '2026-03-06T16:30Z send dm:lea checkin_prompt 2026-W10',
+    ]);
     // The reminder due at 16:00 came due before the late prompt was even sent: never sent after it.
     expect(await statusOf(h, 'paris:checkin.reminder.1:2026-W10:hugo')).toBe('missed:superseded');
     // Down again until 23:30: the New York prompts of 21:00 are 150 minutes old, beyond the window.
@@ -119,7 +149,13 @@ describe('due occurrences', () => {
     // Thursday: Hugo answers this week's check-in before it is sent (the form opens on this week).
     const form = await service.checkInForm('hugo');
     expect(form.periodKey).toBe('2026-W10');
-    const r = await service.submitCheckIn({ memberId: 'hugo', metadata: form.metadata, numbers: { calls: '40', meetings: '4' }, platform: 'sandbox', idempotencyKey: 'k1' });
+    const r = await service.submitCheckIn({
+      memberId: 'hugo',
+      metadata: form.metadata,
+      numbers: { calls: '40', meetings: '4' },
+      platform: 'sandbox',
+      idempotencyKey: 'k1',
+    });
     expect(r.ok).toBe(true);
     // Léa is away on Friday (French dates, French command).
     const ooo = await service.command('lea', 'absent 06/03/2026 06/03/2026');
@@ -138,7 +174,13 @@ describe('due occurrences', () => {
     expect(run.runs[0]).toMatchObject({ team: 'paris', ritual: 'checkin', period: '2026-W10', sent: 1, skipped: 2 });
     expect(await statusOf(h, 'paris:checkin:2026-W10:lea')).toBe('skipped:unreachable');
     expect(h.core.engine.metrics()).toEqual(
-      expect.arrayContaining([{ name: 'ritual_occurrences_total', labels: { reason: 'unreachable', ritual: 'checkin', status: 'skipped', team: 'paris' }, value: 1 }]),
+      expect.arrayContaining([
+        {
+          name: 'ritual_occurrences_total',
+          labels: { reason: 'unreachable', ritual: 'checkin', status: 'skipped', team: 'paris' },
+          value: 1,
+        },
+      ]),
     );
   });
 });

@@ -104,7 +104,9 @@ const EXPECTED = `
 04-24 15:30 ~ dm:lea checkin_confirmation 2026-W17
 04-24 20:00 > dm:emma checkin_prompt 2026-W17
 04-24 21:00 > dm:emma checkin_reminder
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');
 
 const ws = () =>
   engineWorkspace({
@@ -114,7 +116,8 @@ const ws = () =>
       standup: { cron: "0 11 * * 1" }`,
   });
 
-const local = (date: string, time: string, zone: string) => DateTime.fromISO(`${date}T${time}`, { zone }).toUTC().toISO()!;
+const local = (date: string, time: string, zone: string) =>
+  DateTime.fromISO(`${date}T${time}`, { zone }).toUTC().toISO()!;
 const PARIS = 'Europe/Paris';
 const NY = 'America/New_York';
 
@@ -125,26 +128,55 @@ interface Action {
 
 async function answer(h: Harness, memberId: string, period: string, numbers: Record<string, string>): Promise<void> {
   const form = await h.core.service.checkInForm(memberId, period);
-  const r = await h.core.service.submitCheckIn({ memberId, metadata: form.metadata, numbers, platform: 'sandbox', idempotencyKey: `${memberId}:${period}` });
+  const r = await h.core.service.submitCheckIn({
+    memberId,
+    metadata: form.metadata,
+    numbers,
+    platform: 'sandbox',
+    idempotencyKey: `${memberId}:${period}`,
+  });
   if (!r.ok) throw new Error(`${memberId} ${period}: ${JSON.stringify(r.form.errors)}`);
 }
 
 function script(): Action[] {
   const actions: Action[] = [
     // Léa marks herself away for week 12, in French.
-    { at: local('2026-03-10', '09:00', PARIS), run: (h) => h.core.service.command('lea', 'absent 16/03/2026 20/03/2026') },
+    {
+      at: local('2026-03-10', '09:00', PARIS),
+      run: (h) => h.core.service.command('lea', 'absent 16/03/2026 20/03/2026'),
+    },
     // Emma answers week 16 early, on Thursday.
     { at: local('2026-04-16', '10:00', NY), run: (h) => answer(h, 'emma', '2026-W16', { calls: '60', meetings: '4' }) },
   ];
-  const fridays = ['2026-03-06', '2026-03-13', '2026-03-20', '2026-03-27', '2026-04-03', '2026-04-10', '2026-04-17', '2026-04-24'];
+  const fridays = [
+    '2026-03-06',
+    '2026-03-13',
+    '2026-03-20',
+    '2026-03-27',
+    '2026-04-03',
+    '2026-04-10',
+    '2026-04-17',
+    '2026-04-24',
+  ];
   fridays.forEach((friday, i) => {
     const week = `2026-W${10 + i}`;
     // Hugo answers within half an hour; Léa after the 17:00 reminder (not in the week she is away).
-    actions.push({ at: local(friday, '16:30', PARIS), run: (h) => answer(h, 'hugo', week, { calls: '50', meetings: '5' }) });
-    if (week !== '2026-W12') actions.push({ at: local(friday, '17:30', PARIS), run: (h) => answer(h, 'lea', week, { calls: '40', meetings: '6' }) });
+    actions.push({
+      at: local(friday, '16:30', PARIS),
+      run: (h) => answer(h, 'hugo', week, { calls: '50', meetings: '5' }),
+    });
+    if (week !== '2026-W12')
+      actions.push({
+        at: local(friday, '17:30', PARIS),
+        run: (h) => answer(h, 'lea', week, { calls: '40', meetings: '6' }),
+      });
     // Emma answers on Monday morning, after the second reminder (not the holiday week, nor the early one).
     const monday = DateTime.fromISO(friday).plus({ days: 3 }).toISODate()!;
-    if (week !== '2026-W14' && week !== '2026-W16') actions.push({ at: local(monday, '10:00', NY), run: (h) => answer(h, 'emma', week, { calls: '60', meetings: '4' }) });
+    if (week !== '2026-W14' && week !== '2026-W16')
+      actions.push({
+        at: local(monday, '10:00', NY),
+        run: (h) => answer(h, 'emma', week, { calls: '60', meetings: '4' }),
+      });
   });
   return actions.sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -153,9 +185,12 @@ function script(): Action[] {
 function line(d: Delivered): string {
   const v = d.view as View & { periodKey?: string };
   let extra = v.periodKey ? ` ${v.periodKey}` : '';
-  if (v.type === 'leaderboard') extra += ` ${(v as LeaderboardView).rows.map((r) => `${r.rank}.${r.memberId}(${r.movementText})`).join(' ')}`;
-  if (v.type === 'standup_summary') extra += ` ${(v as StandupSummaryView).periodLabel.replace(/ \(.*/, '')} ${(v as StandupSummaryView).completionText.replace(/ \(.*/, '')}`;
-  if (v.type === 'qbr') extra += ` proposals:${(v as QbrView).proposals.map((p) => `${p.objectiveId}=${p.proposed}`).join(',')}`;
+  if (v.type === 'leaderboard')
+    extra += ` ${(v as LeaderboardView).rows.map((r) => `${r.rank}.${r.memberId}(${r.movementText})`).join(' ')}`;
+  if (v.type === 'standup_summary')
+    extra += ` ${(v as StandupSummaryView).periodLabel.replace(/ \(.*/, '')} ${(v as StandupSummaryView).completionText.replace(/ \(.*/, '')}`;
+  if (v.type === 'qbr')
+    extra += ` proposals:${(v as QbrView).proposals.map((p) => `${p.objectiveId}=${p.proposed}`).join(',')}`;
   return `${d.at.slice(5, 16).replace('T', ' ')} ${d.op === 'update' ? '~' : '>'} ${d.to} ${v.type}${extra}`;
 }
 
@@ -202,20 +237,53 @@ describe('eight weeks of rituals', () => {
     expect(await status('nyc:leaderboard:2026-W10:*')).toBe('skipped:no_data');
 
     // Each message in its recipient's language: Hugo reads English in the French team.
-    const first = (to: string, type: string) => h.gateway.delivered.find((d) => d.to === to && d.view.type === type)!.view;
-    expect(first('dm:hugo', 'checkin_prompt')).toMatchObject({ locale: 'en', title: 'Weekly check-in — Week 10 (2 Mar – 8 Mar 2026)' });
-    expect(first('dm:lea', 'checkin_prompt')).toMatchObject({ locale: 'fr', title: 'Point hebdo — Semaine 10 (du 2 mars au 8 mars 2026)' });
-    expect(first('channel:paris', 'leaderboard')).toMatchObject({ locale: 'fr', title: 'Classement Paris — Semaine 10 (du 2 mars au 8 mars 2026)' });
-    expect(first('dm:emma', 'checkin_reminder')).toMatchObject({ locale: 'en', deadlineText: 'Answers accepted until 9 Mar 2026, 16:00.' });
+    const first = (to: string, type: string) =>
+      h.gateway.delivered.find((d) => d.to === to && d.view.type === type)!.view;
+    expect(first('dm:hugo', 'checkin_prompt')).toMatchObject({
+      locale: 'en',
+      title: 'Weekly check-in — Week 10 (2 Mar – 8 Mar 2026)',
+    });
+    expect(first('dm:lea', 'checkin_prompt')).toMatchObject({
+      locale: 'fr',
+      title: 'Point hebdo — Semaine 10 (du 2 mars au 8 mars 2026)',
+    });
+    expect(first('channel:paris', 'leaderboard')).toMatchObject({
+      locale: 'fr',
+      title: 'Classement Paris — Semaine 10 (du 2 mars au 8 mars 2026)',
+    });
+    expect(first('dm:emma', 'checkin_reminder')).toMatchObject({
+      locale: 'en',
+      deadlineText: 'Answers accepted until 9 Mar 2026, 16:00.',
+    });
 
     // One structured log line per ritual run, with its counts.
     const runs = h.log.lines.filter((l) => l.msg === 'ritual run' && l.level === 'info').map((l) => l.obj);
-    expect(runs).toContainEqual({ team: 'paris', ritual: 'checkin', period: '2026-W12', sent: 1, skipped: 2, missed: 0, failed: 0 });
-    expect(runs).toContainEqual({ team: 'nyc', ritual: 'checkin', period: '2026-W14', sent: 0, skipped: 2, missed: 0, failed: 0 });
-    const counter = (name: string, labels: Record<string, string>) => h.core.engine.metrics().find((c) => c.name === name && JSON.stringify(c.labels) === JSON.stringify(labels))?.value;
+    expect(runs).toContainEqual({
+      team: 'paris',
+      ritual: 'checkin',
+      period: '2026-W12',
+      sent: 1,
+      skipped: 2,
+      missed: 0,
+      failed: 0,
+    });
+    expect(runs).toContainEqual({
+      team: 'nyc',
+      ritual: 'checkin',
+      period: '2026-W14',
+      sent: 0,
+      skipped: 2,
+      missed: 0,
+      failed: 0,
+    });
+    const counter = (name: string, labels: Record<string, string>) =>
+      h.core.engine.metrics().find((c) => c.name === name && JSON.stringify(c.labels) === JSON.stringify(labels))
+        ?.value;
     expect(counter('checkin_prompts_total', { team: 'paris' })).toBe(15);
     expect(counter('checkins_submitted_total', { team: 'nyc' })).toBe(6);
-    expect(counter('ritual_occurrences_total', { reason: 'holiday', ritual: 'checkin', status: 'skipped', team: 'nyc' })).toBe(1);
+    expect(
+      counter('ritual_occurrences_total', { reason: 'holiday', ritual: 'checkin', status: 'skipped', team: 'nyc' }),
+    ).toBe(1);
     await h.close();
   }, 120_000);
 });

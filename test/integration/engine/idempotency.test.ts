@@ -4,13 +4,20 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { describeDelivery, ritualsHarness, runUntil, seedActivity, type Harness } from '../../helpers/rituals-harness.js';
+import {
+  describeDelivery,
+  ritualsHarness,
+  runUntil,
+  seedActivity,
+  type Harness,
+} from '../../helpers/rituals-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => h?.close());
 afterAll(() => clearCronCache());
 
-const outboxRows = (harness: Harness) => rawSqlite(harness.store).prepare('select count(*) as n from outbox').get() as { n: number };
+const outboxRows = (harness: Harness) =>
+  rawSqlite(harness.store).prepare('select count(*) as n from outbox').get() as { n: number };
 
 describe('idempotency', () => {
   it('ticking twice at the same instant queues nothing new', async () => {
@@ -32,7 +39,13 @@ describe('idempotency', () => {
   it('a config reload mid-week (new member, changed crons) sends nothing twice and prompts the newcomer once', async () => {
     h = await ritualsHarness(engineWorkspace(), '2026-03-02T00:00:00Z');
     // Activity in weeks 9 and 10, so both weeks have a leaderboard.
-    await seedActivity(h, ['2026-02-25', '2026-03-04'].flatMap((date) => [{ member: 'hugo', team: 'paris', date }, { member: 'emma', team: 'nyc', date }]));
+    await seedActivity(
+      h,
+      ['2026-02-25', '2026-03-04'].flatMap((date) => [
+        { member: 'hugo', team: 'paris', date },
+        { member: 'emma', team: 'nyc', date },
+      ]),
+    );
     await h.tick('2026-03-02T00:00:00Z');
     const monday = await runUntil(h, '2026-03-02T08:30:00Z');
     expect(monday.map(describeDelivery)).toEqual([
@@ -103,13 +116,20 @@ describe('idempotency', () => {
       ['checkin', 1, 0],
       ['checkin', 1, 0],
     ]);
-    expect(h.log.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['ritual occurrences failed to queue']);
+    expect(h.log.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual([
+      'ritual occurrences failed to queue',
+    ]);
     const delivered = await h.drain();
-    expect(delivered.map(describeDelivery).sort()).toEqual(['2026-03-06T15:00Z send dm:hugo checkin_prompt 2026-W10', '2026-03-06T15:00Z send dm:lea checkin_prompt 2026-W10']);
+    expect(delivered.map(describeDelivery).sort()).toEqual([
+      '2026-03-06T15:00Z send dm:hugo checkin_prompt 2026-W10',
+      '2026-03-06T15:00Z send dm:lea checkin_prompt 2026-W10',
+    ]);
     expect((await h.store.occurrences.get('paris:checkin:2026-W10:hugo'))?.status).toBe('enqueued');
     // A row left pending with its message already queued (a crash before the status update): the
     // repair finds the outbox key taken and queues nothing more.
-    rawSqlite(h.store).prepare(`update ritual_occurrences set status = 'pending' where key = 'paris:checkin:2026-W10:lea'`).run();
+    rawSqlite(h.store)
+      .prepare(`update ritual_occurrences set status = 'pending' where key = 'paris:checkin:2026-W10:lea'`)
+      .run();
     const repaired = await h.tick('2026-03-06T15:01:00Z');
     expect(repaired.runs.map((r) => [r.ritual, r.sent])).toEqual([['checkin', 0]]);
     expect((await h.store.occurrences.get('paris:checkin:2026-W10:lea'))?.status).toBe('enqueued');

@@ -15,10 +15,15 @@ const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 describe('the leaderboard command', () => {
   it('shows last week’s board, or why there is none', async () => {
     // Wednesday 11 March 2026 (week 11): week 10 is the last completed one.
-    h = await ritualsHarness(engineWorkspace({ rituals: '  checkin: { enabled: false }\n  breach_scan: { enabled: false }' }), '2026-03-11T10:00:00Z');
+    h = await ritualsHarness(
+      engineWorkspace({ rituals: '  checkin: { enabled: false }\n  breach_scan: { enabled: false }' }),
+      '2026-03-11T10:00:00Z',
+    );
     const none = (await h.core.service.command('claire', 'classement')).view as NoticeView;
     expect(none).toMatchObject({ type: 'notice', tone: 'info' });
-    expect(plain(none.body)).toBe('Pas de classement pour Semaine 10 (du 2 mars au 8 mars 2026) : personne n’a fait son point et aucun chiffre n’a été enregistré.');
+    expect(plain(none.body)).toBe(
+      'Pas de classement pour Semaine 10 (du 2 mars au 8 mars 2026) : personne n’a fait son point et aucun chiffre n’a été enregistré.',
+    );
 
     // Hugo's meetings in week 10 (and some this week, which the command does not show yet).
     await seedActivity(h, [

@@ -17,21 +17,34 @@ afterAll(() => clearCronCache());
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 const ws = () =>
   engineWorkspace({
-    rituals: '  checkin: { enabled: false }\n  breach_scan: { enabled: false }\n  leaderboard: { enabled: false }\n  progress: { enabled: false }',
+    rituals:
+      '  checkin: { enabled: false }\n  breach_scan: { enabled: false }\n  leaderboard: { enabled: false }\n  progress: { enabled: false }',
     parisCollective: `    collective:
       - { id: team-meetings, kpi: meetings, target: 40, alert: 20, per: month, owner: claire, contributors: [hugo, lea] }`,
   });
 
 async function seed(harness: Harness): Promise<void> {
-  const v = (memberId: string, teamId: string, value: number, date: string) => ({ memberId, teamId, kpiId: 'meetings', date, value, source: 'import' as const, externalId: `${memberId}-${date}` });
-  await harness.store.metricValues.upsertMany([v('hugo', 'paris', 12, '2026-12-10'), v('lea', 'paris', 20, '2026-12-11'), v('emma', 'nyc', 5, '2026-12-09')], { at: '2026-12-31T12:00:00Z' });
+  const v = (memberId: string, teamId: string, value: number, date: string) => ({
+    memberId,
+    teamId,
+    kpiId: 'meetings',
+    date,
+    value,
+    source: 'import' as const,
+    externalId: `${memberId}-${date}`,
+  });
+  await harness.store.metricValues.upsertMany(
+    [v('hugo', 'paris', 12, '2026-12-10'), v('lea', 'paris', 20, '2026-12-11'), v('emma', 'nyc', 5, '2026-12-09')],
+    { at: '2026-12-31T12:00:00Z' },
+  );
 }
 
 describe('review charts in the core', () => {
   it("lists each review's charts in the team's language, as of the delivery", async () => {
     let service: ChartService | undefined;
     h = await ritualsHarness(ws(), '2026-12-31T12:00:00Z', {
-      charts: (store, workspace) => (service = createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo })),
+      charts: (store, workspace) =>
+        (service = createChartService({ workspace, metricValues: store.metricValues, ooo: store.ooo })),
     });
     await seed(h);
     await h.tick('2026-12-31T12:00:00Z');
@@ -46,10 +59,19 @@ describe('review charts in the core', () => {
 
     // Paris (French): the burn-up of its collective objective, then the attainment bars.
     expect(parisReview!.charts.map((c) => parseChartId(c.id))).toEqual([
-      { kind: 'burnup', teamId: 'paris', periodKey: '2026-12', objectiveId: 'team-meetings', asOf: '2027-01-04T08:00:00.000Z' },
+      {
+        kind: 'burnup',
+        teamId: 'paris',
+        periodKey: '2026-12',
+        objectiveId: 'team-meetings',
+        asOf: '2027-01-04T08:00:00.000Z',
+      },
       { kind: 'attainment', teamId: 'paris', periodKey: '2026-12', asOf: '2027-01-04T08:00:00.000Z' },
     ]);
-    expect(parisReview!.charts.map((c) => c.title)).toEqual(['Rendez-vous — décembre 2026', 'Atteinte des objectifs — décembre 2026']);
+    expect(parisReview!.charts.map((c) => c.title)).toEqual([
+      'Rendez-vous — décembre 2026',
+      'Atteinte des objectifs — décembre 2026',
+    ]);
     expect(plain(parisReview!.charts[0]!.altText)).toBe(
       'Rendez-vous, décembre 2026 : 32 à ce jour ; objectif 40, seuil d’alerte 20 ; projection de 32 en fin de période.',
     );
@@ -85,9 +107,9 @@ describe('review charts in the core', () => {
     const review = sent[0]!.view as MonthlyReviewView;
     expect(review.charts).toEqual([]);
     expect(review.sections.length).toBeGreaterThan(0);
-    expect(h.log.lines.filter((l) => l.msg === 'review charts unavailable: sent without them').map((l) => l.obj)).toEqual([
-      { team: 'paris', period: '2026-12', code: 'Error' },
-    ]);
+    expect(
+      h.log.lines.filter((l) => l.msg === 'review charts unavailable: sent without them').map((l) => l.obj),
+    ).toEqual([{ team: 'paris', period: '2026-12', code: 'Error' }]);
   });
 
   it('lists no charts without a catalog', async () => {

@@ -11,16 +11,33 @@ let h: Harness | undefined;
 afterEach(async () => h?.close());
 afterAll(() => clearCronCache());
 
-const QUIET = '  checkin: { enabled: false }\n  breach_scan: { enabled: false }\n  leaderboard: { enabled: false, top: 1 }\n  progress: { enabled: false }';
+const QUIET =
+  '  checkin: { enabled: false }\n  breach_scan: { enabled: false }\n  leaderboard: { enabled: false, top: 1 }\n  progress: { enabled: false }';
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 async function marchReviews(individuals: 'none' | 'top' | 'all', qbr = false) {
-  h = await ritualsHarness(engineWorkspace({ rituals: qbr ? QUIET : `${QUIET}\n  qbr: { enabled: false }`, individuals }), '2026-03-31T12:00:00Z');
+  h = await ritualsHarness(
+    engineWorkspace({ rituals: qbr ? QUIET : `${QUIET}\n  qbr: { enabled: false }`, individuals }),
+    '2026-03-31T12:00:00Z',
+  );
   // March: Léa 30 meetings and 150 calls, Hugo 10 and 250 (targets 20 meetings, 200 calls a month).
-  const v = (memberId: string, kpiId: string, value: number) => ({ memberId, teamId: 'paris', kpiId, date: '2026-03-20', value, source: 'import' as const, externalId: `${memberId}-${kpiId}` });
-  await h.store.metricValues.upsertMany([v('lea', 'meetings', 30), v('lea', 'calls', 150), v('hugo', 'meetings', 10), v('hugo', 'calls', 250)], { at: '2026-03-31T12:00:00Z' });
+  const v = (memberId: string, kpiId: string, value: number) => ({
+    memberId,
+    teamId: 'paris',
+    kpiId,
+    date: '2026-03-20',
+    value,
+    source: 'import' as const,
+    externalId: `${memberId}-${kpiId}`,
+  });
+  await h.store.metricValues.upsertMany(
+    [v('lea', 'meetings', 30), v('lea', 'calls', 150), v('hugo', 'meetings', 10), v('hugo', 'calls', 250)],
+    { at: '2026-03-31T12:00:00Z' },
+  );
   await h.tick('2026-03-31T12:00:00Z');
-  return (await runUntil(h, '2026-04-01T09:30:00Z')).filter((d) => d.to.endsWith('paris') || ['dm:claire', 'dm:hugo', 'dm:lea'].includes(d.to));
+  return (await runUntil(h, '2026-04-01T09:30:00Z')).filter(
+    (d) => d.to.endsWith('paris') || ['dm:claire', 'dm:hugo', 'dm:lea'].includes(d.to),
+  );
 }
 
 const headings = (v: MonthlyReviewView | QbrView) => v.sections.map((s) => plain(s.heading));
@@ -62,7 +79,10 @@ describe('individuals in the channel', () => {
   it('all: every member in the channel, and no DM', async () => {
     const sent = await marchReviews('all');
     expect(sent.map(describeDelivery)).toEqual(['2026-04-01T07:00Z send channel:paris monthly_review 2026-03']);
-    expect(headings(sent[0]!.view as MonthlyReviewView)).toEqual(['Léa Martin — rang 1, score 125 %', 'Hugo Bernard — rang 2, score 75 %']);
+    expect(headings(sent[0]!.view as MonthlyReviewView)).toEqual([
+      'Léa Martin — rang 1, score 125 %',
+      'Hugo Bernard — rang 2, score 75 %',
+    ]);
   });
 
   it('the QBR follows the same rule; proposals and decisions stay in the team’s post', async () => {
@@ -71,6 +91,11 @@ describe('individuals in the channel', () => {
     expect(qbrs.map((d) => d.to)).toEqual(['channel:paris', 'dm:claire', 'dm:lea', 'dm:hugo']);
     const [channel, , lea] = qbrs.map((d) => d.view as QbrView);
     expect(headings(channel!)).toEqual(['Totaux de l’équipe', 'Top 1 du classement']);
-    expect(lea!).toMatchObject({ title: 'Votre revue trimestrielle — T1 2026', proposals: [], decisions: [], actions: [] });
+    expect(lea!).toMatchObject({
+      title: 'Votre revue trimestrielle — T1 2026',
+      proposals: [],
+      decisions: [],
+      actions: [],
+    });
   });
 });

@@ -2,7 +2,12 @@
 // (opt-in), a monthly review or QBR falling on a public holiday moved to the next working day, and the
 // views' content (leaderboard top N, progress rows, review sections).
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { CollectiveProgressView, LeaderboardView, MonthlyReviewView, MyRankView } from '../../../src/core/view-models.js';
+import type {
+  CollectiveProgressView,
+  LeaderboardView,
+  MonthlyReviewView,
+  MyRankView,
+} from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { describeDelivery, ritualsHarness, runUntil, type Harness } from '../../helpers/rituals-harness.js';
@@ -20,13 +25,25 @@ describe('ritual posts', () => {
     h = await ritualsHarness(
       engineWorkspace({
         rituals: NO_CHECKIN,
-        parisRituals: '    rituals:\n      leaderboard: { top: 1, dm_ranks: true }\n      progress: { enabled: false }\n      monthly_review: { enabled: false }',
+        parisRituals:
+          '    rituals:\n      leaderboard: { top: 1, dm_ranks: true }\n      progress: { enabled: false }\n      monthly_review: { enabled: false }',
       }),
       '2026-03-08T12:00:00Z',
     );
     // Week 10: Léa 6 meetings and 40 calls, Hugo 5 and 50 (imported from the CRM).
-    const v = (memberId: string, kpiId: string, value: number) => ({ memberId, teamId: 'paris', kpiId, date: '2026-03-05', value, source: 'import' as const, externalId: `${memberId}-${kpiId}` });
-    await h.store.metricValues.upsertMany([v('lea', 'meetings', 6), v('lea', 'calls', 40), v('hugo', 'meetings', 5), v('hugo', 'calls', 50)], { at: '2026-03-08T12:00:00Z' });
+    const v = (memberId: string, kpiId: string, value: number) => ({
+      memberId,
+      teamId: 'paris',
+      kpiId,
+      date: '2026-03-05',
+      value,
+      source: 'import' as const,
+      externalId: `${memberId}-${kpiId}`,
+    });
+    await h.store.metricValues.upsertMany(
+      [v('lea', 'meetings', 6), v('lea', 'calls', 40), v('hugo', 'meetings', 5), v('hugo', 'calls', 50)],
+      { at: '2026-03-08T12:00:00Z' },
+    );
     await h.tick('2026-03-08T12:00:00Z');
     const sent = await runUntil(h, '2026-03-09T08:00:00Z');
     expect(sent.map(describeDelivery)).toEqual([
@@ -39,17 +56,35 @@ describe('ritual posts', () => {
     expect(board).toMatchObject({ moreCount: 1, moreText: 'et 1 autre' });
     expect(board.footer).toContain('jamais le volume brut');
     // Week 9 had no data: nobody was ranked then, so there is no movement to show.
-    expect(sent[1]!.view as MyRankView).toMatchObject({ locale: 'en', title: 'Your rank — Week 10 (2 Mar – 8 Mar 2026)', rankText: 'Rank 2 of 2, score 110%' });
+    expect(sent[1]!.view as MyRankView).toMatchObject({
+      locale: 'en',
+      title: 'Your rank — Week 10 (2 Mar – 8 Mar 2026)',
+      rankText: 'Rank 2 of 2, score 110%',
+    });
     expect(plain((sent[2]!.view as MyRankView).rankText)).toBe('Rang 1 sur 2, score 117 %');
     expect(await h.store.occurrences.get('paris:leaderboard:2026-W10:claire')).toBeUndefined();
   });
 
   it('moves a monthly review and a QBR falling on New Year’s Day to the next working day', async () => {
-    h = await ritualsHarness(engineWorkspace({ rituals: NO_CHECKIN + '\n  leaderboard: { enabled: false }\n  progress: { enabled: false }' }), '2026-12-31T12:00:00Z');
+    h = await ritualsHarness(
+      engineWorkspace({ rituals: NO_CHECKIN + '\n  leaderboard: { enabled: false }\n  progress: { enabled: false }' }),
+      '2026-12-31T12:00:00Z',
+    );
     await h.tick('2026-12-31T12:00:00Z');
     // The fire on the holiday runs nothing and says where it went (the sandbox reports it as moved).
     const holiday = await h.tick('2027-01-01T08:00:00Z');
-    expect(holiday.runs).toEqual([{ team: 'paris', ritual: 'monthly_review', period: '2026-12', sent: 0, skipped: 0, missed: 0, failed: 0, movedTo: '2027-01-04T08:00:00.000Z' }]);
+    expect(holiday.runs).toEqual([
+      {
+        team: 'paris',
+        ritual: 'monthly_review',
+        period: '2026-12',
+        sent: 0,
+        skipped: 0,
+        missed: 0,
+        failed: 0,
+        movedTo: '2027-01-04T08:00:00.000Z',
+      },
+    ]);
     const sent = await runUntil(h, '2027-01-05T00:00:00Z');
     // 1 January 2027 is a Friday and a holiday in both countries: Monday 4 January, same local times.
     expect(sent.map(describeDelivery)).toEqual([
@@ -58,11 +93,24 @@ describe('ritual posts', () => {
       '2027-01-04T14:00Z send channel:nyc monthly_review 2026-12',
       '2027-01-04T15:00Z send channel:nyc qbr 2026-Q4',
     ]);
-    expect(await h.store.occurrences.get('paris:monthly_review:2026-12:*')).toMatchObject({ dueAt: '2027-01-04T08:00:00.000Z', reason: 'moved_from_holiday', status: 'enqueued' });
+    expect(await h.store.occurrences.get('paris:monthly_review:2026-12:*')).toMatchObject({
+      dueAt: '2027-01-04T08:00:00.000Z',
+      reason: 'moved_from_holiday',
+      status: 'enqueued',
+    });
     const review = sent[0]!.view as MonthlyReviewView;
     // No value in December: nobody is ranked at 0 %.
-    expect(review.sections.map((s) => plain(s.heading))).toEqual(['Hugo Bernard — hors classement (pas encore de données)', 'Léa Martin — hors classement (pas encore de données)']);
-    expect(review.actions).toEqual([{ action: 'review.decision', label: 'Consigner une décision', value: JSON.stringify({ team: 'paris', period: '2026-12' }) }]);
+    expect(review.sections.map((s) => plain(s.heading))).toEqual([
+      'Hugo Bernard — hors classement (pas encore de données)',
+      'Léa Martin — hors classement (pas encore de données)',
+    ]);
+    expect(review.actions).toEqual([
+      {
+        action: 'review.decision',
+        label: 'Consigner une décision',
+        value: JSON.stringify({ team: 'paris', period: '2026-12' }),
+      },
+    ]);
   });
 
   it('posts collective progress with each objective against its target and alert', async () => {
@@ -75,7 +123,17 @@ describe('ritual posts', () => {
       '2026-03-09T07:00:00Z',
     );
     await h.store.metricValues.upsertMany(
-      [{ memberId: 'hugo', teamId: 'paris', kpiId: 'meetings', date: '2026-03-05', value: 11, source: 'import', externalId: 'x' }],
+      [
+        {
+          memberId: 'hugo',
+          teamId: 'paris',
+          kpiId: 'meetings',
+          date: '2026-03-05',
+          value: 11,
+          source: 'import',
+          externalId: 'x',
+        },
+      ],
       { at: '2026-03-09T07:00:00Z' },
     );
     await h.tick('2026-03-09T07:00:00Z');
@@ -89,7 +147,14 @@ describe('ritual posts', () => {
         label: 'Rendez-vous',
         ownerName: 'Léa Martin',
         alertText: 'Seuil d’alerte : 20',
-        line: expect.objectContaining({ actualText: '11', targetText: '40', status: 'ok', statusText: 'OK', tone: 'good', projectionText: 'Projection : 40 au 31 mars 2026' }),
+        line: expect.objectContaining({
+          actualText: '11',
+          targetText: '40',
+          status: 'ok',
+          statusText: 'OK',
+          tone: 'good',
+          projectionText: 'Projection : 40 au 31 mars 2026',
+        }),
       }),
     ]);
   });

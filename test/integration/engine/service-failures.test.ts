@@ -31,8 +31,18 @@ describe('RitualsService failures', () => {
     expect(await service.progress('nobody')).toEqual(notice);
     expect(await service.standup('nobody')).toEqual(notice);
     expect(await service.runRitual('nobody', 'leaderboard')).toEqual(notice);
-    expect(await service.submitDecision({ memberId: 'nobody', metadata: '{}', kind: 'plan', text: 'x', idempotencyKey: 'd1' })).toEqual({ ok: true, view: notice });
-    expect(await service.submitTargetChange({ memberId: 'nobody', metadata: '{}', target: '10', idempotencyKey: 't1' })).toEqual({ ok: true, view: notice });
+    expect(
+      await service.submitDecision({
+        memberId: 'nobody',
+        metadata: '{}',
+        kind: 'plan',
+        text: 'x',
+        idempotencyKey: 'd1',
+      }),
+    ).toEqual({ ok: true, view: notice });
+    expect(
+      await service.submitTargetChange({ memberId: 'nobody', metadata: '{}', target: '10', idempotencyKey: 't1' }),
+    ).toEqual({ ok: true, view: notice });
   });
 
   it('rejects with the documented DomainError from the pieces adapters call inside their flows', async () => {
@@ -41,19 +51,40 @@ describe('RitualsService failures', () => {
     const notAMember = expect.objectContaining({ name: 'DomainError', code: 'AUTH.NOT_A_MEMBER' });
     await expect(service.checkInForm('nobody')).rejects.toEqual(notAMember);
     await expect(service.myGoals('nobody')).rejects.toEqual(notAMember);
-    await expect(service.submitCheckIn({ memberId: 'nobody', metadata: '{}', numbers: {}, platform: 'sandbox', idempotencyKey: 'c1' })).rejects.toEqual(notAMember);
-    await expect(service.checkInForm('hugo', '2026-13')).rejects.toEqual(expect.objectContaining({ code: 'PERIOD.OUT_OF_RANGE' }));
+    await expect(
+      service.submitCheckIn({
+        memberId: 'nobody',
+        metadata: '{}',
+        numbers: {},
+        platform: 'sandbox',
+        idempotencyKey: 'c1',
+      }),
+    ).rejects.toEqual(notAMember);
+    await expect(service.checkInForm('hugo', '2026-13')).rejects.toEqual(
+      expect.objectContaining({ code: 'PERIOD.OUT_OF_RANGE' }),
+    );
     // The engine behind a manager's "run": an unknown team is a DomainError, which runRitual never lets through.
-    await expect(h.core.engine.runNow('atlantis', 'leaderboard', h.clock.now())).rejects.toEqual(expect.objectContaining({ code: 'RUN.UNKNOWN_TEAM' }));
+    await expect(h.core.engine.runNow('atlantis', 'leaderboard', h.clock.now())).rejects.toEqual(
+      expect.objectContaining({ code: 'RUN.UNKNOWN_TEAM' }),
+    );
     await expect(h.core.engine.runNow('atlantis', 'leaderboard', h.clock.now())).rejects.toBeInstanceOf(DomainError);
   });
 
   it('answers bad input and missing rights with a notice in the member’s language', async () => {
     h = await ritualsHarness(engineWorkspace(), '2026-03-06T12:00:00Z');
     const { service } = h.core;
-    expect(await service.command('hugo', 'fly me to the moon')).toEqual({ kind: 'reply', view: errorNotice('I don’t know the command "fly". Type help to see what I can do.') });
-    expect(await service.action('hugo', 'nonsense.action' as never, '')).toEqual({ kind: 'reply', view: errorNotice('I don’t know the command "nonsense.action". Type help to see what I can do.') });
-    expect(await service.action('hugo', 'breach.acknowledge', 'not json')).toEqual({ kind: 'reply', view: errorNotice('This alert no longer exists.') });
+    expect(await service.command('hugo', 'fly me to the moon')).toEqual({
+      kind: 'reply',
+      view: errorNotice('I don’t know the command "fly". Type help to see what I can do.'),
+    });
+    expect(await service.action('hugo', 'nonsense.action' as never, '')).toEqual({
+      kind: 'reply',
+      view: errorNotice('I don’t know the command "nonsense.action". Type help to see what I can do.'),
+    });
+    expect(await service.action('hugo', 'breach.acknowledge', 'not json')).toEqual({
+      kind: 'reply',
+      view: errorNotice('This alert no longer exists.'),
+    });
     expect(((await service.runRitual('hugo', 'leaderboard')) as NoticeView).tone).toBe('error');
     expect(await service.leaderboard('hugo', 'atlantis')).toMatchObject({ type: 'notice', tone: 'error' });
     expect(await service.standup('lea', 'paris')).toMatchObject({ type: 'notice', tone: 'error', locale: 'fr' });

@@ -13,7 +13,13 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 beforeEach(async () => {
   now = Date.parse('2026-11-30T09:00:00Z');
-  links = createChartLinks({ secret: 's'.repeat(32), publicUrl: 'https://bot.example.com/', ttlMs: 3_600_000, maxEntries: 3, now: () => now });
+  links = createChartLinks({
+    secret: 's'.repeat(32),
+    publicUrl: 'https://bot.example.com/',
+    ttlMs: 3_600_000,
+    maxEntries: 3,
+    now: () => now,
+  });
   http = new HttpServer(createLogger('silent'));
   registerChartRoute(http, links, () => now);
   const { port } = await http.listen(0, '127.0.0.1');

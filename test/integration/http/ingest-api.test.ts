@@ -31,7 +31,14 @@ beforeEach(async () => {
   metrics = createMetrics({ processMetrics: false });
   clock = new Date('2026-04-02T10:00:00.000Z');
   http = new HttpServer(createLogger('silent'));
-  registerIngestApi(http, { store, workspace: () => ws, log: createLogger('silent'), onChange: (c) => void changes.push(c), metrics, now: () => clock });
+  registerIngestApi(http, {
+    store,
+    workspace: () => ws,
+    log: createLogger('silent'),
+    onChange: (c) => void changes.push(c),
+    metrics,
+    now: () => clock,
+  });
   const { port } = await http.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${port}/api/v1/metrics`;
 });
@@ -52,8 +59,24 @@ interface Batch {
   errors: unknown[];
 }
 
-const item = (over: Record<string, unknown> = {}) => ({ member: 'bob', kpi: 'revenue', date: '2026-03-02', value: 12000, source_id: 'deal-1', ...over });
-const stored = async () => (await store.metricValues.list({})).map((v) => [v.memberId, v.teamId, v.kpiId, v.date, v.value, v.source, v.externalId]);
+const item = (over: Record<string, unknown> = {}) => ({
+  member: 'bob',
+  kpi: 'revenue',
+  date: '2026-03-02',
+  value: 12000,
+  source_id: 'deal-1',
+  ...over,
+});
+const stored = async () =>
+  (await store.metricValues.list({})).map((v) => [
+    v.memberId,
+    v.teamId,
+    v.kpiId,
+    v.date,
+    v.value,
+    v.source,
+    v.externalId,
+  ]);
 
 describe('authentication', () => {
   it.each([
@@ -65,14 +88,20 @@ describe('authentication', () => {
     const res = await post({ items: [item()] }, headers);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="rituals"');
-    expect(await res.json()).toEqual({ error: 'unauthorized: send a valid API token as "Authorization: Bearer <token>"' });
+    expect(await res.json()).toEqual({
+      error: 'unauthorized: send a valid API token as "Authorization: Bearer <token>"',
+    });
     expect(await stored()).toEqual([]);
   });
 
   it('refuses a revoked token, and records when a token was last used', async () => {
     const tokens = createApiTokensRepo(store);
     expect((await post({ items: [item()] })).status).toBe(200);
-    expect((await tokens.list())[0]).toMatchObject({ name: 'crm', lastUsedAt: '2026-04-02T10:00:00.000Z', revokedAt: null });
+    expect((await tokens.list())[0]).toMatchObject({
+      name: 'crm',
+      lastUsedAt: '2026-04-02T10:00:00.000Z',
+      revokedAt: null,
+    });
     await tokens.revoke('crm', { by: 'test', at: '2026-04-03T00:00:00.000Z' });
     const res = await post({ items: [item({ source_id: 'deal-2' })] });
     expect(res.status).toBe(401);
@@ -93,11 +122,17 @@ describe('request format', () => {
     expect(await bad.json()).toEqual({ error: 'the body is not valid JSON', errors: [] });
     const notObject = await post([item()]);
     expect(notObject.status).toBe(400);
-    expect(((await notObject.json()) as Batch).errors).toEqual([{ index: null, field: 'items', message: 'the body must be a JSON object { "items": [...] }' }]);
+    expect(((await notObject.json()) as Batch).errors).toEqual([
+      { index: null, field: 'items', message: 'the body must be a JSON object { "items": [...] }' },
+    ]);
     const extra = await post({ items: [item()], dryRun: true });
-    expect(((await extra.json()) as Batch).errors).toEqual([{ index: null, field: 'dryRun', message: 'unknown field: the body is { "items": [...] }' }]);
+    expect(((await extra.json()) as Batch).errors).toEqual([
+      { index: null, field: 'dryRun', message: 'unknown field: the body is { "items": [...] }' },
+    ]);
     const empty = await post({ items: [] });
-    expect(((await empty.json()) as Batch).errors).toEqual([{ index: null, field: 'items', message: 'the batch is empty' }]);
+    expect(((await empty.json()) as Batch).errors).toEqual([
+      { index: null, field: 'items', message: 'the batch is empty' },
+    ]);
     expect(await stored()).toEqual([]);
   });
 
@@ -107,7 +142,9 @@ describe('request format', () => {
     expect(await big.json()).toEqual({ error: 'request body too large (at most 1000000 bytes)' });
     const many = await post({ items: Array.from({ length: 5001 }, (_, i) => item({ source_id: `d${i}` })) });
     expect(many.status).toBe(413);
-    expect(((await many.json()) as Batch).errors).toEqual([{ index: null, field: 'items', message: 'too many items: 5001 (at most 5000 per request)' }]);
+    expect(((await many.json()) as Batch).errors).toEqual([
+      { index: null, field: 'items', message: 'too many items: 5001 (at most 5000 per request)' },
+    ]);
     expect(await stored()).toEqual([]);
   });
 });
@@ -137,8 +174,17 @@ describe('validation', () => {
     expect(body.error).toBe('invalid batch: 13 problems, nothing was written');
     expect(body.errors).toEqual([
       { index: 1, field: 'member', message: 'unknown member "zed" (an id or an email of the workspace)' },
-      { index: 2, field: 'kpi', message: 'KPI "win_rate" is computed (won / opportunities): send its base KPIs instead' },
-      { index: 3, field: 'kpi', message: 'KPI "csat" does not take values from the API (its sources: import); add api to its source in the workspace config' },
+      {
+        index: 2,
+        field: 'kpi',
+        message: 'KPI "win_rate" is computed (won / opportunities): send its base KPIs instead',
+      },
+      {
+        index: 3,
+        field: 'kpi',
+        message:
+          'KPI "csat" does not take values from the API (its sources: import); add api to its source in the workspace config',
+      },
       { index: 4, field: 'date', message: 'is not a real calendar day' },
       { index: 5, field: 'value', message: 'must be a finite number' },
       { index: 6, field: 'value', message: 'must be a finite number' },
@@ -148,14 +194,24 @@ describe('validation', () => {
       { index: 10, field: 'source_id', message: 'is required' },
       { index: 11, field: null, message: 'must be an object' },
       { index: 12, field: 'source_id', message: 'also used by item 0 with other data' },
-      { index: 13, field: 'kpi', message: 'KPI "churn" does not take values from the API (its sources: import); add api to its source in the workspace config' },
+      {
+        index: 13,
+        field: 'kpi',
+        message:
+          'KPI "churn" does not take values from the API (its sources: import); add api to its source in the workspace config',
+      },
     ]);
     expect(await stored()).toEqual([]);
     expect(changes).toEqual([]);
   });
 
   it('finds members by email, resolves their team, and takes team-level values', async () => {
-    const res = await post({ items: [item({ member: 'BOB@example.com' }), { team: 'sales', kpi: 'revenue', date: '2026-03-31', value: 500.5, source_id: 'adj-1' }] });
+    const res = await post({
+      items: [
+        item({ member: 'BOB@example.com' }),
+        { team: 'sales', kpi: 'revenue', date: '2026-03-31', value: 500.5, source_id: 'adj-1' },
+      ],
+    });
     expect(res.status).toBe(200);
     expect(await stored()).toEqual([
       ['bob', 'sales', 'revenue', '2026-03-02', 12000, 'api', 'deal-1'],
@@ -177,7 +233,9 @@ describe('idempotency and corrections', () => {
     expect(await again.json()).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
     expect(await store.metricValues.list({})).toEqual(before);
     expect(changes).toHaveLength(1);
-    expect(await store.audit.list({ entity: 'ingest' })).toMatchObject([{ action: 'metrics.ingest', actor: 'api:crm', entityId: 'crm', after: { inserted: 2, updated: 0, unchanged: 0 } }]);
+    expect(await store.audit.list({ entity: 'ingest' })).toMatchObject([
+      { action: 'metrics.ingest', actor: 'api:crm', entityId: 'crm', after: { inserted: 2, updated: 0, unchanged: 0 } },
+    ]);
   });
 
   it('updates a corrected value and keeps the old one in history', async () => {
@@ -188,7 +246,16 @@ describe('idempotency and corrections', () => {
     const corrected = await store.metricValues.findByExternalId('api', 'deal-1');
     expect(corrected).toMatchObject({ value: 12500, recordedAt: '2026-04-05T09:00:00.000Z' });
     expect(await store.metricValues.listHistory(corrected!.id)).toEqual([
-      { metricValueId: corrected!.id, memberId: 'bob', teamId: 'sales', kpiId: 'revenue', date: '2026-03-02', value: 12000, recordedAt: '2026-04-02T10:00:00.000Z', supersededAt: '2026-04-05T09:00:00.000Z' },
+      {
+        metricValueId: corrected!.id,
+        memberId: 'bob',
+        teamId: 'sales',
+        kpiId: 'revenue',
+        date: '2026-03-02',
+        value: 12000,
+        recordedAt: '2026-04-02T10:00:00.000Z',
+        supersededAt: '2026-04-05T09:00:00.000Z',
+      },
     ]);
     expect(changes.at(-1)).toEqual({ inserted: 0, updated: 1, teamIds: ['sales'] });
   });
@@ -196,7 +263,14 @@ describe('idempotency and corrections', () => {
   it('answers 200 even when the onChange hook fails, and 500 without details when the store fails', async () => {
     await http.close();
     http = new HttpServer(createLogger('silent'));
-    registerIngestApi(http, { store, workspace: fixtureWorkspace, log: createLogger('silent'), onChange: () => { throw new Error('scan down'); } });
+    registerIngestApi(http, {
+      store,
+      workspace: fixtureWorkspace,
+      log: createLogger('silent'),
+      onChange: () => {
+        throw new Error('scan down');
+      },
+    });
     const { port } = await http.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${port}/api/v1/metrics`;
     expect((await post(batch)).status).toBe(200);

@@ -37,14 +37,26 @@ afterAll(async () => {
 });
 
 const post = async (body: string) => {
-  const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body,
+  });
   return { status: res.status, body: (await res.json()) as unknown };
 };
 
 describe('docs/openapi.yaml', () => {
   const doc = parseYaml(readFileSync(join(DOCS, 'openapi.yaml'), 'utf8')) as {
     openapi: string;
-    paths: Record<string, { post: { requestBody: { content: Record<string, { example: unknown }> }; responses: Record<string, { content?: Record<string, { example?: unknown }> }> } }>;
+    paths: Record<
+      string,
+      {
+        post: {
+          requestBody: { content: Record<string, { example: unknown }> };
+          responses: Record<string, { content?: Record<string, { example?: unknown }> }>;
+        };
+      }
+    >;
   };
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addSchema(doc, 'openapi');
@@ -64,7 +76,9 @@ describe('docs/openapi.yaml', () => {
     expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '413', '415', '500']);
     expect(schema('Summary')(op.responses['200']!.content!['application/json']!.example)).toBe(true);
     expect(schema('BatchErrors')(op.responses['400']!.content!['application/json']!.example)).toBe(true);
-    expect(schema('Batch')({ items: [{ kpi: 'x', date: '2026-01-01', value: 1, source_id: 'a', extra: 1 }] })).toBe(false);
+    expect(schema('Batch')({ items: [{ kpi: 'x', date: '2026-01-01', value: 1, source_id: 'a', extra: 1 }] })).toBe(
+      false,
+    );
   });
 });
 
@@ -75,7 +89,11 @@ describe('docs/ingest.md', () => {
     const page = readFileSync(join(DOCS, 'ingest.md'), 'utf8');
     // Each curl example: its -d '...' body, then the "# STATUS {json}" answer (which may span comment lines).
     const examples = [...page.matchAll(/-d '([\s\S]*?)'\n((?:#.*\n)+)/g)].map((m) => {
-      const answer = m[2]!.split('\n').map((l) => l.replace(/^#\s?/, '')).join('').trim();
+      const answer = m[2]!
+        .split('\n')
+        .map((l) => l.replace(/^#\s?/, ''))
+        .join('')
+        .trim();
       const [, status, json] = /^(\d{3}) (.*)$/.exec(answer)!;
       return { body: m[1]!, status: Number(status), answer: JSON.parse(json!) as unknown };
     });

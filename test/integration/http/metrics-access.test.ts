@@ -25,7 +25,10 @@ const platform = (name: string) => ({
   METRICS_HOST: '',
 });
 
-async function withApp(env: Record<string, string>, fn: (app: AppProcess, base: string) => Promise<void>): Promise<void> {
+async function withApp(
+  env: Record<string, string>,
+  fn: (app: AppProcess, base: string) => Promise<void>,
+): Promise<void> {
   const app = await startAppProcess(env);
   try {
     await fn(app, `http://127.0.0.1:${app.port}`);
@@ -93,7 +96,16 @@ describe('GET /metrics access', () => {
 
   it('stays open on the sandbox port (a local try-out) when nothing is set', async () => {
     await withApp(
-      { SLACK_BOT_TOKEN: '', MICROSOFT_APP_ID: '', TEAMS_ENABLED: '', RITUALS_CONFIG: '', METRICS_TOKEN: '', METRICS_PORT: '', METRICS_HOST: '', SANDBOX_DATABASE_URL: `file:${join(dir, 'sandbox.db')}` },
+      {
+        SLACK_BOT_TOKEN: '',
+        MICROSOFT_APP_ID: '',
+        TEAMS_ENABLED: '',
+        RITUALS_CONFIG: '',
+        METRICS_TOKEN: '',
+        METRICS_PORT: '',
+        METRICS_HOST: '',
+        SANDBOX_DATABASE_URL: `file:${join(dir, 'sandbox.db')}`,
+      },
       async (_app, base) => {
         const res = await get(`${base}/metrics`);
         expect(res.status).toBe(200);

@@ -70,7 +70,12 @@ describe('GET /metrics', () => {
 describe('GET /healthz', () => {
   const check = async (platformStatus?: () => Record<string, ConnectionState>, storeOk = true) => {
     const origin = await serve((h) =>
-      registerHealth(h, { mode: 'platform', platforms: ['slack', 'teams'], checkStore: () => storeOk, ...(platformStatus ? { platformStatus } : {}) }),
+      registerHealth(h, {
+        mode: 'platform',
+        platforms: ['slack', 'teams'],
+        checkStore: () => storeOk,
+        ...(platformStatus ? { platformStatus } : {}),
+      }),
     );
     const res = await fetch(`${origin}/healthz`);
     const out = { status: res.status, body: (await res.json()) as { platforms: unknown } };
@@ -80,16 +85,34 @@ describe('GET /healthz', () => {
   };
 
   it('lists the platforms by name when no connection check is given', async () => {
-    expect(await check()).toEqual({ status: 200, body: { status: 'ok', mode: 'platform', store: 'ok', platforms: ['slack', 'teams'] } });
+    expect(await check()).toEqual({
+      status: 200,
+      body: { status: 'ok', mode: 'platform', store: 'ok', platforms: ['slack', 'teams'] },
+    });
   });
 
   it('reports each platform connection; one down degrades the status but keeps 200', async () => {
-    expect(await check(() => ({ slack: 'ok', teams: 'ok' }))).toEqual({ status: 200, body: { status: 'ok', mode: 'platform', store: 'ok', platforms: { slack: 'ok', teams: 'ok' } } });
-    expect(await check(() => ({ slack: 'ok', teams: 'down' }))).toEqual({ status: 200, body: { status: 'degraded', mode: 'platform', store: 'ok', platforms: { slack: 'ok', teams: 'down' } } });
-    expect((await check(() => { throw new Error('x'); })).body.platforms).toEqual({ slack: 'down', teams: 'down' });
+    expect(await check(() => ({ slack: 'ok', teams: 'ok' }))).toEqual({
+      status: 200,
+      body: { status: 'ok', mode: 'platform', store: 'ok', platforms: { slack: 'ok', teams: 'ok' } },
+    });
+    expect(await check(() => ({ slack: 'ok', teams: 'down' }))).toEqual({
+      status: 200,
+      body: { status: 'degraded', mode: 'platform', store: 'ok', platforms: { slack: 'ok', teams: 'down' } },
+    });
+    expect(
+      (
+        await check(() => {
+          throw new Error('x');
+        })
+      ).body.platforms,
+    ).toEqual({ slack: 'down', teams: 'down' });
   });
 
   it('answers 503 when the store is down', async () => {
-    expect(await check(() => ({ slack: 'ok' }), false)).toEqual({ status: 503, body: { status: 'degraded', mode: 'platform', store: 'down', platforms: { slack: 'ok' } } });
+    expect(await check(() => ({ slack: 'ok' }), false)).toEqual({
+      status: 503,
+      body: { status: 'degraded', mode: 'platform', store: 'down', platforms: { slack: 'ok' } },
+    });
   });
 });

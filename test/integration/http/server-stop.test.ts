@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { HttpServer, sendJson } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 
-function get(port: number, path: string, agent: Agent): Promise<{ status: number; body: string; connection: string | undefined }> {
+function get(
+  port: number,
+  path: string,
+  agent: Agent,
+): Promise<{ status: number; body: string; connection: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
       let body = '';
@@ -34,7 +38,11 @@ describe('HttpServer stop', () => {
     const gate = new Promise<void>((r) => (release = r));
     let started!: () => void;
     const inHandler = new Promise<void>((r) => (started = r));
-    http.add({ method: 'GET', path: '/slow', handler: async (_req, res) => (started(), await gate, sendJson(res, 200, { done: true })) });
+    http.add({
+      method: 'GET',
+      path: '/slow',
+      handler: async (_req, res) => (started(), await gate, sendJson(res, 200, { done: true })),
+    });
     http.add({ method: 'GET', path: '/fast', handler: (_req, res) => sendJson(res, 200, { fast: true }) });
     const { port } = await http.listen(0, '127.0.0.1');
 
@@ -81,11 +89,12 @@ describe('HttpServer stop', () => {
 
     const socket = connect(port, '127.0.0.1');
     let raw = '';
-    const received = (text: string) => new Promise<void>((r) => {
-      const check = () => (raw.includes(text) ? (socket.off('data', check), r()) : undefined);
-      socket.on('data', check);
-      check();
-    });
+    const received = (text: string) =>
+      new Promise<void>((r) => {
+        const check = () => (raw.includes(text) ? (socket.off('data', check), r()) : undefined);
+        socket.on('data', check);
+        check();
+      });
     socket.on('data', (d: Buffer) => (raw += d.toString()));
     const ended = new Promise<void>((r) => socket.once('close', () => r()));
     socket.write('GET /stream HTTP/1.1\r\nHost: x\r\n\r\n');

@@ -27,7 +27,11 @@ interface Run {
 }
 
 function rituals(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${tmp.file('rituals.db')}`, LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: `file:${tmp.file('rituals.db')}`,
+    LOG_LEVEL: 'silent',
+  };
   delete env.RITUALS_CONFIG;
   return new Promise((resolve) => {
     execFile('node', [BIN, ...args], { cwd: tmp.dir, env, timeout: 60_000 }, (err, stdout, stderr) => {
@@ -56,7 +60,17 @@ const send = (token: string) =>
   fetch(url, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ items: [{ member: 'lea.dubois@acme.example', kpi: 'new_revenue', date: '2026-11-18', value: 21400, source_id: 'crm-deal-0042' }] }),
+    body: JSON.stringify({
+      items: [
+        {
+          member: 'lea.dubois@acme.example',
+          kpi: 'new_revenue',
+          date: '2026-11-18',
+          value: 21400,
+          source_id: 'crm-deal-0042',
+        },
+      ],
+    }),
   });
 
 describe('rituals token', { timeout: 120_000 }, () => {
@@ -68,7 +82,10 @@ describe('rituals token', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/^rit_[A-Za-z0-9_-]{43}\n$/);
     expect(r.stderr).toBe('token "hubspot-sync" created: copy it now, it is not shown again\n');
     token = r.stdout.trim();
-    const rows = rawSqlite(store).prepare('select name, token_hash as hash from api_tokens').all() as { name: string; hash: string }[];
+    const rows = rawSqlite(store).prepare('select name, token_hash as hash from api_tokens').all() as {
+      name: string;
+      hash: string;
+    }[];
     expect(rows).toEqual([{ name: 'hubspot-sync', hash: hashToken(token) }]);
     expect(JSON.stringify(rawSqlite(store).prepare('select * from api_tokens').all())).not.toContain(token);
     expect(JSON.stringify(await store.audit.list({ entity: 'api_token' }))).not.toContain(token);
@@ -87,7 +104,11 @@ describe('rituals token', { timeout: 120_000 }, () => {
 
   it('refuses a second token with the same name, in one line', async () => {
     const r = await rituals(['token', 'create', 'hubspot-sync']);
-    expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'rituals: a token named "hubspot-sync" already exists (names stay taken after a revocation)\n' });
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'rituals: a token named "hubspot-sync" already exists (names stay taken after a revocation)\n',
+    });
     const bad = await rituals(['token', 'create', 'no spaces']);
     expect(bad.stderr).toBe('rituals: bad token name "no spaces": use letters, digits, ".", "_" or "-" (64 at most)\n');
   });
@@ -96,7 +117,10 @@ describe('rituals token', { timeout: 120_000 }, () => {
     const r = await rituals(['token', 'revoke', 'hubspot-sync']);
     expect(r).toMatchObject({ code: 0, stdout: 'token "hubspot-sync" revoked\n' });
     expect((await send(token)).status).toBe(401);
-    expect(await rituals(['token', 'revoke', 'hubspot-sync'])).toMatchObject({ code: 1, stderr: 'rituals: no active token named "hubspot-sync"\n' });
+    expect(await rituals(['token', 'revoke', 'hubspot-sync'])).toMatchObject({
+      code: 1,
+      stderr: 'rituals: no active token named "hubspot-sync"\n',
+    });
     expect((await rituals(['token', 'list'])).stdout).toMatch(/hubspot-sync\s+revoked\s/);
   });
 });

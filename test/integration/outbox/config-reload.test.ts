@@ -15,10 +15,18 @@ const withNewMember = minimal.replace(
   '      - { id: sam, name: Sam Patel, role: sdr, start: 2025-06-02, slack: U0SAM }',
   '      - { id: sam, name: Sam Patel, role: sdr, start: 2025-06-02, slack: U0SAM }\n      - { id: lea, name: Léa Martin, role: sdr, start: 2026-01-05, slack: U0LEA }',
 );
-const withSchedule = withNewMember.replace('    name: Sales\n', "    name: Sales\n    rituals:\n      checkin: { cron: '0 15 * * 4' }\n");
+const withSchedule = withNewMember.replace(
+  '    name: Sales\n',
+  "    name: Sales\n    rituals:\n      checkin: { cron: '0 15 * * 4' }\n",
+);
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).reverse().forEach((c) => c()));
+afterEach(() =>
+  cleanups
+    .splice(0)
+    .reverse()
+    .forEach((c) => c()),
+);
 
 async function watched(opts: { pollMs?: number } = {}) {
   const tmp = tempDir('rituals-reload-');
@@ -26,8 +34,17 @@ async function watched(opts: { pollMs?: number } = {}) {
   writeFileSync(file, minimal);
   const changes: LoadedWorkspace[] = [];
   const log = captureLog();
-  const watcher: ConfigWatcher = await watchWorkspaceConfig({ path: file, log, onChange: (l) => void changes.push(l), debounceMs: 50, pollMs: opts.pollMs ?? 200 });
-  cleanups.push(() => tmp.remove(), () => watcher.close());
+  const watcher: ConfigWatcher = await watchWorkspaceConfig({
+    path: file,
+    log,
+    onChange: (l) => void changes.push(l),
+    debounceMs: 50,
+    pollMs: opts.pollMs ?? 200,
+  });
+  cleanups.push(
+    () => tmp.remove(),
+    () => watcher.close(),
+  );
   return { tmp, file, changes, log, watcher };
 }
 
@@ -37,11 +54,19 @@ describe('workspace config hot reload', () => {
   it('applies an edit to members and schedules without a restart', async () => {
     const { file, changes } = await watched();
     writeFileSync(file, withNewMember);
-    await waitFor(() => changes.length, (n) => n === 1, 5_000);
+    await waitFor(
+      () => changes.length,
+      (n) => n === 1,
+      5_000,
+    );
     expect(memberIds(changes[0]!)).toEqual(['maya', 'sam', 'lea']);
 
     writeFileSync(file, withSchedule);
-    await waitFor(() => changes.length, (n) => n === 2, 5_000);
+    await waitFor(
+      () => changes.length,
+      (n) => n === 2,
+      5_000,
+    );
     expect(changes[1]!.workspace.teams[0]!.rituals.checkin?.cron).toBe('0 15 * * 4');
   });
 
@@ -50,24 +75,42 @@ describe('workspace config hot reload', () => {
     const temp = tmp.file('.workspace.yaml.swp');
     writeFileSync(temp, withNewMember);
     renameSync(temp, file);
-    await waitFor(() => changes.length, (n) => n === 1, 5_000);
+    await waitFor(
+      () => changes.length,
+      (n) => n === 1,
+      5_000,
+    );
     expect(memberIds(changes[0]!)).toContain('lea');
     // The watch survives the replacement.
     writeFileSync(file, withSchedule);
-    await waitFor(() => changes.length, (n) => n === 2, 5_000);
+    await waitFor(
+      () => changes.length,
+      (n) => n === 2,
+      5_000,
+    );
   });
 
   it('keeps the previous config when the new file is invalid, and logs where', async () => {
     const { file, changes, log, watcher } = await watched();
     writeFileSync(file, minimal.replace('role: sdr, start: 2025-06-02', 'role: closer, start: 2025-06-02'));
-    await waitFor(() => log.entries.filter((e) => e.level === 'error').length, (n) => n === 1, 5_000);
+    await waitFor(
+      () => log.entries.filter((e) => e.level === 'error').length,
+      (n) => n === 1,
+      5_000,
+    );
     const entry = log.entries.find((e) => e.level === 'error')!;
     expect(entry.msg).toBe('workspace config invalid, keeping the previous one');
-    expect((entry.obj.problems as string[]).join('\n')).toMatch(/workspace\.yaml:\d+:\d+ teams\[0\]\.members\[1\]\.role: .*closer/);
+    expect((entry.obj.problems as string[]).join('\n')).toMatch(
+      /workspace\.yaml:\d+:\d+ teams\[0\]\.members\[1\]\.role: .*closer/,
+    );
     expect(changes).toHaveLength(0);
     // Fixed again: applied.
     writeFileSync(file, withNewMember);
-    await waitFor(() => changes.length, (n) => n === 1, 5_000);
+    await waitFor(
+      () => changes.length,
+      (n) => n === 1,
+      5_000,
+    );
     expect(await watcher.reload()).toEqual({ status: 'unchanged' });
   });
 

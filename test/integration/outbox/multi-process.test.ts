@@ -54,7 +54,11 @@ describe('two senders, one database', () => {
     const [a, b] = await Promise.all(repos.map((r) => r.enqueue(items, { at })));
     expect(a!.enqueued + b!.enqueued).toBe(600);
     for (const s of senders) s.start();
-    await waitFor(() => repos[0]!.counts(), (c) => c.sent === 600, 30_000);
+    await waitFor(
+      () => repos[0]!.counts(),
+      (c) => c.sent === 600,
+      30_000,
+    );
 
     expect(fake.lost(expected(600))).toEqual([]);
     expect(fake.duplicates()).toBe(0);

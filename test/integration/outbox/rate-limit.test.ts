@@ -1,6 +1,13 @@
 // Token bucket, sliding window and limiter maths on a fake monotonic clock (the tests' FakeClock, in ms from 0).
 import { describe, expect, it } from 'vitest';
-import { bucket, DEFAULT_LIMITS, RateLimiter, SlidingWindow, TokenBucket, windowLimit } from '../../../src/scheduling/rate-limit.js';
+import {
+  bucket,
+  DEFAULT_LIMITS,
+  RateLimiter,
+  SlidingWindow,
+  TokenBucket,
+  windowLimit,
+} from '../../../src/scheduling/rate-limit.js';
 import { FakeClock } from '../../helpers/clock.js';
 
 describe('TokenBucket', () => {
@@ -56,8 +63,18 @@ describe('SlidingWindow', () => {
     };
     const b = new TokenBucket(4, 8, 0);
     const w = new SlidingWindow(8, 2000);
-    expect(count((t) => b.waitMs(t), (t) => b.take(t))).toBeGreaterThan(8);
-    expect(count((t) => w.waitMs(t), (t) => w.take(t))).toBe(8);
+    expect(
+      count(
+        (t) => b.waitMs(t),
+        (t) => b.take(t),
+      ),
+    ).toBeGreaterThan(8);
+    expect(
+      count(
+        (t) => w.waitMs(t),
+        (t) => w.take(t),
+      ),
+    ).toBe(8);
   });
 });
 
@@ -140,7 +157,11 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({}, new FakeClock().ms);
     for (let i = 0; i < 1000; i++) expect(limiter.tryAcquire('sandbox', 'dm:a').ok).toBe(true);
     expect(DEFAULT_LIMITS.slack.conversation).toEqual([bucket(1, 3)]);
-    expect(DEFAULT_LIMITS.teams.conversation).toEqual([windowLimit(7, 1000), windowLimit(8, 2000), windowLimit(60, 30_000)]);
+    expect(DEFAULT_LIMITS.teams.conversation).toEqual([
+      windowLimit(7, 1000),
+      windowLimit(8, 2000),
+      windowLimit(60, 30_000),
+    ]);
     expect(DEFAULT_LIMITS.teams.global).toEqual([bucket(50, 10)]);
   });
 

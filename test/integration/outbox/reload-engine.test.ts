@@ -47,7 +47,13 @@ describe('config hot reload with the engine', () => {
     let workspace: Workspace = first.workspace;
     await syncWorkspace(store, workspace, { actor: 'config', at: '2026-11-01T00:00:00.000Z' });
     let now = new Date('2026-11-20T16:00:30.000Z'); // Friday 16:00 in London
-    const { engine } = buildCore({ store, workspace: () => workspace, log: captureLog(), clock: { now: () => now }, platformFor: () => 'slack' }).core;
+    const { engine } = buildCore({
+      store,
+      workspace: () => workspace,
+      log: captureLog(),
+      clock: { now: () => now },
+      platformFor: () => 'slack',
+    }).core;
 
     await engine.tick(now);
     const before = dmRecipients(store);
@@ -65,7 +71,11 @@ describe('config hot reload with the engine', () => {
     });
     cleanups.push(() => watcher.close());
     writeFileSync(file, edited);
-    await waitFor(() => workspace.teams[0]!.members.length, (n) => n === 3, 5_000);
+    await waitFor(
+      () => workspace.teams[0]!.members.length,
+      (n) => n === 3,
+      5_000,
+    );
 
     now = new Date('2026-11-20T16:05:30.000Z'); // the new check-in time
     await engine.tick(now);

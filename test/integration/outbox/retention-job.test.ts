@@ -25,8 +25,20 @@ describe('retention job', () => {
     await store.workspace.sync(workspace, { actor: 'config', at: '2020-01-01T00:00:00.000Z' });
     // Free text of three years ago (the default keeps two), and of last week.
     const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-    for (const [key, at] of [['old', ago(3 * 366)], ['new', ago(7)]] as const) {
-      await store.checkIns.submit({ memberId: 'sam', teamId: 'sales', periodKey: key, values: {}, wins: `${key} win`, blockers: null, idempotencyKey: key, submittedAt: at });
+    for (const [key, at] of [
+      ['old', ago(3 * 366)],
+      ['new', ago(7)],
+    ] as const) {
+      await store.checkIns.submit({
+        memberId: 'sam',
+        teamId: 'sales',
+        periodKey: key,
+        values: {},
+        wins: `${key} win`,
+        blockers: null,
+        idempotencyKey: key,
+        submittedAt: at,
+      });
     }
     const clock = { now: () => new Date() };
     const log = captureLog();
@@ -40,9 +52,19 @@ describe('retention job', () => {
     cleanups.push(() => job.stop());
     await job.start();
     // A run is done once the scheduler says so (after the job's own log line).
-    await waitFor(() => log.entries.filter((e) => e.msg === 'tick done').length, (n) => n >= 1, 5_000);
+    await waitFor(
+      () => log.entries.filter((e) => e.msg === 'tick done').length,
+      (n) => n >= 1,
+      5_000,
+    );
     const applied = log.entries.filter((e) => e.msg === 'retention applied');
-    expect(applied[0]!.obj).toMatchObject({ area: 'retention', dryRun: false, checkinTexts: 1, outboxBodies: 0, metricValues: 0 });
+    expect(applied[0]!.obj).toMatchObject({
+      area: 'retention',
+      dryRun: false,
+      checkinTexts: 1,
+      outboxBodies: 0,
+      metricValues: 0,
+    });
     expect(rawSqlite(store).prepare('select period_key, wins from check_ins order by id').all()).toEqual([
       { period_key: 'old', wins: null },
       { period_key: 'new', wins: 'new win' },

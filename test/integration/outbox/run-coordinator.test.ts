@@ -17,10 +17,13 @@ async function twoConnections(): Promise<[Store, Store]> {
   const tmp = tempDir('rituals-leases-');
   const a = await openStore(tmp.file('bot.db'));
   const b = await openStore(tmp.file('bot.db'));
-  cleanups.push(() => tmp.remove(), () => a.close(), () => b.close());
+  cleanups.push(
+    () => tmp.remove(),
+    () => a.close(),
+    () => b.close(),
+  );
   return [a, b];
 }
-
 
 describe('store-backed RunCoordinator', () => {
   it('elects one connection per key; takes over only an expired, unfinished lease', async () => {
@@ -75,10 +78,15 @@ describe('store-backed RunCoordinator', () => {
     expect(new Set(ticks).size).toBe(ticks.length); // no slot ran twice
 
     // Fires both processes saw: exactly one of them won each.
-    const elections = procs.map((p) => new Map(p.events.filter((e) => e.event === 'election').map((e) => [e.key as string, e.won as boolean])));
+    const elections = procs.map(
+      (p) => new Map(p.events.filter((e) => e.event === 'election').map((e) => [e.key as string, e.won as boolean])),
+    );
     const contested = [...elections[0]!.keys()].filter((k) => elections[1]!.has(k));
     expect(contested.length).toBeGreaterThanOrEqual(3);
-    for (const key of contested) expect([elections[0]!.get(key), elections[1]!.get(key)].filter(Boolean)).toHaveLength(1);
-    process.stdout.write(`run coordinator: ${ticks.length} fires ran, ${contested.length} contested by both processes, 0 ran twice\n`);
+    for (const key of contested)
+      expect([elections[0]!.get(key), elections[1]!.get(key)].filter(Boolean)).toHaveLength(1);
+    process.stdout.write(
+      `run coordinator: ${ticks.length} fires ran, ${contested.length} contested by both processes, 0 ran twice\n`,
+    );
   }, 60_000);
 });

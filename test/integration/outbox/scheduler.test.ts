@@ -13,12 +13,25 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function scheduler(tick: (now: Date, fire: FireInfo) => Promise<unknown>, catchUp = true): Promise<{ s: Scheduler; log: ReturnType<typeof captureLog> }> {
+async function scheduler(
+  tick: (now: Date, fire: FireInfo) => Promise<unknown>,
+  catchUp = true,
+): Promise<{ s: Scheduler; log: ReturnType<typeof captureLog> }> {
   const store = await memoryStore();
   const clock = { now: () => new Date() };
   const log = captureLog();
-  const s = createScheduler({ tick, clock, log, cronExpr: '* * * * * *', catchUp, coordinator: createRunCoordinator({ leases: createLeasesRepo(store), clock }) });
-  cleanups.push(() => store.close(), () => s.stop());
+  const s = createScheduler({
+    tick,
+    clock,
+    log,
+    cronExpr: '* * * * * *',
+    catchUp,
+    coordinator: createRunCoordinator({ leases: createLeasesRepo(store), clock }),
+  });
+  cleanups.push(
+    () => store.close(),
+    () => s.stop(),
+  );
   return { s, log };
 }
 
@@ -27,10 +40,16 @@ describe('scheduler', () => {
     const fires: FireInfo[] = [];
     const { s } = await scheduler(async (_now, fire) => void fires.push(fire));
     await s.start();
-    await waitFor(() => fires.length, (n) => n >= 3, 5_000);
+    await waitFor(
+      () => fires.length,
+      (n) => n >= 3,
+      5_000,
+    );
     expect(fires[0]).toEqual({ slot: null, reason: 'catch-up' });
     const cron = fires.slice(1);
-    expect(cron.every((f) => f.reason === 'cron' && f.slot instanceof Date && f.slot.getUTCMilliseconds() === 0)).toBe(true);
+    expect(cron.every((f) => f.reason === 'cron' && f.slot instanceof Date && f.slot.getUTCMilliseconds() === 0)).toBe(
+      true,
+    );
     expect(cron[1]!.slot!.getTime() - cron[0]!.slot!.getTime()).toBe(1000);
   });
 
@@ -41,7 +60,11 @@ describe('scheduler', () => {
       if (calls === 1) throw new Error('store locked');
     }, false);
     await s.start();
-    await waitFor(() => calls, (n) => n >= 2, 5_000);
+    await waitFor(
+      () => calls,
+      (n) => n >= 2,
+      5_000,
+    );
     const failure = log.entries.find((e) => e.msg === 'tick failed');
     expect(failure?.level).toBe('error');
     expect(failure?.obj).toMatchObject({ reason: 'cron', err: 'store locked' });
@@ -56,7 +79,11 @@ describe('scheduler', () => {
       finished++;
     });
     await s.start();
-    await waitFor(() => running, (n) => n >= 1, 5_000);
+    await waitFor(
+      () => running,
+      (n) => n >= 1,
+      5_000,
+    );
     await s.stop();
     expect(finished).toBe(running);
     const after = running;

@@ -3,7 +3,12 @@
 // expires and the row is delivered, and stop() leaves no row behind a lease.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatGateway, OutboxItemInput } from '../../../src/core/ports/index.js';
-import { notifyingOutbox, OutboxSender, type OutboxSenderOptions, type ParkedItem } from '../../../src/scheduling/outbox-sender.js';
+import {
+  notifyingOutbox,
+  OutboxSender,
+  type OutboxSenderOptions,
+  type ParkedItem,
+} from '../../../src/scheduling/outbox-sender.js';
 import type { Store } from '../../../src/store/connection.js';
 import { createOutboxRepo, type OutboxRepo } from '../../../src/store/outbox.repo.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
@@ -55,18 +60,27 @@ async function setup(fakeOpts: FakeChatApiOptions, senderOpts: Partial<OutboxSen
     await fake.close();
     await store.close();
   });
-  const settled = () => waitFor(() => repo.counts(), (c) => c.pending + c.failed + c.sending === 0, 40_000);
+  const settled = () =>
+    waitFor(
+      () => repo.counts(),
+      (c) => c.pending + c.failed + c.sending === 0,
+      40_000,
+    );
   return { store, fake, repo, log, sender, settled, claims };
 }
 
 const attemptsOf = (store: Store) =>
-  (rawSqlite(store).prepare(`select attempts, count(*) as n from outbox where status = 'sent' group by attempts`).all() as { attempts: number; n: number }[]).map(
-    (r) => [r.attempts, r.n],
-  );
+  (
+    rawSqlite(store)
+      .prepare(`select attempts, count(*) as n from outbox where status = 'sent' group by attempts`)
+      .all() as { attempts: number; n: number }[]
+  ).map((r) => [r.attempts, r.n]);
 
 describe('OutboxSender over HTTP', () => {
   it('a 429 storm (every third call refused with Retry-After) loses nothing and duplicates nothing', async () => {
-    const { fake, repo, sender, settled, store, claims } = await setup({ fault: (c) => (c.n % 3 === 0 ? { kind: 'rate_limited', retryAfterSeconds: 1 } : undefined) });
+    const { fake, repo, sender, settled, store, claims } = await setup({
+      fault: (c) => (c.n % 3 === 0 ? { kind: 'rate_limited', retryAfterSeconds: 1 } : undefined),
+    });
     const ids = members(300);
     await repo.enqueue(ids.map(prompt), { at: clock.now().toISOString() });
     sender.start();
@@ -86,7 +100,10 @@ describe('OutboxSender over HTTP', () => {
 
   it('retries transient 5xx with backoff until delivered', async () => {
     const { fake, repo, sender, settled, store } = await setup(
-      { fault: (c) => (c.channelCall <= 2 ? { kind: 'server_error', status: c.channelCall === 1 ? 500 : 503 } : undefined) },
+      {
+        fault: (c) =>
+          c.channelCall <= 2 ? { kind: 'server_error', status: c.channelCall === 1 ? 500 : 503 } : undefined,
+      },
       { backoff: { baseMs: 20, capMs: 200 } },
     );
     const ids = members(40);
@@ -112,7 +129,9 @@ describe('OutboxSender over HTTP', () => {
       },
       { maxAttempts: 3, backoff: { baseMs: 10, capMs: 50 }, onParked: (item) => void parked.push(item) },
     );
-    await repo.enqueue([...members(10).map(prompt), { ...prompt(11), platform: 'teams' }], { at: clock.now().toISOString() });
+    await repo.enqueue([...members(10).map(prompt), { ...prompt(11), platform: 'teams' }], {
+      at: clock.now().toISOString(),
+    });
     sender.start();
     await settled();
 
@@ -140,21 +159,44 @@ describe('OutboxSender over HTTP', () => {
     const claimedAt = Date.now();
     const [orphan] = await repo.claim({ at: new Date(claimedAt).toISOString(), limit: 1, leaseMs: 1_500 });
     sender.start();
-    await waitFor(() => fake.deliveries.size, (n) => n === 2, 5_000);
+    await waitFor(
+      () => fake.deliveries.size,
+      (n) => n === 2,
+      5_000,
+    );
     expect(fake.deliveries.has('D-m1')).toBe(false);
-    await waitFor(() => fake.deliveries.get('D-m1') ?? 0, (n) => n === 1, 10_000);
+    await waitFor(
+      () => fake.deliveries.get('D-m1') ?? 0,
+      (n) => n === 1,
+      10_000,
+    );
     expect(Date.now() - claimedAt).toBeGreaterThanOrEqual(1_500);
     // The platform answered; the row is marked sent right after (under load, a moment later).
-    await waitFor(async () => (await repo.get(orphan!.id))?.status, (status) => status === 'sent', 5_000);
+    await waitFor(
+      async () => (await repo.get(orphan!.id))?.status,
+      (status) => status === 'sent',
+      5_000,
+    );
     expect(fake.duplicates()).toBe(0);
   });
 
   it('updates an earlier message in place', async () => {
     const { fake, repo, sender, settled } = await setup({});
     const ref = { platform: 'slack' as const, conversation: 'C-t1', id: '1700000000.000001' };
-    await repo.enqueue([{ dedupeKey: 'upd:lb:1', platform: 'slack', destination: { kind: 'channel', teamId: 't1' }, view: { text: 'v2' }, updateOf: ref }], {
-      at: clock.now().toISOString(),
-    });
+    await repo.enqueue(
+      [
+        {
+          dedupeKey: 'upd:lb:1',
+          platform: 'slack',
+          destination: { kind: 'channel', teamId: 't1' },
+          view: { text: 'v2' },
+          updateOf: ref,
+        },
+      ],
+      {
+        at: clock.now().toISOString(),
+      },
+    );
     sender.start();
     await settled();
     expect(fake.stats.updates).toBe(1);
@@ -166,7 +208,11 @@ describe('OutboxSender over HTTP', () => {
     const { fake, repo, sender } = await setup({ latencyMs: 150 }, { concurrency: 4 });
     await repo.enqueue(members(40).map(prompt), { at: clock.now().toISOString() });
     sender.start();
-    await waitFor(() => fake.stats.requests, (n) => n >= 4, 5_000);
+    await waitFor(
+      () => fake.stats.requests,
+      (n) => n >= 4,
+      5_000,
+    );
     await sender.stop();
     const counts = await repo.counts();
     expect(counts.sending).toBe(0);
@@ -177,7 +223,9 @@ describe('OutboxSender over HTTP', () => {
 
 describe('OutboxSender wake-ups', () => {
   it('drainOnce() delivers what is ready and says what happened', async () => {
-    const { repo, sender } = await setup({ fault: (c) => (c.channel === 'D-m2' ? { kind: 'client_error', error: 'user_not_found' } : undefined) });
+    const { repo, sender } = await setup({
+      fault: (c) => (c.channel === 'D-m2' ? { kind: 'client_error', error: 'user_not_found' } : undefined),
+    });
     await repo.enqueue(members(5).map(prompt), { at: clock.now().toISOString() });
     expect(await sender.drainOnce()).toEqual({ sent: 4, rateLimited: 0, deferred: 0, failed: 0, parked: 1 });
     expect(await sender.drainOnce()).toEqual({ sent: 0, rateLimited: 0, deferred: 0, failed: 0, parked: 0 });
@@ -190,7 +238,12 @@ describe('OutboxSender wake-ups', () => {
     const outbox = notifyingOutbox(repo, sender);
     const started = Date.now();
     await outbox.enqueue([prompt(1)], { at: clock.now().toISOString() });
-    await waitFor(() => fake.deliveries.size, (n) => n === 1, 5_000, 5);
+    await waitFor(
+      () => fake.deliveries.size,
+      (n) => n === 1,
+      5_000,
+      5,
+    );
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 });
@@ -210,21 +263,38 @@ describe('OutboxSender rate limits', () => {
           first = false;
           return { status: 'rate_limited', retryAfterMs: 400, scope: 'global' };
         }
-        return { status: 'sent', ref: { platform: 'slack', conversation: String(destination.kind), id: String(sends.length) } };
+        return {
+          status: 'sent',
+          ref: { platform: 'slack', conversation: String(destination.kind), id: String(sends.length) },
+        };
       },
       update: async (ref) => ({ status: 'sent', ref }),
     };
-    const sender = new OutboxSender({ repo, gateways: { slack: gateway }, clock, log: captureLog(), concurrency: 1, limits: { slack: { global: [] } } });
+    const sender = new OutboxSender({
+      repo,
+      gateways: { slack: gateway },
+      clock,
+      log: captureLog(),
+      concurrency: 1,
+      limits: { slack: { global: [] } },
+    });
     cleanups.push(() => sender.stop());
     await repo.enqueue(members(5).map(prompt), { at: clock.now().toISOString() });
     sender.start();
-    await waitFor(() => repo.counts(), (c) => c.sent === 5, 5_000);
+    await waitFor(
+      () => repo.counts(),
+      (c) => c.sent === 5,
+      5_000,
+    );
     expect(sends).toHaveLength(6);
     for (const t of sends.slice(1)) expect(t - sends[0]!).toBeGreaterThanOrEqual(390);
   });
 
   it('paces sends to the configured global rate', async () => {
-    const { fake, repo, sender, settled } = await setup({ rate: 50, burst: 50 }, { limits: { slack: { global: [{ kind: 'bucket', perSecond: 50, burst: 5 }] } } });
+    const { fake, repo, sender, settled } = await setup(
+      { rate: 50, burst: 50 },
+      { limits: { slack: { global: [{ kind: 'bucket', perSecond: 50, burst: 5 }] } } },
+    );
     await repo.enqueue(members(100).map(prompt), { at: clock.now().toISOString() });
     const started = Date.now();
     sender.start();

@@ -35,17 +35,34 @@ describe('OutboxSender stop with a platform that does not answer', () => {
       update: () => new Promise(() => {}),
     };
     const log = captureLog();
-    const sender = new OutboxSender({ repo, gateways: { slack: hung }, clock, log, concurrency: 2, stopGraceMs: 50, limits: { slack: { global: [] } } });
+    const sender = new OutboxSender({
+      repo,
+      gateways: { slack: hung },
+      clock,
+      log,
+      concurrency: 2,
+      stopGraceMs: 50,
+      limits: { slack: { global: [] } },
+    });
     await repo.enqueue([1, 2, 3].map(prompt), { at: clock.now().toISOString() });
     sender.start();
-    await waitFor(() => calls, (n) => n === 2);
+    await waitFor(
+      () => calls,
+      (n) => n === 2,
+    );
     expect((await repo.counts()).sending).toBe(2);
 
     await sender.stop();
     expect(await repo.counts()).toMatchObject({ sending: 0, pending: 3, sent: 0 });
-    const released = rawSqlite(store).prepare(`select attempts, lease_until as lease from outbox`).all() as { attempts: number; lease: string | null }[];
+    const released = rawSqlite(store).prepare(`select attempts, lease_until as lease from outbox`).all() as {
+      attempts: number;
+      lease: string | null;
+    }[];
     expect(released.every((r) => r.attempts === 0)).toBe(true);
-    expect(log.entries.find((e) => e.level === 'warn')).toMatchObject({ msg: 'outbox sends still unanswered at stop: their rows were released', obj: { released: 2 } });
+    expect(log.entries.find((e) => e.level === 'warn')).toMatchObject({
+      msg: 'outbox sends still unanswered at stop: their rows were released',
+      obj: { released: 2 },
+    });
 
     // The next sender finds them due now, without waiting for the 60 s lease.
     const sent: string[] = [];
@@ -58,7 +75,13 @@ describe('OutboxSender stop with a platform that does not answer', () => {
       },
       update: async (ref) => ({ status: 'sent', ref }),
     };
-    const next = new OutboxSender({ repo, gateways: { slack: working }, clock, log: captureLog(), limits: { slack: { global: [] } } });
+    const next = new OutboxSender({
+      repo,
+      gateways: { slack: working },
+      clock,
+      log: captureLog(),
+      limits: { slack: { global: [] } },
+    });
     expect(await next.drainOnce()).toMatchObject({ sent: 3 });
     expect(sent.sort()).toEqual(['m1', 'm2', 'm3']);
   });
@@ -80,10 +103,21 @@ describe('OutboxSender stop with a platform that does not answer', () => {
       update: async (ref) => ({ status: 'sent', ref }),
     };
     const log = captureLog();
-    const sender = new OutboxSender({ repo, gateways: { slack: slow }, clock, log, concurrency: 1, stopGraceMs: 60_000, limits: { slack: { global: [] } } });
+    const sender = new OutboxSender({
+      repo,
+      gateways: { slack: slow },
+      clock,
+      log,
+      concurrency: 1,
+      stopGraceMs: 60_000,
+      limits: { slack: { global: [] } },
+    });
     await repo.enqueue([prompt(1)], { at: clock.now().toISOString() });
     sender.start();
-    await waitFor(() => calls, (n) => n === 1);
+    await waitFor(
+      () => calls,
+      (n) => n === 1,
+    );
     const stopped = sender.stop();
     answer();
     await stopped;

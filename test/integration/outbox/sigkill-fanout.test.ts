@@ -27,10 +27,27 @@ afterAll(async () => {
 describe('SIGKILL during a fan-out', () => {
   it('delivers every prompt after a restart, with duplicates bounded by the send concurrency', async () => {
     const db = tmp.file('bot.db');
-    const args = ['--db', db, '--api', fake.url, '--members', String(MEMBERS), '--concurrency', String(CONCURRENCY), '--lease-ms', '2000', '--rate', String(RATE)];
+    const args = [
+      '--db',
+      db,
+      '--api',
+      fake.url,
+      '--members',
+      String(MEMBERS),
+      '--concurrency',
+      String(CONCURRENCY),
+      '--lease-ms',
+      '2000',
+      '--rate',
+      String(RATE),
+    ];
 
     const first = runScript('test/helpers/fanout-worker.ts', args);
-    await waitFor(() => fake.stats.delivered, (n) => n >= 300, 30_000);
+    await waitFor(
+      () => fake.stats.delivered,
+      (n) => n >= 300,
+      30_000,
+    );
     first.child.kill('SIGKILL');
     const firstExit = await first.exited;
     const atKill = fake.deliveries.size;
@@ -39,7 +56,10 @@ describe('SIGKILL during a fan-out', () => {
     expect(atKill).toBeLessThan(MEMBERS);
 
     const second = runScript('test/helpers/fanout-worker.ts', args);
-    const code = await Promise.race([second.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 45_000))]);
+    const code = await Promise.race([
+      second.exited,
+      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 45_000)),
+    ]);
     if (code !== 0) second.child.kill('SIGKILL');
     expect({ code, stderr: second.stderr() }).toEqual({ code: 0, stderr: '' });
     // The restart found the rows already there: enqueueing again stored nothing new.
@@ -47,14 +67,18 @@ describe('SIGKILL during a fan-out', () => {
 
     const expected = Array.from({ length: MEMBERS }, (_, i) => `D-m${i + 1}`);
     const duplicates = fake.duplicates();
-    process.stdout.write(`sigkill fan-out: ${atKill} delivered before the kill, ${duplicates} duplicate(s) after the restart (bound ${CONCURRENCY})\n`);
+    process.stdout.write(
+      `sigkill fan-out: ${atKill} delivered before the kill, ${duplicates} duplicate(s) after the restart (bound ${CONCURRENCY})\n`,
+    );
     expect(fake.lost(expected)).toEqual([]);
     expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
 
     const sqlite = new Database(db, { readonly: true });
     try {
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(sqlite.prepare(`select status, count(*) as n from outbox group by status`).all()).toEqual([{ status: 'sent', n: MEMBERS }]);
+      expect(sqlite.prepare(`select status, count(*) as n from outbox group by status`).all()).toEqual([
+        { status: 'sent', n: MEMBERS },
+      ]);
     } finally {
       sqlite.close();
     }

@@ -22,7 +22,10 @@ beforeAll(() => {
   expect(imported.stderr).toBe('');
   expect(imported.status).toBe(0);
   expect(imported.stdout).toContain('imported 14 values (14 new');
-  const r = runCli(['report', '--team', 'sales-fr', '--period', '2026-11', '--at', '2026-11-18T12:00:00+01:00', '--json'], env);
+  const r = runCli(
+    ['report', '--team', 'sales-fr', '--period', '2026-11', '--at', '2026-11-18T12:00:00+01:00', '--json'],
+    env,
+  );
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   report = JSON.parse(r.stdout) as Json;
@@ -103,7 +106,14 @@ describe('import then report', () => {
   it('rolls the team-level MQL up into the collective objective and flags the breach', () => {
     expect(report.collective).toHaveLength(1);
     const c = report.collective[0] as Json;
-    expect(c).toMatchObject({ objective: 'mql-volume', kpi: 'mql', actual: 80, target: 200, alert: 150, owner: 'carla' });
+    expect(c).toMatchObject({
+      objective: 'mql-volume',
+      kpi: 'mql',
+      actual: 80,
+      target: 200,
+      alert: 150,
+      owner: 'carla',
+    });
     expect(c.attainment).toBeCloseTo(0.4, 6);
     expect(c.projected).toBeCloseTo((80 / 12) * 20, 4); // 133.3333 <= 150: breached
     expect(c.status).toBe('breached');
@@ -132,10 +142,20 @@ describe('import then report', () => {
   });
 
   it('gives a valid empty report for a period without data', () => {
-    const r = runCli(['report', '--team', 'sales-fr', '--period', '2027-W05', '--at', '2027-02-01T09:00:00+01:00', '--json'], env);
+    const r = runCli(
+      ['report', '--team', 'sales-fr', '--period', '2027-W05', '--at', '2027-02-01T09:00:00+01:00', '--json'],
+      env,
+    );
     expect(r.status).toBe(0);
     const empty = JSON.parse(r.stdout) as Json;
-    expect(empty.period).toMatchObject({ kind: 'week', key: '2027-W05', start: '2027-02-01', end: '2027-02-07', workingDays: 5, workingDaysElapsed: 1 });
+    expect(empty.period).toMatchObject({
+      kind: 'week',
+      key: '2027-W05',
+      start: '2027-02-01',
+      end: '2027-02-07',
+      workingDays: 5,
+      workingDaysElapsed: 1,
+    });
     expect(kpi.call(null, 'alice', 'qualified_meetings')).toBeDefined();
     const alice = empty.members.find((m: Json) => m.id === 'alice');
     expect(alice.kpis.find((k: Json) => k.kpi === 'qualified_meetings').actual).toBe(0);

@@ -23,19 +23,32 @@ async function synced(ws: Workspace): Promise<Store> {
 
 function report(ws: Workspace, periodKey: string, asOf: string, withObjectives = true): Promise<TeamReport> {
   return teamReport(
-    { workspace: ws, metricValues: store.metricValues, ooo: store.ooo, ...(withObjectives ? { objectives: store.objectives } : {}) },
+    {
+      workspace: ws,
+      metricValues: store.metricValues,
+      ooo: store.ooo,
+      ...(withObjectives ? { objectives: store.objectives } : {}),
+    },
     { teamId: 'sales', periodKey, asOf },
   );
 }
 
-const target = (r: TeamReport, member: string, kpi: string) => r.members.find((m) => m.id === member)!.kpis.find((k) => k.kpi === kpi)!.target;
+const target = (r: TeamReport, member: string, kpi: string) =>
+  r.members.find((m) => m.id === member)!.kpis.find((k) => k.kpi === kpi)!.target;
 const collectiveTarget = (r: TeamReport, id: string) => r.collective.find((c) => c.objective === id)!.target;
 
 describe('targets changed in chat', () => {
   it('a collective target changed at the QBR applies from the next quarter, the old one before', async () => {
     const ws = fixtureWorkspace();
     store = await synced(ws);
-    const changed = await store.objectives.changeTarget({ objectiveId: 'team:sales:pipeline', target: { value: 36 }, effectiveFrom: '2026-10-01', by: 'carol', reason: 'QBR', at: AT });
+    const changed = await store.objectives.changeTarget({
+      objectiveId: 'team:sales:pipeline',
+      target: { value: 36 },
+      effectiveFrom: '2026-10-01',
+      by: 'carol',
+      reason: 'QBR',
+      at: AT,
+    });
     expect(changed?.schedule).toEqual([{ from: '2026-10-01', target: { value: 36 } }]);
     expect(collectiveTarget(await report(ws, '2026-Q3', '2026-09-30T12:00:00+02:00'), 'pipeline')).toBe(30);
     expect(collectiveTarget(await report(ws, '2026-Q4', '2026-11-18T12:00:00+01:00'), 'pipeline')).toBe(36);
@@ -48,8 +61,22 @@ describe('targets changed in chat', () => {
   it('a role target and a member override changed in chat apply from their day', async () => {
     const ws = fixtureWorkspace();
     store = await synced(ws);
-    await store.objectives.changeTarget({ objectiveId: 'role:sdr:meetings:month', target: { value: 40 }, effectiveFrom: '2026-11-01', by: 'carol', reason: 'push', at: AT });
-    await store.objectives.changeTarget({ objectiveId: 'member:bob:revenue:quarter', target: { value: 100_000 }, effectiveFrom: '2026-10-01', by: 'carol', reason: 'promotion', at: AT });
+    await store.objectives.changeTarget({
+      objectiveId: 'role:sdr:meetings:month',
+      target: { value: 40 },
+      effectiveFrom: '2026-11-01',
+      by: 'carol',
+      reason: 'push',
+      at: AT,
+    });
+    await store.objectives.changeTarget({
+      objectiveId: 'member:bob:revenue:quarter',
+      target: { value: 100_000 },
+      effectiveFrom: '2026-10-01',
+      by: 'carol',
+      reason: 'promotion',
+      at: AT,
+    });
     const october = await report(ws, '2026-10', '2026-10-30T12:00:00+01:00');
     const november = await report(ws, '2026-11', '2026-11-18T12:00:00+01:00');
     expect([target(october, 'alice', 'meetings'), target(november, 'alice', 'meetings')]).toEqual([35, 40]);
@@ -60,7 +87,14 @@ describe('targets changed in chat', () => {
   it('without the objectives repository, or once the config changes that objective, the config target applies', async () => {
     const ws = fixtureWorkspace();
     store = await synced(ws);
-    await store.objectives.changeTarget({ objectiveId: 'role:sdr:meetings:month', target: { value: 40 }, effectiveFrom: '2026-11-01', by: 'carol', reason: 'push', at: AT });
+    await store.objectives.changeTarget({
+      objectiveId: 'role:sdr:meetings:month',
+      target: { value: 40 },
+      effectiveFrom: '2026-11-01',
+      by: 'carol',
+      reason: 'push',
+      at: AT,
+    });
     expect(target(await report(ws, '2026-11', '2026-11-18T12:00:00+01:00', false), 'alice', 'meetings')).toBe(35);
     const edited = withRoleTarget(ws, 'sdr', 'meetings', 30);
     await store.workspace.sync(edited, { actor: 'config', at: '2026-11-10T08:00:00.000Z' });
@@ -70,7 +104,13 @@ describe('targets changed in chat', () => {
   it('a base target changed without a date replaces the config target for every period', async () => {
     const ws = fixtureWorkspace();
     store = await synced(ws);
-    await store.objectives.changeTarget({ objectiveId: 'team:sales:pipeline', target: { value: 24 }, by: 'carol', reason: 'reset', at: AT });
+    await store.objectives.changeTarget({
+      objectiveId: 'team:sales:pipeline',
+      target: { value: 24 },
+      by: 'carol',
+      reason: 'reset',
+      at: AT,
+    });
     expect(collectiveTarget(await report(ws, '2026-Q1', '2026-03-31T12:00:00+02:00'), 'pipeline')).toBe(24);
     expect(collectiveTarget(await report(ws, '2026-Q4', '2026-11-18T12:00:00+01:00'), 'pipeline')).toBe(24);
   });
@@ -78,7 +118,10 @@ describe('targets changed in chat', () => {
 
 describe('rituals report after a target change in chat', () => {
   const dir = tempDir('rituals-target-');
-  const env = { DATABASE_URL: `file:${dir.file('r.db')}`, RITUALS_CONFIG: `${repoRoot}/test/fixtures/report/workspace.yaml` };
+  const env = {
+    DATABASE_URL: `file:${dir.file('r.db')}`,
+    RITUALS_CONFIG: `${repoRoot}/test/fixtures/report/workspace.yaml`,
+  };
   const run = (period: string, at: string) => {
     const r = runCli(['report', '--team', 'sales-fr', '--period', period, '--at', at, '--json'], env);
     expect(r.stderr).toBe('');
@@ -90,7 +133,14 @@ describe('rituals report after a target change in chat', () => {
     // The command syncs the config first; the chat change comes after, as it would in production.
     run('2026-11', '2026-11-18T12:00:00+01:00');
     const s = await openStore(env.DATABASE_URL);
-    await s.objectives.changeTarget({ objectiveId: 'role:sdr:qualified_meetings:month', target: { value: 40 }, effectiveFrom: '2026-11-01', by: 'carla', reason: 'Q4 push', at: AT });
+    await s.objectives.changeTarget({
+      objectiveId: 'role:sdr:qualified_meetings:month',
+      target: { value: 40 },
+      effectiveFrom: '2026-11-01',
+      by: 'carla',
+      reason: 'Q4 push',
+      at: AT,
+    });
     await s.close();
   });
   afterAll(() => dir.remove());

@@ -17,7 +17,11 @@ afterAll(async () => {
 });
 
 async function post(path: string, body: unknown): Promise<Record<string, any>> {
-  const res = await fetch(`${s.base}/sandbox/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${s.base}/sandbox/api/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as Record<string, any>;
 }
@@ -30,7 +34,9 @@ describe('time travel that follows the member', () => {
     expect(first.thread).toBe('dm:hugo');
     expect(first.message).toContain('Pour vous : Check-in hebdomadaire dans vos messages privés.');
     // Camille's at noon UTC (La Réunion), then the five other Paris reps with Hugo.
-    expect(first.message).toMatch(/Entre-temps : 6 points hebdo envoyés aux collègues, .*2 synthèses de point envoyées aux managers, 2 imports CRM\./);
+    expect(first.message).toMatch(
+      /Entre-temps : 6 points hebdo envoyés aux collègues, .*2 synthèses de point envoyées aux managers, 2 imports CRM\./,
+    );
 
     // He has not answered: next is his reminder two hours later.
     const second = await post('clock', { member: 'hugo', advance: 'next' });
@@ -56,7 +62,9 @@ describe('time travel that follows the member', () => {
     const done = await post('clock', { member: 'hugo', advance: 'next', ritual: 'qbr', confirm: true });
     expect(done.now).toBe('2027-01-01T09:00:00.000Z');
     expect(done.message).toContain('QBR de Ventes France déplacé du 1 janv. 2027 (jour férié) au 4 janv. 2027.');
-    expect(done.message).toContain('Revue mensuelle de Ventes France déplacé du 1 janv. 2027 (jour férié) au 4 janv. 2027.');
+    expect(done.message).toContain(
+      'Revue mensuelle de Ventes France déplacé du 1 janv. 2027 (jour férié) au 4 janv. 2027.',
+    );
     // What moved did not run: the list of what ran names the leaderboards, not the moved review.
     expect(done.ran).toMatch(/^Exécuté : .*Classement/);
     expect(done.ran).not.toMatch(/Revue mensuelle/);
@@ -65,7 +73,9 @@ describe('time travel that follows the member', () => {
   it('runs the monthly review now for the guided start, in the member’s channel', async () => {
     const out = await post('run', { member: 'emily', ritual: 'monthly_review' });
     expect(out).toEqual({ ok: true, thread: 'channel:sales-us' });
-    const state = (await (await fetch(`${s.base}/sandbox/api/state?member=emily&thread=channel:sales-us`)).json()) as { thread: { html: string } };
+    const state = (await (await fetch(`${s.base}/sandbox/api/state?member=emily&thread=channel:sales-us`)).json()) as {
+      thread: { html: string };
+    };
     expect(state.thread.html).toContain('data-view="monthly_review"');
     expect(state.thread.html).toContain('Monthly review — for real: the first working day of the month at 09:00');
     // A ritual that never reaches a rep (the US stand-up goes to managers) still has its next run.
@@ -74,7 +84,11 @@ describe('time travel that follows the member', () => {
     // The out-of-office form "types" the French command for a French member.
     expect(await post('command', { member: 'hugo', text: 'absent 2027-01-11 2027-01-15' })).toEqual({ ok: true });
     expect((await s.store.ooo.listOverlapping(['hugo'], '2027-01-11', '2027-01-15')).length).toBe(1);
-    const refused = await fetch(`${s.base}/sandbox/api/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ member: 'emily', ritual: 'breach_scan' }) });
+    const refused = await fetch(`${s.base}/sandbox/api/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ member: 'emily', ritual: 'breach_scan' }),
+    });
     expect(refused.status).toBe(400);
   }, 60_000);
 });

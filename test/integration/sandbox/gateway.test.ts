@@ -27,7 +27,12 @@ describe('sandbox gateway', () => {
     const threads = new ThreadStore();
     const clock = fixedClock('2026-11-27T15:00:00Z');
     const deliveries: string[] = [];
-    const gw = createSandboxGateway({ threads, clock, workspace: () => ws, onDelivery: (d) => deliveries.push(`${d.kind}:${d.message.thread}`) });
+    const gw = createSandboxGateway({
+      threads,
+      clock,
+      workspace: () => ws,
+      onDelivery: (d) => deliveries.push(`${d.kind}:${d.message.thread}`),
+    });
     expect(gw.platform).toBe('sandbox');
 
     const dm = await gw.send({ kind: 'dm', memberId: 'alice' }, notice('hello alice'));
@@ -47,15 +52,30 @@ describe('sandbox gateway', () => {
   it('fails permanently for unknown members, teams, messages and non-views', async () => {
     const threads = new ThreadStore();
     const gw = createSandboxGateway({ threads, clock: fixedClock('2026-11-27T15:00:00Z'), workspace: () => ws });
-    expect(await gw.send({ kind: 'dm', memberId: 'ghost' }, notice('x'))).toMatchObject({ status: 'failed_permanent', code: 'unknown_member' });
-    expect(await gw.send({ kind: 'channel', teamId: 'nope' }, notice('x'))).toMatchObject({ status: 'failed_permanent', code: 'unknown_team' });
-    expect(await gw.send({ kind: 'dm', memberId: 'alice' }, 'just text')).toMatchObject({ status: 'failed_permanent', code: 'invalid_view' });
-    expect(await gw.update({ platform: 'sandbox', conversation: 'dm:alice', id: 'm99' }, notice('x'))).toMatchObject({ code: 'message_not_found' });
+    expect(await gw.send({ kind: 'dm', memberId: 'ghost' }, notice('x'))).toMatchObject({
+      status: 'failed_permanent',
+      code: 'unknown_member',
+    });
+    expect(await gw.send({ kind: 'channel', teamId: 'nope' }, notice('x'))).toMatchObject({
+      status: 'failed_permanent',
+      code: 'unknown_team',
+    });
+    expect(await gw.send({ kind: 'dm', memberId: 'alice' }, 'just text')).toMatchObject({
+      status: 'failed_permanent',
+      code: 'invalid_view',
+    });
+    expect(await gw.update({ platform: 'sandbox', conversation: 'dm:alice', id: 'm99' }, notice('x'))).toMatchObject({
+      code: 'message_not_found',
+    });
     const sent = await gw.send({ kind: 'dm', memberId: 'alice' }, notice('x'));
     // A ref from another thread (or platform) does not reach this message.
     const id = sent.status === 'sent' ? sent.ref.id : '';
-    expect(await gw.update({ platform: 'sandbox', conversation: 'dm:hugo', id }, notice('y'))).toMatchObject({ code: 'message_not_found' });
-    expect(await gw.update({ platform: 'slack', conversation: 'dm:alice', id }, notice('y'))).toMatchObject({ code: 'message_not_found' });
+    expect(await gw.update({ platform: 'sandbox', conversation: 'dm:hugo', id }, notice('y'))).toMatchObject({
+      code: 'message_not_found',
+    });
+    expect(await gw.update({ platform: 'slack', conversation: 'dm:alice', id }, notice('y'))).toMatchObject({
+      code: 'message_not_found',
+    });
     expect(threads.all()).toHaveLength(1);
   });
 });

@@ -26,7 +26,8 @@ afterAll(async () => {
   await s?.stop();
 });
 
-const sum = (rows: readonly { values: Readonly<Record<string, number>> }[], kpi: string) => rows.reduce((n, r) => n + (r.values[kpi] ?? 0), 0);
+const sum = (rows: readonly { values: Readonly<Record<string, number>> }[], kpi: string) =>
+  rows.reduce((n, r) => n + (r.values[kpi] ?? 0), 0);
 
 describe('plausible sandbox data', () => {
   it('seeds check-ins since the start of the quarter that follow a sales funnel', async () => {
@@ -52,13 +53,23 @@ describe('plausible sandbox data', () => {
     const dm = s.app.sandbox.threads.list('dm:hugo').map((m) => (m.view as { type: string }).type);
     // The prompt, answered in place: it became the confirmation.
     expect(dm).toContain('checkin_confirmation');
-    const channel = s.app.sandbox.threads.list('channel:sales-fr').map((m) => [(m.view as { type: string }).type, m.at.slice(0, 10)]);
-    expect(channel).toEqual(expect.arrayContaining([['leaderboard', '2026-11-30'], ['collective_progress', '2026-11-30'], ['monthly_review', '2026-12-01']]));
+    const channel = s.app.sandbox.threads
+      .list('channel:sales-fr')
+      .map((m) => [(m.view as { type: string }).type, m.at.slice(0, 10)]);
+    expect(channel).toEqual(
+      expect.arrayContaining([
+        ['leaderboard', '2026-11-30'],
+        ['collective_progress', '2026-11-30'],
+        ['monthly_review', '2026-12-01'],
+      ]),
+    );
     // Last week's answers came from the colleagues, live, on Friday or later; the US team had no
     // check-in that week (27 November is its company holiday).
     const w48 = (await s.store.checkIns.list({})).filter((c) => c.periodKey === '2026-W48');
     expect(w48.length).toBeGreaterThan(4);
-    expect(w48.every((c) => ['hugo', 'alice', 'lea', 'thomas', 'ines', 'julien', 'camille'].includes(c.memberId))).toBe(true);
+    expect(w48.every((c) => ['hugo', 'alice', 'lea', 'thomas', 'ines', 'julien', 'camille'].includes(c.memberId))).toBe(
+      true,
+    );
     expect(w48.every((c) => c.submittedAt >= '2026-11-27')).toBe(true);
     expect(s.app.clock.now().toISOString()).toBe('2026-12-03T10:00:00.000Z');
   });
@@ -66,7 +77,13 @@ describe('plausible sandbox data', () => {
   it('fills every imported-only KPI from the start of the quarter through the import path', async () => {
     const imported = await s.store.metricValues.list({ from: '2026-10-01', to: '2026-12-02' });
     const has = (memberId: string | null, teamId: string, kpi: string) =>
-      imported.some((v) => v.kpiId === kpi && v.source === 'import' && v.memberId === memberId && (memberId !== null || v.teamId === teamId));
+      imported.some(
+        (v) =>
+          v.kpiId === kpi &&
+          v.source === 'import' &&
+          v.memberId === memberId &&
+          (memberId !== null || v.teamId === teamId),
+      );
     for (const team of ws.teams) {
       const plan = crmPlan(ws, team);
       for (const [memberId, kpis] of plan.members) {
@@ -76,18 +93,27 @@ describe('plausible sandbox data', () => {
           expect({ memberId, kpi, has: has(memberId, team.id, kpi) }).toEqual({ memberId, kpi, has: true });
         }
       }
-      for (const kpi of plan.team) expect({ team: team.id, kpi, has: has(null, team.id, kpi) }).toEqual({ team: team.id, kpi, has: true });
+      for (const kpi of plan.team)
+        expect({ team: team.id, kpi, has: has(null, team.id, kpi) }).toEqual({ team: team.id, kpi, has: true });
       // Every imported KPI has values for someone in the team.
       for (const kpi of new Set([...plan.members.values()].flat())) {
-        expect({ team: team.id, kpi, has: [...plan.members].some(([m, ks]) => ks.includes(kpi) && has(m, team.id, kpi)) }).toEqual({ team: team.id, kpi, has: true });
+        expect({
+          team: team.id,
+          kpi,
+          has: [...plan.members].some(([m, ks]) => ks.includes(kpi) && has(m, team.id, kpi)),
+        }).toEqual({ team: team.id, kpi, has: true });
       }
     }
     // What the bundled example needs: revenue, MRR, churn, CSAT and pipeline all come from the CRM.
     const us = crmPlan(ws, ws.teams.find((t) => t.id === 'sales-us')!);
     expect(us.members.get('sarah')).toContain('new_revenue');
     expect(us.members.get('priya')).toEqual(expect.arrayContaining(['starting_mrr', 'expansion_mrr', 'churned_mrr']));
-    expect(us.members.get('nathan')).toEqual(expect.arrayContaining(['csat', 'first_response_hours', 'first_contact_resolutions']));
-    expect(us.members.get('olivia')).toEqual(expect.arrayContaining(['marketing_pipeline', 'total_pipeline', 'marketing_spend']));
+    expect(us.members.get('nathan')).toEqual(
+      expect.arrayContaining(['csat', 'first_response_hours', 'first_contact_resolutions']),
+    );
+    expect(us.members.get('olivia')).toEqual(
+      expect.arrayContaining(['marketing_pipeline', 'total_pipeline', 'marketing_spend']),
+    );
     expect(us.team).toEqual(expect.arrayContaining(['logo_churn', 'nps', 'sqo']));
     // Recorded like `rituals import` does, by the CRM import.
     const audit = await s.store.audit.list({});
@@ -95,7 +121,10 @@ describe('plausible sandbox data', () => {
   });
 
   it('shows each import in the admin thread and imports again each night, idempotently', async () => {
-    const notes = () => s.app.sandbox.threads.list(ADMIN_THREAD).map((m) => m.view as { type: string; teamId: string; from: string; to: string });
+    const notes = () =>
+      s.app.sandbox.threads
+        .list(ADMIN_THREAD)
+        .map((m) => m.view as { type: string; teamId: string; from: string; to: string });
     // The quarter's history up to the last week, then each night of the last week (run live on first
     // start) up to yesterday.
     const start = notes();
@@ -108,7 +137,9 @@ describe('plausible sandbox data', () => {
       ['sales-us', '2026-12-02'],
     ]);
     expect(start.length).toBeGreaterThan(6);
-    const html = (await (await fetch(`${s.base}/sandbox/api/state?member=carla&thread=${ADMIN_THREAD}`)).json()) as { thread: { html: string } };
+    const html = (await (await fetch(`${s.base}/sandbox/api/state?member=carla&thread=${ADMIN_THREAD}`)).json()) as {
+      thread: { html: string };
+    };
     expect(html.thread.html).toContain('Import CRM');
     const before = (await s.store.metricValues.list({})).length;
     await s.app.sandbox.timeTravel.advance({ to: 'day' });

@@ -17,12 +17,20 @@ const realNow = () => new Date('2026-11-26T10:00:00Z');
 
 const api = (s: RunningSandbox) => ({
   post: async (path: string, body: unknown) => {
-    const res = await fetch(`${s.base}/sandbox/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${s.base}/sandbox/api/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as Record<string, any>;
   },
   thread: async (member: string, thread = `dm:${member}`) =>
-    ((await (await fetch(`${s.base}/sandbox/api/state?member=${member}&thread=${thread}`)).json()) as { thread: { html: string } }).thread.html,
+    (
+      (await (await fetch(`${s.base}/sandbox/api/state?member=${member}&thread=${thread}`)).json()) as {
+        thread: { html: string };
+      }
+    ).thread.html,
 });
 
 const buttonValue = (html: string, messageId: string | undefined, action: string): string => {
@@ -49,7 +57,12 @@ describe('sandbox over the real core', () => {
       expect(await s.store.breaches.listOpen()).toEqual([]);
       const workspace = (await loadWorkspace(undefined)).workspace;
       const at = s.app.clock.now().toISOString();
-      await importMetricsCsv(s.store, workspace, { text: 'date,team,kpi,value\n2026-11-25,sales-us,logo_churn,5', file: 'churn.csv', at, actor: 'test' });
+      await importMetricsCsv(s.store, workspace, {
+        text: 'date,team,kpi,value\n2026-11-25,sales-us,logo_churn,5',
+        file: 'churn.csv',
+        at,
+        actor: 'test',
+      });
       await s.app.core.engine.scanBreaches('sales-us', s.app.clock.now());
       await s.app.sender.drainOnce();
       let dm = await thread('michael');
@@ -58,29 +71,62 @@ describe('sandbox over the real core', () => {
         .map((m) => m[1]!)
         .find((id) => open.includes(JSON.parse(buttonValue(dm, id, 'breach.acknowledge')).breach as number));
       expect(nudge).toBeDefined();
-      const [ackValue, snoozeValue] = [buttonValue(dm, nudge, 'breach.acknowledge'), buttonValue(dm, nudge, 'breach.snooze')];
-      const ack = await post('action', { member: 'michael', action: 'breach.acknowledge', value: ackValue, message: nudge });
+      const [ackValue, snoozeValue] = [
+        buttonValue(dm, nudge, 'breach.acknowledge'),
+        buttonValue(dm, nudge, 'breach.snooze'),
+      ];
+      const ack = await post('action', {
+        member: 'michael',
+        action: 'breach.acknowledge',
+        value: ackValue,
+        message: nudge,
+      });
       expect(ack).toEqual({ ok: true });
       dm = await thread('michael');
       expect(dm).toContain('(edited)');
-      expect((await s.store.breaches.listOpen()).some((b) => b.state === 'acknowledged' && b.acknowledgedBy === 'michael')).toBe(true);
+      expect(
+        (await s.store.breaches.listOpen()).some((b) => b.state === 'acknowledged' && b.acknowledgedBy === 'michael'),
+      ).toBe(true);
       // Someone who is neither the owner nor a manager may not act on it: the answer says so.
-      expect(await post('action', { member: 'nathan', action: 'breach.acknowledge', value: ackValue })).toEqual({ ok: true });
+      expect(await post('action', { member: 'nathan', action: 'breach.acknowledge', value: ackValue })).toEqual({
+        ok: true,
+      });
       expect(await thread('nathan')).toContain('tone-bad');
 
-      const snoozed = await post('action', { member: 'michael', action: 'breach.snooze', value: snoozeValue, message: nudge });
+      const snoozed = await post('action', {
+        member: 'michael',
+        action: 'breach.snooze',
+        value: snoozeValue,
+        message: nudge,
+      });
       expect(snoozed).toEqual({ ok: true });
-      expect((await s.store.breaches.listOpen()).find((b) => b.id === open[0])!.snoozedUntil).toBe('2026-11-27T10:00:00.000Z');
+      expect((await s.store.breaches.listOpen()).find((b) => b.id === open[0])!.snoozedUntil).toBe(
+        '2026-11-27T10:00:00.000Z',
+      );
 
       dm = await thread('michael');
-      const opened = await post('action', { member: 'michael', action: 'breach.decision', value: buttonValue(dm, nudge, 'breach.decision'), message: nudge });
+      const opened = await post('action', {
+        member: 'michael',
+        action: 'breach.decision',
+        value: buttonValue(dm, nudge, 'breach.decision'),
+        message: nudge,
+      });
       expect(opened.dialog.html).toContain('data-form="decision"');
       const formId = /data-form-id="([^"]+)"/.exec(opened.dialog.html)![1]!;
-      const metadata = /name="metadata" value="([^"]*)"/.exec(opened.dialog.html)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const metadata = /name="metadata" value="([^"]*)"/
+        .exec(opened.dialog.html)![1]!
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
       const empty = await post('decision', { member: 'michael', formId, metadata, kind: 'decision', text: '' });
       expect(empty.ok).toBe(false);
       expect(empty.dialog.html).toContain('field-error');
-      const recorded = await post('decision', { member: 'michael', formId, metadata, kind: 'decision', text: 'Double the ABM outreach in December' });
+      const recorded = await post('decision', {
+        member: 'michael',
+        formId,
+        metadata,
+        kind: 'decision',
+        text: 'Double the ABM outreach in December',
+      });
       expect(recorded).toEqual({ ok: true });
       expect((await s.store.decisions.list({})).map((d) => d.text)).toContain('Double the ABM outreach in December');
 
@@ -131,7 +177,14 @@ describe('sandbox over the real core', () => {
     const history = async () => {
       const s = await startSandboxApp({ realNow, seed: { weeks: 3, seed: 5 } });
       try {
-        return (await s.store.checkIns.list({})).map((c) => [c.memberId, c.periodKey, c.submittedAt, c.values, c.wins, c.blockers]);
+        return (await s.store.checkIns.list({})).map((c) => [
+          c.memberId,
+          c.periodKey,
+          c.submittedAt,
+          c.values,
+          c.wins,
+          c.blockers,
+        ]);
       } finally {
         await s.stop();
       }
@@ -142,7 +195,14 @@ describe('sandbox over the real core', () => {
     expect(new Set(first.map((c) => c[1]))).toEqual(new Set(['2026-W45', '2026-W46', '2026-W47']));
     expect(first.length).toBeGreaterThan(30);
     const hugo = first.find((c) => c[0] === 'hugo')!;
-    expect(Object.keys(hugo[3] as object)).toEqual(['calls', 'meetings_booked', 'qualified_meetings', 'no_shows', 'sql_accepted', 'icp_opportunities']);
+    expect(Object.keys(hugo[3] as object)).toEqual([
+      'calls',
+      'meetings_booked',
+      'qualified_meetings',
+      'no_shows',
+      'sql_accepted',
+      'icp_opportunities',
+    ]);
   }, 60_000);
 
   it('posts the monthly review, and draws review charts as PNG images', async () => {
@@ -157,7 +217,10 @@ describe('sandbox over the real core', () => {
       // The review lists its charts (a burn-up per collective objective, then attainment): each shows as
       // an image the page loads from the sandbox, in French, with its alt text.
       const review = channel.slice(channel.lastIndexOf('data-view="monthly_review"'));
-      const images = [...review.matchAll(/<img src="([^"]+)" alt="([^"]*)"/g)].map((m) => ({ src: m[1]!.replace(/&amp;/g, '&'), alt: m[2]! }));
+      const images = [...review.matchAll(/<img src="([^"]+)" alt="([^"]*)"/g)].map((m) => ({
+        src: m[1]!.replace(/&amp;/g, '&'),
+        alt: m[2]!,
+      }));
       expect(images.length).toBeGreaterThanOrEqual(2);
       for (const img of images) {
         const src = new URL(img.src, s.base);
@@ -171,13 +234,24 @@ describe('sandbox over the real core', () => {
       }
 
       // A review's ChartRef id becomes an image the page loads from the sandbox itself.
-      const id = chartId({ kind: 'burnup', teamId: 'sales-fr', periodKey: '2026-Q4', objectiveId: 'abm-icp-opportunities' });
+      const id = chartId({
+        kind: 'burnup',
+        teamId: 'sales-fr',
+        periodKey: '2026-Q4',
+        objectiveId: 'abm-icp-opportunities',
+      });
       const res = await fetch(`${s.base}/sandbox/charts/png?${new URLSearchParams({ id, locale: 'fr' })}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/png');
       expect([...new Uint8Array(await res.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
       expect((await fetch(`${s.base}/sandbox/charts/png?id=kind%3Dnope`)).status).toBe(404);
-      expect((await fetch(`${s.base}/sandbox/charts/png?${new URLSearchParams({ id: chartId({ kind: 'burnup', teamId: 'ghost', periodKey: '2026-Q4' }) })}`)).status).toBe(404);
+      expect(
+        (
+          await fetch(
+            `${s.base}/sandbox/charts/png?${new URLSearchParams({ id: chartId({ kind: 'burnup', teamId: 'ghost', periodKey: '2026-Q4' }) })}`,
+          )
+        ).status,
+      ).toBe(404);
     } finally {
       await s.stop();
     }

@@ -39,7 +39,9 @@ describe('sandbox reset', () => {
       expect(tables).toBeGreaterThan(10);
       expect(await store.workspace.listMembers()).toEqual([]);
       expect(await store.engineState.get('sandbox:seeded')).toBeUndefined();
-      const migrations = rawSqlite(store).prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
+      const migrations = rawSqlite(store).prepare('select count(*) as n from __drizzle_migrations').get() as {
+        n: number;
+      };
       expect(migrations.n).toBe(store.migrations.known.length);
       // Foreign keys are back on and the store works as before.
       expect(rawSqlite(store).pragma('foreign_keys', { simple: true })).toBe(1);
@@ -59,7 +61,14 @@ describe('sandbox composition', () => {
       const ws = (await loadWorkspace(undefined)).workspace;
       const log = createLogger('silent');
       const compose = (databaseUrl: string) =>
-        composeSandbox({ store, databaseUrl, protectedDatabaseUrls: [url], workspace: () => ws, http: new HttpServer(log), log });
+        composeSandbox({
+          store,
+          databaseUrl,
+          protectedDatabaseUrls: [url],
+          workspace: () => ws,
+          http: new HttpServer(log),
+          log,
+        });
       expect(() => compose(url)).toThrow(SandboxResetError);
       expect(() => compose(`file:${dir.file('sandbox.db')}`)).toThrow(/not the sandbox database/);
     } finally {

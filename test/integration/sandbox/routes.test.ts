@@ -31,17 +31,43 @@ beforeEach(async () => {
   const outbox: { to?: Destination; update?: MessageRef; view: unknown }[] = [];
   ticks = [];
   prompt = undefined;
-  service = fakeRitualsService({ promptRef: () => prompt, queueUpdate: (ref, view) => outbox.push({ update: ref, view }) });
+  service = fakeRitualsService({
+    promptRef: () => prompt,
+    queueUpdate: (ref, view) => outbox.push({ update: ref, view }),
+  });
   sandbox = createSandbox({
     service,
     // Stands in for the engine + outbox: the Friday tick prompts alice, the Monday one posts a leaderboard.
     engine: {
       tick: async (now) => {
         ticks.push(now.toISOString());
-        if (now.toISOString() === '2026-11-27T15:00:00.000Z') outbox.push({ to: { kind: 'dm', memberId: 'alice' }, view: notice('Time for your check-in') });
-        if (now.toISOString() === '2026-11-30T08:00:00.000Z') outbox.push({ to: { kind: 'channel', teamId: 'sales-fr' }, view: { type: 'my_rank', locale: 'fr', text: 'Classement', title: 'Classement', rankText: '#1', lines: [line()] } });
+        if (now.toISOString() === '2026-11-27T15:00:00.000Z')
+          outbox.push({ to: { kind: 'dm', memberId: 'alice' }, view: notice('Time for your check-in') });
+        if (now.toISOString() === '2026-11-30T08:00:00.000Z')
+          outbox.push({
+            to: { kind: 'channel', teamId: 'sales-fr' },
+            view: {
+              type: 'my_rank',
+              locale: 'fr',
+              text: 'Classement',
+              title: 'Classement',
+              rankText: '#1',
+              lines: [line()],
+            },
+          });
         // As the engine answers for a review whose day is a holiday: nothing ran, it moved.
-        if (now.toISOString() === '2026-12-01T08:00:00.000Z') return { runs: [{ team: 'sales-fr', ritual: 'monthly_review', period: '2026-11', sent: 0, movedTo: '2026-12-02T08:00:00.000Z' }] };
+        if (now.toISOString() === '2026-12-01T08:00:00.000Z')
+          return {
+            runs: [
+              {
+                team: 'sales-fr',
+                ritual: 'monthly_review',
+                period: '2026-11',
+                sent: 0,
+                movedTo: '2026-12-02T08:00:00.000Z',
+              },
+            ],
+          };
         return { runs: [] };
       },
     },
@@ -79,10 +105,15 @@ afterEach(async () => {
 });
 
 const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${base}/sandbox/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/sandbox/api/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 };
-const state = async (member: string, thread: string) => (await (await fetch(`${base}/sandbox/api/state?member=${member}&thread=${thread}`)).json()) as Record<string, any>;
+const state = async (member: string, thread: string) =>
+  (await (await fetch(`${base}/sandbox/api/state?member=${member}&thread=${thread}`)).json()) as Record<string, any>;
 
 describe('sandbox page and API', () => {
   it('serves the page and its static files with a strict content security policy', async () => {
@@ -98,7 +129,10 @@ describe('sandbox page and API', () => {
     // An unknown member gets the default member's page, never an error page.
     expect((await fetch(`${base}/?member=%3Cscript%3E`)).status).toBe(200);
     // Without a member: a rep of the browser's language (the switch's `lang` first), else the workspace's.
-    const opened = async (path: string, lang: string) => /data-member="([^"]+)" data-locale="(\w+)"/.exec(await (await fetch(`${base}${path}`, { headers: { 'accept-language': lang } })).text())!.slice(1);
+    const opened = async (path: string, lang: string) =>
+      /data-member="([^"]+)" data-locale="(\w+)"/
+        .exec(await (await fetch(`${base}${path}`, { headers: { 'accept-language': lang } })).text())!
+        .slice(1);
     expect(await opened('/', 'fr-FR,fr;q=0.9')).toEqual(['hugo', 'fr']);
     expect(await opened('/', 'en-US,en;q=0.9')).toEqual(['emily', 'en']);
     expect(await opened('/?lang=fr', 'en-US')).toEqual(['hugo', 'fr']);
@@ -111,7 +145,10 @@ describe('sandbox page and API', () => {
     const s = await state('hugo', 'dm:hugo');
     expect(s.thread.html).toContain('me &lt;b&gt;');
     expect(s.thread.html).toContain('You said: me &lt;b&gt;');
-    expect(s.threads.map((t: { id: string; count: number }) => `${t.id}:${t.count}`)).toEqual(['dm:hugo:2', 'channel:sales-fr:0']);
+    expect(s.threads.map((t: { id: string; count: number }) => `${t.id}:${t.count}`)).toEqual([
+      'dm:hugo:2',
+      'channel:sales-fr:0',
+    ]);
     const again = await (await fetch(`${base}/sandbox/api/state?member=hugo&thread=dm:hugo&v=${s.version}`)).json();
     expect(again).toMatchObject({ unchanged: true });
   });
@@ -128,14 +165,25 @@ describe('sandbox page and API', () => {
     const bad = await post('checkin', { member: 'alice', formId, metadata: '{}', numbers: { calls: 'douze' } });
     expect(bad.body.ok).toBe(false);
     expect(bad.body.dialog.html).toContain('&quot;douze&quot; is not a whole number.');
-    const good = await post('checkin', { member: 'alice', formId, metadata: '{}', numbers: { calls: '12' }, wins: 'A demo' });
+    const good = await post('checkin', {
+      member: 'alice',
+      formId,
+      metadata: '{}',
+      numbers: { calls: '12' },
+      wins: 'A demo',
+    });
     expect(good.body).toEqual({ ok: true });
     // A double click replays the same submission key: the core sees it twice and stores it once.
     await post('checkin', { member: 'alice', formId, metadata: '{}', numbers: { calls: '12' }, wins: 'A demo' });
     const keys = service.log.submissions.map((s) => s.idempotencyKey);
     expect(keys[1]).not.toBe(keys[0]);
     expect(keys[2]).toBe(keys[1]);
-    expect(service.log.submissions[1]).toMatchObject({ memberId: 'alice', platform: 'sandbox', numbers: { calls: '12' }, wins: 'A demo' });
+    expect(service.log.submissions[1]).toMatchObject({
+      memberId: 'alice',
+      platform: 'sandbox',
+      numbers: { calls: '12' },
+      wins: 'A demo',
+    });
 
     const s = await state('alice', 'dm:alice');
     expect(s.thread.html).toContain('Check-in received');
@@ -147,7 +195,9 @@ describe('sandbox page and API', () => {
     prompt = undefined;
     const typed = await post('command', { member: 'alice', text: 'checkin' });
     const typedId = /data-form-id="([^"]+)"/.exec(typed.body.dialog.html)![1]!;
-    expect((await post('checkin', { member: 'alice', formId: typedId, metadata: '{}', numbers: { calls: '3' } })).body).toEqual({ ok: true });
+    expect(
+      (await post('checkin', { member: 'alice', formId: typedId, metadata: '{}', numbers: { calls: '3' } })).body,
+    ).toEqual({ ok: true });
     expect((await state('alice', 'dm:alice')).threads[0].count).toBe(3);
   });
 
@@ -165,9 +215,16 @@ describe('sandbox page and API', () => {
     expect(moved.body.message).toContain('Classement');
     const s = await state('carla', 'channel:sales-fr');
     const id = /data-message="(m\d+)"/.exec(s.thread.html)![1]!;
-    expect((await post('reaction', { member: 'carla', message: id, emoji: 'tada', added: true })).body).toEqual({ ok: true, changed: true });
-    expect((await post('reaction', { member: 'hugo', message: id, emoji: 'tada', added: true })).body.changed).toBe(true);
-    expect((await post('reaction', { member: 'hugo', message: id, emoji: 'tada', added: true })).body.changed).toBe(false);
+    expect((await post('reaction', { member: 'carla', message: id, emoji: 'tada', added: true })).body).toEqual({
+      ok: true,
+      changed: true,
+    });
+    expect((await post('reaction', { member: 'hugo', message: id, emoji: 'tada', added: true })).body.changed).toBe(
+      true,
+    );
+    expect((await post('reaction', { member: 'hugo', message: id, emoji: 'tada', added: true })).body.changed).toBe(
+      false,
+    );
     expect(service.log.reactions.map((r) => [r.ref, r.emoji, r.userId, r.added])).toEqual([
       [{ platform: 'sandbox', conversation: 'channel:sales-fr', id }, 'tada', 'carla', true],
       [{ platform: 'sandbox', conversation: 'channel:sales-fr', id }, 'tada', 'hugo', true],
@@ -182,7 +239,11 @@ describe('sandbox page and API', () => {
   it('refuses cross-site, non-JSON and malformed posts', async () => {
     expect((await post('command', { member: 'hugo', text: 'x' }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await post('command', { member: 'hugo', text: 'x' }, { origin: 'http://evil.example' })).status).toBe(403);
-    const form = await fetch(`${base}/sandbox/api/reset`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const form = await fetch(`${base}/sandbox/api/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     expect((await post('command', { member: 'hugo' })).status).toBe(400);
     expect((await post('command', { member: 'nobody', text: 'x' })).status).toBe(404);

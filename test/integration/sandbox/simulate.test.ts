@@ -19,13 +19,17 @@ async function transcript(weeks: number, seed: number): Promise<string> {
 describe('rituals simulate', () => {
   it('prints the same 8 weeks for seed 1 (golden file)', async () => {
     // The real command line, as a user runs it; slower than the other CLI calls, hence its own timeout.
-    const r = spawnSync(process.execPath, [join(repoRoot, 'bin/rituals.js'), 'simulate', '--weeks', '8', '--seed', '1'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, ...clean },
-      timeout: 240_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'bin/rituals.js'), 'simulate', '--weeks', '8', '--seed', '1'],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, ...clean },
+        timeout: 240_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('../../fixtures/simulate-8w-seed1.txt');
@@ -50,7 +54,9 @@ describe('rituals simulate', () => {
       expect(r.stdout).toContain(expected);
     }
     expect(r.stdout).toMatch(/ > :[a-z+0-9]+: on #sales-fr m\d+/);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^-- 8 weeks simulated \(seed 1\) until 2026-03-0\dT.*: \d+ messages, \d+ check-ins$/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^-- 8 weeks simulated \(seed 1\) until 2026-03-0\dT.*: \d+ messages, \d+ check-ins$/,
+    );
   }, 300_000);
 
   it('is reproducible per seed and differs between seeds', async () => {

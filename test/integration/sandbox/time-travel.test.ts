@@ -21,7 +21,9 @@ describe('due points', () => {
   it('finds the earliest ritual after an instant', () => {
     // Thursday 26 Nov 2026: Paris is UTC+1, New York UTC-5. The French breach scan (08:00 Paris) is first.
     const pts = nextDuePoints(ws, at('2026-11-26T00:00:00Z'), nextFire);
-    expect(pts.map((p) => [iso(p.at), p.teamId, p.ritual, p.kind])).toEqual([['2026-11-26T07:00Z', 'sales-fr', 'breach_scan', 'fire']]);
+    expect(pts.map((p) => [iso(p.at), p.teamId, p.ritual, p.kind])).toEqual([
+      ['2026-11-26T07:00Z', 'sales-fr', 'breach_scan', 'fire'],
+    ]);
   });
 
   it('prompts each member at 16:00 their own time, and only members with a role', () => {
@@ -83,20 +85,35 @@ describe('time travel', () => {
     expect(r.now).toBe('2026-11-30T08:00:00.000Z');
     const ticks = calls.filter((c) => c.startsWith('tick')).map((c) => c.slice(5, 22));
     expect(ticks).toEqual([
-      '2026-11-27T13:00Z', '2026-11-27T14:00Z', '2026-11-27T14:30Z', '2026-11-27T15:00Z', '2026-11-27T17:00Z',
-      '2026-11-27T21:00Z', '2026-11-27T22:00Z', '2026-11-28T00:00Z', '2026-11-28T01:00Z', '2026-11-30T05:00Z',
-      '2026-11-30T07:00Z', '2026-11-30T08:00Z',
+      '2026-11-27T13:00Z',
+      '2026-11-27T14:00Z',
+      '2026-11-27T14:30Z',
+      '2026-11-27T15:00Z',
+      '2026-11-27T17:00Z',
+      '2026-11-27T21:00Z',
+      '2026-11-27T22:00Z',
+      '2026-11-28T00:00Z',
+      '2026-11-28T01:00Z',
+      '2026-11-30T05:00Z',
+      '2026-11-30T07:00Z',
+      '2026-11-30T08:00Z',
     ]);
     expect(calls.filter((c) => c === 'drain')).toHaveLength(ticks.length);
   });
 
   it('stops at the engine follow-ups too, and ends a +1 day jump exactly a day later', async () => {
     // An escalation the engine scheduled at 10:15 on Thursday.
-    const { calls, travel } = setup('2026-11-26T06:30:00Z', async (after) => (after < at('2026-11-26T10:15:00Z') ? at('2026-11-26T10:15:00Z') : null));
+    const { calls, travel } = setup('2026-11-26T06:30:00Z', async (after) =>
+      after < at('2026-11-26T10:15:00Z') ? at('2026-11-26T10:15:00Z') : null,
+    );
     const r = await travel.advance({ to: 'day' });
     expect(r.now).toBe('2026-11-27T06:30:00.000Z');
     expect(calls.filter((c) => c.startsWith('tick')).map((c) => c.slice(5, 22))).toEqual([
-      '2026-11-26T07:00Z', '2026-11-26T10:15Z', '2026-11-26T13:00Z', '2026-11-26T14:30Z', '2026-11-27T06:30Z',
+      '2026-11-26T07:00Z',
+      '2026-11-26T10:15Z',
+      '2026-11-26T13:00Z',
+      '2026-11-26T14:30Z',
+      '2026-11-27T06:30Z',
     ]);
   });
 

@@ -23,12 +23,18 @@ describe('Slack answers before users.info', () => {
   it('closes the check-in modal of a member known by Slack id without waiting for users.info', async () => {
     const slow = h.fake.hold('users.info');
     const prompt = h.fake.messagesIn('DU0SAM')[0]!;
-    const open = prompt.blocks.flatMap((b: any) => (b.type === 'actions' ? b.elements : [])).find((e: any) => String(e.action_id).startsWith('checkin.open#'));
-    const click = await h.post(blockActions({ userId: 'U0SAM', actionId: open.action_id, value: open.value, channel: 'DU0SAM', ts: prompt.ts }));
+    const open = prompt.blocks
+      .flatMap((b: any) => (b.type === 'actions' ? b.elements : []))
+      .find((e: any) => String(e.action_id).startsWith('checkin.open#'));
+    const click = await h.post(
+      blockActions({ userId: 'U0SAM', actionId: open.action_id, value: open.value, channel: 'DU0SAM', ts: prompt.ts }),
+    );
     expect(click.status).toBe(200);
     const modal = await h.fake.waitFor(() => h.fake.modals[0]);
 
-    const answer = await h.post(viewSubmission('U0SAM', modal, { calls: '42', qualified_meetings: '7', prospecting_hours: '12.5' }));
+    const answer = await h.post(
+      viewSubmission('U0SAM', modal, { calls: '42', qualified_meetings: '7', prospecting_hours: '12.5' }),
+    );
     // The answer came back, in the team's language, and Slack was never asked who U0SAM is.
     expect(answer.status).toBe(200);
     expect(answer.text).toBe('');

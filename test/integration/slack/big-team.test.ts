@@ -20,8 +20,10 @@ const N = 40;
 const id = (i: number) => `m${String(i).padStart(2, '0')}`;
 
 function bigWorkspaceYaml(): string {
-  const members = Array.from({ length: N }, (_, i) =>
-    `      - { id: ${id(i)}, name: "Member ${i} Bartholomew-Fitzwilliam de la Montagne-Saint-Jacques", role: sdr, start: 2024-01-08, slack: U${id(i).toUpperCase()} }`,
+  const members = Array.from(
+    { length: N },
+    (_, i) =>
+      `      - { id: ${id(i)}, name: "Member ${i} Bartholomew-Fitzwilliam de la Montagne-Saint-Jacques", role: sdr, start: 2024-01-08, slack: U${id(i).toUpperCase()} }`,
   ).join('\n');
   return `workspace: { name: Big, locale: en, timezone: Europe/London }
 kpis:
@@ -64,7 +66,14 @@ describe('a 40-member team on Slack', () => {
     clock = new FakeClock('2026-11-20T16:05:00Z');
     store = await openStore(':memory:');
     await syncWorkspace(store, workspace, { actor: 'config', at: clock.now().toISOString() });
-    const built = buildCore({ store, workspace: () => workspace, log: createLogger('silent'), clock, platformFor: () => 'slack', sender: { concurrency: 8, limits: undefined } });
+    const built = buildCore({
+      store,
+      workspace: () => workspace,
+      log: createLogger('silent'),
+      clock,
+      platformFor: () => 'slack',
+      sender: { concurrency: 8, limits: undefined },
+    });
     ({ core, sender } = built);
     h = await startSlackHarness({ service: core.service, workspace: () => workspace });
     h.fake.addChannel('C0BIG').addUser({ id: 'U0BOSS' });
@@ -115,7 +124,12 @@ describe('a 40-member team on Slack', () => {
   });
 
   it('renders the manager stand-up, progress, leaderboard and App Home within the limits', async () => {
-    const views = [await core.service.standup('boss'), await core.service.progress('boss'), await core.service.leaderboard('boss'), await core.service.myGoals('boss')];
+    const views = [
+      await core.service.standup('boss'),
+      await core.service.progress('boss'),
+      await core.service.leaderboard('boss'),
+      await core.service.myGoals('boss'),
+    ];
     for (const v of views) {
       const msg = renderMessage(v);
       expect(blockKitProblems(msg.blocks, 'message'), v.type).toEqual([]);
@@ -123,7 +137,9 @@ describe('a 40-member team on Slack', () => {
     const standup = JSON.stringify(renderMessage(views[0]!).blocks);
     expect(standup).toMatch(/…and \d+ more/);
     expect(viewProblems(renderHome(views[3] as Parameters<typeof renderHome>[0]))).toEqual([]);
-    await h.post(eventCallback({ type: 'app_home_opened', user: 'U0BOSS', tab: 'home', channel: 'DU0BOSS', event_ts: '1.1' }));
+    await h.post(
+      eventCallback({ type: 'app_home_opened', user: 'U0BOSS', tab: 'home', channel: 'DU0BOSS', event_ts: '1.1' }),
+    );
     const home = await h.fake.waitFor(() => h.fake.homes.get('U0BOSS'));
     expect(home.blocks.length).toBeLessThanOrEqual(100);
     expect(h.fake.okCallsTo('views.publish')).toHaveLength(1);

@@ -9,7 +9,8 @@ import { startFlowHarness, type FlowHarness } from './core-harness.js';
 
 function button(blocks: any[], action: string): { action_id: string; value: string } {
   for (const b of blocks ?? []) {
-    for (const el of b.type === 'actions' ? b.elements : []) if (String(el.action_id).startsWith(`${action}#`)) return el;
+    for (const el of b.type === 'actions' ? b.elements : [])
+      if (String(el.action_id).startsWith(`${action}#`)) return el;
   }
   throw new Error(`no ${action} button in ${JSON.stringify(blocks).slice(0, 300)}`);
 }
@@ -34,7 +35,15 @@ describe('check-in confirmations that arrive', () => {
     const open = button(me.body.blocks, 'checkin.open');
     const before = h.fake.modals.length;
     const click = await h.post(
-      blockActions({ userId: 'U0SAM', actionId: open.action_id, value: open.value, channel: 'C0SALES', ts: '1700000999.000100', ephemeral: true, responseUrl: h.fake.responseUrl(responseId) }),
+      blockActions({
+        userId: 'U0SAM',
+        actionId: open.action_id,
+        value: open.value,
+        channel: 'C0SALES',
+        ts: '1700000999.000100',
+        ephemeral: true,
+        responseUrl: h.fake.responseUrl(responseId),
+      }),
     );
     expect(click.status).toBe(200);
     return h.fake.waitFor(() => h.fake.modals[before]);
@@ -78,12 +87,31 @@ describe('check-in confirmations that arrive', () => {
   });
 
   it('typing `checkin` in the DM answers with a button that opens the form; that message becomes the confirmation', async () => {
-    const typed = await h.post(eventCallback({ type: 'message', channel: 'DU0SAM', channel_type: 'im', user: 'U0SAM', text: 'checkin', ts: '1700000500.000100', event_ts: '1700000500.000100' }));
+    const typed = await h.post(
+      eventCallback({
+        type: 'message',
+        channel: 'DU0SAM',
+        channel_type: 'im',
+        user: 'U0SAM',
+        text: 'checkin',
+        ts: '1700000500.000100',
+        event_ts: '1700000500.000100',
+      }),
+    );
     expect(typed.status).toBe(200);
     const launcher = await h.fake.waitFor(() => h.fake.messagesIn('DU0SAM')[0]);
     const open = button(launcher.blocks, 'checkin.open');
     expect(open).toMatchObject({ text: { text: 'Fill in my check-in' } });
-    await h.post(blockActions({ userId: 'U0SAM', actionId: open.action_id, value: open.value, channel: 'DU0SAM', ts: launcher.ts, responseUrl: h.fake.responseUrl('dm-click') }));
+    await h.post(
+      blockActions({
+        userId: 'U0SAM',
+        actionId: open.action_id,
+        value: open.value,
+        channel: 'DU0SAM',
+        ts: launcher.ts,
+        responseUrl: h.fake.responseUrl('dm-click'),
+      }),
+    );
     const modal = await h.fake.waitFor(() => h.fake.modals[0]);
     expect(modal.callback_id).toBe('rituals.checkin');
     await h.post(viewSubmission('U0SAM', modal, GOOD));
@@ -92,8 +120,20 @@ describe('check-in confirmations that arrive', () => {
     expect(h.fake.messagesIn('DU0SAM')).toHaveLength(1);
 
     // In French too, and `pointage` is the same command.
-    await h.post(eventCallback({ type: 'message', channel: 'DU0LEA', channel_type: 'im', user: 'U0LEA', text: 'pointage', ts: '1700000600.000100', event_ts: '1700000600.000100' }));
+    await h.post(
+      eventCallback({
+        type: 'message',
+        channel: 'DU0LEA',
+        channel_type: 'im',
+        user: 'U0LEA',
+        text: 'pointage',
+        ts: '1700000600.000100',
+        event_ts: '1700000600.000100',
+      }),
+    );
     const lea = await h.fake.waitFor(() => h.fake.messagesIn('DU0LEA')[0]);
-    expect(button(lea.blocks, 'checkin.open')).toMatchObject({ text: { text: expect.stringMatching(/pointage|Remplir/i) } });
+    expect(button(lea.blocks, 'checkin.open')).toMatchObject({
+      text: { text: expect.stringMatching(/pointage|Remplir/i) },
+    });
   });
 });

@@ -91,9 +91,24 @@ export interface SeedCheckIn {
 /** Stores past check-ins of the Sales team: a leaderboard is only posted for a week with data behind it. */
 export async function seedCheckIns(h: Pick<FlowHarness, 'store'>, entries: readonly SeedCheckIn[]): Promise<void> {
   for (const e of entries) {
-    await h.store.checkIns.submit({ memberId: e.member, teamId: 'sales', periodKey: e.periodKey, values: e.values, idempotencyKey: `seed:${e.member}:${e.periodKey}`, submittedAt: e.submittedAt });
+    await h.store.checkIns.submit({
+      memberId: e.member,
+      teamId: 'sales',
+      periodKey: e.periodKey,
+      values: e.values,
+      idempotencyKey: `seed:${e.member}:${e.periodKey}`,
+      submittedAt: e.submittedAt,
+    });
     await h.store.metricValues.upsertMany(
-      Object.entries(e.values).map(([kpiId, value]) => ({ memberId: e.member, teamId: 'sales', kpiId, date: e.date, value, source: 'checkin' as const, externalId: `checkin:${e.member}:${e.periodKey}:${kpiId}` })),
+      Object.entries(e.values).map(([kpiId, value]) => ({
+        memberId: e.member,
+        teamId: 'sales',
+        kpiId,
+        date: e.date,
+        value,
+        source: 'checkin' as const,
+        externalId: `checkin:${e.member}:${e.periodKey}:${kpiId}`,
+      })),
       { at: e.submittedAt },
     );
   }
@@ -101,6 +116,18 @@ export async function seedCheckIns(h: Pick<FlowHarness, 'store'>, entries: reado
 
 /** Week 46 (9-15 Nov 2026) checked in by both reps on Friday 13: the last completed week of the tests' dates. */
 export const WEEK_46_CHECK_INS: readonly SeedCheckIn[] = [
-  { member: 'sam', periodKey: '2026-W46', date: '2026-11-13', submittedAt: '2026-11-13T16:20:00Z', values: { calls: 84, qualified_meetings: 7, prospecting_hours: 11.5 } },
-  { member: 'lea', periodKey: '2026-W46', date: '2026-11-13', submittedAt: '2026-11-13T16:40:00Z', values: { calls: 62, qualified_meetings: 5, prospecting_hours: 9 } },
+  {
+    member: 'sam',
+    periodKey: '2026-W46',
+    date: '2026-11-13',
+    submittedAt: '2026-11-13T16:20:00Z',
+    values: { calls: 84, qualified_meetings: 7, prospecting_hours: 11.5 },
+  },
+  {
+    member: 'lea',
+    periodKey: '2026-W46',
+    date: '2026-11-13',
+    submittedAt: '2026-11-13T16:40:00Z',
+    values: { calls: 62, qualified_meetings: 5, prospecting_hours: 9 },
+  },
 ];

@@ -39,13 +39,17 @@ describe('mrkdwn escaping of names and user input', () => {
 
   it('a member named <!channel> & <@U123> pings nobody: leaderboard, rank DM, stand-up, App Home', async () => {
     // Monday 16 Nov 2026 09:05 in London: the scheduled leaderboard is due.
-    h = await startFlowHarness('2026-11-16T09:05:00Z', { editWorkspace: (y) => y.replace('name: Sam Patel', `name: "${HOSTILE}"`) });
+    h = await startFlowHarness('2026-11-16T09:05:00Z', {
+      editWorkspace: (y) => y.replace('name: Sam Patel', `name: "${HOSTILE}"`),
+    });
     // Both reps checked in last week (week 46): the leaderboard is posted, the hostile name ranked in it.
     await seedCheckIns(h, WEEK_46_CHECK_INS);
     await h.core.engine.tick(h.clock.now());
     await h.drain();
     await h.post(slashCommand('U0MAYA', 'standup', h.fake.responseUrl('standup')));
-    await h.post(eventCallback({ type: 'app_home_opened', user: 'U0MAYA', channel: 'DU0MAYA', tab: 'home', event_ts: '1.1' }));
+    await h.post(
+      eventCallback({ type: 'app_home_opened', user: 'U0MAYA', channel: 'DU0MAYA', tab: 'home', event_ts: '1.1' }),
+    );
     await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'standup'));
     await h.fake.waitFor(() => h.fake.homes.get('U0MAYA'));
 
@@ -59,10 +63,19 @@ describe('mrkdwn escaping of names and user input', () => {
     ];
     expect(sent.filter((s) => s.what === 'chat.postMessage').length).toBeGreaterThan(1);
     // The name reached Slack several times, always escaped.
-    expect(sent.filter((s) => JSON.stringify(s.args).includes(ESCAPED.replace(/&/g, '\\u0026')) || JSON.stringify(s.args).includes(ESCAPED)).length).toBeGreaterThan(2);
+    expect(
+      sent.filter(
+        (s) =>
+          JSON.stringify(s.args).includes(ESCAPED.replace(/&/g, '\\u0026')) || JSON.stringify(s.args).includes(ESCAPED),
+      ).length,
+    ).toBeGreaterThan(2);
     for (const s of sent) {
       // Every top-level text fallback and every mrkdwn text: escaped.
-      const texts = [...(typeof s.args.text === 'string' ? [s.args.text] : []), ...mrkdwnStrings(s.args.blocks), ...mrkdwnStrings(s.args.view)];
+      const texts = [
+        ...(typeof s.args.text === 'string' ? [s.args.text] : []),
+        ...mrkdwnStrings(s.args.blocks),
+        ...mrkdwnStrings(s.args.view),
+      ];
       for (const text of texts) expect(isEscaped(text), `${s.what}: ${text}`).toBe(true);
       // And nowhere, plain_text included, does the raw mention reach Slack.
       for (const text of allStrings(s.args)) {

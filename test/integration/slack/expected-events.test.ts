@@ -32,7 +32,9 @@ describe('events a Slack app is expected to handle', () => {
     expect((await h.post(mention('U0SAM', '<@U0BOT> leaderboard'))).status).toBe(200);
     await h.post(mention('U0LEA', '<@U0BOT> moi'));
     await h.post(mention('U0MAYA', '<@U0BOT>'));
-    const ephemerals = await h.fake.waitFor(() => (h.fake.okCallsTo('chat.postEphemeral').length === 3 ? h.fake.okCallsTo('chat.postEphemeral') : undefined));
+    const ephemerals = await h.fake.waitFor(() =>
+      h.fake.okCallsTo('chat.postEphemeral').length === 3 ? h.fake.okCallsTo('chat.postEphemeral') : undefined,
+    );
     const to = (user: string) => ephemerals.find((c) => c.args.user === user)!.args;
     expect(to('U0SAM')).toMatchObject({ channel: 'C0SALES' });
     expect(JSON.stringify(to('U0SAM').blocks)).toMatch(/Leaderboard/);
@@ -65,7 +67,13 @@ describe('events a Slack app is expected to handle', () => {
     expect(res.status).toBe(200);
     const modal = await h.fake.waitFor(() => h.fake.modals[0]);
     expect(modal.callback_id).toBe('rituals.checkin');
-    expect(modal.blocks.filter((b: any) => b.type === 'input').map((b: any) => b.block_id)).toEqual(['calls', 'qualified_meetings', 'prospecting_hours', 'wins', 'blockers']);
+    expect(modal.blocks.filter((b: any) => b.type === 'input').map((b: any) => b.block_id)).toEqual([
+      'calls',
+      'qualified_meetings',
+      'prospecting_hours',
+      'wins',
+      'blockers',
+    ]);
 
     await h.post(globalShortcut('U0STRANGER', CHECKIN_SHORTCUT));
     const dm = await h.fake.waitFor(() => h.fake.messagesIn('DU0STRANGER')[0]);
@@ -74,7 +82,15 @@ describe('events a Slack app is expected to handle', () => {
   });
 
   it('App Home for someone not in the config explains how to be added, with their Slack id, in their language', async () => {
-    await h.post(eventCallback({ type: 'app_home_opened', user: 'U0STRANGER', channel: 'DU0STRANGER', tab: 'home', event_ts: '1.1' }));
+    await h.post(
+      eventCallback({
+        type: 'app_home_opened',
+        user: 'U0STRANGER',
+        channel: 'DU0STRANGER',
+        tab: 'home',
+        event_ts: '1.1',
+      }),
+    );
     const home = await h.fake.waitFor(() => h.fake.homes.get('U0STRANGER'));
     const text = JSON.stringify(home.blocks);
     // The stranger's Slack profile says fr-FR.

@@ -9,7 +9,8 @@ import { seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS, type FlowHarness } f
 
 function button(blocks: any[], action: string): { action_id: string; value: string } {
   for (const b of blocks ?? []) {
-    for (const el of b.type === 'actions' ? b.elements : []) if (String(el.action_id).startsWith(`${action}#`)) return el;
+    for (const el of b.type === 'actions' ? b.elements : [])
+      if (String(el.action_id).startsWith(`${action}#`)) return el;
   }
   throw new Error(`no ${action} button`);
 }
@@ -27,7 +28,11 @@ async function eventually(check: () => Promise<void>, timeoutMs = 5_000): Promis
   }
 }
 
-const mayaInFrench = (y: string) => y.replace('{ id: maya, name: Maya Brooks, start: 2024-03-04, slack: U0MAYA }', '{ id: maya, name: Maya Brooks, start: 2024-03-04, slack: U0MAYA, locale: fr }');
+const mayaInFrench = (y: string) =>
+  y.replace(
+    '{ id: maya, name: Maya Brooks, start: 2024-03-04, slack: U0MAYA }',
+    '{ id: maya, name: Maya Brooks, start: 2024-03-04, slack: U0MAYA, locale: fr }',
+  );
 
 describe('feedback that is true and in one language', () => {
   let h: FlowHarness;
@@ -74,14 +79,33 @@ describe('feedback that is true and in one language', () => {
   it('a second snooze replaces the pending re-nudge: one re-nudge when the last snooze ends', async () => {
     h = await startFlowHarness('2026-11-18T10:00:00Z');
     await h.store.metricValues.upsertMany(
-      [{ teamId: 'sales', kpiId: 'opportunities', date: '2026-11-02', value: 2, source: 'import', externalId: 'crm:1' }],
+      [
+        {
+          teamId: 'sales',
+          kpiId: 'opportunities',
+          date: '2026-11-02',
+          value: 2,
+          source: 'import',
+          externalId: 'crm:1',
+        },
+      ],
       { at: h.clock.now().toISOString() },
     );
     await h.core.engine.scanBreaches('sales', h.clock.now());
     await h.drain();
     const nudge = h.fake.messagesIn('DU0MAYA')[0]!;
     const snooze = button(nudge.blocks, 'breach.snooze');
-    const click = (id: string) => h.post(blockActions({ userId: 'U0MAYA', actionId: snooze.action_id, value: snooze.value, channel: 'DU0MAYA', ts: nudge.ts, responseUrl: h.fake.responseUrl(id) }));
+    const click = (id: string) =>
+      h.post(
+        blockActions({
+          userId: 'U0MAYA',
+          actionId: snooze.action_id,
+          value: snooze.value,
+          channel: 'DU0MAYA',
+          ts: nudge.ts,
+          responseUrl: h.fake.responseUrl(id),
+        }),
+      );
     await click('s1');
     await h.fake.waitFor(() => (h.fake.message('DU0MAYA', nudge.ts)!.updates === 1 ? true : undefined));
     h.clock.set('2026-11-18T12:00:00Z');
@@ -99,7 +123,9 @@ describe('feedback that is true and in one language', () => {
     h.clock.set('2026-11-19T12:05:00Z');
     await h.core.engine.tick(h.clock.now());
     await h.drain();
-    const nudges = h.fake.messagesIn('DU0MAYA').filter((m) => m.ts !== nudge.ts && JSON.stringify(m.blocks).includes('breach.snooze'));
+    const nudges = h.fake
+      .messagesIn('DU0MAYA')
+      .filter((m) => m.ts !== nudge.ts && JSON.stringify(m.blocks).includes('breach.snooze'));
     expect(nudges).toHaveLength(1);
   });
 
@@ -109,11 +135,22 @@ describe('feedback that is true and in one language', () => {
     await h.drain();
     const post = h.fake.messagesIn('C0SALES')[0]!;
     const react = (itemUser: string, ts: string, user: string) =>
-      h.post(eventCallback({ type: 'reaction_added', user, reaction: 'tada', item: { type: 'message', channel: 'C0SALES', ts }, item_user: itemUser, event_ts: '2.1' }));
+      h.post(
+        eventCallback({
+          type: 'reaction_added',
+          user,
+          reaction: 'tada',
+          item: { type: 'message', channel: 'C0SALES', ts },
+          item_user: itemUser,
+          event_ts: '2.1',
+        }),
+      );
     // Someone's own message in the team channel: not the bot's, not tallied.
     await react('U0SAM', '1700000999.000001', 'U0LEA');
     await react('U0BOT', post.ts, 'U0SAM');
-    await eventually(async () => expect(await h.store.reactions.tally('slack', `C0SALES|${post.ts}`)).toEqual([{ emoji: 'tada', count: 1 }]));
+    await eventually(async () =>
+      expect(await h.store.reactions.tally('slack', `C0SALES|${post.ts}`)).toEqual([{ emoji: 'tada', count: 1 }]),
+    );
     expect(await h.store.reactions.tally('slack', 'C0SALES|1700000999.000001')).toEqual([]);
   });
 

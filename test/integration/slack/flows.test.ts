@@ -50,14 +50,24 @@ describe('Slack flows on the real core', () => {
       await h.core.engine.tick(h.clock.now());
       await h.drain();
       const prompt = h.fake.messagesIn(channel)[0];
-      if (!prompt) throw new Error(`no prompt in ${channel}: ${allText(h.fake.calls.map((c) => [c.method, c.outcome]))}`);
+      if (!prompt)
+        throw new Error(`no prompt in ${channel}: ${allText(h.fake.calls.map((c) => [c.method, c.outcome]))}`);
       return prompt;
     }
 
     async function openForm(userId: string, channel: string, prompt: { ts: string; blocks: any[] }) {
       const before = h.fake.modals.length;
       const b = button(prompt.blocks, 'checkin.open');
-      const click = await h.post(blockActions({ userId, actionId: b.action_id, value: b.value, channel, ts: prompt.ts, responseUrl: h.fake.responseUrl(`click-${userId}`) }));
+      const click = await h.post(
+        blockActions({
+          userId,
+          actionId: b.action_id,
+          value: b.value,
+          channel,
+          ts: prompt.ts,
+          responseUrl: h.fake.responseUrl(`click-${userId}`),
+        }),
+      );
       expect(click.status).toBe(200);
       return h.fake.waitFor(() => h.fake.modals[before]);
     }
@@ -73,17 +83,30 @@ describe('Slack flows on the real core', () => {
       const inputs = modal.blocks.filter((b: any) => b.type === 'input').map((b: any) => b.block_id);
       expect(inputs).toEqual(['calls', 'qualified_meetings', 'prospecting_hours', 'wins', 'blockers']);
 
-      const bad = await h.post(viewSubmission('U0SAM', modal, { calls: '-3', qualified_meetings: 'lots', prospecting_hours: '2000000000000' }));
+      const bad = await h.post(
+        viewSubmission('U0SAM', modal, { calls: '-3', qualified_meetings: 'lots', prospecting_hours: '2000000000000' }),
+      );
       expect(bad.status).toBe(200);
       expect(bad.json()).toEqual({
         response_action: 'errors',
-        errors: { calls: 'The value cannot be negative.', qualified_meetings: '"lots" is not a number.', prospecting_hours: expect.stringMatching(/too large/) },
+        errors: {
+          calls: 'The value cannot be negative.',
+          qualified_meetings: '"lots" is not a number.',
+          prospecting_hours: expect.stringMatching(/too large/),
+        },
       });
-      const wrongUnit = await h.post(viewSubmission('U0SAM', modal, { calls: '40%', qualified_meetings: '7.5', prospecting_hours: '12,5' }));
+      const wrongUnit = await h.post(
+        viewSubmission('U0SAM', modal, { calls: '40%', qualified_meetings: '7.5', prospecting_hours: '12,5' }),
+      );
       expect(Object.keys(wrongUnit.json().errors).sort()).toEqual(['calls', 'prospecting_hours', 'qualified_meetings']);
       expect(await h.store.checkIns.list({})).toHaveLength(0);
 
-      const good = viewSubmission('U0SAM', modal, { calls: '42', qualified_meetings: '7', prospecting_hours: '12.5', wins: 'Signed <Acme> & co' });
+      const good = viewSubmission('U0SAM', modal, {
+        calls: '42',
+        qualified_meetings: '7',
+        prospecting_hours: '12.5',
+        wins: 'Signed <Acme> & co',
+      });
       const ok = await h.post(good);
       expect(ok.status).toBe(200);
       expect(ok.text).toBe('');
@@ -99,7 +122,12 @@ describe('Slack flows on the real core', () => {
       expect(h.fake.messagesIn('DU0SAM')).toHaveLength(1);
       const stored = await h.store.checkIns.list({});
       expect(stored).toHaveLength(1);
-      expect(stored[0]).toMatchObject({ memberId: 'sam', values: { calls: 42, qualified_meetings: 7, prospecting_hours: 12.5 }, wins: 'Signed <Acme> & co', platform: 'slack' });
+      expect(stored[0]).toMatchObject({
+        memberId: 'sam',
+        values: { calls: 42, qualified_meetings: 7, prospecting_hours: 12.5 },
+        wins: 'Signed <Acme> & co',
+        platform: 'slack',
+      });
 
       // Slack delivers the same submission again: acknowledged, nothing changes.
       const replay = await h.post(good);
@@ -110,20 +138,38 @@ describe('Slack flows on the real core', () => {
 
       // Editing until the deadline: the confirmation's button opens the form prefilled.
       const edit = await openForm('U0SAM', 'DU0SAM', h.fake.message('DU0SAM', prompt.ts)!);
-      const prefilled = Object.fromEntries(edit.blocks.filter((b: any) => b.type === 'input').map((b: any) => [b.block_id, b.element.initial_value]));
-      expect(prefilled).toMatchObject({ calls: '42', qualified_meetings: '7', prospecting_hours: '12.5', wins: 'Signed <Acme> & co' });
+      const prefilled = Object.fromEntries(
+        edit.blocks.filter((b: any) => b.type === 'input').map((b: any) => [b.block_id, b.element.initial_value]),
+      );
+      expect(prefilled).toMatchObject({
+        calls: '42',
+        qualified_meetings: '7',
+        prospecting_hours: '12.5',
+        wins: 'Signed <Acme> & co',
+      });
     });
 
     it('reaches a member configured by email, in French, with decimal commas', async () => {
       const prompt = await promptOf('DU0LEA');
       expect(h.fake.okCallsTo('users.lookupByEmail').map((c) => c.args.email)).toContain('lea.dubois@acme.example');
       const modal = await openForm('U0LEA', 'DU0LEA', prompt);
-      const bad = await h.post(viewSubmission('U0LEA', modal, { calls: '-1', qualified_meetings: '3', prospecting_hours: '6,5' }));
-      expect(bad.json()).toEqual({ response_action: 'errors', errors: { calls: 'La valeur ne peut pas être négative.' } });
-      const ok = await h.post(viewSubmission('U0LEA', modal, { calls: '30', qualified_meetings: '3', prospecting_hours: '6,5' }));
+      const bad = await h.post(
+        viewSubmission('U0LEA', modal, { calls: '-1', qualified_meetings: '3', prospecting_hours: '6,5' }),
+      );
+      expect(bad.json()).toEqual({
+        response_action: 'errors',
+        errors: { calls: 'La valeur ne peut pas être négative.' },
+      });
+      const ok = await h.post(
+        viewSubmission('U0LEA', modal, { calls: '30', qualified_meetings: '3', prospecting_hours: '6,5' }),
+      );
       expect(ok.status).toBe(200);
       await h.drain();
-      expect((await h.store.checkIns.list({ memberIds: ['lea'] }))[0]!.values).toEqual({ calls: 30, qualified_meetings: 3, prospecting_hours: 6.5 });
+      expect((await h.store.checkIns.list({ memberIds: ['lea'] }))[0]!.values).toEqual({
+        calls: 30,
+        qualified_meetings: 3,
+        prospecting_hours: 6.5,
+      });
       expect(h.fake.message('DU0LEA', prompt.ts)!.updates).toBe(1);
     });
 
@@ -131,7 +177,9 @@ describe('Slack flows on the real core', () => {
       await h.post(slashCommand('U0SAM', 'checkin', h.fake.responseUrl('cmd-checkin')));
       const modal = await h.fake.waitFor(() => h.fake.modals[0]);
       expect(modal.callback_id).toBe('rituals.checkin');
-      const ok = await h.post(viewSubmission('U0SAM', modal, { calls: '10', qualified_meetings: '1', prospecting_hours: '2' }));
+      const ok = await h.post(
+        viewSubmission('U0SAM', modal, { calls: '10', qualified_meetings: '1', prospecting_hours: '2' }),
+      );
       expect(ok.status).toBe(200);
       await h.fake.waitFor(() => h.fake.messagesIn('DU0SAM').length > 0 || undefined);
       expect(await h.store.checkIns.list({})).toHaveLength(1);
@@ -176,12 +224,16 @@ describe('Slack flows on the real core', () => {
     });
 
     it('publishes the App Home with my goals when I open it', async () => {
-      const res = await h.post(eventCallback({ type: 'app_home_opened', user: 'U0SAM', channel: 'DU0SAM', tab: 'home', event_ts: '1.1' }));
+      const res = await h.post(
+        eventCallback({ type: 'app_home_opened', user: 'U0SAM', channel: 'DU0SAM', tab: 'home', event_ts: '1.1' }),
+      );
       expect(res.status).toBe(200);
       const home = await h.fake.waitFor(() => h.fake.homes.get('U0SAM'));
       expect(home.type).toBe('home');
       expect(allText(home.blocks)).toContain('Qualified meetings');
-      await h.post(eventCallback({ type: 'app_home_opened', user: 'U0MAYA', channel: 'DU0MAYA', tab: 'home', event_ts: '1.2' }));
+      await h.post(
+        eventCallback({ type: 'app_home_opened', user: 'U0MAYA', channel: 'DU0MAYA', tab: 'home', event_ts: '1.2' }),
+      );
       const managerHome = await h.fake.waitFor(() => h.fake.homes.get('U0MAYA'));
       expect(allText(managerHome.blocks)).toContain('Sam Patel');
     });
@@ -192,7 +244,15 @@ describe('Slack flows on the real core', () => {
       h = await startFlowHarness('2026-11-16T09:05:00Z');
       // Sam's meetings in weeks 46 and 47: a leaderboard is only posted for a week with data behind it.
       await h.store.metricValues.upsertMany(
-        ['2026-11-11', '2026-11-18'].map((date) => ({ memberId: 'sam', teamId: 'sales', kpiId: 'qualified_meetings', date, value: 4, source: 'checkin' as const, externalId: `sam:${date}` })),
+        ['2026-11-11', '2026-11-18'].map((date) => ({
+          memberId: 'sam',
+          teamId: 'sales',
+          kpiId: 'qualified_meetings',
+          date,
+          value: 4,
+          source: 'checkin' as const,
+          externalId: `sam:${date}`,
+        })),
         { at: h.clock.now().toISOString() },
       );
     });
@@ -201,11 +261,22 @@ describe('Slack flows on the real core', () => {
       // Monday 09:05: the scheduled 09:00 leaderboard (and progress) posts go to the team channel.
       await h.core.engine.tick(h.clock.now());
       await h.drain();
-      const leaderboards = () => h.fake.messagesIn('C0SALES').filter((m) => m.blocks[0]?.text?.text.startsWith('Leaderboard'));
+      const leaderboards = () =>
+        h.fake.messagesIn('C0SALES').filter((m) => m.blocks[0]?.text?.text.startsWith('Leaderboard'));
       const post = leaderboards()[0]!;
       expect(post).toBeDefined();
       const react = (user: string, reaction: string, type = 'reaction_added', id?: string) =>
-        eventCallback({ type, user, reaction, item: { type: 'message', channel: 'C0SALES', ts: post.ts }, item_user: 'U0BOT', event_ts: '2.1' }, id);
+        eventCallback(
+          {
+            type,
+            user,
+            reaction,
+            item: { type: 'message', channel: 'C0SALES', ts: post.ts },
+            item_user: 'U0BOT',
+            event_ts: '2.1',
+          },
+          id,
+        );
       const tada = react('U0SAM', 'tada');
       await h.post(tada);
       await h.post(tada, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
@@ -218,7 +289,9 @@ describe('Slack flows on the real core', () => {
         { emoji: 'tada', count: 2 },
         { emoji: 'rocket', count: 1 },
       ];
-      await eventually(async () => expect(await h.store.reactions.tally('slack', `C0SALES|${post.ts}`)).toEqual(expected));
+      await eventually(async () =>
+        expect(await h.store.reactions.tally('slack', `C0SALES|${post.ts}`)).toEqual(expected),
+      );
 
       h.clock.set('2026-11-23T09:05:00Z');
       await h.core.engine.tick(h.clock.now());
@@ -236,7 +309,16 @@ describe('Slack flows on the real core', () => {
       h = await startFlowHarness('2026-11-18T10:00:00Z');
       // The team's pipeline is far below its alert threshold (20 opportunities this quarter).
       await h.store.metricValues.upsertMany(
-        [{ teamId: 'sales', kpiId: 'opportunities', date: '2026-11-02', value: 2, source: 'import', externalId: 'crm:1' }],
+        [
+          {
+            teamId: 'sales',
+            kpiId: 'opportunities',
+            date: '2026-11-02',
+            value: 2,
+            source: 'import',
+            externalId: 'crm:1',
+          },
+        ],
         { at: h.clock.now().toISOString() },
       );
     });
@@ -248,25 +330,57 @@ describe('Slack flows on the real core', () => {
       expect(nudge).toBeDefined();
       const snooze = button(nudge.blocks, 'breach.snooze');
       button(nudge.blocks, 'breach.acknowledge');
-      const res = await h.post(blockActions({ userId: 'U0MAYA', actionId: snooze.action_id, value: snooze.value, channel: 'DU0MAYA', ts: nudge.ts, responseUrl: h.fake.responseUrl('snooze') }));
+      const res = await h.post(
+        blockActions({
+          userId: 'U0MAYA',
+          actionId: snooze.action_id,
+          value: snooze.value,
+          channel: 'DU0MAYA',
+          ts: nudge.ts,
+          responseUrl: h.fake.responseUrl('snooze'),
+        }),
+      );
       expect(res.status).toBe(200);
       await h.fake.waitFor(() => (h.fake.message('DU0MAYA', nudge.ts)!.updates === 1 ? true : undefined));
       const [breach] = await h.store.breaches.listOpen();
       expect(breach!.state).toBe('snoozed');
 
       const decide = button(nudge.blocks, 'breach.decision');
-      await h.post(blockActions({ userId: 'U0MAYA', actionId: decide.action_id, value: decide.value, channel: 'DU0MAYA', ts: nudge.ts, responseUrl: h.fake.responseUrl('decide') }));
+      await h.post(
+        blockActions({
+          userId: 'U0MAYA',
+          actionId: decide.action_id,
+          value: decide.value,
+          channel: 'DU0MAYA',
+          ts: nudge.ts,
+          responseUrl: h.fake.responseUrl('decide'),
+        }),
+      );
       const modal = await h.fake.waitFor(() => h.fake.modals[0]);
       expect(modal.callback_id).toBe('rituals.decision');
       const empty = await h.post(viewSubmission('U0MAYA', modal, { kind: 'decision', text: '' }));
       expect(empty.json().response_action).toBe('errors');
-      const saved = await h.post(viewSubmission('U0MAYA', modal, { kind: 'hypothesis', text: 'ABM on the top 50 accounts will double the meeting rate' }));
+      const saved = await h.post(
+        viewSubmission('U0MAYA', modal, {
+          kind: 'hypothesis',
+          text: 'ABM on the top 50 accounts will double the meeting rate',
+        }),
+      );
       expect(saved.json()).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
       const decisions = await h.store.decisions.list({ teamId: 'sales' });
       expect(decisions).toHaveLength(1);
-      expect(decisions[0]).toMatchObject({ kind: 'hypothesis', author: 'maya', text: 'ABM on the top 50 accounts will double the meeting rate' });
+      expect(decisions[0]).toMatchObject({
+        kind: 'hypothesis',
+        author: 'maya',
+        text: 'ABM on the top 50 accounts will double the meeting rate',
+      });
       // The same submission again writes nothing more.
-      await h.post(viewSubmission('U0MAYA', modal, { kind: 'hypothesis', text: 'ABM on the top 50 accounts will double the meeting rate' }));
+      await h.post(
+        viewSubmission('U0MAYA', modal, {
+          kind: 'hypothesis',
+          text: 'ABM on the top 50 accounts will double the meeting rate',
+        }),
+      );
       expect(await h.store.decisions.list({ teamId: 'sales' })).toHaveLength(1);
     });
 
@@ -275,7 +389,16 @@ describe('Slack flows on the real core', () => {
       await h.drain();
       const nudge = h.fake.messagesIn('DU0MAYA')[0]!;
       const snooze = button(nudge.blocks, 'breach.snooze');
-      await h.post(blockActions({ userId: 'U0SAM', actionId: snooze.action_id, value: snooze.value, channel: 'DU0SAM', ts: '1.1', responseUrl: h.fake.responseUrl('sam-snooze') }));
+      await h.post(
+        blockActions({
+          userId: 'U0SAM',
+          actionId: snooze.action_id,
+          value: snooze.value,
+          channel: 'DU0SAM',
+          ts: '1.1',
+          responseUrl: h.fake.responseUrl('sam-snooze'),
+        }),
+      );
       const answer = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'sam-snooze'));
       expect(answer.body.response_type).toBe('ephemeral');
       expect((await h.store.breaches.listOpen())[0]!.state).not.toBe('snoozed');

@@ -9,7 +9,8 @@ import { seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS, type FlowHarness } f
 function buttons(blocks: any[]): any[] {
   return (blocks ?? []).flatMap((b: any) => (b.type === 'actions' ? b.elements : []));
 }
-const inputsOf = (modal: any) => Object.fromEntries(modal.blocks.filter((b: any) => b.type === 'input').map((b: any) => [b.block_id, b.element]));
+const inputsOf = (modal: any) =>
+  Object.fromEntries(modal.blocks.filter((b: any) => b.type === 'input').map((b: any) => [b.block_id, b.element]));
 
 describe('forms and Home', () => {
   let h: FlowHarness;
@@ -24,7 +25,9 @@ describe('forms and Home', () => {
   async function openHome(user: string) {
     const before = h.fake.callsTo('views.publish').filter((c) => c.args.user_id === user).length;
     await h.post(eventCallback({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1.1' }));
-    await h.fake.waitFor(() => h.fake.callsTo('views.publish').filter((c) => c.args.user_id === user).length > before || undefined);
+    await h.fake.waitFor(
+      () => h.fake.callsTo('views.publish').filter((c) => c.args.user_id === user).length > before || undefined,
+    );
     return h.fake.homes.get(user);
   }
 
@@ -36,11 +39,30 @@ describe('forms and Home', () => {
     await h.post(blockActions({ userId: 'U0SAM', actionId: fill.action_id, value: fill.value, home: true }));
     const modal = await h.fake.waitFor(() => h.fake.modals[0]);
     const inputs = inputsOf(modal);
-    expect(inputs.calls).toEqual({ type: 'number_input', action_id: 'value', is_decimal_allowed: false, min_value: '0', max_value: '1000000000' });
-    expect(inputs.prospecting_hours).toMatchObject({ type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '168' });
+    expect(inputs.calls).toEqual({
+      type: 'number_input',
+      action_id: 'value',
+      is_decimal_allowed: false,
+      min_value: '0',
+      max_value: '1000000000',
+    });
+    expect(inputs.prospecting_hours).toMatchObject({
+      type: 'number_input',
+      is_decimal_allowed: true,
+      min_value: '0',
+      max_value: '168',
+    });
     expect(inputs.wins.type).toBe('plain_text_input');
 
-    const ok = await h.post(viewSubmission('U0SAM', modal, { calls: '40', qualified_meetings: '6', prospecting_hours: '7.5', wins: 'Two demos booked', blockers: 'CRM down on Tuesday' }));
+    const ok = await h.post(
+      viewSubmission('U0SAM', modal, {
+        calls: '40',
+        qualified_meetings: '6',
+        prospecting_hours: '7.5',
+        wins: 'Two demos booked',
+        blockers: 'CRM down on Tuesday',
+      }),
+    );
     expect(ok.status).toBe(200);
     // Opened from Home: confirmed by DM, and the Home tab published again with the edit button.
     await h.fake.waitFor(() => h.fake.messagesIn('DU0SAM')[0]);
@@ -54,14 +76,29 @@ describe('forms and Home', () => {
     const edit = buttons(refreshed.blocks).find((b) => b.action_id.startsWith('checkin.open#'));
     await h.post(blockActions({ userId: 'U0SAM', actionId: edit.action_id, value: edit.value, home: true }));
     const again = await h.fake.waitFor(() => h.fake.modals[1]);
-    const prefilled = Object.fromEntries(Object.entries(inputsOf(again)).map(([k, el]: [string, any]) => [k, el.initial_value]));
-    expect(prefilled).toEqual({ calls: '40', qualified_meetings: '6', prospecting_hours: '7.5', wins: 'Two demos booked', blockers: 'CRM down on Tuesday' });
+    const prefilled = Object.fromEntries(
+      Object.entries(inputsOf(again)).map(([k, el]: [string, any]) => [k, el.initial_value]),
+    );
+    expect(prefilled).toEqual({
+      calls: '40',
+      qualified_meetings: '6',
+      prospecting_hours: '7.5',
+      wins: 'Two demos booked',
+      blockers: 'CRM down on Tuesday',
+    });
   });
 
   it('pre-fills a French edit with a decimal point, as number_input takes it', async () => {
     await h.post(slashCommand('U0LEA', 'pointage', h.fake.responseUrl('lea')));
     const modal = await h.fake.waitFor(() => h.fake.modals[0]);
-    await h.post(viewSubmission('U0LEA', modal, { calls: '30', qualified_meetings: '3', prospecting_hours: '6.5', blockers: 'Pas de CRM' }));
+    await h.post(
+      viewSubmission('U0LEA', modal, {
+        calls: '30',
+        qualified_meetings: '3',
+        prospecting_hours: '6.5',
+        blockers: 'Pas de CRM',
+      }),
+    );
     await h.fake.waitFor(() => h.fake.messagesIn('DU0LEA')[0]);
     await h.post(slashCommand('U0LEA', 'pointage', h.fake.responseUrl('lea2')));
     const again = await h.fake.waitFor(() => h.fake.modals[1]);
@@ -85,13 +122,19 @@ describe('forms and Home', () => {
     const samHome = await openHome('U0SAM');
     expect(buttons(samHome.blocks).filter((b) => b.action_id.startsWith('home.command#'))).toEqual([]);
 
-    await h.post(blockActions({ userId: 'U0MAYA', actionId: actions[0].action_id, value: actions[0].value, home: true }));
+    await h.post(
+      blockActions({ userId: 'U0MAYA', actionId: actions[0].action_id, value: actions[0].value, home: true }),
+    );
     const standup = await h.fake.waitFor(() => h.fake.messagesIn('DU0MAYA')[0]);
     expect(JSON.stringify(standup.blocks)).toContain('Sam Patel');
-    await h.post(blockActions({ userId: 'U0MAYA', actionId: actions[1].action_id, value: actions[1].value, home: true }));
+    await h.post(
+      blockActions({ userId: 'U0MAYA', actionId: actions[1].action_id, value: actions[1].value, home: true }),
+    );
     const table = await h.fake.waitFor(() => h.fake.messagesIn('DU0MAYA')[1]);
     expect(JSON.stringify(table.blocks)).toMatch(/Leaderboard/);
-    await h.post(blockActions({ userId: 'U0MAYA', actionId: actions[3].action_id, value: actions[3].value, home: true }));
+    await h.post(
+      blockActions({ userId: 'U0MAYA', actionId: actions[3].action_id, value: actions[3].value, home: true }),
+    );
     const ran = await h.fake.waitFor(() => h.fake.messagesIn('DU0MAYA')[2]);
     expect(ran.text).toMatch(/^The leaderboard for Sales is under way/);
     // The table was only for the manager; the run posted in the channel once the outbox delivered.
@@ -99,16 +142,26 @@ describe('forms and Home', () => {
     expect(h.fake.messagesIn('C0SALES')).toHaveLength(1);
 
     // The same button value sent by a rep is refused by the core, like the typed command.
-    await h.post(blockActions({ userId: 'U0SAM', actionId: actions[3].action_id, value: actions[3].value, home: true }));
-    const refused = await h.fake.waitFor(() => h.fake.messagesIn('DU0SAM').find((m) => /Only the managers/.test(m.text)));
+    await h.post(
+      blockActions({ userId: 'U0SAM', actionId: actions[3].action_id, value: actions[3].value, home: true }),
+    );
+    const refused = await h.fake.waitFor(() =>
+      h.fake.messagesIn('DU0SAM').find((m) => /Only the managers/.test(m.text)),
+    );
     expect(refused).toBeDefined();
   });
 
   it('shows the manager actions in French for a French manager', async () => {
     await h.close();
-    h = await startFlowHarness('2026-11-20T16:05:00Z', { editWorkspace: (y) => y.replace('slack: U0MAYA }', 'slack: U0MAYA, locale: fr }') });
+    h = await startFlowHarness('2026-11-20T16:05:00Z', {
+      editWorkspace: (y) => y.replace('slack: U0MAYA }', 'slack: U0MAYA, locale: fr }'),
+    });
     const home = await openHome('U0MAYA');
-    expect(buttons(home.blocks).filter((b) => b.action_id.startsWith('home.command#')).map((b) => b.text.text)).toEqual([
+    expect(
+      buttons(home.blocks)
+        .filter((b) => b.action_id.startsWith('home.command#'))
+        .map((b) => b.text.text),
+    ).toEqual([
       'Synthèse d’équipe',
       'Tableau de l’équipe',
       'Envoyer le point hebdo',

@@ -12,7 +12,13 @@ import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import { slackRecordingService } from '../../helpers/fake-rituals-service.js';
 
-const view: NoticeView = { type: 'notice', locale: 'en', text: 'Hello <everyone> & co', tone: 'info', body: 'Hello <everyone> & co' };
+const view: NoticeView = {
+  type: 'notice',
+  locale: 'en',
+  text: 'Hello <everyone> & co',
+  tone: 'info',
+  body: 'Hello <everyone> & co',
+};
 
 /** The fixture workspace, with Bob known by email only. */
 function workspace(): Workspace {
@@ -21,7 +27,9 @@ function workspace(): Workspace {
     ...ws,
     teams: ws.teams.map((t) => ({
       ...t,
-      members: t.members.map((m) => (m.id === 'bob' ? { ...m, ids: { email: 'Bob@Example.com' } } : m.id === 'carol' ? { ...m, ids: {} } : m)),
+      members: t.members.map((m) =>
+        m.id === 'bob' ? { ...m, ids: { email: 'Bob@Example.com' } } : m.id === 'carol' ? { ...m, ids: {} } : m,
+      ),
     })),
   };
 }
@@ -32,7 +40,10 @@ describe('Slack gateway', () => {
 
   beforeEach(async () => {
     fake = await new FakeSlackApi().start();
-    fake.addUser({ id: 'U_ALICE', email: 'alice@example.com' }).addUser({ id: 'U0BOB', email: 'bob@example.com' }).addChannel('C_SALES');
+    fake
+      .addUser({ id: 'U_ALICE', email: 'alice@example.com' })
+      .addUser({ id: 'U0BOB', email: 'bob@example.com' })
+      .addChannel('C_SALES');
     const log = createLogger('silent');
     gateway = createSlackAdapter({
       config: { botToken: fake.token, signingSecret: 's', apiUrl: fake.url },
@@ -49,7 +60,10 @@ describe('Slack gateway', () => {
   it('opens the DM once and posts the rendered view there, escaping mrkdwn', async () => {
     const first = await gateway.send({ kind: 'dm', memberId: 'alice' }, view);
     const second = await gateway.send({ kind: 'dm', memberId: 'alice' }, view);
-    expect(first).toEqual({ status: 'sent', ref: { platform: 'slack', conversation: 'DU_ALICE', id: expect.any(String) } });
+    expect(first).toEqual({
+      status: 'sent',
+      ref: { platform: 'slack', conversation: 'DU_ALICE', id: expect.any(String) },
+    });
     expect(second.status).toBe('sent');
     expect(fake.okCallsTo('conversations.open')).toHaveLength(1);
     const posts = fake.okCallsTo('chat.postMessage');
@@ -95,9 +109,15 @@ describe('Slack gateway', () => {
 
   it('maps a real not_in_channel (bot not invited) and a deactivated user from the fake', async () => {
     fake.addChannel('C_SALES', { member: false });
-    expect(await gateway.send({ kind: 'channel', teamId: 'sales' }, view)).toMatchObject({ status: 'failed_permanent', code: 'not_in_channel' });
+    expect(await gateway.send({ kind: 'channel', teamId: 'sales' }, view)).toMatchObject({
+      status: 'failed_permanent',
+      code: 'not_in_channel',
+    });
     fake.addUser({ id: 'U_ALICE', deleted: true });
-    expect(await gateway.send({ kind: 'dm', memberId: 'alice' }, view)).toMatchObject({ status: 'failed_permanent', code: 'account_inactive' });
+    expect(await gateway.send({ kind: 'dm', memberId: 'alice' }, view)).toMatchObject({
+      status: 'failed_permanent',
+      code: 'account_inactive',
+    });
   });
 
   it('reports 429 as rate_limited with Retry-After, without retrying', async () => {
@@ -110,25 +130,49 @@ describe('Slack gateway', () => {
 
   it('reports 5xx, a dropped connection and internal_error as transient, each after one call', async () => {
     fake.fail('chat.postMessage', { httpStatus: 503 });
-    expect(await gateway.send({ kind: 'channel', teamId: 'sales' }, view)).toMatchObject({ status: 'failed_transient', code: 'http_503' });
+    expect(await gateway.send({ kind: 'channel', teamId: 'sales' }, view)).toMatchObject({
+      status: 'failed_transient',
+      code: 'http_503',
+    });
     fake.fail('chat.postMessage', { networkDrop: true });
-    expect(await gateway.send({ kind: 'channel', teamId: 'sales' }, view)).toMatchObject({ status: 'failed_transient', code: 'request_error' });
+    expect(await gateway.send({ kind: 'channel', teamId: 'sales' }, view)).toMatchObject({
+      status: 'failed_transient',
+      code: 'request_error',
+    });
     fake.fail('chat.postMessage', { error: 'internal_error' });
-    expect(await gateway.send({ kind: 'channel', teamId: 'sales' }, view)).toMatchObject({ status: 'failed_transient', code: 'internal_error' });
+    expect(await gateway.send({ kind: 'channel', teamId: 'sales' }, view)).toMatchObject({
+      status: 'failed_transient',
+      code: 'internal_error',
+    });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(3);
   });
 
   it('fails permanently, without calling Slack, when the config gives no way to reach someone', async () => {
-    expect(await gateway.send({ kind: 'dm', memberId: 'carol' }, view)).toMatchObject({ status: 'failed_permanent', code: 'no_slack_identity' });
-    expect(await gateway.send({ kind: 'dm', memberId: 'nobody' }, view)).toMatchObject({ status: 'failed_permanent', code: 'unknown_member' });
-    expect(await gateway.send({ kind: 'channel', teamId: 'support' }, view)).toMatchObject({ status: 'failed_permanent', code: 'no_slack_channel' });
-    expect(await gateway.send({ kind: 'channel', teamId: 'sales' }, { type: 'mystery' })).toMatchObject({ status: 'failed_permanent', code: 'unknown_view' });
+    expect(await gateway.send({ kind: 'dm', memberId: 'carol' }, view)).toMatchObject({
+      status: 'failed_permanent',
+      code: 'no_slack_identity',
+    });
+    expect(await gateway.send({ kind: 'dm', memberId: 'nobody' }, view)).toMatchObject({
+      status: 'failed_permanent',
+      code: 'unknown_member',
+    });
+    expect(await gateway.send({ kind: 'channel', teamId: 'support' }, view)).toMatchObject({
+      status: 'failed_permanent',
+      code: 'no_slack_channel',
+    });
+    expect(await gateway.send({ kind: 'channel', teamId: 'sales' }, { type: 'mystery' })).toMatchObject({
+      status: 'failed_permanent',
+      code: 'unknown_view',
+    });
     expect(fake.calls).toEqual([]);
   });
 
   it('reports an unknown email as a permanent failure', async () => {
     fake.users.delete('U0BOB');
-    expect(await gateway.send({ kind: 'dm', memberId: 'bob' }, view)).toMatchObject({ status: 'failed_permanent', code: 'users_not_found' });
+    expect(await gateway.send({ kind: 'dm', memberId: 'bob' }, view)).toMatchObject({
+      status: 'failed_permanent',
+      code: 'users_not_found',
+    });
   });
 
   it('maps an update of a vanished message to a permanent failure', async () => {

@@ -32,6 +32,11 @@ describe('Slack profile look-ups', () => {
     await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'stranger'));
     // Léa is matched by the email of her Slack profile and answered in her configured French.
     expect(JSON.stringify(lea.body.blocks)).toContain('Rendez-vous qualifiés');
-    expect(h.fake.callsTo('users.info').map((c) => c.args.user).sort()).toEqual(['U0LEA', 'U0STRANGER']);
+    expect(
+      h.fake
+        .callsTo('users.info')
+        .map((c) => c.args.user)
+        .sort(),
+    ).toEqual(['U0LEA', 'U0STRANGER']);
   });
 });

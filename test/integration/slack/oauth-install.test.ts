@@ -16,7 +16,10 @@ import { createSlackAdapter, type SlackAdapter } from '../../../src/slack/adapte
 import { withRequestAuth } from '../../../src/slack/request-auth.js';
 import { BOT_SCOPES } from '../../../src/slack/scopes.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
-import { createSlackInstallationsRepo, type SlackInstallationsRepo } from '../../../src/store/slack-installations.repo.js';
+import {
+  createSlackInstallationsRepo,
+  type SlackInstallationsRepo,
+} from '../../../src/store/slack-installations.repo.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { captureLog, type CaptureLog } from '../../helpers/capture-log.js';
 import { FakeClock } from '../../helpers/clock.js';
@@ -25,7 +28,11 @@ import { jsonBody, postSigned } from '../../helpers/slack-sign.js';
 import { FLOW_WORKSPACE } from './core-harness.js';
 import { SECRET } from './harness.js';
 
-const CLIENT = { clientId: '1111.2222', clientSecret: 'client-secret-for-tests', stateSecret: 'state-secret-for-tests-0123456789' };
+const CLIENT = {
+  clientId: '1111.2222',
+  clientSecret: 'client-secret-for-tests',
+  stateSecret: 'state-secret-for-tests-0123456789',
+};
 const note: NoticeView = { type: 'notice', locale: 'en', text: 'Hello', tone: 'info', body: 'Hello' };
 
 describe('Slack OAuth v2 install', () => {
@@ -40,7 +47,10 @@ describe('Slack OAuth v2 install', () => {
   const uninstalled: unknown[] = [];
 
   beforeEach(async () => {
-    const yaml = (await readFile(FLOW_WORKSPACE, 'utf8')).replace('channels: { slack: C0SALES }', 'channels: { slack: C0SALES, slack_team: T0ACME }');
+    const yaml = (await readFile(FLOW_WORKSPACE, 'utf8')).replace(
+      'channels: { slack: C0SALES }',
+      'channels: { slack: C0SALES, slack_team: T0ACME }',
+    );
     const parsed = parseWorkspace(yaml, FLOW_WORKSPACE);
     if (!parsed.ok) throw new Error('fixture');
     workspace = parsed.workspace;
@@ -110,9 +120,15 @@ describe('Slack OAuth v2 install', () => {
     expect(authorize.searchParams.get('scope')!.split(',').sort()).toEqual([...BOT_SCOPES].sort());
     expect(authorize.searchParams.get('redirect_uri')).toBe('https://rituals.example.com/slack/oauth_redirect');
     const state = authorize.searchParams.get('state')!;
-    const cookie = page.headers.getSetCookie().find((c) => c.startsWith('slack-app-oauth-state='))!.split(';')[0]!;
+    const cookie = page.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('slack-app-oauth-state='))!
+      .split(';')[0]!;
     expect(cookie).toBe(`slack-app-oauth-state=${state}`);
-    return fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    return fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
   }
 
   const event = (teamId: string | null, event: Record<string, unknown>, org?: string) =>
@@ -126,7 +142,15 @@ describe('Slack OAuth v2 install', () => {
         type: 'event_callback',
         event_id: `Ev${Math.random().toString(36).slice(2)}`.toUpperCase(),
         event_time: 1,
-        authorizations: [{ team_id: org ? null : teamId, enterprise_id: org ?? null, user_id: 'U0BOT', is_bot: true, is_enterprise_install: !!org }],
+        authorizations: [
+          {
+            team_id: org ? null : teamId,
+            enterprise_id: org ?? null,
+            user_id: 'U0BOT',
+            is_bot: true,
+            is_enterprise_install: !!org,
+          },
+        ],
         event,
       }),
       { secret: SECRET },
@@ -135,17 +159,28 @@ describe('Slack OAuth v2 install', () => {
   it('installs a workspace: Add to Slack page, oauth.v2.access, stored installation, its token for its requests and messages', async () => {
     // Nothing installed yet: no auth.test at start, and nothing can be sent.
     expect(fake.callsTo('auth.test')).toHaveLength(0);
-    expect(await adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note)).toMatchObject({ status: 'failed_permanent', code: 'no_installation' });
+    expect(await adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note)).toMatchObject({
+      status: 'failed_permanent',
+      code: 'no_installation',
+    });
 
     const done = await install('code-acme');
     expect(done.status).toBe(200);
     expect(await done.text()).toMatch(/installed in your workspace/);
     expect(fake.okCallsTo('oauth.v2.access')).toHaveLength(1);
-    expect(fake.okCallsTo('oauth.v2.access')[0]!.args).toMatchObject({ code: 'code-acme', redirect_uri: 'https://rituals.example.com/slack/oauth_redirect' });
+    expect(fake.okCallsTo('oauth.v2.access')[0]!.args).toMatchObject({
+      code: 'code-acme',
+      redirect_uri: 'https://rituals.example.com/slack/oauth_redirect',
+    });
     expect(fake.okCallsTo('auth.test').map((c) => c.token)).toEqual(['xoxb-acme-bot-token']);
     const rows = await repo.list();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ teamId: 'T0ACME', enterpriseId: null, isEnterpriseInstall: false, installation: { bot: { token: 'xoxb-acme-bot-token', userId: 'U0ACMEBOT', id: 'B0ACME' } } });
+    expect(rows[0]).toMatchObject({
+      teamId: 'T0ACME',
+      enterpriseId: null,
+      isEnterpriseInstall: false,
+      installation: { bot: { token: 'xoxb-acme-bot-token', userId: 'U0ACMEBOT', id: 'B0ACME' } },
+    });
 
     // A message to the team's channel goes with the Acme token (the config names the team's workspace).
     const sent = await adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note);
@@ -156,13 +191,33 @@ describe('Slack OAuth v2 install', () => {
 
     // A request from Acme is authorized with Acme's token, down to the directory's users.info. Léa is
     // known by email alone, so her profile is looked up (a user the config maps by Slack id is not).
-    expect((await event('T0ACME', { type: 'app_home_opened', user: 'U0LEA', channel: 'DU0LEA', tab: 'home', event_ts: '1.1' })).status).toBe(200);
+    expect(
+      (
+        await event('T0ACME', {
+          type: 'app_home_opened',
+          user: 'U0LEA',
+          channel: 'DU0LEA',
+          tab: 'home',
+          event_ts: '1.1',
+        })
+      ).status,
+    ).toBe(200);
     await fake.waitFor(() => fake.homes.get('U0LEA'));
     expect(fake.okCallsTo('views.publish').map((c) => c.token)).toEqual(['xoxb-acme-bot-token']);
     expect(fake.callsTo('users.info').map((c) => [c.args.user, c.token])).toEqual([['U0LEA', 'xoxb-acme-bot-token']]);
 
     // A workspace without an installation: acknowledged, nothing done.
-    expect((await event('T0OTHER', { type: 'app_home_opened', user: 'U0MAYA', channel: 'DU0MAYA', tab: 'home', event_ts: '1.2' })).status).toBe(200);
+    expect(
+      (
+        await event('T0OTHER', {
+          type: 'app_home_opened',
+          user: 'U0MAYA',
+          channel: 'DU0MAYA',
+          tab: 'home',
+          event_ts: '1.2',
+        })
+      ).status,
+    ).toBe(200);
     await new Promise((r) => setTimeout(r, 100));
     expect(fake.homes.get('U0MAYA')).toBeUndefined();
 
@@ -183,9 +238,15 @@ describe('Slack OAuth v2 install', () => {
     const done = await install('code-grid');
     expect(done.status).toBe(200);
     expect(await done.text()).toMatch(/installed in your organisation/);
-    expect((await repo.list()).map((r) => [r.teamId, r.enterpriseId, r.isEnterpriseInstall])).toEqual([[null, 'E0GRID', true]]);
+    expect((await repo.list()).map((r) => [r.teamId, r.enterpriseId, r.isEnterpriseInstall])).toEqual([
+      [null, 'E0GRID', true],
+    ]);
 
-    await event('T0WS1', { type: 'app_home_opened', user: 'U0SAM', channel: 'DU0SAM', tab: 'home', event_ts: '1.1' }, 'E0GRID');
+    await event(
+      'T0WS1',
+      { type: 'app_home_opened', user: 'U0SAM', channel: 'DU0SAM', tab: 'home', event_ts: '1.1' },
+      'E0GRID',
+    );
     await fake.waitFor(() => fake.homes.get('U0SAM'));
     expect(fake.okCallsTo('views.publish').map((c) => c.token)).toEqual(['xoxb-grid-bot-token']);
     // The only installation serves the team's channel too.
@@ -198,15 +259,33 @@ describe('Slack OAuth v2 install', () => {
     await install('code-grid');
     expect(await repo.list()).toHaveLength(2);
     // With two installations, a member whose workspace the config names but nobody installed is not reached.
-    workspace = { ...workspace, teams: workspace.teams.map((t) => ({ ...t, channels: { ...t.channels, slackTeam: 'T0NOWHERE' } })) };
-    expect(await adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note)).toMatchObject({ status: 'failed_permanent', code: 'no_installation' });
+    workspace = {
+      ...workspace,
+      teams: workspace.teams.map((t) => ({ ...t, channels: { ...t.channels, slackTeam: 'T0NOWHERE' } })),
+    };
+    expect(await adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note)).toMatchObject({
+      status: 'failed_permanent',
+      code: 'no_installation',
+    });
     // An outbox send started from inside another workspace's request never borrows that request's token.
-    const unnamed = { ...workspace, teams: workspace.teams.map((t) => ({ ...t, channels: { slack: t.channels.slack! } })) };
+    const unnamed = {
+      ...workspace,
+      teams: workspace.teams.map((t) => ({ ...t, channels: { slack: t.channels.slack! } })),
+    };
     workspace = unnamed;
-    const inGridRequest = await withRequestAuth({ token: 'xoxb-grid-bot-token', teamId: 'T0WS1' }, () => adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note));
+    const inGridRequest = await withRequestAuth({ token: 'xoxb-grid-bot-token', teamId: 'T0WS1' }, () =>
+      adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note),
+    );
     expect(inGridRequest).toMatchObject({ status: 'failed_permanent', code: 'no_installation' });
-    workspace = { ...workspace, teams: workspace.teams.map((t) => ({ ...t, channels: { ...t.channels, slackTeam: 'T0ACME' } })) };
-    expect(await withRequestAuth({ token: 'xoxb-grid-bot-token', teamId: 'T0WS1' }, () => adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note))).toMatchObject({ status: 'sent' });
+    workspace = {
+      ...workspace,
+      teams: workspace.teams.map((t) => ({ ...t, channels: { ...t.channels, slackTeam: 'T0ACME' } })),
+    };
+    expect(
+      await withRequestAuth({ token: 'xoxb-grid-bot-token', teamId: 'T0WS1' }, () =>
+        adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note),
+      ),
+    ).toMatchObject({ status: 'sent' });
     expect(fake.okCallsTo('chat.postMessage').map((c) => c.token)).toEqual(['xoxb-acme-bot-token']);
 
     expect((await event('T0ACME', { type: 'app_uninstalled', event_ts: '2.1' })).status).toBe(200);
@@ -222,7 +301,10 @@ describe('Slack OAuth v2 install', () => {
     await fake.waitFor(() => uninstalled.length === 2 || undefined);
     expect(uninstalled[1]).toEqual({ enterpriseId: 'E0GRID' });
     expect(await repo.list()).toEqual([]);
-    expect(await adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note)).toMatchObject({ status: 'failed_permanent', code: 'no_installation' });
+    expect(await adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, note)).toMatchObject({
+      status: 'failed_permanent',
+      code: 'no_installation',
+    });
     expect(JSON.stringify(log.entries)).not.toMatch(/xoxb-/);
   });
 
@@ -231,8 +313,17 @@ describe('Slack OAuth v2 install', () => {
     const http2 = new HttpServer(createLogger('silent'));
     const both = createSlackAdapter({
       config: { botToken: fake.token, signingSecret: SECRET, apiUrl: fake.url, oauth: CLIENT },
-      service: buildCore({ store, workspace: () => workspace, log, clock: new FakeClock('2026-11-18T10:00:00Z'), platformFor: () => 'slack' }).core.service,
-      workspace: () => ({ ...workspace, teams: workspace.teams.map((t) => ({ ...t, channels: { ...t.channels, slackTeam: 'T0TEST' } })) }),
+      service: buildCore({
+        store,
+        workspace: () => workspace,
+        log,
+        clock: new FakeClock('2026-11-18T10:00:00Z'),
+        platformFor: () => 'slack',
+      }).core.service,
+      workspace: () => ({
+        ...workspace,
+        teams: workspace.teams.map((t) => ({ ...t, channels: { ...t.channels, slackTeam: 'T0TEST' } })),
+      }),
       http: http2,
       log,
       installations: repo,
@@ -241,7 +332,10 @@ describe('Slack OAuth v2 install', () => {
     try {
       expect(fake.okCallsTo('auth.test').map((c) => c.token)).toEqual([fake.token]);
       expect((await repo.list()).map((r) => r.teamId)).toEqual(['T0TEST']);
-      expect(await both.gateway.send({ kind: 'channel', teamId: 'sales' }, note)).toMatchObject({ status: 'sent', ref: { workspace: 'T0TEST' } });
+      expect(await both.gateway.send({ kind: 'channel', teamId: 'sales' }, note)).toMatchObject({
+        status: 'sent',
+        ref: { workspace: 'T0TEST' },
+      });
       expect(fake.okCallsTo('chat.postMessage').map((c) => c.token)).toEqual([fake.token]);
     } finally {
       // (afterEach stops the first adapter again: stopping twice is harmless.)

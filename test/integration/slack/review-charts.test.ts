@@ -31,9 +31,33 @@ beforeAll(async () => {
   await syncWorkspace(store, ws, { actor: 'config', at: '2026-10-01T00:00:00.000Z' });
   await store.metricValues.upsertMany(
     [
-      { memberId: 'alice', teamId: 'sales', kpiId: 'opportunities', date: '2026-10-06', value: 4, source: 'import', externalId: 'o1' },
-      { memberId: 'bob', teamId: 'sales', kpiId: 'opportunities', date: '2026-10-20', value: 7, source: 'import', externalId: 'o2' },
-      { memberId: 'alice', teamId: 'sales', kpiId: 'meetings', date: '2026-10-14', value: 12, source: 'checkin', externalId: 'm1' },
+      {
+        memberId: 'alice',
+        teamId: 'sales',
+        kpiId: 'opportunities',
+        date: '2026-10-06',
+        value: 4,
+        source: 'import',
+        externalId: 'o1',
+      },
+      {
+        memberId: 'bob',
+        teamId: 'sales',
+        kpiId: 'opportunities',
+        date: '2026-10-20',
+        value: 7,
+        source: 'import',
+        externalId: 'o2',
+      },
+      {
+        memberId: 'alice',
+        teamId: 'sales',
+        kpiId: 'meetings',
+        date: '2026-10-14',
+        value: 12,
+        source: 'checkin',
+        externalId: 'm1',
+      },
     ],
     { at: '2026-10-31T10:00:00.000Z' },
   );
@@ -108,9 +132,27 @@ describe('Slack review charts', () => {
     // One completion: both charts in one threaded reply, introduced in French.
     const [complete] = fake.okCallsTo('files.completeUploadExternal');
     expect(fake.okCallsTo('files.completeUploadExternal')).toHaveLength(1);
-    expect(complete!.args).toMatchObject({ channel_id: 'C_SALES', thread_ts: out.ref.id, initial_comment: 'Graphiques' });
-    expect(fake.files.map((f) => ({ channel: f.channel, threadTs: f.threadTs, title: f.title, altText: f.altText, filename: f.filename }))).toEqual(
-      refs.map((r, i) => ({ channel: 'C_SALES', threadTs: out.ref.id, title: r.title, altText: r.altText, filename: `monthly_review-2026-10-${i + 1}.png` })),
+    expect(complete!.args).toMatchObject({
+      channel_id: 'C_SALES',
+      thread_ts: out.ref.id,
+      initial_comment: 'Graphiques',
+    });
+    expect(
+      fake.files.map((f) => ({
+        channel: f.channel,
+        threadTs: f.threadTs,
+        title: f.title,
+        altText: f.altText,
+        filename: f.filename,
+      })),
+    ).toEqual(
+      refs.map((r, i) => ({
+        channel: 'C_SALES',
+        threadTs: out.ref.id,
+        title: r.title,
+        altText: r.altText,
+        filename: `monthly_review-2026-10-${i + 1}.png`,
+      })),
     );
     for (const f of fake.files) {
       expect([...f.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
@@ -138,7 +180,14 @@ describe('Slack review charts', () => {
     expect(fake.messagesIn('C_SALES')).toHaveLength(1);
     expect(fake.files).toEqual([]);
     const warn = log.entries.find((e) => e.msg === 'slack: review charts not uploaded');
-    expect(warn?.obj).toEqual({ view: 'monthly_review', channel: 'C_SALES', ts: expect.any(String), charts: 2, code: 'slack_webapi_platform_error', slackError: 'not_in_channel' });
+    expect(warn?.obj).toEqual({
+      view: 'monthly_review',
+      channel: 'C_SALES',
+      ts: expect.any(String),
+      charts: 2,
+      code: 'slack_webapi_platform_error',
+      slackError: 'not_in_channel',
+    });
     expect(JSON.stringify(log.entries)).not.toContain(fake.token);
     expect(JSON.stringify(log.entries)).not.toContain(refs[0]!.title);
   });
@@ -172,7 +221,9 @@ describe('Slack review charts', () => {
     expect((await gatewayWith().send({ kind: 'channel', teamId: 'sales' }, review(refs))).status).toBe('sent');
     expect((await gatewayWith(charts).send({ kind: 'channel', teamId: 'sales' }, review([]))).status).toBe('sent');
     fake.fail('chat.postMessage', { error: 'not_in_channel' });
-    expect((await gatewayWith(charts).send({ kind: 'channel', teamId: 'sales' }, review(refs))).status).toBe('failed_permanent');
+    expect((await gatewayWith(charts).send({ kind: 'channel', teamId: 'sales' }, review(refs))).status).toBe(
+      'failed_permanent',
+    );
     expect(fake.callsTo('files.getUploadURLExternal')).toEqual([]);
     expect(fake.files).toEqual([]);
     // The text of the review still names its charts.

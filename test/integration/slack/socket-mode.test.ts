@@ -10,7 +10,15 @@ import type { FakeSocketMode } from '../../helpers/fake-socket-mode.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 import { slackRecordingService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 
-const alice = { memberId: 'alice', name: 'Alice Martin', teamIds: ['sales'], roleId: 'sdr', locale: 'en' as const, timezone: 'Europe/Paris', isManager: false };
+const alice = {
+  memberId: 'alice',
+  name: 'Alice Martin',
+  teamIds: ['sales'],
+  roleId: 'sdr',
+  locale: 'en' as const,
+  timezone: 'Europe/Paris',
+  isManager: false,
+};
 
 describe('Slack Socket Mode', () => {
   let fake: FakeSlackApi;
@@ -26,7 +34,13 @@ describe('Slack Socket Mode', () => {
     service = slackRecordingService({ U_ALICE: alice });
     const log = createLogger('silent');
     http = new HttpServer(log);
-    adapter = createSlackAdapter({ config: { botToken: fake.token, appToken: fake.appToken, apiUrl: fake.url }, service, workspace: fixtureWorkspace, http, log });
+    adapter = createSlackAdapter({
+      config: { botToken: fake.token, appToken: fake.appToken, apiUrl: fake.url },
+      service,
+      workspace: fixtureWorkspace,
+      http,
+      log,
+    });
     await adapter.start();
     await socket.connected;
   });
@@ -53,7 +67,14 @@ describe('Slack Socket Mode', () => {
       event_id: eventId,
       event_time: 1,
       // On the bot's own post (item_user): reactions to other messages are not tallied.
-      event: { type: 'reaction_added', user: 'U_ALICE', reaction: 'fire', item: { type: 'message', channel: 'C_SALES', ts: '1.1' }, item_user: 'U0BOT', event_ts: '1.1' },
+      event: {
+        type: 'reaction_added',
+        user: 'U_ALICE',
+        reaction: 'fire',
+        item: { type: 'message', channel: 'C_SALES', ts: '1.1' },
+        item_user: 'U0BOT',
+        event_ts: '1.1',
+      },
     });
     await socket.deliver('events_api', envelope('EvSOCK1'), 'env-1');
     await socket.deliver('events_api', envelope('EvSOCK1'), 'env-2', 1);
@@ -65,7 +86,16 @@ describe('Slack Socket Mode', () => {
   it('answers a slash command that came over the socket through its response URL', async () => {
     const ack = await socket.deliver(
       'slash_commands',
-      { command: '/rituals', text: 'me', user_id: 'U_ALICE', team_id: 'T0TEST', channel_id: 'C1', response_url: fake.responseUrl('sock-cmd'), trigger_id: 't.1', api_app_id: 'A0TEST' },
+      {
+        command: '/rituals',
+        text: 'me',
+        user_id: 'U_ALICE',
+        team_id: 'T0TEST',
+        channel_id: 'C1',
+        response_url: fake.responseUrl('sock-cmd'),
+        trigger_id: 't.1',
+        api_app_id: 'A0TEST',
+      },
       'env-cmd',
     );
     expect(ack.envelope_id).toBe('env-cmd');

@@ -12,10 +12,28 @@ import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 import { startSlackHarness, SECRET, type SlackHarness } from './harness.js';
 import { slackRecordingService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 
-const alice = { memberId: 'alice', name: 'Alice Martin', teamIds: ['sales'], roleId: 'sdr', locale: 'en' as const, timezone: 'Europe/Paris', isManager: false };
+const alice = {
+  memberId: 'alice',
+  name: 'Alice Martin',
+  teamIds: ['sales'],
+  roleId: 'sdr',
+  locale: 'en' as const,
+  timezone: 'Europe/Paris',
+  isManager: false,
+};
 
 const reaction = (eventId?: string) =>
-  eventCallback({ type: 'reaction_added', user: 'U_ALICE', reaction: 'tada', item: { type: 'message', channel: 'C_SALES', ts: '1700000000.000001' }, item_user: 'U0BOT', event_ts: '1.2' }, eventId);
+  eventCallback(
+    {
+      type: 'reaction_added',
+      user: 'U_ALICE',
+      reaction: 'tada',
+      item: { type: 'message', channel: 'C_SALES', ts: '1700000000.000001' },
+      item_user: 'U0BOT',
+      event_ts: '1.2',
+    },
+    eventId,
+  );
 
 describe('Slack HTTP transport', () => {
   let h: SlackHarness;
@@ -43,8 +61,14 @@ describe('Slack HTTP transport', () => {
 
   const refusals: [string, (body: string) => Partial<Parameters<typeof postSigned>[2]>][] = [
     ['a forged signature', () => ({ signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), 'x') })],
-    ['a signature of another body', () => ({ signature: slackSignature(SECRET, Math.floor(Date.now() / 1000), '{"other":1}') })],
-    ['a stale timestamp (6 minutes old, correctly signed)', () => ({ timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })],
+    [
+      'a signature of another body',
+      () => ({ signature: slackSignature(SECRET, Math.floor(Date.now() / 1000), '{"other":1}') }),
+    ],
+    [
+      'a stale timestamp (6 minutes old, correctly signed)',
+      () => ({ timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }),
+    ],
     ['a timestamp 6 minutes in the future', () => ({ timestamp: Math.floor(Date.now() / 1000) + 6 * 60 })],
     ['a missing signature header', () => ({ signature: null })],
     ['a missing timestamp header', () => ({ omitTimestamp: true })],
@@ -72,15 +96,24 @@ describe('Slack HTTP transport', () => {
   it('counts an event delivered twice (Slack retry with X-Slack-Retry-Num) once', async () => {
     const first = reaction('Ev0DUPLICATE1');
     expect((await h.post(first)).status).toBe(200);
-    const retry = await h.post(first, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retry = await h.post(first, {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(retry.status).toBe(200);
     const other = reaction('Ev0OTHER');
     expect((await h.post(other)).status).toBe(200);
     await h.fake.waitFor(() => service.callsTo('recordReaction').length === 2);
     await new Promise((r) => setTimeout(r, 50));
-    const recorded = service.callsTo('recordReaction').map(([event]) => event as { eventId: string; emoji: string; added: boolean; ref: unknown });
+    const recorded = service
+      .callsTo('recordReaction')
+      .map(([event]) => event as { eventId: string; emoji: string; added: boolean; ref: unknown });
     expect(recorded.map((r) => r.eventId)).toEqual(['Ev0DUPLICATE1', 'Ev0OTHER']);
-    expect(recorded[0]).toMatchObject({ emoji: 'tada', added: true, userId: 'U_ALICE', ref: { platform: 'slack', conversation: 'C_SALES', id: '1700000000.000001' } });
+    expect(recorded[0]).toMatchObject({
+      emoji: 'tada',
+      added: true,
+      userId: 'U_ALICE',
+      ref: { platform: 'slack', conversation: 'C_SALES', id: '1700000000.000001' },
+    });
   });
 
   it('refuses a body over the size limit with 413', async () => {
@@ -157,7 +190,13 @@ describe('Slack adapter lifecycle', () => {
 
   it('needs the signing secret in HTTP mode', () => {
     expect(() =>
-      createSlackAdapter({ config: { botToken: 'xoxb-x' }, service: slackRecordingService({}), workspace: fixtureWorkspace, http: new HttpServer(createLogger('silent')), log: createLogger('silent') }),
+      createSlackAdapter({
+        config: { botToken: 'xoxb-x' },
+        service: slackRecordingService({}),
+        workspace: fixtureWorkspace,
+        http: new HttpServer(createLogger('silent')),
+        log: createLogger('silent'),
+      }),
     ).toThrow(/SLACK_SIGNING_SECRET/);
   });
 });

@@ -58,9 +58,18 @@ describe('managers told when the Slack app is uninstalled', () => {
   it('logs a manager it cannot reach anywhere else', async () => {
     const outbox = createOutboxRepo(store);
     const log = captureLog();
-    const alert = createUninstallAlerts({ workspace: () => workspace, outbox, reachOtherThanSlackWorkspace: () => undefined, installUrl: '/slack/install', clock: { now: () => new Date('2026-11-18T10:00:00Z') }, log });
+    const alert = createUninstallAlerts({
+      workspace: () => workspace,
+      outbox,
+      reachOtherThanSlackWorkspace: () => undefined,
+      installUrl: '/slack/install',
+      clock: { now: () => new Date('2026-11-18T10:00:00Z') },
+      log,
+    });
     await alert({ teamId: 'T0ACME' });
     expect(await outbox.claim({ at: '2026-11-18T10:00:01.000Z', limit: 10, leaseMs: 1000 })).toEqual([]);
-    expect(log.entries.filter((e) => e.level === 'warn').map((e) => e.obj)).toEqual([{ team: 'sales', manager: 'maya', slackTeam: 'T0ACME' }]);
+    expect(log.entries.filter((e) => e.level === 'warn').map((e) => e.obj)).toEqual([
+      { team: 'sales', manager: 'maya', slackTeam: 'T0ACME' },
+    ]);
   });
 });

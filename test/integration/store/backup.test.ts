@@ -44,7 +44,9 @@ describe('store.backup', () => {
 
     const copy = new Database(result.path, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-    const rows = copy.prepare(`select id, entity_id as n, after from audit_log where entity = 'test' order by id`).all() as { n: string; after: string }[];
+    const rows = copy
+      .prepare(`select id, entity_id as n, after from audit_log where entity = 'test' order by id`)
+      .all() as { n: string; after: string }[];
     expect(rows.length).toBeGreaterThanOrEqual(committedBefore);
     expect(rows.length).toBeLessThanOrEqual(written);
     rows.forEach((r, i) => {
@@ -65,7 +67,9 @@ describe('store.backup', () => {
     const store = await openStore(tmp.file('live.db'));
     await store.backup(tmp.file('copy.db'));
     await expect(store.backup(tmp.file('copy.db'))).rejects.toThrow(/already exists \(use --force to overwrite\)/);
-    await expect(store.backup(tmp.file('copy.db'), { overwrite: true })).resolves.toMatchObject({ path: tmp.file('copy.db') });
+    await expect(store.backup(tmp.file('copy.db'), { overwrite: true })).resolves.toMatchObject({
+      path: tmp.file('copy.db'),
+    });
     await expect(store.backup(tmp.file('live.db'), { overwrite: true })).rejects.toThrow(/is the database itself/);
     await store.close();
   });

@@ -39,7 +39,9 @@ describe('rituals CLI (store commands)', () => {
   it('migrate applies the migrations once', async () => {
     const first = await rituals(['migrate']);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toMatch(/^applied 0000_init\n(?:applied \d{4}_\w+\n)*database file:.*rituals\.db is up to date \(\d+ migrations?\)\n$/);
+    expect(first.stdout).toMatch(
+      /^applied 0000_init\n(?:applied \d{4}_\w+\n)*database file:.*rituals\.db is up to date \(\d+ migrations?\)\n$/,
+    );
     const again = await rituals(['migrate']);
     expect(again.stdout).toMatch(/^nothing to apply: database /);
   });
@@ -47,7 +49,10 @@ describe('rituals CLI (store commands)', () => {
   it('import is idempotent and prints a summary', async () => {
     const file = join(FIXTURES, 'example-crm.csv');
     const first = await rituals(['import', file]);
-    expect(first).toMatchObject({ code: 0, stdout: `imported 3 values (3 new, 0 updated, 0 unchanged) from ${file}\n` });
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: `imported 3 values (3 new, 0 updated, 0 unchanged) from ${file}\n`,
+    });
     const again = await rituals(['import', file]);
     expect(again.stdout).toBe(`imported 3 values (0 new, 0 updated, 3 unchanged) from ${file}\n`);
   });
@@ -88,10 +93,17 @@ describe('rituals CLI (store commands)', () => {
     const dest = tmp.file('backups/copy.db');
     const r = await rituals(['backup', dest]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^backup of file:.*rituals\\.db written to ${dest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\.\\d KiB\\)\\n$`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^backup of file:.*rituals\\.db written to ${dest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\.\\d KiB\\)\\n$`,
+      ),
+    );
     expect(existsSync(dest)).toBe(true);
     const again = await rituals(['backup', dest]);
-    expect(again).toMatchObject({ code: 1, stderr: `rituals: backup destination ${dest} already exists (use --force to overwrite)\n` });
+    expect(again).toMatchObject({
+      code: 1,
+      stderr: `rituals: backup destination ${dest} already exists (use --force to overwrite)\n`,
+    });
   });
 
   it('names the database URL of a corrupt file in one line', async () => {

@@ -21,7 +21,8 @@ const ROOT = join(import.meta.dirname, '../../..');
 const read = (p: string) => decodeCsv(readFileSync(join(ROOT, p)));
 const HUBSPOT = 'examples/crm/hubspot-deals.csv';
 const SALESFORCE = 'examples/crm/salesforce-opportunities.csv';
-const mapping = (name: string) => parseCrmMapping(readFileSync(join(ROOT, `examples/mappings/${name}.yaml`), 'utf8'), name);
+const mapping = (name: string) =>
+  parseCrmMapping(readFileSync(join(ROOT, `examples/mappings/${name}.yaml`), 'utf8'), name);
 
 let tmp: TempDir;
 let store: Store;
@@ -37,13 +38,19 @@ afterEach(async () => {
   tmp.remove();
 });
 
-const importFile = (file: string, map: 'hubspot-deals' | 'salesforce-opportunities', at = '2026-12-02T08:00:00.000Z', text = read(file)) =>
-  importMetricsCsv(store, workspace, { text, file, at, mapping: mapping(map) });
+const importFile = (
+  file: string,
+  map: 'hubspot-deals' | 'salesforce-opportunities',
+  at = '2026-12-02T08:00:00.000Z',
+  text = read(file),
+) => importMetricsCsv(store, workspace, { text, file, at, mapping: mapping(map) });
 
 /** Sum of the stored values per member, KPI and day. */
 function sums(): Record<string, number> {
   const rows = rawSqlite(store)
-    .prepare('select member_id as m, kpi_id as k, date as d, sum(value) as v from metric_values group by member_id, kpi_id, date order by date, member_id')
+    .prepare(
+      'select member_id as m, kpi_id as k, date as d, sum(value) as v from metric_values group by member_id, kpi_id, date order by date, member_id',
+    )
     .all() as { m: string; k: string; d: string; v: number }[];
   return Object.fromEntries(rows.map((r) => [`${r.m}/${r.k}/${r.d}`, r.v]));
 }
@@ -70,25 +77,43 @@ describe('CRM exports with mapping files', () => {
       'lea/new_revenue/2026-11-18': 21400, // Salesforce ...E2
       'thomas/new_revenue/2026-12-01': 1250.5, // Salesforce ...E6
     });
-    const teams = rawSqlite(store).prepare('select distinct member_id as m, team_id as t from metric_values order by m').all();
+    const teams = rawSqlite(store)
+      .prepare('select distinct member_id as m, team_id as t from metric_values order by m')
+      .all();
     expect(teams).toEqual([
       { m: 'david', t: 'sales-us' },
       { m: 'lea', t: 'sales-fr' },
       { m: 'sarah', t: 'sales-us' },
       { m: 'thomas', t: 'sales-fr' },
     ]);
-    expect(await store.metricValues.findByExternalId('import', 'salesforce-opp-0065g00000AbCdE2')).toMatchObject({ value: 21400, source: 'import' });
+    expect(await store.metricValues.findByExternalId('import', 'salesforce-opp-0065g00000AbCdE2')).toMatchObject({
+      value: 21400,
+      source: 'import',
+    });
     expect(await store.metricValues.findByExternalId('import', 'hubspot-deal-9003')).toMatchObject({ value: 32500.5 });
   });
 
   it('changes nothing on a re-import and updates a corrected deal, keeping its old amount', async () => {
     await importFile(HUBSPOT, 'hubspot-deals');
-    expect(await importFile(HUBSPOT, 'hubspot-deals', '2026-12-03T08:00:00.000Z')).toMatchObject({ inserted: 0, updated: 0, unchanged: 5 });
-    const corrected = read(HUBSPOT).replace('Closed Won,2026-10-07 10:15,lea.dubois@acme.example,24000', 'Closed Won,2026-10-08 10:15,lea.dubois@acme.example,26000');
-    expect(await importFile(HUBSPOT, 'hubspot-deals', '2026-12-04T08:00:00.000Z', corrected)).toMatchObject({ inserted: 0, updated: 1, unchanged: 4 });
+    expect(await importFile(HUBSPOT, 'hubspot-deals', '2026-12-03T08:00:00.000Z')).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 5,
+    });
+    const corrected = read(HUBSPOT).replace(
+      'Closed Won,2026-10-07 10:15,lea.dubois@acme.example,24000',
+      'Closed Won,2026-10-08 10:15,lea.dubois@acme.example,26000',
+    );
+    expect(await importFile(HUBSPOT, 'hubspot-deals', '2026-12-04T08:00:00.000Z', corrected)).toMatchObject({
+      inserted: 0,
+      updated: 1,
+      unchanged: 4,
+    });
     const deal = (await store.metricValues.findByExternalId('import', 'hubspot-deal-9001'))!;
     expect(deal).toMatchObject({ date: '2026-10-08', value: 26000 });
-    expect(await store.metricValues.listHistory(deal.id)).toMatchObject([{ date: '2026-10-07', value: 24000, supersededAt: '2026-12-04T08:00:00.000Z' }]);
+    expect(await store.metricValues.listHistory(deal.id)).toMatchObject([
+      { date: '2026-10-07', value: 24000, supersededAt: '2026-12-04T08:00:00.000Z' },
+    ]);
   });
 
   it('reports bad rows with the lines of the original file and writes nothing', async () => {
@@ -117,7 +142,12 @@ describe('CRM exports with mapping files', () => {
   });
 
   it('names the mapped columns missing from the header', async () => {
-    const err = await importFile('other.csv', 'salesforce-opportunities', undefined, 'Owner,Stage,Amount\nx,Closed Won,1\n').catch((e: unknown) => e);
+    const err = await importFile(
+      'other.csv',
+      'salesforce-opportunities',
+      undefined,
+      'Owner,Stage,Amount\nx,Closed Won,1\n',
+    ).catch((e: unknown) => e);
     expect((err as CsvImportError).problems).toEqual([
       'other.csv:1: column "Owner Email" of mapping "Salesforce opportunities" is not in the header',
       'other.csv:1: column "Close Date" of mapping "Salesforce opportunities" is not in the header',
@@ -128,7 +158,18 @@ describe('CRM exports with mapping files', () => {
 
 describe('mapping files', () => {
   it('reports every problem with its line, column and path', () => {
-    const text = ['name: Broken', 'kpi: new_revenue', 'member: { colum: Owner }', 'date:', '  column: Close', 'value:', '  column: Amount', '  decimal: ";"', 'source_id: { column: Id }', 'filter: { column: Stage, keep: [] }'].join('\n');
+    const text = [
+      'name: Broken',
+      'kpi: new_revenue',
+      'member: { colum: Owner }',
+      'date:',
+      '  column: Close',
+      'value:',
+      '  column: Amount',
+      '  decimal: ";"',
+      'source_id: { column: Id }',
+      'filter: { column: Stage, keep: [] }',
+    ].join('\n');
     const err = (() => {
       try {
         parseCrmMapping(text, 'm.yaml');
@@ -149,7 +190,9 @@ describe('mapping files', () => {
     expect(mappedAmount('EUR 21,400.00', '.', 'EUR')).toEqual({ value: '21400.00' });
     expect(mappedAmount('21 400,50 €', ',', 'EUR')).toEqual({ value: '21400.50' });
     expect(mappedAmount('1.234.567,8', ',', undefined)).toEqual({ value: '1234567.8' });
-    expect(mappedAmount('$1,200', '.', 'EUR')).toEqual({ problem: 'amount "$1,200" is in USD, but the mapping expects EUR' });
+    expect(mappedAmount('$1,200', '.', 'EUR')).toEqual({
+      problem: 'amount "$1,200" is in USD, but the mapping expects EUR',
+    });
     expect(mappedAmount('12,5', '.', undefined)).toEqual({ value: '125' });
   });
 });

@@ -31,7 +31,9 @@ const stored = async () =>
 describe('CSV import', () => {
   it('imports a comma-separated file (any column order, case-insensitive header, extra columns ignored)', async () => {
     const result = await run('metrics-comma.csv');
-    expect(formatImportSummary(result)).toBe('imported 6 values (6 new, 0 updated, 0 unchanged) from metrics-comma.csv');
+    expect(formatImportSummary(result)).toBe(
+      'imported 6 values (6 new, 0 updated, 0 unchanged) from metrics-comma.csv',
+    );
     expect(await stored()).toEqual([
       ['2026-03-02', 'bob', 'sales', 'revenue', 12000.5, 'crm-001'],
       ['2026-03-02', 'bob', 'sales', 'won', 2, 'csv:member:bob:won:2026-03-02'],
@@ -41,7 +43,9 @@ describe('CSV import', () => {
       ['2026-03-31', null, 'sales', 'opportunities', 7, 'csv:team:sales:opportunities:2026-03-31'],
     ]);
     expect((await store.metricValues.list({}))[0]).toMatchObject({ source: 'import', recordedAt: T1 });
-    expect(await store.audit.list({ entity: 'import' })).toMatchObject([{ action: 'metrics.import', entityId: 'metrics-comma.csv' }]);
+    expect(await store.audit.list({ entity: 'import' })).toMatchObject([
+      { action: 'metrics.import', entityId: 'metrics-comma.csv' },
+    ]);
   });
 
   it('imports a French export: BOM, CRLF, `;`, decimal commas, spaces in numbers, DD/MM/YYYY, percent sign', async () => {
@@ -90,7 +94,9 @@ describe('CSV import', () => {
     expect(result).toMatchObject({ inserted: 0, updated: 2, unchanged: 4 });
     const deal = await store.metricValues.findByExternalId('import', 'crm-001');
     expect(deal).toMatchObject({ value: 12500, recordedAt: T2 });
-    expect(await store.metricValues.listHistory(deal!.id)).toMatchObject([{ value: 12000.5, recordedAt: T1, supersededAt: T2 }]);
+    expect(await store.metricValues.listHistory(deal!.id)).toMatchObject([
+      { value: 12000.5, recordedAt: T1, supersededAt: T2 },
+    ]);
     const team = await store.metricValues.findByExternalId('import', 'csv:team:sales:opportunities:2026-03-31');
     expect(await store.metricValues.listHistory(team!.id)).toMatchObject([{ value: 7 }]);
   });
@@ -108,10 +114,13 @@ describe('CSV import', () => {
   });
 
   it('reports an unclosed quote, and conflicting duplicate rows', async () => {
-    await expect(importMetricsCsv(store, ws, { text: 'date,member,kpi,value\n2026-03-02,bob,revenue,"12\n', file: 'q.csv' })).rejects.toMatchObject({
+    await expect(
+      importMetricsCsv(store, ws, { text: 'date,member,kpi,value\n2026-03-02,bob,revenue,"12\n', file: 'q.csv' }),
+    ).rejects.toMatchObject({
       problems: [expect.stringMatching(/^q\.csv:\d+: .*Quote Not Closed/)],
     });
-    const dup = 'date,member,kpi,value,source_id\n2026-03-02,bob,revenue,1,a\n2026-03-02,bob,revenue,1,a\n2026-03-03,bob,won,1,a\n';
+    const dup =
+      'date,member,kpi,value,source_id\n2026-03-02,bob,revenue,1,a\n2026-03-02,bob,revenue,1,a\n2026-03-03,bob,won,1,a\n';
     await expect(importMetricsCsv(store, ws, { text: dup, file: 'd.csv' })).rejects.toMatchObject({
       problems: ['d.csv:4: source_id "a" is also on line 2 with other data'],
     });
@@ -119,6 +128,8 @@ describe('CSV import', () => {
 
   it('reports the starting line of a record after a multi-line quoted cell', async () => {
     const text = 'date,member,kpi,value,note\n2026-03-02,bob,revenue,1,"two\nlines"\n2026-03-02,zed,revenue,1,\n';
-    await expect(importMetricsCsv(store, ws, { text, file: 'm.csv' })).rejects.toMatchObject({ problems: ['m.csv:4: unknown member "zed"'] });
+    await expect(importMetricsCsv(store, ws, { text, file: 'm.csv' })).rejects.toMatchObject({
+      problems: ['m.csv:4: unknown member "zed"'],
+    });
   });
 });

@@ -36,7 +36,9 @@ describe('openStore', () => {
     expect(store.migrations.applied).toEqual(readJournal().map((e) => e.tag));
     expect(rawSqlite(store).pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = rawSqlite(store).prepare(`select name from sqlite_master where type = 'table'`).pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['check_ins', 'metric_values', 'outbox', 'audit_log', 'scheduler_leases']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['check_ins', 'metric_values', 'outbox', 'audit_log', 'scheduler_leases']),
+    );
     await store.close();
   });
 
@@ -65,7 +67,14 @@ describe('openStore', () => {
   it('enforces foreign keys', async () => {
     const store = await openStore(':memory:');
     await expect(
-      store.checkIns.submit({ memberId: 'ghost', teamId: 'nope', periodKey: '2026-W10', values: {}, idempotencyKey: 'k', submittedAt: '2026-03-06T15:00:00.000Z' }),
+      store.checkIns.submit({
+        memberId: 'ghost',
+        teamId: 'nope',
+        periodKey: '2026-W10',
+        values: {},
+        idempotencyKey: 'k',
+        submittedAt: '2026-03-06T15:00:00.000Z',
+      }),
     ).rejects.toThrow(/FOREIGN KEY/);
     await store.close();
   });

@@ -34,10 +34,20 @@ describe('objective ids', () => {
     const v1 = await store.objectives.version!();
     await store.workspace.sync(ws, { actor: 'config', at: '2026-01-02T00:00:00.000Z' });
     expect(await store.objectives.version!()).toBe(v1);
-    await store.objectives.changeTarget({ objectiveId: 'team:sales:pipeline', target: { value: 33 }, effectiveFrom: '2026-04-01', by: 'carol', reason: 'QBR', at: '2026-01-03T00:00:00.000Z' });
+    await store.objectives.changeTarget({
+      objectiveId: 'team:sales:pipeline',
+      target: { value: 33 },
+      effectiveFrom: '2026-04-01',
+      by: 'carol',
+      reason: 'QBR',
+      at: '2026-01-03T00:00:00.000Z',
+    });
     const v2 = await store.objectives.version!();
     expect(v2).not.toBe(v1);
-    await store.workspace.sync(withRoleTarget(ws, 'sdr', 'meetings', 30), { actor: 'config', at: '2026-01-01T00:00:00.000Z' });
+    await store.workspace.sync(withRoleTarget(ws, 'sdr', 'meetings', 30), {
+      actor: 'config',
+      at: '2026-01-01T00:00:00.000Z',
+    });
     expect(await store.objectives.version!()).not.toBe(v2);
   });
 });

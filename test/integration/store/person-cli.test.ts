@@ -7,7 +7,14 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/connection.js';
-import { personWorkspace, personYaml, scanForNeedles, seedPersonData, ZELDA, ZELDA_NEEDLES } from '../../helpers/person-fixture.js';
+import {
+  personWorkspace,
+  personYaml,
+  scanForNeedles,
+  seedPersonData,
+  ZELDA,
+  ZELDA_NEEDLES,
+} from '../../helpers/person-fixture.js';
 import { tempDir, type TempDir } from '../../helpers/store.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -47,7 +54,17 @@ function rituals(args: string[]): Promise<Run> {
 describe('rituals person', () => {
   it('exports a member by email to a file only its owner can read', async () => {
     const out = tmp.file('zelda.json');
-    const r = await rituals(['person', 'export', ZELDA.email, '--out', out, '--actor', 'dpo@acme', '-c', tmp.file('with.yaml')]);
+    const r = await rituals([
+      'person',
+      'export',
+      ZELDA.email,
+      '--out',
+      out,
+      '--actor',
+      'dpo@acme',
+      '-c',
+      tmp.file('with.yaml'),
+    ]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toMatch(/^exported \d+ rows from 15 tables about "zelda-q" to /);
     expect(statSync(out).mode & 0o777).toBe(0o600);
@@ -57,15 +74,25 @@ describe('rituals person', () => {
     const stdout = await rituals(['person', 'export', ZELDA.id, '-c', tmp.file('with.yaml')]);
     expect(JSON.parse(stdout.stdout)).toMatchObject({ memberId: ZELDA.id });
     const unknown = await rituals(['person', 'export', 'nobody', '-c', tmp.file('with.yaml')]);
-    expect(unknown).toMatchObject({ code: 1, stderr: 'rituals: no member "nobody" in the database: give the member id from the workspace config, or their email\n' });
+    expect(unknown).toMatchObject({
+      code: 1,
+      stderr:
+        'rituals: no member "nobody" in the database: give the member id from the workspace config, or their email\n',
+    });
   });
 
   it('refuses to erase while the config names her, or without confirmation, and then erases', async () => {
     const still = await rituals(['person', 'erase', ZELDA.id, '--yes', '-c', tmp.file('with.yaml')]);
     expect(still.code).toBe(1);
-    expect(still.stderr).toContain(`member "zelda-q" is still in ${tmp.file('with.yaml')} (teams.sales.members, teams.sales.collective.demos): remove them there first`);
+    expect(still.stderr).toContain(
+      `member "zelda-q" is still in ${tmp.file('with.yaml')} (teams.sales.members, teams.sales.collective.demos): remove them there first`,
+    );
     const unconfirmed = await rituals(['person', 'erase', ZELDA.id, '-c', tmp.file('without.yaml')]);
-    expect(unconfirmed).toMatchObject({ code: 1, stderr: 'rituals: refusing to erase without confirmation: stdin is not a terminal; pass --yes to confirm; nothing was erased\n' });
+    expect(unconfirmed).toMatchObject({
+      code: 1,
+      stderr:
+        'rituals: refusing to erase without confirmation: stdin is not a terminal; pass --yes to confirm; nothing was erased\n',
+    });
     const store = await openStore(db);
     try {
       expect(scanForNeedles(store, ZELDA_NEEDLES).length).toBeGreaterThan(0);
@@ -73,7 +100,17 @@ describe('rituals person', () => {
       await store.close();
     }
 
-    const done = await rituals(['person', 'erase', ZELDA.email, '--keep-aggregates', '--yes', '--actor', 'dpo@acme', '-c', tmp.file('without.yaml')]);
+    const done = await rituals([
+      'person',
+      'erase',
+      ZELDA.email,
+      '--keep-aggregates',
+      '--yes',
+      '--actor',
+      'dpo@acme',
+      '-c',
+      tmp.file('without.yaml'),
+    ]);
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
     const lines = done.stdout.split('\n');

@@ -31,7 +31,13 @@ const leave = () => store.workspace.sync(personWorkspace(false), { actor: 'confi
 
 async function collective(ws: Workspace, periodKey: string) {
   const report = await teamReport(
-    { workspace: ws, metricValues: store.metricValues, ooo: store.ooo, objectives: store.objectives, members: store.workspace },
+    {
+      workspace: ws,
+      metricValues: store.metricValues,
+      ooo: store.ooo,
+      objectives: store.objectives,
+      members: store.workspace,
+    },
     { teamId: 'sales', periodKey, asOf: AT },
   );
   return report.collective.map((c) => [c.objective, c.actual]);
@@ -40,10 +46,21 @@ async function collective(ws: Workspace, periodKey: string) {
 /** The burn-up chart of October's demos, as its alt text states the figures. */
 async function burnUp(ws: Workspace): Promise<string> {
   const deps = { workspace: ws, metricValues: store.metricValues, ooo: store.ooo, members: store.workspace };
-  return (await buildChart(deps, { kind: 'burnup', teamId: 'sales', periodKey: '2026-10', objectiveId: 'demos' }, { asOf: AT, locale: 'en' })).altText;
+  return (
+    await buildChart(
+      deps,
+      { kind: 'burnup', teamId: 'sales', periodKey: '2026-10', objectiveId: 'demos' },
+      { asOf: AT, locale: 'en' },
+    )
+  ).altText;
 }
 
-const count = (table: string, where = '1 = 1') => (rawSqlite(store).prepare(`select count(*) as n from ${quoteIdent(table)} where ${where}`).get() as { n: number }).n;
+const count = (table: string, where = '1 = 1') =>
+  (
+    rawSqlite(store)
+      .prepare(`select count(*) as n from ${quoteIdent(table)} where ${where}`)
+      .get() as { n: number }
+  ).n;
 
 /** Totals per KPI of a team's metric export (the `rituals export metrics --team` path). */
 async function exportedTotals(): Promise<Record<string, number>> {
@@ -55,8 +72,12 @@ async function exportedTotals(): Promise<Record<string, number>> {
 
 function samSnapshot() {
   return {
-    checkIns: rawSqlite(store).prepare(`select period_key, wins, blockers, "values" from check_ins where member_id = 'sam' order by id`).all(),
-    values: rawSqlite(store).prepare(`select kpi_id, date, value, external_id from metric_values where member_id = 'sam' order by id`).all(),
+    checkIns: rawSqlite(store)
+      .prepare(`select period_key, wins, blockers, "values" from check_ins where member_id = 'sam' order by id`)
+      .all(),
+    values: rawSqlite(store)
+      .prepare(`select kpi_id, date, value, external_id from metric_values where member_id = 'sam' order by id`)
+      .all(),
     reactions: rawSqlite(store).prepare(`select emoji, user_id from reactions where member_id = 'sam'`).all(),
     decisions: rawSqlite(store).prepare(`select author, text from decisions where author = 'maya'`).all(),
   };
@@ -70,10 +91,14 @@ describe('person export', () => {
     const identifiers = [ZELDA.id, ZELDA.email, ZELDA.slack, ZELDA.teams, ZELDA.upn];
     const about = new Map<string, Set<string>>();
     for (const { table, columns } of textColumnsOfEveryTable(rawSqlite(store))) {
-      const rows = rawSqlite(store).prepare(`select * from ${quoteIdent(table)}`).all() as Record<string, unknown>[];
+      const rows = rawSqlite(store)
+        .prepare(`select * from ${quoteIdent(table)}`)
+        .all() as Record<string, unknown>[];
       for (const row of rows) {
         const text = columns.map((c) => String(row[c] ?? '')).join('\u0000');
-        const names = identifiers.some((id) => new RegExp(`(^|[^\\w.-])${id.replace(/[.]/g, '\\.')}($|[^\\w-])`).test(text));
+        const names = identifiers.some((id) =>
+          new RegExp(`(^|[^\\w.-])${id.replace(/[.]/g, '\\.')}($|[^\\w-])`).test(text),
+        );
         if (!names) continue;
         if (table === 'outbox' && !String(row.target).includes(`"memberId":"${ZELDA.id}"`)) continue;
         if (table === 'engine_state') continue;
@@ -86,8 +111,21 @@ describe('person export', () => {
     expect(data).toMatchObject({ format: 'rituals.person-export/1', memberId: ZELDA.id, exportedAt: AT });
     expect([...about.keys()].sort()).toEqual(
       [
-        'audit_log', 'breaches', 'check_ins', 'conversation_refs', 'decisions', 'members', 'metric_value_history', 'metric_values',
-        'objective_target_history', 'objectives', 'ooo_periods', 'outbox', 'reactions', 'ritual_occurrences', 'team_members',
+        'audit_log',
+        'breaches',
+        'check_ins',
+        'conversation_refs',
+        'decisions',
+        'members',
+        'metric_value_history',
+        'metric_values',
+        'objective_target_history',
+        'objectives',
+        'ooo_periods',
+        'outbox',
+        'reactions',
+        'ritual_occurrences',
+        'team_members',
       ].sort(),
     );
     for (const [table, rows] of about) {
@@ -110,14 +148,18 @@ describe('person export', () => {
   it('finds her by email too, and knows nothing of strangers', async () => {
     expect((await store.persons.find(ZELDA.email.toUpperCase()))?.id).toBe(ZELDA.id);
     expect(await store.persons.find('nobody')).toBeUndefined();
-    await expect(store.persons.export('nobody', { actor: 'x', at: AT })).rejects.toMatchObject({ code: 'PERSON.UNKNOWN' });
+    await expect(store.persons.export('nobody', { actor: 'x', at: AT })).rejects.toMatchObject({
+      code: 'PERSON.UNKNOWN',
+    });
   });
 });
 
 describe('person erase', () => {
   it('refuses while she is still in the config, and changes nothing', async () => {
     const before = count('audit_log');
-    const error = await store.persons.erase(ZELDA.id, { actor: 'os:dpo', at: AT, keepAggregates: false }).catch((e: unknown) => e);
+    const error = await store.persons
+      .erase(ZELDA.id, { actor: 'os:dpo', at: AT, keepAggregates: false })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PersonError);
     expect(error).toMatchObject({ code: 'PERSON.STILL_CONFIGURED' });
     expect(count('members', `id = '${ZELDA.id}'`)).toBe(1);
@@ -144,9 +186,11 @@ describe('person erase', () => {
     // The config history of her entry, membership and own target: created, then deactivated when she left.
     expect(byTable.audit_log).toMatchObject({ deleted: 6 });
     // Maya's and Sam's (member and membership created) stay.
-    expect(rawSqlite(store).prepare(`select entity_id from audit_log where entity in ('member', 'membership') order by entity_id`).all()).toEqual(
-      ['maya', 'sales/maya', 'sales/sam', 'sam'].map((entity_id) => ({ entity_id })),
-    );
+    expect(
+      rawSqlite(store)
+        .prepare(`select entity_id from audit_log where entity in ('member', 'membership') order by entity_id`)
+        .all(),
+    ).toEqual(['maya', 'sales/maya', 'sales/sam', 'sam'].map((entity_id) => ({ entity_id })));
     // Numbers deleted: no pseudonymous member.
     expect(count('members', `id like 'anon-%'`)).toBe(0);
     // Her decision stays in the team's log, without her words; Maya's is untouched.
@@ -156,12 +200,19 @@ describe('person erase', () => {
     ]);
     // The erasure is audited under the pseudonym, and the database is consistent.
     expect(await store.audit.list({ entity: 'person' })).toEqual([
-      expect.objectContaining({ actor: 'os:dpo', action: 'person.erase', entityId: report.pseudonym, after: expect.objectContaining({ keptAggregates: false }) }),
+      expect.objectContaining({
+        actor: 'os:dpo',
+        action: 'person.erase',
+        entityId: report.pseudonym,
+        after: expect.objectContaining({ keptAggregates: false }),
+      }),
     ]);
     expect(rawSqlite(store).pragma('foreign_key_check')).toEqual([]);
     expect(rawSqlite(store).pragma('integrity_check', { simple: true })).toBe('ok');
     // Erasing twice: she is unknown.
-    await expect(store.persons.erase(ZELDA.id, { actor: 'os:dpo', at: AT, keepAggregates: false })).rejects.toMatchObject({ code: 'PERSON.UNKNOWN' });
+    await expect(
+      store.persons.erase(ZELDA.id, { actor: 'os:dpo', at: AT, keepAggregates: false }),
+    ).rejects.toMatchObject({ code: 'PERSON.UNKNOWN' });
   });
 
   it('with keepAggregates, keeps her numbers under a pseudonym: team figures of closed periods do not change', async () => {
@@ -190,22 +241,45 @@ describe('person erase', () => {
     const p = report.pseudonym;
     expect(report.keptAggregates).toBe(true);
     // Her numbers under the pseudonym, which is no one: no name, identity or start date, a former member.
-    expect(rawSqlite(store).prepare(`select kpi_id, date, value from metric_values where member_id = ? order by date, kpi_id`).all(p)).toEqual([
+    expect(
+      rawSqlite(store)
+        .prepare(`select kpi_id, date, value from metric_values where member_id = ? order by date, kpi_id`)
+        .all(p),
+    ).toEqual([
       { kpi_id: 'revenue', date: '2026-09-15', value: 32_000 },
       { kpi_id: 'calls', date: '2026-10-09', value: 40 },
       { kpi_id: 'meetings', date: '2026-10-09', value: 6 },
       { kpi_id: 'calls', date: '2026-11-06', value: 35 },
       { kpi_id: 'meetings', date: '2026-11-06', value: 5 },
     ]);
-    expect(rawSqlite(store).prepare(`select id, name, email, slack_user_id, teams_aad_id, upn, start_date, active from members where id = ?`).get(p)).toEqual({
-      id: p, name: p, email: null, slack_user_id: null, teams_aad_id: null, upn: null, start_date: '', active: 0,
+    expect(
+      rawSqlite(store)
+        .prepare(
+          `select id, name, email, slack_user_id, teams_aad_id, upn, start_date, active from members where id = ?`,
+        )
+        .get(p),
+    ).toEqual({
+      id: p,
+      name: p,
+      email: null,
+      slack_user_id: null,
+      teams_aad_id: null,
+      upn: null,
+      start_date: '',
+      active: 0,
     });
     expect(await store.workspace.formerMemberIds!('sales')).toEqual([p]);
     // Her words are gone even so: check-ins deleted, decision text removed.
     expect(count('check_ins', `member_id = '${p}'`)).toBe(0);
     // She is nobody on a leaderboard: the pseudonym never appears as a member of the team report.
     const report2 = await teamReport(
-      { workspace: without, metricValues: store.metricValues, ooo: store.ooo, objectives: store.objectives, members: store.workspace },
+      {
+        workspace: without,
+        metricValues: store.metricValues,
+        ooo: store.ooo,
+        objectives: store.objectives,
+        members: store.workspace,
+      },
       { teamId: 'sales', periodKey: '2026-10', asOf: AT },
     );
     expect(report2.members.map((m) => m.id)).toEqual(['sam']);

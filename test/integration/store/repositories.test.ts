@@ -18,12 +18,27 @@ afterEach(() => store.close());
 
 describe('metric values', () => {
   const value = (v: number, over: object = {}) => ({
-    memberId: 'bob', teamId: 'sales', kpiId: 'revenue', date: '2026-03-01', value: v, source: 'import' as const, externalId: 'crm-1', ...over,
+    memberId: 'bob',
+    teamId: 'sales',
+    kpiId: 'revenue',
+    date: '2026-03-01',
+    value: v,
+    source: 'import' as const,
+    externalId: 'crm-1',
+    ...over,
   });
 
   it('inserts once, then reports the same value as unchanged', async () => {
-    expect(await store.metricValues.upsertMany([value(1000)], { at: T1 })).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
-    expect(await store.metricValues.upsertMany([value(1000)], { at: T2 })).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(await store.metricValues.upsertMany([value(1000)], { at: T1 })).toEqual({
+      inserted: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await store.metricValues.upsertMany([value(1000)], { at: T2 })).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+    });
     const row = await store.metricValues.findByExternalId('import', 'crm-1');
     expect(row).toMatchObject({ value: 1000, recordedAt: T1 });
     expect(await store.metricValues.listHistory(row!.id)).toEqual([]);
@@ -31,17 +46,33 @@ describe('metric values', () => {
 
   it('updates a corrected value and keeps the old one in history', async () => {
     await store.metricValues.upsertMany([value(1000)], { at: T1 });
-    expect(await store.metricValues.upsertMany([value(1200)], { at: T2 })).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    expect(await store.metricValues.upsertMany([value(1200)], { at: T2 })).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 0,
+    });
     const row = await store.metricValues.findByExternalId('import', 'crm-1');
     expect(row).toMatchObject({ value: 1200, recordedAt: T2 });
     expect(await store.metricValues.listHistory(row!.id)).toEqual([
-      { metricValueId: row!.id, memberId: 'bob', teamId: 'sales', kpiId: 'revenue', date: '2026-03-01', value: 1000, recordedAt: T1, supersededAt: T2 },
+      {
+        metricValueId: row!.id,
+        memberId: 'bob',
+        teamId: 'sales',
+        kpiId: 'revenue',
+        date: '2026-03-01',
+        value: 1000,
+        recordedAt: T1,
+        supersededAt: T2,
+      },
     ]);
   });
 
   it('keeps external ids separate per source', async () => {
     await store.metricValues.upsertMany([value(1), value(2, { source: 'api' })], { at: T1 });
-    expect((await store.metricValues.list({})).map((v) => [v.source, v.value])).toEqual([['import', 1], ['api', 2]]);
+    expect((await store.metricValues.list({})).map((v) => [v.source, v.value])).toEqual([
+      ['import', 1],
+      ['api', 2],
+    ]);
   });
 
   it('writes nothing when one value of the batch is rejected', async () => {
@@ -65,18 +96,28 @@ describe('metric values', () => {
     );
     const rows = await store.metricValues.listForTeamPeriod('sales', ['alice', 'bob'], '2026-03-01', '2026-03-31');
     expect(rows.map((r) => r.externalId).sort()).toEqual(['a', 'b', 'd']);
-    expect((await store.metricValues.listForTeamPeriod('sales', [], '2026-03-01', '2026-03-31')).map((r) => r.externalId)).toEqual(['d']);
+    expect(
+      (await store.metricValues.listForTeamPeriod('sales', [], '2026-03-01', '2026-03-31')).map((r) => r.externalId),
+    ).toEqual(['d']);
   });
 
   it('refuses a value with neither member nor team', async () => {
-    await expect(store.metricValues.upsertMany([value(1, { memberId: null, teamId: null })], { at: T1 })).rejects.toThrow(/CHECK/);
+    await expect(
+      store.metricValues.upsertMany([value(1, { memberId: null, teamId: null })], { at: T1 }),
+    ).rejects.toThrow(/CHECK/);
   });
 });
 
 describe('check-ins', () => {
   const submission = (key: string, submittedAt: string, meetings: number) => ({
-    memberId: 'alice', teamId: 'sales', periodKey: '2026-W10', values: { calls: 40, meetings }, wins: 'signed Acme', blockers: null,
-    idempotencyKey: key, submittedAt,
+    memberId: 'alice',
+    teamId: 'sales',
+    periodKey: '2026-W10',
+    values: { calls: 40, meetings },
+    wins: 'signed Acme',
+    blockers: null,
+    idempotencyKey: key,
+    submittedAt,
   });
 
   it('stores a replayed submission once', async () => {
@@ -100,15 +141,26 @@ describe('check-ins', () => {
   it('filters by submission day', async () => {
     await store.checkIns.submit(submission('k1', T1, 8));
     await store.checkIns.submit(submission('k2', T2, 9));
-    expect((await store.checkIns.list({ from: '2026-03-03', to: '2026-03-03' })).map((c) => c.idempotencyKey)).toEqual(['k2']);
+    expect((await store.checkIns.list({ from: '2026-03-03', to: '2026-03-03' })).map((c) => c.idempotencyKey)).toEqual([
+      'k2',
+    ]);
   });
 });
 
 describe('out of office', () => {
   it('lists overlapping periods and ignores cancelled ones', async () => {
     const p = await store.ooo.add({ memberId: 'alice', from: '2026-03-09', to: '2026-03-13', by: 'alice', at: T1 });
-    await store.ooo.add({ memberId: 'bob', from: '2026-04-01', to: '2026-04-03', reason: 'holiday', by: 'carol', at: T1 });
-    expect((await store.ooo.listOverlapping(['alice', 'bob'], '2026-03-13', '2026-03-20')).map((o) => o.id)).toEqual([p.id]);
+    await store.ooo.add({
+      memberId: 'bob',
+      from: '2026-04-01',
+      to: '2026-04-03',
+      reason: 'holiday',
+      by: 'carol',
+      at: T1,
+    });
+    expect((await store.ooo.listOverlapping(['alice', 'bob'], '2026-03-13', '2026-03-20')).map((o) => o.id)).toEqual([
+      p.id,
+    ]);
     expect(await store.ooo.cancel(p.id, { by: 'alice', at: T2 })).toBe(true);
     expect(await store.ooo.cancel(p.id, { by: 'alice', at: T2 })).toBe(false);
     expect(await store.ooo.listOverlapping(['alice'], '2026-03-01', '2026-03-31')).toEqual([]);
@@ -118,11 +170,20 @@ describe('out of office', () => {
 describe('objectives', () => {
   it('records a manager target change with history and audit', async () => {
     const changed = await store.objectives.changeTarget({
-      objectiveId: 'role:sdr:meetings:month', target: { value: 40 }, by: 'carol', reason: 'new ICP list', at: T2,
+      objectiveId: 'role:sdr:meetings:month',
+      target: { value: 40 },
+      by: 'carol',
+      reason: 'new ICP list',
+      at: T2,
     });
     expect(changed?.target).toEqual({ value: 40 });
     const dated = await store.objectives.changeTarget({
-      objectiveId: 'role:sdr:meetings:month', target: { value: 45 }, effectiveFrom: '2026-04-01', by: 'carol', reason: 'Q2', at: T2,
+      objectiveId: 'role:sdr:meetings:month',
+      target: { value: 45 },
+      effectiveFrom: '2026-04-01',
+      by: 'carol',
+      reason: 'Q2',
+      at: T2,
     });
     expect(dated?.schedule).toEqual([{ from: '2026-04-01', target: { value: 45 } }]);
     const history = await store.objectives.targetHistory('role:sdr:meetings:month');
@@ -130,12 +191,22 @@ describe('objectives', () => {
       ['carol', { value: 35 }, { value: 40 }, null, 'new ICP list'],
       ['carol', null, { value: 45 }, '2026-04-01', 'Q2'],
     ]);
-    expect(await store.audit.list({ entity: 'objective', entityId: 'role:sdr:meetings:month', since: T2 })).toHaveLength(2);
-    expect(await store.objectives.changeTarget({ objectiveId: 'nope', target: { value: 1 }, by: 'x', reason: 'y', at: T2 })).toBeUndefined();
+    expect(
+      await store.audit.list({ entity: 'objective', entityId: 'role:sdr:meetings:month', since: T2 }),
+    ).toHaveLength(2);
+    expect(
+      await store.objectives.changeTarget({ objectiveId: 'nope', target: { value: 1 }, by: 'x', reason: 'y', at: T2 }),
+    ).toBeUndefined();
   });
 
   it('keeps the manager change when the config is synced again unchanged', async () => {
-    await store.objectives.changeTarget({ objectiveId: 'role:sdr:meetings:month', target: { value: 40 }, by: 'carol', reason: 'r', at: T2 });
+    await store.objectives.changeTarget({
+      objectiveId: 'role:sdr:meetings:month',
+      target: { value: 40 },
+      by: 'carol',
+      reason: 'r',
+      at: T2,
+    });
     await syncWorkspace(store, fixtureWorkspace(), { actor: 'config', at: T2 });
     expect((await store.objectives.get('role:sdr:meetings:month'))?.target).toEqual({ value: 40 });
   });
@@ -144,7 +215,12 @@ describe('objectives', () => {
 describe('decisions', () => {
   it('records and lists the decision log', async () => {
     const d = await store.decisions.record({
-      teamId: 'sales', objectiveId: 'team:sales:pipeline', author: 'carol', createdAt: T1, kind: 'hypothesis', text: 'ABM on ICP accounts lifts meetings',
+      teamId: 'sales',
+      objectiveId: 'team:sales:pipeline',
+      author: 'carol',
+      createdAt: T1,
+      kind: 'hypothesis',
+      text: 'ABM on ICP accounts lifts meetings',
     });
     expect(d.status).toBe('open');
     expect(await store.decisions.setStatus(d.id, 'validated', { by: 'carol', at: T2 })).toBe(true);

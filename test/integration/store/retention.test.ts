@@ -19,45 +19,94 @@ import { memoryStore, tempDir, type TempDir } from '../../helpers/store.js';
 const NOW = new Date('2026-12-01T09:00:00.000Z');
 const RETENTION = '{ checkin_text: 1y, metric_values: 2y, outbox_bodies: 30d, audit_log: 1y }';
 const workspace: Workspace = workspaceFromYaml(
-  personYaml(true).replace('workspace: { name: Privacy, locale: en, timezone: Europe/Paris }', `workspace: { name: Privacy, locale: en, timezone: Europe/Paris, retention: ${RETENTION} }`),
+  personYaml(true).replace(
+    'workspace: { name: Privacy, locale: en, timezone: Europe/Paris }',
+    `workspace: { name: Privacy, locale: en, timezone: Europe/Paris, retention: ${RETENTION} }`,
+  ),
 );
-const log = { lines: [] as { obj: Record<string, unknown>; msg: string }[], info(obj: Record<string, unknown>, msg: string) { this.lines.push({ obj, msg }); }, warn() {}, error() {}, debug() {} };
+const log = {
+  lines: [] as { obj: Record<string, unknown>; msg: string }[],
+  info(obj: Record<string, unknown>, msg: string) {
+    this.lines.push({ obj, msg });
+  },
+  warn() {},
+  error() {},
+  debug() {},
+};
 
 let store: Store;
 
 async function seed(): Promise<void> {
   await store.workspace.sync(workspace, { actor: 'config', at: '2026-09-01T08:00:00.000Z' });
   const checkIn = (id: string, at: string, wins: string | null, blockers: string | null) =>
-    store.checkIns.submit({ memberId: 'sam', teamId: 'sales', periodKey: id, values: { calls: 1 }, wins, blockers, idempotencyKey: `ci-${id}`, submittedAt: at });
+    store.checkIns.submit({
+      memberId: 'sam',
+      teamId: 'sales',
+      periodKey: id,
+      values: { calls: 1 },
+      wins,
+      blockers,
+      idempotencyKey: `ci-${id}`,
+      submittedAt: at,
+    });
   await checkIn('old', '2025-12-01T08:59:59.999Z', 'old win', 'old blocker');
   await checkIn('edge', '2025-12-01T09:00:00.000Z', 'edge win', null);
   await checkIn('old-empty', '2025-06-01T10:00:00.000Z', null, null);
   await checkIn('recent', '2026-10-09T10:00:00.000Z', 'recent win', 'recent blocker');
   const value = (externalId: string, date: string, v: number) =>
-    store.metricValues.upsertMany([{ memberId: 'sam', kpiId: 'calls', date, value: v, source: 'import', externalId }], { at: `${date}T12:00:00.000Z` });
+    store.metricValues.upsertMany([{ memberId: 'sam', kpiId: 'calls', date, value: v, source: 'import', externalId }], {
+      at: `${date}T12:00:00.000Z`,
+    });
   await value('expired', '2024-11-30', 1);
   await value('expired', '2024-11-30', 2); // a correction: one history row
   await value('edge', '2024-12-01', 3);
   await value('recent', '2026-10-09', 4);
   const outbox = createOutboxRepo(store);
   await outbox.enqueue(
-    ['sent-old', 'sent-recent', 'pending-old', 'dead-old'].map((key) => ({ dedupeKey: key, platform: 'slack' as const, destination: { kind: 'dm' as const, memberId: 'sam' }, view: { type: 'notice', body: `body of ${key}` } })),
+    ['sent-old', 'sent-recent', 'pending-old', 'dead-old'].map((key) => ({
+      dedupeKey: key,
+      platform: 'slack' as const,
+      destination: { kind: 'dm' as const, memberId: 'sam' },
+      view: { type: 'notice', body: `body of ${key}` },
+    })),
     { at: '2026-10-01T08:00:00.000Z' },
   );
-  const mark = (key: string, status: string, at: string) => rawSqlite(store).prepare('update outbox set status = ?, updated_at = ? where dedupe_key = ?').run(status, at, key);
+  const mark = (key: string, status: string, at: string) =>
+    rawSqlite(store).prepare('update outbox set status = ?, updated_at = ? where dedupe_key = ?').run(status, at, key);
   mark('sent-old', 'sent', '2026-11-01T08:59:59.999Z');
   mark('sent-recent', 'sent', '2026-11-01T09:00:00.000Z');
   mark('dead-old', 'dead', '2026-10-01T08:00:00.000Z');
-  await store.audit.record({ at: '2025-11-30T23:59:59.999Z', actor: 'maya', action: 'objective.target', entity: 'objective', entityId: 'x' });
-  await store.audit.record({ at: '2025-12-01T09:00:00.000Z', actor: 'maya', action: 'objective.target', entity: 'objective', entityId: 'y' });
-  await store.decisions.record({ teamId: 'sales', objectiveId: null, author: 'maya', createdAt: '2020-01-06T10:00:00.000Z', kind: 'decision', text: 'kept forever' });
+  await store.audit.record({
+    at: '2025-11-30T23:59:59.999Z',
+    actor: 'maya',
+    action: 'objective.target',
+    entity: 'objective',
+    entityId: 'x',
+  });
+  await store.audit.record({
+    at: '2025-12-01T09:00:00.000Z',
+    actor: 'maya',
+    action: 'objective.target',
+    entity: 'objective',
+    entityId: 'y',
+  });
+  await store.decisions.record({
+    teamId: 'sales',
+    objectiveId: null,
+    author: 'maya',
+    createdAt: '2020-01-06T10:00:00.000Z',
+    kind: 'decision',
+    text: 'kept forever',
+  });
 }
 
 /** Every row of every table, by table, in rowid order. */
 function dump(): Record<string, Record<string, unknown>[]> {
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const { table } of textColumnsOfEveryTable(rawSqlite(store))) {
-    out[table] = rawSqlite(store).prepare(`select rowid as __rowid, * from ${quoteIdent(table)} order by rowid`).all() as Record<string, unknown>[];
+    out[table] = rawSqlite(store)
+      .prepare(`select rowid as __rowid, * from ${quoteIdent(table)} order by rowid`)
+      .all() as Record<string, unknown>[];
   }
   return out;
 }
@@ -84,7 +133,14 @@ describe('retention', () => {
     });
     // Audit rows before the cutoff: the target change of 30 November 2025, and the 2020 decision's record
     // (the decision itself is kept: decisions are unlimited).
-    const expected = { checkinTexts: 1, metricValues: 1, metricValueHistory: 1, outboxBodies: 1, auditRows: 2, decisions: 0 };
+    const expected = {
+      checkinTexts: 1,
+      metricValues: 1,
+      metricValueHistory: 1,
+      outboxBodies: 1,
+      auditRows: 2,
+      decisions: 0,
+    };
     expect(dry.counts).toEqual(expected);
 
     const run = await applyRetention(deps, NOW);
@@ -108,7 +164,14 @@ describe('retention', () => {
     expect(want.decisions).toEqual(before.decisions);
 
     // Applying again the same day removes nothing more.
-    expect((await applyRetention(deps, NOW)).counts).toEqual({ checkinTexts: 0, metricValues: 0, metricValueHistory: 0, outboxBodies: 0, auditRows: 0, decisions: 0 });
+    expect((await applyRetention(deps, NOW)).counts).toEqual({
+      checkinTexts: 0,
+      metricValues: 0,
+      metricValueHistory: 0,
+      outboxBodies: 0,
+      auditRows: 0,
+      decisions: 0,
+    });
   });
 
   it('keeps everything but old free text and delivered bodies with the defaults', async () => {
@@ -116,7 +179,14 @@ describe('retention', () => {
     expect(defaults.defaults.retention).toBeUndefined();
     const run = await applyRetention({ workspace: () => defaults, retention: store.retention, log }, NOW);
     // Free text older than 2 years: none here; bodies delivered before 1 November 2026: one.
-    expect(run.counts).toEqual({ checkinTexts: 0, metricValues: 0, metricValueHistory: 0, outboxBodies: 1, auditRows: 0, decisions: 0 });
+    expect(run.counts).toEqual({
+      checkinTexts: 0,
+      metricValues: 0,
+      metricValueHistory: 0,
+      outboxBodies: 1,
+      auditRows: 0,
+      decisions: 0,
+    });
   });
 });
 
@@ -132,8 +202,11 @@ describe('rituals retention apply', () => {
     delete env.RITUALS_CONFIG;
     const bin = join(import.meta.dirname, '../../../bin/rituals.js');
     const out = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile('node', [bin, 'retention', 'apply', '--dry-run'], { cwd: tmp.dir, env, timeout: 60_000 }, (err, stdout, stderr) =>
-        resolve({ code: err ? 1 : 0, stdout, stderr }),
+      execFile(
+        'node',
+        [bin, 'retention', 'apply', '--dry-run'],
+        { cwd: tmp.dir, env, timeout: 60_000 },
+        (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }),
       ),
     );
     expect(out).toMatchObject({ code: 0, stderr: '' });

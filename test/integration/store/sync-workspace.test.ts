@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-const count = (table: string) => (rawSqlite(store).prepare(`select count(*) from ${table}`).pluck().get() as number);
+const count = (table: string) => rawSqlite(store).prepare(`select count(*) from ${table}`).pluck().get() as number;
 
 describe('syncWorkspace', () => {
   it('creates teams, members with identities, KPIs and objectives', async () => {
@@ -23,7 +23,14 @@ describe('syncWorkspace', () => {
     expect(summary.created).toBeGreaterThan(0);
     expect((await store.workspace.listTeams()).map((t) => t.id)).toEqual(['sales', 'support']);
     const bob = await store.workspace.findMemberByIdentity('slack', 'U_BOB');
-    expect(bob).toMatchObject({ id: 'bob', roleId: 'ae', teamsAadId: 'aad-bob', email: 'bob@example.com', active: true, teamIds: ['sales'] });
+    expect(bob).toMatchObject({
+      id: 'bob',
+      roleId: 'ae',
+      teamsAadId: 'aad-bob',
+      email: 'bob@example.com',
+      active: true,
+      teamIds: ['sales'],
+    });
     expect((await store.workspace.findMemberByIdentity('email', 'BOB@Example.com'))?.id).toBe('bob');
     expect((await store.objectives.list({})).map((o) => o.id)).toEqual([
       'member:bob:revenue:quarter',
@@ -33,8 +40,17 @@ describe('syncWorkspace', () => {
       'role:support:csat:month',
       'team:sales:pipeline',
     ]);
-    expect(await store.objectives.get('member:bob:revenue:quarter')).toMatchObject({ target: { value: 90_000 }, per: 'quarter', comparator: '>=' });
-    expect(await store.objectives.get('team:sales:pipeline')).toMatchObject({ scope: 'team', teamId: 'sales', alert: 20, ownerId: 'carol' });
+    expect(await store.objectives.get('member:bob:revenue:quarter')).toMatchObject({
+      target: { value: 90_000 },
+      per: 'quarter',
+      comparator: '>=',
+    });
+    expect(await store.objectives.get('team:sales:pipeline')).toMatchObject({
+      scope: 'team',
+      teamId: 'sales',
+      alert: 20,
+      ownerId: 'carol',
+    });
     expect(count('kpis')).toBe(8);
   });
 
@@ -43,13 +59,22 @@ describe('syncWorkspace', () => {
     const before = ['audit_log', 'objective_target_history', 'members', 'team_members', 'objectives'].map(count);
     const summary = await syncWorkspace(store, fixtureWorkspace(), { actor: 'config', at: T2 });
     expect(summary).toEqual({ created: 0, updated: 0, deactivated: 0, targetChanges: 0 });
-    expect(['audit_log', 'objective_target_history', 'members', 'team_members', 'objectives'].map(count)).toEqual(before);
+    expect(['audit_log', 'objective_target_history', 'members', 'team_members', 'objectives'].map(count)).toEqual(
+      before,
+    );
     expect(rawSqlite(store).prepare(`select count(*) from members where updated_at = ?`).pluck().get(T2)).toBe(0);
   });
 
   it('marks a member removed from the config inactive, keeping the row and its data', async () => {
     await syncWorkspace(store, fixtureWorkspace(), { actor: 'config', at: T1 });
-    await store.checkIns.submit({ memberId: 'alice', teamId: 'sales', periodKey: '2026-W10', values: { calls: 1 }, idempotencyKey: 'k', submittedAt: T1 });
+    await store.checkIns.submit({
+      memberId: 'alice',
+      teamId: 'sales',
+      periodKey: '2026-W10',
+      values: { calls: 1 },
+      idempotencyKey: 'k',
+      submittedAt: T1,
+    });
     const summary = await syncWorkspace(store, withoutMember(fixtureWorkspace(), 'alice'), { actor: 'config', at: T2 });
     expect(summary.deactivated).toBe(2); // the member and her membership
     expect((await store.workspace.listMembers({ teamId: 'sales' })).map((m) => m.id)).toEqual(['bob', 'carol']);
@@ -62,19 +87,29 @@ describe('syncWorkspace', () => {
     ]);
     // Back in the config: active again, same row.
     await syncWorkspace(store, fixtureWorkspace(), { actor: 'config', at: T2 });
-    expect((await store.workspace.findMemberByIdentity('slack', 'U_ALICE'))).toMatchObject({ active: true, teamIds: ['sales'] });
+    expect(await store.workspace.findMemberByIdentity('slack', 'U_ALICE')).toMatchObject({
+      active: true,
+      teamIds: ['sales'],
+    });
   });
 
   it('writes a target-history row when a config target changes', async () => {
     await syncWorkspace(store, fixtureWorkspace(), { actor: 'config', at: T1 });
-    const summary = await syncWorkspace(store, withRoleTarget(fixtureWorkspace(), 'sdr', 'meetings', 40), { actor: 'config', at: T2 });
+    const summary = await syncWorkspace(store, withRoleTarget(fixtureWorkspace(), 'sdr', 'meetings', 40), {
+      actor: 'config',
+      at: T2,
+    });
     expect(summary).toMatchObject({ updated: 1, targetChanges: 1 });
     const history = await store.objectives.targetHistory('role:sdr:meetings:month');
-    expect(history.map((h) => [h.changedBy, h.changedAt, h.reason, h.oldTarget, h.newTarget, h.effectiveFrom])).toEqual([
-      ['config', T1, 'config file', null, { value: 35 }, null],
-      ['config', T2, 'config file', { value: 35 }, { value: 40 }, null],
-    ]);
-    expect(await store.audit.list({ entity: 'objective', entityId: 'role:sdr:meetings:month', since: T2 })).toMatchObject([
+    expect(history.map((h) => [h.changedBy, h.changedAt, h.reason, h.oldTarget, h.newTarget, h.effectiveFrom])).toEqual(
+      [
+        ['config', T1, 'config file', null, { value: 35 }, null],
+        ['config', T2, 'config file', { value: 35 }, { value: 40 }, null],
+      ],
+    );
+    expect(
+      await store.audit.list({ entity: 'objective', entityId: 'role:sdr:meetings:month', since: T2 }),
+    ).toMatchObject([
       { action: 'objective.update', before: { target: { value: 35 } }, after: { target: { value: 40 } } },
     ]);
   });
@@ -85,7 +120,13 @@ describe('syncWorkspace', () => {
     const sdr = ws.roles.sdr!;
     const next = {
       ...ws,
-      roles: { ...ws.roles, sdr: { ...sdr, objectives: [{ ...sdr.objectives[0]!, history: [{ from: '2026-07-01', target: { value: 38 } }] }] } },
+      roles: {
+        ...ws.roles,
+        sdr: {
+          ...sdr,
+          objectives: [{ ...sdr.objectives[0]!, history: [{ from: '2026-07-01', target: { value: 38 } }] }],
+        },
+      },
     };
     await syncWorkspace(store, next, { actor: 'config', at: T2 });
     const last = (await store.objectives.targetHistory('role:sdr:meetings:month')).at(-1);
@@ -95,9 +136,16 @@ describe('syncWorkspace', () => {
   it('deactivates a removed objective and a removed team without deleting them', async () => {
     await syncWorkspace(store, fixtureWorkspace(), { actor: 'config', at: T1 });
     const ws = fixtureWorkspace();
-    await syncWorkspace(store, { ...ws, teams: ws.teams.filter((t) => t.id === 'sales').map((t) => ({ ...t, collective: [] })) }, { actor: 'config', at: T2 });
+    await syncWorkspace(
+      store,
+      { ...ws, teams: ws.teams.filter((t) => t.id === 'sales').map((t) => ({ ...t, collective: [] })) },
+      { actor: 'config', at: T2 },
+    );
     expect((await store.workspace.listTeams()).map((t) => t.id)).toEqual(['sales']);
-    expect((await store.workspace.listTeams({ includeInactive: true })).map((t) => [t.id, t.active])).toEqual([['sales', true], ['support', false]]);
+    expect((await store.workspace.listTeams({ includeInactive: true })).map((t) => [t.id, t.active])).toEqual([
+      ['sales', true],
+      ['support', false],
+    ]);
     expect(await store.objectives.get('team:sales:pipeline')).toMatchObject({ active: false });
     expect(count('team_members')).toBe(5);
   });

@@ -4,7 +4,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/connection.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
-import { applyNeedles, findNeedleRows, identifierNeedles, scrubRows, textColumnsOfEveryTable, textNeedles } from '../../../src/store/table-scan.js';
+import {
+  applyNeedles,
+  findNeedleRows,
+  identifierNeedles,
+  scrubRows,
+  textColumnsOfEveryTable,
+  textNeedles,
+} from '../../../src/store/table-scan.js';
 import { memoryStore } from '../../helpers/store.js';
 
 let store: Store;
@@ -17,11 +24,16 @@ describe('textColumnsOfEveryTable', () => {
   it('lists every table of the schema with its text columns, and a table added later', () => {
     const tables = textColumnsOfEveryTable(rawSqlite(store));
     expect(tables.map((t) => t.table)).toContain('check_ins');
-    expect(tables.find((t) => t.table === 'check_ins')!.columns).toEqual(expect.arrayContaining(['member_id', 'wins', 'blockers', 'values']));
+    expect(tables.find((t) => t.table === 'check_ins')!.columns).toEqual(
+      expect.arrayContaining(['member_id', 'wins', 'blockers', 'values']),
+    );
     expect(tables.find((t) => t.table === 'check_ins')!.columns).not.toContain('id');
     expect(tables.some((t) => t.table.startsWith('__drizzle') || t.table.startsWith('sqlite_'))).toBe(false);
     rawSqlite(store).exec('create table later_notes (id integer primary key, body text, n integer)');
-    expect(textColumnsOfEveryTable(rawSqlite(store)).find((t) => t.table === 'later_notes')).toEqual({ table: 'later_notes', columns: ['body'] });
+    expect(textColumnsOfEveryTable(rawSqlite(store)).find((t) => t.table === 'later_notes')).toEqual({
+      table: 'later_notes',
+      columns: ['body'],
+    });
   });
 });
 

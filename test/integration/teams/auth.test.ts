@@ -27,7 +27,8 @@ afterAll(async () => {
   await openid.stop();
 });
 
-const refCount = () => (rawSqlite(h.store).prepare('select count(*) as n from conversation_refs').get() as { n: number }).n;
+const refCount = () =>
+  (rawSqlite(h.store).prepare('select count(*) as n from conversation_refs').get() as { n: number }).n;
 const install = () => activity('personal-install', { serviceUrl: h.connector.url });
 const serviceUrl = () => `${h.connector.url}/`;
 
@@ -35,10 +36,24 @@ describe('/api/messages with MICROSOFT_APP_ID set', () => {
   it.each([
     ['no Authorization header', () => ({})],
     ['a malformed token', () => ({ authorization: 'Bearer not.a.jwt' })],
-    ['a token signed with an unpublished key', () => ({ authorization: `Bearer ${openid.forged(APP_ID, serviceUrl())}` })],
-    ['a token for another app', () => ({ authorization: `Bearer ${openid.token('0b9d8c7e-0000-4000-8000-000000000000', serviceUrl())}` })],
-    ['a token for another serviceUrl', () => ({ authorization: `Bearer ${openid.token(APP_ID, 'https://smba.example.net/')}` })],
-    ['an expired token', () => ({ authorization: `Bearer ${openid.token(APP_ID, serviceUrl(), { exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200 })}` })],
+    [
+      'a token signed with an unpublished key',
+      () => ({ authorization: `Bearer ${openid.forged(APP_ID, serviceUrl())}` }),
+    ],
+    [
+      'a token for another app',
+      () => ({ authorization: `Bearer ${openid.token('0b9d8c7e-0000-4000-8000-000000000000', serviceUrl())}` }),
+    ],
+    [
+      'a token for another serviceUrl',
+      () => ({ authorization: `Bearer ${openid.token(APP_ID, 'https://smba.example.net/')}` }),
+    ],
+    [
+      'an expired token',
+      () => ({
+        authorization: `Bearer ${openid.token(APP_ID, serviceUrl(), { exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200 })}`,
+      }),
+    ],
   ])('refuses %s with 401 and stores nothing', async (_what, headers) => {
     const res = await h.post(install(), headers());
     expect(res.status).toBe(401);
@@ -58,7 +73,11 @@ describe('/api/messages with MICROSOFT_APP_ID set', () => {
     const auth = { authorization: `Bearer ${openid.token(APP_ID, serviceUrl())}` };
     const notJson = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: auth, body: '{oops' });
     expect(notJson.status).toBe(400);
-    const huge = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'message', text: 'x'.repeat(600 * 1024) }) });
+    const huge = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(600 * 1024) }),
+    });
     expect(huge.status).toBe(413);
   });
 });

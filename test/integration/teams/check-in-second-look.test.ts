@@ -21,12 +21,22 @@ function submit(card: any, inputs: Record<string, string>) {
   const button = card.actions.find((a: any) => a.type === 'Action.Execute' && a.verb === 'checkin.submit');
   return { ...button.data, ...inputs };
 }
-const checkIns = () => rawSqlite(h.store).prepare("select \"values\" as v from check_ins where period_key = '2026-W47'").all() as { v: string }[];
+const checkIns = () =>
+  rawSqlite(h.store).prepare('select "values" as v from check_ins where period_key = \'2026-W47\'').all() as {
+    v: string;
+  }[];
 
 describe('Teams: a check-in value to confirm', () => {
   it('asks on the card, then stores the value sent again from it', async () => {
     for (const week of ['2026-W43', '2026-W44', '2026-W45', '2026-W46']) {
-      await h.store.checkIns.submit({ memberId: 'sam', teamId: 'sales', periodKey: week, values: { calls: 100, qualified_meetings: 2 }, idempotencyKey: `past-${week}`, submittedAt: '2026-11-01T12:00:00Z' });
+      await h.store.checkIns.submit({
+        memberId: 'sam',
+        teamId: 'sales',
+        periodKey: week,
+        values: { calls: 100, qualified_meetings: 2 },
+        idempotencyKey: `past-${week}`,
+        submittedAt: '2026-11-01T12:00:00Z',
+      });
     }
     // The install queues a welcome in the same chat: delivered and set aside, the prompt is what follows.
     await h.post(activity('personal-install', { serviceUrl: h.connector.url }));
@@ -39,15 +49,27 @@ describe('Teams: a check-in value to confirm', () => {
     const card = prompt.body.attachments[0].content;
 
     // Median 2: 11 qualified meetings is more than 5 times that.
-    const asked = await h.post(cardInvoke(h.connector.url, prompt.response.id, submit(card, { calls: '100', qualified_meetings: '11' }), { id: 'f:invoke-11' }));
+    const asked = await h.post(
+      cardInvoke(h.connector.url, prompt.response.id, submit(card, { calls: '100', qualified_meetings: '11' }), {
+        id: 'f:invoke-11',
+      }),
+    );
     const askCard = asked.body.value;
     expect(checkCard(askCard).events).toEqual([]);
     const at = askCard.body.findIndex((e: any) => e.id === 'qualified_meetings');
     expect(askCard.body[at].value).toBe(11);
-    expect(askCard.body[at + 1]).toMatchObject({ type: 'TextBlock', color: 'Attention', text: '11 is more than 5 times your usual 2 (median of your last 4 weeks). Check it, then submit again to confirm.' });
+    expect(askCard.body[at + 1]).toMatchObject({
+      type: 'TextBlock',
+      color: 'Attention',
+      text: '11 is more than 5 times your usual 2 (median of your last 4 weeks). Check it, then submit again to confirm.',
+    });
     expect(checkIns()).toEqual([]);
 
-    const confirmed = await h.post(cardInvoke(h.connector.url, prompt.response.id, submit(askCard, { calls: '100', qualified_meetings: '11' }), { id: 'f:invoke-11-again' }));
+    const confirmed = await h.post(
+      cardInvoke(h.connector.url, prompt.response.id, submit(askCard, { calls: '100', qualified_meetings: '11' }), {
+        id: 'f:invoke-11-again',
+      }),
+    );
     expect(JSON.stringify(confirmed.body.value)).toMatch(/Check-in received/);
     expect(checkIns().map((r) => JSON.parse(r.v))).toEqual([{ calls: 100, qualified_meetings: 11 }]);
   });

@@ -24,12 +24,22 @@ export interface TeamsFlowHarness extends TeamsHarness {
 }
 
 /** `wrap` puts something around the real service (a method that fails on cue). */
-export async function startTeamsFlow(startAt: string, wrap: (s: RitualsService) => RitualsService = (s) => s): Promise<TeamsFlowHarness> {
+export async function startTeamsFlow(
+  startAt: string,
+  wrap: (s: RitualsService) => RitualsService = (s) => s,
+): Promise<TeamsFlowHarness> {
   const { workspace } = await loadWorkspace(TEAMS_WORKSPACE);
   const store = await openStore(':memory:');
   const clock = new FakeClock(startAt);
   await syncWorkspace(store, workspace, { actor: 'config', at: clock.now().toISOString() });
-  const built = buildCore({ store, workspace: () => workspace, log: createLogger('silent'), clock, platformFor: () => 'teams', sender: { random: () => 0.5 } });
+  const built = buildCore({
+    store,
+    workspace: () => workspace,
+    log: createLogger('silent'),
+    clock,
+    platformFor: () => 'teams',
+    sender: { random: () => 0.5 },
+  });
   const { core, sender } = built;
   const h = await startTeamsHarness({ service: wrap(core.service), store, clock });
   built.connect(h.adapter.gateway);

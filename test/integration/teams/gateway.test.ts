@@ -17,7 +17,12 @@ beforeEach(async () => {
   h = await startTeamsHarness({ service: (store) => teamsStubService(store) });
   h.connector.channels.set('19:sales-general@thread.tacv2', [{ id: '19:sales-general@thread.tacv2', name: 'General' }]);
   h.connector.rosters.set('19:sales-general@thread.tacv2', [
-    { id: '29:1lea-teams-user-id', name: 'Léa Martin', aadObjectId: 'aad-lea', userPrincipalName: 'lea.martin@contoso.com' },
+    {
+      id: '29:1lea-teams-user-id',
+      name: 'Léa Martin',
+      aadObjectId: 'aad-lea',
+      userPrincipalName: 'lea.martin@contoso.com',
+    },
   ]);
   await h.post(activity('personal-install', { serviceUrl: h.connector.url }));
   await h.post(activity('team-install', { serviceUrl: h.connector.url }));
@@ -27,13 +32,19 @@ afterEach(async () => h.stop());
 
 const samDm = { kind: 'dm', memberId: 'sam' } as const;
 const card = (call: { body: any }) => call.body.attachments[0].content;
-const entryOf = (key: string) => JSON.parse((rawSqlite(h.store).prepare('select ref from conversation_refs where key = ?').get(key) as { ref: string }).ref);
+const entryOf = (key: string) =>
+  JSON.parse(
+    (rawSqlite(h.store).prepare('select ref from conversation_refs where key = ?').get(key) as { ref: string }).ref,
+  );
 
 describe('Teams gateway: sending', () => {
   it('sends a DM to a member through their stored personal conversation', async () => {
     const out = await h.adapter.gateway.send(samDm, nudge);
     const [call] = h.connector.sent;
-    expect(out).toEqual({ status: 'sent', ref: { platform: 'teams', conversation: 'a:1personal-chat-sam', id: call!.response.id } });
+    expect(out).toEqual({
+      status: 'sent',
+      ref: { platform: 'teams', conversation: 'a:1personal-chat-sam', id: call!.response.id },
+    });
     expect(call!.path).toBe('/v3/conversations/a%3A1personal-chat-sam/activities');
     expect(card(call!)).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(call!.body.summary).toBe(nudge.text);
@@ -43,7 +54,11 @@ describe('Teams gateway: sending', () => {
     await h.adapter.gateway.send(samDm, prompt);
     const inputs = card(h.connector.sent[0]!).body.filter((e: { type: string }) => e.type.startsWith('Input.'));
     expect(inputs.map((i: { id: string }) => i.id)).toEqual(form.numbers.map((n) => n.id).concat(['wins', 'blockers']));
-    expect(card(h.connector.sent[0]!).actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'checkin.submit', data: { action: 'checkin.submit', value: form.metadata } });
+    expect(card(h.connector.sent[0]!).actions[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'checkin.submit',
+      data: { action: 'checkin.submit', value: form.metadata },
+    });
   });
 
   it('sends a prompt stored without its form (before the upgrade) with its button, asking the core nothing', async () => {
@@ -53,7 +68,9 @@ describe('Teams gateway: sending', () => {
     expect(out.status).toBe('sent');
     const sent = card(h.connector.sent[0]!);
     expect(sent.body.filter((e: { type: string }) => e.type.startsWith('Input.'))).toEqual([]);
-    expect(sent.actions[0]).toMatchObject({ data: { action: 'checkin.open', value: JSON.stringify({ period: '2026-W47' }) } });
+    expect(sent.actions[0]).toMatchObject({
+      data: { action: 'checkin.open', value: JSON.stringify({ period: '2026-W47' }) },
+    });
     expect(svc.calls.slice(asked)).toEqual([]);
   });
 
@@ -61,8 +78,15 @@ describe('Teams gateway: sending', () => {
     const first = await h.adapter.gateway.send({ kind: 'dm', memberId: 'lea' }, nudge);
     expect(first.status).toBe('sent');
     const [created] = h.connector.conversationsCreated;
-    expect(created!.body).toMatchObject({ isGroup: false, members: [{ id: '29:1lea-teams-user-id' }], tenantId: 'tenant-contoso' });
-    expect(entryOf('aad-lea')).toMatchObject({ kind: 'personal', ref: { conversation: { id: expect.stringMatching(/^a:fake-1to1-/) } } });
+    expect(created!.body).toMatchObject({
+      isGroup: false,
+      members: [{ id: '29:1lea-teams-user-id' }],
+      tenantId: 'tenant-contoso',
+    });
+    expect(entryOf('aad-lea')).toMatchObject({
+      kind: 'personal',
+      ref: { conversation: { id: expect.stringMatching(/^a:fake-1to1-/) } },
+    });
     await h.adapter.gateway.send({ kind: 'dm', memberId: 'lea' }, nudge);
     expect(h.connector.conversationsCreated).toHaveLength(1);
     expect(h.connector.sent).toHaveLength(2);
@@ -90,13 +114,20 @@ describe('Teams gateway: sending', () => {
   });
 
   it('refuses something that is not a view', async () => {
-    expect(await h.adapter.gateway.send(samDm, { hello: 'world' })).toMatchObject({ status: 'failed_permanent', code: 'teams.bad_view' });
+    expect(await h.adapter.gateway.send(samDm, { hello: 'world' })).toMatchObject({
+      status: 'failed_permanent',
+      code: 'teams.bad_view',
+    });
   });
 });
 
 describe('Teams gateway: failures', () => {
   it('maps 429 to rate_limited with the Retry-After, after one attempt', async () => {
-    h.connector.failNext({ status: 429, headers: { 'retry-after': '7' }, body: { error: { code: 'TooManyRequests' } } });
+    h.connector.failNext({
+      status: 429,
+      headers: { 'retry-after': '7' },
+      body: { error: { code: 'TooManyRequests' } },
+    });
     expect(await h.adapter.gateway.send(samDm, nudge)).toEqual({ status: 'rate_limited', retryAfterMs: 7000 });
     expect(h.connector.calls).toHaveLength(1);
   });
@@ -121,7 +152,10 @@ describe('Teams gateway: failures', () => {
   });
 
   it('maps 404 conversation not found to failed_permanent and marks the channel dead', async () => {
-    h.connector.failNext({ status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } });
+    h.connector.failNext({
+      status: 404,
+      body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } },
+    });
     const out = await h.adapter.gateway.send({ kind: 'channel', teamId: 'sales' }, leaderboard(3));
     expect(out).toMatchObject({ status: 'failed_permanent', code: 'teams.conversation_not_found' });
     expect(entryOf('19:sales-general@thread.tacv2')).toMatchObject({ dead: true });
@@ -147,7 +181,10 @@ describe('Teams gateway: updates', () => {
 
   it('reports a deleted message as permanent without closing the conversation', async () => {
     h.connector.failNext({ status: 404, body: { error: { code: 'ActivityNotFoundInConversation' } } });
-    const out = await h.adapter.gateway.update({ platform: 'teams', conversation: 'a:1personal-chat-sam', id: 'gone' }, nudge);
+    const out = await h.adapter.gateway.update(
+      { platform: 'teams', conversation: 'a:1personal-chat-sam', id: 'gone' },
+      nudge,
+    );
     expect(out).toMatchObject({ status: 'failed_permanent' });
     expect(entryOf('aad-sam').dead).toBeUndefined();
   });

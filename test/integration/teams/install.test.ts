@@ -18,13 +18,16 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-const rows = () => rawSqlite(h.store).prepare('select platform, key, member_id, team_id, ref from conversation_refs order by key').all() as {
-  platform: string;
-  key: string;
-  member_id: string | null;
-  team_id: string | null;
-  ref: string;
-}[];
+const rows = () =>
+  rawSqlite(h.store)
+    .prepare('select platform, key, member_id, team_id, ref from conversation_refs order by key')
+    .all() as {
+    platform: string;
+    key: string;
+    member_id: string | null;
+    team_id: string | null;
+    ref: string;
+  }[];
 
 describe('Teams installation', () => {
   it('stores the personal conversation reference on a personal install, mapped to the member by AAD id', async () => {
@@ -41,20 +44,40 @@ describe('Teams installation', () => {
   });
 
   it('on a team install stores the channel (linked to the workspace team) and the roster, mapping a member by UPN', async () => {
-    h.connector.channels.set('19:sales-general@thread.tacv2', [{ id: '19:sales-general@thread.tacv2', name: 'General' }]);
+    h.connector.channels.set('19:sales-general@thread.tacv2', [
+      { id: '19:sales-general@thread.tacv2', name: 'General' },
+    ]);
     h.connector.rosters.set('19:sales-general@thread.tacv2', [
-      { id: '29:1maya-teams-user-id', name: 'Maya Brooks', aadObjectId: 'aad-maya', userPrincipalName: 'maya@contoso.com' },
-      { id: '29:1lea-teams-user-id', name: 'Léa Martin', aadObjectId: 'aad-lea', userPrincipalName: 'Lea.Martin@contoso.com', email: 'lea.martin@contoso.com' },
+      {
+        id: '29:1maya-teams-user-id',
+        name: 'Maya Brooks',
+        aadObjectId: 'aad-maya',
+        userPrincipalName: 'maya@contoso.com',
+      },
+      {
+        id: '29:1lea-teams-user-id',
+        name: 'Léa Martin',
+        aadObjectId: 'aad-lea',
+        userPrincipalName: 'Lea.Martin@contoso.com',
+        email: 'lea.martin@contoso.com',
+      },
       { id: '29:1guest', name: 'Guest', aadObjectId: 'aad-guest', userPrincipalName: 'guest@fabrikam.com' },
     ]);
     const res = await h.post(activity('team-install', { serviceUrl: h.connector.url }));
     expect(res.status).toBe(200);
     const byKey = Object.fromEntries(rows().map((r) => [r.key, r]));
     expect(byKey['19:sales-general@thread.tacv2']).toMatchObject({ team_id: 'sales' });
-    expect(JSON.parse(byKey['19:sales-general@thread.tacv2']!.ref)).toMatchObject({ kind: 'channel', teamsTeamId: '19:sales-general@thread.tacv2' });
+    expect(JSON.parse(byKey['19:sales-general@thread.tacv2']!.ref)).toMatchObject({
+      kind: 'channel',
+      teamsTeamId: '19:sales-general@thread.tacv2',
+    });
     // Lea has no Teams id in the config: found by her UPN (case-insensitive), which is then remembered.
     expect(byKey['aad-lea']).toMatchObject({ member_id: 'lea' });
-    expect(JSON.parse(byKey['aad-lea']!.ref)).toMatchObject({ kind: 'roster', userId: '29:1lea-teams-user-id', tenantId: 'tenant-contoso' });
+    expect(JSON.parse(byKey['aad-lea']!.ref)).toMatchObject({
+      kind: 'roster',
+      userId: '29:1lea-teams-user-id',
+      tenantId: 'tenant-contoso',
+    });
     expect((await h.store.workspace.findMemberByIdentity('upn', 'lea.martin@contoso.com'))?.id).toBe('lea');
     expect(byKey['aad-maya']).toMatchObject({ member_id: 'maya' });
     // Someone of the team who is not in the config is kept (for later) but linked to nobody.
@@ -69,7 +92,10 @@ describe('Teams installation', () => {
     // The config names a non-general channel: the install lands in General, posts go to the configured one.
     const dir = mkdtempSync(join(tmpdir(), 'teams-ws-'));
     const path = join(dir, 'workspace.yaml');
-    writeFileSync(path, readFileSync(TEAMS_WORKSPACE, 'utf8').replace('19:sales-general@thread.tacv2', '19:sales-pipeline@thread.tacv2'));
+    writeFileSync(
+      path,
+      readFileSync(TEAMS_WORKSPACE, 'utf8').replace('19:sales-general@thread.tacv2', '19:sales-pipeline@thread.tacv2'),
+    );
     const h2 = await startTeamsHarness({ service: (store) => teamsStubService(store), workspacePath: path });
     try {
       h2.connector.channels.set('19:sales-general@thread.tacv2', [
@@ -77,7 +103,9 @@ describe('Teams installation', () => {
         { id: '19:sales-pipeline@thread.tacv2', name: 'Pipeline' },
       ]);
       await h2.post(activity('team-install', { serviceUrl: h2.connector.url }));
-      const stored = rawSqlite(h2.store).prepare('select key, team_id, ref from conversation_refs where key like ?').all('19:%') as { key: string; team_id: string | null; ref: string }[];
+      const stored = rawSqlite(h2.store)
+        .prepare('select key, team_id, ref from conversation_refs where key like ?')
+        .all('19:%') as { key: string; team_id: string | null; ref: string }[];
       expect(stored.map((r) => [r.key, r.team_id])).toEqual([
         ['19:sales-general@thread.tacv2', null],
         ['19:sales-pipeline@thread.tacv2', 'sales'],
@@ -109,7 +137,13 @@ describe('Teams installation', () => {
   });
 
   it('answers someone who is not a member with who can add them, in their language', async () => {
-    const res = await h.post(activity('personal-message', { serviceUrl: h.connector.url }, { from: { id: '29:stranger', aadObjectId: 'aad-stranger' }, locale: 'fr-FR' }));
+    const res = await h.post(
+      activity(
+        'personal-message',
+        { serviceUrl: h.connector.url },
+        { from: { id: '29:stranger', aadObjectId: 'aad-stranger' }, locale: 'fr-FR' },
+      ),
+    );
     expect(res.status).toBe(200);
     const reply = h.connector.sent.at(-1)!;
     expect(JSON.stringify(reply.body)).toContain('demandez à votre manager');

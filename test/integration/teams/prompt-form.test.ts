@@ -41,7 +41,8 @@ afterEach(async () => h.stop());
 
 const cardOf = (call: { body: any }) => call.body.attachments[0].content;
 const toSam = () => h.connector.sent.filter((c) => c.conversationId === 'a:1personal-chat-sam');
-const inputsOf = (card: any): string[] => card.body.filter((e: { type: string }) => e.type.startsWith('Input.')).map((e: { id: string }) => e.id);
+const inputsOf = (card: any): string[] =>
+  card.body.filter((e: { type: string }) => e.type.startsWith('Input.')).map((e: { id: string }) => e.id);
 
 describe('the check-in prompt carries its form', () => {
   it('is sent with the form on the card, the service never asked while sending', async () => {
@@ -66,17 +67,36 @@ describe('the check-in prompt carries its form', () => {
       periodKey: '2026-W47',
       deadlineText: 'Answer by Monday 09:00',
       lastPeriod: [],
-      actions: [{ action: 'checkin.open', label: 'Fill in my check-in', value: JSON.stringify({ period: '2026-W47' }), style: 'primary' }],
+      actions: [
+        {
+          action: 'checkin.open',
+          label: 'Fill in my check-in',
+          value: JSON.stringify({ period: '2026-W47' }),
+          style: 'primary',
+        },
+      ],
     };
     h.clock.set(AT_PROMPT);
     const outbox = createOutboxRepo(h.store);
     // As the row was stored: plain JSON, without the `form` field.
-    await outbox.enqueue([{ dedupeKey: 'occ:before-upgrade', platform: 'teams', destination: { kind: 'dm', memberId: 'sam' }, view: JSON.parse(JSON.stringify(old)) }], { at: h.clock.now().toISOString() });
+    await outbox.enqueue(
+      [
+        {
+          dedupeKey: 'occ:before-upgrade',
+          platform: 'teams',
+          destination: { kind: 'dm', memberId: 'sam' },
+          view: JSON.parse(JSON.stringify(old)),
+        },
+      ],
+      { at: h.clock.now().toISOString() },
+    );
     expect((await h.drain()).sent).toBe(1);
     const [prompt] = toSam();
     const card = cardOf(prompt!);
     expect(inputsOf(card)).toEqual([]);
-    expect(card.actions[0]).toMatchObject({ data: { action: 'checkin.open', value: JSON.stringify({ period: '2026-W47' }) } });
+    expect(card.actions[0]).toMatchObject({
+      data: { action: 'checkin.open', value: JSON.stringify({ period: '2026-W47' }) },
+    });
     expect(formCalls).toEqual([]);
   });
 });

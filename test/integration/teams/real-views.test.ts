@@ -18,7 +18,11 @@ const MEMBERS = 40;
 const NOW = new Date('2026-11-27T10:00:00Z');
 
 function bigWorkspace(): Workspace {
-  const members = Array.from({ length: MEMBERS }, (_, i) => `      - { id: rep${i}, name: "Représentante Numéro ${i} Dupont-Lefebvre de la Fontaine", role: sdr, start: 2025-01-06, teams: aad-rep${i} }`);
+  const members = Array.from(
+    { length: MEMBERS },
+    (_, i) =>
+      `      - { id: rep${i}, name: "Représentante Numéro ${i} Dupont-Lefebvre de la Fontaine", role: sdr, start: 2025-01-06, teams: aad-rep${i} }`,
+  );
   const yaml = `
 workspace: { name: Big Co, locale: fr, timezone: Europe/Paris }
 kpis:
@@ -58,7 +62,13 @@ beforeAll(async () => {
   const ws = bigWorkspace();
   store = await openStore(':memory:');
   await syncWorkspace(store, ws, { actor: 'config', at: NOW.toISOString() });
-  ({ core } = buildCore({ store, workspace: () => ws, log: createLogger('silent'), clock: { now: () => NOW }, platformFor: () => 'teams' }));
+  ({ core } = buildCore({
+    store,
+    workspace: () => ws,
+    log: createLogger('silent'),
+    clock: { now: () => NOW },
+    platformFor: () => 'teams',
+  }));
   for (let i = 0; i < MEMBERS; i++) {
     await store.checkIns.submit({
       memberId: `rep${i}`,
@@ -72,9 +82,30 @@ beforeAll(async () => {
     });
     await store.metricValues.upsertMany(
       [
-        { memberId: `rep${i}`, kpiId: 'qualified_meetings', date: '2026-11-20', value: i % 7, source: 'checkin', externalId: `seed-m-${i}` },
-        { memberId: `rep${i}`, kpiId: 'calls', date: '2026-11-20', value: 40 + i, source: 'checkin', externalId: `seed-c-${i}` },
-        { memberId: `rep${i}`, kpiId: 'revenue', date: '2026-11-10', value: 1000 * i, source: 'import', externalId: `seed-r-${i}` },
+        {
+          memberId: `rep${i}`,
+          kpiId: 'qualified_meetings',
+          date: '2026-11-20',
+          value: i % 7,
+          source: 'checkin',
+          externalId: `seed-m-${i}`,
+        },
+        {
+          memberId: `rep${i}`,
+          kpiId: 'calls',
+          date: '2026-11-20',
+          value: 40 + i,
+          source: 'checkin',
+          externalId: `seed-c-${i}`,
+        },
+        {
+          memberId: `rep${i}`,
+          kpiId: 'revenue',
+          date: '2026-11-10',
+          value: 1000 * i,
+          source: 'import',
+          externalId: `seed-r-${i}`,
+        },
       ],
       { at: NOW.toISOString() },
     );
@@ -83,7 +114,10 @@ beforeAll(async () => {
   for (const ritual of ['leaderboard', 'progress', 'breach_scan', 'standup', 'monthly_review', 'qbr'] as const) {
     await core.engine.runNow('big', ritual, NOW);
   }
-  const rows = rawSqlite(store).prepare('select dedupe_key, view from outbox').all() as { dedupe_key: string; view: string }[];
+  const rows = rawSqlite(store).prepare('select dedupe_key, view from outbox').all() as {
+    dedupe_key: string;
+    view: string;
+  }[];
   const seen = new Set<string>();
   for (const r of rows) {
     const view = JSON.parse(r.view) as View;
@@ -101,7 +135,17 @@ afterAll(async () => store.close());
 describe('cards of the real core, 40-member team', () => {
   it('covers the channel posts and the private messages', () => {
     const types = new Set(views.map((v) => v.view.type));
-    for (const t of ['leaderboard', 'collective_progress', 'standup_summary', 'monthly_review', 'qbr', 'my_goals', 'checkin_form', 'notice']) expect(types).toContain(t);
+    for (const t of [
+      'leaderboard',
+      'collective_progress',
+      'standup_summary',
+      'monthly_review',
+      'qbr',
+      'my_goals',
+      'checkin_form',
+      'notice',
+    ])
+      expect(types).toContain(t);
   });
 
   it('renders every view to cards that parse cleanly and stay under 28 KB', () => {
@@ -111,8 +155,15 @@ describe('cards of the real core, 40-member team', () => {
       const cards = renderCards(view);
       cards.forEach((card, i) => {
         const p = checkCard(card);
-        if (p.events.length > 0 || p.dropped.length > 0) failures.push(`${name}[${i}]: ${[...p.events, ...p.dropped].join('; ')}`);
-        const bytes = Buffer.byteLength(JSON.stringify({ ...cardActivity(card, view.text), conversation: { id: '19:big@thread.tacv2' }, id: 'x'.repeat(40) }));
+        if (p.events.length > 0 || p.dropped.length > 0)
+          failures.push(`${name}[${i}]: ${[...p.events, ...p.dropped].join('; ')}`);
+        const bytes = Buffer.byteLength(
+          JSON.stringify({
+            ...cardActivity(card, view.text),
+            conversation: { id: '19:big@thread.tacv2' },
+            id: 'x'.repeat(40),
+          }),
+        );
         if (bytes >= 28 * 1024) failures.push(`${name}[${i}]: ${bytes} bytes`);
       });
     }

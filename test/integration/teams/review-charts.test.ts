@@ -23,7 +23,9 @@ let h: TeamsHarness;
 afterEach(async () => h?.stop());
 
 /** The harness with the app installed in the sales channel, drawing charts with `charts`. */
-async function start(charts: TeamsCharts | ((service: ChartService) => TeamsCharts)): Promise<{ service: ChartService; refs: ChartRef[] }> {
+async function start(
+  charts: TeamsCharts | ((service: ChartService) => TeamsCharts),
+): Promise<{ service: ChartService; refs: ChartRef[] }> {
   let service: ChartService | undefined;
   h = await startTeamsHarness({
     service: (store) => teamsStubService(store),
@@ -37,8 +39,24 @@ async function start(charts: TeamsCharts | ((service: ChartService) => TeamsChar
   h.connector.reset();
   await h.store.metricValues.upsertMany(
     [
-      { memberId: 'sam', teamId: 'sales', kpiId: 'qualified_meetings', date: '2026-10-08', value: 9, source: 'checkin', externalId: 'q1' },
-      { memberId: 'lea', teamId: 'sales', kpiId: 'qualified_meetings', date: '2026-10-22', value: 14, source: 'checkin', externalId: 'q2' },
+      {
+        memberId: 'sam',
+        teamId: 'sales',
+        kpiId: 'qualified_meetings',
+        date: '2026-10-08',
+        value: 9,
+        source: 'checkin',
+        externalId: 'q1',
+      },
+      {
+        memberId: 'lea',
+        teamId: 'sales',
+        kpiId: 'qualified_meetings',
+        date: '2026-10-22',
+        value: 14,
+        source: 'checkin',
+        externalId: 'q2',
+      },
     ],
     { at: '2026-10-31T10:00:00.000Z' },
   );
@@ -56,7 +74,13 @@ const review = (charts: readonly ChartRef[]): MonthlyReviewView => ({
   periodLabel: 'octobre 2026',
   sections: [{ heading: 'Équipe', lines: [], notes: ['Meilleur mois de l’année.'] }],
   charts,
-  actions: [{ action: 'review.decision', label: 'Consigner une décision', value: JSON.stringify({ team: 'sales', period: '2026-10' }) }],
+  actions: [
+    {
+      action: 'review.decision',
+      label: 'Consigner une décision',
+      value: JSON.stringify({ team: 'sales', period: '2026-10' }),
+    },
+  ],
 });
 
 /** A QBR with two proposals: five buttons share the last card with the charts. */
@@ -83,13 +107,22 @@ const qbr = (charts: readonly ChartRef[]): QbrView => {
     charts,
     actions: [
       ...proposals.flatMap((p) => {
-        const value = JSON.stringify({ team: 'sales', objective: p.objectiveId, target: p.proposed, from: '2027-01-01' });
+        const value = JSON.stringify({
+          team: 'sales',
+          objective: p.objectiveId,
+          target: p.proposed,
+          from: '2027-01-01',
+        });
         return [
           { action: 'qbr.accept' as const, label: `Accepter : ${p.label}`, value, style: 'primary' as const },
           { action: 'qbr.change' as const, label: `Modifier : ${p.label}`, value },
         ];
       }),
-      { action: 'review.decision', label: 'Consigner une décision', value: JSON.stringify({ team: 'sales', period: '2026-Q4' }) },
+      {
+        action: 'review.decision',
+        label: 'Consigner une décision',
+        value: JSON.stringify({ team: 'sales', period: '2026-Q4' }),
+      },
     ],
   };
 };
@@ -122,7 +155,12 @@ function elements(card: AdaptiveCard): any[] {
 }
 
 const images = () => cards().flatMap((c) => elements(c).filter((e) => e.type === 'Image'));
-const texts = () => cards().flatMap((c) => elements(c).filter((e) => e.type === 'TextBlock').map((e) => e.text as string));
+const texts = () =>
+  cards().flatMap((c) =>
+    elements(c)
+      .filter((e) => e.type === 'TextBlock')
+      .map((e) => e.text as string),
+  );
 
 function expectValidMessages(): void {
   expect(h.connector.sent.length).toBeGreaterThan(0);
@@ -177,7 +215,10 @@ describe('Teams review charts', () => {
 
   it('shows a big chart as its title and alt text when no https link can be made', async () => {
     const big = noisePng(160);
-    const { refs } = await start({ png: async () => big, links: createChartLinks({ publicUrl: 'http://localhost:3000' }) });
+    const { refs } = await start({
+      png: async () => big,
+      links: createChartLinks({ publicUrl: 'http://localhost:3000' }),
+    });
     expect((await h.adapter.gateway.send(CHANNEL, review(refs))).status).toBe('sent');
     expectValidMessages();
     expect(images()).toEqual([]);
@@ -191,7 +232,8 @@ describe('Teams review charts', () => {
     title: 'Atteinte des objectifs — T4 2026',
     altText: `Atteinte des objectifs par personne, T4 2026 : ${Array.from({ length: 90 }, (_, i) => `Représentante Numéro ${i} Dupont-Lefebvre de la Fontaine ${50 + i} %`).join(', ')}.`,
   };
-  const drawCrowded = (s: ChartService) => async (id: string, locale: 'en' | 'fr') => (id === crowded.id ? noisePng(124) : s.png(id, locale));
+  const drawCrowded = (s: ChartService) => async (id: string, locale: 'en' | 'fr') =>
+    id === crowded.id ? noisePng(124) : s.png(id, locale);
 
   it('keeps every card under budget: an inline image that no longer fits next to the buttons becomes a link', async () => {
     const links = createChartLinks({ publicUrl: 'https://bot.example.com' });
@@ -217,7 +259,11 @@ describe('Teams review charts', () => {
 
   // Four charts of a real review's size (about 6 KB each): together more than one card holds inline.
   const four = (refs: readonly ChartRef[]): ChartRef[] =>
-    Array.from({ length: 4 }, (_, i) => ({ id: `${refs[0]!.id}#${i}`, title: `Graphique ${i}`, altText: `Courbe ${i} : atteinte ${60 + i} %` }));
+    Array.from({ length: 4 }, (_, i) => ({
+      id: `${refs[0]!.id}#${i}`,
+      title: `Graphique ${i}`,
+      altText: `Courbe ${i} : atteinte ${60 + i} %`,
+    }));
   const drawFour = async (id: string) => noisePng(80, 1 + Number(id.split('#')[1]));
 
   it('is one post with all four charts: those that do not fit inline go by link', async () => {
@@ -241,7 +287,8 @@ describe('Teams review charts', () => {
     expect(h.connector.sent).toHaveLength(1);
     const shown = images().map((i) => i.altText);
     expect(shown.length).toBeGreaterThan(0);
-    for (const c of charts.filter((c) => !shown.includes(c.altText))) expect(texts().join('\n')).toContain(`${c.title} — ${c.altText}`);
+    for (const c of charts.filter((c) => !shown.includes(c.altText)))
+      expect(texts().join('\n')).toContain(`${c.title} — ${c.altText}`);
   });
 
   it('opens the decision form below the review: kind, text and a submit that keeps the card', async () => {
@@ -255,7 +302,11 @@ describe('Teams review charts', () => {
       ['Input.Text', 'text'],
     ]);
     expect(record.card.actions).toEqual([
-      expect.objectContaining({ type: 'Action.Execute', verb: 'review.decision.submit', data: { action: 'review.decision.submit', value: JSON.stringify({ team: 'sales', period: '2026-10' }) } }),
+      expect.objectContaining({
+        type: 'Action.Execute',
+        verb: 'review.decision.submit',
+        data: { action: 'review.decision.submit', value: JSON.stringify({ team: 'sales', period: '2026-10' }) },
+      }),
     ]);
     expect(JSON.stringify(record.card)).toContain('Hypothèse');
   });

@@ -18,12 +18,17 @@ beforeEach(async () => {
   h = await startTeamsFlow(NOW);
   h.connector.channels.set(CHANNEL, [{ id: CHANNEL, name: 'General' }]);
   await h.post(activity('team-install', { serviceUrl: h.connector.url }));
-  const maya = { from: { id: '29:1maya-teams-user-id', aadObjectId: 'aad-maya' }, conversation: { conversationType: 'personal', tenantId: 'tenant-contoso', id: 'a:1personal-chat-maya' } };
+  const maya = {
+    from: { id: '29:1maya-teams-user-id', aadObjectId: 'aad-maya' },
+    conversation: { conversationType: 'personal', tenantId: 'tenant-contoso', id: 'a:1personal-chat-maya' },
+  };
   await h.post(activity('personal-install', { serviceUrl: h.connector.url }, { ...maya, id: 'f:install-maya' }));
   await h.drain();
   h.connector.reset();
   // Maya, manager of Sales France, posts last month's review to the channel.
-  await h.post(activity('personal-message', { serviceUrl: h.connector.url }, { ...maya, id: 'm-review', text: 'run review' }));
+  await h.post(
+    activity('personal-message', { serviceUrl: h.connector.url }, { ...maya, id: 'm-review', text: 'run review' }),
+  );
   await h.drain();
 });
 afterEach(async () => h.stop());
@@ -31,7 +36,12 @@ afterEach(async () => h.stop());
 /** Maya clicking in the channel, on the review post. */
 const inChannel = (postId: string) => ({
   from: { id: '29:1maya-teams-user-id', name: 'Maya Brooks', aadObjectId: 'aad-maya' },
-  conversation: { isGroup: true, conversationType: 'channel', tenantId: 'tenant-contoso', id: `${CHANNEL};messageid=${postId}` },
+  conversation: {
+    isGroup: true,
+    conversationType: 'channel',
+    tenantId: 'tenant-contoso',
+    id: `${CHANNEL};messageid=${postId}`,
+  },
   channelData: { channel: { id: CHANNEL }, team: { id: CHANNEL }, tenant: { id: 'tenant-contoso' } },
 });
 
@@ -48,7 +58,14 @@ describe('a decision recorded from a review', () => {
   it('is logged, answered by a reply, and leaves the review card in place', async () => {
     const post = reviewPost();
     h.connector.reset();
-    const res = await h.post(cardInvoke(h.connector.url, post.id, { ...post.submit, kind: 'hypothesis', text: 'ABM sequences double the meeting rate' }, { id: 'f:invoke-review-decision', ...inChannel(post.id) }));
+    const res = await h.post(
+      cardInvoke(
+        h.connector.url,
+        post.id,
+        { ...post.submit, kind: 'hypothesis', text: 'ABM sequences double the meeting rate' },
+        { id: 'f:invoke-review-decision', ...inChannel(post.id) },
+      ),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
     expect(rawSqlite(h.store).prepare('select team_id, author, kind, text from decisions').all()).toEqual([
@@ -62,7 +79,14 @@ describe('a decision recorded from a review', () => {
   it('answers an empty text with the form and its error, below, without replacing the review', async () => {
     const post = reviewPost();
     h.connector.reset();
-    await h.post(cardInvoke(h.connector.url, post.id, { ...post.submit, kind: 'decision', text: '  ' }, { id: 'f:invoke-review-empty', ...inChannel(post.id) }));
+    await h.post(
+      cardInvoke(
+        h.connector.url,
+        post.id,
+        { ...post.submit, kind: 'decision', text: '  ' },
+        { id: 'f:invoke-review-empty', ...inChannel(post.id) },
+      ),
+    );
     expect(rawSqlite(h.store).prepare('select count(*) as n from decisions').get()).toEqual({ n: 0 });
     expect(h.connector.updates).toEqual([]);
     const form = h.connector.sent.at(-1)!.body.attachments[0].content;

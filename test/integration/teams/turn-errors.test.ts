@@ -30,11 +30,18 @@ beforeEach(async () => {
 afterEach(async () => h.stop());
 
 // Sam's config says English; his Teams client reports French.
-const samSays = (text: string, id = 'msg-1') => activity('personal-message', { serviceUrl: h.connector.url }, { id, text, locale: 'fr-FR' });
+const samSays = (text: string, id = 'msg-1') =>
+  activity('personal-message', { serviceUrl: h.connector.url }, { id, text, locale: 'fr-FR' });
 const toSam = () => h.connector.sent.filter((c) => c.conversationId === SAM_CHAT);
 const sentText = () => JSON.stringify(h.connector.sent.map((c) => c.body));
-const outboxRows = () => rawSqlite(h.store).prepare('select dedupe_key, target, status from outbox').all() as { dedupe_key: string; target: string; status: string }[];
-const isReply = (c: { method: string; path: string }) => c.method === 'POST' && c.path.startsWith(`/v3/conversations/${encodeURIComponent(SAM_CHAT)}/activities`);
+const outboxRows = () =>
+  rawSqlite(h.store).prepare('select dedupe_key, target, status from outbox').all() as {
+    dedupe_key: string;
+    target: string;
+    status: string;
+  }[];
+const isReply = (c: { method: string; path: string }) =>
+  c.method === 'POST' && c.path.startsWith(`/v3/conversations/${encodeURIComponent(SAM_CHAT)}/activities`);
 
 describe('the apology', () => {
   it("is in the member's configured language, not the activity's locale", async () => {
@@ -44,18 +51,41 @@ describe('the apology', () => {
   });
 
   it("answers a card button that fails in the member's language too (the invoke's error response)", async () => {
-    const failing = await startTeamsFlow(NOW, (s) => Object.assign(Object.create(s) as RitualsService, { action: () => Promise.reject(new Error('unexpected')) }));
+    const failing = await startTeamsFlow(NOW, (s) =>
+      Object.assign(Object.create(s) as RitualsService, { action: () => Promise.reject(new Error('unexpected')) }),
+    );
     try {
-      const res = await failing.post(cardInvoke(failing.connector.url, 'act-1', { action: 'goals.show', value: '' }, { locale: 'fr-FR', id: 'f:invoke-boom' }));
+      const res = await failing.post(
+        cardInvoke(
+          failing.connector.url,
+          'act-1',
+          { action: 'goals.show', value: '' },
+          { locale: 'fr-FR', id: 'f:invoke-boom' },
+        ),
+      );
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ statusCode: 500, value: { code: 'InternalError', message: t('en', 'error.internal') } });
+      expect(res.body).toMatchObject({
+        statusCode: 500,
+        value: { code: 'InternalError', message: t('en', 'error.internal') },
+      });
     } finally {
       await failing.stop();
     }
   });
 
   it('answers someone the config does not know in the locale Teams reports', async () => {
-    await h.post(activity('personal-message', { serviceUrl: h.connector.url }, { text: 'boom', locale: 'fr-FR', from: { id: '29:stranger', aadObjectId: 'aad-stranger' }, conversation: { conversationType: 'personal', tenantId: 'tenant-contoso', id: 'a:stranger' } }));
+    await h.post(
+      activity(
+        'personal-message',
+        { serviceUrl: h.connector.url },
+        {
+          text: 'boom',
+          locale: 'fr-FR',
+          from: { id: '29:stranger', aadObjectId: 'aad-stranger' },
+          conversation: { conversationType: 'personal', tenantId: 'tenant-contoso', id: 'a:stranger' },
+        },
+      ),
+    );
     expect(sentText()).toContain('aucune équipe');
   });
 });
@@ -70,7 +100,9 @@ describe('a reply the Bot Connector refuses for now', () => {
     h.connector.failNext(failure, 1, isReply);
     expect((await h.post(samSays('me'))).status).toBe(200);
     expect(toSam()).toHaveLength(0);
-    expect(outboxRows()).toEqual([{ dedupe_key: `teams:reply:${SAM_CHAT}:msg-1`, target: expect.stringContaining('sam'), status: 'pending' }]);
+    expect(outboxRows()).toEqual([
+      { dedupe_key: `teams:reply:${SAM_CHAT}:msg-1`, target: expect.stringContaining('sam'), status: 'pending' },
+    ]);
     expect(h.logs()).toContain('queued in the outbox');
     expect(h.logs()).not.toContain('teams: turn failed');
 
@@ -101,12 +133,22 @@ describe('a reply the Bot Connector refuses for now', () => {
     await h.stop();
     // A button whose answer replaces its card.
     const done: NoticeView = { type: 'notice', locale: 'en', tone: 'success', text: 'Snoozed', body: 'Snoozed' };
-    h = await startTeamsFlow(NOW, (s) => Object.assign(Object.create(s) as RitualsService, { action: async () => ({ kind: 'replace', view: done }) }));
+    h = await startTeamsFlow(NOW, (s) =>
+      Object.assign(Object.create(s) as RitualsService, { action: async () => ({ kind: 'replace', view: done }) }),
+    );
     h.connector.failNext({ status: 503 }, 1, (c) => c.method === 'PUT');
     await h.post(activity('card-submit-message', { serviceUrl: h.connector.url, replyToId: 'act-42' }));
-    expect(outboxRows()).toEqual([{ dedupe_key: `teams:reply:${SAM_CHAT}:1732000000099:update`, target: expect.stringContaining('sam'), status: 'pending' }]);
+    expect(outboxRows()).toEqual([
+      {
+        dedupe_key: `teams:reply:${SAM_CHAT}:1732000000099:update`,
+        target: expect.stringContaining('sam'),
+        status: 'pending',
+      },
+    ]);
     expect((await h.drain()).sent).toBe(1);
-    expect(h.connector.updates.map((c) => c.path)).toEqual([`/v3/conversations/${encodeURIComponent(SAM_CHAT)}/activities/act-42`]);
+    expect(h.connector.updates.map((c) => c.path)).toEqual([
+      `/v3/conversations/${encodeURIComponent(SAM_CHAT)}/activities/act-42`,
+    ]);
     expect(JSON.stringify(h.connector.updates[0]!.body)).toContain('Snoozed');
     expect(sentText()).not.toContain(t('en', 'error.internal'));
   });

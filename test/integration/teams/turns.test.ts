@@ -20,7 +20,9 @@ const lastCard = () => h.connector.sent.at(-1)!.body.attachments[0].content;
 
 describe('typed commands', () => {
   it('passes the typed text to the core and replies with the card of its answer', async () => {
-    const res = await h.post(activity('personal-message', { serviceUrl: h.connector.url }, { text: 'ooo 2026-12-21 2026-12-31' }));
+    const res = await h.post(
+      activity('personal-message', { serviceUrl: h.connector.url }, { text: 'ooo 2026-12-21 2026-12-31' }),
+    );
     expect(res.status).toBe(200);
     expect(svc.callsTo('command')).toEqual([['sam', 'ooo 2026-12-21 2026-12-31']]);
     const reply = h.connector.sent.at(-1)!;
@@ -49,10 +51,27 @@ describe('typed commands', () => {
 describe('card actions (Action.Execute)', () => {
   it('sends the inputs as text, keyed by field id, with the activity id as idempotency key', async () => {
     svc.submitResult = () => ({ ok: false, form: formWithErrors });
-    const res = await h.post(cardInvoke(h.connector.url, 'act-9', { action: 'checkin.submit', value: form.metadata, calls: '-3', meetings: 2.5, wins: 'Signed ACME', blockers: '' }));
+    const res = await h.post(
+      cardInvoke(h.connector.url, 'act-9', {
+        action: 'checkin.submit',
+        value: form.metadata,
+        calls: '-3',
+        meetings: 2.5,
+        wins: 'Signed ACME',
+        blockers: '',
+      }),
+    );
     expect(res.status).toBe(200);
     const [input] = svc.callsTo('submitCheckIn')[0] as [CheckInSubmission];
-    expect(input).toMatchObject({ memberId: 'sam', metadata: form.metadata, numbers: { calls: '-3', meetings: '2.5' }, wins: 'Signed ACME', blockers: undefined, platform: 'teams', idempotencyKey: 'teams:f:invoke-checkin-1' });
+    expect(input).toMatchObject({
+      memberId: 'sam',
+      metadata: form.metadata,
+      numbers: { calls: '-3', meetings: '2.5' },
+      wins: 'Signed ACME',
+      blockers: undefined,
+      platform: 'teams',
+      idempotencyKey: 'teams:f:invoke-checkin-1',
+    });
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(JSON.stringify(res.body.value)).toContain(formWithErrors.errors.calls);
   });
@@ -60,7 +79,8 @@ describe('card actions (Action.Execute)', () => {
   it('keys a click without an activity id by its card and data, never by the time', async () => {
     svc.submitResult = () => ({ ok: false, form: formWithErrors });
     const data = { action: 'checkin.submit', value: form.metadata, calls: '-3' };
-    for (let i = 0; i < 2; i++) expect((await h.post(cardInvoke(h.connector.url, 'act-9', data, { id: undefined }))).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await h.post(cardInvoke(h.connector.url, 'act-9', data, { id: undefined }))).status).toBe(200);
     await h.post(cardInvoke(h.connector.url, 'act-9', { ...data, calls: '4' }, { id: undefined }));
     const keys = svc.callsTo('submitCheckIn').map(([input]) => (input as CheckInSubmission).idempotencyKey);
     expect(keys).toHaveLength(3);
@@ -71,14 +91,28 @@ describe('card actions (Action.Execute)', () => {
 
   it('replaces the card with the confirmation when the core accepts', async () => {
     svc.submitResult = () => ({ ok: true, view: confirmation });
-    const res = await h.post(cardInvoke(h.connector.url, 'act-9', { action: 'checkin.submit', value: form.metadata, calls: '12', meetings: '3' }));
+    const res = await h.post(
+      cardInvoke(h.connector.url, 'act-9', {
+        action: 'checkin.submit',
+        value: form.metadata,
+        calls: '12',
+        meetings: '3',
+      }),
+    );
     expect(res.body.value.body[0].text).toBe(confirmation.title);
   });
 
   it('sends a "reply" answer as a new message and says so in the invoke response', async () => {
-    svc.actionResult = () => ({ kind: 'reply', view: { type: 'notice', locale: 'en', text: 'Your goals', tone: 'info', body: 'Your goals' } });
+    svc.actionResult = () => ({
+      kind: 'reply',
+      view: { type: 'notice', locale: 'en', text: 'Your goals', tone: 'info', body: 'Your goals' },
+    });
     const res = await h.post(cardInvoke(h.connector.url, 'act-9', { action: 'goals.show', value: '{}' }));
-    expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Your goals' });
+    expect(res.body).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Your goals',
+    });
     expect(h.connector.sent).toHaveLength(1);
   });
 
@@ -94,10 +128,16 @@ describe('card actions (Action.Execute)', () => {
     svc.actionResult = () => {
       throw new Error('boom');
     };
-    const res = await h.post(cardInvoke(h.connector.url, 'act-9', { action: 'breach.snooze', value: '{}' }, { locale: 'fr-FR' }));
+    const res = await h.post(
+      cardInvoke(h.connector.url, 'act-9', { action: 'breach.snooze', value: '{}' }, { locale: 'fr-FR' }),
+    );
     expect(res.status).toBe(200);
     // Sam's language is English (the service says so) even though his client reports French.
-    expect(res.body).toMatchObject({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { message: expect.stringContaining('Something went wrong') } });
+    expect(res.body).toMatchObject({
+      statusCode: 500,
+      type: 'application/vnd.microsoft.error',
+      value: { message: expect.stringContaining('Something went wrong') },
+    });
     expect(h.logs()).toContain('teams: turn failed');
     // Ids and the error message only: no stack trace in the log.
     expect(h.logs()).not.toMatch(/"stack":"[^"]/);
@@ -118,10 +158,28 @@ describe('Action.Submit fallback', () => {
 describe('reactions', () => {
   it('records each added and removed reaction on the post, by AAD id', async () => {
     await h.post(activity('channel-reaction', { serviceUrl: h.connector.url, replyToId: 'act-7' }));
-    await h.post(activity('channel-reaction', { serviceUrl: h.connector.url, replyToId: 'act-7' }, { id: 'f:reaction-2', reactionsAdded: undefined, reactionsRemoved: [{ type: 'like' }] }));
+    await h.post(
+      activity(
+        'channel-reaction',
+        { serviceUrl: h.connector.url, replyToId: 'act-7' },
+        { id: 'f:reaction-2', reactionsAdded: undefined, reactionsRemoved: [{ type: 'like' }] },
+      ),
+    );
     expect(svc.callsTo('recordReaction').map(([e]) => e)).toEqual([
-      { ref: { platform: 'teams', conversation: '19:sales-general@thread.tacv2', id: 'act-7' }, emoji: 'like', userId: 'aad-sam', added: true, eventId: 'f:reaction-1:+like' },
-      { ref: { platform: 'teams', conversation: '19:sales-general@thread.tacv2', id: 'act-7' }, emoji: 'like', userId: 'aad-sam', added: false, eventId: 'f:reaction-2:-like' },
+      {
+        ref: { platform: 'teams', conversation: '19:sales-general@thread.tacv2', id: 'act-7' },
+        emoji: 'like',
+        userId: 'aad-sam',
+        added: true,
+        eventId: 'f:reaction-1:+like',
+      },
+      {
+        ref: { platform: 'teams', conversation: '19:sales-general@thread.tacv2', id: 'act-7' },
+        emoji: 'like',
+        userId: 'aad-sam',
+        added: false,
+        eventId: 'f:reaction-2:-like',
+      },
     ]);
   });
 });

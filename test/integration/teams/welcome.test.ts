@@ -27,9 +27,25 @@ const sentTo = (conversationId: string) => h.connector.sent.filter((c) => c.conv
 
 /** Both activities of one personal install, as Teams sends them. */
 async function personalInstall(user: { id: string; aadObjectId: string }, chat: string, locale = 'en-US') {
-  const common = { from: user, conversation: { conversationType: 'personal', tenantId: 'tenant-contoso', id: chat }, locale };
-  expect((await h.post(activity('personal-install', { serviceUrl: h.connector.url }, { ...common, id: `f:install-${chat}` }))).status).toBe(200);
-  const added = { ...common, id: `f:added-${chat}`, type: 'conversationUpdate', action: undefined, membersAdded: [{ id: '28:00000000-0000-0000-0000-000000000000' }] };
+  const common = {
+    from: user,
+    conversation: { conversationType: 'personal', tenantId: 'tenant-contoso', id: chat },
+    locale,
+  };
+  expect(
+    (
+      await h.post(
+        activity('personal-install', { serviceUrl: h.connector.url }, { ...common, id: `f:install-${chat}` }),
+      )
+    ).status,
+  ).toBe(200);
+  const added = {
+    ...common,
+    id: `f:added-${chat}`,
+    type: 'conversationUpdate',
+    action: undefined,
+    membersAdded: [{ id: '28:00000000-0000-0000-0000-000000000000' }],
+  };
   expect((await h.post(activity('personal-install', { serviceUrl: h.connector.url }, added))).status).toBe(200);
 }
 
@@ -45,7 +61,9 @@ describe('the welcome in a 1:1 chat', () => {
     const body = textOf(welcome!);
     expect(body).toContain('Calls, Qualified meetings');
     expect(body).toContain('Your next check-in: Friday 20 November at 16:00 (Europe/Paris)');
-    expect(body).toContain('The leaderboard of Sales France is posted in the team’s channel: next on Monday 23 November at 09:00 (Europe/Paris)');
+    expect(body).toContain(
+      'The leaderboard of Sales France is posted in the team’s channel: next on Monday 23 November at 09:00 (Europe/Paris)',
+    );
     expect(body).not.toContain('As a manager');
     // A second install event, or the same one again, queues nothing more.
     await personalInstall({ id: '29:1sam-teams-user-id', aadObjectId: 'aad-sam' }, 'a:1personal-chat-sam');
@@ -54,7 +72,9 @@ describe('the welcome in a 1:1 chat', () => {
 
   it('greets a French member known only by email in French', async () => {
     const lea = { id: '29:1lea-teams-user-id', aadObjectId: 'aad-lea' };
-    h.connector.rosters.set('a:1personal-chat-lea', [{ ...lea, name: 'Léa Martin', userPrincipalName: 'lea.martin@contoso.com' }]);
+    h.connector.rosters.set('a:1personal-chat-lea', [
+      { ...lea, name: 'Léa Martin', userPrincipalName: 'lea.martin@contoso.com' },
+    ]);
     await personalInstall(lea, 'a:1personal-chat-lea', 'en-US');
     await h.drain();
     const [welcome] = sentTo('a:1personal-chat-lea');
@@ -85,9 +105,14 @@ describe('the welcome in a 1:1 chat', () => {
 });
 
 describe('the welcome in a team channel', () => {
-  const teamInstall = (connectorUrl: string, id: string) => activity('team-install', { serviceUrl: connectorUrl }, { id });
+  const teamInstall = (connectorUrl: string, id: string) =>
+    activity('team-install', { serviceUrl: connectorUrl }, { id });
   const teamInstallationUpdate = (connectorUrl: string) =>
-    activity('team-install', { serviceUrl: connectorUrl }, { id: 'f:team-installation', type: 'installationUpdate', action: 'add', membersAdded: undefined });
+    activity(
+      'team-install',
+      { serviceUrl: connectorUrl },
+      { id: 'f:team-installation', type: 'installationUpdate', action: 'add', membersAdded: undefined },
+    );
 
   it('posts once, in the team’s language, what the channel will see, and not again after a restart', async () => {
     h.connector.channels.set(TEAM_CHANNEL, [{ id: TEAM_CHANNEL, name: 'General' }]);
@@ -121,7 +146,19 @@ describe('the welcome in a team channel', () => {
   });
 
   it('posts nothing in a team whose channels the config does not name', async () => {
-    const other = { conversation: { isGroup: true, conversationType: 'channel', tenantId: 'tenant-contoso', id: '19:other@thread.tacv2' }, channelData: { team: { id: '19:other@thread.tacv2' }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-contoso' } } };
+    const other = {
+      conversation: {
+        isGroup: true,
+        conversationType: 'channel',
+        tenantId: 'tenant-contoso',
+        id: '19:other@thread.tacv2',
+      },
+      channelData: {
+        team: { id: '19:other@thread.tacv2' },
+        eventType: 'teamMemberAdded',
+        tenant: { id: 'tenant-contoso' },
+      },
+    };
     await h.post(activity('team-install', { serviceUrl: h.connector.url }, other));
     expect(await h.drain()).toMatchObject({ sent: 0 });
     expect(h.logs()).toContain('no welcome posted');

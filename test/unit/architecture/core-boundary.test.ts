@@ -13,8 +13,18 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const FORBIDDEN_IMPORTS = [/^@slack\//, /^botbuilder/, /^botframework/, /^drizzle-orm/, /^better-sqlite3/, /^node-cron/, /^pino/, /^node:(fs|http|https|net|child_process)$/];
-const importRe = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const FORBIDDEN_IMPORTS = [
+  /^@slack\//,
+  /^botbuilder/,
+  /^botframework/,
+  /^drizzle-orm/,
+  /^better-sqlite3/,
+  /^node-cron/,
+  /^pino/,
+  /^node:(fs|http|https|net|child_process)$/,
+];
+const importRe =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
 export function violations(source: string): string[] {
   const found: string[] = [];
@@ -41,7 +51,10 @@ describe('src/core boundary', () => {
     const domain = files.filter((f) => f.includes(`${join('core', 'domain')}`));
     for (const f of domain) {
       const src = readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '');
-      expect({ f: relative(root, f), clock: /\bDate\.now\(|new Date\(\)|DateTime\.now\(|DateTime\.local\(\)|Math\.random\(/.test(src) }).toEqual({
+      expect({
+        f: relative(root, f),
+        clock: /\bDate\.now\(|new Date\(\)|DateTime\.now\(|DateTime\.local\(\)|Math\.random\(/.test(src),
+      }).toEqual({
         f: relative(root, f),
         clock: false,
       });
@@ -50,7 +63,9 @@ describe('src/core boundary', () => {
 
   it('the checker itself catches violations', () => {
     expect(violations(`import { App } from '@slack/bolt';`)).toEqual(['imports @slack/bolt']);
-    expect(violations(`import type { X } from "drizzle-orm/sqlite-core";`)).toEqual(['imports drizzle-orm/sqlite-core']);
+    expect(violations(`import type { X } from "drizzle-orm/sqlite-core";`)).toEqual([
+      'imports drizzle-orm/sqlite-core',
+    ]);
     expect(violations(`const d = await import('better-sqlite3');`)).toEqual(['imports better-sqlite3']);
     expect(violations(`import cron from 'node-cron';`)).toEqual(['imports node-cron']);
     expect(violations(`const p = process.env.PORT;`)).toEqual(['reads process.env']);

@@ -48,7 +48,9 @@ describe('the tests are self-contained', () => {
     const schemas = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(schemas).toContain('MicrosoftTeams.v1.19.schema.json');
     for (const schema of schemas) expect(readme).toContain(`\`${schema}\``);
-    expect(readme).toContain('https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.schema.json');
+    expect(readme).toContain(
+      'https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.schema.json',
+    );
     expect(existsSync(join(dir, 'MicrosoftTeams.v1.19.schema.json'))).toBe(true);
   });
 });

@@ -17,7 +17,8 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const importRe = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const importRe =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 // The ORM, the driver, and the store's own files that hold or type the raw handles.
 const FORBIDDEN = [/^drizzle-orm/, /^drizzle-kit/, /^better-sqlite3/, /(^|\/)store\/(handles|db|schema)\.js$/];
 const RAW_ACCESS = /(^|\/)store\/raw-access\.js$/;
@@ -29,7 +30,8 @@ export function violations(source: string, opts: { readonly rawAccessAllowed?: b
   for (const m of source.matchAll(importRe)) {
     const spec = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
     if (FORBIDDEN.some((re) => re.test(spec))) found.push(`imports ${spec}`);
-    else if (!opts.rawAccessAllowed && RAW_ACCESS.test(spec)) found.push(`imports ${spec} (for tests and benchmarks only)`);
+    else if (!opts.rawAccessAllowed && RAW_ACCESS.test(spec))
+      found.push(`imports ${spec} (for tests and benchmarks only)`);
   }
   const handle = source.match(HANDLE);
   if (handle) found.push(`reaches ${handle[0]}`);
@@ -58,22 +60,36 @@ describe('store boundary', () => {
     // This file is left out: its own samples name the forbidden path.
     const tests = filesUnder(join(root, 'test')).filter((f) => f !== import.meta.filename);
     expect(tests.length).toBeGreaterThan(100);
-    const direct = tests.filter((f) => /from\s*['"][^'"]*\/store\/handles\.js['"]/.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
+    const direct = tests
+      .filter((f) => /from\s*['"][^'"]*\/store\/handles\.js['"]/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
     expect(direct).toEqual([]);
   });
 
   it('the checker itself catches violations', () => {
     expect(violations(`import { eq } from 'drizzle-orm';`)).toEqual(['imports drizzle-orm']);
     expect(violations(`import type Database from "better-sqlite3";`)).toEqual(['imports better-sqlite3']);
-    expect(violations(`const { drizzle } = await import('drizzle-orm/better-sqlite3');`)).toEqual(['imports drizzle-orm/better-sqlite3']);
-    expect(violations(`import { conversationRefs } from '../store/schema.js';`)).toEqual(['imports ../store/schema.js']);
-    expect(violations(`import type { StoreDb } from '../../src/store/db.js';`)).toEqual(['imports ../../src/store/db.js']);
+    expect(violations(`const { drizzle } = await import('drizzle-orm/better-sqlite3');`)).toEqual([
+      'imports drizzle-orm/better-sqlite3',
+    ]);
+    expect(violations(`import { conversationRefs } from '../store/schema.js';`)).toEqual([
+      'imports ../store/schema.js',
+    ]);
+    expect(violations(`import type { StoreDb } from '../../src/store/db.js';`)).toEqual([
+      'imports ../../src/store/db.js',
+    ]);
     expect(violations(`import { handlesOf } from '../store/handles.js';`)).toEqual(['imports ../store/handles.js']);
-    expect(violations(`import { rawSqlite } from '../store/raw-access.js';`)).toEqual(['imports ../store/raw-access.js (for tests and benchmarks only)']);
-    expect(violations(`import { rawSqlite } from '../src/store/raw-access.js';`, { rawAccessAllowed: true })).toEqual([]);
+    expect(violations(`import { rawSqlite } from '../store/raw-access.js';`)).toEqual([
+      'imports ../store/raw-access.js (for tests and benchmarks only)',
+    ]);
+    expect(violations(`import { rawSqlite } from '../src/store/raw-access.js';`, { rawAccessAllowed: true })).toEqual(
+      [],
+    );
     expect(violations(`const ok = deps.store.sqlite.prepare('select 1').get();`)).toEqual(['reaches store.sqlite']);
     expect(violations(`const tokens = createApiTokensRepo(store.db);`)).toEqual(['reaches store.db']);
-    expect(violations(`import { createOutboxRepo } from '../store/outbox.repo.js';\nconst ok = store.ping();`)).toEqual([]);
+    expect(violations(`import { createOutboxRepo } from '../store/outbox.repo.js';\nconst ok = store.ping();`)).toEqual(
+      [],
+    );
     expect(violations(`const url = 'file:./data/rituals.db';`)).toEqual([]);
   });
 });

@@ -14,7 +14,13 @@ const ws = fixtureWorkspace();
 const sales = ws.teams.find((t) => t.id === 'sales')!;
 const support = ws.teams.find((t) => t.id === 'support')!;
 const Q1 = { kind: 'quarter', key: '2026-Q1', start: '2026-01-01', end: '2026-03-31' } as const;
-const v = (kpi: string, date: string, value: number, who: { memberId?: string; teamId?: string }): MetricValue => ({ kpi, date, value, recordedAt: `${date}T18:00:00.000Z`, ...who });
+const v = (kpi: string, date: string, value: number, who: { memberId?: string; teamId?: string }): MetricValue => ({
+  kpi,
+  date,
+  value,
+  recordedAt: `${date}T18:00:00.000Z`,
+  ...who,
+});
 
 describe('collectiveBurnUp', () => {
   const values = [
@@ -27,43 +33,128 @@ describe('collectiveBurnUp', () => {
   ];
 
   it('gives the figure at the end of each day to the as-of day, then the pace projection', () => {
-    const data = collectiveBurnUp({ workspace: ws, team: sales, period: Q1, asOf: '2026-02-15T12:00:00+01:00', values, objectiveId: 'pipeline' });
+    const data = collectiveBurnUp({
+      workspace: ws,
+      team: sales,
+      period: Q1,
+      asOf: '2026-02-15T12:00:00+01:00',
+      values,
+      objectiveId: 'pipeline',
+    });
     expect(data.actual).toHaveLength(46); // 1 Jan .. 15 Feb
     const at = (date: string) => data.actual.find((p) => p.date === date)?.value;
-    expect([at('2026-01-01'), at('2026-01-04'), at('2026-01-05'), at('2026-01-19'), at('2026-01-20'), at('2026-02-09'), at('2026-02-15')]).toEqual([0, 0, 5, 5, 8, 8, 12]);
+    expect([
+      at('2026-01-01'),
+      at('2026-01-04'),
+      at('2026-01-05'),
+      at('2026-01-19'),
+      at('2026-01-20'),
+      at('2026-02-09'),
+      at('2026-02-15'),
+    ]).toEqual([0, 0, 5, 5, 8, 8, 12]);
     // 12 in 32 of Q1's 64 working days (22 in January, 20 in February, 22 in March): 24 at the end.
     expect(data.projection).toEqual({ from: { date: '2026-02-15', value: 12 }, to: { date: '2026-03-31', value: 24 } });
-    expect(data).toMatchObject({ target: 30, alert: 20, hasData: true, cumulative: true, asOfDate: '2026-02-15', unit: { type: 'count' }, direction: 'higher', teamName: 'Sales France' });
+    expect(data).toMatchObject({
+      target: 30,
+      alert: 20,
+      hasData: true,
+      cumulative: true,
+      asOfDate: '2026-02-15',
+      unit: { type: 'count' },
+      direction: 'higher',
+      teamName: 'Sales France',
+    });
   });
 
   it('has no data and no series for a period without values, but keeps target and alert', () => {
-    const data = collectiveBurnUp({ workspace: ws, team: sales, period: { kind: 'quarter', key: '2026-Q3', start: '2026-07-01', end: '2026-09-30' }, asOf: '2026-08-01T12:00:00+02:00', values, objectiveId: 'pipeline' });
+    const data = collectiveBurnUp({
+      workspace: ws,
+      team: sales,
+      period: { kind: 'quarter', key: '2026-Q3', start: '2026-07-01', end: '2026-09-30' },
+      asOf: '2026-08-01T12:00:00+02:00',
+      values,
+      objectiveId: 'pipeline',
+    });
     expect(data).toMatchObject({ hasData: false, actual: [], projection: null, target: 30, alert: 20 });
   });
 
   it('draws the whole period without projection once it is over', () => {
-    const data = collectiveBurnUp({ workspace: ws, team: sales, period: Q1, asOf: '2026-05-01T12:00:00+02:00', values, objectiveId: 'pipeline' });
+    const data = collectiveBurnUp({
+      workspace: ws,
+      team: sales,
+      period: Q1,
+      asOf: '2026-05-01T12:00:00+02:00',
+      values,
+      objectiveId: 'pipeline',
+    });
     expect(data.actual).toHaveLength(90);
     expect(data.actual.at(-1)).toEqual({ date: '2026-03-31', value: 21 });
     expect(data.projection).toBeNull();
   });
 
   it('refuses an objective the team does not have', () => {
-    expect(() => collectiveBurnUp({ workspace: ws, team: sales, period: Q1, asOf: '2026-02-15T12:00:00+01:00', values, objectiveId: 'nope' })).toThrow(/unknown collective objective "nope"/);
+    expect(() =>
+      collectiveBurnUp({
+        workspace: ws,
+        team: sales,
+        period: Q1,
+        asOf: '2026-02-15T12:00:00+01:00',
+        values,
+        objectiveId: 'nope',
+      }),
+    ).toThrow(/unknown collective objective "nope"/);
   });
 });
 
-const row = (kpi: string, weight: number, attainment: number | null, projectedAttainment: number | null): MemberKpiRow => ({
-  id: `role:x:${kpi}:month`, kpi, per: 'month', sharedKpi: false, direction: 'higher', comparator: '>=', weight, dataState: 'ok',
-  actual: null, target: null, noTarget: true, attainment, capped: false, projected: null,
-  projectionMethod: 'pace', projectedAttainment, neededPerDay: null, status: null, met: null,
+const row = (
+  kpi: string,
+  weight: number,
+  attainment: number | null,
+  projectedAttainment: number | null,
+): MemberKpiRow => ({
+  id: `role:x:${kpi}:month`,
+  kpi,
+  per: 'month',
+  sharedKpi: false,
+  direction: 'higher',
+  comparator: '>=',
+  weight,
+  dataState: 'ok',
+  actual: null,
+  target: null,
+  noTarget: true,
+  attainment,
+  capped: false,
+  projected: null,
+  projectionMethod: 'pace',
+  projectedAttainment,
+  neededPerDay: null,
+  status: null,
+  met: null,
 });
 const member = (id: string, score: number | null, kpis: MemberKpiRow[]): MemberReport => ({
-  id, role: 'x', score, rank: null, unrankedReason: null, movement: null, outOfOffice: false, workingDays: 20, workingDaysElapsed: 10, kpis,
+  id,
+  role: 'x',
+  score,
+  rank: null,
+  unrankedReason: null,
+  movement: null,
+  outOfOffice: false,
+  workingDays: 20,
+  workingDaysElapsed: 10,
+  kpis,
 });
 const report: TeamReport = {
   team: 'sales',
-  period: { kind: 'month', key: '2026-03', start: '2026-03-01', end: '2026-03-31', asOf: '2026-03-16T12:00:00.000+01:00', workingDays: 22, workingDaysElapsed: 11 },
+  period: {
+    kind: 'month',
+    key: '2026-03',
+    start: '2026-03-01',
+    end: '2026-03-31',
+    asOf: '2026-03-16T12:00:00.000+01:00',
+    workingDays: 22,
+    workingDaysElapsed: 11,
+  },
   members: [
     member('ghost', null, []),
     member('alice', 0.5, [row('meetings', 1, 0.5, 1.1)]),
@@ -80,7 +171,12 @@ describe('teamAttainment', () => {
       { memberId: 'alice', name: 'Alice Martin', attainment: 0.5, tone: 'good' }, // projected 1.1: on track
       { memberId: 'ghost', name: 'ghost', attainment: null, tone: 'neutral' },
     ]);
-    expect(data).toMatchObject({ teamName: 'Sales France', asOfDate: '2026-03-16', hasData: true, period: { key: '2026-03' } });
+    expect(data).toMatchObject({
+      teamName: 'Sales France',
+      asOfDate: '2026-03-16',
+      hasData: true,
+      period: { key: '2026-03' },
+    });
     expect(data.kpi).toBeUndefined();
   });
 
@@ -108,8 +204,18 @@ describe('memberTrend', () => {
   ];
 
   it('gives 12 weeks to the as-of week, zeros for empty weeks of a sum KPI, and the prorated weekly target', () => {
-    const data = memberTrend({ workspace: ws, team: sales, memberId: 'alice', kpiId: 'meetings', asOf: '2026-03-18T12:00:00+01:00', values, ooo: [] });
-    expect(data.weeks.map((w) => w.key)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`));
+    const data = memberTrend({
+      workspace: ws,
+      team: sales,
+      memberId: 'alice',
+      kpiId: 'meetings',
+      asOf: '2026-03-18T12:00:00+01:00',
+      values,
+      ooo: [],
+    });
+    expect(data.weeks.map((w) => w.key)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`),
+    );
     expect(data.weeks[0]!.start).toBe('2025-12-29');
     expect(data.weeks.map((w) => w.actual)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 6, 2]);
     // 35 a month: a week inside March has 5 of its 22 working days; W09 has 5 of February's 20 (1 March
@@ -122,10 +228,39 @@ describe('memberTrend', () => {
   });
 
   it('leaves gaps for weeks without values of an average KPI, and has no target for a KPI outside the objectives', () => {
-    const csat = memberTrend({ workspace: ws, team: support, memberId: 'dave', kpiId: 'csat', asOf: '2026-03-18T12:00:00Z', values, ooo: [] });
-    expect(csat.weeks.map((w) => w.actual)).toEqual([null, null, null, null, null, null, null, null, null, 4.6, null, null]);
+    const csat = memberTrend({
+      workspace: ws,
+      team: support,
+      memberId: 'dave',
+      kpiId: 'csat',
+      asOf: '2026-03-18T12:00:00Z',
+      values,
+      ooo: [],
+    });
+    expect(csat.weeks.map((w) => w.actual)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      4.6,
+      null,
+      null,
+    ]);
     expect(csat.weeks.every((w) => w.target === 4.6)).toBe(true);
-    const calls = memberTrend({ workspace: ws, team: sales, memberId: 'alice', kpiId: 'calls', asOf: '2026-03-18T12:00:00+01:00', values, ooo: [] });
+    const calls = memberTrend({
+      workspace: ws,
+      team: sales,
+      memberId: 'alice',
+      kpiId: 'calls',
+      asOf: '2026-03-18T12:00:00+01:00',
+      values,
+      ooo: [],
+    });
     expect(calls.hasData).toBe(false);
     expect(calls.weeks.every((w) => w.actual === null && w.target === null)).toBe(true);
   });

@@ -18,14 +18,17 @@ function texts(spec: Spec): string[] {
   const title = spec.title as { text: string; subtitle: string };
   out.push(title.text, title.subtitle);
   for (const s of spec.signals ?? []) {
-    if ('value' in s && s.value && typeof s.value === 'object' && !Array.isArray(s.value) && s.name !== 'palette') out.push(...Object.values(s.value as Record<string, string>));
+    if ('value' in s && s.value && typeof s.value === 'object' && !Array.isArray(s.value) && s.name !== 'palette')
+      out.push(...Object.values(s.value as Record<string, string>));
     if ('value' in s && Array.isArray(s.value)) out.push(...(s.value as string[]));
   }
   for (const m of spec.marks ?? []) {
     const text = (m.encode?.enter as { text?: { value?: string } } | undefined)?.text?.value;
     if (text) out.push(text);
   }
-  for (const d of spec.data ?? []) for (const row of ('values' in d ? (d.values as Record<string, unknown>[]) : [])) if (typeof row.label === 'string') out.push(row.label);
+  for (const d of spec.data ?? [])
+    for (const row of 'values' in d ? (d.values as Record<string, unknown>[]) : [])
+      if (typeof row.label === 'string') out.push(row.label);
   return out.map(plain);
 }
 
@@ -49,11 +52,23 @@ describe('tick labels', () => {
   it('uses the locale and one notation per axis', () => {
     const eur = { type: 'currency', currency: 'EUR' } as const;
     expect(tickLabels('en', [0, 50_000, 100_000], eur).map((t) => plain(t.label))).toEqual(['€0', '€50k', '€100k']);
-    expect(tickLabels('fr', [0, 50_000, 100_000], eur).map((t) => plain(t.label))).toEqual(['0 €', '50 k €', '100 k €']);
+    expect(tickLabels('fr', [0, 50_000, 100_000], eur).map((t) => plain(t.label))).toEqual([
+      '0 €',
+      '50 k €',
+      '100 k €',
+    ]);
     expect(tickLabels('en', [0, 2500, 5000], eur).map((t) => plain(t.label))).toEqual(['€0', '€2,500', '€5,000']);
-    expect(tickLabels('fr', [0, 0.5, 1], { type: 'percent' }).map((t) => plain(t.label))).toEqual(['0 %', '50 %', '100 %']);
+    expect(tickLabels('fr', [0, 0.5, 1], { type: 'percent' }).map((t) => plain(t.label))).toEqual([
+      '0 %',
+      '50 %',
+      '100 %',
+    ]);
     expect(tickLabels('en', [0, 0.5, 1], { type: 'percent' }).map((t) => t.label)).toEqual(['0%', '50%', '100%']);
-    expect(tickLabels('en', [0.175, 0.2, 0.225], { type: 'percent' }).map((t) => t.label)).toEqual(['17.5%', '20%', '22.5%']);
+    expect(tickLabels('en', [0.175, 0.2, 0.225], { type: 'percent' }).map((t) => t.label)).toEqual([
+      '17.5%',
+      '20%',
+      '22.5%',
+    ]);
     expect(tickLabels('fr', [0, 2.5, 5], { type: 'score', max: 5 }).map((t) => t.label)).toEqual(['0', '2,5', '5']);
   });
 
@@ -69,10 +84,27 @@ describe('tick labels', () => {
 describe('burn-up spec', () => {
   it('labels target, alert and projection in the viewer language and number format', () => {
     expect(texts(burnUpSpec(SAMPLE_BURN_UP, { locale: 'en' }))).toEqual(
-      expect.arrayContaining(['30 new ICP opportunities via ABM — Q4 2026', 'Ventes France · as of 17 Nov', 'Target 30', 'Alert 20', 'Projected 27.4', '16', '1 Oct', '1 Nov', '1 Dec']),
+      expect.arrayContaining([
+        '30 new ICP opportunities via ABM — Q4 2026',
+        'Ventes France · as of 17 Nov',
+        'Target 30',
+        'Alert 20',
+        'Projected 27.4',
+        '16',
+        '1 Oct',
+        '1 Nov',
+        '1 Dec',
+      ]),
     );
     expect(texts(burnUpSpec(SAMPLE_BURN_UP, { locale: 'fr' }))).toEqual(
-      expect.arrayContaining(["30 nouvelles opportunités ICP grâce à l'ABM — T4 2026", 'Ventes France · au 17 nov.', 'Objectif 30', 'Alerte 20', 'Projection 27,4', '1 oct.']),
+      expect.arrayContaining([
+        "30 nouvelles opportunités ICP grâce à l'ABM — T4 2026",
+        'Ventes France · au 17 nov.',
+        'Objectif 30',
+        'Alerte 20',
+        'Projection 27,4',
+        '1 oct.',
+      ]),
     );
   });
 
@@ -84,14 +116,27 @@ describe('burn-up spec', () => {
     expect(texts(burnUpSpec(SAMPLE_BURN_UP, { locale: 'en' }))).not.toContain('No data for this period yet');
   });
 
-  it('puts each day\'s figure at the end of that day, from zero for a sum, then the projection to the end', () => {
+  it("puts each day's figure at the end of that day, from zero for a sum, then the projection to the end", () => {
     const data = (d: typeof SAMPLE_BURN_UP) =>
-      Object.fromEntries((burnUpSpec(d, { locale: 'en' }).data ?? []).map((x) => [x.name, 'values' in x ? (x.values as { x: number; y: number }[]) : []]));
+      Object.fromEntries(
+        (burnUpSpec(d, { locale: 'en' }).data ?? []).map((x) => [
+          x.name,
+          'values' in x ? (x.values as { x: number; y: number }[]) : [],
+        ]),
+      );
     const sum = data(SAMPLE_BURN_UP);
-    expect(sum.actual!.slice(0, 4)).toEqual([{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 2, y: 0 }, { x: 3, y: 1 }]);
+    expect(sum.actual!.slice(0, 4)).toEqual([
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 2, y: 0 },
+      { x: 3, y: 1 },
+    ]);
     expect(sum.actual).toHaveLength(49);
     // 17 November is day 48 of Q4 (from 1 October); 31 December ends day 92.
-    expect(sum.projection).toEqual([{ x: 48, y: 16 }, { x: 92, y: 27.4 }]);
+    expect(sum.projection).toEqual([
+      { x: 48, y: 16 },
+      { x: 92, y: 27.4 },
+    ]);
     const rate = data({ ...SAMPLE_BURN_UP, cumulative: false });
     expect(rate.actual![0]).toEqual({ x: 1, y: 0 });
     expect(rate.actual).toHaveLength(48);
@@ -109,12 +154,19 @@ describe('attainment spec', () => {
       ['Camille Roux', '5 %', 'bad'],
       ['Thomas Petit', '—', 'neutral'],
     ]);
-    expect(texts(spec)).toEqual(expect.arrayContaining(['Atteinte des objectifs — novembre 2026', 'Objectif 100 %', '150 %']));
-    expect(texts(attainmentBarsSpec(SAMPLE_ATTAINMENT, { locale: 'en' }))).toEqual(expect.arrayContaining(['Target 100%', 'Attainment — November 2026']));
+    expect(texts(spec)).toEqual(
+      expect.arrayContaining(['Atteinte des objectifs — novembre 2026', 'Objectif 100 %', '150 %']),
+    );
+    expect(texts(attainmentBarsSpec(SAMPLE_ATTAINMENT, { locale: 'en' }))).toEqual(
+      expect.arrayContaining(['Target 100%', 'Attainment — November 2026']),
+    );
   });
 
   it('names one KPI in the title when the bars are that KPI', () => {
-    const spec = attainmentBarsSpec({ ...SAMPLE_ATTAINMENT, kpi: { id: 'mql', label: { en: 'MQL', fr: 'MQL' } } }, { locale: 'en' });
+    const spec = attainmentBarsSpec(
+      { ...SAMPLE_ATTAINMENT, kpi: { id: 'mql', label: { en: 'MQL', fr: 'MQL' } } },
+      { locale: 'en' },
+    );
     expect(texts(spec)).toContain('MQL: attainment — November 2026');
   });
 });
@@ -122,7 +174,16 @@ describe('attainment spec', () => {
 describe('trend spec', () => {
   it('labels every other week (the latest always), the weekly target and the last value', () => {
     const all = texts(trendSpec(SAMPLE_TREND, { locale: 'en' }));
-    expect(all).toEqual(expect.arrayContaining(['Qualified meetings — Hugo Bernard', 'Last 12 weeks, to 18 Nov', 'Weekly target', '4', '16 Nov', '2 Nov']));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'Qualified meetings — Hugo Bernard',
+        'Last 12 weeks, to 18 Nov',
+        'Weekly target',
+        '4',
+        '16 Nov',
+        '2 Nov',
+      ]),
+    );
     expect(all).not.toContain('9 Nov');
   });
 });
@@ -133,13 +194,19 @@ describe('themes', () => {
     for (const theme of ['light', 'dark'] as const) {
       const themed = applyTheme(spec, theme);
       expect(themed.background).toBe(PALETTES[theme].background);
-      expect(themed.signals!.filter((s) => s.name === 'palette')).toEqual([{ name: 'palette', value: PALETTES[theme] }]);
+      expect(themed.signals!.filter((s) => s.name === 'palette')).toEqual([
+        { name: 'palette', value: PALETTES[theme] },
+      ]);
       expect(themed.marks).toBe(spec.marks);
     }
   });
 
   it('specs are plain JSON with inline data only', () => {
-    for (const spec of [burnUpSpec(SAMPLE_BURN_UP, { locale: 'en' }), attainmentBarsSpec(SAMPLE_ATTAINMENT, { locale: 'en' }), trendSpec(SAMPLE_TREND, { locale: 'en' })]) {
+    for (const spec of [
+      burnUpSpec(SAMPLE_BURN_UP, { locale: 'en' }),
+      attainmentBarsSpec(SAMPLE_ATTAINMENT, { locale: 'en' }),
+      trendSpec(SAMPLE_TREND, { locale: 'en' }),
+    ]) {
       expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
       expect(JSON.stringify(spec)).not.toMatch(/"url"/);
     }

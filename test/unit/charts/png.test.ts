@@ -10,7 +10,9 @@ import { decodePng } from '../../helpers/png.js';
 describe('encodeIndexedPng', () => {
   it('holds exactly the pixels of a rendered chart, in fewer bytes than the RGBA PNG', async () => {
     const svg = await renderChartSvg(burnUpSpec(SAMPLE_BURN_UP, { locale: 'en' }), 'light');
-    const image = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [...CHART_FONT_FILES], defaultFontFamily: 'DejaVu Sans' } }).render();
+    const image = new Resvg(svg, {
+      font: { loadSystemFonts: false, fontFiles: [...CHART_FONT_FILES], defaultFontFamily: 'DejaVu Sans' },
+    }).render();
     const rgbaPng = image.asPng();
     const indexed = encodeIndexedPng(image.pixels, image.width, image.height)!;
     expect(indexed).toBeDefined();

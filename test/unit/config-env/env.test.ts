@@ -51,7 +51,17 @@ describe('loadConfig', () => {
     [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN is required'],
     [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL must be an http(s) URL'],
     [{ SLACK_CLIENT_ID: 'id' }, 'SLACK_CLIENT_SECRET is required'],
-    [{ SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 't', SLACK_SIGNING_SECRET: 'x', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_APP_TOKEN cannot be used with the multi-workspace install'],
+    [
+      {
+        SLACK_CLIENT_ID: 'id',
+        SLACK_CLIENT_SECRET: 's',
+        SLACK_STATE_SECRET: 't',
+        SLACK_SIGNING_SECRET: 'x',
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_APP_TOKEN: 'xapp-1',
+      },
+      'SLACK_APP_TOKEN cannot be used with the multi-workspace install',
+    ],
     [{ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p' }, 'MICROSOFT_APP_TENANT_ID is required'],
     [{ MICROSOFT_APP_TYPE: 'Other' }, 'MICROSOFT_APP_TYPE must be one of'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN must be at least 16 characters, without spaces'],
@@ -67,7 +77,11 @@ describe('loadConfig', () => {
 
   it('reads who may see /metrics, and where', () => {
     expect(loadConfig({}).metrics).toEqual({ token: undefined, port: undefined, host: '127.0.0.1' });
-    expect(loadConfig({ METRICS_TOKEN: 'abcdefghijklmnop' }).metrics).toEqual({ token: 'abcdefghijklmnop', port: undefined, host: '127.0.0.1' });
+    expect(loadConfig({ METRICS_TOKEN: 'abcdefghijklmnop' }).metrics).toEqual({
+      token: 'abcdefghijklmnop',
+      port: undefined,
+      host: '127.0.0.1',
+    });
     expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ token: undefined, port: 9464, host: '127.0.0.1' });
     expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics.host).toBe('0.0.0.0');
     expect(loadConfig({ PORT: '0', METRICS_PORT: '0' }).metrics.port).toBe(0);

@@ -83,7 +83,9 @@ const CASES: Readonly<Record<string, readonly Expected[]>> = {
     [37, 32, 'roles.sdr.objectives[0].target.inputs.extra', 'input "extra" is not used by the formula'],
     [37, 42, 'roles.sdr.objectives[0].target.inputs.no_shows', 'input "no_shows" has the name of a KPI'],
   ],
-  'comparator-direction': [[34, 67, 'roles.sdr.objectives[1].comparator', 'comparator ">=" contradicts the KPI\'s direction']],
+  'comparator-direction': [
+    [34, 67, 'roles.sdr.objectives[1].comparator', 'comparator ">=" contradicts the KPI\'s direction'],
+  ],
   'override-without-objective': [
     [43, 86, 'teams[0].members[1].overrides[0].kpi', 'role "sdr" has no objective on "calls" to override'],
     [43, 115, 'teams[0].members[1].overrides[1].kpi', 'no objective on "meetings_booked" per quarter'],
@@ -122,7 +124,9 @@ describe('broken workspace fixtures', () => {
   });
 
   it('every fixture file has a case and every case a file', () => {
-    const files = readdirSync(dir + 'broken').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    const files = readdirSync(dir + 'broken')
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''));
     expect(files.sort()).toEqual(Object.keys(CASES).sort());
     expect(files.length).toBeGreaterThanOrEqual(20);
   });
@@ -132,7 +136,9 @@ describe('broken workspace fixtures', () => {
     const result = parseFixture(file);
     if (result.ok) throw new Error(`${file} was accepted`);
     const got = result.problems.map((p) => [p.line, p.col, p.path, p.message] as const);
-    expect(got.map(([line, col, path]) => [line, col, path])).toEqual(expected.map(([line, col, path]) => [line, col, path]));
+    expect(got.map(([line, col, path]) => [line, col, path])).toEqual(
+      expected.map(([line, col, path]) => [line, col, path]),
+    );
     got.forEach(([, , , message], i) => expect(message).toContain(expected[i]![3]));
     for (const p of result.problems) expect(p.file).toBe(file);
   });

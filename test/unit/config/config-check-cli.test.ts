@@ -12,7 +12,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'rituals-config-check-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function check(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/rituals.js', 'config', 'check', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, ['bin/rituals.js', 'config', 'check', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -20,7 +24,9 @@ describe('rituals config check', () => {
   it('prints a one-line summary for the bundled example and exits 0', () => {
     const r = check('examples/sales-team.yaml');
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^examples\/sales-team\.yaml: ok — 2 teams, \d+ members, 5 roles, \d+ KPIs, \d+ collective objectives\n$/);
+    expect(r.stdout).toMatch(
+      /^examples\/sales-team\.yaml: ok — 2 teams, \d+ members, 5 roles, \d+ KPIs, \d+ collective objectives\n$/,
+    );
     expect(r.code).toBe(0);
   });
 
@@ -36,7 +42,9 @@ describe('rituals config check', () => {
   it('still refuses a sixth collective objective (exit 1)', () => {
     const r = check('test/fixtures/config/broken/too-many-collective.yaml');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/collective\[5\]: team "\S+" has 6 collective objectives: the limit is 3 to 5 per team, so at most 5\n$/);
+    expect(r.stderr).toMatch(
+      /collective\[5\]: team "\S+" has 6 collective objectives: the limit is 3 to 5 per team, so at most 5\n$/,
+    );
   });
 
   it('prints each problem of a broken copy as FILE:LINE:COL and exits 1', () => {

@@ -61,7 +61,8 @@ describe('examples/sales-team.yaml', () => {
   });
 
   it('averages the cycle, CSAT and first response time', () => {
-    for (const id of ['sales_cycle_days', 'csat', 'first_response_hours']) expect(ws.kpis[id]!.aggregation).toBe('average');
+    for (const id of ['sales_cycle_days', 'csat', 'first_response_hours'])
+      expect(ws.kpis[id]!.aggregation).toBe('average');
   });
 
   it('computes the AE monthly revenue target with the seed formula', () => {
@@ -96,7 +97,12 @@ describe('examples/sales-team.yaml', () => {
     const all = ws.teams.flatMap((t) => t.collective);
     const byKpi = (kpi: string) => all.filter((c) => c.kpi === kpi);
     // Cut the median ICP sales cycle by 15%: cycle days (lower) and slip rate.
-    expect(byKpi('icp_cycle_days')[0]).toMatchObject({ target: 68, alert: 75, comparator: '<=', segment: { segment: 'ICP' } });
+    expect(byKpi('icp_cycle_days')[0]).toMatchObject({
+      target: 68,
+      alert: 75,
+      comparator: '<=',
+      segment: { segment: 'ICP' },
+    });
     expect(ws.kpis.icp_cycle_days!.direction).toBe('lower');
     expect(byKpi('slip_rate')).toHaveLength(1);
     // Reach 110% NRR: logo churn, expansion MRR, NPS.
@@ -115,7 +121,9 @@ describe('examples/sales-team.yaml', () => {
     }
     expect(members.some((m) => m.role && m.start >= '2026-09-01')).toBe(true);
     const lea = members.find((m) => m.id === 'lea')!;
-    expect(lea.overrides).toEqual([{ kpi: 'new_revenue', target: { value: 150_000 }, per: 'quarter', from: '2026-10-01' }]);
+    expect(lea.overrides).toEqual([
+      { kpi: 'new_revenue', target: { value: 150_000 }, per: 'quarter', from: '2026-10-01' },
+    ]);
     expect(members.find((m) => m.id === 'david')!.timezone).toBe('America/Los_Angeles');
     for (const m of members) {
       expect(m.ids.slack).toMatch(/^U0/);

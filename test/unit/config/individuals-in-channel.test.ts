@@ -11,7 +11,10 @@ describe('individuals_in_channel', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(parsed.workspace.defaults.individualsInChannel).toBe('top');
     expect(parsed.workspace.teams[0]!.individualsInChannel).toBeUndefined();
-    const withTeam = parseWorkspace(base.replace('    locale: fr\n', '    locale: fr\n    individuals_in_channel: none\n'), 'w.yaml');
+    const withTeam = parseWorkspace(
+      base.replace('    locale: fr\n', '    locale: fr\n    individuals_in_channel: none\n'),
+      'w.yaml',
+    );
     if (!withTeam.ok) throw new Error(JSON.stringify(withTeam.problems));
     expect(withTeam.workspace.teams[0]!.individualsInChannel).toBe('none');
   });

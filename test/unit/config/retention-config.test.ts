@@ -8,7 +8,8 @@ import { parseRetention } from '../../../src/config/workspace-values.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const minimal = readFileSync(`${root}examples/minimal.yaml`, 'utf8');
-const withRetention = (block: string) => minimal.replace('  timezone: Europe/London', `  timezone: Europe/London\n${block}`);
+const withRetention = (block: string) =>
+  minimal.replace('  timezone: Europe/London', `  timezone: Europe/London\n${block}`);
 
 describe('parseRetention', () => {
   it.each([
@@ -35,7 +36,10 @@ describe('workspace.retention', () => {
   });
 
   it('fills the keys it does not set with the defaults', () => {
-    const r = parseWorkspace(withRetention('  retention: { checkin_text: 1y, metric_values: 3y, audit_log: unlimited }'), 'w.yaml');
+    const r = parseWorkspace(
+      withRetention('  retention: { checkin_text: 1y, metric_values: 3y, audit_log: unlimited }'),
+      'w.yaml',
+    );
     if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
     expect(r.workspace.defaults.retention).toEqual({
       checkinText: { amount: 1, unit: 'year' },
@@ -54,7 +58,9 @@ describe('workspace.retention', () => {
     const line = text.split('\n').findIndex((l) => l.includes('checkin_text: 30m')) + 1;
     expect(r.problems.map(formatProblem)).toEqual([
       `w.yaml:${line}:19 workspace.retention.checkin_text: expected a retention like 30d, 12w, 6mo, 2y or unlimited`,
-      expect.stringMatching(new RegExp(`^w\\.yaml:${line + 1}:5 workspace\\.retention(\\.outbox_body)?: .*outbox_body`)),
+      expect.stringMatching(
+        new RegExp(`^w\\.yaml:${line + 1}:5 workspace\\.retention(\\.outbox_body)?: .*outbox_body`),
+      ),
     ]);
   });
 });

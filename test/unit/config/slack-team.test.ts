@@ -24,6 +24,12 @@ describe('slack_team', () => {
     const parsed = parseWorkspace(yaml.replace('slack_team: T0ACME', 'slack_team: C0ACME'), fixture);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.problems).toEqual([expect.objectContaining({ path: 'teams[0].channels.slack_team', message: 'a Slack workspace id looks like T0123ABCD', line: 37 })]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({
+        path: 'teams[0].channels.slack_team',
+        message: 'a Slack workspace id looks like T0123ABCD',
+        line: 37,
+      }),
+    ]);
   });
 });

@@ -32,7 +32,9 @@ function variant(...subs: [string, string][]): string {
 
 describe('formatProblem', () => {
   it('prints FILE:LINE:COL path: message', () => {
-    expect(formatProblem({ file: 'a.yaml', line: 3, col: 7, path: 'teams[0].id', message: 'bad' })).toBe('a.yaml:3:7 teams[0].id: bad');
+    expect(formatProblem({ file: 'a.yaml', line: 3, col: 7, path: 'teams[0].id', message: 'bad' })).toBe(
+      'a.yaml:3:7 teams[0].id: bad',
+    );
   });
   it('leaves the path out when the problem is about the whole file', () => {
     expect(formatProblem({ file: 'a.yaml', line: 1, col: 1, path: '', message: 'empty' })).toBe('a.yaml:1:1: empty');
@@ -77,14 +79,28 @@ describe('parseWorkspace defaults', () => {
       id: 'sdr',
       label: { en: 'SDR', fr: 'SDR' },
       checkin: ['calls', 'qualified_meetings'],
-      objectives: [{ kpi: 'qualified_meetings', target: { value: 35 }, history: [], per: 'month', comparator: '>=', weight: 1 }],
+      objectives: [
+        { kpi: 'qualified_meetings', target: { value: 35 }, history: [], per: 'month', comparator: '>=', weight: 1 },
+      ],
       ramp: [],
     });
   });
 
   it('fills team, member and collective defaults', () => {
-    expect(team).toMatchObject({ timezone: 'Europe/London', locale: 'en', holidays: [], channels: {}, managers: ['maya'] });
-    expect(team.members[0]).toEqual({ id: 'maya', name: 'Maya Brooks', start: '2024-03-04', ids: { slack: 'U0MAYA' }, overrides: [] });
+    expect(team).toMatchObject({
+      timezone: 'Europe/London',
+      locale: 'en',
+      holidays: [],
+      channels: {},
+      managers: ['maya'],
+    });
+    expect(team.members[0]).toEqual({
+      id: 'maya',
+      name: 'Maya Brooks',
+      start: '2024-03-04',
+      ids: { slack: 'U0MAYA' },
+      overrides: [],
+    });
     expect(team.collective[0]).toEqual({
       id: 'team-meetings',
       kpi: 'qualified_meetings',
@@ -129,11 +145,18 @@ describe('parseWorkspace values', () => {
       variant(
         ['unit: count                  #', 'unit: { currency: USD }      #'],
         ['    # defaults', '    source: import\n    kind: result\n    # defaults'],
-        ['- { kpi: qualified_meetings, target: 35, per: month }', '- { kpi: calls, target: 1.5M, per: year, weight: 2.5 }\n      - { kpi: qualified_meetings, target: { formula: "calls * rate" , inputs: { rate: 12.5% } }, per: month }'],
+        [
+          '- { kpi: qualified_meetings, target: 35, per: month }',
+          '- { kpi: calls, target: 1.5M, per: year, weight: 2.5 }\n      - { kpi: qualified_meetings, target: { formula: "calls * rate" , inputs: { rate: 12.5% } }, per: month }',
+        ],
         ['checkin: [calls, qualified_meetings]', 'checkin: [qualified_meetings]'],
       ),
     );
-    expect(ws.kpis.calls).toMatchObject({ unit: { type: 'currency', currency: 'USD' }, sources: ['import'], kind: 'result' });
+    expect(ws.kpis.calls).toMatchObject({
+      unit: { type: 'currency', currency: 'USD' },
+      sources: ['import'],
+      kind: 'result',
+    });
     expect(ws.roles.sdr!.objectives[0]).toMatchObject({ target: { value: 1_500_000 }, weight: 2.5, per: 'year' });
     expect(ws.roles.sdr!.objectives[1]!.target).toEqual({ formula: 'calls * rate', inputs: { rate: 0.125 } });
   });
@@ -141,7 +164,10 @@ describe('parseWorkspace values', () => {
   it('reads the evidence rule and a team currency, and refuses a currency that is not an ISO code', () => {
     const ws = parseOk(
       variant(
-        ['  timezone: Europe/London        #', '  evidence: { min_days: 3, min_share: 20% }\n  timezone: Europe/London        #'],
+        [
+          '  timezone: Europe/London        #',
+          '  evidence: { min_days: 3, min_share: 20% }\n  timezone: Europe/London        #',
+        ],
         ['  - id: sales\n', '  - id: sales\n    currency: USD\n'],
       ),
     );
@@ -149,12 +175,18 @@ describe('parseWorkspace values', () => {
     expect(ws.teams[0]!.currency).toBe('USD');
     const bad = parseWorkspace(variant(['  - id: sales\n', '  - id: sales\n    currency: dollars\n']), 'test.yaml');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems.map((p) => [p.path, p.message])).toEqual([['teams[0].currency', 'a currency is an ISO code like EUR or USD']]);
+    if (!bad.ok)
+      expect(bad.problems.map((p) => [p.path, p.message])).toEqual([
+        ['teams[0].currency', 'a currency is an ISO code like EUR or USD'],
+      ]);
   });
 
   it('defaults the comparator from the KPI direction', () => {
     const ws = parseOk(
-      variant(['    # defaults', '    direction: lower\n    # defaults'], ['- { kpi: qualified_meetings, target: 35, per: month }', '- { kpi: calls, target: 100, per: week }']),
+      variant(
+        ['    # defaults', '    direction: lower\n    # defaults'],
+        ['- { kpi: qualified_meetings, target: 35, per: month }', '- { kpi: calls, target: 100, per: week }'],
+      ),
     );
     expect(ws.roles.sdr!.objectives[0]!.comparator).toBe('<=');
   });
@@ -162,12 +194,23 @@ describe('parseWorkspace values', () => {
   it('merges built-in, workspace and team ritual settings field by field', () => {
     const ws = parseOk(
       variant(
-        ['  timezone: Europe/London        #', '  timezone: Europe/London\n  fiscal_year_start: 4\nrituals:\n  checkin: { deadline: 1d12h, reminders: [30m] }\n  standup: { cron: "0 9 * * 1-5" }\n  #'],
-        ['    managers: [maya]', '    managers: [maya]\n    timezone: Asia/Tokyo\n    rituals: { checkin: { reminders: [2h, 1w] }, qbr: { enabled: false }, leaderboard: { timezone: UTC } }'],
+        [
+          '  timezone: Europe/London        #',
+          '  timezone: Europe/London\n  fiscal_year_start: 4\nrituals:\n  checkin: { deadline: 1d12h, reminders: [30m] }\n  standup: { cron: "0 9 * * 1-5" }\n  #',
+        ],
+        [
+          '    managers: [maya]',
+          '    managers: [maya]\n    timezone: Asia/Tokyo\n    rituals: { checkin: { reminders: [2h, 1w] }, qbr: { enabled: false }, leaderboard: { timezone: UTC } }',
+        ],
       ),
     );
     const r = ws.teams[0]!.rituals;
-    expect(r.checkin).toMatchObject({ cron: '0 16 * * 5', timezone: 'Asia/Tokyo', remindersMinutes: [120, 7 * 24 * 60], deadlineMinutes: 36 * 60 });
+    expect(r.checkin).toMatchObject({
+      cron: '0 16 * * 5',
+      timezone: 'Asia/Tokyo',
+      remindersMinutes: [120, 7 * 24 * 60],
+      deadlineMinutes: 36 * 60,
+    });
     expect(r.standup).toMatchObject({ cron: '0 9 * * 1-5', enabled: true });
     expect(r.qbr).toMatchObject({ cron: '0 10 1W 1,4,7,10 *', enabled: false });
     expect(r.leaderboard?.timezone).toBe('UTC');
@@ -177,15 +220,24 @@ describe('parseWorkspace values', () => {
   it('reads holiday calendars, member platform ids, locale, time zone and overrides', () => {
     const ws = parseOk(
       variant(
-        ['\nkpis:', '\nholidays:\n  uk: { builtin: UK, dates: [2026-08-28] }\n  offsite: { dates: [2026-06-12] }\nkpis:'],
-        ['    managers: [maya]', '    holidays: [uk, offsite]\n    channels: { slack: C0SALES, teams: "19:x@thread.tacv2" }\n    managers: [maya]'],
+        [
+          '\nkpis:',
+          '\nholidays:\n  uk: { builtin: UK, dates: [2026-08-28] }\n  offsite: { dates: [2026-06-12] }\nkpis:',
+        ],
+        [
+          '    managers: [maya]',
+          '    holidays: [uk, offsite]\n    channels: { slack: C0SALES, teams: "19:x@thread.tacv2" }\n    managers: [maya]',
+        ],
         [
           '{ id: sam, name: Sam Patel, role: sdr, start: 2025-06-02, slack: U0SAM }',
           '{ id: sam, name: Sam Patel, role: sdr, start: 2025-06-02, slack: U0SAM, teams: 00000000-0000-0000-0000-000000000001, email: sam@example.com, locale: fr, timezone: America/Chicago, overrides: [{ kpi: qualified_meetings, target: 30, from: 2026-01-01 }] }',
         ],
       ),
     );
-    expect(ws.holidays).toEqual({ uk: { id: 'uk', builtin: 'UK', dates: ['2026-08-28'] }, offsite: { id: 'offsite', dates: ['2026-06-12'] } });
+    expect(ws.holidays).toEqual({
+      uk: { id: 'uk', builtin: 'UK', dates: ['2026-08-28'] },
+      offsite: { id: 'offsite', dates: ['2026-06-12'] },
+    });
     const team = ws.teams[0]!;
     expect(team.holidays).toEqual(['uk', 'offsite']);
     expect(team.channels).toEqual({ slack: 'C0SALES', teams: '19:x@thread.tacv2' });
@@ -203,29 +255,43 @@ describe('parseWorkspace values', () => {
 
   it('follows YAML anchors and aliases', () => {
     const ws = parseOk(
-      variant(['label: { en: Calls, fr: Appels }', 'label: &calls { en: Calls, fr: Appels }'], ['label: { en: SDR, fr: SDR }', 'label: *calls']),
+      variant(
+        ['label: { en: Calls, fr: Appels }', 'label: &calls { en: Calls, fr: Appels }'],
+        ['label: { en: SDR, fr: SDR }', 'label: *calls'],
+      ),
     );
     expect(ws.roles.sdr!.label).toEqual({ en: 'Calls', fr: 'Appels' });
   });
 
   it('accepts << merge keys', () => {
     const ws = parseOk(
-      variant(['  calls:\n    label: { en: Calls, fr: Appels }', '  calls: &counted\n    label: { en: Calls, fr: Appels }'], [
-        '  qualified_meetings:\n    label: { en: Qualified meetings, fr: Rendez-vous qualifiés }\n    unit: count',
-        '  qualified_meetings:\n    <<: *counted\n    label: { en: Qualified meetings, fr: Rendez-vous qualifiés }',
-      ]),
+      variant(
+        ['  calls:\n    label: { en: Calls, fr: Appels }', '  calls: &counted\n    label: { en: Calls, fr: Appels }'],
+        [
+          '  qualified_meetings:\n    label: { en: Qualified meetings, fr: Rendez-vous qualifiés }\n    unit: count',
+          '  qualified_meetings:\n    <<: *counted\n    label: { en: Qualified meetings, fr: Rendez-vous qualifiés }',
+        ],
+      ),
     );
     expect(ws.kpis.qualified_meetings).toMatchObject({ unit: { type: 'count' }, label: { en: 'Qualified meetings' } });
   });
 
   it('reports every reference problem at once, sorted by line', () => {
     const r = parseWorkspace(
-      variant(['checkin: [calls, qualified_meetings]', 'checkin: [calls, demos]'], ['role: sdr', 'role: ae'], ['owner: maya', 'owner: nobody']),
+      variant(
+        ['checkin: [calls, qualified_meetings]', 'checkin: [calls, demos]'],
+        ['role: sdr', 'role: ae'],
+        ['owner: maya', 'owner: nobody'],
+      ),
       'x.yaml',
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => p.path)).toEqual(['roles.sdr.checkin[1]', 'teams[0].members[1].role', 'teams[0].collective[0].owner']);
+    expect(r.problems.map((p) => p.path)).toEqual([
+      'roles.sdr.checkin[1]',
+      'teams[0].members[1].role',
+      'teams[0].collective[0].owner',
+    ]);
     expect([...r.problems.map((p) => p.line)]).toEqual([...r.problems.map((p) => p.line)].sort((a, b) => a - b));
   });
 
@@ -236,7 +302,10 @@ describe('parseWorkspace values', () => {
     ['two documents', 'a: 1\n---\nb: 2\n'],
     ['a null workspace', 'workspace:\nkpis:\nteams:\n'],
     ['an unknown tag', 'workspace: !custom { name: x }\n'],
-    ['alias bombs', 'a: &a [1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n'],
+    [
+      'alias bombs',
+      'a: &a [1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+    ],
   ])('never throws on %s', (_name, text) => {
     const r = parseWorkspace(text, 'x.yaml');
     expect(r.ok).toBe(false);
@@ -264,7 +333,15 @@ describe('loadWorkspace', () => {
     const err = await loadWorkspace('does/not/exist.yaml').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkspaceConfigError);
     const problems = (err as WorkspaceConfigError).problems;
-    expect(problems).toEqual([{ file: 'does/not/exist.yaml', line: 1, col: 1, path: '', message: 'cannot read the workspace config: file not found' }]);
+    expect(problems).toEqual([
+      {
+        file: 'does/not/exist.yaml',
+        line: 1,
+        col: 1,
+        path: '',
+        message: 'cannot read the workspace config: file not found',
+      },
+    ]);
     expect((err as Error).message).toBe('does/not/exist.yaml:1:1: cannot read the workspace config: file not found');
   });
 
@@ -274,6 +351,8 @@ describe('loadWorkspace', () => {
     expect(err).toBeInstanceOf(WorkspaceConfigError);
     expect(err.problems).toHaveLength(4);
     expect(err.message.split('\n')).toEqual(err.problems.map(formatProblem));
-    expect(err.message.split('\n')[0]).toBe(`${file}:40:22 teams[0].managers[1]: manager "boss" is not a member of team "sales"`);
+    expect(err.message.split('\n')[0]).toBe(
+      `${file}:40:22 teams[0].managers[1]: manager "boss" is not a member of team "sales"`,
+    );
   });
 });

@@ -14,8 +14,12 @@ describe('submissionKey', () => {
     const a = submissionKey('teams', ['a:1personal-chat-sam', 'act-7'], { action: 'checkin.submit', calls: '12' });
     const b = submissionKey('teams', ['a:1personal-chat-sam', 'act-7'], { action: 'checkin.submit', calls: '12' });
     expect(a).toBe(b);
-    expect(submissionKey('teams', ['a:1personal-chat-sam', 'act-7'], { action: 'checkin.submit', calls: '13' })).not.toBe(a);
-    expect(submissionKey('teams', ['a:1personal-chat-sam', 'act-8'], { action: 'checkin.submit', calls: '12' })).not.toBe(a);
+    expect(
+      submissionKey('teams', ['a:1personal-chat-sam', 'act-7'], { action: 'checkin.submit', calls: '13' }),
+    ).not.toBe(a);
+    expect(
+      submissionKey('teams', ['a:1personal-chat-sam', 'act-8'], { action: 'checkin.submit', calls: '12' }),
+    ).not.toBe(a);
   });
 
   it('digests the answers the way the sandbox always has', () => {

@@ -37,7 +37,12 @@ describe('attainment', () => {
   });
 
   it('caps for scores whatever the direction', () => {
-    expect([cappedAttainment(4), cappedAttainment(1.2), cappedAttainment(3, 1.5), cappedAttainment(null)]).toEqual([2, 1.2, 1.5, null]);
+    expect([cappedAttainment(4), cappedAttainment(1.2), cappedAttainment(3, 1.5), cappedAttainment(null)]).toEqual([
+      2,
+      1.2,
+      1.5,
+      null,
+    ]);
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { collectiveStatus, nextBreachState, type BreachState, type CollectiveStatus } from '../../../src/core/domain/collective.js';
+import {
+  collectiveStatus,
+  nextBreachState,
+  type BreachState,
+  type CollectiveStatus,
+} from '../../../src/core/domain/collective.js';
 
 describe('collectiveStatus', () => {
   it.each([
@@ -27,7 +32,19 @@ describe('collectiveStatus', () => {
 
 describe('nextBreachState (hysteresis)', () => {
   it('raises one event per breach entered and one when it is left', () => {
-    const statuses: (CollectiveStatus | null)[] = ['ok', 'at_risk', 'breached', 'breached', 'at_risk', 'breached', null, 'breached', 'ok', 'ok', 'breached'];
+    const statuses: (CollectiveStatus | null)[] = [
+      'ok',
+      'at_risk',
+      'breached',
+      'breached',
+      'at_risk',
+      'breached',
+      null,
+      'breached',
+      'ok',
+      'ok',
+      'breached',
+    ];
     let state: BreachState = 'clear';
     const trace: [BreachState, string | null][] = [];
     for (const status of statuses) {

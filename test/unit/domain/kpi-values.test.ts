@@ -5,10 +5,15 @@ import type { Kpi } from '../../../src/core/domain/model.js';
 import { SEED_KPIS } from './seed-workspace.js';
 
 function grouped(entries: Record<string, number[]>): Map<string, DatedValue[]> {
-  return new Map(Object.entries(entries).map(([kpi, nums]) => [kpi, nums.map((value, i) => ({ date: `2026-11-${String(i + 2).padStart(2, '0')}`, value }))]));
+  return new Map(
+    Object.entries(entries).map(([kpi, nums]) => [
+      kpi,
+      nums.map((value, i) => ({ date: `2026-11-${String(i + 2).padStart(2, '0')}`, value })),
+    ]),
+  );
 }
 
-describe('derived KPIs from the period\'s aggregated base values', () => {
+describe("derived KPIs from the period's aggregated base values", () => {
   it.each([
     // Two weeks at 1/2 (50 %) and 3/12 (25 %): the period rate is 4/14, not the 37.5 % mean of weekly rates.
     ['win_rate', { deals_won: [1, 3], deals_lost: [1, 9] }, 4 / 14],
@@ -56,6 +61,8 @@ describe('derived KPIs from the period\'s aggregated base values', () => {
   });
 
   it('tells sum KPIs (prorated, paced) from the others', () => {
-    expect(['qualified_meetings', 'new_revenue', 'csat', 'win_rate', 'starting_mrr'].map((id) => isSumKpi(SEED_KPIS[id]!))).toEqual([true, true, false, false, false]);
+    expect(
+      ['qualified_meetings', 'new_revenue', 'csat', 'win_rate', 'starting_mrr'].map((id) => isSumKpi(SEED_KPIS[id]!)),
+    ).toEqual([true, true, false, false, false]);
   });
 });

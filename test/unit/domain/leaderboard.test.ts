@@ -3,14 +3,62 @@ import { memberScore, rankMovement, rankScores } from '../../../src/core/domain/
 
 describe('memberScore', () => {
   it.each([
-    ['equal weights', [{ weight: 1, attainment: 0.5 }, { weight: 1, attainment: 1 }], 2, 0.75],
-    ['weights', [{ weight: 3, attainment: 0.5 }, { weight: 1, attainment: 1 }], 2, 2.5 / 4],
+    [
+      'equal weights',
+      [
+        { weight: 1, attainment: 0.5 },
+        { weight: 1, attainment: 1 },
+      ],
+      2,
+      0.75,
+    ],
+    [
+      'weights',
+      [
+        { weight: 3, attainment: 0.5 },
+        { weight: 1, attainment: 1 },
+      ],
+      2,
+      2.5 / 4,
+    ],
     // A 4.0 attainment counts as 2.0: one runaway volume KPI cannot carry the score.
-    ['capped', [{ weight: 1, attainment: 4 }, { weight: 1, attainment: 0 }], 2, 1],
-    ['workspace cap 1.5', [{ weight: 1, attainment: 4 }, { weight: 1, attainment: 0.5 }], 1.5, 1],
+    [
+      'capped',
+      [
+        { weight: 1, attainment: 4 },
+        { weight: 1, attainment: 0 },
+      ],
+      2,
+      1,
+    ],
+    [
+      'workspace cap 1.5',
+      [
+        { weight: 1, attainment: 4 },
+        { weight: 1, attainment: 0.5 },
+      ],
+      1.5,
+      1,
+    ],
     // No value: out of both sums, not a zero.
-    ['objective without a value skipped', [{ weight: 1, attainment: 0.8 }, { weight: 5, attainment: null }], 2, 0.8],
-    ['zero weight ignored', [{ weight: 0, attainment: 0.1 }, { weight: 2, attainment: 0.9 }], 2, 0.9],
+    [
+      'objective without a value skipped',
+      [
+        { weight: 1, attainment: 0.8 },
+        { weight: 5, attainment: null },
+      ],
+      2,
+      0.8,
+    ],
+    [
+      'zero weight ignored',
+      [
+        { weight: 0, attainment: 0.1 },
+        { weight: 2, attainment: 0.9 },
+      ],
+      2,
+      0.9,
+    ],
   ] as const)('%s', (_label, items, cap, expected) => {
     expect(memberScore(items, cap)).toBeCloseTo(expected, 10);
   });

@@ -21,7 +21,7 @@ describe('project (sum KPIs at pace)', () => {
     // US calendar: 19 working days in Nov 2026, 12 elapsed by the 18th.
     ['holidays shorten the pace', { workingDays: 19 }, (20 / 12) * 19, ((20 / 12) * 19) / 35, 15 / 7, 'at_risk'],
     ['on track', { actual: 24 }, 40, 40 / 35, 11 / 8, 'on_track'],
-    ['already met: nothing needed', { actual: 40 }, 40 / 12 * 20, (40 / 12 * 20) / 35, 0, 'on_track'],
+    ['already met: nothing needed', { actual: 40 }, (40 / 12) * 20, ((40 / 12) * 20) / 35, 0, 'on_track'],
     // 51 of 120 after 10 of 20 days: 51 / 10 × 20 = 102 = 0.85 × 120 (at risk, not off track); 69 / 10 left per day.
     ['at the at-risk threshold', { actual: 51, target: 120, elapsed: 10 }, 102, 0.85, 6.9, 'at_risk'],
     ['period over: the actual', { elapsed: 20 }, 20, 20 / 35, null, 'off_track'],

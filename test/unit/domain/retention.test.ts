@@ -1,7 +1,13 @@
 // Retention cutoffs, hand-computed: each kind expires what is older than now minus its setting, with
 // calendar months and years in UTC (month ends and leap days clamp), and nothing for `unlimited`.
 import { describe, expect, it } from 'vitest';
-import { cutoffOf, DEFAULT_RETENTION, formatRetention, retentionCutoffs, type RetentionSetting } from '../../../src/core/domain/retention.js';
+import {
+  cutoffOf,
+  DEFAULT_RETENTION,
+  formatRetention,
+  retentionCutoffs,
+  type RetentionSetting,
+} from '../../../src/core/domain/retention.js';
 
 describe('cutoffOf', () => {
   const cases: [RetentionSetting, string, string | undefined][] = [
@@ -27,6 +33,14 @@ describe('retentionCutoffs', () => {
   });
 
   it('prints settings as the config writes them', () => {
-    expect([{ amount: 30, unit: 'day' }, { amount: 6, unit: 'month' }, { amount: 2, unit: 'year' }, { amount: 3, unit: 'week' }, 'unlimited'].map((s) => formatRetention(s as RetentionSetting))).toEqual(['30d', '6mo', '2y', '3w', 'unlimited']);
+    expect(
+      [
+        { amount: 30, unit: 'day' },
+        { amount: 6, unit: 'month' },
+        { amount: 2, unit: 'year' },
+        { amount: 3, unit: 'week' },
+        'unlimited',
+      ].map((s) => formatRetention(s as RetentionSetting)),
+    ).toEqual(['30d', '6mo', '2y', '3w', 'unlimited']);
   });
 });

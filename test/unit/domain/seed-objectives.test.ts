@@ -14,9 +14,22 @@ function p(key: string): Period {
 
 type Expected = [kpi: string, actual: number | null, target: number, attainment: number | null, met: boolean];
 
-function rowsFor(roleId: string, key: string, asOf: string, values: (id: string) => MetricValue[], roles?: Record<string, Role>): Expected[] {
+function rowsFor(
+  roleId: string,
+  key: string,
+  asOf: string,
+  values: (id: string) => MetricValue[],
+  roles?: Record<string, Role>,
+): Expected[] {
   const t = team('t', [member('rep', roleId)]);
-  const r = buildTeamReport({ workspace: workspace([t], roles ? { roles } : {}), team: t, period: p(key), asOf, values: values('rep'), ooo: [] });
+  const r = buildTeamReport({
+    workspace: workspace([t], roles ? { roles } : {}),
+    team: t,
+    period: p(key),
+    asOf,
+    values: values('rep'),
+    ooo: [],
+  });
   return r.members[0]!.kpis.map((k) => [k.kpi, k.actual, k.target!, k.attainment, k.met!]);
 }
 
@@ -162,7 +175,15 @@ describe('the seed revenue formula as a computed monthly target', () => {
       id: 'closer',
       ramp: [],
       objectives: [
-        objective('new_revenue', { formula: '(opportunities * close_rate) * average_deal - discounts', inputs: { close_rate: 0.25, average_deal: 8_000, discounts: 2_000 } }, 'month', '>='),
+        objective(
+          'new_revenue',
+          {
+            formula: '(opportunities * close_rate) * average_deal - discounts',
+            inputs: { close_rate: 0.25, average_deal: 8_000, discounts: 2_000 },
+          },
+          'month',
+          '>=',
+        ),
       ],
     },
   };
@@ -172,12 +193,16 @@ describe('the seed revenue formula as a computed monthly target', () => {
     mv(id, 'new_revenue', '2026-11-17', 24_000),
   ];
 
-  it('uses the month\'s opportunities: (12 × 0.25) × 8 000 − 2 000 = 22 000', () => {
-    expectRows(rowsFor('closer', '2026-11', AFTER_NOV, values, roles), [['new_revenue', 24_000, 22_000, 24 / 22, true]]);
+  it("uses the month's opportunities: (12 × 0.25) × 8 000 − 2 000 = 22 000", () => {
+    expectRows(rowsFor('closer', '2026-11', AFTER_NOV, values, roles), [
+      ['new_revenue', 24_000, 22_000, 24 / 22, true],
+    ]);
   });
 
-  it('prorates the month\'s computed target to a week: 22 000 × 5 / 20 = 5 500', () => {
+  it("prorates the month's computed target to a week: 22 000 × 5 / 20 = 5 500", () => {
     // As of Wed 18 Nov the month holds 12 opportunities; W47 holds 5 of November's 20 working days.
-    expectRows(rowsFor('closer', '2026-W47', '2026-11-18T12:00:00+01:00', values, roles), [['new_revenue', 24_000, 5_500, 2, true]]); // 24 / 5.5 = 4.36, capped at 2
+    expectRows(rowsFor('closer', '2026-W47', '2026-11-18T12:00:00+01:00', values, roles), [
+      ['new_revenue', 24_000, 5_500, 2, true],
+    ]); // 24 / 5.5 = 4.36, capped at 2
   });
 });

@@ -22,7 +22,10 @@ const COUNT: Unit = { type: 'count' };
 const EUR: Unit = { type: 'currency', currency: 'EUR' };
 const PERCENT: Unit = { type: 'percent' };
 
-function kpi(id: string, opts: { unit?: Unit; direction?: Direction; aggregation?: Aggregation; formula?: string; kind?: Kpi['kind'] } = {}): Kpi {
+function kpi(
+  id: string,
+  opts: { unit?: Unit; direction?: Direction; aggregation?: Aggregation; formula?: string; kind?: Kpi['kind'] } = {},
+): Kpi {
   return {
     id,
     label: { en: id, fr: id },
@@ -55,7 +58,12 @@ export const SEED_KPIS: Record<string, Kpi> = Object.fromEntries(
     kpi('starting_mrr', { aggregation: 'last', unit: EUR, kind: 'result' }),
     kpi('churned_mrr', { unit: EUR, kind: 'result' }),
     kpi('expansion_mrr', { unit: EUR, kind: 'result' }),
-    kpi('net_churn', { formula: '(churned_mrr - expansion_mrr) / starting_mrr', direction: 'lower', unit: PERCENT, kind: 'result' }),
+    kpi('net_churn', {
+      formula: '(churned_mrr - expansion_mrr) / starting_mrr',
+      direction: 'lower',
+      unit: PERCENT,
+      kind: 'result',
+    }),
     kpi('nrr', { formula: '1 - net_churn', unit: PERCENT, kind: 'result' }),
     kpi('upsells', { kind: 'result' }),
     kpi('strategic_accounts', { aggregation: 'last' }),
@@ -78,8 +86,22 @@ export const SEED_KPIS: Record<string, Kpi> = Object.fromEntries(
   ].map((k) => [k.id, k]),
 );
 
-export function objective(kpiId: string, target: number | TargetSpec, per: PeriodKind, comparator: Comparator, extra: Partial<Objective> = {}): Objective {
-  return { kpi: kpiId, target: typeof target === 'number' ? { value: target } : target, history: [], per, comparator, weight: 1, ...extra };
+export function objective(
+  kpiId: string,
+  target: number | TargetSpec,
+  per: PeriodKind,
+  comparator: Comparator,
+  extra: Partial<Objective> = {},
+): Objective {
+  return {
+    kpi: kpiId,
+    target: typeof target === 'number' ? { value: target } : target,
+    history: [],
+    per,
+    comparator,
+    weight: 1,
+    ...extra,
+  };
 }
 
 function role(id: string, objectives: Objective[], ramp: number[] = []): Role {
@@ -132,18 +154,59 @@ export const DEFAULTS: WorkspaceDefaults = {
 };
 
 export function member(id: string, roleId: string | undefined, extra: Partial<Member> = {}): Member {
-  return { id, name: id, ...(roleId === undefined ? {} : { role: roleId }), start: '2024-01-01', ids: {}, overrides: [], ...extra };
+  return {
+    id,
+    name: id,
+    ...(roleId === undefined ? {} : { role: roleId }),
+    start: '2024-01-01',
+    ids: {},
+    overrides: [],
+    ...extra,
+  };
 }
 
-export function collective(id: string, kpiId: string, target: number, alert: number, per: PeriodKind, extra: Partial<CollectiveObjective> = {}): CollectiveObjective {
-  return { id, kpi: kpiId, target, alert, per, frequency: 'week', comparator: '>=', owner: 'carla', contributors: [], ...extra };
+export function collective(
+  id: string,
+  kpiId: string,
+  target: number,
+  alert: number,
+  per: PeriodKind,
+  extra: Partial<CollectiveObjective> = {},
+): CollectiveObjective {
+  return {
+    id,
+    kpi: kpiId,
+    target,
+    alert,
+    per,
+    frequency: 'week',
+    comparator: '>=',
+    owner: 'carla',
+    contributors: [],
+    ...extra,
+  };
 }
 
 export function team(id: string, members: Member[], extra: Partial<Team> = {}): Team {
-  return { id, name: id, timezone: 'Europe/Paris', locale: 'fr', holidays: ['fr'], channels: {}, managers: [], members, collective: [], rituals: {}, ...extra };
+  return {
+    id,
+    name: id,
+    timezone: 'Europe/Paris',
+    locale: 'fr',
+    holidays: ['fr'],
+    channels: {},
+    managers: [],
+    members,
+    collective: [],
+    rituals: {},
+    ...extra,
+  };
 }
 
-export function workspace(teams: Team[], extra: { defaults?: Partial<WorkspaceDefaults>; roles?: Record<string, Role>; kpis?: Record<string, Kpi> } = {}): Workspace {
+export function workspace(
+  teams: Team[],
+  extra: { defaults?: Partial<WorkspaceDefaults>; roles?: Record<string, Role>; kpis?: Record<string, Kpi> } = {},
+): Workspace {
   return {
     name: 'test',
     defaults: { ...DEFAULTS, ...extra.defaults },

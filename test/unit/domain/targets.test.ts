@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { holidayChecker } from '../../../src/core/domain/holidays.js';
-import { parsePeriodKey, ISO_PERIOD_SETTINGS, type Period, type PeriodSettings } from '../../../src/core/domain/periods.js';
+import {
+  parsePeriodKey,
+  ISO_PERIOD_SETTINGS,
+  type Period,
+  type PeriodSettings,
+} from '../../../src/core/domain/periods.js';
 import { prorateTarget, prorationSegments } from '../../../src/core/domain/proration.js';
 import { rampFactor, tenureMonthIndex } from '../../../src/core/domain/ramp-up.js';
-import { evaluateTargetSpec, selectMemberTarget, targetInForce, targetReferenceDate } from '../../../src/core/domain/targets.js';
+import {
+  evaluateTargetSpec,
+  selectMemberTarget,
+  targetInForce,
+  targetReferenceDate,
+} from '../../../src/core/domain/targets.js';
 import type { PeriodKind } from '../../../src/core/domain/model.js';
 import type { WorkingCalendar } from '../../../src/core/domain/working-days.js';
 import { member, objective } from './seed-workspace.js';
 
-const FR: WorkingCalendar = { workingWeekdays: [1, 2, 3, 4, 5], isHoliday: holidayChecker([{ id: 'fr', builtin: 'FR', dates: [] }]) };
+const FR: WorkingCalendar = {
+  workingWeekdays: [1, 2, 3, 4, 5],
+  isHoliday: holidayChecker([{ id: 'fr', builtin: 'FR', dates: [] }]),
+};
 const FISCAL_APRIL: PeriodSettings = { weekStart: 1, fiscalYearStart: 4 };
 
 function p(key: string, settings: PeriodSettings = ISO_PERIOD_SETTINGS): Period {
@@ -26,7 +39,12 @@ describe('evaluateTargetSpec', () => {
     // revenue_target = (12 × 25 %) × 8 000 − 2 000
     ['the seed revenue formula', SEED, { opportunities: 12 }, 22_000],
     ['the seed formula with no opportunity yet', SEED, { opportunities: 0 }, -2_000],
-    ['inputs are constants even when a KPI has the same name', { formula: 'opportunities * 2', inputs: { opportunities: 5 } }, { opportunities: 100 }, 10],
+    [
+      'inputs are constants even when a KPI has the same name',
+      { formula: 'opportunities * 2', inputs: { opportunities: 5 } },
+      { opportunities: 100 },
+      10,
+    ],
     ['a plain value', { value: 35 }, {}, 35],
     ['percent literals', { formula: 'base * 110%', inputs: { base: 100 } }, {}, 110],
   ])('%s', (_label, spec, actuals: Record<string, number>, expected) => {
@@ -76,7 +94,11 @@ describe('targets in force', () => {
     });
     expect(selectMemberTarget(m, o, '2026-11-14')).toEqual({ spec: { value: 40 }, per: 'month', source: 'role' });
     expect(selectMemberTarget(m, o, '2026-11-15')).toEqual({ spec: { value: 30 }, per: 'month', source: 'override' });
-    expect(selectMemberTarget(m, objective('sql', 15, 'month', '>='), '2026-01-01')).toEqual({ spec: { value: 60 }, per: 'quarter', source: 'override' });
+    expect(selectMemberTarget(m, objective('sql', 15, 'month', '>='), '2026-01-01')).toEqual({
+      spec: { value: 60 },
+      per: 'quarter',
+      source: 'override',
+    });
   });
 });
 
@@ -120,11 +142,20 @@ describe('prorateTarget by working days (FR calendar)', () => {
   });
 
   it('has no target when one target period has none', () => {
-    expect(prorateTarget('month', p('2026-W49'), ISO_PERIOD_SETTINGS, FR, (tp) => (tp.key === '2026-12' ? null : 35))).toBeNull();
+    expect(
+      prorateTarget('month', p('2026-W49'), ISO_PERIOD_SETTINGS, FR, (tp) => (tp.key === '2026-12' ? null : 35)),
+    ).toBeNull();
   });
 
   it('splits a week across months', () => {
-    expect(prorationSegments('month', p('2026-W49'), ISO_PERIOD_SETTINGS, FR).map((s) => [s.targetPeriod.key, s.from, s.to, s.share])).toEqual([
+    expect(
+      prorationSegments('month', p('2026-W49'), ISO_PERIOD_SETTINGS, FR).map((s) => [
+        s.targetPeriod.key,
+        s.from,
+        s.to,
+        s.share,
+      ]),
+    ).toEqual([
       ['2026-11', '2026-11-30', '2026-11-30', 1 / 20],
       ['2026-12', '2026-12-01', '2026-12-06', 4 / 22],
     ]);
@@ -157,7 +188,14 @@ describe('ramp-up', () => {
 
   it('ramps a monthly target in a quarter month by month', () => {
     // Started 1 Aug: Oct 0.75, Nov and Dec 1.0 of 35 each.
-    const t = prorateTarget('month', p('2026-Q4'), ISO_PERIOD_SETTINGS, FR, () => 35, (d) => rampFactor(CURVE, '2026-08-01', d));
+    const t = prorateTarget(
+      'month',
+      p('2026-Q4'),
+      ISO_PERIOD_SETTINGS,
+      FR,
+      () => 35,
+      (d) => rampFactor(CURVE, '2026-08-01', d),
+    );
     expect(t).toBeCloseTo(35 * 0.75 + 35 + 35, 9);
   });
 });

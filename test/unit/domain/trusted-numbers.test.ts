@@ -29,22 +29,64 @@ const KPIS: Record<string, Kpi> = {
 
 describe('readKpi: no data is not zero', () => {
   const read = (id: string, values: Record<string, number[]>) => {
-    const grouped = new Map(Object.entries(values).map(([k, vs]) => [k, vs.map((value) => ({ date: '2026-11-10', value }))]));
+    const grouped = new Map(
+      Object.entries(values).map(([k, vs]) => [k, vs.map((value) => ({ date: '2026-11-10', value }))]),
+    );
     return readKpi(KPIS, id, kpiActuals(KPIS, grouped), (k) => (grouped.get(k)?.length ?? 0) > 0);
   };
   it.each([
     ['a reported volume', 'qualified_meetings', { qualified_meetings: [3, 4] }, { actual: 7, dataState: 'ok' }],
-    ['a volume nobody reported counts as 0 done (it can only lower a score)', 'qualified_meetings', {}, { actual: 0, dataState: 'no_data' }],
-    ['a lower-is-better volume nobody reported has no value (it would score the cap)', 'no_shows_low', {}, { actual: null, dataState: 'no_data' }],
-    ['an explicit 0 of a lower-is-better volume is a value', 'no_shows_low', { no_shows_low: [0] }, { actual: 0, dataState: 'ok' }],
+    [
+      'a volume nobody reported counts as 0 done (it can only lower a score)',
+      'qualified_meetings',
+      {},
+      { actual: 0, dataState: 'no_data' },
+    ],
+    [
+      'a lower-is-better volume nobody reported has no value (it would score the cap)',
+      'no_shows_low',
+      {},
+      { actual: null, dataState: 'no_data' },
+    ],
+    [
+      'an explicit 0 of a lower-is-better volume is a value',
+      'no_shows_low',
+      { no_shows_low: [0] },
+      { actual: 0, dataState: 'ok' },
+    ],
     ['an average with no value', 'cycle_days', {}, { actual: null, dataState: 'no_data' }],
     ['an import-only KPI with nothing imported yet', 'crm_revenue', {}, { actual: null, dataState: 'awaiting_data' }],
     ['an import-only KPI with an imported 0', 'crm_revenue', { crm_revenue: [0] }, { actual: 0, dataState: 'ok' }],
-    ['a ratio missing an input reported by check-in', 'no_show_rate', { meetings_booked: [10] }, { actual: null, dataState: 'no_data' }],
-    ['a ratio whose inputs come from imports not yet there', 'crm_win_rate', { crm_won: [2] }, { actual: null, dataState: 'awaiting_data' }],
-    ['a ratio with both inputs', 'no_show_rate', { meetings_booked: [10], no_shows: [2] }, { actual: 0.2, dataState: 'ok' }],
-    ['a ratio whose denominator is 0 says which input', 'no_show_rate', { meetings_booked: [0], no_shows: [0] }, { actual: null, dataState: 'not_computable', zeroInputs: ['meetings_booked'] }],
-    ['a ratio over a sum of zeros names both', 'win_rate', { deals_won: [0], deals_lost: [0] }, { actual: null, dataState: 'not_computable', zeroInputs: ['deals_won', 'deals_lost'] }],
+    [
+      'a ratio missing an input reported by check-in',
+      'no_show_rate',
+      { meetings_booked: [10] },
+      { actual: null, dataState: 'no_data' },
+    ],
+    [
+      'a ratio whose inputs come from imports not yet there',
+      'crm_win_rate',
+      { crm_won: [2] },
+      { actual: null, dataState: 'awaiting_data' },
+    ],
+    [
+      'a ratio with both inputs',
+      'no_show_rate',
+      { meetings_booked: [10], no_shows: [2] },
+      { actual: 0.2, dataState: 'ok' },
+    ],
+    [
+      'a ratio whose denominator is 0 says which input',
+      'no_show_rate',
+      { meetings_booked: [0], no_shows: [0] },
+      { actual: null, dataState: 'not_computable', zeroInputs: ['meetings_booked'] },
+    ],
+    [
+      'a ratio over a sum of zeros names both',
+      'win_rate',
+      { deals_won: [0], deals_lost: [0] },
+      { actual: null, dataState: 'not_computable', zeroInputs: ['deals_won', 'deals_lost'] },
+    ],
   ] as const)('%s', (_label, id, values, expected) => {
     expect(read(id, values as Record<string, number[]>)).toEqual(expected);
   });
@@ -101,14 +143,33 @@ describe('reports: no data, awaiting data and ranks', () => {
   const roles: Record<string, Role> = {
     ...SDR,
     closer: {
-      id: 'closer', label: { en: 'closer', fr: 'closer' }, checkin: [], ramp: [],
-      objectives: [objective('crm_revenue', 30_000, 'month', '>=', { weight: 3 }), objective('qualified_meetings', 20, 'month', '>=')],
+      id: 'closer',
+      label: { en: 'closer', fr: 'closer' },
+      checkin: [],
+      ramp: [],
+      objectives: [
+        objective('crm_revenue', 30_000, 'month', '>=', { weight: 3 }),
+        objective('qualified_meetings', 20, 'month', '>='),
+      ],
     },
   };
-  const t = team('sales-fr', [member('ana', 'sdr'), member('ben', 'sdr'), member('cyd', 'closer'), member('dov', 'closer'), member('eve', 'sdr')]);
+  const t = team('sales-fr', [
+    member('ana', 'sdr'),
+    member('ben', 'sdr'),
+    member('cyd', 'closer'),
+    member('dov', 'closer'),
+    member('eve', 'sdr'),
+  ]);
   const ws = workspace([t], { roles, kpis: KPIS });
   // Wednesday 18 November 2026: 12 of November's 20 working days.
-  const input = (values: TeamReportInput['values']): TeamReportInput => ({ workspace: ws, team: t, period: p('2026-11'), asOf: '2026-11-18T12:00:00+01:00', values, ooo: [] });
+  const input = (values: TeamReportInput['values']): TeamReportInput => ({
+    workspace: ws,
+    team: t,
+    period: p('2026-11'),
+    asOf: '2026-11-18T12:00:00+01:00',
+    values,
+    ooo: [],
+  });
   const report = buildTeamReport(
     input([
       // ana: 20 meetings, 10 booked, 1 no-show, 12 SQL.
@@ -133,18 +194,38 @@ describe('reports: no data, awaiting data and ranks', () => {
     expect(m('ana').score).toBeCloseTo((20 / 35 + 1.5 + 0.8) / 3, 10);
     // ben: the no-show rate has no value, not the cap (which would give him 1.1238 and the lead):
     // (20/35 + 12/15) / 2 = 0.685714, below ana.
-    expect(k('ben', 'no_show_rate')).toMatchObject({ dataState: 'no_data', actual: null, attainment: null, status: null });
+    expect(k('ben', 'no_show_rate')).toMatchObject({
+      dataState: 'no_data',
+      actual: null,
+      attainment: null,
+      status: null,
+    });
     expect(m('ben').score).toBeCloseTo((20 / 35 + 0.8) / 2, 10);
     expect([m('ana').rank, m('ben').rank]).toEqual([1, 2]);
   });
 
   it('says why a ratio cannot be computed', () => {
-    expect(k('eve', 'no_show_rate')).toMatchObject({ dataState: 'not_computable', zeroInputs: ['meetings_booked'], actual: null, attainment: null, status: null });
+    expect(k('eve', 'no_show_rate')).toMatchObject({
+      dataState: 'not_computable',
+      zeroInputs: ['meetings_booked'],
+      actual: null,
+      attainment: null,
+      status: null,
+    });
     expect(k('eve', 'no_show_rate').zeroInputLabels).toEqual([{ en: 'meetings_booked', fr: 'meetings_booked' }]);
   });
 
   it('keeps an objective awaiting its import out of status, projection and score, the other weights renormalised', () => {
-    expect(k('cyd', 'crm_revenue')).toMatchObject({ dataState: 'awaiting_data', actual: null, attainment: null, projected: null, projectedAttainment: null, neededPerDay: null, status: null, met: null });
+    expect(k('cyd', 'crm_revenue')).toMatchObject({
+      dataState: 'awaiting_data',
+      actual: null,
+      attainment: null,
+      projected: null,
+      projectedAttainment: null,
+      neededPerDay: null,
+      status: null,
+      met: null,
+    });
     // Only the meetings count: 10 / 20 = 0.5 (not (3 × 0 + 1 × 0.5) / 4).
     expect(m('cyd').score).toBeCloseTo(0.5, 10);
     expect(m('cyd').rank).toBe(3);
@@ -154,28 +235,50 @@ describe('reports: no data, awaiting data and ranks', () => {
     expect(m('dov')).toMatchObject({ score: null, rank: null, unrankedReason: 'no_data' });
     // eve reported only the inputs of a ratio that cannot be computed: nothing scored has data.
     expect(m('eve')).toMatchObject({ score: null, rank: null, unrankedReason: 'no_data' });
-    expect(report.members.map((x) => [x.id, x.rank])).toEqual([['ana', 1], ['ben', 2], ['cyd', 3], ['dov', null], ['eve', null]]);
+    expect(report.members.map((x) => [x.id, x.rank])).toEqual([
+      ['ana', 1],
+      ['ben', 2],
+      ['cyd', 3],
+      ['dov', null],
+      ['eve', null],
+    ]);
   });
 
   it('tells a member awaiting only imports apart', () => {
-    const only: Record<string, Role> = { crm: { id: 'crm', label: { en: 'crm', fr: 'crm' }, checkin: [], ramp: [], objectives: [objective('crm_revenue', 30_000, 'month', '>=')] } };
+    const only: Record<string, Role> = {
+      crm: {
+        id: 'crm',
+        label: { en: 'crm', fr: 'crm' },
+        checkin: [],
+        ramp: [],
+        objectives: [objective('crm_revenue', 30_000, 'month', '>=')],
+      },
+    };
     const t2 = team('sales-fr', [member('fay', 'crm')]);
     const r = buildTeamReport({ ...input([]), workspace: workspace([t2], { roles: only, kpis: KPIS }), team: t2 });
     expect(r.members[0]).toMatchObject({ rank: null, unrankedReason: 'awaiting_data' });
   });
 
   it('carries the objective id and period on every row', () => {
-    expect(k('ana', 'qualified_meetings')).toMatchObject({ id: 'role:sdr:qualified_meetings:month', per: 'month', sharedKpi: false });
+    expect(k('ana', 'qualified_meetings')).toMatchObject({
+      id: 'role:sdr:qualified_meetings:month',
+      per: 'month',
+      sharedKpi: false,
+    });
   });
 });
 
 describe('ramp-up per working day (started 5 October 2026, curve 25 %, 50 %, 75 %; 40 meetings a month)', () => {
   // Tenure months: 5 Oct-4 Nov 0.25, 5 Nov-4 Dec 0.5, 5 Dec-4 Jan 0.75. December's 22 working days (FR:
   // 25 Dec off): 1-4 Dec at 0.5 (4 days), 7-31 Dec at 0.75 (18 days): 40 × (2 + 13.5) / 22 = 28.1818.
-  const roles: Record<string, Role> = { sdr: { ...SDR.sdr!, objectives: [objective('qualified_meetings', 40, 'month', '>=')] } };
+  const roles: Record<string, Role> = {
+    sdr: { ...SDR.sdr!, objectives: [objective('qualified_meetings', 40, 'month', '>=')] },
+  };
   const t = team('sales-fr', [member('alice', 'sdr', { start: '2026-10-05' })]);
   const ws = workspace([t], { roles });
-  const target = (key: string) => buildTeamReport({ workspace: ws, team: t, period: p(key), asOf: '2027-01-15T12:00:00+01:00', values: [], ooo: [] }).members[0]!.kpis[0]!.target!;
+  const target = (key: string) =>
+    buildTeamReport({ workspace: ws, team: t, period: p(key), asOf: '2027-01-15T12:00:00+01:00', values: [], ooo: [] })
+      .members[0]!.kpis[0]!.target!;
 
   it.each([
     ['December: the month', '2026-12', (40 * (4 * 0.5 + 18 * 0.75)) / 22],
@@ -202,17 +305,37 @@ describe('ramp-up per working day (started 5 October 2026, curve 25 %, 50 %, 75 
 describe('statuses, closed periods and targets that read right', () => {
   const roles: Record<string, Role> = {
     ae: {
-      id: 'ae', label: { en: 'AE', fr: 'AE' }, checkin: [], ramp: [],
+      id: 'ae',
+      label: { en: 'AE', fr: 'AE' },
+      checkin: [],
+      ramp: [],
       objectives: [
         objective('new_revenue', 120_000, 'quarter', '>=', { weight: 3 }),
-        objective('new_revenue', { formula: '(opportunities * close_rate) * average_deal - discounts', inputs: { close_rate: 0.25, average_deal: 8000, discounts: 2000 } }, 'month', '>=', { weight: 0 }),
+        objective(
+          'new_revenue',
+          {
+            formula: '(opportunities * close_rate) * average_deal - discounts',
+            inputs: { close_rate: 0.25, average_deal: 8000, discounts: 2000 },
+          },
+          'month',
+          '>=',
+          { weight: 0 },
+        ),
       ],
     },
   };
-  const t = team('sales-us', [member('sam', 'ae')], { currency: 'USD', collective: [collective('opps', 'opportunities', 30, 20, 'quarter')] });
+  const t = team('sales-us', [member('sam', 'ae')], {
+    currency: 'USD',
+    collective: [collective('opps', 'opportunities', 30, 20, 'quarter')],
+  });
   const ws = workspace([t], { roles });
-  const values = [mv('sam', 'new_revenue', '2026-10-01', 5_000), mv('sam', 'opportunities', '2026-10-01', 0), tv('sales-us', 'opportunities', '2026-10-01', 0)];
-  const at = (key: string, asOf: string) => buildTeamReport({ workspace: ws, team: t, period: p(key), asOf, values, ooo: [] });
+  const values = [
+    mv('sam', 'new_revenue', '2026-10-01', 5_000),
+    mv('sam', 'opportunities', '2026-10-01', 0),
+    tv('sales-us', 'opportunities', '2026-10-01', 0),
+  ];
+  const at = (key: string, asOf: string) =>
+    buildTeamReport({ workspace: ws, team: t, period: p(key), asOf, values, ooo: [] });
 
   it('gives no status and no breach on the first day of a quarter at 0 / 30', () => {
     const r = at('2026-Q4', '2026-10-01T18:00:00+02:00');
@@ -230,7 +353,13 @@ describe('statuses, closed periods and targets that read right', () => {
     const r = at('2026-10', '2026-11-02T09:00:00+01:00');
     const quota = r.members[0]!.kpis[0]!;
     // October's share of the quarterly 120 000: 22 of 64 working days = 41 250; 5 000 is missed.
-    expect(quota).toMatchObject({ status: 'missed', met: false, projected: null, projectedAttainment: null, neededPerDay: null });
+    expect(quota).toMatchObject({
+      status: 'missed',
+      met: false,
+      projected: null,
+      projectedAttainment: null,
+      neededPerDay: null,
+    });
     expect(quota.target).toBeCloseTo(41_250, 6);
   });
 
@@ -240,10 +369,19 @@ describe('statuses, closed periods and targets that read right', () => {
     expect(guide).toMatchObject({ target: 0, noTarget: true, attainment: null, met: null, status: null });
   });
 
-  it("applies an override stated for the quarter to the quarterly quota only, not to the monthly guide", () => {
-    const lea = member('lea', 'ae', { overrides: [{ kpi: 'new_revenue', per: 'quarter', target: { value: 150_000 } }] });
+  it('applies an override stated for the quarter to the quarterly quota only, not to the monthly guide', () => {
+    const lea = member('lea', 'ae', {
+      overrides: [{ kpi: 'new_revenue', per: 'quarter', target: { value: 150_000 } }],
+    });
     const t2 = team('sales-us', [lea]);
-    const r = buildTeamReport({ workspace: workspace([t2], { roles }), team: t2, period: p('2026-Q4'), asOf: '2026-11-18T12:00:00+01:00', values, ooo: [] });
+    const r = buildTeamReport({
+      workspace: workspace([t2], { roles }),
+      team: t2,
+      period: p('2026-Q4'),
+      asOf: '2026-11-18T12:00:00+01:00',
+      values,
+      ooo: [],
+    });
     const [quota, guide] = r.members[0]!.kpis;
     expect(quota!.target).toBe(150_000);
     // The guide keeps its formula: each month (0 × 0.25) × 8 000 − 2 000 < 0, clamped to 0.

@@ -11,8 +11,14 @@ import {
 import { team, workspace } from './seed-workspace.js';
 
 const MON_FRI = [1, 2, 3, 4, 5];
-const FR: WorkingCalendar = { workingWeekdays: MON_FRI, isHoliday: holidayChecker([{ id: 'fr', builtin: 'FR', dates: [] }]) };
-const US: WorkingCalendar = { workingWeekdays: MON_FRI, isHoliday: holidayChecker([{ id: 'us', builtin: 'US', dates: [] }]) };
+const FR: WorkingCalendar = {
+  workingWeekdays: MON_FRI,
+  isHoliday: holidayChecker([{ id: 'fr', builtin: 'FR', dates: [] }]),
+};
+const US: WorkingCalendar = {
+  workingWeekdays: MON_FRI,
+  isHoliday: holidayChecker([{ id: 'us', builtin: 'US', dates: [] }]),
+};
 const NONE: WorkingCalendar = { workingWeekdays: MON_FRI, isHoliday: () => false };
 const SUN_THU: WorkingCalendar = { workingWeekdays: [7, 1, 2, 3, 4], isHoliday: FR.isHoliday };
 
@@ -41,7 +47,7 @@ describe('countWorkingDays', () => {
     expect(countWorkingDays(from, to, cal)).toBe(expected);
   });
 
-  it('removes a member\'s out-of-office days, and only that member\'s', () => {
+  it("removes a member's out-of-office days, and only that member's", () => {
     const ooo = [
       { memberId: 'alice', from: '2026-11-23', to: '2026-11-27' },
       { memberId: 'alice', from: '2026-11-11', to: '2026-11-11' },
@@ -82,7 +88,7 @@ describe('workingDayProgress', () => {
 });
 
 describe('teamCalendar', () => {
-  it('takes working weekdays from the workspace and unions the team\'s holiday calendars', () => {
+  it("takes working weekdays from the workspace and unions the team's holiday calendars", () => {
     const t = team('t', [], { holidays: ['fr', 'us'] });
     const cal = teamCalendar(workspace([t]), t);
     expect(cal.workingWeekdays).toEqual(MON_FRI);

@@ -19,7 +19,11 @@ describe('parseFormula + evaluateFormula', () => {
     ['won / (won + lost)', { won: 3, lost: 9 }, 0.25],
     ['no_shows / meetings_booked', { no_shows: 6, meetings_booked: 40 }, 0.15],
     // The seed's monthly revenue target: (opportunities x close rate) x average deal - discounts.
-    ['(opportunities * close_rate) * average_deal - discounts', { opportunities: 20, close_rate: 0.25, average_deal: 8000, discounts: 2000 }, 38000],
+    [
+      '(opportunities * close_rate) * average_deal - discounts',
+      { opportunities: 20, close_rate: 0.25, average_deal: 8000, discounts: 2000 },
+      38000,
+    ],
     ['min(a, b, 3)', { a: 5, b: 4 }, 3],
     ['max(a, 2 * b)', { a: 5, b: 4 }, 8],
     ['1.5e3 / 3', {}, 500],
@@ -80,6 +84,13 @@ describe('findCycle', () => {
   });
 
   it('accepts a chain that ends in base values', () => {
-    expect(findCycle(new Map([['rate', ['won', 'lost']], ['share', ['rate', 'total']]]))).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ['rate', ['won', 'lost']],
+          ['share', ['rate', 'total']],
+        ]),
+      ),
+    ).toBeNull();
   });
 });

@@ -25,7 +25,9 @@ describe('catalogs', () => {
 describe('t', () => {
   it('interpolates in the requested language', () => {
     expect(t('en', 'error.unknownTeam', { team: 'x', teams: 'a, b' })).toBe('Unknown team "x". Known teams: a, b.');
-    expect(t('fr', 'error.unknownTeam', { team: 'x', teams: 'a, b' })).toBe('Équipe « x » inconnue. Équipes connues : a, b.');
+    expect(t('fr', 'error.unknownTeam', { team: 'x', teams: 'a, b' })).toBe(
+      'Équipe « x » inconnue. Équipes connues : a, b.',
+    );
   });
 
   it('picks plural forms per locale (0 is singular in French, plural in English)', () => {

@@ -65,7 +65,13 @@ export function domainErrorCodes(files: readonly SourceFile[], dynamic = DYNAMIC
       const source = dynamic[expr];
       if (source === 'rebuilt') continue;
       const members = source ? typeMembers(source.type) : undefined;
-      if (!members || members.length === 0) unresolved.push(`${f.path}: new ${m[0].split('(')[0]!.replace(/^new\s+/, '').trim()}(${expr}, ...)`);
+      if (!members || members.length === 0)
+        unresolved.push(
+          `${f.path}: new ${m[0]
+            .split('(')[0]!
+            .replace(/^new\s+/, '')
+            .trim()}(${expr}, ...)`,
+        );
       else for (const code of members) add(code, f.path);
     }
   }
@@ -73,7 +79,10 @@ export function domainErrorCodes(files: readonly SourceFile[], dynamic = DYNAMIC
 }
 
 /** Codes without a message: not in ERROR_MESSAGES, or their message missing (or empty) in a catalog. */
-export function missingMessages(codes: Iterable<string>, table: Readonly<Record<string, string>> = ERROR_MESSAGES): string[] {
+export function missingMessages(
+  codes: Iterable<string>,
+  table: Readonly<Record<string, string>> = ERROR_MESSAGES,
+): string[] {
   const catalogs: Record<string, Readonly<Record<string, string>>> = { en, fr };
   const missing: string[] = [];
   for (const code of codes) {
@@ -94,7 +103,7 @@ describe('the scan of DomainError codes', () => {
     {
       path: 'a.ts',
       text: [
-        "class ChartError extends DomainError {}",
+        'class ChartError extends DomainError {}',
         "throw new DomainError('A.LITERAL', 'x');",
         'throw new DomainError(\n  "A.SPLIT",\n  `y`, {});',
         "throw new ChartError('A.SUBCLASS', 'z');",
@@ -115,7 +124,10 @@ describe('the scan of DomainError codes', () => {
   it('reports a code with no message, or whose message key is missing from the catalogs', () => {
     expect(missingMessages(['AUTH.NOT_MANAGER'])).toEqual([]);
     expect(missingMessages(['NO.SUCH_CODE'])).toEqual(['NO.SUCH_CODE: no entry in i18n/error-messages.ts']);
-    expect(missingMessages(['X.Y'], { 'X.Y': 'no.such.key' })).toEqual(['X.Y: "no.such.key" missing in en', 'X.Y: "no.such.key" missing in fr']);
+    expect(missingMessages(['X.Y'], { 'X.Y': 'no.such.key' })).toEqual([
+      'X.Y: "no.such.key" missing in en',
+      'X.Y: "no.such.key" missing in fr',
+    ]);
   });
 });
 
@@ -126,7 +138,13 @@ describe('DomainError codes in src', () => {
   it('are all known to the scan', () => {
     expect(scanned.unresolved).toEqual([]);
     // The codes of charts, reports, check-ins and commands at least: a scan that finds nothing proves nothing.
-    for (const code of ['CHART.UNKNOWN_KPI', 'REPORT.BAD_DATE', 'CHECKIN.PERIOD_CLOSED', 'COMMAND.UNKNOWN_RITUAL', 'PERIOD.OUT_OF_RANGE']) {
+    for (const code of [
+      'CHART.UNKNOWN_KPI',
+      'REPORT.BAD_DATE',
+      'CHECKIN.PERIOD_CLOSED',
+      'COMMAND.UNKNOWN_RITUAL',
+      'PERIOD.OUT_OF_RANGE',
+    ]) {
       expect(scanned.codes.has(code), code).toBe(true);
     }
   });
@@ -138,7 +156,9 @@ describe('DomainError codes in src', () => {
   it('are told to the user in their words, not as the generic failure', () => {
     for (const code of scanned.codes.keys()) {
       for (const locale of ['en', 'fr'] as const) {
-        expect(describeError(locale, new DomainError(code, code)).body, `${code} ${locale}`).not.toBe(describeError(locale, new Error('x')).body);
+        expect(describeError(locale, new DomainError(code, code)).body, `${code} ${locale}`).not.toBe(
+          describeError(locale, new Error('x')).body,
+        );
       }
     }
   });

@@ -19,26 +19,47 @@ const meetings = kpi('meetings_booked', { max: 50 });
 const noShows = kpi('no_shows', { atMost: 'meetings_booked' });
 const winRate = kpi('win_rate', { unit: { type: 'percent' }, aggregation: 'average', max: 0.9 });
 const fields = [meetings, noShows, winRate].map((k) => ({ kpi: k, required: false }));
-const check = (numbers: Record<string, string>, locale: 'en' | 'fr' = 'en') => validateCheckIn({ fields, numbers, locale });
+const check = (numbers: Record<string, string>, locale: 'en' | 'fr' = 'en') =>
+  validateCheckIn({ fields, numbers, locale });
 
 describe('sanity rules of the workspace file', () => {
   it.each<[string, Record<string, string>, Record<string, string> | Record<string, number>]>([
-    ['under the limits', { meetings_booked: '12', no_shows: '3', win_rate: '40' }, { meetings_booked: 12, no_shows: 3, win_rate: 0.4 }],
-    ['exactly at the hard limit and equal to the other KPI', { meetings_booked: '50', no_shows: '50', win_rate: '90' }, { meetings_booked: 50, no_shows: 50, win_rate: 0.9 }],
+    [
+      'under the limits',
+      { meetings_booked: '12', no_shows: '3', win_rate: '40' },
+      { meetings_booked: 12, no_shows: 3, win_rate: 0.4 },
+    ],
+    [
+      'exactly at the hard limit and equal to the other KPI',
+      { meetings_booked: '50', no_shows: '50', win_rate: '90' },
+      { meetings_booked: 50, no_shows: 50, win_rate: 0.9 },
+    ],
     ['the other KPI left empty: nothing to compare', { no_shows: '7' }, { no_shows: 7 }],
   ])('%s', (_name, numbers, values) => {
     expect(check(numbers)).toMatchObject({ ok: true, values });
   });
 
   it('refuses a value above the hard limit, in the unit as typed', () => {
-    expect(check({ meetings_booked: '51' })).toEqual({ ok: false, errors: { meetings_booked: 'At most 50: the limit set for this figure.' } });
+    expect(check({ meetings_booked: '51' })).toEqual({
+      ok: false,
+      errors: { meetings_booked: 'At most 50: the limit set for this figure.' },
+    });
     // 90 % is stored 0.9; typed 91 is 0.91.
-    expect(check({ win_rate: '91' }, 'fr')).toEqual({ ok: false, errors: { win_rate: 'Au plus 90 : la limite fixée pour ce chiffre.' } });
+    expect(check({ win_rate: '91' }, 'fr')).toEqual({
+      ok: false,
+      errors: { win_rate: 'Au plus 90 : la limite fixée pour ce chiffre.' },
+    });
   });
 
   it('refuses no-shows above the meetings booked of the same check-in', () => {
-    expect(check({ meetings_booked: '4', no_shows: '5' })).toEqual({ ok: false, errors: { no_shows: 'Cannot be more than meetings booked (4).' } });
-    expect(check({ meetings_booked: '4', no_shows: '5' }, 'fr')).toEqual({ ok: false, errors: { no_shows: 'Ne peut pas dépasser meetings_booked (4).' } });
+    expect(check({ meetings_booked: '4', no_shows: '5' })).toEqual({
+      ok: false,
+      errors: { no_shows: 'Cannot be more than meetings booked (4).' },
+    });
+    expect(check({ meetings_booked: '4', no_shows: '5' }, 'fr')).toEqual({
+      ok: false,
+      errors: { no_shows: 'Ne peut pas dépasser meetings_booked (4).' },
+    });
   });
 });
 

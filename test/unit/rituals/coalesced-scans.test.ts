@@ -16,7 +16,11 @@ function deferred() {
 describe('CoalescedScans', () => {
   it('runs one scan per team for the requests of a window', async () => {
     const runs: string[] = [];
-    const scans = new CoalescedScans({ run: async (team) => void runs.push(team), onError: () => undefined, windowMs: 0 });
+    const scans = new CoalescedScans({
+      run: async (team) => void runs.push(team),
+      onError: () => undefined,
+      windowMs: 0,
+    });
     scans.request('paris');
     scans.request('paris');
     scans.request('lyon');

@@ -8,8 +8,23 @@ import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 
 function row(id: string, scope: StoredObjective['scope'], over: Partial<StoredObjective> = {}): StoredObjective {
   return {
-    id, scope, roleId: null, memberId: null, teamId: null, kpiId: 'x', target: { value: 1 }, schedule: [], effectiveFrom: null,
-    per: 'month', comparator: '>=', weight: 1, alert: null, ownerId: null, segment: null, active: true, ...over,
+    id,
+    scope,
+    roleId: null,
+    memberId: null,
+    teamId: null,
+    kpiId: 'x',
+    target: { value: 1 },
+    schedule: [],
+    effectiveFrom: null,
+    per: 'month',
+    comparator: '>=',
+    weight: 1,
+    alert: null,
+    ownerId: null,
+    segment: null,
+    active: true,
+    ...over,
   };
 }
 
@@ -19,24 +34,43 @@ describe('applyStoredTargets', () => {
   it('is the config itself when the store holds no objective', () => {
     const ws = fixtureWorkspace();
     expect(applyStoredTargets(ws, [])).toBe(ws);
-    expect(applyStoredTargets(ws, [row('role:sdr:meetings:month', 'role', { active: false, target: { value: 99 } })])).toBe(ws);
+    expect(
+      applyStoredTargets(ws, [row('role:sdr:meetings:month', 'role', { active: false, target: { value: 99 } })]),
+    ).toBe(ws);
   });
 
   it('takes role targets and their dated changes, member overrides and collective targets from the rows', () => {
     const ws = fixtureWorkspace();
     const out = applyStoredTargets(ws, [
-      row('role:sdr:meetings:month', 'role', { target: { value: 35 }, schedule: [{ from: '2026-11-01', target: { value: 40 } }] }),
-      row('member:bob:revenue:quarter', 'member', { target: { value: 90_000 }, schedule: [{ from: '2026-10-01', target: { value: 100_000 } }] }),
-      row('team:sales:pipeline', 'team', { target: { value: 30 }, schedule: [{ from: '2026-10-01', target: { value: 36 } }] }),
+      row('role:sdr:meetings:month', 'role', {
+        target: { value: 35 },
+        schedule: [{ from: '2026-11-01', target: { value: 40 } }],
+      }),
+      row('member:bob:revenue:quarter', 'member', {
+        target: { value: 90_000 },
+        schedule: [{ from: '2026-10-01', target: { value: 100_000 } }],
+      }),
+      row('team:sales:pipeline', 'team', {
+        target: { value: 30 },
+        schedule: [{ from: '2026-10-01', target: { value: 36 } }],
+      }),
       row('role:ae:unknown:month', 'role', { target: { value: 5 } }),
     ]);
-    expect(out.roles.sdr!.objectives[0]).toMatchObject({ kpi: 'meetings', target: { value: 35 }, history: [{ from: '2026-11-01', target: { value: 40 } }] });
+    expect(out.roles.sdr!.objectives[0]).toMatchObject({
+      kpi: 'meetings',
+      target: { value: 35 },
+      history: [{ from: '2026-11-01', target: { value: 40 } }],
+    });
     expect(out.roles.ae).toEqual(ws.roles.ae);
     expect(sales(out).members.find((m) => m.id === 'bob')!.overrides).toEqual([
       { kpi: 'revenue', target: { value: 90_000 } },
       { kpi: 'revenue', target: { value: 100_000 }, from: '2026-10-01' },
     ]);
-    expect(sales(out).collective[0]).toMatchObject({ id: 'pipeline', target: 30, history: [{ from: '2026-10-01', target: 36 }] });
+    expect(sales(out).collective[0]).toMatchObject({
+      id: 'pipeline',
+      target: 30,
+      history: [{ from: '2026-10-01', target: 36 }],
+    });
     // The config object is left as it was.
     expect(ws.roles.sdr!.objectives[0]!.history).toEqual([]);
     expect(sales(ws).collective[0]!.history).toBeUndefined();
@@ -45,11 +79,32 @@ describe('applyStoredTargets', () => {
   it('never dates a change of an override before the override itself', () => {
     const ws = fixtureWorkspace();
     const bob = sales(ws).members.find((m) => m.id === 'bob')!;
-    const dated = { ...ws, teams: ws.teams.map((t) => (t.id === 'sales' ? { ...t, members: t.members.map((m) => (m === bob ? { ...m, overrides: [{ kpi: 'revenue', target: { value: 90_000 }, from: '2026-07-01' }] } : m)) } : t)) };
+    const dated = {
+      ...ws,
+      teams: ws.teams.map((t) =>
+        t.id === 'sales'
+          ? {
+              ...t,
+              members: t.members.map((m) =>
+                m === bob
+                  ? { ...m, overrides: [{ kpi: 'revenue', target: { value: 90_000 }, from: '2026-07-01' }] }
+                  : m,
+              ),
+            }
+          : t,
+      ),
+    };
     const out = applyStoredTargets(dated, [
-      row('member:bob:revenue:quarter@2026-07-01', 'member', { target: { value: 90_000 }, schedule: [{ from: '2026-01-01', target: { value: 80_000 } }] }),
+      row('member:bob:revenue:quarter@2026-07-01', 'member', {
+        target: { value: 90_000 },
+        schedule: [{ from: '2026-01-01', target: { value: 80_000 } }],
+      }),
     ]);
-    expect(sales(out).members.find((m) => m.id === 'bob')!.overrides.map((o) => [o.from, o.target])).toEqual([
+    expect(
+      sales(out)
+        .members.find((m) => m.id === 'bob')!
+        .overrides.map((o) => [o.from, o.target]),
+    ).toEqual([
       ['2026-07-01', { value: 90_000 }],
       ['2026-07-01', { value: 80_000 }],
     ]);

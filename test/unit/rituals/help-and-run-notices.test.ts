@@ -24,14 +24,38 @@ describe('help example dates', () => {
 });
 
 describe('run notices', () => {
-  const run = (r: Partial<Parameters<typeof runNotice>[2]>) => ({ ritual: 'leaderboard', planned: 1, sent: 0, skipped: 0, missed: 0, failed: 0, ...r });
+  const run = (r: Partial<Parameters<typeof runNotice>[2]>) => ({
+    ritual: 'leaderboard',
+    planned: 1,
+    sent: 0,
+    skipped: 0,
+    missed: 0,
+    failed: 0,
+    ...r,
+  });
   it.each([
-    [run({ sent: 1 }), 'success', 'The leaderboard for Sales is under way. Messages queued: 1; skipped: 0. They go out within a minute; a message that cannot be delivered is reported to the managers.'],
-    [run({ ritual: 'checkin', planned: 3, sent: 2, skipped: 1 }), 'success', 'The weekly check-in for Sales is under way. Messages queued: 2; skipped: 1. They go out within a minute; a message that cannot be delivered is reported to the managers.'],
+    [
+      run({ sent: 1 }),
+      'success',
+      'The leaderboard for Sales is under way. Messages queued: 1; skipped: 0. They go out within a minute; a message that cannot be delivered is reported to the managers.',
+    ],
+    [
+      run({ ritual: 'checkin', planned: 3, sent: 2, skipped: 1 }),
+      'success',
+      'The weekly check-in for Sales is under way. Messages queued: 2; skipped: 1. They go out within a minute; a message that cannot be delivered is reported to the managers.',
+    ],
     [run({}), 'info', 'The leaderboard for Sales already ran this minute: nothing was sent again.'],
-    [run({ ritual: 'checkin', planned: 3 }), 'info', 'This week’s check-in was already sent to Sales: nothing was sent again.'],
+    [
+      run({ ritual: 'checkin', planned: 3 }),
+      'info',
+      'This week’s check-in was already sent to Sales: nothing was sent again.',
+    ],
     [run({ planned: 0 }), 'info', 'The leaderboard for Sales had nothing to send.'],
-    [run({ skipped: 1 }), 'info', 'The leaderboard for Sales sent nothing: 1 skipped (nothing to show yet, out of office, or already done).'],
+    [
+      run({ skipped: 1 }),
+      'info',
+      'The leaderboard for Sales sent nothing: 1 skipped (nothing to show yet, out of office, or already done).',
+    ],
   ])('%#', (figures, tone, body) => {
     expect(runNotice('en', 'Sales', figures)).toMatchObject({ tone, body });
   });

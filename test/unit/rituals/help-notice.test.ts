@@ -23,8 +23,13 @@ describe('help', () => {
     const v = helpNotice('en', '2026-11-18');
     const slack = JSON.stringify(noticeBlocks(v));
     expect(slack).toContain('• checkin — fill in your open check-in\\n• checkin next');
-    const teams = noticeCard(v).body.filter((e) => e.type === 'TextBlock').map((e) => (e as unknown as { text: string }).text);
-    expect(teams.slice(1, 3)).toEqual(['• checkin — fill in your open check-in', '• checkin next — answer the coming check-in early']);
+    const teams = noticeCard(v)
+      .body.filter((e) => e.type === 'TextBlock')
+      .map((e) => (e as unknown as { text: string }).text);
+    expect(teams.slice(1, 3)).toEqual([
+      '• checkin — fill in your open check-in',
+      '• checkin next — answer the coming check-in early',
+    ]);
     const html = String(renderView(v, {} as never));
     expect(html.match(/<li>/g)).toHaveLength(9);
   });

@@ -19,7 +19,11 @@ describe('leaderboardSkip', () => {
     ['values imported without any check-in are enough', { checkIns: 0, memberValues: 3 }, undefined],
     ['no member in the report', { members: [] }, 'no_data'],
     // Holidays all week (or out of office all week): 0 working days for everyone.
-    ['nobody worked a day of the week', { members: [member(0, false), member(0, false)], checkIns: 0, memberValues: 0 }, 'nobody_expected'],
+    [
+      'nobody worked a day of the week',
+      { members: [member(0, false), member(0, false)], checkIns: 0, memberValues: 0 },
+      'nobody_expected',
+    ],
     // The prompt's Friday was a holiday: both prompts skipped for it, nobody answered.
     ['every prompt excused', { excusedPrompts: 2, checkIns: 0, memberValues: 0 }, 'nobody_expected'],
     // Values recorded (imports) do not change that nobody could check in.
@@ -29,7 +33,11 @@ describe('leaderboardSkip', () => {
     ['one prompt excused, the other not answered', { excusedPrompts: 1, checkIns: 0, memberValues: 0 }, 'no_data'],
     ['nobody answered and nothing was recorded', { checkIns: 0, memberValues: 0 }, 'no_data'],
     ['no prompt at all (check-in off) and no data', { prompts: 0, checkIns: 0, memberValues: 0 }, 'no_data'],
-    ['data, but nobody ranked (no scored objective with data)', { members: [member(5, false), member(5, false)] }, 'nobody_ranked'],
+    [
+      'data, but nobody ranked (no scored objective with data)',
+      { members: [member(5, false), member(5, false)] },
+      'nobody_ranked',
+    ],
   ])('%s', (_name, over, expected) => {
     expect(leaderboardSkip(week(over))).toBe(expected);
   });

@@ -17,9 +17,31 @@ const team = {
   ],
 } as unknown as Team;
 const period: Period = { kind: 'week', key: '2026-W10', start: '2026-03-02', end: '2026-03-08' };
-const member = (id: string, rank: number | null, score: number | null, over: Partial<MemberReport> = {}): MemberReport =>
-  ({ id, role: 'sdr', score, rank, unrankedReason: null, movement: null, outOfOffice: false, workingDays: 5, workingDaysElapsed: 5, kpis: [], ...over }) as MemberReport;
-const report = (members: MemberReport[]): TeamReport => ({ team: 'paris', period: { ...period, asOf: '', workingDays: 5, workingDaysElapsed: 5 }, members, collective: [] });
+const member = (
+  id: string,
+  rank: number | null,
+  score: number | null,
+  over: Partial<MemberReport> = {},
+): MemberReport =>
+  ({
+    id,
+    role: 'sdr',
+    score,
+    rank,
+    unrankedReason: null,
+    movement: null,
+    outOfOffice: false,
+    workingDays: 5,
+    workingDaysElapsed: 5,
+    kpis: [],
+    ...over,
+  }) as MemberReport;
+const report = (members: MemberReport[]): TeamReport => ({
+  team: 'paris',
+  period: { ...period, asOf: '', workingDays: 5, workingDaysElapsed: 5 },
+  members,
+  collective: [],
+});
 
 const members = [
   member('hugo', 1, 0.9, { movement: 1 }),
@@ -30,7 +52,15 @@ const members = [
 
 describe('leaderboardView', () => {
   it('lists the unranked with their reason, never at a rank', () => {
-    const v = leaderboardView({ ws: {} as Workspace, team, report: report(members), period, locale: 'en', top: 5, reactions: [] });
+    const v = leaderboardView({
+      ws: {} as Workspace,
+      team,
+      report: report(members),
+      period,
+      locale: 'en',
+      top: 5,
+      reactions: [],
+    });
     expect(v.rows.map((r) => [r.rank, r.memberId, r.scoreText, r.movementText])).toEqual([
       [1, 'hugo', '90%', '▲ 1'],
       [2, 'lea', '50%', '▼ 1'],
@@ -40,12 +70,29 @@ describe('leaderboardView', () => {
       { memberId: 'tom', name: 'Tom', reasonText: 'no data yet' },
     ]);
     expect(v.unrankedText).toBe('Not ranked: Zoé (out of office) and Tom (no data yet).');
-    const fr = leaderboardView({ ws: {} as Workspace, team, report: report(members), period, locale: 'fr', top: 5, reactions: [] });
+    const fr = leaderboardView({
+      ws: {} as Workspace,
+      team,
+      report: report(members),
+      period,
+      locale: 'fr',
+      top: 5,
+      reactions: [],
+    });
     expect(fr.unrankedText).toBe('Non classés : Zoé (absent) et Tom (pas encore de données).');
   });
 
   it('shows no movement against a week that had no leaderboard', () => {
-    const v = leaderboardView({ ws: {} as Workspace, team, report: report(members), period, locale: 'en', top: 5, reactions: [], previousRanked: false });
+    const v = leaderboardView({
+      ws: {} as Workspace,
+      team,
+      report: report(members),
+      period,
+      locale: 'en',
+      top: 5,
+      reactions: [],
+      previousRanked: false,
+    });
     expect(v.rows.map((r) => [r.movement, r.movementText])).toEqual([
       [null, ''],
       [null, ''],
@@ -54,10 +101,39 @@ describe('leaderboardView', () => {
 
   it('labels the reaction tally', () => {
     const reactions = [{ emoji: 'tada', count: 2 }];
-    const en = leaderboardView({ ws: {} as Workspace, team, report: report(members), period, locale: 'en', top: 5, reactions });
-    expect([en.reactionsLabel, en.reactionsText]).toEqual(['Reactions to the previous leaderboard:', 'Reactions to the previous leaderboard: :tada: 2']);
-    const fr = leaderboardView({ ws: {} as Workspace, team, report: report(members), period, locale: 'fr', top: 5, reactions });
+    const en = leaderboardView({
+      ws: {} as Workspace,
+      team,
+      report: report(members),
+      period,
+      locale: 'en',
+      top: 5,
+      reactions,
+    });
+    expect([en.reactionsLabel, en.reactionsText]).toEqual([
+      'Reactions to the previous leaderboard:',
+      'Reactions to the previous leaderboard: :tada: 2',
+    ]);
+    const fr = leaderboardView({
+      ws: {} as Workspace,
+      team,
+      report: report(members),
+      period,
+      locale: 'fr',
+      top: 5,
+      reactions,
+    });
     expect(fr.reactionsLabel).toBe('Réactions au classement précédent :');
-    expect(leaderboardView({ ws: {} as Workspace, team, report: report(members), period, locale: 'en', top: 5, reactions: [] }).reactionsLabel).toBeUndefined();
+    expect(
+      leaderboardView({
+        ws: {} as Workspace,
+        team,
+        report: report(members),
+        period,
+        locale: 'en',
+        top: 5,
+        reactions: [],
+      }).reactionsLabel,
+    ).toBeUndefined();
   });
 });

@@ -8,7 +8,11 @@ describe('QBR proposals', () => {
   });
 
   it('proposes the 80th percentile of past results, within ±20% of the current target', () => {
-    expect(proposeTarget(30, [28, 32, 31, 35], 'higher', { type: 'count' })).toEqual({ proposed: 33, basis: expect.closeTo(33.2, 5), samples: 4 });
+    expect(proposeTarget(30, [28, 32, 31, 35], 'higher', { type: 'count' })).toEqual({
+      proposed: 33,
+      basis: expect.closeTo(33.2, 5),
+      samples: 4,
+    });
     // A freak quarter cannot double the target.
     expect(proposeTarget(30, [90, 95, 100, null], 'higher', { type: 'count' })?.proposed).toBe(36);
     expect(proposeTarget(30, [10, 12, 11, 9], 'higher', { type: 'count' })?.proposed).toBe(24);

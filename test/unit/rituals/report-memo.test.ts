@@ -15,9 +15,30 @@ const p = (key: string): Period => {
 };
 
 const VALUES: MetricValue[] = [
-  { memberId: 'alice', teamId: 'sales', kpi: 'meetings', date: '2026-10-20', value: 12, recordedAt: '2026-10-20T18:00:00Z' },
-  { memberId: 'alice', teamId: 'sales', kpi: 'meetings', date: '2026-11-10', value: 9, recordedAt: '2026-11-10T18:00:00Z' },
-  { memberId: 'bob', teamId: 'sales', kpi: 'revenue', date: '2026-11-12', value: 30_000, recordedAt: '2026-11-12T18:00:00Z' },
+  {
+    memberId: 'alice',
+    teamId: 'sales',
+    kpi: 'meetings',
+    date: '2026-10-20',
+    value: 12,
+    recordedAt: '2026-10-20T18:00:00Z',
+  },
+  {
+    memberId: 'alice',
+    teamId: 'sales',
+    kpi: 'meetings',
+    date: '2026-11-10',
+    value: 9,
+    recordedAt: '2026-11-10T18:00:00Z',
+  },
+  {
+    memberId: 'bob',
+    teamId: 'sales',
+    kpi: 'revenue',
+    date: '2026-11-12',
+    value: 30_000,
+    recordedAt: '2026-11-12T18:00:00Z',
+  },
 ];
 
 function counting() {
@@ -38,7 +59,7 @@ function counting() {
 }
 
 describe('ReportMemo', () => {
-  it('reads a team once for all its members\' standings, and builds each report once', async () => {
+  it("reads a team once for all its members' standings, and builds each report once", async () => {
     const ws = fixtureWorkspace();
     const { calls, repos } = counting();
     const memo = new ReportMemo({ repos, workspace: () => ws });

@@ -28,7 +28,18 @@ const board: LeaderboardView = {
   footer: 'Score = weighted attainment.',
 };
 
-const line = { kpi: 'meetings', label: 'Meetings', actualText: '66', targetText: '40', attainment: 1, attainmentText: '100%', progress: 1, status: 'ok' as const, statusText: 'OK', tone: 'good' as const };
+const line = {
+  kpi: 'meetings',
+  label: 'Meetings',
+  actualText: '66',
+  targetText: '40',
+  attainment: 1,
+  attainmentText: '100%',
+  progress: 1,
+  status: 'ok' as const,
+  statusText: 'OK',
+  tone: 'good' as const,
+};
 const recovered: BreachNudgeView = {
   type: 'breach_nudge',
   locale: 'en',

@@ -2,7 +2,13 @@
 // scan in config order (the first team listing a member is their home; a member in two teams has both,
 // in order), platform ids and emails, and a reloaded workspace (a new object) is read afresh.
 import { describe, expect, it } from 'vitest';
-import { findMember, findTeam, memberByEmail, memberByPlatformId, teamsOf } from '../../../src/core/rituals/queries/team-lookup.js';
+import {
+  findMember,
+  findTeam,
+  memberByEmail,
+  memberByPlatformId,
+  teamsOf,
+} from '../../../src/core/rituals/queries/team-lookup.js';
 import { member, team, workspace } from '../domain/seed-workspace.js';
 
 describe('team look-ups', () => {

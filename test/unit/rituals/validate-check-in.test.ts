@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Kpi, Unit } from '../../../src/core/domain/model.js';
 import { parseLocaleNumber, typedValue, validateCheckIn } from '../../../src/core/rituals/validate-check-in.js';
 
-const kpi = (id: string, unit: Unit): Kpi => ({ id, label: { en: id, fr: id }, unit, kind: 'activity', direction: 'higher', aggregation: 'sum', sources: ['checkin'] });
+const kpi = (id: string, unit: Unit): Kpi => ({
+  id,
+  label: { en: id, fr: id },
+  unit,
+  kind: 'activity',
+  direction: 'higher',
+  aggregation: 'sum',
+  sources: ['checkin'],
+});
 const KPIS = {
   calls: kpi('calls', { type: 'count' }),
   revenue: kpi('revenue', { type: 'currency', currency: 'EUR' }),
@@ -77,7 +85,10 @@ describe('validateCheckIn', () => {
 
   it('reports every bad field at once, keeps free texts and limits their length', () => {
     const r = validateCheckIn({
-      fields: [{ kpi: KPIS.calls, required: true }, { kpi: KPIS.csat, required: true }],
+      fields: [
+        { kpi: KPIS.calls, required: true },
+        { kpi: KPIS.csat, required: true },
+      ],
       numbers: { calls: 'x' },
       wins: ' a deal ',
       blockers: 'y'.repeat(2001),
@@ -85,9 +96,19 @@ describe('validateCheckIn', () => {
     });
     expect(r).toEqual({
       ok: false,
-      errors: { calls: '"x" is not a number.', csat: 'Please fill in this field.', blockers: 'Too long: 2,000 characters at most.' },
+      errors: {
+        calls: '"x" is not a number.',
+        csat: 'Please fill in this field.',
+        blockers: 'Too long: 2,000 characters at most.',
+      },
     });
-    const ok = validateCheckIn({ fields: [{ kpi: KPIS.calls, required: true }], numbers: { calls: '3' }, wins: ' a deal ', blockers: '', locale: 'en' });
+    const ok = validateCheckIn({
+      fields: [{ kpi: KPIS.calls, required: true }],
+      numbers: { calls: '3' },
+      wins: ' a deal ',
+      blockers: '',
+      locale: 'en',
+    });
     expect(ok).toEqual({ ok: true, values: { calls: 3 }, wins: 'a deal', blockers: null });
   });
 

@@ -16,6 +16,8 @@ describe('addWallClockMinutes', () => {
 
   it('moves a local time that does not exist (DST gap) forward', () => {
     // Saturday 02:30 Paris + 24 h = Sunday 02:30, which is skipped on 29 March 2026: 03:30 CEST.
-    expect(addWallClockMinutes(new Date('2026-03-28T01:30:00Z'), 'Europe/Paris', 24 * 60).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(addWallClockMinutes(new Date('2026-03-28T01:30:00Z'), 'Europe/Paris', 24 * 60).toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
   });
 });

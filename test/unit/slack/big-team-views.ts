@@ -4,8 +4,12 @@ import type { Locale } from '../../../src/core/domain/model.js';
 import type { ActionButton, KpiLine, StandupSummaryView, View } from '../../../src/core/view-models.js';
 
 const N = 40;
-const names = Array.from({ length: N }, (_, i) => `Member ${String(i + 1).padStart(2, '0')} With A Rather Long Double-Barrelled Name <${i}> & Co`);
-const long = (n: number) => 'Blocked by procurement & legal <review>; waiting on the customer. '.repeat(Math.ceil(n / 64)).slice(0, n);
+const names = Array.from(
+  { length: N },
+  (_, i) => `Member ${String(i + 1).padStart(2, '0')} With A Rather Long Double-Barrelled Name <${i}> & Co`,
+);
+const long = (n: number) =>
+  'Blocked by procurement & legal <review>; waiting on the customer. '.repeat(Math.ceil(n / 64)).slice(0, n);
 
 const line = (i: number, locale: Locale): KpiLine => ({
   kpi: `kpi_${i}`,
@@ -22,7 +26,11 @@ const line = (i: number, locale: Locale): KpiLine => ({
   tone: 'warning',
 });
 
-const btn = (action: ActionButton['action'], label: string): ActionButton => ({ action, label, value: JSON.stringify({ breach: 12, period: '2026-W47' }) });
+const btn = (action: ActionButton['action'], label: string): ActionButton => ({
+  action,
+  label,
+  value: JSON.stringify({ breach: 12, period: '2026-W47' }),
+});
 const tooLongLabel = 'A button label that is much longer than the seventy-five characters Slack allows on a button';
 
 function standup(locale: Locale): StandupSummaryView {
@@ -31,7 +39,8 @@ function standup(locale: Locale): StandupSummaryView {
     locale,
     text: 'Stand-up',
     teamId: 'sales',
-    title: 'Stand-up — Sales France, a team with a very long name indeed that goes past the header limit of one hundred and fifty characters for sure',
+    title:
+      'Stand-up — Sales France, a team with a very long name indeed that goes past the header limit of one hundred and fifty characters for sure',
     periodLabel: 'Week 47 (17–23 Nov 2026)',
     completionText: '7 of 40 checked in (18 %)',
     completion: 0.18,
@@ -48,7 +57,16 @@ export function bigTeamViews(locale: Locale): View[] {
   const lines = Array.from({ length: 60 }, (_, i) => line(i, locale));
   const base = { locale, text: long(5000) };
   return [
-    { ...base, type: 'checkin_prompt', title: 'Weekly check-in', intro: long(4000), periodKey: '2026-W47', deadlineText: 'Until Monday 09:00', lastPeriod: lines, actions: [btn('checkin.open', tooLongLabel)] },
+    {
+      ...base,
+      type: 'checkin_prompt',
+      title: 'Weekly check-in',
+      intro: long(4000),
+      periodKey: '2026-W47',
+      deadlineText: 'Until Monday 09:00',
+      lastPeriod: lines,
+      actions: [btn('checkin.open', tooLongLabel)],
+    },
     {
       ...base,
       type: 'checkin_form',
@@ -58,7 +76,15 @@ export function bigTeamViews(locale: Locale): View[] {
       memberId: 'm1',
       periodKey: '2026-W47',
       periodLabel: 'Week 47',
-      numbers: Array.from({ length: 120 }, (_, i) => ({ id: `kpi_${i}`, label: `KPI ${i}`, unitHint: '€', min: 0, max: 1e9, value: '12,5', required: i < 3 })),
+      numbers: Array.from({ length: 120 }, (_, i) => ({
+        id: `kpi_${i}`,
+        label: `KPI ${i}`,
+        unitHint: '€',
+        min: 0,
+        max: 1e9,
+        value: '12,5',
+        required: i < 3,
+      })),
       texts: [
         { id: 'wins', label: 'Wins', placeholder: long(400), value: long(5000), maxLength: 5000 },
         { id: 'blockers', label: 'Blockers', placeholder: 'What is in your way?', maxLength: 2000 },
@@ -66,8 +92,25 @@ export function bigTeamViews(locale: Locale): View[] {
       errors: {},
       metadata: JSON.stringify({ member: 'm1', period: '2026-W47', key: 'x'.repeat(3500) }),
     },
-    { ...base, type: 'checkin_confirmation', title: 'Thanks!', periodKey: '2026-W47', periodLabel: 'Week 47', lines, submittedText: long(3500), editable: true, actions: [btn('checkin.open', 'Edit')] },
-    { ...base, type: 'checkin_reminder', title: 'Reminder', body: long(3100), deadlineText: 'Until Monday', actions: [btn('checkin.open', 'Check in')] },
+    {
+      ...base,
+      type: 'checkin_confirmation',
+      title: 'Thanks!',
+      periodKey: '2026-W47',
+      periodLabel: 'Week 47',
+      lines,
+      submittedText: long(3500),
+      editable: true,
+      actions: [btn('checkin.open', 'Edit')],
+    },
+    {
+      ...base,
+      type: 'checkin_reminder',
+      title: 'Reminder',
+      body: long(3100),
+      deadlineText: 'Until Monday',
+      actions: [btn('checkin.open', 'Check in')],
+    },
     {
       ...base,
       type: 'leaderboard',
@@ -75,7 +118,15 @@ export function bigTeamViews(locale: Locale): View[] {
       title: 'Leaderboard',
       periodKey: '2026-W47',
       periodLabel: 'Week 47',
-      rows: names.map((name, i) => ({ rank: i + 1, memberId: `m${i}`, name: `${name} ${long(60)}`, score: 1 - i / 50, scoreText: '98 %', movement: i % 3 - 1, movementText: '▲ 2' })),
+      rows: names.map((name, i) => ({
+        rank: i + 1,
+        memberId: `m${i}`,
+        name: `${name} ${long(60)}`,
+        score: 1 - i / 50,
+        scoreText: '98 %',
+        movement: (i % 3) - 1,
+        movementText: '▲ 2',
+      })),
       moreCount: 0,
       reactions: [{ emoji: 'tada', count: 5 }],
       reactionsText: ':tada: 5  :fire: 3',
@@ -88,10 +139,39 @@ export function bigTeamViews(locale: Locale): View[] {
       teamId: 'sales',
       title: 'Collective progress',
       periodLabel: 'Q4 2026',
-      rows: Array.from({ length: 60 }, (_, i) => ({ objectiveId: `o${i}`, label: `Objective ${i}`, line: line(i, locale), alertText: 'Alert at 25', ownerName: names[i % N]! })),
+      rows: Array.from({ length: 60 }, (_, i) => ({
+        objectiveId: `o${i}`,
+        label: `Objective ${i}`,
+        line: line(i, locale),
+        alertText: 'Alert at 25',
+        ownerName: names[i % N]!,
+      })),
     },
-    { ...base, type: 'breach_nudge', breachId: 1, title: 'Alert', body: long(3200), line: line(1, locale), alertText: 'Alert at 15 %', actions: [btn('breach.acknowledge', 'Acknowledge'), btn('breach.snooze', 'Snooze'), btn('breach.decision', 'Record decision')] },
-    { ...base, type: 'escalation', breachId: 1, title: 'Escalation', body: long(3200), line: line(1, locale), ownerName: names[0]!, sinceText: 'since 3 days', actions: [btn('breach.acknowledge', 'Acknowledge')] },
+    {
+      ...base,
+      type: 'breach_nudge',
+      breachId: 1,
+      title: 'Alert',
+      body: long(3200),
+      line: line(1, locale),
+      alertText: 'Alert at 15 %',
+      actions: [
+        btn('breach.acknowledge', 'Acknowledge'),
+        btn('breach.snooze', 'Snooze'),
+        btn('breach.decision', 'Record decision'),
+      ],
+    },
+    {
+      ...base,
+      type: 'escalation',
+      breachId: 1,
+      title: 'Escalation',
+      body: long(3200),
+      line: line(1, locale),
+      ownerName: names[0]!,
+      sinceText: 'since 3 days',
+      actions: [btn('breach.acknowledge', 'Acknowledge')],
+    },
     standup(locale),
     {
       ...base,
@@ -112,12 +192,29 @@ export function bigTeamViews(locale: Locale): View[] {
       periodKey: '2026-Q4',
       periodLabel: 'Q4 2026',
       sections: names.slice(0, 10).map((heading) => ({ heading, lines, notes: [] })),
-      proposals: names.map((n, i) => ({ objectiveId: `o${i}`, label: n, currentText: '35', proposed: 38, proposedText: '38', rationale: long(500) })),
+      proposals: names.map((n, i) => ({
+        objectiveId: `o${i}`,
+        label: n,
+        currentText: '35',
+        proposed: 38,
+        proposedText: '38',
+        rationale: long(500),
+      })),
       decisions: names.map((n) => ({ text: long(400), statusText: 'open', author: n })),
       charts: [],
       actions: [btn('qbr.accept', 'Accept'), btn('qbr.change', 'Change')],
     },
-    { ...base, type: 'my_goals', title: 'Your goals', periodLabel: 'Week 47', lines, rankText: '12th of 40', nextRitualText: 'Next check-in Friday 16:00 (Europe/Paris)', team: standup(locale), actions: [btn('checkin.open', 'Check in'), btn('goals.show', 'Refresh')] },
+    {
+      ...base,
+      type: 'my_goals',
+      title: 'Your goals',
+      periodLabel: 'Week 47',
+      lines,
+      rankText: '12th of 40',
+      nextRitualText: 'Next check-in Friday 16:00 (Europe/Paris)',
+      team: standup(locale),
+      actions: [btn('checkin.open', 'Check in'), btn('goals.show', 'Refresh')],
+    },
     {
       ...base,
       type: 'decision_form',

@@ -63,9 +63,14 @@ const methodsUsed = [
 ].sort();
 // Shortcuts are registered by constant: `app.shortcut<...>({ callback_id: NAME, ...` with NAME exported.
 const SHORTCUT_IDS: Readonly<Record<string, string>> = { CHECKIN_SHORTCUT };
-const shortcutsUsed = [...source.matchAll(/\bapp\.shortcut(?:<[^>]*>)?\(\s*\{\s*callback_id:\s*([A-Z_]+)/g)].map((m) => SHORTCUT_IDS[m[1]!] ?? `unknown constant ${m[1]}`).sort();
+const shortcutsUsed = [...source.matchAll(/\bapp\.shortcut(?:<[^>]*>)?\(\s*\{\s*callback_id:\s*([A-Z_]+)/g)]
+  .map((m) => SHORTCUT_IDS[m[1]!] ?? `unknown constant ${m[1]}`)
+  .sort();
 const eventsUsed = [
-  ...new Set([...[...source.matchAll(/\.event\(\s*['"]([a-z_]+)['"]/g)].map((m) => m[1]!), ...(/\bapp\.message\(/.test(source) ? ['message'] : [])]),
+  ...new Set([
+    ...[...source.matchAll(/\.event\(\s*['"]([a-z_]+)['"]/g)].map((m) => m[1]!),
+    ...(/\bapp\.message\(/.test(source) ? ['message'] : []),
+  ]),
 ].sort();
 
 describe('Slack manifest', () => {
@@ -73,8 +78,27 @@ describe('Slack manifest', () => {
   const events: string[] = manifest.settings.event_subscriptions.bot_events;
 
   it('finds what the code uses (the scan itself works)', () => {
-    expect(methodsUsed).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'conversations.open', 'files.uploadV2', 'users.info', 'users.lookupByEmail', 'views.open', 'views.publish']));
-    expect(eventsUsed).toEqual(['app_home_opened', 'app_mention', 'app_uninstalled', 'message', 'reaction_added', 'reaction_removed', 'tokens_revoked']);
+    expect(methodsUsed).toEqual(
+      expect.arrayContaining([
+        'chat.postMessage',
+        'chat.update',
+        'conversations.open',
+        'files.uploadV2',
+        'users.info',
+        'users.lookupByEmail',
+        'views.open',
+        'views.publish',
+      ]),
+    );
+    expect(eventsUsed).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'app_uninstalled',
+      'message',
+      'reaction_added',
+      'reaction_removed',
+      'tokens_revoked',
+    ]);
     expect(shortcutsUsed).toEqual([CHECKIN_SHORTCUT]);
   });
 
@@ -92,12 +116,14 @@ describe('Slack manifest', () => {
   });
 
   it('declares every global shortcut the code registers, and no other', () => {
-    const declared = (manifest.features.shortcuts ?? []).map((s: { callback_id: string; type: string; name: string; description: string }) => {
-      expect(s.type).toBe('global');
-      expect(s.name.length).toBeLessThanOrEqual(24);
-      expect(s.description.length).toBeLessThanOrEqual(150);
-      return s.callback_id;
-    });
+    const declared = (manifest.features.shortcuts ?? []).map(
+      (s: { callback_id: string; type: string; name: string; description: string }) => {
+        expect(s.type).toBe('global');
+        expect(s.name.length).toBeLessThanOrEqual(24);
+        expect(s.description.length).toBeLessThanOrEqual(150);
+        return s.callback_id;
+      },
+    );
     expect(declared.sort()).toEqual(shortcutsUsed);
   });
 
@@ -114,7 +140,11 @@ describe('Slack manifest', () => {
   });
 
   it('asks for no scope the code does not use', () => {
-    const used = new Set([...methodsUsed.flatMap((m) => METHOD_SCOPES[m] ?? []), ...eventsUsed.flatMap((e) => EVENT_NEEDS[e]?.scopes ?? []), 'commands']);
+    const used = new Set([
+      ...methodsUsed.flatMap((m) => METHOD_SCOPES[m] ?? []),
+      ...eventsUsed.flatMap((e) => EVENT_NEEDS[e]?.scopes ?? []),
+      'commands',
+    ]);
     expect(scopes.filter((s) => !used.has(s))).toEqual([]);
   });
 
@@ -122,7 +152,11 @@ describe('Slack manifest', () => {
     expect(manifest.features.bot_user.display_name).toBeTruthy();
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    const urls = [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, ...manifest.features.slash_commands.map((c: { url: string }) => c.url)];
+    const urls = [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((c: { url: string }) => c.url),
+    ];
     for (const u of urls) expect(u).toBe('https://rituals.example.com/slack/events');
   });
 
@@ -140,7 +174,21 @@ describe('Slack manifest', () => {
       writeFileSync(join(dir, 'good.ts'), file(manifest));
       writeFileSync(join(dir, 'broken.ts'), file(broken));
       const tsc = join(root, 'node_modules/.bin/tsc');
-      const args = ['--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types')];
+      const args = [
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--types',
+        'node',
+        '--typeRoots',
+        join(root, 'node_modules/@types'),
+      ];
       const good = spawnSync(tsc, [...args, join(dir, 'good.ts')], { encoding: 'utf8', cwd: dir });
       expect(good.stdout + good.stderr).toBe('');
       expect(good.status).toBe(0);

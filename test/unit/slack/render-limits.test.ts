@@ -8,7 +8,9 @@ import { blockKitProblems, viewProblems } from '../../../src/slack/blocks/limits
 import { renderHome, renderMessage, renderModal } from '../../../src/slack/blocks/render.js';
 import { bigTeamViews } from './big-team-views.js';
 
-const cases: [Locale, View][] = (['en', 'fr'] as const).flatMap((l) => bigTeamViews(l).map((v): [Locale, View] => [l, v]));
+const cases: [Locale, View][] = (['en', 'fr'] as const).flatMap((l) =>
+  bigTeamViews(l).map((v): [Locale, View] => [l, v]),
+);
 
 describe('Block Kit limits for a 40-member team', () => {
   it('covers every view type', () => {
@@ -26,12 +28,13 @@ describe('Block Kit limits for a 40-member team', () => {
     expect(viewProblems(renderModal(view, { channel: 'D123', ts: '1700000000.000100' }))).toEqual([]);
   });
 
-  it.each(cases.filter(([, v]) => v.type === 'my_goals' || v.type === 'notice').map(([l, v]) => [`${v.type} (${l})`, v] as const))(
-    '%s renders as a valid App Home',
-    (_name, view) => {
-      expect(viewProblems(renderHome(view as Parameters<typeof renderHome>[0]))).toEqual([]);
-    },
-  );
+  it.each(
+    cases
+      .filter(([, v]) => v.type === 'my_goals' || v.type === 'notice')
+      .map(([l, v]) => [`${v.type} (${l})`, v] as const),
+  )('%s renders as a valid App Home', (_name, view) => {
+    expect(viewProblems(renderHome(view as Parameters<typeof renderHome>[0]))).toEqual([]);
+  });
 
   it('truncates long lists with "…and N more" in the reader\'s language', () => {
     const en = JSON.stringify(renderMessage(bigTeamViews('en').find((v) => v.type === 'standup_summary')!).blocks);
@@ -56,9 +59,15 @@ describe('Block Kit limits for a 40-member team', () => {
   it('gives the check-in modal one input per KPI field, block ids = field ids, values prefilled', () => {
     const form = bigTeamViews('fr').find((v) => v.type === 'checkin_form')!;
     const modal = renderModal(form);
-    const inputs = modal.blocks.filter((b) => b.type === 'input') as { block_id: string; element: { initial_value?: string } }[];
+    const inputs = modal.blocks.filter((b) => b.type === 'input') as {
+      block_id: string;
+      element: { initial_value?: string };
+    }[];
     // A number_input: Slack takes the French prefill "12,5" with a decimal point.
-    expect(inputs[0]).toMatchObject({ block_id: 'kpi_0', element: { type: 'number_input', initial_value: '12.5', is_decimal_allowed: true } });
+    expect(inputs[0]).toMatchObject({
+      block_id: 'kpi_0',
+      element: { type: 'number_input', initial_value: '12.5', is_decimal_allowed: true },
+    });
     expect(modal.blocks.length).toBeLessThanOrEqual(100);
   });
 });

@@ -22,7 +22,9 @@ describe('request signature', () => {
   const nowMs = 1_531_420_618_000;
 
   it('matches the documented example of Slack', () => {
-    expect(computeSignature(secret, '1531420618', body)).toBe('v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503');
+    expect(computeSignature(secret, '1531420618', body)).toBe(
+      'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
+    );
   });
 
   it('matches the test helper (two implementations agree)', () => {
@@ -34,9 +36,24 @@ describe('request signature', () => {
     ['4m59s old', '1531420319', computeSignature(secret, '1531420319', body), { ok: true }],
     ['5m01s old', '1531420317', computeSignature(secret, '1531420317', body), { ok: false, reason: 'stale' }],
     ['5m01s ahead', '1531420919', computeSignature(secret, '1531420919', body), { ok: false, reason: 'stale' }],
-    ['wrong secret', '1531420618', computeSignature('other', '1531420618', body), { ok: false, reason: 'bad_signature' }],
-    ['truncated', '1531420618', computeSignature(secret, '1531420618', body).slice(0, 20), { ok: false, reason: 'bad_signature' }],
-    ['v1 scheme', '1531420618', computeSignature(secret, '1531420618', body).replace('v0=', 'v1='), { ok: false, reason: 'bad_signature' }],
+    [
+      'wrong secret',
+      '1531420618',
+      computeSignature('other', '1531420618', body),
+      { ok: false, reason: 'bad_signature' },
+    ],
+    [
+      'truncated',
+      '1531420618',
+      computeSignature(secret, '1531420618', body).slice(0, 20),
+      { ok: false, reason: 'bad_signature' },
+    ],
+    [
+      'v1 scheme',
+      '1531420618',
+      computeSignature(secret, '1531420618', body).replace('v0=', 'v1='),
+      { ok: false, reason: 'bad_signature' },
+    ],
     ['no signature', '1531420618', undefined, { ok: false, reason: 'missing_headers' }],
     ['no timestamp', undefined, 'v0=abc', { ok: false, reason: 'missing_headers' }],
     ['non-numeric timestamp', '15314x0618', 'v0=abc', { ok: false, reason: 'missing_headers' }],
@@ -69,7 +86,11 @@ describe('Slack errors -> send outcomes', () => {
   });
 
   it('carries Retry-After in milliseconds', () => {
-    expect(toSendOutcome({ code: 'slack_webapi_rate_limited_error', retryAfter: 30 })).toEqual({ status: 'rate_limited', retryAfterMs: 30_000, scope: 'global' });
+    expect(toSendOutcome({ code: 'slack_webapi_rate_limited_error', retryAfter: 30 })).toEqual({
+      status: 'rate_limited',
+      retryAfterMs: 30_000,
+      scope: 'global',
+    });
   });
 });
 
@@ -90,15 +111,21 @@ describe('modal submissions', () => {
     expect(readState(undefined)).toEqual({});
   });
 
-  const blocks = { blocks: [{ type: 'context' }, { type: 'input', block_id: 'calls' }, { type: 'input', block_id: 'meetings' }] };
+  const blocks = {
+    blocks: [{ type: 'context' }, { type: 'input', block_id: 'calls' }, { type: 'input', block_id: 'meetings' }],
+  };
 
   it('lists input block ids', () => {
     expect(inputBlockIds(blocks)).toEqual(['calls', 'meetings']);
   });
 
   it('keeps field errors on their inputs and puts form-level ones under the first input', () => {
-    expect(slackErrors({ meetings: 'Not a number.' }, ['calls', 'meetings'], 'x')).toEqual({ meetings: 'Not a number.' });
-    expect(slackErrors({ _form: 'Period closed.', calls: 'Negative.' }, ['calls', 'meetings'], 'x')).toEqual({ calls: 'Negative. Period closed.' });
+    expect(slackErrors({ meetings: 'Not a number.' }, ['calls', 'meetings'], 'x')).toEqual({
+      meetings: 'Not a number.',
+    });
+    expect(slackErrors({ _form: 'Period closed.', calls: 'Negative.' }, ['calls', 'meetings'], 'x')).toEqual({
+      calls: 'Negative. Period closed.',
+    });
     expect(slackErrors({}, ['calls'], 'Try again.')).toEqual({ calls: 'Try again.' });
   });
 });
@@ -107,7 +134,10 @@ describe('private_metadata', () => {
   it('round-trips the core metadata and the origin message', () => {
     const raw = encodeMetadata('{"member":"m1","period":"2026-W47"}', { channel: 'D1', ts: '1.2' });
     expect(raw.length).toBeLessThanOrEqual(3000);
-    expect(decodeMetadata(raw)).toEqual({ metadata: '{"member":"m1","period":"2026-W47"}', origin: { channel: 'D1', ts: '1.2' } });
+    expect(decodeMetadata(raw)).toEqual({
+      metadata: '{"member":"m1","period":"2026-W47"}',
+      origin: { channel: 'D1', ts: '1.2' },
+    });
   });
 
   it('keeps over-long metadata server-side and still round-trips it', () => {
@@ -139,18 +169,58 @@ describe('Block Kit limit checks', () => {
   it.each([
     ['51 blocks in a message', Array.from({ length: 51 }, () => ({ type: 'divider' })), /51 blocks/],
     ['section text over 3000', [section('x'.repeat(3001))], /3001 chars/],
-    ['11 fields', [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'a' })) }], /11 fields/],
-    ['button text over 75', [{ type: 'actions', elements: [{ type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'b'.repeat(76) }, value: 'v' }] }], /76 chars/],
-    ['duplicate action ids', [{ type: 'actions', elements: [1, 2].map(() => ({ type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'b' } })) }], /duplicate action_id/],
+    [
+      '11 fields',
+      [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'a' })) }],
+      /11 fields/,
+    ],
+    [
+      'button text over 75',
+      [
+        {
+          type: 'actions',
+          elements: [
+            { type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'b'.repeat(76) }, value: 'v' },
+          ],
+        },
+      ],
+      /76 chars/,
+    ],
+    [
+      'duplicate action ids',
+      [
+        {
+          type: 'actions',
+          elements: [1, 2].map(() => ({ type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'b' } })),
+        },
+      ],
+      /duplicate action_id/,
+    ],
     ['header over 150', [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }], /151 chars/],
-    ['input in a message', [{ type: 'input', block_id: 'x', label: { type: 'plain_text', text: 'l' }, element: { type: 'plain_text_input', action_id: 'v' } }], /modals/],
+    [
+      'input in a message',
+      [
+        {
+          type: 'input',
+          block_id: 'x',
+          label: { type: 'plain_text', text: 'l' },
+          element: { type: 'plain_text_input', action_id: 'v' },
+        },
+      ],
+      /modals/,
+    ],
     ['empty section', [section('')], /empty/],
   ])('refuses %s', (_name, blocks, problem) => {
     expect(blockKitProblems(blocks, 'message').join('\n')).toMatch(problem);
   });
 
   it('refuses a modal title over 24 characters and metadata over 3000', () => {
-    const problems = viewProblems({ type: 'modal', title: { type: 'plain_text', text: 't'.repeat(25) }, private_metadata: 'm'.repeat(3001), blocks: [] });
+    const problems = viewProblems({
+      type: 'modal',
+      title: { type: 'plain_text', text: 't'.repeat(25) },
+      private_metadata: 'm'.repeat(3001),
+      blocks: [],
+    });
     expect(problems.join('\n')).toMatch(/title: 25 chars/);
     expect(problems.join('\n')).toMatch(/private_metadata: 3001/);
   });
@@ -158,7 +228,10 @@ describe('Block Kit limit checks', () => {
   it('clips and packs text within limits', () => {
     expect(clip('abcdef', 4)).toBe('abc…');
     expect(clip('abc', 4)).toBe('abc');
-    expect(packLines(['a'.repeat(10), 'b'.repeat(10), 'c'.repeat(10)], 21)).toEqual([`${'a'.repeat(10)}\n${'b'.repeat(10)}`, 'c'.repeat(10)]);
+    expect(packLines(['a'.repeat(10), 'b'.repeat(10), 'c'.repeat(10)], 21)).toEqual([
+      `${'a'.repeat(10)}\n${'b'.repeat(10)}`,
+      'c'.repeat(10),
+    ]);
   });
 
   it('lists end with "…and N more" counting the items left out', () => {
@@ -166,7 +239,11 @@ describe('Block Kit limit checks', () => {
     const blocks = listBlocks(items, 4, 'en');
     expect(blocks).toHaveLength(4);
     expect(JSON.stringify(blocks.at(-1))).toContain('…and 7 more');
-    const fitted = fitBlocks([...Array.from({ length: 60 }, () => section('x')), { type: 'actions', elements: [] }] as never, 50, 'fr');
+    const fitted = fitBlocks(
+      [...Array.from({ length: 60 }, () => section('x')), { type: 'actions', elements: [] }] as never,
+      50,
+      'fr',
+    );
     expect(fitted).toHaveLength(50);
     expect(JSON.stringify(fitted.at(-2))).toContain('…et 12 de plus');
     expect(fitted.at(-1)!.type).toBe('actions');
@@ -176,7 +253,10 @@ describe('Block Kit limit checks', () => {
 describe('slackCanReach', () => {
   it('reaches members with a Slack id or an email, and teams with a Slack channel', () => {
     const ws = fixtureWorkspace();
-    const noIds = { ...ws, teams: ws.teams.map((t) => ({ ...t, members: t.members.map((m) => (m.id === 'bob' ? { ...m, ids: {} } : m)) })) };
+    const noIds = {
+      ...ws,
+      teams: ws.teams.map((t) => ({ ...t, members: t.members.map((m) => (m.id === 'bob' ? { ...m, ids: {} } : m)) })),
+    };
     expect(slackCanReach(ws, { kind: 'dm', memberId: 'alice' })).toBe(true);
     expect(slackCanReach(noIds, { kind: 'dm', memberId: 'bob' })).toBe(false);
     expect(slackCanReach(ws, { kind: 'dm', memberId: 'nobody' })).toBe(false);

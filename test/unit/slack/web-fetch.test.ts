@@ -7,7 +7,13 @@ import { slackFetch } from '../../../src/slack/web-fetch.js';
 
 let server: Server;
 let base: string;
-const seen: { method?: string; url?: string; headers: IncomingMessage['headers']; body: string; remotePort?: number }[] = [];
+const seen: {
+  method?: string;
+  url?: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  remotePort?: number;
+}[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -21,10 +27,15 @@ beforeAll(async () => {
       }
       if (req.url === '/api/slow') return; // never answers
       if (req.url === '/api/limited') {
-        res.writeHead(429, { 'retry-after': '3', 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
+        res
+          .writeHead(429, { 'retry-after': '3', 'content-type': 'application/json' })
+          .end('{"ok":false,"error":"ratelimited"}');
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-oauth-scopes': 'chat:write,im:write' });
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-oauth-scopes': 'chat:write,im:write',
+      });
       res.end(JSON.stringify({ ok: true, echo: body }));
     });
   });
@@ -72,8 +83,12 @@ describe('slackFetch', () => {
   });
 
   it('rejects on abort, on a refused connection and on a redirect', async () => {
-    await expect(slackFetch(`${base}/api/slow`, { method: 'POST', body: '', signal: AbortSignal.timeout(50) })).rejects.toThrow();
+    await expect(
+      slackFetch(`${base}/api/slow`, { method: 'POST', body: '', signal: AbortSignal.timeout(50) }),
+    ).rejects.toThrow();
     await expect(slackFetch('http://127.0.0.1:1/api/x', { method: 'POST', body: '' })).rejects.toThrow('fetch failed');
-    await expect(slackFetch(`${base}/api/redirect`, { method: 'POST', body: '', redirect: 'error' })).rejects.toThrow('fetch failed');
+    await expect(slackFetch(`${base}/api/redirect`, { method: 'POST', body: '', redirect: 'error' })).rejects.toThrow(
+      'fetch failed',
+    );
   });
 });

@@ -18,8 +18,9 @@ describe('parseDecimal', () => {
     ['0', 0],
   ])('%j -> %d', (raw, expected) => expect(parseDecimal(raw)).toBe(expected));
 
-  it.each(['', 'abc', '12,5,1', '1.2.3,4,5', 'NaN', 'Infinity', '1e999', '12 €', '1,2.3', '--1'])('%j is not a number', (raw) =>
-    expect(parseDecimal(raw)).toBeUndefined(),
+  it.each(['', 'abc', '12,5,1', '1.2.3,4,5', 'NaN', 'Infinity', '1e999', '12 €', '1,2.3', '--1'])(
+    '%j is not a number',
+    (raw) => expect(parseDecimal(raw)).toBeUndefined(),
   );
 });
 
@@ -31,8 +32,9 @@ describe('parseDay', () => {
     ['29/02/2028', '2028-02-29'],
   ])('%s -> %s', (raw, day) => expect(parseDay(raw)).toBe(day));
 
-  it.each(['2026-02-30', '31/04/2026', '2026/03/02', '03-02-2026', '2026-3-2', '', '2026-03-02T10:00:00Z'])('%j is refused', (raw) =>
-    expect(parseDay(raw)).toBeUndefined(),
+  it.each(['2026-02-30', '31/04/2026', '2026/03/02', '03-02-2026', '2026-3-2', '', '2026-03-02T10:00:00Z'])(
+    '%j is refused',
+    (raw) => expect(parseDay(raw)).toBeUndefined(),
   );
 });
 

@@ -18,11 +18,15 @@ describe('Teams SDK boundary', () => {
   const files = filesUnder(join(root, 'src'));
 
   it('finds the SDK used inside src/teams', () => {
-    expect(files.filter((f) => f.startsWith(join(root, 'src/teams')) && BOT_SDK.test(readFileSync(f, 'utf8'))).length).toBeGreaterThan(2);
+    expect(
+      files.filter((f) => f.startsWith(join(root, 'src/teams')) && BOT_SDK.test(readFileSync(f, 'utf8'))).length,
+    ).toBeGreaterThan(2);
   });
 
   it('no file outside src/teams imports botbuilder or botframework-*', () => {
-    const outside = files.filter((f) => !f.startsWith(join(root, 'src/teams') + '/') && BOT_SDK.test(readFileSync(f, 'utf8')));
+    const outside = files.filter(
+      (f) => !f.startsWith(join(root, 'src/teams') + '/') && BOT_SDK.test(readFileSync(f, 'utf8')),
+    );
     expect(outside.map((f) => relative(root, f))).toEqual([]);
   });
 

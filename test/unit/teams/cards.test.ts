@@ -12,7 +12,16 @@ import * as V from '../../fixtures/teams/views.js';
 
 const cardsOf = (view: View) => renderCards(view);
 const messageBytes = (view: View, i: number) =>
-  Buffer.byteLength(JSON.stringify({ ...cardActivity(cardsOf(view)[i]!, view.text), id: 'x'.repeat(40), conversation: { id: 'a:'.padEnd(120, 'x') }, from: { id: '28:'.padEnd(40, 'x') }, channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/' }));
+  Buffer.byteLength(
+    JSON.stringify({
+      ...cardActivity(cardsOf(view)[i]!, view.text),
+      id: 'x'.repeat(40),
+      conversation: { id: 'a:'.padEnd(120, 'x') },
+      from: { id: '28:'.padEnd(40, 'x') },
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    }),
+  );
 
 describe.each(V.allViews())('card for $name', ({ view }) => {
   it('parses without any error in the adaptivecards library', () => {
@@ -32,10 +41,14 @@ describe.each(V.allViews())('card for $name', ({ view }) => {
     // A card's own buttons, then those of each Action.ShowCard's card (a review's decision form).
     const withShown = (c: { actions?: readonly unknown[] }): { actions?: readonly unknown[] }[] => [
       c,
-      ...((c.actions ?? []) as { type: string; card?: { actions?: readonly unknown[] } }[]).filter((a) => a.type === 'Action.ShowCard').flatMap((a) => withShown(a.card!)),
+      ...((c.actions ?? []) as { type: string; card?: { actions?: readonly unknown[] } }[])
+        .filter((a) => a.type === 'Action.ShowCard')
+        .flatMap((a) => withShown(a.card!)),
     ];
     for (const card of cardsOf(view).flatMap(withShown)) {
-      const execute = ((card.actions ?? []) as { type: string; data: unknown }[]).filter((a) => a.type === 'Action.Execute');
+      const execute = ((card.actions ?? []) as { type: string; data: unknown }[]).filter(
+        (a) => a.type === 'Action.Execute',
+      );
       const fallback = parseWithoutExecute(card).filter((a) => a.type !== 'Action.ShowCard');
       expect(fallback.map((a) => a.type)).toEqual(execute.map(() => 'Action.Submit'));
       expect(fallback.map((a) => a.data)).toEqual(execute.map((a) => a.data));
@@ -49,7 +62,15 @@ describe('check-in form card', () => {
 
   it('has an Input.Number per KPI with min, max, required and an error message, prefilled from the French text', () => {
     expect(inputs.slice(0, 2)).toEqual([
-      expect.objectContaining({ type: 'Input.Number', id: 'calls', min: 0, max: 10000, isRequired: true, value: 12, errorMessage: 'Saisissez un nombre entre 0 et 10000.' }),
+      expect.objectContaining({
+        type: 'Input.Number',
+        id: 'calls',
+        min: 0,
+        max: 10000,
+        isRequired: true,
+        value: 12,
+        errorMessage: 'Saisissez un nombre entre 0 et 10000.',
+      }),
       expect.objectContaining({ type: 'Input.Number', id: 'meetings', min: 0, max: 500, isRequired: true, value: 2.5 }),
     ]);
     expect(inputs.slice(2).map((i) => [i.type, i.id, i.isMultiline, i.maxLength])).toEqual([
@@ -59,26 +80,45 @@ describe('check-in form card', () => {
   });
 
   it('submits with Action.Execute carrying the form metadata', () => {
-    expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: 'checkin.submit', data: { action: 'checkin.submit', value: V.form.metadata }, style: 'positive' })]);
+    expect(card.actions).toEqual([
+      expect.objectContaining({
+        type: 'Action.Execute',
+        verb: 'checkin.submit',
+        data: { action: 'checkin.submit', value: V.form.metadata },
+        style: 'positive',
+      }),
+    ]);
   });
 
   it('shows server-side errors under their field and general ones on top', () => {
     const withErrors = renderCards(V.formWithErrors)[0]!;
-    const texts = withErrors.body.map((e) => (e.type === 'TextBlock' ? `${e.text}|${e.color ?? ''}` : e.type === 'Input.Number' ? `#${String(e.id)}` : ''));
+    const texts = withErrors.body.map((e) =>
+      e.type === 'TextBlock' ? `${e.text}|${e.color ?? ''}` : e.type === 'Input.Number' ? `#${String(e.id)}` : '',
+    );
     const calls = texts.indexOf('#calls');
     expect(texts[calls + 1]).toBe(`${V.formWithErrors.errors.calls}|Attention`);
     expect(texts.indexOf(`${V.formWithErrors.errors._form}|Attention`)).toBeLessThan(calls);
   });
 
   it('reads prefilled numbers typed either way and leaves garbage empty', () => {
-    expect([numberValue('12,5'), numberValue('1 234.5'), numberValue('abc'), numberValue(undefined)]).toEqual([12.5, 1234.5, undefined, undefined]);
+    expect([numberValue('12,5'), numberValue('1 234.5'), numberValue('abc'), numberValue(undefined)]).toEqual([
+      12.5,
+      1234.5,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
 describe('splitting long views', () => {
   it('splits a 120-row leaderboard into numbered cards, each under the budget, keeping every row once', () => {
     const lb = V.leaderboard(V.TEAM_SIZE);
-    const big: View = { ...lb, rows: Array.from({ length: 3 }, (_, k) => lb.rows.map((r) => ({ ...r, rank: r.rank + k * V.TEAM_SIZE, memberId: `${r.memberId}-${k}` }))).flat() };
+    const big: View = {
+      ...lb,
+      rows: Array.from({ length: 3 }, (_, k) =>
+        lb.rows.map((r) => ({ ...r, rank: r.rank + k * V.TEAM_SIZE, memberId: `${r.memberId}-${k}` })),
+      ).flat(),
+    };
     const cards = renderCards(big);
     expect(cards.length).toBeGreaterThan(1);
     cards.forEach((c, i) => {
@@ -86,7 +126,9 @@ describe('splitting long views', () => {
       expect(c.body[0]).toMatchObject({ text: `${lb.title} (${i + 1}/${cards.length})` });
       expect(checkCard(c).events).toEqual([]);
     });
-    const ranks = cards.flatMap((c) => c.body.filter((e) => e.type === 'ColumnSet').map((e) => ((e.columns as any[])[0].items[0].text as string)));
+    const ranks = cards.flatMap((c) =>
+      c.body.filter((e) => e.type === 'ColumnSet').map((e) => (e.columns as any[])[0].items[0].text as string),
+    );
     expect(ranks).toEqual(Array.from({ length: 120 }, (_, i) => `${i + 1}.`));
     // The footer only closes the last card.
     expect(JSON.stringify(cards.at(-1))).toContain(lb.footer);

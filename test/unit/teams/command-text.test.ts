@@ -10,8 +10,16 @@ describe('commandText', () => {
   it.each([
     ['me', [], 'me'],
     ['  ooo   2026-12-21  2026-12-31 ', [], 'ooo 2026-12-21 2026-12-31'],
-    ['<at>Goal Rituals</at> leaderboard', [{ type: 'mention', text: '<at>Goal Rituals</at>', mentioned: { id: '28:bot' } }], 'leaderboard'],
-    ['<at>Goal Rituals</at>&nbsp;run progress', [{ type: 'mention', text: '<at>Goal Rituals</at>', mentioned: { id: '28:bot' } }], 'run progress'],
+    [
+      '<at>Goal Rituals</at> leaderboard',
+      [{ type: 'mention', text: '<at>Goal Rituals</at>', mentioned: { id: '28:bot' } }],
+      'leaderboard',
+    ],
+    [
+      '<at>Goal Rituals</at>&nbsp;run progress',
+      [{ type: 'mention', text: '<at>Goal Rituals</at>', mentioned: { id: '28:bot' } }],
+      'run progress',
+    ],
     ['<p>classement</p>', [], 'classement'],
     ['', [], ''],
   ])('%j -> %j', (text, entities, expected) => {

@@ -98,11 +98,23 @@ describe('Teams manifest', () => {
     expect(m.bots).toHaveLength(1);
     expect(m.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
     const personal = m.bots[0].commandLists.find((l: { scopes: string[] }) => l.scopes.includes('personal'));
-    expect(personal.commands.map((c: { title: string }) => c.title)).toEqual(['checkin', 'me', 'leaderboard', 'progress', 'standup', 'ooo', 'run', 'help']);
+    expect(personal.commands.map((c: { title: string }) => c.title)).toEqual([
+      'checkin',
+      'me',
+      'leaderboard',
+      'progress',
+      'standup',
+      'ooo',
+      'run',
+      'help',
+    ]);
   });
 
   it('filled by the package script it is still valid, with the app id and the bot domain', () => {
-    const filled = fillManifest(manifest(), packageOptionsFromEnv({ MICROSOFT_APP_ID: APP_ID, PUBLIC_URL: 'https://rituals.contoso.com/base' }));
+    const filled = fillManifest(
+      manifest(),
+      packageOptionsFromEnv({ MICROSOFT_APP_ID: APP_ID, PUBLIC_URL: 'https://rituals.contoso.com/base' }),
+    );
     expect(filled.id).toBe(APP_ID);
     expect(filled.bots[0].botId).toBe(APP_ID);
     expect(filled.validDomains).toEqual(['rituals.contoso.com']);

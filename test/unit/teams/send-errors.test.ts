@@ -18,10 +18,28 @@ describe('mapSendError', () => {
     [restError(502), { status: 'failed_transient', code: 'teams.502' }, false],
     [restError(503), { status: 'failed_transient', code: 'teams.503' }, false],
     [restError(504), { status: 'failed_transient', code: 'teams.504' }, false],
-    [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, { status: 'failed_transient', code: 'teams.network' }, false],
-    [restError(403, { error: { code: 'Forbidden', subCode: 'MessageWritesBlocked' } }), { status: 'failed_permanent', code: 'teams.blocked' }, true],
-    [restError(403, { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } }), { status: 'failed_permanent', code: 'teams.blocked' }, true],
-    [restError(404, { error: { code: 'ConversationNotFound' } }), { status: 'failed_permanent', code: 'teams.conversation_not_found' }, true],
+    [
+      { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' },
+      { status: 'failed_transient', code: 'teams.network' },
+      false,
+    ],
+    [
+      restError(403, { error: { code: 'Forbidden', subCode: 'MessageWritesBlocked' } }),
+      { status: 'failed_permanent', code: 'teams.blocked' },
+      true,
+    ],
+    [
+      restError(403, {
+        error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' },
+      }),
+      { status: 'failed_permanent', code: 'teams.blocked' },
+      true,
+    ],
+    [
+      restError(404, { error: { code: 'ConversationNotFound' } }),
+      { status: 'failed_permanent', code: 'teams.conversation_not_found' },
+      true,
+    ],
     [restError(400, { error: { code: 'BadSyntax' } }), { status: 'failed_permanent', code: 'teams.400' }, false],
     [restError(401), { status: 'failed_permanent', code: 'teams.401' }, false],
   ] as const)('%#: maps to %o', (err, outcome, dead) => {

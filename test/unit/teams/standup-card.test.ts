@@ -31,13 +31,37 @@ function visibleLines(card: AdaptiveCard): number {
 }
 
 const panels = (card: AdaptiveCard) =>
-  card.body.filter((e) => e.type === 'ActionSet').flatMap((s) => (s.actions as CardElement[]).map((a) => ({ type: a.type, title: a.title as string, body: (a.card as AdaptiveCard).body })));
+  card.body
+    .filter((e) => e.type === 'ActionSet')
+    .flatMap((s) =>
+      (s.actions as CardElement[]).map((a) => ({
+        type: a.type,
+        title: a.title as string,
+        body: (a.card as AdaptiveCard).body,
+      })),
+    );
 
 /** Ten members who all wrote a blocker and a win, five at-risk goals, a KPI nobody reported yet. */
 function tenMembers(): StandupSummaryView {
   const v = standup(10, 200);
-  const noFigure = { ...kpi(4), label: 'Démos', actualText: '—', attainment: null, attainmentText: '—', progress: 0, projectionText: undefined, neededText: undefined, status: null, statusText: '', tone: 'neutral' as const };
-  return { ...v, totals: [...v.totals, noFigure], atRisk: Array.from({ length: 7 }, (_, i) => `Membre ${i} — CA signé (${40 + i} %)`) };
+  const noFigure = {
+    ...kpi(4),
+    label: 'Démos',
+    actualText: '—',
+    attainment: null,
+    attainmentText: '—',
+    progress: 0,
+    projectionText: undefined,
+    neededText: undefined,
+    status: null,
+    statusText: '',
+    tone: 'neutral' as const,
+  };
+  return {
+    ...v,
+    totals: [...v.totals, noFigure],
+    atRisk: Array.from({ length: 7 }, (_, i) => `Membre ${i} — CA signé (${40 + i} %)`),
+  };
 }
 
 describe('stand-up card, team of ten', () => {

@@ -15,7 +15,12 @@ export function breachIdOf(periodKey: string): number {
   return Number(/^b(\d+)/.exec(periodKey)?.[1] ?? NaN);
 }
 
-async function figureOf(ctx: CoreContext, team: Team, breach: Breach, now: Date): Promise<CollectiveFigureWithPeriod | undefined> {
+async function figureOf(
+  ctx: CoreContext,
+  team: Team,
+  breach: Breach,
+  now: Date,
+): Promise<CollectiveFigureWithPeriod | undefined> {
   const figures = await collectiveFigures(reportsOf(ctx), team, now);
   return figures.find((f) => objectiveIdOf(team.id, f.objective.id) === breach.objectiveId);
 }
@@ -36,7 +41,15 @@ export async function deliverEscalation(ctx: CoreContext, occ: Occurrence, team:
   for (const managerId of managers) {
     const found = findMember(ws, managerId);
     const locale = localeOf(found?.member, found?.team ?? team);
-    const view = escalationView({ ws, team, figure, breach, locale, zone: zoneOf(found?.member, found?.team ?? team), ownerName });
+    const view = escalationView({
+      ws,
+      team,
+      figure,
+      breach,
+      locale,
+      zone: zoneOf(found?.member, found?.team ?? team),
+      ownerName,
+    });
     const item = outboxItem(ctx, { kind: 'dm', memberId: managerId }, view, `escalate:${breach.id}:${managerId}`);
     if (item) items.push(item);
     else unreachable++;
@@ -50,10 +63,13 @@ export async function deliverRenudge(ctx: CoreContext, occ: Occurrence, team: Te
   const breach = await ctx.repos.breaches.get(breachIdOf(occ.periodKey));
   const until = occ.periodKey.split('@')[1];
   if (!breach || breach.leftAt !== null) return { items: [], outcome: { status: 'skipped', reason: 'cleared' } };
-  if (breach.state !== 'snoozed' || breach.snoozedUntil !== until) return { items: [], outcome: { status: 'skipped', reason: 'not_snoozed' } };
+  if (breach.state !== 'snoozed' || breach.snoozedUntil !== until)
+    return { items: [], outcome: { status: 'skipped', reason: 'not_snoozed' } };
   const figure = await figureOf(ctx, team, breach, now);
   if (!figure) return { items: [], outcome: { status: 'skipped', reason: 'objective_removed' } };
   const r = await nudgeOwner(ctx, team, figure, breach, now, `@${until}`);
   if (r === 'unreachable') return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
-  return r === 'sent' ? { items: [], sentElsewhere: 1 } : { items: [], outcome: { status: 'done', reason: 'duplicate' } };
+  return r === 'sent'
+    ? { items: [], sentElsewhere: 1 }
+    : { items: [], outcome: { status: 'done', reason: 'duplicate' } };
 }

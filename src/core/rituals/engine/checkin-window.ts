@@ -48,7 +48,15 @@ const windowCache = new WeakMap<CronPort, BoundedMemo<{ promptAt: number | null;
 export function checkInWindow(cron: CronPort, team: Team, member: Member, period: Period): CheckInWindow {
   const schedule = scheduleOf(team, 'checkin');
   const zone = memberCheckinZone(team, member);
-  const key = [schedule?.cron ?? '', schedule?.deadlineMinutes ?? '', zone, period.kind, period.key, period.start, period.end].join('|');
+  const key = [
+    schedule?.cron ?? '',
+    schedule?.deadlineMinutes ?? '',
+    zone,
+    period.kind,
+    period.key,
+    period.start,
+    period.end,
+  ].join('|');
   let cache = windowCache.get(cron);
   if (!cache) windowCache.set(cron, (cache = new BoundedMemo(10_000)));
   const hit = cache.get(key, () => {
@@ -59,7 +67,12 @@ export function checkInWindow(cron: CronPort, team: Team, member: Member, period
     return { promptAt: promptAt?.getTime() ?? null, deadline: deadline.getTime() };
   });
   // Fresh Date objects each time: callers own what they get.
-  return { period, zone, promptAt: hit.promptAt === null ? null : new Date(hit.promptAt), deadline: new Date(hit.deadline) };
+  return {
+    period,
+    zone,
+    promptAt: hit.promptAt === null ? null : new Date(hit.promptAt),
+    deadline: new Date(hit.deadline),
+  };
 }
 
 /** Whether answers for the period are accepted at `now`. */

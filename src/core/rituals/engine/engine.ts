@@ -66,7 +66,15 @@ export function createEngine(ctx: CoreContext): RitualEngine {
   const logRun = (run: RunSummary) => {
     const quiet = run.sent + run.skipped + run.missed + run.failed === 0;
     ctx.metrics.inc('ritual_runs_total', { team: run.team, ritual: run.ritual });
-    const fields = { team: run.team, ritual: run.ritual, period: run.period, sent: run.sent, skipped: run.skipped, missed: run.missed, failed: run.failed };
+    const fields = {
+      team: run.team,
+      ritual: run.ritual,
+      period: run.period,
+      sent: run.sent,
+      skipped: run.skipped,
+      missed: run.missed,
+      failed: run.failed,
+    };
     if (quiet) ctx.log.debug(fields, 'ritual run');
     else ctx.log.info(fields, 'ritual run');
   };
@@ -86,7 +94,13 @@ export function createEngine(ctx: CoreContext): RitualEngine {
           const planned = await PLANNERS[fire.ritual](op, team, fire);
           const counts = await runner.placeAll(team, planned, now);
           const moved = planned.find((p) => p.status === 'scheduled' && p.reason === 'moved_from_holiday');
-          const run = { team: team.id, ritual: fire.ritual, period: planned[0]?.periodKey ?? '', ...counts, ...(moved ? { movedTo: moved.dueAt.toISOString() } : {}) };
+          const run = {
+            team: team.id,
+            ritual: fire.ritual,
+            period: planned[0]?.periodKey ?? '',
+            ...counts,
+            ...(moved ? { movedTo: moved.dueAt.toISOString() } : {}),
+          };
           runs.push(run);
           logRun(run);
         }
@@ -94,7 +108,10 @@ export function createEngine(ctx: CoreContext): RitualEngine {
       } catch (err) {
         teamErrors++;
         ctx.metrics.inc('engine_team_errors_total', { team: team.id });
-        ctx.log.error({ team: team.id, err: errorInfo(err) }, 'ritual tick failed for a team; retried at the next tick');
+        ctx.log.error(
+          { team: team.id, err: errorInfo(err) },
+          'ritual tick failed for a team; retried at the next tick',
+        );
       }
     }
     return teamErrors;
@@ -141,7 +158,14 @@ export function createEngine(ctx: CoreContext): RitualEngine {
         // rituals post again, once per minute at most.
         const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
         const onDemand = planned.map((p) =>
-          ritual === 'checkin' ? p : { ...p, periodKey: `${p.periodKey}~${stamp}`, dueAt: now, status: p.status === 'skipped' ? ('skipped' as const) : ('pending' as const) },
+          ritual === 'checkin'
+            ? p
+            : {
+                ...p,
+                periodKey: `${p.periodKey}~${stamp}`,
+                dueAt: now,
+                status: p.status === 'skipped' ? ('skipped' as const) : ('pending' as const),
+              },
         );
         const counts = await runner.placeAll(team, onDemand, now);
         const run = { team: team.id, ritual, period: planned[0]?.periodKey ?? '', ...counts };

@@ -3,7 +3,14 @@
 // `occ:{key}`, then the row is marked. A crash in between leaves the row `pending`, and the next tick
 // delivers it again (the outbox ignores keys it already has).
 import type { Team } from '../../domain/model.js';
-import type { Destination, Occurrence, OccurrenceInput, OccurrenceStatus, OccurrenceStatusChange, OutboxItemInput } from '../../ports/index.js';
+import type {
+  Destination,
+  Occurrence,
+  OccurrenceInput,
+  OccurrenceStatus,
+  OccurrenceStatusChange,
+  OutboxItemInput,
+} from '../../ports/index.js';
 import type { View } from '../../view-models.js';
 import type { CoreContext } from '../deps.js';
 import { findTeam } from '../queries/team-lookup.js';
@@ -23,7 +30,10 @@ export interface Delivery {
   readonly items: readonly OutboxItemInput[];
   readonly followUps?: readonly PlannedOccurrence[];
   /** Nothing to send, on purpose: the row ends in this status. */
-  readonly outcome?: { readonly status: Extract<OccurrenceStatus, 'skipped' | 'missed' | 'done'>; readonly reason: string };
+  readonly outcome?: {
+    readonly status: Extract<OccurrenceStatus, 'skipped' | 'missed' | 'done'>;
+    readonly reason: string;
+  };
   /** Messages the use case queued itself (breach nudges), counted as sent. */
   readonly sentElsewhere?: number;
   /** Recipients left out because no platform reaches them. */
@@ -44,7 +54,12 @@ export interface RunCounts {
 export const zeroCounts = (): RunCounts => ({ sent: 0, skipped: 0, missed: 0, failed: 0 });
 
 export function addCounts(a: RunCounts, b: RunCounts): RunCounts {
-  return { sent: a.sent + b.sent, skipped: a.skipped + b.skipped, missed: a.missed + b.missed, failed: a.failed + b.failed };
+  return {
+    sent: a.sent + b.sent,
+    skipped: a.skipped + b.skipped,
+    missed: a.missed + b.missed,
+    failed: a.failed + b.failed,
+  };
 }
 
 /** Runs on demand carry a `~stamp` after the period key, so they never collide with the scheduled run. */
@@ -112,7 +127,8 @@ export class OccurrenceRunner {
           pending.push(occurrence);
           continue;
         }
-        if (occurrence.status !== 'scheduled') this.count(team.id, occurrence.ritual, occurrence.status, occurrence.reason);
+        if (occurrence.status !== 'scheduled')
+          this.count(team.id, occurrence.ritual, occurrence.status, occurrence.reason);
         if (occurrence.status === 'skipped') counts.skipped++;
         if (occurrence.status === 'missed') counts.missed++;
       }
@@ -132,7 +148,16 @@ export class OccurrenceRunner {
       status = 'pending';
     }
     const key = occurrenceKey(team.id, p.ritual, p.periodKey, p.memberId);
-    return { key, teamId: team.id, ritual: p.ritual, periodKey: p.periodKey, memberId: p.memberId, status, dueAt: p.dueAt.toISOString(), reason };
+    return {
+      key,
+      teamId: team.id,
+      ritual: p.ritual,
+      periodKey: p.periodKey,
+      memberId: p.memberId,
+      status,
+      dueAt: p.dueAt.toISOString(),
+      reason,
+    };
   }
 
   /**
@@ -166,7 +191,8 @@ export class OccurrenceRunner {
     await this.ctx.repos.occurrences.setStatusMany(toPending, { at });
     try {
       const items = built.flatMap(({ occ, delivery }) => delivery.items.map((i) => ({ ...i, occurrenceId: occ.id })));
-      const { inserted } = items.length > 0 ? await this.ctx.outbox.enqueue(items, { at }) : { inserted: [] as boolean[] };
+      const { inserted } =
+        items.length > 0 ? await this.ctx.outbox.enqueue(items, { at }) : { inserted: [] as boolean[] };
       let next = 0;
       for (const { index, delivery } of built) {
         for (let k = 0; k < delivery.items.length; k++) if (inserted[next++]) counts[index]!.sent++;
@@ -180,7 +206,10 @@ export class OccurrenceRunner {
         counts[index]!.failed++;
       }
       const rituals = [...new Set(built.map((b) => b.occ.ritual))];
-      this.ctx.log.error({ team: team.id, rituals, occurrences: built.length, err: errorInfo(err) }, 'ritual occurrences failed to queue');
+      this.ctx.log.error(
+        { team: team.id, rituals, occurrences: built.length, err: errorInfo(err) },
+        'ritual occurrences failed to queue',
+      );
       await this.ctx.repos.occurrences.setStatusMany(changes, { at });
       return counts;
     }
@@ -208,7 +237,8 @@ export class OccurrenceRunner {
         else if (occurrence.status === 'missed') {
           this.count(team.id, occurrence.ritual, 'missed', occurrence.reason);
           counts[index]!.missed++;
-        } else if (occurrence.status === 'skipped') this.count(team.id, occurrence.ritual, 'skipped', occurrence.reason);
+        } else if (occurrence.status === 'skipped')
+          this.count(team.id, occurrence.ritual, 'skipped', occurrence.reason);
       });
       if (due.length > 0) {
         const dueCounts = await this.deliverAll(
@@ -226,12 +256,17 @@ export class OccurrenceRunner {
     for (const { index, occ, delivery } of built) {
       if (counts[index]!.failed > 0) continue;
       const outcome = delivery.outcome;
-      const status: OccurrenceStatus = outcome?.status ?? (delivery.items.length > 0 || delivery.sentElsewhere ? 'enqueued' : 'done');
+      const status: OccurrenceStatus =
+        outcome?.status ?? (delivery.items.length > 0 || delivery.sentElsewhere ? 'enqueued' : 'done');
       changes.push({ id: occ.id, status, reason: outcome?.reason ?? occ.reason });
       if (status === 'skipped') counts[index]!.skipped++;
       if (status === 'missed') counts[index]!.missed++;
       this.count(team.id, occ.ritual, status, outcome?.reason);
-      this.ctx.metrics.inc('ritual_messages_enqueued_total', { team: team.id, ritual: occ.ritual }, counts[index]!.sent);
+      this.ctx.metrics.inc(
+        'ritual_messages_enqueued_total',
+        { team: team.id, ritual: occ.ritual },
+        counts[index]!.sent,
+      );
     }
     await this.ctx.repos.occurrences.setStatusMany(changes, { at });
     return counts;
@@ -247,7 +282,10 @@ export class OccurrenceRunner {
 
   private failed(team: Team, occ: Occurrence, err: unknown): void {
     this.ctx.metrics.inc('ritual_failures_total', { team: team.id, ritual: occ.ritual });
-    this.ctx.log.error({ team: team.id, ritual: occ.ritual, period: occ.periodKey, occurrence: occ.id, err: errorInfo(err) }, 'ritual occurrence failed');
+    this.ctx.log.error(
+      { team: team.id, ritual: occ.ritual, period: occ.periodKey, occurrence: occ.id, err: errorInfo(err) },
+      'ritual occurrence failed',
+    );
   }
 
   /** Pending rows left by a crash and scheduled rows now due: delivered (a team's rows together), or missed when too old. */
@@ -263,13 +301,19 @@ export class OccurrenceRunner {
       i = j;
       const team = findTeam(this.ctx.workspace(), teamId);
       if (!team) {
-        await this.ctx.repos.occurrences.setStatusMany(batch.map((o) => ({ id: o.id, status: 'skipped' as const, reason: 'team_removed' })), { at });
+        await this.ctx.repos.occurrences.setStatusMany(
+          batch.map((o) => ({ id: o.id, status: 'skipped' as const, reason: 'team_removed' })),
+          { at },
+        );
         for (const occ of batch) onRun(occ, { ...zeroCounts(), skipped: 1 });
         continue;
       }
       const late = batch.filter((o) => this.isLate(new Date(o.dueAt), now));
       const live = batch.filter((o) => !this.isLate(new Date(o.dueAt), now));
-      await this.ctx.repos.occurrences.setStatusMany(late.map((o) => ({ id: o.id, status: 'missed' as const, reason: 'late' })), { at });
+      await this.ctx.repos.occurrences.setStatusMany(
+        late.map((o) => ({ id: o.id, status: 'missed' as const, reason: 'late' })),
+        { at },
+      );
       for (const occ of late) {
         this.count(team.id, occ.ritual, 'missed', 'late');
         onRun(occ, { ...zeroCounts(), missed: 1 });
@@ -282,6 +326,11 @@ export class OccurrenceRunner {
 }
 
 export function errorInfo(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) return { name: err.name, message: err.message, ...('code' in err ? { code: (err as { code: unknown }).code } : {}) };
+  if (err instanceof Error)
+    return {
+      name: err.name,
+      message: err.message,
+      ...('code' in err ? { code: (err as { code: unknown }).code } : {}),
+    };
   return { message: String(err) };
 }

@@ -12,7 +12,13 @@ import type { PlannedOccurrence } from './occurrence-runner.js';
 import type { Fire } from './schedule-fires.js';
 import { atLocalTime, localTimeOf } from './wall-clock.js';
 
-export function planReview(ctx: CoreContext, team: Team, fire: Fire, ritual: 'monthly_review' | 'qbr', kind: PeriodKind): PlannedOccurrence[] {
+export function planReview(
+  ctx: CoreContext,
+  team: Team,
+  fire: Fire,
+  ritual: 'monthly_review' | 'qbr',
+  kind: PeriodKind,
+): PlannedOccurrence[] {
   const ws = ctx.workspace();
   const day = localDateOf(fire.at.toISOString(), fire.zone);
   const period = previousPeriod(periodOfDate(kind, day, periodSettingsOf(ws)), periodSettingsOf(ws));

@@ -47,5 +47,7 @@ export function delivererFor(ctx: CoreContext): (ritual: string) => Deliverer | 
     monthly_review: (occ, team, now) => deliverMonthlyReview(ctx, occ, team, now),
     qbr: (occ, team, now) => deliverQbr(ctx, occ, team, now),
   };
-  return (ritual) => table[ritual] ?? (ritual.startsWith('checkin.reminder.') ? (occ, team, now) => deliverReminder(ctx, occ, team, now) : undefined);
+  return (ritual) =>
+    table[ritual] ??
+    (ritual.startsWith('checkin.reminder.') ? (occ, team, now) => deliverReminder(ctx, occ, team, now) : undefined);
 }

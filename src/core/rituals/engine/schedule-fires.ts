@@ -57,7 +57,9 @@ export function firesBetween(cron: CronPort, team: Team, from: Date, to: Date): 
     fires.push(...mine);
   }
   const order = (r: RitualId) => RITUAL_IDS.indexOf(r);
-  return fires.sort((a, b) => a.at.getTime() - b.at.getTime() || order(a.ritual) - order(b.ritual) || a.zone.localeCompare(b.zone));
+  return fires.sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || order(a.ritual) - order(b.ritual) || a.zone.localeCompare(b.zone),
+  );
 }
 
 /** The team's next fire strictly after `after`, if any. */

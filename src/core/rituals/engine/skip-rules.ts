@@ -16,7 +16,12 @@ export interface CheckInAsk {
 }
 
 /** Each ask's skip reason (undefined: prompt), in order. */
-export async function checkInSkipReasons(ctx: CoreContext, ws: Workspace, team: Team, asks: readonly CheckInAsk[]): Promise<(SkipReason | undefined)[]> {
+export async function checkInSkipReasons(
+  ctx: CoreContext,
+  ws: Workspace,
+  team: Team,
+  asks: readonly CheckInAsk[],
+): Promise<(SkipReason | undefined)[]> {
   const calendar = teamCalendar(ws, team);
   const reasons: (SkipReason | undefined)[] = asks.map(({ member, localDate }) => {
     if (checkinKpisOf(ws, member).length === 0) return 'no_checkin';

@@ -6,11 +6,25 @@ import { DateTime } from 'luxon';
 export function addWallClockMinutes(instant: Date, zone: string, minutes: number): Date {
   const local = DateTime.fromJSDate(instant, { zone });
   const naive = DateTime.fromObject(
-    { year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute, second: local.second },
+    {
+      year: local.year,
+      month: local.month,
+      day: local.day,
+      hour: local.hour,
+      minute: local.minute,
+      second: local.second,
+    },
     { zone: 'UTC' },
   ).plus({ minutes });
   const shifted = DateTime.fromObject(
-    { year: naive.year, month: naive.month, day: naive.day, hour: naive.hour, minute: naive.minute, second: naive.second },
+    {
+      year: naive.year,
+      month: naive.month,
+      day: naive.day,
+      hour: naive.hour,
+      minute: naive.minute,
+      second: naive.second,
+    },
     { zone },
   );
   return shifted.toJSDate();

@@ -12,7 +12,11 @@ export interface CollectiveFigureWithPeriod extends CollectiveFigure {
   readonly period: Period;
 }
 
-export async function collectiveFigures(reports: ReportMemo, team: Team, asOf: Date): Promise<CollectiveFigureWithPeriod[]> {
+export async function collectiveFigures(
+  reports: ReportMemo,
+  team: Team,
+  asOf: Date,
+): Promise<CollectiveFigureWithPeriod[]> {
   const current = await reports.team(team);
   if (current.collective.length === 0) return [];
   const settings = periodSettingsOf(await reports.workspace());

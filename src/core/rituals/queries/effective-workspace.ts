@@ -4,7 +4,15 @@
 // targets from it. The store's config sync writes the config's targets back onto a row whose config
 // entry changed, so a later config change of that objective wins. Rebuilt only when the config object
 // or the store's objectives version changes.
-import type { CollectiveObjective, Member, Objective, Role, TargetOverride, Team, Workspace } from '../../domain/model.js';
+import type {
+  CollectiveObjective,
+  Member,
+  Objective,
+  Role,
+  TargetOverride,
+  Team,
+  Workspace,
+} from '../../domain/model.js';
 import { teamObjectiveId, uniqueMembers, workspaceObjectiveIds } from '../../domain/objective-ids.js';
 import type { ObjectivesRepo, StoredObjective } from '../../ports/index.js';
 
@@ -17,24 +25,32 @@ function roleWithRows(role: Role, ids: readonly string[], rows: ReadonlyMap<stri
 }
 
 /** A member override's stored target, and each dated change of it as a later override of the same KPI. */
-function overridesWithRows(overrides: readonly TargetOverride[], ids: readonly string[], rows: ReadonlyMap<string, StoredObjective>): TargetOverride[] {
+function overridesWithRows(
+  overrides: readonly TargetOverride[],
+  ids: readonly string[],
+  rows: ReadonlyMap<string, StoredObjective>,
+): TargetOverride[] {
   return overrides.flatMap((ov, i) => {
     const row = rows.get(ids[i] ?? '');
     if (row?.scope !== 'member') return [ov];
-    const later = row.schedule.map((c): TargetOverride => ({
-      kpi: ov.kpi,
-      target: c.target,
-      ...(ov.per ? { per: ov.per } : {}),
-      // A change never applies before the override it changes.
-      from: ov.from !== undefined && ov.from > c.from ? ov.from : c.from,
-    }));
+    const later = row.schedule.map(
+      (c): TargetOverride => ({
+        kpi: ov.kpi,
+        target: c.target,
+        ...(ov.per ? { per: ov.per } : {}),
+        // A change never applies before the override it changes.
+        from: ov.from !== undefined && ov.from > c.from ? ov.from : c.from,
+      }),
+    );
     return [{ ...ov, target: row.target }, ...later];
   });
 }
 
 function collectiveWithRow(c: CollectiveObjective, row: StoredObjective | undefined): CollectiveObjective {
   if (row?.scope !== 'team' || !('value' in row.target)) return c;
-  const history = row.schedule.flatMap((ch) => ('value' in ch.target ? [{ from: ch.from, target: ch.target.value }] : []));
+  const history = row.schedule.flatMap((ch) =>
+    'value' in ch.target ? [{ from: ch.from, target: ch.target.value }] : [],
+  );
   return { ...c, target: row.target.value, history };
 }
 
@@ -44,7 +60,9 @@ export function applyStoredTargets(ws: Workspace, stored: readonly StoredObjecti
   for (const r of stored) if (r.active) rows.set(r.id, r);
   if (rows.size === 0) return ws;
   const ids = workspaceObjectiveIds(ws);
-  const roles = Object.fromEntries(Object.entries(ws.roles).map(([id, role]) => [id, roleWithRows(role, ids.roles.get(id) ?? [], rows)]));
+  const roles = Object.fromEntries(
+    Object.entries(ws.roles).map(([id, role]) => [id, roleWithRows(role, ids.roles.get(id) ?? [], rows)]),
+  );
   // A member listed in two teams is defined by their first entry: only entries with those overrides map.
   const defining = uniqueMembers(ws);
   const members = new Map<string, Member>();
@@ -57,11 +75,13 @@ export function applyStoredTargets(ws: Workspace, stored: readonly StoredObjecti
     }
     return out;
   };
-  const teams = ws.teams.map((t): Team => ({
-    ...t,
-    members: t.members.map(memberWithRows),
-    collective: t.collective.map((c) => collectiveWithRow(c, rows.get(teamObjectiveId(t.id, c.id)))),
-  }));
+  const teams = ws.teams.map(
+    (t): Team => ({
+      ...t,
+      members: t.members.map(memberWithRows),
+      collective: t.collective.map((c) => collectiveWithRow(c, rows.get(teamObjectiveId(t.id, c.id)))),
+    }),
+  );
   return { ...ws, roles, teams };
 }
 

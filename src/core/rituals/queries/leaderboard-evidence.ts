@@ -36,7 +36,12 @@ export function leaderboardSkip(e: WeekEvidence): LeaderboardSkipReason | undefi
   return undefined;
 }
 
-export async function weekEvidence(ctx: CoreContext, team: Team, period: Period, report: TeamReport): Promise<WeekEvidence> {
+export async function weekEvidence(
+  ctx: CoreContext,
+  team: Team,
+  period: Period,
+  report: TeamReport,
+): Promise<WeekEvidence> {
   const memberIds = new Set(team.members.map((m) => m.id));
   const [occurrences, checkIns, data] = await Promise.all([
     ctx.repos.occurrences.list({ teamId: team.id, ritual: 'checkin', periodKey: period.key }),
@@ -50,6 +55,8 @@ export async function weekEvidence(ctx: CoreContext, team: Team, period: Period,
     prompts: asked.length,
     excusedPrompts: asked.filter((o) => o.status === 'skipped' && o.reason !== null && EXCUSED.has(o.reason)).length,
     checkIns: checkIns.length,
-    memberValues: data.values.filter((v) => v.memberId !== undefined && memberIds.has(v.memberId) && v.date >= period.start && v.date <= period.end).length,
+    memberValues: data.values.filter(
+      (v) => v.memberId !== undefined && memberIds.has(v.memberId) && v.date >= period.start && v.date <= period.end,
+    ).length,
   };
 }

@@ -54,10 +54,15 @@ export async function memberStanding(
   const rankPeriod = opts.rank === false ? undefined : previousPeriod(weekOf(ws, asOf, team.timezone), settings);
   // Asked together with the first objective's period: one read of the team's values serves both, and
   // the member's rows of that period come from its team report.
-  const [week] = rankPeriod ? await reports.reports(team, [rankPeriod, periods[0]!], at, { movement: false }) : [undefined];
+  const [week] = rankPeriod
+    ? await reports.reports(team, [rankPeriod, periods[0]!], at, { movement: false })
+    : [undefined];
   const rowsByKind = new Map<PeriodKind, { rows: readonly MemberKpiRow[] | undefined; end: string }>(
     await Promise.all(
-      kinds.map(async (k, i) => [k, { rows: await reports.memberRows(team, member.id, periods[i]!, at), end: periods[i]!.end }] as const),
+      kinds.map(
+        async (k, i) =>
+          [k, { rows: await reports.memberRows(team, member.id, periods[i]!, at), end: periods[i]!.end }] as const,
+      ),
     ),
   );
   const lines: KpiLine[] = [];

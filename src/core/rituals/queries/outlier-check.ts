@@ -31,10 +31,15 @@ export function outlierOf(value: number, history: readonly number[]): Outlier | 
 }
 
 /** The member's latest answers of the 8 weeks before `period`, as values per KPI (weeks without it left out). */
-export async function pastWeeklyValues(ctx: CoreContext, memberId: string, period: Period): Promise<Record<string, number[]>> {
+export async function pastWeeklyValues(
+  ctx: CoreContext,
+  memberId: string,
+  period: Period,
+): Promise<Record<string, number[]>> {
   const settings = periodSettingsOf(ctx.workspace());
   const keys: string[] = [];
-  for (let p = previousPeriod(period, settings); keys.length < HISTORY_WEEKS; p = previousPeriod(p, settings)) keys.push(p.key);
+  for (let p = previousPeriod(period, settings); keys.length < HISTORY_WEEKS; p = previousPeriod(p, settings))
+    keys.push(p.key);
   const answers = await ctx.repos.checkIns.list({ memberIds: [memberId], periodKeys: keys, latestOnly: true });
   const out: Record<string, number[]> = {};
   for (const a of answers) for (const [kpi, v] of Object.entries(a.values)) (out[kpi] ??= []).push(v);

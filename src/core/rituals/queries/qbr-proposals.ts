@@ -40,7 +40,12 @@ export interface Proposal {
 }
 
 /** A proposal from past results (nulls ignored); undefined without any. */
-export function proposeTarget(current: number, history: readonly (number | null)[], direction: Direction, unit: Unit): Proposal | undefined {
+export function proposeTarget(
+  current: number,
+  history: readonly (number | null)[],
+  direction: Direction,
+  unit: Unit,
+): Proposal | undefined {
   const values = history.filter((v): v is number => v !== null && Number.isFinite(v));
   if (values.length === 0) return undefined;
   const basis = percentile(values, direction === 'higher' ? PROPOSAL_PERCENTILE : 1 - PROPOSAL_PERCENTILE);

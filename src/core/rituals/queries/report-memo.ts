@@ -112,7 +112,9 @@ export class ReportMemo {
   async memberRows(team: Team, memberId: string, period: Period, asOf: string): Promise<MemberKpiRow[] | undefined> {
     const current = await this.team(team);
     for (const movement of [false, true]) {
-      const built = this.built.get(`report|${current.id}|${period.key}|${asOf}|${movement}`) as Promise<TeamReport> | undefined;
+      const built = this.built.get(`report|${current.id}|${period.key}|${asOf}|${movement}`) as
+        | Promise<TeamReport>
+        | undefined;
       if (built) return (await built).members.find((m) => m.id === memberId)?.kpis;
     }
     return this.once(`member|${current.id}|${memberId}|${period.key}|${asOf}`, async () => {
@@ -120,14 +122,23 @@ export class ReportMemo {
       const range = reportDataRange(ws, current, period, localDateOf(asOf, current.timezone), { movement: false });
       const member = current.members.filter((m) => m.id === memberId);
       const data = await this.memberData(current, member, range);
-      return buildMemberRows({ workspace: ws, team: { ...current, members: member }, period, asOf, values: data.values, ooo: data.ooo }, memberId);
+      return buildMemberRows(
+        { workspace: ws, team: { ...current, members: member }, period, asOf, values: data.values, ooo: data.ooo },
+        memberId,
+      );
     });
   }
 
   /** A member's values: from a read of their team covering the range if this call made one, else their own. */
   private memberData(team: Team, members: readonly Member[], range: DayRange): Promise<TeamData> {
     const hit = (this.loaded.get(team.id) ?? []).find((l) => l.range.from <= range.from && l.range.to >= range.to);
-    return hit ? hit.data : this.data({ ...team, id: team.id, members: [...members] }, range, `${team.id}#${members.map((m) => m.id).join(',')}`);
+    return hit
+      ? hit.data
+      : this.data(
+          { ...team, id: team.id, members: [...members] },
+          range,
+          `${team.id}#${members.map((m) => m.id).join(',')}`,
+        );
   }
 
   /** The collective rows of one team for several periods, without scoring its members. */
@@ -141,7 +152,14 @@ export class ReportMemo {
       periods.map((period) =>
         this.once(`collective|${current.id}|${period.key}|${asOf}`, async () => {
           const data = await this.data(current, range);
-          return buildCollectiveRows({ workspace: ws, team: current, period, asOf, values: data.values, ooo: data.ooo });
+          return buildCollectiveRows({
+            workspace: ws,
+            team: current,
+            period,
+            asOf,
+            values: data.values,
+            ooo: data.ooo,
+          });
         }),
       ),
     );

@@ -26,13 +26,26 @@ export function channelAudience(ctx: CoreContext, team: Team): ReviewAudience {
  */
 export function chartsFor(audience: ReviewAudience, charts: readonly ChartRef[]): ChartRef[] {
   if (audience.kind === 'member') return [];
-  if (audience.kind === 'channel' && audience.individuals !== 'all') return charts.filter((c) => new URLSearchParams(c.id).get('kind') !== 'attainment');
+  if (audience.kind === 'channel' && audience.individuals !== 'all')
+    return charts.filter((c) => new URLSearchParams(c.id).get('kind') !== 'attainment');
   return [...charts];
 }
 
-export async function deliverReview(ctx: CoreContext, occ: Occurrence, team: Team, period: Period, now: Date, build: ReviewBuilder): Promise<Delivery> {
+export async function deliverReview(
+  ctx: CoreContext,
+  occ: Occurrence,
+  team: Team,
+  period: Period,
+  now: Date,
+  build: ReviewBuilder,
+): Promise<Delivery> {
   const audience = channelAudience(ctx, team);
-  const channel = outboxItem(ctx, { kind: 'channel', teamId: team.id }, await build(audience, team.locale), `occ:${occ.key}`);
+  const channel = outboxItem(
+    ctx,
+    { kind: 'channel', teamId: team.id },
+    await build(audience, team.locale),
+    `occ:${occ.key}`,
+  );
   if (!channel) return { items: [], outcome: { status: 'skipped', reason: 'no_channel' } };
   if (audience.kind === 'channel' && audience.individuals === 'all') return { items: [channel] };
   const ws = ctx.workspace();
@@ -48,6 +61,7 @@ export async function deliverReview(ctx: CoreContext, occ: Occurrence, team: Tea
   for (const managerId of team.managers) await dm(managerId, { kind: 'manager' }, `manager:${managerId}`);
   // The reps of the report (with a role, started by the period's end), each with their own figures.
   const [report] = await reportsOf(ctx).reports(team, [period], now.toISOString());
-  for (const m of report!.members) if (!team.managers.includes(m.id)) await dm(m.id, { kind: 'member', memberId: m.id }, `member:${m.id}`);
+  for (const m of report!.members)
+    if (!team.managers.includes(m.id)) await dm(m.id, { kind: 'member', memberId: m.id }, `member:${m.id}`);
   return { items, unreachable };
 }

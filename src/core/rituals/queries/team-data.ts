@@ -40,7 +40,10 @@ export async function loadTeamData(repos: TeamDataRepos, team: Team, from: strin
         ),
     repos.ooo.listOverlapping(memberIds, from, to),
   ]);
-  const values = former.length === 0 ? stored : stored.map((v) => (v.memberId !== undefined && !current.has(v.memberId) ? asTeamValue(v, team.id) : v));
+  const values =
+    former.length === 0
+      ? stored
+      : stored.map((v) => (v.memberId !== undefined && !current.has(v.memberId) ? asTeamValue(v, team.id) : v));
   return { values, ooo: ooo.map((o) => ({ memberId: o.memberId, from: o.from, to: o.to })) };
 }
 

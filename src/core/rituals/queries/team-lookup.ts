@@ -100,7 +100,9 @@ export function scheduleOf(team: Team, ritual: RitualId): RitualSchedule | undef
 
 /** The zone a member's check-in fires in: their own with local time, else the schedule's. */
 export function checkinZone(team: Team, member: Member, schedule: RitualSchedule): string {
-  return schedule.localTime ? (member.timezone ?? schedule.timezone ?? team.timezone) : (schedule.timezone ?? team.timezone);
+  return schedule.localTime
+    ? (member.timezone ?? schedule.timezone ?? team.timezone)
+    : (schedule.timezone ?? team.timezone);
 }
 
 export function nameOf(ws: Workspace, memberId: string): string {

@@ -2,7 +2,12 @@
 // apply`). Computes each kind's cutoff from the config (defaults when the config sets none), hands them
 // to the store, and logs what was removed: counts and cutoffs only, never the data.
 import type { Workspace } from '../../domain/model.js';
-import { DEFAULT_RETENTION, retentionCutoffs, type RetentionCutoffs, type RetentionPolicy } from '../../domain/retention.js';
+import {
+  DEFAULT_RETENTION,
+  retentionCutoffs,
+  type RetentionCutoffs,
+  type RetentionPolicy,
+} from '../../domain/retention.js';
 import type { CoreLogger, RetentionCounts, RetentionRepo } from '../../ports/index.js';
 
 export interface RetentionRun {
@@ -19,7 +24,11 @@ export interface RetentionDeps {
   readonly log: CoreLogger;
 }
 
-export async function applyRetention(deps: RetentionDeps, now: Date, opts: { readonly dryRun?: boolean } = {}): Promise<RetentionRun> {
+export async function applyRetention(
+  deps: RetentionDeps,
+  now: Date,
+  opts: { readonly dryRun?: boolean } = {},
+): Promise<RetentionRun> {
   const dryRun = opts.dryRun ?? false;
   const policy = deps.workspace().defaults.retention ?? DEFAULT_RETENTION;
   const cutoffs = retentionCutoffs(policy, now);

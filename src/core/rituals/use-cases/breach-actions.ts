@@ -32,7 +32,8 @@ async function breachTarget(ctx: CoreContext, actor: Actor, value: string): Prom
   const breach = typeof parsed.breach === 'number' ? await ctx.repos.breaches.get(parsed.breach) : undefined;
   const ws = ctx.workspace();
   const team = typeof parsed.team === 'string' ? findTeam(ws, parsed.team) : undefined;
-  if (!breach || !team || !breach.objectiveId.startsWith(`team:${team.id}:`)) throw new DomainError('BREACH.NOT_FOUND', 'unknown breach');
+  if (!breach || !team || !breach.objectiveId.startsWith(`team:${team.id}:`))
+    throw new DomainError('BREACH.NOT_FOUND', 'unknown breach');
   const figures = await collectiveFigures(reportsOf(ctx), team, ctx.clock.now());
   const figure = figures.find((f) => objectiveIdOf(team.id, f.objective.id) === breach.objectiveId);
   if (!figure) throw new DomainError('BREACH.NOT_FOUND', 'objective no longer configured');
@@ -46,10 +47,19 @@ export async function acknowledgeBreach(ctx: CoreContext, actor: Actor, value: s
   const { breach, figure, team } = await breachTarget(ctx, actor, value);
   if (breach.leftAt !== null) throw new DomainError('BREACH.CLEARED', 'breach already over');
   const now = ctx.clock.now().toISOString();
-  const updated = breach.state === 'acknowledged' ? breach : await ctx.repos.breaches.acknowledge(breach.id, actor.member.id, now);
+  const updated =
+    breach.state === 'acknowledged' ? breach : await ctx.repos.breaches.acknowledge(breach.id, actor.member.id, now);
   ctx.metrics.inc('breach_acknowledged_total', { team: team.id });
   const ws = ctx.workspace();
-  const view = breachNudgeView({ ws, team, figure, breach: updated!, locale: actor.locale, zone: actor.zone, byName: actor.member.name });
+  const view = breachNudgeView({
+    ws,
+    team,
+    figure,
+    breach: updated!,
+    locale: actor.locale,
+    zone: actor.zone,
+    byName: actor.member.name,
+  });
   return { kind: 'replace', view };
 }
 
@@ -63,17 +73,39 @@ export async function snoozeBreach(ctx: CoreContext, actor: Actor, value: string
   const updated = await ctx.repos.breaches.snooze(breach.id, until, actor.member.id, now.toISOString());
   const periodKey = `b${breach.id}@${until}`;
   // A new snooze replaces the pending re-nudge of an earlier one: one scheduled row per breach, not a stack.
-  const earlier = await ctx.repos.occurrences.list({ teamId: team.id, ritual: 'breach.renudge', statuses: ['scheduled'] });
+  const earlier = await ctx.repos.occurrences.list({
+    teamId: team.id,
+    ritual: 'breach.renudge',
+    statuses: ['scheduled'],
+  });
   const superseded = earlier.filter((o) => o.periodKey.startsWith(`b${breach.id}@`) && o.periodKey !== periodKey);
   if (superseded.length > 0) {
-    await ctx.repos.occurrences.setStatusMany(superseded.map((o) => ({ id: o.id, status: 'skipped' as const, reason: 'superseded' })), { at: now.toISOString() });
+    await ctx.repos.occurrences.setStatusMany(
+      superseded.map((o) => ({ id: o.id, status: 'skipped' as const, reason: 'superseded' })),
+      { at: now.toISOString() },
+    );
   }
   await ctx.repos.occurrences.insert(
-    { key: occurrenceKey(team.id, 'breach.renudge', periodKey, null), teamId: team.id, ritual: 'breach.renudge', periodKey, memberId: null, status: 'scheduled', dueAt: until },
+    {
+      key: occurrenceKey(team.id, 'breach.renudge', periodKey, null),
+      teamId: team.id,
+      ritual: 'breach.renudge',
+      periodKey,
+      memberId: null,
+      status: 'scheduled',
+      dueAt: until,
+    },
     { at: now.toISOString() },
   );
   ctx.metrics.inc('breach_snoozed_total', { team: team.id });
-  const view = breachNudgeView({ ws: ctx.workspace(), team, figure, breach: updated!, locale: actor.locale, zone: actor.zone });
+  const view = breachNudgeView({
+    ws: ctx.workspace(),
+    team,
+    figure,
+    breach: updated!,
+    locale: actor.locale,
+    zone: actor.zone,
+  });
   return { kind: 'replace', view };
 }
 
@@ -81,5 +113,12 @@ export async function breachDecisionForm(ctx: CoreContext, actor: Actor, value: 
   const { breach, figure, team } = await breachTarget(ctx, actor, value);
   const label = collectiveLabel(ctx.workspace(), figure.objective, actor.locale);
   const context = t(actor.locale, 'decision.form.breachContext', { label, team: team.name });
-  return { kind: 'form', view: decisionFormView({ locale: actor.locale, context, metadata: { team: team.id, objective: breach.objectiveId, breach: breach.id } }) };
+  return {
+    kind: 'form',
+    view: decisionFormView({
+      locale: actor.locale,
+      context,
+      metadata: { team: team.id, objective: breach.objectiveId, breach: breach.id },
+    }),
+  };
 }

@@ -8,7 +8,13 @@ import type { CheckInFormView } from '../../view-models.js';
 import { checkInFormView, type FormPrefill } from '../../view-builders/checkin-views.js';
 import { periodLabel } from '../../view-builders/labels.js';
 import type { Actor } from '../actor.js';
-import { checkInWindow, defaultCheckInPeriod, periodState, upcomingCheckInPeriod, type CheckInWindow } from '../engine/checkin-window.js';
+import {
+  checkInWindow,
+  defaultCheckInPeriod,
+  periodState,
+  upcomingCheckInPeriod,
+  type CheckInWindow,
+} from '../engine/checkin-window.js';
 import type { CoreContext } from '../deps.js';
 import { occurrenceKey } from '../engine/occurrence-runner.js';
 import { checkinKpisOf } from '../queries/team-lookup.js';
@@ -20,17 +26,31 @@ export function checkInKpis(ctx: CoreContext, member: Member): Kpi[] {
 }
 
 /** The period asked for ('next', a key, or the default one), checked open at `now`. */
-export function openPeriod(ctx: CoreContext, team: Team, member: Member, periodKey: string | undefined, now: Date, locale: Actor['locale']): { period: Period; window: CheckInWindow } {
+export function openPeriod(
+  ctx: CoreContext,
+  team: Team,
+  member: Member,
+  periodKey: string | undefined,
+  now: Date,
+  locale: Actor['locale'],
+): { period: Period; window: CheckInWindow } {
   const ws = ctx.workspace();
   let period: Period;
   if (periodKey === 'next') period = upcomingCheckInPeriod(ws, ctx.cron, team, member, now);
   else if (periodKey !== undefined) period = resolvePeriod(ws, periodKey);
   else period = defaultCheckInPeriod(ws, ctx.cron, team, member, now);
-  if (period.kind !== 'week') throw new DomainError('PERIOD.MALFORMED', `not a week: ${period.key}`, { period: period.key });
+  if (period.kind !== 'week')
+    throw new DomainError('PERIOD.MALFORMED', `not a week: ${period.key}`, { period: period.key });
   const window = checkInWindow(ctx.cron, team, member, period);
   const state = periodState(ws, window, now);
-  if (state === 'closed') throw new DomainError('CHECKIN.PERIOD_CLOSED', `check-in ${period.key} is closed`, { period: periodLabel(locale, period) });
-  if (state === 'not_open') throw new DomainError('CHECKIN.PERIOD_NOT_OPEN', `check-in ${period.key} is not open yet`, { period: periodLabel(locale, period) });
+  if (state === 'closed')
+    throw new DomainError('CHECKIN.PERIOD_CLOSED', `check-in ${period.key} is closed`, {
+      period: periodLabel(locale, period),
+    });
+  if (state === 'not_open')
+    throw new DomainError('CHECKIN.PERIOD_NOT_OPEN', `check-in ${period.key} is not open yet`, {
+      period: periodLabel(locale, period),
+    });
   return { period, window };
 }
 
@@ -38,7 +58,12 @@ export async function buildCheckInForm(
   ctx: CoreContext,
   actor: Actor,
   periodKey: string | undefined,
-  extra: { prefill?: FormPrefill; errors?: Record<string, string>; period?: Period; confirm?: Record<string, number> } = {},
+  extra: {
+    prefill?: FormPrefill;
+    errors?: Record<string, string>;
+    period?: Period;
+    confirm?: Record<string, number>;
+  } = {},
 ): Promise<CheckInFormView> {
   const { member, team, locale } = actor;
   const kpis = checkInKpis(ctx, member);

@@ -11,5 +11,8 @@ export async function deliverClose(ctx: CoreContext, occ: Occurrence, team: Team
   if (answered) return { items: [], outcome: { status: 'done', reason: 'submitted' } };
   const prompted = await ctx.repos.occurrences.get(`${team.id}:checkin:${occ.periodKey}:${occ.memberId}`);
   ctx.metrics.inc('checkins_missed_total', { team: team.id });
-  return { items: [], outcome: { status: 'missed', reason: prompted?.status === 'enqueued' ? 'no_answer' : 'not_prompted' } };
+  return {
+    items: [],
+    outcome: { status: 'missed', reason: prompted?.status === 'enqueued' ? 'no_answer' : 'not_prompted' },
+  };
 }

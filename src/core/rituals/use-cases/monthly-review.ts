@@ -17,7 +17,13 @@ import { resolvePeriod } from './team-report.js';
  * The charts of a review (burn-up per collective objective, then attainment), titled in `locale`, drawn
  * as of `now`. None without a catalog; a catalog failure is logged and the review goes out without them.
  */
-export async function reviewCharts(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale): Promise<ChartRef[]> {
+export async function reviewCharts(
+  ctx: CoreContext,
+  team: Team,
+  period: Period,
+  now: Date,
+  locale: Locale,
+): Promise<ChartRef[]> {
   if (!ctx.charts) return [];
   try {
     return await ctx.charts.reviewCharts(team.id, period.key, now.toISOString(), locale);
@@ -28,16 +34,33 @@ export async function reviewCharts(ctx: CoreContext, team: Team, period: Period,
   }
 }
 
-export async function buildMonthlyReview(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale, audience: ReviewAudience = EVERYONE): Promise<MonthlyReviewView> {
+export async function buildMonthlyReview(
+  ctx: CoreContext,
+  team: Team,
+  period: Period,
+  now: Date,
+  locale: Locale,
+  audience: ReviewAudience = EVERYONE,
+): Promise<MonthlyReviewView> {
   const ws = ctx.workspace();
   const [[report], charts] = await Promise.all([
     reportsOf(ctx).reports(team, [period], now.toISOString()),
     audience.kind === 'member' ? Promise.resolve([]) : reviewCharts(ctx, team, period, now, locale),
   ]);
-  return { ...monthlyReviewView({ ws, team, report: report!, period, locale, audience }), charts: chartsFor(audience, charts) };
+  return {
+    ...monthlyReviewView({ ws, team, report: report!, period, locale, audience }),
+    charts: chartsFor(audience, charts),
+  };
 }
 
-export async function deliverMonthlyReview(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
+export async function deliverMonthlyReview(
+  ctx: CoreContext,
+  occ: Occurrence,
+  team: Team,
+  now: Date,
+): Promise<Delivery> {
   const period = resolvePeriod(ctx.workspace(), basePeriodKey(occ.periodKey));
-  return deliverReview(ctx, occ, team, period, now, (audience, locale) => buildMonthlyReview(ctx, team, period, now, locale, audience));
+  return deliverReview(ctx, occ, team, period, now, (audience, locale) =>
+    buildMonthlyReview(ctx, team, period, now, locale, audience),
+  );
 }

@@ -26,13 +26,19 @@ export async function myGoals(base: CoreContext, actor: Actor): Promise<MyGoalsV
   // The same ranking as the `leaderboard` command: the last completed week.
   const rankText =
     standing.rank !== null && standing.rankPeriod
-      ? t(locale, 'goals.rank', { rank: standing.rank, total: standing.ranked, period: periodLabel(locale, standing.rankPeriod) })
+      ? t(locale, 'goals.rank', {
+          rank: standing.rank,
+          total: standing.ranked,
+          period: periodLabel(locale, standing.rankPeriod),
+        })
       : undefined;
   const asksCheckIn = checkinKpisOf(ws, member).length > 0;
   const schedule = scheduleOf(team, 'checkin');
   const zone = memberCheckinZone(team, member);
   const next = asksCheckIn && schedule ? ctx.cron.nextFire(schedule.cron, zone, now) : null;
-  const nextRitualText = next ? t(locale, 'goals.nextCheckin', { when: formatDateTime(locale, next.toISOString(), zone) }) : undefined;
+  const nextRitualText = next
+    ? t(locale, 'goals.nextCheckin', { when: formatDateTime(locale, next.toISOString(), zone) })
+    : undefined;
   const managed = actor.teams.find((x) => isManagerOf(x, member.id));
   const teamView = managed ? await buildStandup(ctx, managed, now, locale) : undefined;
   // Once this week's check-in is answered, the button edits it instead of asking for it.
@@ -51,6 +57,8 @@ export async function myGoals(base: CoreContext, actor: Actor): Promise<MyGoalsV
     ...(rankText ? { rankText } : {}),
     ...(nextRitualText ? { nextRitualText } : {}),
     ...(teamView ? { team: teamView } : {}),
-    actions: checkinKey ? [openButton(locale, checkinKey, answered ? 'checkin.action.edit' : 'checkin.action.open')] : [],
+    actions: checkinKey
+      ? [openButton(locale, checkinKey, answered ? 'checkin.action.edit' : 'checkin.action.open')]
+      : [],
   };
 }

@@ -63,29 +63,48 @@ async function promptForm(ctx: CoreContext, memberId: string, periodKey: string)
   }
 }
 
-export async function deliverCheckInPrompt(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
+export async function deliverCheckInPrompt(
+  ctx: CoreContext,
+  occ: Occurrence,
+  team: Team,
+  now: Date,
+): Promise<Delivery> {
   const ws = ctx.workspace();
   const member = occ.memberId ? memberOf(team, occ.memberId) : undefined;
   const schedule = scheduleOf(team, 'checkin');
-  if (!member || !schedule) return { items: [], outcome: { status: 'skipped', reason: member ? 'disabled' : 'left_team' } };
+  if (!member || !schedule)
+    return { items: [], outcome: { status: 'skipped', reason: member ? 'disabled' : 'left_team' } };
   const period = resolvePeriod(ws, basePeriodKey(occ.periodKey));
   const promptAt = new Date(occ.dueAt);
   // The members of a zone share the window, deadline and reminders of a prompt: computed once per run.
   const zone = memberCheckinZone(team, member);
-  const { window, deadline, reminders } = reportsOf(ctx).cached(`checkin-times|${team.id}|${zone}|${period.key}|${occ.dueAt}`, () => {
-    const window = checkInWindow(ctx.cron, team, member, period);
-    // A prompt sent on demand keeps the period's own deadline when that is still ahead.
-    const deadline =
-      window.deadline.getTime() > promptAt.getTime() ? window.deadline : addWallClockMinutes(promptAt, window.zone, schedule.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
-    const reminders = schedule.remindersMinutes
-      .map((minutes) => addWallClockMinutes(promptAt, window.zone, minutes))
-      .filter((at) => at.getTime() < deadline.getTime());
-    return { window, deadline, reminders };
-  });
+  const { window, deadline, reminders } = reportsOf(ctx).cached(
+    `checkin-times|${team.id}|${zone}|${period.key}|${occ.dueAt}`,
+    () => {
+      const window = checkInWindow(ctx.cron, team, member, period);
+      // A prompt sent on demand keeps the period's own deadline when that is still ahead.
+      const deadline =
+        window.deadline.getTime() > promptAt.getTime()
+          ? window.deadline
+          : addWallClockMinutes(promptAt, window.zone, schedule.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
+      const reminders = schedule.remindersMinutes
+        .map((minutes) => addWallClockMinutes(promptAt, window.zone, minutes))
+        .filter((at) => at.getTime() < deadline.getTime());
+      return { window, deadline, reminders };
+    },
+  );
   const locale = localeOf(member, team);
   const standing = await memberStanding(reportsOf(ctx), team, member, now, locale, { teamWide: true });
   const form = await promptForm(ctx, member.id, period.key);
-  const view = checkInPromptView({ locale, name: member.name, period, deadline, zone: window.zone, lines: standing.lines, ...(form ? { form } : {}) });
+  const view = checkInPromptView({
+    locale,
+    name: member.name,
+    period,
+    deadline,
+    zone: window.zone,
+    lines: standing.lines,
+    ...(form ? { form } : {}),
+  });
   const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `occ:${occ.key}`);
   if (!item) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
   const followUps: PlannedOccurrence[] = [

@@ -14,7 +14,13 @@ import { notice } from '../../view-builders/notice.js';
 import { weekOf } from '../engine/checkin-window.js';
 import type { CoreContext } from '../deps.js';
 import { leaderboardSkip, weekEvidence, type LeaderboardSkipReason } from '../queries/leaderboard-evidence.js';
-import { basePeriodKey, occurrenceKey, outboxItem, type Delivery, type PlannedOccurrence } from '../engine/occurrence-runner.js';
+import {
+  basePeriodKey,
+  occurrenceKey,
+  outboxItem,
+  type Delivery,
+  type PlannedOccurrence,
+} from '../engine/occurrence-runner.js';
 import type { Fire } from '../engine/schedule-fires.js';
 import { reportsOf } from '../call-scope.js';
 import { localeOf, memberOf, scheduleOf } from '../queries/team-lookup.js';
@@ -26,14 +32,20 @@ export function planLeaderboard(ctx: CoreContext, team: Team, fire: Fire): Plann
   const out: PlannedOccurrence[] = [{ ritual: 'leaderboard', periodKey: period.key, memberId: null, dueAt: fire.at }];
   if (scheduleOf(team, 'leaderboard')?.dmRanks) {
     for (const m of team.members) {
-      if (m.role !== undefined) out.push({ ritual: 'leaderboard', periodKey: period.key, memberId: m.id, dueAt: fire.at });
+      if (m.role !== undefined)
+        out.push({ ritual: 'leaderboard', periodKey: period.key, memberId: m.id, dueAt: fire.at });
     }
   }
   return out;
 }
 
 /** Reactions on the post of the period before this one. */
-async function reactionsBefore(ctx: CoreContext, ws: Workspace, team: Team, period: Period): Promise<{ emoji: string; count: number }[]> {
+async function reactionsBefore(
+  ctx: CoreContext,
+  ws: Workspace,
+  team: Team,
+  period: Period,
+): Promise<{ emoji: string; count: number }[]> {
   const before = previousPeriod(period, periodSettingsOf(ws));
   const ref = await ctx.outbox.deliveredRef(`occ:${occurrenceKey(team.id, 'leaderboard', before.key, null)}`);
   return ref ? ctx.repos.reactions.tally(ref.platform, postRefKey(ref)) : [];
@@ -46,7 +58,12 @@ export interface LeaderboardOfWeek {
 }
 
 /** A week's report, why it has no leaderboard (if so), and whether the week before had one. */
-async function weekAndBefore(ctx: CoreContext, team: Team, period: Period, now: Date): Promise<{ report: TeamReport; skip?: LeaderboardSkipReason; previousSkip?: LeaderboardSkipReason }> {
+async function weekAndBefore(
+  ctx: CoreContext,
+  team: Team,
+  period: Period,
+  now: Date,
+): Promise<{ report: TeamReport; skip?: LeaderboardSkipReason; previousSkip?: LeaderboardSkipReason }> {
   const previous = previousPeriod(period, periodSettingsOf(ctx.workspace()));
   const [report, previousReport] = await reportsOf(ctx).reports(team, [period, previous], now.toISOString());
   const [skip, previousSkip] = await Promise.all([
@@ -57,7 +74,13 @@ async function weekAndBefore(ctx: CoreContext, team: Team, period: Period, now: 
 }
 
 /** The leaderboard of a week and whether it has anything behind it (see leaderboard-evidence.ts). */
-export async function leaderboardOfWeek(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale): Promise<LeaderboardOfWeek> {
+export async function leaderboardOfWeek(
+  ctx: CoreContext,
+  team: Team,
+  period: Period,
+  now: Date,
+  locale: Locale,
+): Promise<LeaderboardOfWeek> {
   const ws = ctx.workspace();
   const { report, skip, previousSkip } = await weekAndBefore(ctx, team, period, now);
   const top = scheduleOf(team, 'leaderboard')?.top ?? team.rituals.leaderboard?.top ?? DEFAULT_TOP;
@@ -75,16 +98,29 @@ export async function leaderboardOfWeek(ctx: CoreContext, team: Team, period: Pe
   return { view, ...(skip ? { skip } : {}) };
 }
 
-export async function buildLeaderboard(ctx: CoreContext, team: Team, period: Period, now: Date, locale: Locale): Promise<LeaderboardView> {
+export async function buildLeaderboard(
+  ctx: CoreContext,
+  team: Team,
+  period: Period,
+  now: Date,
+  locale: Locale,
+): Promise<LeaderboardView> {
   return (await leaderboardOfWeek(ctx, team, period, now, locale)).view;
 }
 
 /** The `leaderboard` command: the last completed week, or why it has no leaderboard. */
-export async function lastLeaderboard(ctx: CoreContext, team: Team, now: Date, locale: Locale): Promise<LeaderboardView | NoticeView> {
+export async function lastLeaderboard(
+  ctx: CoreContext,
+  team: Team,
+  now: Date,
+  locale: Locale,
+): Promise<LeaderboardView | NoticeView> {
   const ws = ctx.workspace();
   const period = previousPeriod(weekOf(ws, now, team.timezone), periodSettingsOf(ws));
   const { view, skip } = await leaderboardOfWeek(ctx, team, period, now, locale);
-  return skip ? notice(locale, 'info', t(locale, `leaderboard.skipped.${skip}`, { period: view.periodLabel }), view.title) : view;
+  return skip
+    ? notice(locale, 'info', t(locale, `leaderboard.skipped.${skip}`, { period: view.periodLabel }), view.title)
+    : view;
 }
 
 export async function deliverLeaderboard(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
@@ -101,7 +137,14 @@ export async function deliverLeaderboard(ctx: CoreContext, occ: Occurrence, team
   if (!member) return { items: [], outcome: { status: 'skipped', reason: 'left_team' } };
   const { report, skip, previousSkip } = await weekAndBefore(ctx, team, period, now);
   if (skip) return { items: [], outcome: { status: 'skipped', reason: skip } };
-  const view = myRankView({ ws, report, period, memberId: member.id, locale: localeOf(member, team), previousRanked: previousSkip === undefined });
+  const view = myRankView({
+    ws,
+    report,
+    period,
+    memberId: member.id,
+    locale: localeOf(member, team),
+    previousRanked: previousSkip === undefined,
+  });
   if (!view) return { items: [], outcome: { status: 'skipped', reason: 'not_ranked' } };
   const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `occ:${occ.key}`);
   if (!item) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };

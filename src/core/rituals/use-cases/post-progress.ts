@@ -13,10 +13,17 @@ import type { Fire } from '../engine/schedule-fires.js';
 import { reportsOf } from '../call-scope.js';
 
 export function planProgress(ctx: CoreContext, _team: Team, fire: Fire): PlannedOccurrence[] {
-  return [{ ritual: 'progress', periodKey: weekOf(ctx.workspace(), fire.at, fire.zone).key, memberId: null, dueAt: fire.at }];
+  return [
+    { ritual: 'progress', periodKey: weekOf(ctx.workspace(), fire.at, fire.zone).key, memberId: null, dueAt: fire.at },
+  ];
 }
 
-export async function buildProgress(ctx: CoreContext, team: Team, now: Date, locale: Locale): Promise<CollectiveProgressView> {
+export async function buildProgress(
+  ctx: CoreContext,
+  team: Team,
+  now: Date,
+  locale: Locale,
+): Promise<CollectiveProgressView> {
   const ws = ctx.workspace();
   const figures = await collectiveFigures(reportsOf(ctx), team, now);
   return progressView({ ws, team, figures, locale, asOfDate: localDateOf(now.toISOString(), team.timezone) });

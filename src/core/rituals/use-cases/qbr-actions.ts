@@ -36,39 +36,77 @@ function parse(text: string): ProposalRef {
   }
 }
 
-function objectiveFor(ctx: CoreContext, actor: Actor, ref: ProposalRef): { team: Team; objective: CollectiveObjective; from: string } {
+function objectiveFor(
+  ctx: CoreContext,
+  actor: Actor,
+  ref: ProposalRef,
+): { team: Team; objective: CollectiveObjective; from: string } {
   const team = teamFor(ctx.workspace(), actor, ref.team);
   const objective = team.collective.find((c) => c.id === ref.objective);
   // `from` comes back from a button or a form: a day it must be, or it would be stored in the schedule.
-  if (!objective || typeof ref.from !== 'string' || !isIsoDate(ref.from)) throw new DomainError('QBR.UNKNOWN_OBJECTIVE', 'unknown objective');
+  if (!objective || typeof ref.from !== 'string' || !isIsoDate(ref.from))
+    throw new DomainError('QBR.UNKNOWN_OBJECTIVE', 'unknown objective');
   if (objective.approver !== actor.member.id && !isManagerOf(team, actor.member.id)) {
     throw new DomainError('AUTH.NOT_ALLOWED', `${actor.member.id} may not change ${objective.id}`);
   }
   return { team, objective, from: ref.from };
 }
 
-async function change(ctx: CoreContext, actor: Actor, team: Team, objective: CollectiveObjective, from: string, target: number, reason: string): Promise<NoticeView> {
+async function change(
+  ctx: CoreContext,
+  actor: Actor,
+  team: Team,
+  objective: CollectiveObjective,
+  from: string,
+  target: number,
+  reason: string,
+): Promise<NoticeView> {
   const { locale } = actor;
   const at = ctx.clock.now().toISOString();
-  const changed = await ctx.repos.objectives.changeTarget({ objectiveId: objectiveIdOf(team.id, objective.id), target: { value: target }, effectiveFrom: from, by: actor.member.id, reason, at });
+  const changed = await ctx.repos.objectives.changeTarget({
+    objectiveId: objectiveIdOf(team.id, objective.id),
+    target: { value: target },
+    effectiveFrom: from,
+    by: actor.member.id,
+    reason,
+    at,
+  });
   if (!changed) throw new DomainError('QBR.UNKNOWN_OBJECTIVE', 'objective not in the store');
   ctx.metrics.inc('targets_changed_total', { team: team.id });
   const kpi = ctx.workspace().kpis[objective.kpi]!;
-  return notice(locale, 'success', t(locale, 'qbr.accepted', { label: collectiveLabel(ctx.workspace(), objective, locale), value: formatValue(locale, target, kpi.unit), from: formatDate(locale, from) }));
+  return notice(
+    locale,
+    'success',
+    t(locale, 'qbr.accepted', {
+      label: collectiveLabel(ctx.workspace(), objective, locale),
+      value: formatValue(locale, target, kpi.unit),
+      from: formatDate(locale, from),
+    }),
+  );
 }
 
 export async function acceptProposal(ctx: CoreContext, actor: Actor, value: string): Promise<InteractionResult> {
   const ref = parse(value);
   const { team, objective, from } = objectiveFor(ctx, actor, ref);
-  if (typeof ref.target !== 'number' || !Number.isFinite(ref.target) || ref.target <= 0 || ref.target > ABSURD_VALUE) throw new DomainError('QBR.UNKNOWN_OBJECTIVE', 'bad target');
+  if (typeof ref.target !== 'number' || !Number.isFinite(ref.target) || ref.target <= 0 || ref.target > ABSURD_VALUE)
+    throw new DomainError('QBR.UNKNOWN_OBJECTIVE', 'bad target');
   const key = `qbr:${team.id}:${objective.id}:${from}:${ref.target}`;
   if (!(await ctx.repos.engineState.claim(key, ctx.clock.now().toISOString()))) {
     return { kind: 'reply', view: notice(actor.locale, 'info', t(actor.locale, 'qbr.alreadyAccepted')) };
   }
-  return { kind: 'reply', view: await change(ctx, actor, team, objective, from, ref.target, t('en', 'qbr.reason.accepted')) };
+  return {
+    kind: 'reply',
+    view: await change(ctx, actor, team, objective, from, ref.target, t('en', 'qbr.reason.accepted')),
+  };
 }
 
-export async function changeProposalForm(ctx: CoreContext, actor: Actor, value: string, errors?: Record<string, string>, typed?: string): Promise<InteractionResult & { kind: 'form' }> {
+export async function changeProposalForm(
+  ctx: CoreContext,
+  actor: Actor,
+  value: string,
+  errors?: Record<string, string>,
+  typed?: string,
+): Promise<InteractionResult & { kind: 'form' }> {
   const ref = parse(value);
   const { team, objective, from } = objectiveFor(ctx, actor, ref);
   const ws = ctx.workspace();
@@ -89,13 +127,22 @@ export async function changeProposalForm(ctx: CoreContext, actor: Actor, value: 
       unit: kpi.unit,
       ...(typeof ref.target === 'number' ? { proposed: ref.target } : {}),
       ...(typed !== undefined ? { typed } : {}),
-      metadata: { team: team.id, objective: objective.id, from, ...(typeof ref.target === 'number' ? { target: ref.target } : {}) },
+      metadata: {
+        team: team.id,
+        objective: objective.id,
+        from,
+        ...(typeof ref.target === 'number' ? { target: ref.target } : {}),
+      },
       ...(errors ? { errors } : {}),
     }),
   };
 }
 
-export async function submitTargetChange(ctx: CoreContext, actor: Actor, input: TargetChangeSubmission): Promise<SubmitResult<NoticeView>> {
+export async function submitTargetChange(
+  ctx: CoreContext,
+  actor: Actor,
+  input: TargetChangeSubmission,
+): Promise<SubmitResult<NoticeView>> {
   const { locale } = actor;
   const { team, objective, from } = objectiveFor(ctx, actor, parse(input.metadata));
   const unit = ctx.workspace().kpis[objective.kpi]!.unit;
@@ -116,5 +163,8 @@ export async function submitTargetChange(ctx: CoreContext, actor: Actor, input: 
   if (!(await ctx.repos.engineState.claim(`target:${input.idempotencyKey}`, ctx.clock.now().toISOString()))) {
     return { ok: true, view: notice(locale, 'info', t(locale, 'qbr.alreadyAccepted')) };
   }
-  return { ok: true, view: await change(ctx, actor, team, objective, from, target, reason || t('en', 'qbr.reason.changed')) };
+  return {
+    ok: true,
+    view: await change(ctx, actor, team, objective, from, target, reason || t('en', 'qbr.reason.changed')),
+  };
 }

@@ -35,14 +35,25 @@ export function decisionStatusText(locale: Locale, status: string): string {
 }
 
 /** The periods of an objective's kind whose results inform the proposal: the last four quarters' worth. */
-function historyPeriods(quarter: Period, kind: 'month' | 'quarter', settings: ReturnType<typeof periodSettingsOf>): Period[] {
+function historyPeriods(
+  quarter: Period,
+  kind: 'month' | 'quarter',
+  settings: ReturnType<typeof periodSettingsOf>,
+): Period[] {
   const count = kind === 'quarter' ? 4 : 12;
   const out: Period[] = [periodOfDate(kind, quarter.end, settings)];
   while (out.length < count) out.unshift(previousPeriod(out[0]!, settings));
   return out;
 }
 
-export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, now: Date, locale: Locale, audience: ReviewAudience = EVERYONE): Promise<QbrView> {
+export async function buildQbr(
+  ctx: CoreContext,
+  team: Team,
+  quarter: Period,
+  now: Date,
+  locale: Locale,
+  audience: ReviewAudience = EVERYONE,
+): Promise<QbrView> {
   const ws = ctx.workspace();
   const settings = periodSettingsOf(ws);
   const asOf = now.toISOString();
@@ -58,9 +69,12 @@ export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, no
     const periods = historyPeriods(quarter, c.per, settings);
     const data = await reports.data(current, { from: periods[0]!.start, to: periods[periods.length - 1]!.end });
     // A sum with no value at all is 0 in a report; before the team recorded anything it means "no data".
-    const recorded = (p: Period) => !isSumKpi(kpi) || data.values.some((v) => v.kpi === kpi.id && v.date >= p.start && v.date <= p.end);
+    const recorded = (p: Period) =>
+      !isSumKpi(kpi) || data.values.some((v) => v.kpi === kpi.id && v.date >= p.start && v.date <= p.end);
     const rows = await reports.collective(current, periods, asOf);
-    const history = periods.map((p, i) => (recorded(p) ? (rows[i]!.find((row) => row.objective === c.id)?.actual ?? null) : null));
+    const history = periods.map((p, i) =>
+      recorded(p) ? (rows[i]!.find((row) => row.objective === c.id)?.actual ?? null) : null,
+    );
     // The target the team was held to in the quarter reviewed (a change made at the last QBR counts).
     const target = collectiveTargetInForce(c, quarter.end);
     const p = proposeTarget(target, history, kpi.direction, kpi.unit);
@@ -72,20 +86,30 @@ export async function buildQbr(ctx: CoreContext, team: Team, quarter: Period, no
       currentText: value(target),
       proposed: p.proposed,
       proposedText: value(p.proposed),
-      rationale: t(locale, kpi.direction === 'higher' ? 'qbr.rationale.higher' : 'qbr.rationale.lower', { n: p.samples, value: value(p.basis) }),
+      rationale: t(locale, kpi.direction === 'higher' ? 'qbr.rationale.higher' : 'qbr.rationale.lower', {
+        n: p.samples,
+        value: value(p.basis),
+      }),
       from,
     });
   }
-  const decisions = (audience.kind === 'member' ? [] : await ctx.repos.decisions.list({ teamId: team.id, from: quarter.start, to: from })).map((d) => ({
+  const decisions = (
+    audience.kind === 'member' ? [] : await ctx.repos.decisions.list({ teamId: team.id, from: quarter.start, to: from })
+  ).map((d) => ({
     text: d.text,
     statusText: decisionStatusText(locale, d.status),
     author: nameOf(ws, d.author),
   }));
   const charts = audience.kind === 'member' ? [] : await reviewCharts(ctx, team, quarter, now, locale);
-  return { ...qbrView({ ws, team, report: report!, period: quarter, locale, proposals, decisions, audience }), charts: chartsFor(audience, charts) };
+  return {
+    ...qbrView({ ws, team, report: report!, period: quarter, locale, proposals, decisions, audience }),
+    charts: chartsFor(audience, charts),
+  };
 }
 
 export async function deliverQbr(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
   const quarter = resolvePeriod(ctx.workspace(), basePeriodKey(occ.periodKey));
-  return deliverReview(ctx, occ, team, quarter, now, (audience, locale) => buildQbr(ctx, team, quarter, now, locale, audience));
+  return deliverReview(ctx, occ, team, quarter, now, (audience, locale) =>
+    buildQbr(ctx, team, quarter, now, locale, audience),
+  );
 }

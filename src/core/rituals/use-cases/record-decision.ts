@@ -36,10 +36,21 @@ export function reviewDecisionForm(ctx: CoreContext, actor: Actor, value: string
   const team = teamFor(ws, actor, meta.team);
   const period = meta.period ? periodLabel(actor.locale, resolvePeriod(ws, meta.period)) : '';
   const context = t(actor.locale, 'decision.form.reviewContext', { team: team.name, period });
-  return { kind: 'form', view: decisionFormView({ locale: actor.locale, context, metadata: { team: team.id, ...(meta.period ? { period: meta.period } : {}) } }) };
+  return {
+    kind: 'form',
+    view: decisionFormView({
+      locale: actor.locale,
+      context,
+      metadata: { team: team.id, ...(meta.period ? { period: meta.period } : {}) },
+    }),
+  };
 }
 
-export async function submitDecision(ctx: CoreContext, actor: Actor, input: DecisionSubmission): Promise<SubmitResult<NoticeView>> {
+export async function submitDecision(
+  ctx: CoreContext,
+  actor: Actor,
+  input: DecisionSubmission,
+): Promise<SubmitResult<NoticeView>> {
   const { locale } = actor;
   const ws = ctx.workspace();
   const meta = parseMeta(input.metadata);
@@ -50,7 +61,8 @@ export async function submitDecision(ctx: CoreContext, actor: Actor, input: Deci
   if (!kind) errors.kind = t(locale, 'decision.error.kind');
   if (text === '') errors.text = t(locale, 'checkin.error.required');
   else if (text.length > TEXT_MAX_LENGTH) errors.text = t(locale, 'checkin.error.tooLong', { max: TEXT_MAX_LENGTH });
-  const objectiveId = typeof meta.objective === 'string' && meta.objective.startsWith(`team:${team.id}:`) ? meta.objective : null;
+  const objectiveId =
+    typeof meta.objective === 'string' && meta.objective.startsWith(`team:${team.id}:`) ? meta.objective : null;
   if (Object.keys(errors).length > 0 || !kind) {
     const context = t(locale, 'decision.form.reviewContext', { team: team.name, period: '' });
     return { ok: false, form: decisionFormView({ locale, context, metadata: { ...meta }, errors }) };
@@ -62,7 +74,14 @@ export async function submitDecision(ctx: CoreContext, actor: Actor, input: Deci
   if (objectiveId && !(await ctx.repos.objectives.get(objectiveId))) {
     return { ok: true, view: describeError(locale, new DomainError('QBR.UNKNOWN_OBJECTIVE', 'unknown objective')) };
   }
-  await ctx.repos.decisions.record({ teamId: team.id, objectiveId, author: actor.member.id, createdAt: at, kind, text });
+  await ctx.repos.decisions.record({
+    teamId: team.id,
+    objectiveId,
+    author: actor.member.id,
+    createdAt: at,
+    kind,
+    text,
+  });
   ctx.metrics.inc('decisions_recorded_total', { team: team.id });
   return { ok: true, view: notice(locale, 'success', t(locale, 'decision.recorded')) };
 }

@@ -8,7 +8,11 @@ import { memberByPlatformId } from '../queries/team-lookup.js';
 export async function recordReaction(ctx: CoreContext, event: ReactionEvent): Promise<void> {
   const at = ctx.clock.now().toISOString();
   const platform = event.ref.platform;
-  if (event.eventId !== undefined && !(await ctx.repos.engineState.claim(`reaction-event:${platform}:${event.eventId}`, at))) return;
+  if (
+    event.eventId !== undefined &&
+    !(await ctx.repos.engineState.claim(`reaction-event:${platform}:${event.eventId}`, at))
+  )
+    return;
   const emoji = event.emoji.replace(/^:|:$/g, '').slice(0, 64);
   if (emoji === '') return;
   const changed = await ctx.repos.reactions.set({

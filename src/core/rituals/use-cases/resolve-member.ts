@@ -23,7 +23,8 @@ async function byStore(ctx: CoreContext, q: IdentityQuery): Promise<string | und
     if (hit) return hit.id;
   }
   if (q.email) {
-    const hit = (await repo.findMemberByIdentity('email', q.email)) ?? (await repo.findMemberByIdentity('upn', q.email));
+    const hit =
+      (await repo.findMemberByIdentity('email', q.email)) ?? (await repo.findMemberByIdentity('upn', q.email));
     if (hit) return hit.id;
   }
   return undefined;

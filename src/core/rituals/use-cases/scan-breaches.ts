@@ -28,7 +28,14 @@ export interface ScanResult {
 export const objectiveIdOf = (teamId: string, collectiveId: string): string => `team:${teamId}:${collectiveId}`;
 
 /** Queues the owner's nudge for a breach (once per breach, or per snooze end with `suffix`). */
-export async function nudgeOwner(ctx: CoreContext, team: Team, figure: CollectiveFigureWithPeriod, breach: Breach, now: Date, suffix = ''): Promise<'sent' | 'duplicate' | 'unreachable'> {
+export async function nudgeOwner(
+  ctx: CoreContext,
+  team: Team,
+  figure: CollectiveFigureWithPeriod,
+  breach: Breach,
+  now: Date,
+  suffix = '',
+): Promise<'sent' | 'duplicate' | 'unreachable'> {
   const ws = ctx.workspace();
   const owner = findMember(ws, figure.objective.owner);
   const locale = localeOf(owner?.member, owner?.team ?? team);
@@ -56,9 +63,13 @@ export async function updateEndedNudges(
 ): Promise<number> {
   const ws = ctx.workspace();
   const at = now.toISOString();
-  const recipients: { key: string; memberId: string }[] = [{ key: `nudge:${breach.id}`, memberId: figure.objective.owner }];
-  if (breach.snoozedUntil) recipients.push({ key: `nudge:${breach.id}@${breach.snoozedUntil}`, memberId: figure.objective.owner });
-  for (const managerId of team.managers) recipients.push({ key: `escalate:${breach.id}:${managerId}`, memberId: managerId });
+  const recipients: { key: string; memberId: string }[] = [
+    { key: `nudge:${breach.id}`, memberId: figure.objective.owner },
+  ];
+  if (breach.snoozedUntil)
+    recipients.push({ key: `nudge:${breach.id}@${breach.snoozedUntil}`, memberId: figure.objective.owner });
+  for (const managerId of team.managers)
+    recipients.push({ key: `escalate:${breach.id}:${managerId}`, memberId: managerId });
   const items: OutboxItemInput[] = [];
   for (const { key, memberId } of recipients) {
     const ref = await ctx.outbox.deliveredRef(key);
@@ -72,7 +83,10 @@ export async function updateEndedNudges(
       breach,
       locale,
       zone: zoneOf(found?.member, found?.team ?? team),
-      ended: ended.kind === 'recovered' ? { kind: 'recovered', at } : { kind: 'period_ended', periodLabel: periodLabel(locale, ended.period) },
+      ended:
+        ended.kind === 'recovered'
+          ? { kind: 'recovered', at }
+          : { kind: 'period_ended', periodLabel: periodLabel(locale, ended.period) },
     });
     const item = outboxItem(ctx, { kind: 'dm', memberId }, view, `ended:${key}`, { updateOf: ref });
     if (item) items.push(item);
@@ -99,7 +113,9 @@ export async function runBreachScan(ctx: CoreContext, team: Team, now: Date): Pr
       // A new period starts from a clean slate: the old breach ends with its period.
       await ctx.repos.breaches.close(open.id, at);
       const ws = ctx.workspace();
-      const ended = open.periodKey ? resolvePeriod(ws, open.periodKey) : previousPeriod(figure.period, periodSettingsOf(ws));
+      const ended = open.periodKey
+        ? resolvePeriod(ws, open.periodKey)
+        : previousPeriod(figure.period, periodSettingsOf(ws));
       await updateEndedNudges(ctx, team, figure, open, now, { kind: 'period_ended', period: ended });
       open = undefined;
     }
@@ -107,7 +123,13 @@ export async function runBreachScan(ctx: CoreContext, team: Team, now: Date): Pr
     const { event } = nextBreachState(open ? 'breached' : 'clear', evidenced(figure) ? figure.row.status : null);
     const value = figure.row.projectionMethod === 'pace' ? figure.row.projected : figure.row.actual;
     if (event === 'entered') {
-      const opened = await ctx.repos.breaches.open({ objectiveId, memberId: null, periodKey: figure.period.key, at, value });
+      const opened = await ctx.repos.breaches.open({
+        objectiveId,
+        memberId: null,
+        periodKey: figure.period.key,
+        at,
+        value,
+      });
       open = opened.breach;
       if (opened.created) {
         result.entered++;

@@ -18,7 +18,11 @@ export async function setOoo(ctx: CoreContext, actor: Actor, from: string, to: s
   const now = ctx.clock.now().toISOString();
   await ctx.repos.ooo.add({ memberId: actor.member.id, from, to, by: actor.member.id, at: now });
   ctx.metrics.inc('ooo_set_total', { team: actor.team.id });
-  return notice(locale, 'success', t(locale, 'ooo.set', { from: formatDate(locale, from), to: formatDate(locale, to) }));
+  return notice(
+    locale,
+    'success',
+    t(locale, 'ooo.set', { from: formatDate(locale, from), to: formatDate(locale, to) }),
+  );
 }
 
 export async function clearOoo(ctx: CoreContext, actor: Actor): Promise<NoticeView> {

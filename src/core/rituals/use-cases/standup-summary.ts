@@ -20,7 +20,12 @@ import { objectiveIdOf } from './scan-breaches.js';
 import type { Fire } from '../engine/schedule-fires.js';
 import { checkinKpisOf, localeOf, memberOf } from '../queries/team-lookup.js';
 
-export async function buildStandup(ctx: CoreContext, team: Team, now: Date, locale: Locale): Promise<StandupSummaryView> {
+export async function buildStandup(
+  ctx: CoreContext,
+  team: Team,
+  now: Date,
+  locale: Locale,
+): Promise<StandupSummaryView> {
   const ws = ctx.workspace();
   const period = standupPeriod(ws, ctx.cron, team, now);
   // Members starting after the week are not in the team yet; one starting within it was not prompted.
@@ -28,7 +33,14 @@ export async function buildStandup(ctx: CoreContext, team: Team, now: Date, loca
   const checkIns = await ctx.repos.checkIns.list({ teamId: team.id, periodKeys: [period.key], latestOnly: true });
   const byMember = new Map(checkIns.map((c) => [c.memberId, c]));
   const excused = new Set(
-    (await ctx.repos.occurrences.list({ teamId: team.id, ritual: 'checkin', periodKey: period.key, statuses: ['skipped'] }))
+    (
+      await ctx.repos.occurrences.list({
+        teamId: team.id,
+        ritual: 'checkin',
+        periodKey: period.key,
+        statuses: ['skipped'],
+      })
+    )
       .filter((o) => o.reason === 'ooo' || o.reason === 'holiday' || o.reason === 'not_started')
       .map((o) => o.memberId),
   );
@@ -44,20 +56,37 @@ export async function buildStandup(ctx: CoreContext, team: Team, now: Date, loca
     if (!isSumKpi(kpi)) return [];
     const answered = checkIns.filter((c) => c.values[id] !== undefined);
     const actual = answered.length ? answered.reduce((s, c) => s + c.values[id]!, 0) : null;
-    const targets = week!.members.flatMap((m) => m.kpis.filter((k) => k.kpi === id).slice(0, 1).map((k) => k.target));
+    const targets = week!.members.flatMap((m) =>
+      m.kpis
+        .filter((k) => k.kpi === id)
+        .slice(0, 1)
+        .map((k) => k.target),
+    );
     const known = targets.filter((x): x is number => x !== null);
-    return [totalLine(kpi, locale, actual, known.length ? known.reduce((s, x) => s + x, 0) : null, { cap: ws.defaults.attainmentCap, ...(team.currency ? { currency: team.currency } : {}) })];
+    return [
+      totalLine(kpi, locale, actual, known.length ? known.reduce((s, x) => s + x, 0) : null, {
+        cap: ws.defaults.attainmentCap,
+        ...(team.currency ? { currency: team.currency } : {}),
+      }),
+    ];
   });
 
   const atRisk: string[] = [];
   const figures = await collectiveFigures(reports, team, now);
   for (const f of figures) {
-    if (f.row.status === 'at_risk') atRisk.push(t(locale, 'standup.atRiskTeam', { label: collectiveLabel(ws, f.objective, locale), status: t(locale, 'status.at_risk') }));
+    if (f.row.status === 'at_risk')
+      atRisk.push(
+        t(locale, 'standup.atRiskTeam', {
+          label: collectiveLabel(ws, f.objective, locale),
+          status: t(locale, 'status.at_risk'),
+        }),
+      );
   }
   for (const m of team.members) {
     const standing = await memberStanding(reports, team, m, now, locale);
     for (const line of standing.lines) {
-      if (line.status === 'at_risk' || line.status === 'off_track') atRisk.push(t(locale, 'standup.atRiskMember', { name: m.name, label: line.label, status: line.statusText }));
+      if (line.status === 'at_risk' || line.status === 'off_track')
+        atRisk.push(t(locale, 'standup.atRiskMember', { name: m.name, label: line.label, status: line.statusText }));
     }
   }
   const open = await ctx.repos.breaches.listOpen(`team:${team.id}:`);
@@ -65,10 +94,18 @@ export async function buildStandup(ctx: CoreContext, team: Team, now: Date, loca
     const f = figures.find((x) => objectiveIdOf(team.id, x.objective.id) === b.objectiveId);
     if (!f) return [];
     const unit = displayUnit(ws.kpis[f.objective.kpi]!, f.row.currency);
-    return [t(locale, 'standup.breach', { label: collectiveLabel(ws, f.objective, locale), value: formatFigure(locale, b.lastValue, unit, 'projection'), alert: formatFigure(locale, f.row.alert, unit, 'target') })];
+    return [
+      t(locale, 'standup.breach', {
+        label: collectiveLabel(ws, f.objective, locale),
+        value: formatFigure(locale, b.lastValue, unit, 'projection'),
+        alert: formatFigure(locale, f.row.alert, unit, 'target'),
+      }),
+    ];
   });
   const named = (field: 'blockers' | 'wins') =>
-    checkIns.flatMap((c) => (c[field] ? [{ name: memberOf(team, c.memberId)?.name ?? c.memberId, text: c[field]! }] : []));
+    checkIns.flatMap((c) =>
+      c[field] ? [{ name: memberOf(team, c.memberId)?.name ?? c.memberId, text: c[field]! }] : [],
+    );
   return standupView({
     team,
     locale,
@@ -91,11 +128,11 @@ export function planStandup(_ctx: CoreContext, team: Team, fire: Fire): PlannedO
 }
 
 export async function deliverStandup(ctx: CoreContext, occ: Occurrence, team: Team, now: Date): Promise<Delivery> {
-  if (!occ.memberId || !team.managers.includes(occ.memberId)) return { items: [], outcome: { status: 'skipped', reason: 'not_manager' } };
+  if (!occ.memberId || !team.managers.includes(occ.memberId))
+    return { items: [], outcome: { status: 'skipped', reason: 'not_manager' } };
   const manager = memberOf(team, occ.memberId);
   const view = await buildStandup(ctx, team, now, localeOf(manager, team));
   const item = outboxItem(ctx, { kind: 'dm', memberId: occ.memberId }, view, `occ:${occ.key}`);
   if (!item) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
   return { items: [item] };
 }
-

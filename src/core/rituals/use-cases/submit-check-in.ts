@@ -61,12 +61,23 @@ async function unconfirmedOutliers(
     const o = v === undefined ? undefined : outlierOf(v, history[kpi.id] ?? []);
     if (!o || shown[kpi.id] === v) continue;
     out.values[kpi.id] = v!;
-    out.errors[kpi.id] = t(actor.locale, 'checkin.confirm.outlier', { value: formatValue(actor.locale, v!, kpi.unit), median: formatValue(actor.locale, o.median, kpi.unit), weeks: o.weeks });
+    out.errors[kpi.id] = t(actor.locale, 'checkin.confirm.outlier', {
+      value: formatValue(actor.locale, v!, kpi.unit),
+      median: formatValue(actor.locale, o.median, kpi.unit),
+      weeks: o.weeks,
+    });
   }
   return out;
 }
 
-async function confirmation(ctx: CoreContext, actor: Actor, window: CheckInWindow, checkIn: CheckIn, now: Date, valueDate: string): Promise<CheckInConfirmationView> {
+async function confirmation(
+  ctx: CoreContext,
+  actor: Actor,
+  window: CheckInWindow,
+  checkIn: CheckIn,
+  now: Date,
+  valueDate: string,
+): Promise<CheckInConfirmationView> {
   const ws = ctx.workspace();
   // A late answer (or its edit) is about a week already over: its figures as they stood on the day its
   // values are dated (the week's last working day), in that day's month, not those of today's month.
@@ -97,9 +108,10 @@ export async function submitCheckIn(
   const meta = parseMetadata(input.metadata);
   const formError = async (message: string, periodKey?: string) => ({
     ok: false as const,
-    form: await buildCheckInForm(ctx, actor, periodKey, { errors: { [FORM_ERROR]: message }, prefill: { typed: input.numbers, wins: input.wins ?? null, blockers: input.blockers ?? null } }).catch(() =>
-      buildCheckInForm(ctx, actor, undefined, { errors: { [FORM_ERROR]: message } }),
-    ),
+    form: await buildCheckInForm(ctx, actor, periodKey, {
+      errors: { [FORM_ERROR]: message },
+      prefill: { typed: input.numbers, wins: input.wins ?? null, blockers: input.blockers ?? null },
+    }).catch(() => buildCheckInForm(ctx, actor, undefined, { errors: { [FORM_ERROR]: message } })),
   });
   if (typeof meta.period !== 'string' || (meta.member !== undefined && meta.member !== member.id)) {
     return formError(describeError(locale, new DomainError('FORM.BAD_METADATA', 'bad check-in form metadata')).body);
@@ -112,7 +124,13 @@ export async function submitCheckIn(
     throw err;
   }
   const kpis = checkInKpis(ctx, member);
-  const checked = validateCheckIn({ fields: kpis.map((kpi) => ({ kpi, required: true })), numbers: input.numbers, wins: input.wins, blockers: input.blockers, locale });
+  const checked = validateCheckIn({
+    fields: kpis.map((kpi) => ({ kpi, required: true })),
+    numbers: input.numbers,
+    wins: input.wins,
+    blockers: input.blockers,
+    locale,
+  });
   if (!checked.ok) {
     const form = await buildCheckInForm(ctx, actor, undefined, {
       period: window.period,
@@ -135,7 +153,11 @@ export async function submitCheckIn(
 
   const at = now.toISOString();
   const calendar = teamCalendar(ws, team);
-  const date = checkInValueDate(lastWorkingDayOf(window.period, (d) => isWorkingDay(d, calendar)), window.period, localDateOf(at, team.timezone));
+  const date = checkInValueDate(
+    lastWorkingDayOf(window.period, (d) => isWorkingDay(d, calendar)),
+    window.period,
+    localDateOf(at, team.timezone),
+  );
   const { checkIn, duplicate } = await ctx.repos.checkIns.submit({
     memberId: member.id,
     teamId: team.id,
@@ -170,7 +192,9 @@ export async function submitCheckIn(
   }
 
   const view = await confirmation(ctx, actor, window, checkIn, now, date);
-  const ref: MessageRef | undefined = await ctx.outbox.deliveredRef(`occ:${occurrenceKey(team.id, 'checkin', window.period.key, member.id)}`);
+  const ref: MessageRef | undefined = await ctx.outbox.deliveredRef(
+    `occ:${occurrenceKey(team.id, 'checkin', window.period.key, member.id)}`,
+  );
   if (ref) {
     const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `confirm:${checkIn.id}`, { updateOf: ref });
     if (item) await ctx.outbox.enqueue([item], { at });

@@ -35,7 +35,8 @@ export const periodSettings: (workspace: Workspace) => PeriodSettings = periodSe
 
 export function resolvePeriod(workspace: Workspace, key: string): Period {
   const parsed = parsePeriodKey(key.trim(), periodSettings(workspace));
-  if (!parsed.ok) throw new DomainError(parsed.error.code, `malformed period "${key}": ${parsed.error.message}`, { period: key });
+  if (!parsed.ok)
+    throw new DomainError(parsed.error.code, `malformed period "${key}": ${parsed.error.message}`, { period: key });
   return parsed.period;
 }
 
@@ -55,7 +56,11 @@ export function reportTeam(workspace: Workspace, teamId: string): Team {
 export function reportAsOf(text: string, team: Team): string {
   const asOf = parseInstantInZone(text, team.timezone);
   if (asOf === null) {
-    throw new DomainError('REPORT.BAD_DATE', `malformed date-time "${text}": use an ISO date-time such as 2026-11-18T12:00:00+01:00`, { value: text });
+    throw new DomainError(
+      'REPORT.BAD_DATE',
+      `malformed date-time "${text}": use an ISO date-time such as 2026-11-18T12:00:00+01:00`,
+      { value: text },
+    );
   }
   return asOf;
 }

@@ -26,7 +26,8 @@ function nextRun(ctx: CoreContext, team: Team, ritual: RitualId): { at: Date; zo
   return { at: planned?.dueAt ?? at, zone };
 }
 
-const when = (locale: Locale, run: { at: Date; zone: string }) => formatWeekdayTime(locale, run.at.toISOString(), run.zone);
+const when = (locale: Locale, run: { at: Date; zone: string }) =>
+  formatWeekdayTime(locale, run.at.toISOString(), run.zone);
 
 function memberWelcome(ctx: CoreContext, memberId: string, platformLocale: Locale | undefined): NoticeView | undefined {
   const ws = ctx.workspace();
@@ -44,7 +45,8 @@ function memberWelcome(ctx: CoreContext, memberId: string, platformLocale: Local
     if (at) lines.push(t(locale, 'welcome.checkin', { kpis: labels, when: when(locale, { at, zone }), zone }));
   }
   const board = nextRun(ctx, team, 'leaderboard');
-  if (board) lines.push(t(locale, 'welcome.leaderboard', { team: team.name, when: when(locale, board), zone: board.zone }));
+  if (board)
+    lines.push(t(locale, 'welcome.leaderboard', { team: team.name, when: when(locale, board), zone: board.zone }));
   if (isManagerOf(team, member.id)) lines.push(t(locale, 'welcome.manager', { team: team.name }));
   lines.push(t(locale, 'welcome.commands'));
   return notice(locale, 'info', lines.join('\n'), t(locale, 'welcome.title', { name: member.name }));
@@ -73,7 +75,10 @@ function channelWelcome(ctx: CoreContext, teamId: string): NoticeView | undefine
 }
 
 function strangerWelcome(locale: Locale, id: string | undefined): NoticeView {
-  const body = [t(locale, 'error.notAMember'), id ? t(locale, 'welcome.strangerId', { id }) : t(locale, 'welcome.strangerEmail')].join('\n');
+  const body = [
+    t(locale, 'error.notAMember'),
+    id ? t(locale, 'welcome.strangerId', { id }) : t(locale, 'welcome.strangerEmail'),
+  ].join('\n');
   return notice(locale, 'info', body, t(locale, 'welcome.strangerTitle'));
 }
 
