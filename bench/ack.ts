@@ -20,8 +20,8 @@ import { buildCore } from '../src/compose/build-core.js';
 import { loadWorkspace } from '../src/config/workspace-load.js';
 import type { Workspace } from '../src/core/domain/model.js';
 import type { Destination, OutboxItemInput } from '../src/core/ports/index.js';
-import { weekOf } from '../src/core/rituals/engine/checkin-window.js';
 import type { RitualsCore } from '../src/core/rituals/create-core.js';
+import { weekOf } from '../src/core/rituals/engine/checkin-window.js';
 import { occurrenceKey } from '../src/core/rituals/engine/occurrence-runner.js';
 import { checkInPromptView } from '../src/core/view-builders/checkin-views.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -45,7 +45,7 @@ import {
   teamsMemberId,
   type WorldShape,
 } from './e2e-ids.js';
-import { round, sleep, worldYaml, type WorldRituals } from './e2e-world.js';
+import { round, sleep, type WorldRituals, worldYaml } from './e2e-world.js';
 import { startFakePlatforms } from './fake-platforms-client.js';
 import { tempDbDir } from './temp-db.js';
 

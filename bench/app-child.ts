@@ -3,7 +3,7 @@
 // process of its own, on a world the benchmark prepared in a SQLite file (workspace synced, history
 // written, answers planned) before the bot starts. `startChildApp` returns once the process is spawned;
 // whoever measures polls /healthz (the ack load does, and starts on its first 200).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -5,7 +5,7 @@
 // of its own, see app-child.ts). Scheduled rituals are pushed out of the way (the check-in fires once a
 // year at 03:00, the others are off) unless a benchmark gives the Slack teams a schedule of their own.
 import { writeFileSync } from 'node:fs';
-import { startApp, type RunningApp } from '../src/app.js';
+import { type RunningApp, startApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { createLogger } from '../src/logging/logger.js';
 import {

@@ -1,6 +1,6 @@
 // Starts bench/fake-platforms.ts as a child process and talks to it over IPC: the fakes' URLs, delivery
 // counts while a fan-out runs, and the final tally (lost, duplicates, 429s).
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FakePlatformsConfig, PlatformReport, PollAnswer, ToChild } from './fake-platforms.js';
 

@@ -10,21 +10,21 @@
 // app's process. The app paces Slack at its built-in 50/s: R above that shows the bot's own ceiling.
 import { createOutboxRepo } from '../src/store/outbox.repo.js';
 import {
+  type BenchApp,
   loopStallSampler,
   round,
   rssSampler,
-  sleep,
   slackMemberId,
   slackTeamOf,
+  sleep,
   startBenchApp,
   TEAMS_TEAM,
   teamsMemberId,
-  type BenchApp,
   type WorldShape,
 } from './e2e-world.js';
-import { absNow, startFakePlatforms, type FakePlatforms } from './fake-platforms-client.js';
 import type { PlatformReport, PollAnswer } from './fake-platforms.js';
-import { startFanout, type FanoutSource, type FanoutTarget } from './fanout-source.js';
+import { absNow, type FakePlatforms, startFakePlatforms } from './fake-platforms-client.js';
+import { type FanoutSource, type FanoutTarget, startFanout } from './fanout-source.js';
 import { installTeamsMembers } from './teams-install.js';
 
 export interface FanoutE2eOptions {

@@ -1,7 +1,7 @@
 // One phase of the scale benchmark in its own process, so each size's peak RSS is its own:
 // `generate DIR N` writes DIR/scale.yaml and DIR/scale.db (config synced, two years of history);
 // `measure DIR N` opens them as the bot would and times the figures; each prints one JSON line.
-import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCore } from '../src/compose/build-core.js';
 import { parseWorkspace } from '../src/config/workspace-load.js';

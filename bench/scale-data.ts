@@ -4,9 +4,10 @@
 // (check-ins, metric values, some out-of-office weeks) straight into the SQLite file, through the store's
 // raw access for benchmarks and tests, as the repositories would have stored it, so generating 10,000
 // members takes about a minute.
-import type { RawSqlite } from '../src/store/raw-access.js';
+
 import { addDays, isoWeekday } from '../src/core/domain/calendar-days.js';
 import { periodOfDate } from '../src/core/domain/periods.js';
+import type { RawSqlite } from '../src/store/raw-access.js';
 
 /** The bench's "now": Friday 20 November 2026, 16:00:05 in Paris and Berlin, right after the check-in fire. */
 export const SCALE_NOW = new Date('2026-11-20T15:00:05.000Z');

@@ -4,11 +4,12 @@
 // In platform mode on a database file, this thread only answers: the scheduler, the engine, breach
 // scans and the outbox sender run in a background worker thread (compose/background-thread.ts). An
 // in-memory database cannot be shared between threads: everything then runs here, as in the sandbox.
-import { hasPlatform, type AppConfig } from './config/env.js';
-import { loadWorkspace, type LoadedWorkspace } from './config/workspace-load.js';
-import type { RitualsCore } from './core/rituals/create-core.js';
-import { sharedConfig, startBackgroundThread, type BackgroundThread } from './compose/background-thread.js';
+
+import { type BackgroundThread, sharedConfig, startBackgroundThread } from './compose/background-thread.js';
 import { createPlatformRuntime, loadPlatformAdapters, type PlatformRuntime } from './compose/platform-runtime.js';
+import { type AppConfig, hasPlatform } from './config/env.js';
+import { type LoadedWorkspace, loadWorkspace } from './config/workspace-load.js';
+import type { RitualsCore } from './core/rituals/create-core.js';
 import { createChartLinks, registerChartRoute } from './http/chart-links.js';
 import { registerHealth } from './http/health.js';
 import { registerIngestApi } from './http/ingest-api.js';
@@ -17,7 +18,7 @@ import { createMetricsEndpoint } from './http/metrics-endpoint.js';
 import { HttpServer } from './http/server.js';
 import type { Logger } from './logging/logger.js';
 import { composeSandbox, type SandboxApp } from './sandbox/compose.js';
-import { watchWorkspaceConfig, type ConfigWatcher } from './scheduling/config-reload.js';
+import { type ConfigWatcher, watchWorkspaceConfig } from './scheduling/config-reload.js';
 import { schedulePlan } from './scheduling/schedule-plan.js';
 import { openStore, type Store } from './store/connection.js';
 import { createOutboxRepo } from './store/outbox.repo.js';

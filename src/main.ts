@@ -2,9 +2,9 @@
 // logger -> app; clean shutdown on SIGTERM / SIGINT (exit 0), bounded in time. A bad environment or
 // workspace config prints its problems and exits 1, never a stack trace. Importing it starts the bot.
 import 'dotenv/config';
+import { startApp } from './app.js';
 import { EnvConfigError, loadConfig } from './config/env.js';
 import { WorkspaceConfigError } from './config/workspace-load.js';
-import { startApp } from './app.js';
 import { createLogger } from './logging/logger.js';
 
 /**

@@ -1,18 +1,18 @@
 // Attainment bar chart of a team (Vega spec): one horizontal bar per member, best first, coloured by
 // pace status, its percentage at the end, and the target as a vertical line at 100 %.
 import type { Mark, Spec } from 'vega';
-import { t } from '../core/i18n/index.js';
 import { formatPercent } from '../core/i18n/format.js';
+import { t } from '../core/i18n/index.js';
 import type { AttainmentData } from './chart-data.js';
 import { niceTicks, periodName, shortDate, tickLabels } from './labels.js';
 import {
   axisWithLabels,
   baseSpec,
+  type ChartOptions,
   chartTitle,
   emptyMessage,
   haloText,
   labelSignal,
-  type ChartOptions,
 } from './spec-common.js';
 import { colour } from './theme.js';
 

@@ -2,12 +2,12 @@
 // target and the alert threshold as horizontal lines, and a dashed projection to the period end. Line
 // labels sit on the lines rather than in a legend, so the chart reads at a glance in a chat thread.
 import type { Mark, Spec } from 'vega';
+import { addDays, dateParts, daysBetween } from '../core/domain/calendar-days.js';
 import type { Locale } from '../core/domain/model.js';
-import { addDays, daysBetween, dateParts } from '../core/domain/calendar-days.js';
 import { t } from '../core/i18n/index.js';
 import type { BurnUpData } from './chart-data.js';
-import { niceTicks, wholeUnit, periodName, shortDate, shortMonth, tickLabels, valueLabel } from './labels.js';
-import { chartTitle, emptyMessage, haloText, lineChartSpec, type ChartOptions } from './spec-common.js';
+import { niceTicks, periodName, shortDate, shortMonth, tickLabels, valueLabel, wholeUnit } from './labels.js';
+import { type ChartOptions, chartTitle, emptyMessage, haloText, lineChartSpec } from './spec-common.js';
 import { colour } from './theme.js';
 
 /** x ticks in the middle of their day: every day of a week, weekly in a month, month starts otherwise. */

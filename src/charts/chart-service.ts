@@ -4,8 +4,8 @@
 import type { Locale, Workspace } from '../core/domain/model.js';
 import { DomainError } from '../core/errors.js';
 import type { ChartCatalog, MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports/index.js';
-import type { ChartRef } from '../core/view-models.js';
 import { reportTeam } from '../core/rituals/use-cases/team-report.js';
+import type { ChartRef } from '../core/view-models.js';
 import { parseChartId, reviewChartRequests } from './chart-request.js';
 import { buildChart, chartPng } from './make-chart.js';
 import type { ChartTheme } from './theme.js';

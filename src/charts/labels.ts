@@ -1,10 +1,11 @@
 // Text on the charts, in the viewer's language: axis ticks (nice round steps, compact numbers by unit),
 // short dates and period names. Values shown in full go through core/i18n/format.ts like every message.
-import type { Locale, Unit } from '../core/domain/model.js';
+
 import { dateParts } from '../core/domain/calendar-days.js';
+import type { Locale, Unit } from '../core/domain/model.js';
 import type { Period } from '../core/domain/periods.js';
-import { t } from '../core/i18n/index.js';
 import { formatNumber, formatPercent, formatValue } from '../core/i18n/format.js';
+import { t } from '../core/i18n/index.js';
 
 const INTL: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr-FR' };
 

@@ -3,14 +3,14 @@
 // as a report does (team-report.ts) and the recorded values as the report's loader does (team-data.ts),
 // then hands them to the pure data and spec builders.
 import type { Spec } from 'vega';
-import type { Locale, Team, Workspace } from '../core/domain/model.js';
 import { minDate } from '../core/domain/calendar-days.js';
 import type { MetricValue } from '../core/domain/metric-values.js';
+import type { Locale, Team, Workspace } from '../core/domain/model.js';
 import { periodOfDate, previousPeriod } from '../core/domain/periods.js';
 import { localDateOf, startOfDayInZone } from '../core/domain/zoned-time.js';
 import { DomainError } from '../core/errors.js';
-import { t } from '../core/i18n/index.js';
 import { formatPercent } from '../core/i18n/format.js';
+import { t } from '../core/i18n/index.js';
 import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../core/ports/index.js';
 import { loadTeamData, type TeamData } from '../core/rituals/queries/team-data.js';
 import {
@@ -22,7 +22,7 @@ import {
 } from '../core/rituals/use-cases/team-report.js';
 import { attainmentBarsSpec } from './attainment-spec.js';
 import { burnUpSpec } from './burn-up-spec.js';
-import { chartId, type ChartRequest } from './chart-request.js';
+import { type ChartRequest, chartId } from './chart-request.js';
 import { teamAttainment } from './data/attainment-data.js';
 import { collectiveBurnUp } from './data/burn-up-data.js';
 import { memberTrend, trendWeeks } from './data/trend-data.js';

@@ -6,8 +6,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Loader, Spec } from 'vega';
-import { CHART_WIDTH } from './spec-common.js';
 import { encodeIndexedPng } from './png.js';
+import { CHART_WIDTH } from './spec-common.js';
 import { applyTheme, CHART_FONT, type ChartTheme } from './theme.js';
 
 export interface RenderOptions {

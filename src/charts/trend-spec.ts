@@ -3,8 +3,8 @@
 import type { Mark, Spec } from 'vega';
 import { t } from '../core/i18n/index.js';
 import type { TrendData } from './chart-data.js';
-import { niceTicks, wholeUnit, shortDate, tickLabels, valueLabel } from './labels.js';
-import { chartTitle, emptyMessage, haloText, lineChartSpec, type ChartOptions } from './spec-common.js';
+import { niceTicks, shortDate, tickLabels, valueLabel, wholeUnit } from './labels.js';
+import { type ChartOptions, chartTitle, emptyMessage, haloText, lineChartSpec } from './spec-common.js';
 import { colour } from './theme.js';
 
 export function trendSpec(data: TrendData, opts: ChartOptions): Spec {

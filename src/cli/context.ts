@@ -1,8 +1,8 @@
 // What a CLI command needs: the parsed environment, the validated workspace and an open, migrated store.
 // Commands call `withContext` so the store is always closed and errors print as one line.
 import 'dotenv/config';
-import { loadConfig, type AppConfig } from '../config/env.js';
-import { loadWorkspace, type LoadedWorkspace } from '../config/workspace-load.js';
+import { type AppConfig, loadConfig } from '../config/env.js';
+import { type LoadedWorkspace, loadWorkspace } from '../config/workspace-load.js';
 import { openStore, type Store } from '../store/connection.js';
 
 export interface CliContext {

@@ -3,8 +3,8 @@
 // view (kpi-line.ts): "≥ 200 %" where the cap applied, counts rounded, missing data named as such.
 import type { Kpi, Locale, Workspace } from '../core/domain/model.js';
 import type { TeamReport } from '../core/domain/report.js';
-import { t } from '../core/i18n/index.js';
 import { formatDate, formatDateTime, formatPercent } from '../core/i18n/format.js';
+import { t } from '../core/i18n/index.js';
 import { attainmentText, displayUnit, formatFigure, rowLabel, rowStatusText } from '../core/view-builders/kpi-line.js';
 import { textTable } from './text-table.js';
 

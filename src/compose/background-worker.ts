@@ -4,11 +4,11 @@
 // breach scans the web side asks for, and the outbox sender with the Slack and Teams gateways. The
 // web thread's event loop thus only answers requests.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadWorkspace, type LoadedWorkspace } from '../config/workspace-load.js';
+import { type LoadedWorkspace, loadWorkspace } from '../config/workspace-load.js';
 import { DomainError } from '../core/errors.js';
 import { CoalescedScans } from '../core/rituals/engine/coalesced-scans.js';
 import { errorInfo } from '../core/rituals/engine/occurrence-runner.js';
-import { createChartLinks, type ChartLinks } from '../http/chart-links.js';
+import { type ChartLinks, createChartLinks } from '../http/chart-links.js';
 import type { Metrics } from '../http/metrics.js';
 import { HttpServer } from '../http/server.js';
 import { createLogger } from '../logging/logger.js';

@@ -8,7 +8,7 @@
 // The gateways come last: a platform adapter needs the core's service before it can lend its gateway,
 // so they are connected once built (`connect`), and the sender reads them at each delivery.
 // buildDelivery is the outbox-and-sender half alone, for what delivers rows without a core.
-import { createChartService, type ChartService } from '../charts/chart-service.js';
+import { type ChartService, createChartService } from '../charts/chart-service.js';
 import type { Workspace } from '../core/domain/model.js';
 import type {
   ChartCatalog,
@@ -20,8 +20,8 @@ import type {
   Platform,
 } from '../core/ports/index.js';
 import {
-  createRitualsCore,
   type BackgroundWork,
+  createRitualsCore,
   type RitualsCore,
   type RitualsCoreDeps,
 } from '../core/rituals/create-core.js';

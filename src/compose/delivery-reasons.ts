@@ -2,7 +2,7 @@
 // `not_in_channel`, the adapters' local codes, Teams' `teams.blocked`...) mapped to what an admin should
 // do about it. An unknown code is named as the platform gave it.
 import type { Locale } from '../core/domain/model.js';
-import { t, type MessageKey } from '../core/i18n/index.js';
+import { type MessageKey, t } from '../core/i18n/index.js';
 
 const REASONS: Readonly<Record<string, MessageKey>> = {
   not_in_channel: 'delivery.notInChannel',

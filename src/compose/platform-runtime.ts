@@ -9,8 +9,9 @@
 import type { AppConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
 import type { Destination, Platform } from '../core/ports/index.js';
-import { applyRetention } from '../core/rituals/use-cases/apply-retention.js';
 import type { BackgroundWork, RitualsCore } from '../core/rituals/create-core.js';
+import { findMember } from '../core/rituals/queries/team-lookup.js';
+import { applyRetention } from '../core/rituals/use-cases/apply-retention.js';
 import type { ChartLinks } from '../http/chart-links.js';
 import type { Metrics } from '../http/metrics.js';
 import type { HttpServer } from '../http/server.js';
@@ -24,12 +25,11 @@ import { slackCanReach } from '../slack/directory.js';
 import type { Store } from '../store/connection.js';
 import { createLeasesRepo } from '../store/leases.repo.js';
 import type { OutboxRepo } from '../store/outbox.repo.js';
+import { createSlackInstallationsRepo } from '../store/slack-installations.repo.js';
 import type { createTeamsAdapter, TeamsAdapter } from '../teams/adapter.js';
 import { teamsCanReach } from '../teams/reach.js';
 import { buildCore } from './build-core.js';
 import { createUninstallAlerts } from './uninstall-alerts.js';
-import { createSlackInstallationsRepo } from '../store/slack-installations.repo.js';
-import { findMember } from '../core/rituals/queries/team-lookup.js';
 
 export interface PlatformRuntime {
   readonly core: RitualsCore;

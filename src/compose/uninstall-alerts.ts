@@ -2,10 +2,10 @@
 // (or its token revoked): the tokens are already deleted, so they are told where they can still be
 // reached — Microsoft Teams, or another Slack workspace where the app is still installed. A manager
 // reachable only through the workspace that removed the app cannot be told (logged).
-import type { Destination, Platform } from '../core/ports/index.js';
+
 import type { Workspace } from '../core/domain/model.js';
 import { t } from '../core/i18n/index.js';
-import type { CoreLogger, OutboxPort } from '../core/ports/index.js';
+import type { CoreLogger, Destination, OutboxPort, Platform } from '../core/ports/index.js';
 import { notice } from '../core/view-builders/notice.js';
 
 export function createUninstallAlerts(deps: {

@@ -1,8 +1,8 @@
 // Turns a validated workspace YAML (snake_case, optional keys) into the goal model of
 // src/core/domain/model.ts: camelCase, every default filled in, deeply frozen.
 import {
-  DEFAULT_COMPARATOR,
   type CollectiveObjective,
+  DEFAULT_COMPARATOR,
   type Kpi,
   type Member,
   type Objective,

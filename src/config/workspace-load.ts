@@ -10,7 +10,7 @@ import { buildWorkspace } from './workspace-build.js';
 import { workspaceSchema } from './workspace-schema.js';
 import { validateWorkspace } from './workspace-validate.js';
 import { workspaceWarnings } from './workspace-warnings.js';
-import { formatPath, YamlLocator, type ConfigIssue } from './yaml-positions.js';
+import { type ConfigIssue, formatPath, YamlLocator } from './yaml-positions.js';
 import { errorMap, zodIssues } from './zod-problems.js';
 
 export interface ConfigProblem {

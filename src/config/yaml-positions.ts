@@ -1,7 +1,7 @@
 // Maps a path in the parsed YAML (map keys and list indexes) back to a line and column of the source, so
 // every workspace config problem can point at the node that caused it, and the reverse (offset -> path)
 // for syntax errors reported by the YAML parser.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 
 export type ConfigPath = readonly (string | number)[];
 

@@ -2,8 +2,8 @@
 // problem per unknown key (with a "did you mean"), and unions reduced to the branch the value was
 // clearly meant for.
 import type { z } from 'zod';
-import type { ConfigIssue, ConfigPath } from './yaml-positions.js';
 import { KNOWN_KEYS_MARK } from './workspace-values.js';
+import type { ConfigIssue, ConfigPath } from './yaml-positions.js';
 
 type Issue = z.core.$ZodIssue;
 type RawIssue = z.core.$ZodRawIssue;

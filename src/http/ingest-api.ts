@@ -10,7 +10,7 @@ import { createApiTokensRepo } from '../store/api-tokens.repo.js';
 import type { Store } from '../store/connection.js';
 import { DEFAULT_MAX_ITEMS, validateBatch } from './ingest-validate.js';
 import type { Metrics } from './metrics.js';
-import { HttpError, readBody, sendJson, type HttpServer } from './server.js';
+import { HttpError, type HttpServer, readBody, sendJson } from './server.js';
 
 export const INGEST_PATH = '/api/v1/metrics';
 export const DEFAULT_MAX_BYTES = 1_000_000;

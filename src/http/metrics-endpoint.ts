@@ -7,7 +7,7 @@
 // METRICS_TOKEN, when set, is required on whichever port serves /metrics.
 import type { MetricsAccess } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
-import { registerMetricsRoute, type Metrics } from './metrics.js';
+import { type Metrics, registerMetricsRoute } from './metrics.js';
 import { HttpServer } from './server.js';
 
 export interface MetricsEndpoint {

@@ -2,7 +2,7 @@
 // default, so two apps in one process or one test do not share counters), and GET /metrics. The other
 // parts call the `Metrics` methods; label values are ids and platform names, never user text.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { HttpServer } from './server.js';
 
 export interface Metrics {

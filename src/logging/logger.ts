@@ -1,6 +1,6 @@
 // The one structured logger (pino). Child loggers per area; secrets are redacted by key and the
 // message bodies users type are never logged (callers log ids and counts only).
-import { pino, type Logger as PinoLogger } from 'pino';
+import { type Logger as PinoLogger, pino } from 'pino';
 
 export type Logger = PinoLogger;
 

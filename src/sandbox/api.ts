@@ -7,17 +7,17 @@ import { t } from '../core/i18n/index.js';
 import type { ActionId } from '../core/view-models.js';
 import { HttpError } from '../http/server.js';
 import type { SandboxClock } from './clock.js';
-import { Interactions, InteractionError, type PageOutcome } from './interactions.js';
-import { nowText, pageState, viewerContext, type ViewerContext } from './page-state.js';
+import { localeFromAcceptLanguage, st } from './i18n.js';
+import { InteractionError, type Interactions, type PageOutcome } from './interactions.js';
+import { nowText, pageState, type ViewerContext, viewerContext } from './page-state.js';
 import { isKnownEmoji } from './render/emoji.js';
 import { renderPage, ritualKey } from './render/page.js';
+import { type RenderOptions, renderView } from './render/render.js';
 import { SandboxResetError } from './reset.js';
-import { localeFromAcceptLanguage, st } from './i18n.js';
-import { travelSummary } from './travel-summary.js';
-import { renderView, type RenderOptions } from './render/render.js';
 import type { SandboxRequests } from './routes.js';
 import type { ThreadStore } from './threads.js';
 import type { AdvanceResult, TimeTravel } from './time-travel.js';
+import { travelSummary } from './travel-summary.js';
 
 const STATIC: Readonly<Record<string, string>> = {
   'sandbox.css': 'text/css; charset=utf-8',

@@ -7,7 +7,7 @@ import type { RitualsService } from '../core/service.js';
 import type { CheckInPromptView } from '../core/view-models.js';
 import type { Delivery } from './gateway.js';
 import { hashSeed, mulberry32 } from './prng.js';
-import { repLevel, simulatedAnswer, type SimulatedAnswer } from './simulated-answers.js';
+import { repLevel, type SimulatedAnswer, simulatedAnswer } from './simulated-answers.js';
 
 export interface ColleagueAnswer {
   readonly at: Date;

@@ -4,11 +4,11 @@
 import type { Locale, Member, Team, Workspace } from '../core/domain/model.js';
 import { formatDateTime } from '../core/i18n/format.js';
 import { t } from '../core/i18n/index.js';
+import { st } from './i18n.js';
+import { captionFor } from './render/captions.js';
 import type { Viewer } from './render/message.js';
 import { renderMessage } from './render/message.js';
 import type { RenderOptions } from './render/render.js';
-import { st } from './i18n.js';
-import { captionFor } from './render/captions.js';
 import { ADMIN_THREAD, channelThread, dmThread, type ThreadId, type ThreadStore } from './threads.js';
 
 export interface ThreadInfo {

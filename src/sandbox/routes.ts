@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { RITUAL_IDS } from '../core/domain/model.js';
-import { HttpError, readBody, sendJson, type HttpServer } from '../http/server.js';
+import { HttpError, type HttpServer, readBody, sendJson } from '../http/server.js';
 import type { SandboxApi } from './api.js';
 
 const member = z.string().min(1).max(100);

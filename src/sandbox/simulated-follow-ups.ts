@@ -5,7 +5,7 @@ import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway } from '../core/ports/index.js';
 import type { RitualsService } from '../core/service.js';
 import type { ActionButton, BreachNudgeView } from '../core/view-models.js';
-import { messageRef, type Delivery } from './gateway.js';
+import { type Delivery, messageRef } from './gateway.js';
 import { hashSeed, mulberry32 } from './prng.js';
 import { REACTION_CHOICES } from './render/emoji.js';
 import type { ThreadStore } from './threads.js';

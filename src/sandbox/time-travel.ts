@@ -6,7 +6,7 @@
 // returned, for the page to say what happened meanwhile.
 import type { RitualId, Team, Workspace } from '../core/domain/model.js';
 import type { SandboxClock } from './clock.js';
-import { nextDuePoints, type DuePoint, type NextFire } from './due-points.js';
+import { type DuePoint, type NextFire, nextDuePoints } from './due-points.js';
 
 export interface RitualRunner {
   /** Enqueues what is due at `now` (the core's engine). */

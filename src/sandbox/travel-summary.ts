@@ -3,10 +3,10 @@
 // 5 colleagues checked in, 2 CRM imports"), and a review moved off a holiday or a check-in skipped on
 // one. Pure: the jump's result, the workspace and the viewer come in.
 import type { Locale, RitualId, Workspace } from '../core/domain/model.js';
-import { formatDate } from '../core/i18n/format.js';
-import { t, type MessageKey } from '../core/i18n/index.js';
 import { teamCalendar } from '../core/domain/working-days.js';
 import { localDateOf } from '../core/domain/zoned-time.js';
+import { formatDate } from '../core/i18n/format.js';
+import { type MessageKey, t } from '../core/i18n/index.js';
 import { st, stCount } from './i18n.js';
 import type { AdvanceResult } from './time-travel.js';
 

@@ -3,11 +3,11 @@
 // safety net (bind mounts, network drives), debounces, re-parses, and hands a valid config to
 // `onChange` (the composition swaps the workspace and re-syncs the store). An invalid file is logged
 // with its problems and the previous config stays in force.
-import { watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { formatProblem, type LoadedWorkspace, parseWorkspace } from '../config/workspace-load.js';
 import type { CoreLogger } from '../core/ports/index.js';
-import { formatProblem, parseWorkspace, type LoadedWorkspace } from '../config/workspace-load.js';
 
 export type ReloadResult =
   | { readonly status: 'reloaded'; readonly loaded: LoadedWorkspace }

@@ -5,8 +5,8 @@
 // fan-out never blocks the event loop.
 import type { ChatGateway, Clock, CoreLogger, OutboxPort, Platform } from '../core/ports/index.js';
 import type { ClaimedItem, OutboxRepo } from '../store/outbox.repo.js';
-import { deliver, type DeliveryPolicy, type DeliveryResult, type ParkedItem } from './outbox-delivery.js';
-import { RateLimiter, type LimitsConfig } from './rate-limit.js';
+import { type DeliveryPolicy, type DeliveryResult, deliver, type ParkedItem } from './outbox-delivery.js';
+import { type LimitsConfig, RateLimiter } from './rate-limit.js';
 
 export type { ParkedItem } from './outbox-delivery.js';
 

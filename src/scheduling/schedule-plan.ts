@@ -1,7 +1,8 @@
 // Lists what the scheduler will run: each team's enabled rituals with their cron, zone and next fire.
 // Used at start to log the plan; the durable engine computes due occurrences from the store.
-import { nextFire } from './cron.js';
+
 import type { RitualId, Workspace } from '../core/domain/model.js';
+import { nextFire } from './cron.js';
 
 export interface PlannedRitual {
   readonly team: string;

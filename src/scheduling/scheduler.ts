@@ -2,7 +2,7 @@
 // tick, elected per fire through the store-backed RunCoordinator so processes sharing the database run
 // each fire once. node-cron keeps no state: what is due and what was sent lives in the database, so a
 // catch-up tick at start covers fires missed while the process was down.
-import { createTask, type Logger as CronLogger, type RunCoordinator, type ScheduledTask } from 'node-cron';
+import { type Logger as CronLogger, createTask, type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { Clock, CoreLogger } from '../core/ports/index.js';
 
 export interface FireInfo {

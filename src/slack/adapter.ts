@@ -4,17 +4,18 @@
 // event_id across Slack's retries. With SLACK_CLIENT_ID/SECRET/STATE_SECRET it is installed per workspace
 // through OAuth v2 (oauth.ts): each request and each message uses its workspace's bot token. The only
 // place (with its folder) that imports Bolt.
-import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
+import { App, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../config/env.js';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway } from '../core/ports/index.js';
 import type { RitualsService } from '../core/service.js';
 import type { HttpServer } from '../http/server.js';
+import type { SlackInstallationsRepo } from '../store/slack-installations.repo.js';
 import { BoundedCache } from './bounded-cache.js';
-import { gatewayClientOptions, listenerClientOptions, apiBaseUrl } from './client-options.js';
+import type { SlackChartSource } from './chart-uploads.js';
+import { apiBaseUrl, gatewayClientOptions, listenerClientOptions } from './client-options.js';
 import type { SlackContext } from './context.js';
 import { SlackDirectory } from './directory.js';
-import type { SlackChartSource } from './chart-uploads.js';
 import { createSlackGateway } from './gateway.js';
 import { SlackHttpReceiver } from './http-receiver.js';
 import { registerActions } from './listeners/actions.js';
@@ -22,14 +23,13 @@ import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { registerMentions } from './listeners/mentions.js';
 import { registerShortcuts } from './listeners/shortcuts.js';
+import { registerUninstall, type UninstallDeps } from './listeners/uninstall.js';
 import { registerViews } from './listeners/views.js';
 import { boltLogger, errorFields, type SlackLog } from './log.js';
-import { registerUninstall, type UninstallDeps } from './listeners/uninstall.js';
 import { createInstaller } from './oauth.js';
-import { seedInstallationFromToken } from './seed-installation.js';
 import { withRequestAuth } from './request-auth.js';
+import { seedInstallationFromToken } from './seed-installation.js';
 import { installedTokens, singleToken } from './workspace-tokens.js';
-import type { SlackInstallationsRepo } from '../store/slack-installations.repo.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 

@@ -6,8 +6,8 @@
 import type { webApi } from '@slack/bolt';
 import type { Member, Team, Workspace } from '../core/domain/model.js';
 import type { Destination } from '../core/ports/index.js';
-import { BoundedCache } from './bounded-cache.js';
 import { findMember, findTeam } from '../core/rituals/queries/team-lookup.js';
+import { BoundedCache } from './bounded-cache.js';
 import type { WorkspaceTokens } from './workspace-tokens.js';
 
 export interface SlackProfile {

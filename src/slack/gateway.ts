@@ -7,7 +7,7 @@ import type { webApi } from '@slack/bolt';
 import type { ChatGateway, Destination, MessageRef, SendOutcome } from '../core/ports/index.js';
 import { isView } from '../core/view-models.js';
 import { renderMessage } from './blocks/render.js';
-import { uploadReviewCharts, type SlackChartSource } from './chart-uploads.js';
+import { type SlackChartSource, uploadReviewCharts } from './chart-uploads.js';
 import type { SlackDirectory } from './directory.js';
 import { localFailure, toSendOutcome } from './errors.js';
 import type { SlackLog } from './log.js';

@@ -3,7 +3,7 @@
 // again after a check-in, so the tab never offers "Fill in my check-in" once it is done.
 import type { webApi } from '@slack/bolt';
 import { renderHome } from './blocks/render.js';
-import { identify, strangerNotice, type SlackContext } from './context.js';
+import { identify, type SlackContext, strangerNotice } from './context.js';
 
 export async function publishHome(ctx: SlackContext, client: webApi.WebClient, userId: string): Promise<void> {
   const who = await identify(ctx, userId);

@@ -1,6 +1,6 @@
 // The logging the Slack adapter needs (a pino logger fits), and the adapter Bolt's own logger interface
 // wants. Bolt's lines go through at their level; ids and counts only, never tokens or bodies.
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 
 export interface SlackLog {
   info(obj: Record<string, unknown>, msg: string): void;

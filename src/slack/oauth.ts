@@ -4,7 +4,7 @@
 // the database and says so, in plain HTML. Org-wide installs on Enterprise Grid are stored per
 // organisation. `authorize` gives each incoming request its workspace's bot token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { InstallProvider, type Installation, type InstallURLOptions } from '@slack/oauth';
+import { type Installation, InstallProvider, type InstallURLOptions } from '@slack/oauth';
 import type { HttpServer } from '../http/server.js';
 import type { SlackInstallationsRepo } from '../store/slack-installations.repo.js';
 import { listenerClientOptions } from './client-options.js';

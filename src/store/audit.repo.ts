@@ -1,5 +1,5 @@
 // The audit log: who changed what and when, with the before and after states as JSON.
-import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditEntryInput, AuditRepo } from '../core/ports/index.js';
 import type { StoreDb, StoreTx } from './db.js';
 import { auditLog } from './schema.js';

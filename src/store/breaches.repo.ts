@@ -1,8 +1,8 @@
 // Breaches of alert thresholds: one row per breach (entering opens it, leaving closes it, a later breach
 // is a new row), with who acknowledged or snoozed it and when its owner and managers were told.
-import { and, asc, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, type SQL, sql } from 'drizzle-orm';
 import type { Breach, BreachesRepo } from '../core/ports/index.js';
-import { WRITE_TX, type StoreDb } from './db.js';
+import { type StoreDb, WRITE_TX } from './db.js';
 import { breaches } from './schema.js';
 
 type Row = typeof breaches.$inferSelect;

@@ -1,8 +1,8 @@
 // Check-in submissions: one row per submission (never overwritten), deduplicated by idempotency key;
 // the latest submission per member and period is the answer that counts.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CheckIn, CheckInFilter, CheckInsRepo } from '../core/ports/index.js';
-import { WRITE_TX, type StoreDb } from './db.js';
+import { type StoreDb, WRITE_TX } from './db.js';
 import { checkIns } from './schema.js';
 
 type Row = typeof checkIns.$inferSelect;

@@ -1,8 +1,8 @@
 // The decision log: decisions, hypotheses, tests and results recorded against a team or an objective.
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Decision, DecisionsRepo } from '../core/ports/index.js';
 import { insertAudit } from './audit.repo.js';
-import { WRITE_TX, type StoreDb } from './db.js';
+import { type StoreDb, WRITE_TX } from './db.js';
 import { decisions } from './schema.js';
 
 type Row = typeof decisions.$inferSelect;

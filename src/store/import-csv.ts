@@ -4,7 +4,7 @@
 // each row has an external id (its source_id, else a natural key), so a re-import changes nothing and
 // a corrected value is updated with its old value kept in history. A CRM export (HubSpot, Salesforce)
 // goes through a mapping file first (crm-mapping.ts, crm-rows.ts), then the same validation.
-import { parse, CsvError } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import type { Kpi, Workspace } from '../core/domain/model.js';
 import type { MetricValueInput, UpsertSummary } from '../core/ports/index.js';
 import type { Store } from './connection.js';

@@ -1,17 +1,17 @@
 // Metric values: idempotent upserts keyed by (source, external id), with the superseded state of a
 // corrected value kept in metric_value_history.
 import type Database from 'better-sqlite3';
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { MetricValue } from '../core/domain/metric-values.js';
 import type {
-  StoredMetricValue,
   MetricValueFilter,
   MetricValueInput,
   MetricValueRevision,
   MetricValuesRepo,
+  StoredMetricValue,
   UpsertSummary,
 } from '../core/ports/index.js';
-import { WRITE_TX, type StoreDb } from './db.js';
+import { type StoreDb, WRITE_TX } from './db.js';
 import { metricValueHistory, metricValues, teamMembers } from './schema.js';
 
 type Row = typeof metricValues.$inferSelect;

@@ -1,10 +1,10 @@
 // Objectives (role, member and team scope) and the history of their target changes. A manager's change
 // made in chat is kept until the config entry of that objective itself changes (see sync-workspace).
-import { and, asc, count, eq, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, max, type SQL, sql } from 'drizzle-orm';
 import type { TargetChange, TargetSpec } from '../core/domain/model.js';
 import type { ObjectivesRepo, StoredObjective, TargetHistoryEntry } from '../core/ports/index.js';
 import { insertAudit } from './audit.repo.js';
-import { WRITE_TX, type StoreDb, type StoreTx } from './db.js';
+import { type StoreDb, type StoreTx, WRITE_TX } from './db.js';
 import { objectives, objectiveTargetHistory } from './schema.js';
 
 type Row = typeof objectives.$inferSelect;

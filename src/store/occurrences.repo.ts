@@ -1,9 +1,9 @@
 // Ritual occurrences: one row per (team, ritual, period, member) written before anything is sent, so a
 // fire runs once whatever the number of ticks, restarts or config reloads. Also holds follow-ups that
 // are due later (reminders, deadlines, escalations) as `scheduled` rows.
-import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { Occurrence, OccurrenceInput, OccurrencesRepo, OccurrenceStatus } from '../core/ports/index.js';
-import { WRITE_TX, type StoreDb } from './db.js';
+import { and, asc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { Occurrence, OccurrenceInput, OccurrenceStatus, OccurrencesRepo } from '../core/ports/index.js';
+import { type StoreDb, WRITE_TX } from './db.js';
 import { ritualOccurrences } from './schema.js';
 
 type Row = typeof ritualOccurrences.$inferSelect;

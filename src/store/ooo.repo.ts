@@ -1,7 +1,7 @@
 // Out-of-office periods: added by members or managers, cancelled (never deleted) when withdrawn.
 import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { OooPeriod, OooRepo } from '../core/ports/index.js';
-import { WRITE_TX, type StoreDb } from './db.js';
+import { type StoreDb, WRITE_TX } from './db.js';
 import { oooPeriods } from './schema.js';
 
 type Row = typeof oooPeriods.$inferSelect;

@@ -4,7 +4,7 @@
 // that still names them (see person-erase.ts). A test fails when a table holds a member's id and is
 // neither listed here nor covered by the erasure's scan.
 import type Database from 'better-sqlite3';
-import { identifierNeedles, applyNeedles, type Needle } from './table-scan.js';
+import { applyNeedles, identifierNeedles, type Needle } from './table-scan.js';
 
 export interface PersonKeys {
   readonly memberId: string;

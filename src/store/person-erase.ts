@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3';
 import type { EraseReport, EraseTableReport } from '../core/ports/index.js';
 import { keysOf, type MemberRow } from './person-data.js';
-import { findNeedleRows, identifierNeedles, scrubRows, textNeedles, type Needle } from './table-scan.js';
+import { findNeedleRows, identifierNeedles, type Needle, scrubRows, textNeedles } from './table-scan.js';
 
 /** What replaces a free text the person wrote. */
 export const ERASED_TEXT = '[erased]';

@@ -2,7 +2,7 @@
 // marks it removed, adding it again restores it, so replayed events change nothing.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ReactionsRepo } from '../core/ports/index.js';
-import { WRITE_TX, type StoreDb } from './db.js';
+import { type StoreDb, WRITE_TX } from './db.js';
 import { reactions } from './schema.js';
 
 export function createReactionsRepo(db: StoreDb): ReactionsRepo {

@@ -15,10 +15,10 @@ import {
 } from '../core/domain/objective-ids.js';
 import type { SyncSummary } from '../core/ports/index.js';
 import { insertAudit } from './audit.repo.js';
-import { canonicalJson, WRITE_TX, type StoreDb, type StoreTx } from './db.js';
+import type { Store } from './connection.js';
+import { canonicalJson, type StoreDb, type StoreTx, WRITE_TX } from './db.js';
 import { insertTargetHistory } from './objectives.repo.js';
 import { kpis, members, objectives, teamMembers, teams } from './schema.js';
-import type { Store } from './connection.js';
 
 export interface SyncOptions {
   /** Who the changes are recorded as (audit log, target history), e.g. 'config'. */

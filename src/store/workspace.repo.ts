@@ -1,5 +1,5 @@
 // Teams and members as synced from the workspace config, and lookups by platform identity.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { IdentityKind, StoredMember, StoredTeam, WorkspaceRepo } from '../core/ports/index.js';
 import type { StoreDb } from './db.js';
 import { members, teamMembers, teams } from './schema.js';

@@ -3,10 +3,10 @@
 // details the rest of the adapter relies on: proactive turns, and connector clients without the SDK's
 // own retries (the outbox owns retries and Retry-After; an SDK sleeping 30 s inside a send would block it).
 import {
+  type Activity,
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type ConversationParameters,
   type ConversationReference,

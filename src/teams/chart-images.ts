@@ -7,7 +7,7 @@
 // the biggest first, so every message stays under Teams' 28 KB and the charts never add a post.
 import type { Locale } from '../core/domain/model.js';
 import type { View } from '../core/view-models.js';
-import { pngDataUri, type ChartLinks } from '../http/chart-links.js';
+import { type ChartLinks, pngDataUri } from '../http/chart-links.js';
 import type { Logger } from '../logging/logger.js';
 import { cardBytes } from './cards/common.js';
 import { CARD_BUDGET_BYTES } from './cards/fit.js';

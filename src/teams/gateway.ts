@@ -6,12 +6,12 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway, Clock, Destination, MessageRef, SendOutcome } from '../core/ports/index.js';
+import { findMember, findTeam } from '../core/rituals/queries/team-lookup.js';
 import { isView } from '../core/view-models.js';
 import type { Logger } from '../logging/logger.js';
 import type { BotAdapter, ConnectorClient } from './bot-adapter.js';
 import { cardActivity, renderCards } from './cards/render.js';
 import { chartImages, type TeamsCharts } from './chart-images.js';
-import { findMember, findTeam } from '../core/rituals/queries/team-lookup.js';
 import { baseConversationId, type ConversationRefs, type TeamsRefRecord } from './conversation-refs.js';
 import { mapSendError } from './send-errors.js';
 

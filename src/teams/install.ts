@@ -3,7 +3,7 @@
 // channels (to find the config's channel) and the roster (so members can get a 1:1 chat without having
 // installed the app themselves); an uninstall marks the references dead so sends stop at once. An
 // install is followed by its welcome (welcome.ts).
-import { TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { type Activity, type ConversationReference, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Workspace } from '../core/domain/model.js';
 import type { Clock } from '../core/ports/index.js';
 import type { Logger } from '../logging/logger.js';

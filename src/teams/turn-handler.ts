@@ -10,9 +10,9 @@ import type { Logger } from '../logging/logger.js';
 import { turnConnector } from './bot-adapter.js';
 import type { Identity, IdentityResolver } from './identity.js';
 import type { InstallHandler } from './install.js';
+import { retryableSendError } from './send-errors.js';
 import type { CardActions } from './turns/card-actions.js';
 import { onReaction } from './turns/reactions.js';
-import { retryableSendError } from './send-errors.js';
 import { commandText, type Replies } from './turns/reply.js';
 
 export interface TurnDeps {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCore } from '../../src/compose/build-core.js';
 import { loadWorkspace } from '../../src/config/workspace-load.js';
 import type { Locale, Workspace } from '../../src/core/domain/model.js';
-import { t, type MessageKey } from '../../src/core/i18n/index.js';
+import { type MessageKey, t } from '../../src/core/i18n/index.js';
 import type { RitualsCore } from '../../src/core/rituals/create-core.js';
 import { weekOf } from '../../src/core/rituals/engine/checkin-window.js';
 import type { InteractionResult, SubmitResult } from '../../src/core/service.js';
@@ -18,11 +18,11 @@ import { createLogger } from '../../src/logging/logger.js';
 import { openStore, type Store } from '../../src/store/connection.js';
 import { rawSqlite } from '../../src/store/raw-access.js';
 import { syncWorkspace } from '../../src/store/sync-workspace.js';
-import { startSlackHarness, type SlackHarness } from '../integration/slack/harness.js';
-import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { repoRoot } from '../helpers/cli.js';
+import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { blockActions, slashCommand } from '../helpers/slack-payloads.js';
 import { interactionBody } from '../helpers/slack-sign.js';
+import { type SlackHarness, startSlackHarness } from '../integration/slack/harness.js';
 
 const CONFIG = `${repoRoot}/test/hardening/fixtures/workspace.yaml`;
 const SLACK_ID: Readonly<Record<string, string>> = {

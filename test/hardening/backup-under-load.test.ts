@@ -10,9 +10,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/connection.js';
 import { rawSqlite } from '../../src/store/raw-access.js';
-import { runScript, type ChildScript } from '../helpers/child-script.js';
+import { type ChildScript, runScript } from '../helpers/child-script.js';
 import { repoRoot } from '../helpers/cli.js';
-import { tempDir, type TempDir } from '../helpers/store.js';
+import { type TempDir, tempDir } from '../helpers/store.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 let tmp: TempDir;

@@ -5,10 +5,10 @@
 // This module holds the people, the shared parts of a check-in and the draw of the target;
 // fuzz-slack.ts, fuzz-teams.ts and fuzz-ingest.ts build each target's cases.
 import type { Random } from '../../src/sandbox/prng.js';
-import { BAD_COUNTS, freeText, hostileString, validCount } from './fuzz-values.js';
 import { ingestCase } from './fuzz-ingest.js';
 import { slackCase } from './fuzz-slack.js';
 import { teamsCase } from './fuzz-teams.js';
+import { BAD_COUNTS, freeText, hostileString, validCount } from './fuzz-values.js';
 
 export interface FuzzWorld {
   readonly secret: string;

@@ -1,7 +1,7 @@
 // Fuzz cases for POST /api/v1/metrics: valid batches (with nasty but legal source ids), batches with
 // one bad item among good ones, and requests wrong before the body (token, content type, JSON, size).
 import type { FuzzCase, FuzzKit } from './fuzz-cases.js';
-import { hostileString, NASTY_TEXTS, RAW_INFINITY, withRawNumbers, WRONG_TYPES } from './fuzz-values.js';
+import { hostileString, NASTY_TEXTS, RAW_INFINITY, WRONG_TYPES, withRawNumbers } from './fuzz-values.js';
 
 export function ingestCase(kit: FuzzKit, n: number): FuzzCase {
   const { world, rnd } = kit;

@@ -1,18 +1,18 @@
 // Fuzz cases for POST /slack/events, signed unless the case is about the signature: check-in, decision
 // and target modal submissions built from acceptable or hostile parts, buttons with hostile values,
 // slash commands and DM messages with hostile text, malformed events, and transport garbage.
-import { formBody, interactionBody, jsonBody, slackSignature, type SlackPost } from '../helpers/slack-sign.js';
+import { formBody, interactionBody, jsonBody, type SlackPost, slackSignature } from '../helpers/slack-sign.js';
 import {
   ACTIONS,
-  KINDS,
-  PEOPLE,
-  SLACK_PEOPLE,
-  SLACK_REPS,
   type FuzzCase,
   type FuzzKit,
+  KINDS,
+  PEOPLE,
   type Person,
+  SLACK_PEOPLE,
+  SLACK_REPS,
 } from './fuzz-cases.js';
-import { freeText, hostileString, RAW_INFINITY, withRawNumbers, WRONG_TYPES } from './fuzz-values.js';
+import { freeText, hostileString, RAW_INFINITY, WRONG_TYPES, withRawNumbers } from './fuzz-values.js';
 
 export function slackCase(kit: FuzzKit, n: number): FuzzCase {
   const { world, rnd, checkinMetadata, numbers, texts } = kit;

@@ -1,8 +1,8 @@
 // Fuzz cases for POST /api/messages (Teams, local-development mode): card submissions of check-ins and
 // decisions built from acceptable or hostile parts, other card actions, messages with hostile text,
 // install and reaction activities with wrong shapes, and transport garbage.
-import { ACTIONS, KINDS, TEAMS_PEOPLE, type FuzzCase, type FuzzKit } from './fuzz-cases.js';
-import { freeText, hostileString, RAW_INFINITY, withRawNumbers, WRONG_TYPES } from './fuzz-values.js';
+import { ACTIONS, type FuzzCase, type FuzzKit, KINDS, TEAMS_PEOPLE } from './fuzz-cases.js';
+import { freeText, hostileString, RAW_INFINITY, WRONG_TYPES, withRawNumbers } from './fuzz-values.js';
 
 export function teamsCase(kit: FuzzKit, n: number): FuzzCase {
   const { world, rnd, checkinMetadata, numbers, texts } = kit;

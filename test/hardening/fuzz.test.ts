@@ -5,8 +5,9 @@
 // check_ins, metric_values, decisions and target history grow by exactly what they carry) and refuse
 // every hostile one; no stored row may hold NaN, Infinity, an absurd figure or over-long text; nothing
 // the users see may look like a stack trace; a CSV export must not carry live spreadsheet formulas.
-import Database from 'better-sqlite3';
+
 import { request } from 'node:http';
+import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/config/workspace-load.js';
@@ -16,12 +17,12 @@ import { mulberry32 } from '../../src/sandbox/prng.js';
 import { createApiTokensRepo } from '../../src/store/api-tokens.repo.js';
 import { openStore } from '../../src/store/connection.js';
 import { collectExport, EXPORT_KINDS, toCsv } from '../../src/store/export.js';
-import { startAppProcess, type AppProcess } from '../helpers/app-process.js';
+import { type AppProcess, startAppProcess } from '../helpers/app-process.js';
 import { repoRoot } from '../helpers/cli.js';
 import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
-import { tempDir, type TempDir } from '../helpers/store.js';
-import { generateCases, type FuzzCase, type FuzzWorld } from './fuzz-cases.js';
+import { type TempDir, tempDir } from '../helpers/store.js';
+import { type FuzzCase, type FuzzWorld, generateCases } from './fuzz-cases.js';
 
 const CASES = 10_000;
 const IN_FLIGHT = 8;

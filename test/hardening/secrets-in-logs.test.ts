@@ -14,14 +14,14 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTokensRepo } from '../../src/store/api-tokens.repo.js';
 import { openStore } from '../../src/store/connection.js';
-import { startAppExpectingFailure, startAppProcess, type AppProcess } from '../helpers/app-process.js';
+import { type AppProcess, startAppExpectingFailure, startAppProcess } from '../helpers/app-process.js';
 import { repoRoot } from '../helpers/cli.js';
 import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { blockActions, slashCommand, viewSubmission } from '../helpers/slack-payloads.js';
 import { postSigned } from '../helpers/slack-sign.js';
+import { type TempDir, tempDir } from '../helpers/store.js';
 import { activity, cardInvoke } from '../helpers/teams-activities.js';
-import { tempDir, type TempDir } from '../helpers/store.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const CONFIG = `${repoRoot}/test/hardening/fixtures/workspace.yaml`;

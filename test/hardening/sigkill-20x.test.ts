@@ -8,10 +8,10 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeChatApi, type FakeChatApi } from '../../bench/fake-chat-api.js';
+import { type FakeChatApi, startFakeChatApi } from '../../bench/fake-chat-api.js';
 import { mulberry32 } from '../../src/sandbox/prng.js';
-import { runScript, type ChildScript } from '../helpers/child-script.js';
-import { tempDir, type TempDir } from '../helpers/store.js';
+import { type ChildScript, runScript } from '../helpers/child-script.js';
+import { type TempDir, tempDir } from '../helpers/store.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const MEMBERS = 3000;

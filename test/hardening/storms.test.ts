@@ -10,12 +10,12 @@ import type { Workspace } from '../../src/core/domain/model.js';
 import { previousPeriod } from '../../src/core/domain/periods.js';
 import { periodSettingsOf } from '../../src/core/domain/report-context.js';
 import type { Destination, Platform } from '../../src/core/ports/index.js';
-import { weekOf } from '../../src/core/rituals/engine/checkin-window.js';
 import type { RitualsCore } from '../../src/core/rituals/create-core.js';
+import { weekOf } from '../../src/core/rituals/engine/checkin-window.js';
 import { HttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/logging/logger.js';
-import type { OutboxSender } from '../../src/scheduling/outbox-sender.js';
 import { mulberry32 } from '../../src/sandbox/prng.js';
+import type { OutboxSender } from '../../src/scheduling/outbox-sender.js';
 import { createSlackAdapter, type SlackAdapter } from '../../src/slack/adapter.js';
 import { slackCanReach } from '../../src/slack/directory.js';
 import { openStore, type Store } from '../../src/store/connection.js';
@@ -26,9 +26,9 @@ import { createTeamsAdapter, type TeamsAdapter } from '../../src/teams/adapter.j
 import { teamsCanReach } from '../../src/teams/reach.js';
 import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
+import { type TempDir, tempDir } from '../helpers/store.js';
 import { activity } from '../helpers/teams-activities.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { tempDir, type TempDir } from '../helpers/store.js';
 
 const SLACK_MEMBERS = 20;
 const TEAMS_MEMBERS = 120;

@@ -1,5 +1,5 @@
 // Starts the bot as a real child process (as `npm start` does) and waits for its "listening" log line.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { repoRoot } from './cli.js';
 
 export interface AppProcess {

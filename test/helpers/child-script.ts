@@ -1,5 +1,5 @@
 // Runs a TypeScript helper script as a real child process (node --import tsx) and collects its JSON lines.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './cli.js';
 

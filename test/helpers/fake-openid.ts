@@ -1,7 +1,7 @@
 // A local stand-in for the Bot Framework's OpenID metadata and signing keys: the bot's real token
 // validation (botframework-connector) is pointed at it, so tests can send really signed tokens, and
 // tokens forged with another key, and see the bot accept or refuse them.
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';

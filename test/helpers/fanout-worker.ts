@@ -6,11 +6,11 @@
 // syncs a small workspace and, all along the fan-out, stores check-ins through the real repository, one
 // transaction each, printing {"event":"checkin","key":...} once each is committed.
 import { parseArgs } from 'node:util';
+import { createHttpChatGateway } from '../../bench/http-chat-gateway.js';
 import { buildDelivery } from '../../src/compose/build-core.js';
 import type { OutboxItemInput } from '../../src/core/ports/index.js';
 import { bucket } from '../../src/scheduling/rate-limit.js';
 import { openStore } from '../../src/store/connection.js';
-import { createHttpChatGateway } from '../../bench/http-chat-gateway.js';
 
 const { values } = parseArgs({
   options: {

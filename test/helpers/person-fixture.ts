@@ -6,7 +6,7 @@ import type { Store } from '../../src/store/connection.js';
 import { createConversationRefsRepo } from '../../src/store/conversation-refs.repo.js';
 import { createOutboxRepo } from '../../src/store/outbox.repo.js';
 import { rawSqlite } from '../../src/store/raw-access.js';
-import { textColumnsOfEveryTable, quoteIdent } from '../../src/store/table-scan.js';
+import { quoteIdent, textColumnsOfEveryTable } from '../../src/store/table-scan.js';
 import { workspaceFromYaml } from './rituals-harness.js';
 
 export const ZELDA = {

@@ -1,7 +1,7 @@
 // Payloads shaped like Slack's (Events API envelopes, slash commands, block_actions, view_submission),
 // trimmed to the fields Bolt and the adapter read. A view submission is built from the modal the app
 // really opened on the fake Slack API, with the values a user would type.
-import { interactionBody, formBody, jsonBody, type SlackPost } from './slack-sign.js';
+import { formBody, interactionBody, jsonBody, type SlackPost } from './slack-sign.js';
 
 export const TEAM_ID = 'T0TEST';
 let seq = 0;

@@ -1,6 +1,6 @@
 // A small two-team workspace built by hand from the model types, for store and import tests
 // (independent of the YAML loader). `fixtureWorkspace()` returns a fresh object each call.
-import type { Kpi, Member, Role, RitualSchedule, Team, Workspace } from '../../src/core/domain/model.js';
+import type { Kpi, Member, RitualSchedule, Role, Team, Workspace } from '../../src/core/domain/model.js';
 
 const label = (en: string, fr: string) => ({ en, fr });
 

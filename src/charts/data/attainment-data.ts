@@ -1,7 +1,8 @@
 // Attainment bars of a team from its report: each member's weighted score (or one KPI's attainment) to
 // date, best first, coloured by where the projection lands against the workspace's status thresholds.
-import type { StatusThresholds, Team, Workspace } from '../../core/domain/model.js';
+
 import { memberScore } from '../../core/domain/leaderboard.js';
+import type { StatusThresholds, Team, Workspace } from '../../core/domain/model.js';
 import { paceStatus } from '../../core/domain/projection.js';
 import type { MemberReport, TeamReport } from '../../core/domain/report.js';
 import { toneOf as statusTone } from '../../core/view-builders/labels.js';

@@ -1,11 +1,12 @@
 // Burn-up data of a collective objective: the team figure as the report would have shown it at the end
 // of each day of the period (the same collectiveRows maths, replayed day by day), then the report's
 // projection to the period end. Pure: the values come in, nothing is read.
-import type { Team, Workspace } from '../../core/domain/model.js';
+
 import { addDays, minDate } from '../../core/domain/calendar-days.js';
 import { collectiveRows } from '../../core/domain/collective-report.js';
 import { isSumKpi } from '../../core/domain/kpi-values.js';
 import type { MetricValue } from '../../core/domain/metric-values.js';
+import type { Team, Workspace } from '../../core/domain/model.js';
 import type { Period } from '../../core/domain/periods.js';
 import { reportContext } from '../../core/domain/report-context.js';
 import { localDateOf } from '../../core/domain/zoned-time.js';

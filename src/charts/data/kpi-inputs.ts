@@ -1,9 +1,10 @@
 // Which recorded KPIs a figure depends on: a base KPI itself, a derived one the base KPIs its formula
 // reaches, to any depth. A chart uses it to tell "no data yet" from a real zero.
-import type { Kpi } from '../../core/domain/model.js';
+
 import { formulaReferences } from '../../core/domain/formula.js';
 import { cachedFormula } from '../../core/domain/kpi-values.js';
 import type { MetricValue } from '../../core/domain/metric-values.js';
+import type { Kpi } from '../../core/domain/model.js';
 
 export function baseKpisOf(kpis: Readonly<Record<string, Kpi>>, kpiId: string): Set<string> {
   const out = new Set<string>();

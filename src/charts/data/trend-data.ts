@@ -1,11 +1,12 @@
 // Trend data of one member's KPI over the last N weeks (12 by default): the week's figure as the report
 // computes it and, when the KPI is one of the member's objectives, the week's share of their target
 // (prorated, ramped, as the weekly report shows it).
-import type { Team, Workspace } from '../../core/domain/model.js';
+
 import { minDate } from '../../core/domain/calendar-days.js';
 import { isSumKpi, kpiActuals } from '../../core/domain/kpi-values.js';
-import { valuesByKpi, type MetricValue } from '../../core/domain/metric-values.js';
-import { periodOfDate, previousPeriod, type Period } from '../../core/domain/periods.js';
+import { type MetricValue, valuesByKpi } from '../../core/domain/metric-values.js';
+import type { Team, Workspace } from '../../core/domain/model.js';
+import { type Period, periodOfDate, previousPeriod } from '../../core/domain/periods.js';
 import { buildTeamReport } from '../../core/domain/report.js';
 import { periodSettingsOf } from '../../core/domain/report-context.js';
 import type { OooRange } from '../../core/domain/working-days.js';

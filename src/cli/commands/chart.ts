@@ -3,7 +3,7 @@
 // the team's language unless --locale says otherwise. A period without data still gives an image that says so.
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { Option, type Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { CHART_KINDS, type ChartKind } from '../../charts/chart-request.js';
 import { buildChart } from '../../charts/make-chart.js';
 import { renderChartPng, renderChartSvg } from '../../charts/render.js';

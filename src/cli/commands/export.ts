@@ -2,16 +2,16 @@
 // objective, kind, text, status) as CSV or JSON, to stdout or a file; `audit` exports the audit log.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { Option, type Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { parseDay } from '../../store/csv-values.js';
 import {
   ALL_EXPORT_KINDS,
   collectExport,
   EXPORT_KINDS,
-  toCsv,
-  toJson,
   type ExportFormat,
   type ExportKind,
+  toCsv,
+  toJson,
 } from '../../store/export.js';
 import { CliError, withContext } from '../context.js';
 

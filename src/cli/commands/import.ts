@@ -4,8 +4,8 @@
 // changes nothing.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { type CrmMapping, CrmMappingError, parseCrmMapping } from '../../store/crm-mapping.js';
 import { decodeCsv } from '../../store/csv-values.js';
-import { CrmMappingError, parseCrmMapping, type CrmMapping } from '../../store/crm-mapping.js';
 import {
   CsvImportError,
   formatImportSummary,

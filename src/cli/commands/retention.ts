@@ -1,9 +1,9 @@
 // `rituals retention apply [--dry-run]`: applies the workspace's retention settings now, as the daily
 // job does, and prints per kind its setting, cutoff and how many rows were (or would be) removed.
 import type { Command } from 'commander';
-import { applyRetention } from '../../core/rituals/use-cases/apply-retention.js';
 import { formatRetention, RETENTION_KINDS, type RetentionKind } from '../../core/domain/retention.js';
 import type { RetentionCounts } from '../../core/ports/index.js';
+import { applyRetention } from '../../core/rituals/use-cases/apply-retention.js';
 import { withContext } from '../context.js';
 import { textTable } from '../text-table.js';
 

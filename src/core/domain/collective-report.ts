@@ -4,20 +4,21 @@
 // target does not shrink when one person is away); a target changed in chat (QBR) is in force from its
 // day; status compares the projection with both once enough of the period has elapsed (no breach on
 // the first day of a quarter at 0 / 30), and never without data; a closed period shows met / missed.
-import type { Comparator, Direction, PeriodKind } from './model.js';
+
 import { isMet } from './attainment.js';
-import { collectiveStatus, type CollectiveStatus } from './collective.js';
+import { type CollectiveStatus, collectiveStatus } from './collective.js';
 import {
   measureKpi,
-  projectionFields,
-  readingFields,
   type ProjectionFields,
+  projectionFields,
   type ReadingFields,
+  readingFields,
 } from './kpi-measure.js';
 import { isSumKpi, kpiActuals } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
+import type { Comparator, Direction, PeriodKind } from './model.js';
+import { type FinalStatus, finalStatus, periodPhase } from './projection.js';
 import { prorateTarget } from './proration.js';
-import { finalStatus, periodPhase, type FinalStatus } from './projection.js';
 import type { ReportContext } from './report-context.js';
 import { collectiveTargetInForce, targetReferenceDate } from './targets.js';
 import { workingDayProgress } from './working-days.js';

@@ -3,9 +3,10 @@
 // spoken, the rep cannot fix it); a ratio whose denominator is 0 is "not computable" and says which
 // input is 0. Missing data never helps a score: a lower-is-better KPI with no value has no value (it
 // would otherwise score the cap), a higher-is-better sum with no value counts as 0 done.
-import type { Kpi, LocalizedText } from './model.js';
-import { evaluateFormula, formulaReferences, type FormulaNode } from './formula.js';
+
+import { evaluateFormula, type FormulaNode, formulaReferences } from './formula.js';
 import { cachedFormula, type KpiLookup } from './kpi-values.js';
+import type { Kpi, LocalizedText } from './model.js';
 
 export type DataState = 'ok' | 'no_data' | 'awaiting_data' | 'not_computable';
 

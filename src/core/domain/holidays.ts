@@ -2,8 +2,9 @@
 // UK (England & Wales bank holidays, with substitute days and the one-off days since 2011) and Germany
 // (national holidays only; regional ones go in a calendar's extra dates). A team calendar is the union
 // of its built-in rule set and its extra dates.
-import type { HolidayCalendar } from './model.js';
+
 import { addDays, dateParts, isoWeekday, makeDate, nthWeekdayOfMonth } from './calendar-days.js';
+import type { HolidayCalendar } from './model.js';
 
 export type BuiltinCalendarId = 'FR' | 'US' | 'UK' | 'DE';
 export const BUILTIN_CALENDARS: readonly BuiltinCalendarId[] = ['FR', 'US', 'UK', 'DE'];

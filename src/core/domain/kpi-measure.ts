@@ -4,10 +4,10 @@
 // follow from them, in the rows' order (member-report.ts and collective-report.ts place their own
 // fields between the two groups).
 import { attainmentOf, type CappedAttainment } from './attainment.js';
-import { readKpi, zeroInputLabels, type DataState, type KpiReading } from './data-state.js';
+import { type DataState, type KpiReading, readKpi, zeroInputLabels } from './data-state.js';
 import type { KpiLookup } from './kpi-values.js';
 import type { Kpi, LocalizedText } from './model.js';
-import { project, type Projection, type ProjectionMethod } from './projection.js';
+import { type Projection, type ProjectionMethod, project } from './projection.js';
 import type { ReportContext } from './report-context.js';
 
 export interface KpiMeasure {

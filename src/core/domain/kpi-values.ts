@@ -1,9 +1,10 @@
 // The actual value of a KPI over a set of values: base KPIs aggregate their own values, derived KPIs
 // evaluate their formula on the aggregated values of the KPIs they reference (never an average of
 // ratios), to any depth. A sum KPI with no values is 0 (nothing done yet); other KPIs have no value.
-import type { Kpi } from './model.js';
-import { parseFormula, evaluateFormula, type FormulaNode } from './formula.js';
+
 import { aggregate, type DatedValue } from './aggregation.js';
+import { evaluateFormula, type FormulaNode, parseFormula } from './formula.js';
+import type { Kpi } from './model.js';
 
 export type KpiLookup = (kpiId: string) => number | null;
 

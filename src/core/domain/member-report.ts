@@ -4,20 +4,21 @@
 // expected to produce) and whether it is met. A row without data (or awaiting an import, or not
 // computable) has no projection and no status; nor has a period too young to project; a closed period
 // shows its final result (met / missed).
-import type { Comparator, Direction, Member, Objective, PeriodKind, Role } from './model.js';
+
 import { isMet } from './attainment.js';
 import {
   measureKpi,
-  projectionFields,
-  readingFields,
   type ProjectionFields,
+  projectionFields,
   type ReadingFields,
+  readingFields,
 } from './kpi-measure.js';
-import { isSumKpi, kpiActuals, type KpiLookup } from './kpi-values.js';
+import { isSumKpi, type KpiLookup, kpiActuals } from './kpi-values.js';
 import { valuesByKpi } from './metric-values.js';
+import type { Comparator, Direction, Member, Objective, PeriodKind, Role } from './model.js';
 import { idDeduper, roleObjectiveBaseId } from './objective-ids.js';
+import { type FinalStatus, finalStatus, type PaceStatus, periodPhase } from './projection.js';
 import { prorateTarget } from './proration.js';
-import { finalStatus, periodPhase, type FinalStatus, type PaceStatus } from './projection.js';
 import { rampDayShare } from './ramp-up.js';
 import type { ReportContext } from './report-context.js';
 import { evaluateTargetSpec, selectMemberTarget, targetReferenceDate } from './targets.js';

@@ -7,8 +7,9 @@
 // Weeks start on the configured ISO weekday and are numbered like ISO weeks: a week belongs to the year
 // that holds at least four of its days, week 1 being the first such week. With a Monday start this is
 // exactly ISO 8601 (2026 and 2020 have a week 53).
-import type { PeriodKind } from './model.js';
+
 import { addDays, addMonths, dateParts, daysBetween, eachDay, isoWeekday, makeDate } from './calendar-days.js';
+import type { PeriodKind } from './model.js';
 import { localDateOf, startOfDayInZone } from './zoned-time.js';
 
 export interface Period {

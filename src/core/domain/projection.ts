@@ -4,8 +4,9 @@
 // project their current value. Status compares projected attainment with the workspace thresholds.
 // A status needs evidence: none before the period has enough elapsed working days (at least
 // `minDays`, and at least `minShare` of the period); a closed period shows its final result instead.
-import type { Direction, EvidenceRule, StatusThresholds } from './model.js';
+
 import { attainment } from './attainment.js';
+import type { Direction, EvidenceRule, StatusThresholds } from './model.js';
 
 export type ProjectionMethod = 'pace' | 'current';
 export type PaceStatus = 'on_track' | 'at_risk' | 'off_track';

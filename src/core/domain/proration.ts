@@ -5,10 +5,11 @@
 // days, a month of a quarterly target takes its share of the quarter's working days. A target period
 // with no working day at all shares by calendar days instead. Ratios, averages and `last` KPIs are
 // never prorated (callers do not call this for them).
-import type { PeriodKind } from './model.js';
+
 import { daysBetween, eachDay } from './calendar-days.js';
-import { nextPeriod, periodOfDate, type Period, type PeriodSettings } from './periods.js';
-import { countWorkingDays, overlap, workingDaysBetween, type WorkingCalendar } from './working-days.js';
+import type { PeriodKind } from './model.js';
+import { nextPeriod, type Period, type PeriodSettings, periodOfDate } from './periods.js';
+import { countWorkingDays, overlap, type WorkingCalendar, workingDaysBetween } from './working-days.js';
 
 export interface ProrationSegment {
   /** The period of the target's kind. */

@@ -1,10 +1,11 @@
 // What every part of a team report needs to know once: the period, the as-of day in the team's zone,
 // the calendar and the workspace settings. Built by report.ts, read by the member and collective parts.
-import type { EvidenceRule, Kpi, StatusThresholds, Team, Workspace } from './model.js';
-import { DEFAULT_EVIDENCE_RULE } from './projection.js';
+
 import type { MetricValue } from './metric-values.js';
+import type { EvidenceRule, Kpi, StatusThresholds, Team, Workspace } from './model.js';
 import type { Period, PeriodSettings } from './periods.js';
-import { teamCalendar, type OooRange, type WorkingCalendar } from './working-days.js';
+import { DEFAULT_EVIDENCE_RULE } from './projection.js';
+import { type OooRange, teamCalendar, type WorkingCalendar } from './working-days.js';
 
 export interface ReportContext {
   readonly workspace: Workspace;

@@ -2,9 +2,10 @@
 // movement is wanted), widened to the periods of computed (formula) targets, which are evaluated on
 // their own period's values; never past the as-of day, since later values are ignored. Loading exactly
 // this range gives the same report as loading everything.
-import type { PeriodKind, Team, Workspace } from './model.js';
+
 import { maxDate, minDate } from './calendar-days.js';
-import { periodOfDate, previousPeriod, type Period } from './periods.js';
+import type { PeriodKind, Team, Workspace } from './model.js';
+import { type Period, periodOfDate, previousPeriod } from './periods.js';
 import { periodSettingsOf } from './report-context.js';
 
 /** The period kinds of the team members' computed targets (role objectives and overrides). */

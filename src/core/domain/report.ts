@@ -5,16 +5,17 @@
 // whole period are listed but not ranked, and so are members none of whose scored objectives has data
 // (with the reason: never "rank 1 at 0 %"). Movement compares with the previous period's ranks,
 // computed from the same values unless given.
-import type { Member, PeriodKind, Role, Team, Workspace } from './model.js';
+
 import { minDate } from './calendar-days.js';
-import { collectiveRows, type CollectiveRow } from './collective-report.js';
+import { type CollectiveRow, collectiveRows } from './collective-report.js';
 import { memberScore, rankMovement, rankScores } from './leaderboard.js';
-import { memberKpis, type MemberKpiRow, type MemberKpis } from './member-report.js';
+import { type MemberKpiRow, type MemberKpis, memberKpis } from './member-report.js';
 import type { MetricValue } from './metric-values.js';
-import { previousPeriod, type Period } from './periods.js';
-import { reportContext, type ReportContext } from './report-context.js';
+import type { Member, PeriodKind, Role, Team, Workspace } from './model.js';
+import { type Period, previousPeriod } from './periods.js';
+import { type ReportContext, reportContext } from './report-context.js';
 import { targetReferenceDate } from './targets.js';
-import { workingDayProgress, type OooRange } from './working-days.js';
+import { type OooRange, workingDayProgress } from './working-days.js';
 import { instantInZone, localDateOf } from './zoned-time.js';
 
 export interface TeamReportInput {

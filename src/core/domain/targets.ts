@@ -2,10 +2,11 @@
 // objective; dated changes are in force from their day, and a report uses the target in force on its
 // reference day (the as-of day clamped into the period: the period's end for a past period). A computed
 // target is a formula whose names are the spec's inputs (constants) or else KPIs' actual values.
-import type { CollectiveObjective, Member, Objective, PeriodKind, Role, TargetOverride, TargetSpec } from './model.js';
+
+import { maxDate, minDate } from './calendar-days.js';
 import { evaluateFormula } from './formula.js';
 import { cachedFormula, type KpiLookup } from './kpi-values.js';
-import { maxDate, minDate } from './calendar-days.js';
+import type { CollectiveObjective, Member, Objective, PeriodKind, Role, TargetOverride, TargetSpec } from './model.js';
 import type { Period } from './periods.js';
 
 /** The day whose targets a report uses: min(period end, as-of day), and not before the period start. */

@@ -1,8 +1,9 @@
 // Working days: the team's working weekdays minus its public holidays and, for one member, the days
 // that member is out of office. They drive target proration, the pace of projections and who is ranked.
-import type { HolidayCalendar, Team, Workspace } from './model.js';
+
 import { eachDay, isoWeekday, maxDate, minDate } from './calendar-days.js';
 import { holidayChecker } from './holidays.js';
+import type { HolidayCalendar, Team, Workspace } from './model.js';
 
 export interface WorkingCalendar {
   /** ISO weekdays that are worked (1 = Monday ... 7 = Sunday). */

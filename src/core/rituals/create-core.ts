@@ -3,12 +3,12 @@
 // logger, node-cron's matcher and which platform reaches whom.
 import type { RitualId } from '../domain/model.js';
 import type { RitualsService } from '../service.js';
+import { type CoreContext, DEFAULT_GRACE_MINUTES, DEFAULT_MAX_LOOKBACK_MINUTES, type RitualsCoreDeps } from './deps.js';
 import { CoalescedScans } from './engine/coalesced-scans.js';
-import { DEFAULT_GRACE_MINUTES, DEFAULT_MAX_LOOKBACK_MINUTES, type CoreContext, type RitualsCoreDeps } from './deps.js';
-import { EffectiveWorkspaces } from './queries/effective-workspace.js';
 import { createEngine, type RitualEngine } from './engine/engine.js';
-import { RitualMetrics } from './metrics.js';
 import { errorInfo } from './engine/occurrence-runner.js';
+import { RitualMetrics } from './metrics.js';
+import { EffectiveWorkspaces } from './queries/effective-workspace.js';
 import { createService } from './service-impl.js';
 
 export type { BackgroundWork, RitualsCoreDeps } from './deps.js';

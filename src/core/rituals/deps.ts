@@ -1,7 +1,6 @@
 // What the ritual core is built from (createRitualsCore's argument) and the context every use case
 // receives: the workspace read fresh on each call (hot reload), repositories, outbox, clock and logger.
 import type { RitualId, Workspace } from '../domain/model.js';
-import type { OnDemandRun } from './engine/engine.js';
 import type {
   ChartCatalog,
   Clock,
@@ -13,8 +12,9 @@ import type {
   Repositories,
   RitualRepositories,
 } from '../ports/index.js';
-import type { EffectiveWorkspaces } from './queries/effective-workspace.js';
+import type { OnDemandRun } from './engine/engine.js';
 import type { RitualMetrics } from './metrics.js';
+import type { EffectiveWorkspaces } from './queries/effective-workspace.js';
 import type { ReportMemo } from './queries/report-memo.js';
 
 export interface RitualsCoreDeps {

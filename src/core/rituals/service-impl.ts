@@ -3,32 +3,32 @@
 // written in service.ts: the answers to a person go through `as` (never reject); checkInForm,
 // submitCheckIn and myGoals reject with their documented DomainError codes.
 import type { Locale, RitualId } from '../domain/model.js';
+import { localDateOf } from '../domain/zoned-time.js';
 import { DomainError } from '../errors.js';
 import { pickLocale, t } from '../i18n/index.js';
 import type { InteractionResult, RitualsService } from '../service.js';
-import type { CollectiveProgressView, LeaderboardView, NoticeView, StandupSummaryView } from '../view-models.js';
+import { helpNotice } from '../view-builders/help-view.js';
 import { describeError, notice } from '../view-builders/notice.js';
-import { actorOf, teamFor, type Actor } from './actor.js';
+import { runNotice } from '../view-builders/run-notice.js';
+import type { CollectiveProgressView, LeaderboardView, NoticeView, StandupSummaryView } from '../view-models.js';
+import { type Actor, actorOf, teamFor } from './actor.js';
+import type { CoreContext } from './deps.js';
+import { weekOf } from './engine/checkin-window.js';
+import type { RitualEngine } from './engine/engine.js';
+import { parseCommand } from './parse-command.js';
 import { acknowledgeBreach, breachDecisionForm, snoozeBreach } from './use-cases/breach-actions.js';
 import { buildCheckInForm } from './use-cases/check-in-form.js';
-import type { CoreContext } from './deps.js';
-import type { RitualEngine } from './engine/engine.js';
 import { myGoals } from './use-cases/my-goals.js';
-import { parseCommand } from './parse-command.js';
 import { lastLeaderboard } from './use-cases/post-leaderboard.js';
 import { buildProgress } from './use-cases/post-progress.js';
 import { acceptProposal, changeProposalForm, submitTargetChange } from './use-cases/qbr-actions.js';
-import { recordReaction } from './use-cases/record-reaction.js';
 import { reviewDecisionForm, submitDecision } from './use-cases/record-decision.js';
+import { recordReaction } from './use-cases/record-reaction.js';
 import { resolveMember } from './use-cases/resolve-member.js';
 import { clearOoo, setOoo } from './use-cases/set-ooo.js';
 import { buildStandup } from './use-cases/standup-summary.js';
 import { submitCheckIn } from './use-cases/submit-check-in.js';
-import { weekOf } from './engine/checkin-window.js';
 import { welcome } from './use-cases/welcome.js';
-import { helpNotice } from '../view-builders/help-view.js';
-import { runNotice } from '../view-builders/run-notice.js';
-import { localDateOf } from '../domain/zoned-time.js';
 
 /**
  * `engine` runs a manager's "run" (this core's engine, or the background thread's); `afterCheckIn` runs

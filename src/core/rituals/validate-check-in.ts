@@ -2,8 +2,8 @@
 // ("12,5" and "1 234,5" in French, "1,234.5" in English), per-unit bounds, required fields and text
 // lengths. Errors come back in the user's language, keyed by field id, for the form to show inline.
 import type { Kpi, Locale, Unit } from '../domain/model.js';
-import { t } from '../i18n/index.js';
 import { formatNumber } from '../i18n/format.js';
+import { t } from '../i18n/index.js';
 
 /** Anything above this is a typo (or an attack), whatever the unit. */
 export const ABSURD_VALUE = 1e9;

@@ -1,12 +1,12 @@
 // The breach nudge sent to an objective's owner (Acknowledge / Snooze / Record decision), its states
 // after a click, and the escalation sent to the team's managers.
 import type { Locale, Team, Workspace } from '../domain/model.js';
-import { t } from '../i18n/index.js';
 import { formatDateTime, formatValue } from '../i18n/format.js';
+import { t } from '../i18n/index.js';
 import type { Breach } from '../ports/index.js';
 import type { ActionButton, BreachNudgeView, EscalationView } from '../view-models.js';
 import { collectiveKpiLine } from './kpi-line.js';
-import { collectiveLabel, type CollectiveFigure } from './progress-view.js';
+import { type CollectiveFigure, collectiveLabel } from './progress-view.js';
 
 export const DEFAULT_SNOOZE_MINUTES = 24 * 60;
 

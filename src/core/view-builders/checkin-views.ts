@@ -2,8 +2,8 @@
 // replaces the prompt once answered.
 import type { Kpi, Locale } from '../domain/model.js';
 import type { Period } from '../domain/periods.js';
-import { t } from '../i18n/index.js';
 import { formatDateTime, formatValue } from '../i18n/format.js';
+import { t } from '../i18n/index.js';
 import { boundsOf, TEXT_MAX_LENGTH, typedValue } from '../rituals/validate-check-in.js';
 import type {
   ActionButton,

@@ -5,13 +5,14 @@
 // "Not computable: no meetings booked"), the cap shown as "≥ 200 %", counts rounded (a target of 7.5
 // reads "7.5", a projection of 14.29 reads "14"), the period named when two objectives share a KPI,
 // and the team's currency.
-import type { Kpi, Locale, LocalizedText, PeriodKind, Unit } from '../domain/model.js';
+
+import { attainmentOf, DEFAULT_ATTAINMENT_CAP } from '../domain/attainment.js';
 import type { CollectiveRow } from '../domain/collective-report.js';
 import type { DataState } from '../domain/data-state.js';
 import type { MemberKpiRow } from '../domain/member-report.js';
-import { attainmentOf, DEFAULT_ATTAINMENT_CAP } from '../domain/attainment.js';
-import { t } from '../i18n/index.js';
+import type { Kpi, Locale, LocalizedText, PeriodKind, Unit } from '../domain/model.js';
 import { formatDate, formatNumber, formatPercent, formatValue } from '../i18n/format.js';
+import { t } from '../i18n/index.js';
 import type { KpiLine } from '../view-models.js';
 import { joinList, statusText, toneOf } from './labels.js';
 

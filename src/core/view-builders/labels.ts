@@ -1,10 +1,11 @@
 // Small shared pieces of every view: period labels, unit hints, status tones (a closed period's `met` /
 // `missed` included) and rank movements, all in the recipient's language.
-import type { Kpi, Locale, Unit, Workspace } from '../domain/model.js';
+
 import { dateParts } from '../domain/calendar-days.js';
+import type { Kpi, Locale, Unit, Workspace } from '../domain/model.js';
 import type { Period } from '../domain/periods.js';
-import { t } from '../i18n/index.js';
 import { formatDate } from '../i18n/format.js';
+import { t } from '../i18n/index.js';
 import type { KpiLine, Tone } from '../view-models.js';
 
 const INTL: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr-FR' };

@@ -3,8 +3,8 @@
 import type { Locale, Team, Workspace } from '../domain/model.js';
 import type { Period } from '../domain/periods.js';
 import type { TeamReport } from '../domain/report.js';
-import { t, tPlural } from '../i18n/index.js';
 import { formatPercent } from '../i18n/format.js';
+import { t, tPlural } from '../i18n/index.js';
 import type { LeaderboardRow, LeaderboardView, MyRankView } from '../view-models.js';
 import { memberKpiLine } from './kpi-line.js';
 import { joinList, movementText, periodLabel } from './labels.js';

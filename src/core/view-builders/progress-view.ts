@@ -1,9 +1,10 @@
 // The collective-progress channel post: each collective objective of the team against its target and
 // alert threshold, with projection and owner.
-import type { CollectiveObjective, Locale, Team, Workspace } from '../domain/model.js';
+
 import type { CollectiveRow } from '../domain/collective-report.js';
-import { t } from '../i18n/index.js';
+import type { CollectiveObjective, Locale, Team, Workspace } from '../domain/model.js';
 import { formatDate } from '../i18n/format.js';
+import { t } from '../i18n/index.js';
 import type { CollectiveProgressView, CollectiveRowView } from '../view-models.js';
 import { collectiveKpiLine, displayUnit, formatFigure } from './kpi-line.js';
 

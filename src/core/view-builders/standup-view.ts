@@ -2,8 +2,8 @@
 // open breaches, and the blockers and wins written in the check-ins.
 import type { Locale, Team } from '../domain/model.js';
 import type { Period } from '../domain/periods.js';
-import { t } from '../i18n/index.js';
 import { formatPercent } from '../i18n/format.js';
+import { t } from '../i18n/index.js';
 import type { KpiLine, StandupSummaryView } from '../view-models.js';
 import { periodLabel } from './labels.js';
 

@@ -3,7 +3,7 @@
 // are described for the shapes the workspace file uses (a weekly day, working days, every day, the
 // first working day of the month or quarter); anything else shows as the expression itself.
 import type { Locale, RitualId, Team } from '../../core/domain/model.js';
-import { t, type MessageKey } from '../../core/i18n/index.js';
+import { type MessageKey, t } from '../../core/i18n/index.js';
 import { st } from '../i18n.js';
 
 const two = (s: string) => s.padStart(2, '0');

@@ -27,5 +27,5 @@ export function emojiGlyph(name: string): string {
 
 /** Names accepted from the page: the known ones only, so nothing arbitrary is stored as an emoji. */
 export function isKnownEmoji(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(EMOJI_GLYPHS, name);
+  return Object.hasOwn(EMOJI_GLYPHS, name);
 }

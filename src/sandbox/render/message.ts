@@ -6,7 +6,7 @@ import { t } from '../../core/i18n/index.js';
 import type { SandboxMessage } from '../threads.js';
 import { emojiGlyph, REACTION_CHOICES } from './emoji.js';
 import { html, type SafeHtml } from './html.js';
-import { renderView, type RenderOptions } from './render.js';
+import { type RenderOptions, renderView } from './render.js';
 
 export interface Viewer {
   readonly memberId: string;

@@ -3,8 +3,8 @@
 // "Start here" steps, the member picker, their threads and an empty chat pane that sandbox.js fills
 // from /sandbox/api/state.
 import type { Locale, RitualId, Workspace } from '../../core/domain/model.js';
-import { t, type MessageKey } from '../../core/i18n/index.js';
-import { st, type SandboxKey } from '../i18n.js';
+import { type MessageKey, t } from '../../core/i18n/index.js';
+import { type SandboxKey, st } from '../i18n.js';
 import { html, raw, type SafeHtml } from './html.js';
 
 export interface PageModel {

@@ -5,7 +5,7 @@ import type { Locale } from '../../core/domain/model.js';
 import { formatDate } from '../../core/i18n/format.js';
 import { isView } from '../../core/view-models.js';
 import { renderWith, type ViewRenderers } from '../../core/view-renderers.js';
-import { isCrmImportNote, type CrmImportNote } from '../crm-import.js';
+import { type CrmImportNote, isCrmImportNote } from '../crm-import.js';
 import { st } from '../i18n.js';
 import { renderBreachNudge, renderEscalation } from './breach.js';
 import { renderCheckInConfirmation, renderCheckInForm, renderCheckInPrompt, renderReminder } from './check-in.js';

@@ -2,7 +2,6 @@
 // shows forms in a dialog; runs the "Start here" steps (remembered in localStorage) and shows notices in
 // a line under the clock, never over the page. Every fragment it inserts was rendered and escaped by
 // the server.
-'use strict';
 
 (() => {
   const body = document.body;

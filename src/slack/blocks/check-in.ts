@@ -2,6 +2,7 @@
 // prompt after submitting, and the modal with one input per KPI plus wins and blockers.
 import { randomUUID } from 'node:crypto';
 import type { types } from '@slack/bolt';
+import { openButton } from '../../core/view-builders/checkin-views.js';
 import type {
   CheckInConfirmationView,
   CheckInFormView,
@@ -9,7 +10,7 @@ import type {
   NumberField,
   ReminderView,
 } from '../../core/view-models.js';
-import { openButton } from '../../core/view-builders/checkin-views.js';
+import { BoundedCache } from '../bounded-cache.js';
 import {
   buttons,
   context,
@@ -21,8 +22,7 @@ import {
   plainText as plain,
   section,
 } from './common.js';
-import { BoundedCache } from '../bounded-cache.js';
-import { clip, LIMITS, type Block } from './limits.js';
+import { type Block, clip, LIMITS } from './limits.js';
 
 /** Callback id of the check-in modal; its inputs' block ids are the form's field ids. */
 export const CHECKIN_CALLBACK = 'rituals.checkin';

@@ -1,9 +1,10 @@
 // Building blocks shared by the Block Kit renderers: escaped mrkdwn, headers, context lines, KPI lines
 // with a text progress bar, buttons, and lists that split or truncate ("…and N more") to fit the limits.
-import { t } from '../../core/i18n/index.js';
+
 import type { Locale } from '../../core/domain/model.js';
+import { t } from '../../core/i18n/index.js';
 import type { ActionButton, ActionId, KpiLine, Tone } from '../../core/view-models.js';
-import { clip, LIMITS, packLines, type Block } from './limits.js';
+import { type Block, clip, LIMITS, packLines } from './limits.js';
 
 /** mrkdwn treats &, < and > as control characters (links, mentions): user and config text is escaped. */
 export function esc(text: string): string {

@@ -4,9 +4,9 @@
 import type { types } from '@slack/bolt';
 import { t } from '../../core/i18n/index.js';
 import type { DecisionFormView } from '../../core/view-models.js';
-import { encodeMetadata, INPUT_ACTION, type FormOrigin } from './check-in.js';
+import { encodeMetadata, type FormOrigin, INPUT_ACTION } from './check-in.js';
 import { esc, header, plainText as plain, section } from './common.js';
-import { LIMITS, type Block } from './limits.js';
+import { type Block, LIMITS } from './limits.js';
 
 export const DECISION_CALLBACK = 'rituals.decision';
 /** Block ids of the decision modal's inputs (the core's error keys map onto them). */

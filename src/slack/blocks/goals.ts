@@ -3,7 +3,7 @@
 import { t } from '../../core/i18n/index.js';
 import type { MyGoalsView } from '../../core/view-models.js';
 import { buttons, context, divider, esc, fitBlocks, header, kpiLineText, listBlocks, section } from './common.js';
-import { LIMITS, type Block } from './limits.js';
+import { type Block, LIMITS } from './limits.js';
 import { standupBlocks } from './standup.js';
 
 export function myGoalsBlocks(v: MyGoalsView, maxBlocks: number = LIMITS.blocks.message): Block[] {

@@ -2,10 +2,10 @@
 // running the check-in, the leaderboard or the collective progress now. Each button carries the command it stands for (the same
 // text a manager could type, with the team's id), read by the actions listener like a typed command,
 // with the same rights checks in the core.
-import { t, type MessageKey } from '../../core/i18n/index.js';
+import { type MessageKey, t } from '../../core/i18n/index.js';
 import type { MyGoalsView } from '../../core/view-models.js';
 import { actionIdFor, context, esc } from './common.js';
-import { clip, LIMITS, type Block } from './limits.js';
+import { type Block, clip, LIMITS } from './limits.js';
 
 /** Action id (before `#`) of a Home button that runs a command. */
 export const HOME_COMMAND_ACTION = 'home.command' as const;

@@ -2,7 +2,7 @@
 // "your rank" message that follows it.
 import type { LeaderboardRow, LeaderboardView, MyRankView } from '../../core/view-models.js';
 import { context, divider, esc, header, kpiLineText, listBlocks, section } from './common.js';
-import { LIMITS, type Block } from './limits.js';
+import { type Block, LIMITS } from './limits.js';
 
 const MEDALS: Readonly<Record<number, string>> = {
   1: ':first_place_medal:',

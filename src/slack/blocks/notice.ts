@@ -1,10 +1,10 @@
 // Block Kit for short notices (confirmations, help, errors): as a message, and as a modal that replaces
 // a submitted form. A notice about a team channel links it (`<#C…>`, which Slack shows as its name).
 import type { types } from '@slack/bolt';
-import type { NoticeView } from '../../core/view-models.js';
 import { t } from '../../core/i18n/index.js';
+import type { NoticeView } from '../../core/view-models.js';
 import { context, esc, section } from './common.js';
-import { clip, LIMITS, packLines, type Block } from './limits.js';
+import { type Block, clip, LIMITS, packLines } from './limits.js';
 
 const TONE: Readonly<Record<NoticeView['tone'], string>> = {
   info: ':information_source:',

@@ -2,7 +2,7 @@
 // with its projection and owner.
 import type { CollectiveProgressView, CollectiveRowView } from '../../core/view-models.js';
 import { context, divider, esc, header, kpiLineText, listBlocks } from './common.js';
-import { LIMITS, type Block } from './limits.js';
+import { type Block, LIMITS } from './limits.js';
 
 function rowText(r: CollectiveRowView): string {
   return `${kpiLineText(r.line)}\n${esc(r.alertText)} · ${esc(r.ownerName)}`;

@@ -10,16 +10,16 @@ import {
   checkInModal,
   checkInPromptBlocks,
   confirmationBlocks,
+  type FormOrigin,
   formAsMessageBlocks,
   reminderBlocks,
-  type FormOrigin,
 } from './check-in.js';
 import { esc, fallbackText, fitBlocks, section } from './common.js';
 import { decisionFormBlocks, decisionModal } from './decision.js';
 import { myGoalsBlocks } from './goals.js';
 import { managerActionBlocks } from './home-actions.js';
 import { leaderboardBlocks, myRankBlocks } from './leaderboard.js';
-import { LIMITS, type Block } from './limits.js';
+import { type Block, LIMITS } from './limits.js';
 import { noticeBlocks, noticeModal } from './notice.js';
 import { collectiveProgressBlocks } from './progress.js';
 import { monthlyReviewBlocks, qbrBlocks } from './review.js';

@@ -1,10 +1,11 @@
 // Block Kit for the monthly review and the QBR: sections of KPI lines and notes, proposed targets,
 // the decision log, chart references, and the decision buttons.
+
+import type { Locale } from '../../core/domain/model.js';
 import { t } from '../../core/i18n/index.js';
 import type { ChartRef, MonthlyReviewView, QbrView, ReviewSection } from '../../core/view-models.js';
 import { buttons, context, divider, esc, fitBlocks, header, kpiLineText, listBlocks, section } from './common.js';
-import { LIMITS, type Block } from './limits.js';
-import type { Locale } from '../../core/domain/model.js';
+import { type Block, LIMITS } from './limits.js';
 
 function sectionBlocks(s: ReviewSection, locale: Locale): Block[] {
   const items = [...s.lines.map(kpiLineText), ...s.notes.map((n) => `_${esc(n)}_`)];

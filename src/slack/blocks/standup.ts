@@ -3,7 +3,7 @@
 import { t } from '../../core/i18n/index.js';
 import type { StandupSummaryView } from '../../core/view-models.js';
 import { bar, context, divider, esc, header, kpiLineText, listBlocks, section } from './common.js';
-import { LIMITS, type Block } from './limits.js';
+import { type Block, LIMITS } from './limits.js';
 
 /** The summary's blocks, at most `maxBlocks` (lists are truncated with "…and N more"). */
 export function standupBlocks(

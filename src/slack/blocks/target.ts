@@ -2,9 +2,9 @@
 // optional reason. Sent as a message, the form shows its title and what it changes.
 import type { types } from '@slack/bolt';
 import type { TargetFormView } from '../../core/view-models.js';
-import { encodeMetadata, INPUT_ACTION, type FormOrigin } from './check-in.js';
+import { encodeMetadata, type FormOrigin, INPUT_ACTION } from './check-in.js';
 import { esc, header, plainText as plain, section } from './common.js';
-import { LIMITS, type Block } from './limits.js';
+import { type Block, LIMITS } from './limits.js';
 
 export const TARGET_CALLBACK = 'rituals.target';
 /** Block ids of the target modal's inputs, as the core names the fields. */

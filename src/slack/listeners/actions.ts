@@ -2,11 +2,11 @@
 // (trigger id), replaces the message the button was on, or comes back privately.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import { isActionId, type ActionId } from '../../core/view-models.js';
-import { identify, strangerNotice, type SlackContext } from '../context.js';
-import { applyResult, replyPrivately, type InteractionSurface } from '../interactions.js';
-import { guarded } from './guard.js';
+import { type ActionId, isActionId } from '../../core/view-models.js';
 import { HOME_COMMAND_ACTION } from '../blocks/home-actions.js';
+import { identify, type SlackContext, strangerNotice } from '../context.js';
+import { applyResult, type InteractionSurface, replyPrivately } from '../interactions.js';
+import { guarded } from './guard.js';
 
 /** `breach.snooze#1` -> `breach.snooze`; undefined for an id that is not ours. */
 export function actionOf(actionId: string): ActionId | undefined {

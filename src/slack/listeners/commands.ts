@@ -2,8 +2,8 @@
 // leaderboard, progress, standup, ooo, run, help); its answer opens a modal or comes back ephemeral.
 import type { App } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import { identify, strangerNotice, type SlackContext } from '../context.js';
-import { applyResult, replyPrivately, type InteractionSurface } from '../interactions.js';
+import { identify, type SlackContext, strangerNotice } from '../context.js';
+import { applyResult, type InteractionSurface, replyPrivately } from '../interactions.js';
 import { guarded } from './guard.js';
 
 export const SLASH_COMMAND = '/rituals';

@@ -1,9 +1,9 @@
 // Events API: App Home (app_home_opened -> views.publish of the member's goals), reactions on the
 // bot's own posts (tallied by the core per post and emoji), and messages typed in the bot's DM (read as commands).
 import type { App } from '@slack/bolt';
-import { identify, strangerNotice, type SlackContext } from '../context.js';
+import { identify, type SlackContext, strangerNotice } from '../context.js';
 import { publishHome } from '../home.js';
-import { applyResult, sendDirect, type InteractionSurface } from '../interactions.js';
+import { applyResult, type InteractionSurface, sendDirect } from '../interactions.js';
 import { guarded } from './guard.js';
 
 export function registerEvents(app: App, ctx: SlackContext): void {

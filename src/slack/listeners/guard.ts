@@ -3,8 +3,8 @@
 import type { Locale } from '../../core/domain/model.js';
 import { t } from '../../core/i18n/index.js';
 import type { NoticeView } from '../../core/view-models.js';
-import { errorFields } from '../log.js';
 import type { SlackContext } from '../context.js';
+import { errorFields } from '../log.js';
 
 export function internalErrorNotice(locale: Locale): NoticeView {
   const body = t(locale, 'error.internal');

@@ -4,8 +4,8 @@
 // comes as its button.
 import type { App } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import { identify, strangerNotice, type SlackContext } from '../context.js';
-import { applyResult, replyPrivately, sendDirect, type InteractionSurface } from '../interactions.js';
+import { identify, type SlackContext, strangerNotice } from '../context.js';
+import { applyResult, type InteractionSurface, replyPrivately, sendDirect } from '../interactions.js';
 import { errorFields } from '../log.js';
 import { guarded } from './guard.js';
 

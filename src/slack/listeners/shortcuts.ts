@@ -3,8 +3,8 @@
 // (the period is closed, not a member) answers by DM.
 import type { App, GlobalShortcut } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import { identify, strangerNotice, type SlackContext } from '../context.js';
-import { applyResult, sendDirect, type InteractionSurface } from '../interactions.js';
+import { identify, type SlackContext, strangerNotice } from '../context.js';
+import { applyResult, type InteractionSurface, sendDirect } from '../interactions.js';
 import { guarded } from './guard.js';
 
 /** The callback id of the shortcut, as declared in manifests/slack/manifest.yml. */

@@ -5,20 +5,20 @@
 // acknowledged and changes nothing, a stranger is told so, and a failure shows the internal-error notice.
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
-import { submissionKey } from '../../core/idempotency-key.js';
 import { t } from '../../core/i18n/index.js';
+import { submissionKey } from '../../core/idempotency-key.js';
 import type { SubmitResult } from '../../core/service.js';
 import type { View } from '../../core/view-models.js';
 import { CHECKIN_CALLBACK, decodeMetadata } from '../blocks/check-in.js';
 import { DECISION_CALLBACK, DECISION_FIELDS } from '../blocks/decision.js';
 import { renderModal } from '../blocks/render.js';
 import { TARGET_CALLBACK, TARGET_FIELDS } from '../blocks/target.js';
+import { confirmCheckIn } from '../confirm-check-in.js';
 import { identify, type SlackContext } from '../context.js';
+import { publishHome } from '../home.js';
 import { errorFields } from '../log.js';
 import { inputBlockIds, readState, slackErrors } from '../submission.js';
 import { internalErrorNotice } from './guard.js';
-import { confirmCheckIn } from '../confirm-check-in.js';
-import { publishHome } from '../home.js';
 
 interface SubmittedView {
   readonly id: string;

@@ -1,6 +1,6 @@
 // Breach nudges (Acknowledge / Snooze / Record decision) and their escalation to the managers.
 import type { BreachNudgeView, EscalationView } from '../../core/view-models.js';
-import { buttons, card, heading, kpiLine, subtle, text, type AdaptiveCard } from './common.js';
+import { type AdaptiveCard, buttons, card, heading, kpiLine, subtle, text } from './common.js';
 
 export function breachNudgeCard(v: BreachNudgeView): AdaptiveCard {
   return card(

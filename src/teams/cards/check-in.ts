@@ -9,16 +9,16 @@ import type {
   ReminderView,
 } from '../../core/view-models.js';
 import {
+  type AdaptiveCard,
   buttons,
+  type CardElement,
   card,
   execute,
   heading,
   kpiLine,
-  subtle,
   SUBMIT_CHECKIN,
+  subtle,
   text,
-  type AdaptiveCard,
-  type CardElement,
 } from './common.js';
 
 /** "12,5" (as a French user types it) -> 12.5; anything else -> undefined (the input starts empty). */

@@ -2,7 +2,7 @@
 // with the form's metadata; server-side errors are shown under the fields.
 import { t } from '../../core/i18n/index.js';
 import type { DecisionFormView } from '../../core/view-models.js';
-import { card, execute, heading, SUBMIT_DECISION, text, type AdaptiveCard, type CardElement } from './common.js';
+import { type AdaptiveCard, type CardElement, card, execute, heading, SUBMIT_DECISION, text } from './common.js';
 
 /** The kind and text inputs with their errors (also inside a review card, under its "Record a decision"). */
 export function decisionInputs(v: DecisionFormView): CardElement[] {

@@ -1,7 +1,7 @@
 // Keeps every message under Teams' 28 KB: a view with many rows (a long leaderboard, a big stand-up) is
 // packed into as many cards as needed, each repeating the heading with "(2/3)"; a lone oversized group
 // has its texts shortened instead of being dropped.
-import { card, cardBytes, type AdaptiveCard, type CardAction, type CardElement } from './common.js';
+import { type AdaptiveCard, type CardAction, type CardElement, card, cardBytes } from './common.js';
 
 /** Teams refuses a message over 28 KB. */
 export const MAX_MESSAGE_BYTES = 28 * 1024;

@@ -2,7 +2,7 @@
 // team's stand-up summary below (split over several cards beyond 28 KB).
 import { t } from '../../core/i18n/index.js';
 import type { MyGoalsView } from '../../core/view-models.js';
-import { buttons, heading, kpiLine, subtle, text, type CardElement } from './common.js';
+import { buttons, type CardElement, heading, kpiLine, subtle, text } from './common.js';
 import { packCards, partLabel } from './fit.js';
 import { standupSections } from './standup.js';
 

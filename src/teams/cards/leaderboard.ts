@@ -1,7 +1,7 @@
 // The leaderboard channel post (rank, name, score, movement), split over several cards beyond 28 KB,
 // and the private "your rank" message sent next to it.
 import type { LeaderboardRow, LeaderboardView, MyRankView } from '../../core/view-models.js';
-import { card, heading, kpiLine, subtle, text, type AdaptiveCard, type CardElement } from './common.js';
+import { type AdaptiveCard, type CardElement, card, heading, kpiLine, subtle, text } from './common.js';
 import { packCards, partLabel } from './fit.js';
 
 function movementColor(m: number | null): 'Good' | 'Attention' | 'Default' | 'Accent' {

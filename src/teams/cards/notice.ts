@@ -1,6 +1,6 @@
 // Short messages: confirmations, help, and errors in the user's language.
 import type { NoticeView } from '../../core/view-models.js';
-import { card, heading, text, type AdaptiveCard, type CardElement } from './common.js';
+import { type AdaptiveCard, type CardElement, card, heading, text } from './common.js';
 
 export function noticeCard(v: NoticeView): AdaptiveCard {
   const color = v.tone === 'error' ? 'Attention' : v.tone === 'success' ? 'Good' : 'Default';

@@ -1,7 +1,7 @@
 // The collective-progress channel post: each collective KPI against its target and alert threshold,
 // with projection and owner; split over several cards beyond 28 KB.
 import type { CollectiveProgressView, CollectiveRowView } from '../../core/view-models.js';
-import { heading, kpiLine, subtle, type AdaptiveCard, type CardElement } from './common.js';
+import { type AdaptiveCard, type CardElement, heading, kpiLine, subtle } from './common.js';
 import { packCards, partLabel } from './fit.js';
 
 function rowElements(r: CollectiveRowView): CardElement[] {

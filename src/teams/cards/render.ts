@@ -5,13 +5,13 @@ import type { View } from '../../core/view-models.js';
 import { renderWith, type ViewRenderers } from '../../core/view-renderers.js';
 import { breachNudgeCard, escalationCard } from './breach.js';
 import { checkInFormCard, checkInPromptCard, confirmationCard, reminderCard } from './check-in.js';
-import { CARD_CONTENT_TYPE, type AdaptiveCard } from './common.js';
+import { type AdaptiveCard, CARD_CONTENT_TYPE } from './common.js';
 import { decisionFormCard } from './decision.js';
 import { myGoalsCards } from './goals.js';
 import { leaderboardCards, myRankCard } from './leaderboard.js';
 import { noticeCard } from './notice.js';
 import { collectiveProgressCards } from './progress.js';
-import { monthlyReviewCards, qbrCards, type ChartImages } from './review.js';
+import { type ChartImages, monthlyReviewCards, qbrCards } from './review.js';
 import { standupCards } from './standup.js';
 import { targetFormCard } from './target.js';
 

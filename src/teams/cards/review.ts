@@ -4,20 +4,20 @@
 // opens its form below the review (Action.ShowCard), so the review and its charts stay in view; the
 // answer comes as a reply.
 import { t } from '../../core/i18n/index.js';
-import type { ActionButton, ChartRef, MonthlyReviewView, QbrView, ReviewSection } from '../../core/view-models.js';
 import { decisionFormView } from '../../core/view-builders/form-views.js';
+import type { ActionButton, ChartRef, MonthlyReviewView, QbrView, ReviewSection } from '../../core/view-models.js';
 import {
-  buttons,
   bullets,
+  buttons,
+  type CardAction,
+  type CardElement,
   execute,
   heading,
   kpiLine,
+  SUBMIT_REVIEW_DECISION,
   subheading,
   subtle,
-  SUBMIT_REVIEW_DECISION,
   text,
-  type CardAction,
-  type CardElement,
 } from './common.js';
 import { decisionInputs } from './decision.js';
 import { packCards, partLabel } from './fit.js';

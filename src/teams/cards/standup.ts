@@ -7,6 +7,7 @@ import type { KpiLine, StandupSummaryView } from '../../core/view-models.js';
 import {
   bar,
   bullets,
+  type CardElement,
   cardBytes,
   heading,
   kpiLine,
@@ -14,9 +15,8 @@ import {
   subtle,
   text,
   toneColor,
-  type CardElement,
 } from './common.js';
-import { CARD_BUDGET_BYTES, packCards, partLabel, type PackInput } from './fit.js';
+import { CARD_BUDGET_BYTES, type PackInput, packCards, partLabel } from './fit.js';
 
 /** Blockers and wins are read at a glance in a summary; the full text stays in the check-in. */
 export const ITEM_MAX_CHARS = 280;

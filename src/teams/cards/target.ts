@@ -3,7 +3,7 @@
 import { t } from '../../core/i18n/index.js';
 import type { TargetFormView } from '../../core/view-models.js';
 import { numberValue } from './check-in.js';
-import { card, execute, heading, SUBMIT_TARGET, text, type AdaptiveCard, type CardElement } from './common.js';
+import { type AdaptiveCard, type CardElement, card, execute, heading, SUBMIT_TARGET, text } from './common.js';
 
 export function targetFormCard(v: TargetFormView): AdaptiveCard {
   const f = v.target;

@@ -4,8 +4,8 @@
 // Payloads are checked (zod) before anything reaches the core, which validates the values again.
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { submissionKey } from '../../core/idempotency-key.js';
 import { t } from '../../core/i18n/index.js';
+import { submissionKey } from '../../core/idempotency-key.js';
 import type { RitualsService } from '../../core/service.js';
 import { isActionId, type View } from '../../core/view-models.js';
 import type { Logger } from '../../logging/logger.js';

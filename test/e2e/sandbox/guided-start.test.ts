@@ -9,10 +9,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../helpers/cli.js';
-import { startSandboxApp, type RunningSandbox } from '../../helpers/sandbox-app.js';
+import { type RunningSandbox, startSandboxApp } from '../../helpers/sandbox-app.js';
 
 const CHROMIUM_ARGS = [
   '--headless',

@@ -8,13 +8,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postRefKey } from '../../../src/core/ports/index.js';
 import type { KpiLine, View } from '../../../src/core/view-models.js';
 import { messageRef } from '../../../src/sandbox/gateway.js';
 import { repoRoot } from '../../helpers/cli.js';
-import { startSandboxApp, type RunningSandbox } from '../../helpers/sandbox-app.js';
+import { type RunningSandbox, startSandboxApp } from '../../helpers/sandbox-app.js';
 
 const CHROMIUM_ARGS = [
   '--headless',

@@ -5,14 +5,14 @@
 // restart on the same file delivers the rest, and every member gets the prompt exactly once.
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../../src/app.js';
+import { type RunningApp, startApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/env.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { slashCommand, viewSubmission } from '../../helpers/slack-payloads.js';
 import { postSigned } from '../../helpers/slack-sign.js';
-import { tempDir, type TempDir } from '../../helpers/store.js';
+import { type TempDir, tempDir } from '../../helpers/store.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 const SECRET = 'background-thread-signing-secret';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../../helpers/app-process.js';
+import { type AppProcess, startAppProcess } from '../../helpers/app-process.js';
 import { repoRoot } from '../../helpers/cli.js';
 import { FakeBotConnector } from '../../helpers/fake-bot-connector.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';

@@ -4,8 +4,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../helpers/cli.js';
 import { startAppExpectingFailure, startAppProcess } from '../../helpers/app-process.js';
+import { repoRoot } from '../../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rituals-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,7 @@
 // of its own, like a systemd unit or a container's PID 1) stops the bot: the port closes, npm exits 0 and
 // no process of the group survives. SIGINT to `node dist/main.js` while a Slack send is in flight lets the
 // send finish: exit 0, every outbox row settled, none left claimed.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { attainmentBarsSpec } from '../../../src/charts/attainment-spec.js';
 import { burnUpSpec } from '../../../src/charts/burn-up-spec.js';
 import { renderChartPng } from '../../../src/charts/render.js';
-import { PALETTES, type ChartTheme } from '../../../src/charts/theme.js';
+import { type ChartTheme, PALETTES } from '../../../src/charts/theme.js';
 import { trendSpec } from '../../../src/charts/trend-spec.js';
 import { SAMPLE_ATTAINMENT, SAMPLE_BURN_UP, SAMPLE_BURN_UP_EMPTY, SAMPLE_TREND } from '../../helpers/chart-samples.js';
 import { colourShare, decodePng, pixelDifference } from '../../helpers/png.js';

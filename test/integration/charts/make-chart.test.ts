@@ -6,14 +6,14 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartId, parseChartId, reviewChartRequests, type ChartRequest } from '../../../src/charts/chart-request.js';
-import { buildChart, chartPng, type ChartDeps } from '../../../src/charts/make-chart.js';
+import { type ChartRequest, chartId, parseChartId, reviewChartRequests } from '../../../src/charts/chart-request.js';
+import { buildChart, type ChartDeps, chartPng } from '../../../src/charts/make-chart.js';
 import { DomainError } from '../../../src/core/errors.js';
 import { describeError } from '../../../src/core/view-builders/notice.js';
 import type { Store } from '../../../src/store/connection.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { decodePng } from '../../helpers/png.js';
-import { memoryStore, tempDir, type TempDir } from '../../helpers/store.js';
+import { memoryStore, type TempDir, tempDir } from '../../helpers/store.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 
 const ws = fixtureWorkspace();

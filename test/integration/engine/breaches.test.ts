@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { BreachNudgeView, EscalationView, NoticeView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { describeDelivery, ritualsHarness, type Harness } from '../../helpers/rituals-harness.js';
+import { describeDelivery, type Harness, ritualsHarness } from '../../helpers/rituals-harness.js';
 
 const ws = () =>
   engineWorkspace({

@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CheckInFormView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { ritualsHarness, type Harness } from '../../helpers/rituals-harness.js';
+import { type Harness, ritualsHarness } from '../../helpers/rituals-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => h?.close());

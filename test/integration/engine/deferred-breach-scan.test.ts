@@ -5,8 +5,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildCore } from '../../../src/compose/build-core.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import type { Store } from '../../../src/store/connection.js';
-import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { FakeClock } from '../../helpers/clock.js';
+import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import { recordingLogger } from '../../helpers/rituals-harness.js';
 import { memoryStore } from '../../helpers/store.js';
 

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { describeDelivery, ritualsHarness, runUntil, type Harness } from '../../helpers/rituals-harness.js';
+import { describeDelivery, type Harness, ritualsHarness, runUntil } from '../../helpers/rituals-harness.js';
 
 // Only the check-in runs here: the other rituals are covered elsewhere.
 const CHECKIN_ONLY = `  leaderboard: { enabled: false }

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LeaderboardView, QbrView, StandupSummaryView, View } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { ritualsHarness, type Delivered, type Harness } from '../../helpers/rituals-harness.js';
+import { type Delivered, type Harness, ritualsHarness } from '../../helpers/rituals-harness.js';
 
 afterAll(() => clearCronCache());
 

@@ -6,10 +6,10 @@ import { rawSqlite } from '../../../src/store/raw-access.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import {
   describeDelivery,
+  type Harness,
   ritualsHarness,
   runUntil,
   seedActivity,
-  type Harness,
 } from '../../helpers/rituals-harness.js';
 
 let h: Harness | undefined;

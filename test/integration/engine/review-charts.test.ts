@@ -4,11 +4,11 @@
 // catalog never holds a review back.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseChartId } from '../../../src/charts/chart-request.js';
-import { createChartService, type ChartService } from '../../../src/charts/chart-service.js';
+import { type ChartService, createChartService } from '../../../src/charts/chart-service.js';
 import type { MonthlyReviewView, QbrView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { describeDelivery, ritualsHarness, runUntil, type Harness } from '../../helpers/rituals-harness.js';
+import { describeDelivery, type Harness, ritualsHarness, runUntil } from '../../helpers/rituals-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => h?.close());

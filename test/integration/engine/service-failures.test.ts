@@ -7,7 +7,7 @@ import { DomainError } from '../../../src/core/errors.js';
 import type { NoticeView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { ritualsHarness, type Harness } from '../../helpers/rituals-harness.js';
+import { type Harness, ritualsHarness } from '../../helpers/rituals-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -16,10 +16,10 @@ import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
 import {
   describeDelivery,
+  type Harness,
   ritualsHarness,
   runUntil,
   seedActivity,
-  type Harness,
 } from '../../helpers/rituals-harness.js';
 
 let h: Harness | undefined;

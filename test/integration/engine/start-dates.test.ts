@@ -6,7 +6,7 @@ import type { Workspace } from '../../../src/core/domain/model.js';
 import type { LeaderboardView, MyGoalsView, StandupSummaryView } from '../../../src/core/view-models.js';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
-import { ritualsHarness, runUntil, seedActivity, type Delivered, type Harness } from '../../helpers/rituals-harness.js';
+import { type Delivered, type Harness, ritualsHarness, runUntil, seedActivity } from '../../helpers/rituals-harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => h?.close());

@@ -1,7 +1,7 @@
 // Chart image links over real HTTP: a published PNG is served at its signed URL until it expires; a
 // forged, altered or extended link is refused; the cache stays within its bounds; small PNGs inline.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChartLinks, pngDataUri, registerChartRoute, type ChartLinks } from '../../../src/http/chart-links.js';
+import { type ChartLinks, createChartLinks, pngDataUri, registerChartRoute } from '../../../src/http/chart-links.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 

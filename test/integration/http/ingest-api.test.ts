@@ -2,7 +2,7 @@
 // unknown, revoked), content type, size limits, all-or-nothing validation with per-item errors,
 // idempotency by source_id, corrections kept in history, the onChange hook and the audit log.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerIngestApi, type IngestChange } from '../../../src/http/ingest-api.js';
+import { type IngestChange, registerIngestApi } from '../../../src/http/ingest-api.js';
 import { createMetrics, type Metrics } from '../../../src/http/metrics.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';

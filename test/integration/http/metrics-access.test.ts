@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../../helpers/app-process.js';
+import { type AppProcess, startAppProcess } from '../../helpers/app-process.js';
 import { repoRoot } from '../../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rituals-metrics-'));

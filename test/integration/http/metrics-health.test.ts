@@ -1,7 +1,7 @@
 // GET /metrics in the Prometheus text format after some observations, on a registry of the app's own;
 // GET /healthz with the store and the platform connections.
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerHealth, type ConnectionState } from '../../../src/http/health.js';
+import { type ConnectionState, registerHealth } from '../../../src/http/health.js';
 import { createMetrics, registerMetricsRoute } from '../../../src/http/metrics.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';

@@ -1,7 +1,7 @@
 // Stopping the one HTTP server: a request in flight when the stop begins gets its full answer (with
 // `Connection: close`), an idle kept-alive connection is closed, a request on a busy one gets 503, a new
 // connection is refused, and close() waits for the request in flight.
-import { request, Agent } from 'node:http';
+import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { HttpServer, sendJson } from '../../../src/http/server.js';

@@ -12,7 +12,7 @@ import { hashToken } from '../../../src/store/api-tokens.repo.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
-import { tempDir, type TempDir } from '../../helpers/store.js';
+import { type TempDir, tempDir } from '../../helpers/store.js';
 
 const BIN = join(import.meta.dirname, '../../../bin/rituals.js');
 let tmp: TempDir;

@@ -4,7 +4,7 @@
 import { readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoadedWorkspace } from '../../../src/config/workspace-load.js';
-import { watchWorkspaceConfig, type ConfigWatcher } from '../../../src/scheduling/config-reload.js';
+import { type ConfigWatcher, watchWorkspaceConfig } from '../../../src/scheduling/config-reload.js';
 import { captureLog } from '../../helpers/capture-log.js';
 import { repoRoot } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/store.js';

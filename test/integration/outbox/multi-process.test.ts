@@ -2,12 +2,12 @@
 // delivered exactly once, whichever process claims it. First two senders on two connections in this
 // process, then two real processes.
 import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeChatApi } from '../../../bench/fake-chat-api.js';
+import { createHttpChatGateway } from '../../../bench/http-chat-gateway.js';
 import type { OutboxItemInput } from '../../../src/core/ports/index.js';
 import { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
-import { startFakeChatApi } from '../../../bench/fake-chat-api.js';
-import { createHttpChatGateway } from '../../../bench/http-chat-gateway.js';
 import { captureLog } from '../../helpers/capture-log.js';
 import { runScript } from '../../helpers/child-script.js';
 import { tempDir } from '../../helpers/store.js';

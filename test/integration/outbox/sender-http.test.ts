@@ -2,6 +2,8 @@
 // transient 5xx are retried, permanent failures are parked (and reported), a crashed holder's lease
 // expires and the row is delivered, and stop() leaves no row behind a lease.
 import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeChatApi, type FakeChatApiOptions, startFakeChatApi } from '../../../bench/fake-chat-api.js';
+import { createHttpChatGateway } from '../../../bench/http-chat-gateway.js';
 import type { ChatGateway, OutboxItemInput } from '../../../src/core/ports/index.js';
 import {
   notifyingOutbox,
@@ -12,8 +14,6 @@ import {
 import type { Store } from '../../../src/store/connection.js';
 import { createOutboxRepo, type OutboxRepo } from '../../../src/store/outbox.repo.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
-import { startFakeChatApi, type FakeChatApi, type FakeChatApiOptions } from '../../../bench/fake-chat-api.js';
-import { createHttpChatGateway } from '../../../bench/http-chat-gateway.js';
 import { captureLog } from '../../helpers/capture-log.js';
 import { memoryStore } from '../../helpers/store.js';
 import { waitFor } from '../../helpers/wait-for.js';

@@ -3,9 +3,9 @@
 // flight at the kill (at most the send concurrency); the database must pass an integrity check.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeChatApi, type FakeChatApi } from '../../../bench/fake-chat-api.js';
+import { type FakeChatApi, startFakeChatApi } from '../../../bench/fake-chat-api.js';
 import { runScript } from '../../helpers/child-script.js';
-import { tempDir, type TempDir } from '../../helpers/store.js';
+import { type TempDir, tempDir } from '../../helpers/store.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 const MEMBERS = 1000;

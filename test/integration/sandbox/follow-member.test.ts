@@ -3,7 +3,7 @@
 // week asks first, then runs and says so; a QBR falling on New Year's Day is reported as moved; the
 // guided start's "open the monthly review" posts it now in the member's channel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxApp, type RunningSandbox } from '../../helpers/sandbox-app.js';
+import { type RunningSandbox, startSandboxApp } from '../../helpers/sandbox-app.js';
 
 // Thursday 3 December 2026, 11:00 in Paris.
 const realNow = () => new Date('2026-12-03T10:00:00Z');

@@ -10,7 +10,7 @@ import { createSandboxGateway } from '../../../src/sandbox/gateway.js';
 import { sandboxFiles } from '../../../src/sandbox/json-file.js';
 import { ThreadStore } from '../../../src/sandbox/threads.js';
 import { notice } from '../../helpers/fake-rituals-service.js';
-import { tempDir, type TempDir } from '../../helpers/store.js';
+import { type TempDir, tempDir } from '../../helpers/store.js';
 
 let ws: Workspace;
 let dir: TempDir;

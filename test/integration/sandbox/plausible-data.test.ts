@@ -8,10 +8,10 @@ import { loadWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import { crmCsv, crmPlan, crmRows } from '../../../src/sandbox/crm-figures.js';
 import { NightlyCrmImport } from '../../../src/sandbox/crm-import.js';
+import { ADMIN_THREAD } from '../../../src/sandbox/threads.js';
 import { nextFire } from '../../../src/scheduling/cron.js';
 import { parseMetricsCsv } from '../../../src/store/import-csv.js';
-import { ADMIN_THREAD } from '../../../src/sandbox/threads.js';
-import { startSandboxApp, type RunningSandbox } from '../../helpers/sandbox-app.js';
+import { type RunningSandbox, startSandboxApp } from '../../helpers/sandbox-app.js';
 
 // Thursday 3 December 2026, 11:00 in Paris: two thirds into Q4.
 const realNow = () => new Date('2026-12-03T10:00:00Z');

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chartId } from '../../../src/charts/chart-request.js';
 import { loadWorkspace } from '../../../src/config/workspace-load.js';
 import { importMetricsCsv } from '../../../src/store/import-csv.js';
-import { startSandboxApp, type RunningSandbox } from '../../helpers/sandbox-app.js';
+import { type RunningSandbox, startSandboxApp } from '../../helpers/sandbox-app.js';
 import { tempDir } from '../../helpers/store.js';
 
 const dir = tempDir('rituals-sandbox-core-');

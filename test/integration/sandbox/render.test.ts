@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import type { LeaderboardView, StandupSummaryView } from '../../../src/core/view-models.js';
+import { viewerContext } from '../../../src/sandbox/page-state.js';
 import { html, raw } from '../../../src/sandbox/render/html.js';
 import { renderPage } from '../../../src/sandbox/render/page.js';
-import { renderView, type RenderOptions } from '../../../src/sandbox/render/render.js';
-import { viewerContext } from '../../../src/sandbox/page-state.js';
+import { type RenderOptions, renderView } from '../../../src/sandbox/render/render.js';
 import { checkInForm, line, notice } from '../../helpers/fake-rituals-service.js';
 
 const EVIL = `<img src=x onerror="alert(1)">'"&`;

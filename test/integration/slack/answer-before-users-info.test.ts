@@ -4,7 +4,7 @@
 // Real core on SQLite, real HTTP, signed requests; the fake Slack holds users.info until released.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockActions, viewSubmission } from '../../helpers/slack-payloads.js';
-import { startFlowHarness, type FlowHarness } from './core-harness.js';
+import { type FlowHarness, startFlowHarness } from './core-harness.js';
 
 describe('Slack answers before users.info', () => {
   let h: FlowHarness;

@@ -14,7 +14,7 @@ import { openStore, type Store } from '../../../src/store/connection.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { FakeClock } from '../../helpers/clock.js';
 import { eventCallback } from '../../helpers/slack-payloads.js';
-import { startSlackHarness, type SlackHarness } from './harness.js';
+import { type SlackHarness, startSlackHarness } from './harness.js';
 
 const N = 40;
 const id = (i: number) => `m${String(i).padStart(2, '0')}`;

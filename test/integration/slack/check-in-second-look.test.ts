@@ -3,7 +3,7 @@
 // that form again stores the answer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slashCommand, viewSubmission } from '../../helpers/slack-payloads.js';
-import { startFlowHarness, type FlowHarness } from './core-harness.js';
+import { type FlowHarness, startFlowHarness } from './core-harness.js';
 
 describe('Slack: a check-in value to confirm', () => {
   let h: FlowHarness;

@@ -5,7 +5,7 @@
 // the confirmation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockActions, eventCallback, slashCommand, viewSubmission } from '../../helpers/slack-payloads.js';
-import { startFlowHarness, type FlowHarness } from './core-harness.js';
+import { type FlowHarness, startFlowHarness } from './core-harness.js';
 
 function button(blocks: any[], action: string): { action_id: string; value: string } {
   for (const b of blocks ?? []) {

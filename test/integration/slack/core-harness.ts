@@ -4,17 +4,17 @@
 // adapter's gateway to the fake Slack API.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { buildCore } from '../../../src/compose/build-core.js';
 import { parseWorkspace } from '../../../src/config/workspace-load.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
 import type { RitualsCore } from '../../../src/core/rituals/create-core.js';
-import { buildCore } from '../../../src/compose/build-core.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import type { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { FakeClock } from '../../helpers/clock.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
-import { startSlackHarness, type SlackHarness } from './harness.js';
+import { type SlackHarness, startSlackHarness } from './harness.js';
 
 export const FLOW_WORKSPACE = join(import.meta.dirname, '../../fixtures/slack/workspace.yaml');
 

@@ -4,7 +4,7 @@
 // with `&`, `<` and `>` escaped, so nothing pings the channel or renders a fake mention.
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventCallback, slashCommand } from '../../helpers/slack-payloads.js';
-import { seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS, type FlowHarness } from './core-harness.js';
+import { type FlowHarness, seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS } from './core-harness.js';
 
 const HOSTILE = '<!channel> & <@U123>';
 const ESCAPED = '&lt;!channel&gt; &amp; &lt;@U123&gt;';

@@ -3,10 +3,10 @@
 // refuses); the global shortcut "Log this week's numbers" opens the check-in form; App Home for someone
 // not in the config explains how to be added.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHECKIN_SHORTCUT } from '../../../src/slack/listeners/shortcuts.js';
 import { commandOfMention } from '../../../src/slack/listeners/mentions.js';
+import { CHECKIN_SHORTCUT } from '../../../src/slack/listeners/shortcuts.js';
 import { eventCallback, globalShortcut } from '../../helpers/slack-payloads.js';
-import { startFlowHarness, type FlowHarness } from './core-harness.js';
+import { type FlowHarness, startFlowHarness } from './core-harness.js';
 
 const mention = (user: string, text: string, channel = 'C0SALES') =>
   eventCallback({ type: 'app_mention', user, text, channel, ts: '1700000100.000100', event_ts: '1700000100.000100' });

@@ -5,7 +5,7 @@
 // example dates are in the future.
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockActions, eventCallback, slashCommand } from '../../helpers/slack-payloads.js';
-import { seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS, type FlowHarness } from './core-harness.js';
+import { type FlowHarness, seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS } from './core-harness.js';
 
 function button(blocks: any[], action: string): { action_id: string; value: string } {
   for (const b of blocks ?? []) {

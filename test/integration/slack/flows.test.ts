@@ -5,7 +5,7 @@
 // recorded, a manager's stand-up, App Home, and what non-members and non-managers get.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockActions, eventCallback, slashCommand, viewSubmission } from '../../helpers/slack-payloads.js';
-import { startFlowHarness, type FlowHarness } from './core-harness.js';
+import { type FlowHarness, startFlowHarness } from './core-harness.js';
 
 /** The first button of `blocks` whose action id starts with `action#`. */
 function button(blocks: any[], action: string): { action_id: string; value: string } {

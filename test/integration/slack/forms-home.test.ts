@@ -4,7 +4,7 @@
 // actions (stand-up, run a ritual) that answer by DM and are refused to a rep.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockActions, eventCallback, slashCommand, viewSubmission } from '../../helpers/slack-payloads.js';
-import { seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS, type FlowHarness } from './core-harness.js';
+import { type FlowHarness, seedCheckIns, startFlowHarness, WEEK_46_CHECK_INS } from './core-harness.js';
 
 function buttons(blocks: any[]): any[] {
   return (blocks ?? []).flatMap((b: any) => (b.type === 'actions' ? b.elements : []));

@@ -2,15 +2,15 @@
 // (cached), members found by email, channel posts, updates in place, and every Slack failure mapped to
 // the outcome the outbox acts on, with exactly one HTTP call each (the client never retries by itself).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../../src/core/domain/model.js';
 import type { ChatGateway } from '../../../src/core/ports/index.js';
 import type { NoticeView } from '../../../src/core/view-models.js';
+import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSlackAdapter } from '../../../src/slack/adapter.js';
-import { HttpServer } from '../../../src/http/server.js';
+import { slackRecordingService } from '../../helpers/fake-rituals-service.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
-import type { Workspace } from '../../../src/core/domain/model.js';
-import { slackRecordingService } from '../../helpers/fake-rituals-service.js';
 
 const view: NoticeView = {
   type: 'notice',

@@ -6,7 +6,7 @@ import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/slack/adapter.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
-import { postSigned, type PostOptions, type SlackPost } from '../../helpers/slack-sign.js';
+import { type PostOptions, postSigned, type SlackPost } from '../../helpers/slack-sign.js';
 
 export const SECRET = 'test-signing-secret';
 

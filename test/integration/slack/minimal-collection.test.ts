@@ -3,7 +3,7 @@
 // only a user known by email alone, or a stranger, costs one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slashCommand } from '../../helpers/slack-payloads.js';
-import { startFlowHarness, type FlowHarness } from './core-harness.js';
+import { type FlowHarness, startFlowHarness } from './core-harness.js';
 
 describe('Slack profile look-ups', () => {
   let h: FlowHarness;

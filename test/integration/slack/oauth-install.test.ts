@@ -21,7 +21,7 @@ import {
   type SlackInstallationsRepo,
 } from '../../../src/store/slack-installations.repo.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
-import { captureLog, type CaptureLog } from '../../helpers/capture-log.js';
+import { type CaptureLog, captureLog } from '../../helpers/capture-log.js';
 import { FakeClock } from '../../helpers/clock.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { jsonBody, postSigned } from '../../helpers/slack-sign.js';

@@ -4,7 +4,7 @@
 // failed upload or a chart that cannot be drawn never fails the post: it is logged with ids only.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseChartId } from '../../../src/charts/chart-request.js';
-import { createChartService, type ChartService } from '../../../src/charts/chart-service.js';
+import { type ChartService, createChartService } from '../../../src/charts/chart-service.js';
 import type { ChatGateway } from '../../../src/core/ports/index.js';
 import type { ChartRef, MonthlyReviewView, QbrView } from '../../../src/core/view-models.js';
 import { HttpServer } from '../../../src/http/server.js';
@@ -13,11 +13,11 @@ import { createSlackAdapter } from '../../../src/slack/adapter.js';
 import { ALT_TEXT_MAX, type SlackChartSource } from '../../../src/slack/chart-uploads.js';
 import type { Store } from '../../../src/store/connection.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
-import { captureLog, type CaptureLog } from '../../helpers/capture-log.js';
+import { type CaptureLog, captureLog } from '../../helpers/capture-log.js';
+import { slackRecordingService } from '../../helpers/fake-rituals-service.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { memoryStore } from '../../helpers/store.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
-import { slackRecordingService } from '../../helpers/fake-rituals-service.js';
 
 const ws = fixtureWorkspace();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/slack/adapter.js';
+import { type FakeRitualsService, slackRecordingService } from '../../helpers/fake-rituals-service.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import type { FakeSocketMode } from '../../helpers/fake-socket-mode.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
-import { slackRecordingService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
 
 const alice = {
   memberId: 'alice',

@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSlackAdapter } from '../../../src/slack/adapter.js';
+import { type FakeRitualsService, slackRecordingService } from '../../helpers/fake-rituals-service.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { eventCallback, slashCommand } from '../../helpers/slack-payloads.js';
 import { jsonBody, postSigned, slackSignature } from '../../helpers/slack-sign.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
-import { startSlackHarness, SECRET, type SlackHarness } from './harness.js';
-import { slackRecordingService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
+import { SECRET, type SlackHarness, startSlackHarness } from './harness.js';
 
 const alice = {
   memberId: 'alice',

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../../src/config/workspace-load.js';
 import { openStore } from '../../../src/store/connection.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
-import { tempDir, type TempDir } from '../../helpers/store.js';
+import { type TempDir, tempDir } from '../../helpers/store.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'bin/rituals.js');

@@ -15,7 +15,7 @@ import { decodeCsv } from '../../../src/store/csv-values.js';
 import { CsvImportError, formatImportSummary, importMetricsCsv } from '../../../src/store/import-csv.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
-import { tempDir, type TempDir } from '../../helpers/store.js';
+import { type TempDir, tempDir } from '../../helpers/store.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const read = (p: string) => decodeCsv(readFileSync(join(ROOT, p)));

@@ -1,11 +1,12 @@
 // Export of stored check-ins, metric values and decisions as CSV (header row) and JSON, with filters.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/connection.js';
-import { collectExport, toCsv, toJson, type ExportFilter } from '../../../src/store/export.js';
+import { collectExport, type ExportFilter, toCsv, toJson } from '../../../src/store/export.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
-import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 import { memoryStore } from '../../helpers/store.js';
+import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 
 let store: Store;
 beforeEach(async () => {

@@ -8,8 +8,8 @@ import { decodeCsv } from '../../../src/store/csv-values.js';
 import { CsvImportError, formatImportSummary, importMetricsCsv } from '../../../src/store/import-csv.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
-import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 import { memoryStore } from '../../helpers/store.js';
+import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/csv');
 const csv = (name: string) => decodeCsv(readFileSync(join(FIXTURES, name)));

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { databasePath, openStore } from '../../../src/store/connection.js';
 import { MIGRATIONS_FOLDER, readJournal } from '../../../src/store/migrate.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
-import { tempDir, type TempDir } from '../../helpers/store.js';
+import { type TempDir, tempDir } from '../../helpers/store.js';
 
 let tmp: TempDir | undefined;
 afterEach(() => tmp?.remove());

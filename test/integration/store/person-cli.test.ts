@@ -15,7 +15,7 @@ import {
   ZELDA,
   ZELDA_NEEDLES,
 } from '../../helpers/person-fixture.js';
-import { tempDir, type TempDir } from '../../helpers/store.js';
+import { type TempDir, tempDir } from '../../helpers/store.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'bin/rituals.js');

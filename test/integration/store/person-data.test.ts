@@ -5,16 +5,16 @@
 // is untouched either way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildChart } from '../../../src/charts/make-chart.js';
-import { teamReport } from '../../../src/core/rituals/use-cases/team-report.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
+import { teamReport } from '../../../src/core/rituals/use-cases/team-report.js';
 import type { Store } from '../../../src/store/connection.js';
 import { collectExport } from '../../../src/store/export.js';
 import { readable } from '../../../src/store/person-data.js';
 import { PersonError } from '../../../src/store/persons.repo.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
-import { textColumnsOfEveryTable, quoteIdent } from '../../../src/store/table-scan.js';
-import { memoryStore } from '../../helpers/store.js';
+import { quoteIdent, textColumnsOfEveryTable } from '../../../src/store/table-scan.js';
 import { personWorkspace, scanForNeedles, seedPersonData, ZELDA, ZELDA_NEEDLES } from '../../helpers/person-fixture.js';
+import { memoryStore } from '../../helpers/store.js';
 
 const AT = '2026-12-01T09:00:00.000Z';
 let store: Store;

@@ -5,8 +5,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyRetention } from '../../../src/core/rituals/use-cases/apply-retention.js';
 import type { Workspace } from '../../../src/core/domain/model.js';
+import { applyRetention } from '../../../src/core/rituals/use-cases/apply-retention.js';
 import type { Store } from '../../../src/store/connection.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
@@ -14,7 +14,7 @@ import { EXPIRED_VIEW } from '../../../src/store/retention.repo.js';
 import { quoteIdent, textColumnsOfEveryTable } from '../../../src/store/table-scan.js';
 import { personYaml } from '../../helpers/person-fixture.js';
 import { workspaceFromYaml } from '../../helpers/rituals-harness.js';
-import { memoryStore, tempDir, type TempDir } from '../../helpers/store.js';
+import { memoryStore, type TempDir, tempDir } from '../../helpers/store.js';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
 const RETENTION = '{ checkin_text: 1y, metric_values: 2y, outbox_bodies: 30d, audit_log: 1y }';

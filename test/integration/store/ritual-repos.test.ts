@@ -2,8 +2,8 @@
 // per objective and subject, reactions idempotent per post/emoji/user, engine state claims once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/connection.js';
-import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 import { memoryStore } from '../../helpers/store.js';
+import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 
 let store: Store;
 beforeEach(async () => {

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/connection.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
-import { fixtureWorkspace, withoutMember, withRoleTarget } from '../../helpers/workspace-fixture.js';
 import { memoryStore } from '../../helpers/store.js';
+import { fixtureWorkspace, withoutMember, withRoleTarget } from '../../helpers/workspace-fixture.js';
 
 const T1 = '2026-03-02T09:00:00.000Z';
 const T2 = '2026-03-09T09:00:00.000Z';

@@ -3,11 +3,11 @@
 // token for another app or another serviceUrl all get 401 and store nothing; a genuine token is let in.
 // Without an app id (local development) authentication is off and the log says so loudly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { FakeOpenId } from '../../helpers/fake-openid.js';
-import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
+import { type FakeRitualsService, teamsStubService } from '../../helpers/fake-rituals-service.js';
 import { activity } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
-import { rawSqlite } from '../../../src/store/raw-access.js';
 
 const APP_ID = '6f0c2a7e-1b2d-4c3e-9f40-5a6b7c8d9e0f';
 let openid: FakeOpenId;

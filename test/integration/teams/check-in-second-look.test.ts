@@ -2,10 +2,10 @@
 // the value kept and the question under it (nothing stored); the same value sent from that card is
 // stored.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsFlow, type TeamsFlowHarness } from './flow-harness.js';
-import { rawSqlite } from '../../../src/store/raw-access.js';
 
 // Friday 20 November 2026, 16:00:30 in Paris: the weekly check-in (week 47) has fired.
 const BEFORE_PROMPT = '2026-11-20T14:55:00Z';

@@ -5,11 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SendOutcome } from '../../../src/core/ports/index.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
+import { form, leaderboard, nudge, prompt, promptWithoutForm, standup, TEAM_SIZE } from '../../fixtures/teams/views.js';
 import { MESSAGE_WRITES_BLOCKED } from '../../helpers/fake-bot-connector.js';
 import { type FakeRitualsService, teamsStubService } from '../../helpers/fake-rituals-service.js';
 import { activity } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
-import { form, leaderboard, nudge, prompt, promptWithoutForm, standup, TEAM_SIZE } from '../../fixtures/teams/views.js';
 
 let h: TeamsHarness;
 

@@ -2,11 +2,11 @@
 // Agents Playground) sends carries no email or UPN, so the bot asks the Bot Connector for the profile
 // (GET /v3/conversations/{id}/members/{userId}) and never keeps an empty one; matches log at debug.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawSqlite } from '../../../src/store/raw-access.js';
 import type { RosterMember } from '../../helpers/fake-bot-connector.js';
-import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
+import { type FakeRitualsService, teamsStubService } from '../../helpers/fake-rituals-service.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
-import { rawSqlite } from '../../../src/store/raw-access.js';
 
 let h: TeamsHarness;
 let svc: FakeRitualsService;

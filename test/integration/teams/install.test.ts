@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawSqlite } from '../../../src/store/raw-access.js';
+import { type FakeRitualsService, teamsStubService } from '../../helpers/fake-rituals-service.js';
 import { activity } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, TEAMS_WORKSPACE, type TeamsHarness } from '../../helpers/teams-harness.js';
-import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
-import { rawSqlite } from '../../../src/store/raw-access.js';
 
 let h: TeamsHarness;
 let svc: FakeRitualsService;

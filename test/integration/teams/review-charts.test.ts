@@ -3,11 +3,11 @@
 // HTTP server serves; without an https PUBLIC_URL it shows as its title and alt text. Every card still
 // parses in the adaptivecards library and every message stays under 28 KB, buttons included.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChartService, type ChartService } from '../../../src/charts/chart-service.js';
+import { type ChartService, createChartService } from '../../../src/charts/chart-service.js';
 import { encodeIndexedPng } from '../../../src/charts/png.js';
 import type { ChartRef, MonthlyReviewView, QbrView } from '../../../src/core/view-models.js';
-import { createChartLinks, registerChartRoute, type ChartLinks } from '../../../src/http/chart-links.js';
-import { cardBytes, type AdaptiveCard } from '../../../src/teams/cards/common.js';
+import { type ChartLinks, createChartLinks, registerChartRoute } from '../../../src/http/chart-links.js';
+import { type AdaptiveCard, cardBytes } from '../../../src/teams/cards/common.js';
 import { CARD_BUDGET_BYTES } from '../../../src/teams/cards/fit.js';
 import type { TeamsCharts } from '../../../src/teams/chart-images.js';
 import { checkCard } from '../../helpers/adaptive-card-check.js';

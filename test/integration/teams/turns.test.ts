@@ -3,10 +3,10 @@
 // fallback updating the card message, reactions, malformed payloads and the catch-all.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckInSubmission } from '../../../src/core/service.js';
-import { teamsStubService, type FakeRitualsService } from '../../helpers/fake-rituals-service.js';
+import { confirmation, form, formWithErrors } from '../../fixtures/teams/views.js';
+import { type FakeRitualsService, teamsStubService } from '../../helpers/fake-rituals-service.js';
 import { activity, cardInvoke } from '../../helpers/teams-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../../helpers/teams-harness.js';
-import { confirmation, form, formWithErrors } from '../../fixtures/teams/views.js';
 
 let h: TeamsHarness;
 let svc: FakeRitualsService;

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { teamAttainment } from '../../../src/charts/data/attainment-data.js';
 import { collectiveBurnUp } from '../../../src/charts/data/burn-up-data.js';
 import { memberTrend } from '../../../src/charts/data/trend-data.js';
-import type { MetricValue } from '../../../src/core/domain/metric-values.js';
 import type { MemberKpiRow } from '../../../src/core/domain/member-report.js';
+import type { MetricValue } from '../../../src/core/domain/metric-values.js';
 import type { MemberReport, TeamReport } from '../../../src/core/domain/report.js';
 import { fixtureWorkspace } from '../../helpers/workspace-fixture.js';
 

@@ -1,8 +1,8 @@
 // The bundled example config holds every seed example of the product brief, with the right direction,
 // unit, period and comparator, and the seed collective objectives spread over two teams.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Comparator, Direction, Objective, PeriodKind, Unit, Workspace } from '../../../src/core/domain/model.js';
 import { loadWorkspace } from '../../../src/config/workspace-load.js';
+import type { Comparator, Direction, Objective, PeriodKind, Unit, Workspace } from '../../../src/core/domain/model.js';
 
 let ws: Workspace;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  collectiveStatus,
-  nextBreachState,
   type BreachState,
   type CollectiveStatus,
+  collectiveStatus,
+  nextBreachState,
 } from '../../../src/core/domain/collective.js';
 
 describe('collectiveStatus', () => {

@@ -2,8 +2,8 @@
 // missing data named as such, the cap as "≥ 200 %", counts rounded, the allowance of a lower-is-better
 // KPI, the period of two objectives on one KPI, the team's currency, and final results.
 import { describe, expect, it } from 'vitest';
-import type { Kpi } from '../../../src/core/domain/model.js';
 import type { MemberKpiRow } from '../../../src/core/domain/member-report.js';
+import type { Kpi } from '../../../src/core/domain/model.js';
 import { memberKpiLine, totalLine } from '../../../src/core/view-builders/kpi-line.js';
 
 const plain = (s: string | undefined) => s?.replace(/[\u202f\u00a0]/g, ' ');

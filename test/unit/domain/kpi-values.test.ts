@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kpiActuals, isSumKpi } from '../../../src/core/domain/kpi-values.js';
 import type { DatedValue } from '../../../src/core/domain/aggregation.js';
+import { isSumKpi, kpiActuals } from '../../../src/core/domain/kpi-values.js';
 import type { Kpi } from '../../../src/core/domain/model.js';
 import { SEED_KPIS } from './seed-workspace.js';
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ISO_PERIOD_SETTINGS,
   nextPeriod,
+  type Period,
+  type PeriodSettings,
   parsePeriodKey,
   periodContaining,
   periodDays,
@@ -8,9 +11,6 @@ import {
   periodOfDate,
   previousPeriod,
   weeksInYear,
-  ISO_PERIOD_SETTINGS,
-  type Period,
-  type PeriodSettings,
 } from '../../../src/core/domain/periods.js';
 import { hoursBetween } from '../../../src/core/domain/zoned-time.js';
 

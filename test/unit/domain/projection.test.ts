@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paceStatus, project, type ProjectionInput } from '../../../src/core/domain/projection.js';
+import { type ProjectionInput, paceStatus, project } from '../../../src/core/domain/projection.js';
 
 const BASE: ProjectionInput = {
   actual: 20,

@@ -6,7 +6,7 @@ import { eachDay, isoWeekday } from '../../../src/core/domain/calendar-days.js';
 import type { MetricValue, ValueScope } from '../../../src/core/domain/metric-values.js';
 import { valuesByKpi } from '../../../src/core/domain/metric-values.js';
 import type { Objective } from '../../../src/core/domain/model.js';
-import { parsePeriodKey, ISO_PERIOD_SETTINGS, type Period } from '../../../src/core/domain/periods.js';
+import { ISO_PERIOD_SETTINGS, type Period, parsePeriodKey } from '../../../src/core/domain/periods.js';
 import { prorationSegments } from '../../../src/core/domain/proration.js';
 import { buildTeamReport } from '../../../src/core/domain/report.js';
 import { formulaTargetKinds, reportDataRange } from '../../../src/core/domain/report-range.js';
@@ -16,7 +16,7 @@ import {
   workingDayProgress,
   workingDaysBetween,
 } from '../../../src/core/domain/working-days.js';
-import { SEED_ROLES, member, mv, team, tv, workspace } from './seed-workspace.js';
+import { member, mv, SEED_ROLES, team, tv, workspace } from './seed-workspace.js';
 
 const p = (key: string): Period => {
   const r = parsePeriodKey(key, ISO_PERIOD_SETTINGS);

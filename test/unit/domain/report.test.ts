@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { MetricValue } from '../../../src/core/domain/metric-values.js';
+import type { Member, Role } from '../../../src/core/domain/model.js';
 import {
-  parsePeriodKey,
   ISO_PERIOD_SETTINGS,
   type Period,
   type PeriodSettings,
+  parsePeriodKey,
 } from '../../../src/core/domain/periods.js';
 import { buildTeamReport, type TeamReport, type TeamReportInput } from '../../../src/core/domain/report.js';
-import type { MetricValue } from '../../../src/core/domain/metric-values.js';
-import type { Member, Role } from '../../../src/core/domain/model.js';
-import { SEED_ROLES, collective, member, mv, team, tv, workspace } from './seed-workspace.js';
+import { collective, member, mv, SEED_ROLES, team, tv, workspace } from './seed-workspace.js';
 
 function p(key: string, settings: PeriodSettings = ISO_PERIOD_SETTINGS): Period {
   const r = parsePeriodKey(key, settings);

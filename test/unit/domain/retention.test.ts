@@ -5,8 +5,8 @@ import {
   cutoffOf,
   DEFAULT_RETENTION,
   formatRetention,
-  retentionCutoffs,
   type RetentionSetting,
+  retentionCutoffs,
 } from '../../../src/core/domain/retention.js';
 
 describe('cutoffOf', () => {

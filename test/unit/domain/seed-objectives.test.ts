@@ -1,10 +1,10 @@
 // Every seed objective of PRODUCT.md, end to end through buildTeamReport, with hand-computed figures.
 import { describe, expect, it } from 'vitest';
-import { parsePeriodKey, ISO_PERIOD_SETTINGS, type Period } from '../../../src/core/domain/periods.js';
-import { buildTeamReport } from '../../../src/core/domain/report.js';
 import type { MetricValue } from '../../../src/core/domain/metric-values.js';
 import type { Role } from '../../../src/core/domain/model.js';
-import { SEED_ROLES, member, mv, objective, team, workspace } from './seed-workspace.js';
+import { ISO_PERIOD_SETTINGS, type Period, parsePeriodKey } from '../../../src/core/domain/periods.js';
+import { buildTeamReport } from '../../../src/core/domain/report.js';
+import { member, mv, objective, SEED_ROLES, team, workspace } from './seed-workspace.js';
 
 function p(key: string): Period {
   const r = parsePeriodKey(key, ISO_PERIOD_SETTINGS);

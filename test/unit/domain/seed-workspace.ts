@@ -1,22 +1,23 @@
 // Test fixture: a workspace holding the seed objectives of PRODUCT.md (SDR, AE, AM/CSM, Marketing,
 // Support) and small builders for teams, members and metric values.
+
+import type { MetricValue } from '../../../src/core/domain/metric-values.js';
 import type {
   Aggregation,
-  Comparator,
   CollectiveObjective,
+  Comparator,
   Direction,
   Kpi,
   Member,
   Objective,
   PeriodKind,
   Role,
-  Team,
   TargetSpec,
+  Team,
   Unit,
   Workspace,
   WorkspaceDefaults,
 } from '../../../src/core/domain/model.js';
-import type { MetricValue } from '../../../src/core/domain/metric-values.js';
 
 const COUNT: Unit = { type: 'count' };
 const EUR: Unit = { type: 'currency', currency: 'EUR' };

@@ -1,7 +1,7 @@
 // Collective targets changed over time (a QBR change kept in the store) and members who have not
 // started yet: which target a report uses, and who is in it.
 import { describe, expect, it } from 'vitest';
-import { parsePeriodKey, ISO_PERIOD_SETTINGS, type Period } from '../../../src/core/domain/periods.js';
+import { ISO_PERIOD_SETTINGS, type Period, parsePeriodKey } from '../../../src/core/domain/periods.js';
 import { buildCollectiveRows, buildTeamReport } from '../../../src/core/domain/report.js';
 import { collectiveTargetInForce } from '../../../src/core/domain/targets.js';
 import { collective, member, mv, team, tv, workspace } from './seed-workspace.js';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { holidayChecker } from '../../../src/core/domain/holidays.js';
+import type { PeriodKind } from '../../../src/core/domain/model.js';
 import {
-  parsePeriodKey,
   ISO_PERIOD_SETTINGS,
   type Period,
   type PeriodSettings,
+  parsePeriodKey,
 } from '../../../src/core/domain/periods.js';
 import { prorateTarget, prorationSegments } from '../../../src/core/domain/proration.js';
 import { rampFactor, tenureMonthIndex } from '../../../src/core/domain/ramp-up.js';
@@ -14,7 +15,6 @@ import {
   targetInForce,
   targetReferenceDate,
 } from '../../../src/core/domain/targets.js';
-import type { PeriodKind } from '../../../src/core/domain/model.js';
 import type { WorkingCalendar } from '../../../src/core/domain/working-days.js';
 import { member, objective } from './seed-workspace.js';
 

@@ -7,10 +7,10 @@ import { attainmentOf } from '../../../src/core/domain/attainment.js';
 import { readKpi } from '../../../src/core/domain/data-state.js';
 import { kpiActuals } from '../../../src/core/domain/kpi-values.js';
 import type { Kpi, Role } from '../../../src/core/domain/model.js';
-import { parsePeriodKey, ISO_PERIOD_SETTINGS, type Period } from '../../../src/core/domain/periods.js';
+import { ISO_PERIOD_SETTINGS, type Period, parsePeriodKey } from '../../../src/core/domain/periods.js';
 import { evidenceDays, periodPhase } from '../../../src/core/domain/projection.js';
 import { buildTeamReport, type TeamReportInput } from '../../../src/core/domain/report.js';
-import { SEED_KPIS, SEED_ROLES, collective, member, mv, objective, team, tv, workspace } from './seed-workspace.js';
+import { collective, member, mv, objective, SEED_KPIS, SEED_ROLES, team, tv, workspace } from './seed-workspace.js';
 
 function p(key: string): Period {
   const r = parsePeriodKey(key, ISO_PERIOD_SETTINGS);

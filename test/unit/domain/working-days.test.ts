@@ -5,8 +5,8 @@ import {
   isWorkingDay,
   oooChecker,
   teamCalendar,
-  workingDayProgress,
   type WorkingCalendar,
+  workingDayProgress,
 } from '../../../src/core/domain/working-days.js';
 import { team, workspace } from './seed-workspace.js';
 

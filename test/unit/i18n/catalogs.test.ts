@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/core/i18n/en.js';
+import { formatCurrency, formatDate, formatPercent, formatValue } from '../../../src/core/i18n/format.js';
 import { fr } from '../../../src/core/i18n/fr.js';
 import { pickLocale, t, tPlural } from '../../../src/core/i18n/index.js';
-import { formatCurrency, formatDate, formatPercent, formatValue } from '../../../src/core/i18n/format.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

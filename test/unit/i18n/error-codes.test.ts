@@ -4,11 +4,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../src/core/errors.js';
 import { en } from '../../../src/core/i18n/en.js';
 import { ERROR_MESSAGES } from '../../../src/core/i18n/error-messages.js';
 import { fr } from '../../../src/core/i18n/fr.js';
 import { describeError } from '../../../src/core/view-builders/notice.js';
-import { DomainError } from '../../../src/core/errors.js';
 
 const root = join(import.meta.dirname, '../../..');
 

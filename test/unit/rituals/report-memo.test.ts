@@ -2,7 +2,7 @@
 // built once, and every member's standing comes out of the same team reports.
 import { describe, expect, it } from 'vitest';
 import type { MetricValue } from '../../../src/core/domain/metric-values.js';
-import { parsePeriodKey, ISO_PERIOD_SETTINGS, type Period } from '../../../src/core/domain/periods.js';
+import { ISO_PERIOD_SETTINGS, type Period, parsePeriodKey } from '../../../src/core/domain/periods.js';
 import type { OooPeriod, StoredMetricValue } from '../../../src/core/ports/index.js';
 import { memberStanding } from '../../../src/core/rituals/queries/member-objectives.js';
 import { ReportMemo } from '../../../src/core/rituals/queries/report-memo.js';

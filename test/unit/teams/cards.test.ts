@@ -3,12 +3,12 @@
 // split into several cards), and buttons that fall back to Action.Submit with the same data.
 import { describe, expect, it } from 'vitest';
 import { isView, type View } from '../../../src/core/view-models.js';
-import { CARD_BUDGET_BYTES, MAX_MESSAGE_BYTES, packCards } from '../../../src/teams/cards/fit.js';
-import { cardActivity, renderCards } from '../../../src/teams/cards/render.js';
 import { numberValue } from '../../../src/teams/cards/check-in.js';
 import { text } from '../../../src/teams/cards/common.js';
-import { checkCard, parseWithoutExecute } from '../../helpers/adaptive-card-check.js';
+import { CARD_BUDGET_BYTES, MAX_MESSAGE_BYTES, packCards } from '../../../src/teams/cards/fit.js';
+import { cardActivity, renderCards } from '../../../src/teams/cards/render.js';
 import * as V from '../../fixtures/teams/views.js';
+import { checkCard, parseWithoutExecute } from '../../helpers/adaptive-card-check.js';
 
 const cardsOf = (view: View) => renderCards(view);
 const messageBytes = (view: View, i: number) =>

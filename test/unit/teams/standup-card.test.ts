@@ -3,10 +3,10 @@
 // into one line, and the figures in detail, the blockers and the wins open below on demand.
 import { describe, expect, it } from 'vitest';
 import type { StandupSummaryView } from '../../../src/core/view-models.js';
-import { standupCards } from '../../../src/teams/cards/standup.js';
 import type { AdaptiveCard, CardElement } from '../../../src/teams/cards/common.js';
-import { checkCard } from '../../helpers/adaptive-card-check.js';
+import { standupCards } from '../../../src/teams/cards/standup.js';
 import { kpi, standup } from '../../fixtures/teams/views.js';
+import { checkCard } from '../../helpers/adaptive-card-check.js';
 
 /** Chat-pane lines a card takes before any click: about 90 characters a line; Action.ShowCard contents hidden. */
 function visibleLines(card: AdaptiveCard): number {

@@ -3,12 +3,12 @@
 import type { Team } from '../../domain/model.js';
 import type { Breach, Occurrence, OutboxItemInput } from '../../ports/index.js';
 import { escalationView } from '../../view-builders/breach-views.js';
-import { collectiveFigures, type CollectiveFigureWithPeriod } from '../queries/collective-figures.js';
-import type { CoreContext } from '../deps.js';
-import { outboxItem, type Delivery } from './occurrence-runner.js';
-import { nudgeOwner, objectiveIdOf } from '../use-cases/scan-breaches.js';
-import { findMember, localeOf, nameOf, zoneOf } from '../queries/team-lookup.js';
 import { reportsOf } from '../call-scope.js';
+import type { CoreContext } from '../deps.js';
+import { type CollectiveFigureWithPeriod, collectiveFigures } from '../queries/collective-figures.js';
+import { findMember, localeOf, nameOf, zoneOf } from '../queries/team-lookup.js';
+import { nudgeOwner, objectiveIdOf } from '../use-cases/scan-breaches.js';
+import { type Delivery, outboxItem } from './occurrence-runner.js';
 
 /** `b12` or `b12@2026-03-10T08:00:00.000Z` -> 12. */
 export function breachIdOf(periodKey: string): number {

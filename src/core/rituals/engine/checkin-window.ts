@@ -1,10 +1,11 @@
 // When a member's weekly check-in opens, is prompted and closes. The period is the week (team week
 // start) holding the prompt in the member's zone; answers are accepted until the deadline (prompt +
 // `deadlineMinutes`, wall clock), and early for the current or the next week.
-import type { Member, RitualSchedule, Team, Workspace } from '../../domain/model.js';
+
 import { BoundedMemo } from '../../domain/bounded-memo.js';
 import { addDays } from '../../domain/calendar-days.js';
-import { nextPeriod, periodOfDate, previousPeriod, type Period } from '../../domain/periods.js';
+import type { Member, RitualSchedule, Team, Workspace } from '../../domain/model.js';
+import { nextPeriod, type Period, periodOfDate, previousPeriod } from '../../domain/periods.js';
 import { periodSettingsOf } from '../../domain/report-context.js';
 import { localDateOf, startOfDayInZone } from '../../domain/zoned-time.js';
 import type { CronPort } from '../../ports/index.js';

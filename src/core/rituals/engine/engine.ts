@@ -8,11 +8,11 @@ import { DomainError } from '../../errors.js';
 import { scoped } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
 import type { CounterSample } from '../metrics.js';
-import { addCounts, errorInfo, OccurrenceRunner, zeroCounts, type RunCounts } from './occurrence-runner.js';
-import { delivererFor, PLANNERS } from './ritual-registry.js';
-import { runBreachScan, type ScanResult } from '../use-cases/scan-breaches.js';
-import { firesBetween, nextFireOf } from './schedule-fires.js';
 import { findTeam, scheduleOf } from '../queries/team-lookup.js';
+import { runBreachScan, type ScanResult } from '../use-cases/scan-breaches.js';
+import { addCounts, errorInfo, OccurrenceRunner, type RunCounts, zeroCounts } from './occurrence-runner.js';
+import { delivererFor, PLANNERS } from './ritual-registry.js';
+import { firesBetween, nextFireOf } from './schedule-fires.js';
 
 export interface RunSummary extends RunCounts {
   readonly team: string;

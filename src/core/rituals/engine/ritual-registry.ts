@@ -1,21 +1,21 @@
 // Which use case plans a ritual's fire and which one delivers each kind of occurrence (the fire's own,
 // and follow-ups such as reminders, deadlines, escalations and re-nudges).
 import type { RitualId, Team } from '../../domain/model.js';
-import { deliverEscalation, deliverRenudge } from './breach-follow-ups.js';
-import { deliverClose } from '../use-cases/close-check-in.js';
+import { localDateOf } from '../../domain/zoned-time.js';
 import type { CoreContext } from '../deps.js';
+import { deliverClose } from '../use-cases/close-check-in.js';
 import { deliverMonthlyReview } from '../use-cases/monthly-review.js';
-import type { Deliverer, PlannedOccurrence } from './occurrence-runner.js';
 import { deliverCheckInPrompt, planCheckIn } from '../use-cases/open-check-in.js';
 import { deliverLeaderboard, planLeaderboard } from '../use-cases/post-leaderboard.js';
 import { deliverProgress, planProgress } from '../use-cases/post-progress.js';
 import { deliverQbr } from '../use-cases/qbr.js';
 import { deliverReminder } from '../use-cases/remind.js';
-import { planReview } from './review-schedule.js';
 import { runBreachScan } from '../use-cases/scan-breaches.js';
-import type { Fire } from './schedule-fires.js';
 import { deliverStandup, planStandup } from '../use-cases/standup-summary.js';
-import { localDateOf } from '../../domain/zoned-time.js';
+import { deliverEscalation, deliverRenudge } from './breach-follow-ups.js';
+import type { Deliverer, PlannedOccurrence } from './occurrence-runner.js';
+import { planReview } from './review-schedule.js';
+import type { Fire } from './schedule-fires.js';
 
 export type Planner = (ctx: CoreContext, team: Team, fire: Fire) => Promise<PlannedOccurrence[]> | PlannedOccurrence[];
 

@@ -2,7 +2,7 @@
 // read by the progress post, the breach scan and the stand-up. Targets are the ones in force (a QBR
 // change made in chat counts from its day).
 import type { Team } from '../../domain/model.js';
-import { periodOfDate, type Period } from '../../domain/periods.js';
+import { type Period, periodOfDate } from '../../domain/periods.js';
 import { periodSettingsOf } from '../../domain/report-context.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import type { CollectiveFigure } from '../../view-builders/progress-view.js';

@@ -6,8 +6,8 @@
 import type { Team } from '../../domain/model.js';
 import type { Period } from '../../domain/periods.js';
 import type { TeamReport } from '../../domain/report.js';
-import type { CoreContext } from '../deps.js';
 import { reportsOf } from '../call-scope.js';
+import type { CoreContext } from '../deps.js';
 
 export type LeaderboardSkipReason = 'nobody_expected' | 'no_data' | 'nobody_ranked';
 

@@ -2,15 +2,16 @@
 // quarterly quota in the quarter), as of an instant: used by the check-in prompt and confirmation and by
 // "where do I stand?". The rank is the one of the `leaderboard` command (the last completed week), so
 // both count the same ranked people.
-import type { Locale, Member, PeriodKind, Team } from '../../domain/model.js';
-import { periodOfDate, previousPeriod, type Period } from '../../domain/periods.js';
-import { periodSettingsOf } from '../../domain/report-context.js';
+
 import type { MemberKpiRow } from '../../domain/member-report.js';
+import type { Locale, Member, PeriodKind, Team } from '../../domain/model.js';
+import { type Period, periodOfDate, previousPeriod } from '../../domain/periods.js';
+import { periodSettingsOf } from '../../domain/report-context.js';
 import { localDateOf } from '../../domain/zoned-time.js';
-import type { KpiLine } from '../../view-models.js';
 import { memberKpiLine } from '../../view-builders/kpi-line.js';
-import type { ReportMemo } from './report-memo.js';
+import type { KpiLine } from '../../view-models.js';
 import { weekOf } from '../engine/checkin-window.js';
+import type { ReportMemo } from './report-memo.js';
 
 export interface MemberStanding {
   readonly lines: KpiLine[];

@@ -2,7 +2,7 @@
 // over their last 8 weekly check-ins (when at least 4 of them have it and the median is above 0) is not
 // stored at once; the form asks to confirm it, and the same value submitted again is stored. The maths
 // is pure (`median`, `outlierOf`); `pastWeeklyValues` reads the rep's history.
-import { previousPeriod, type Period } from '../../domain/periods.js';
+import { type Period, previousPeriod } from '../../domain/periods.js';
 import { periodSettingsOf } from '../../domain/report-context.js';
 import type { CoreContext } from '../deps.js';
 

@@ -3,13 +3,14 @@
 // are loaded once for the range its reports need, and each report (team, period, as-of) is built once.
 // So a stand-up that shows every member's standing, or a tick that prompts a whole team, computes the
 // team's figures once instead of once per member. Never kept across calls: values change between them.
-import type { Member, Team, Workspace } from '../../domain/model.js';
+
 import { maxDate, minDate } from '../../domain/calendar-days.js';
-import type { Period } from '../../domain/periods.js';
-import type { MemberKpiRow } from '../../domain/member-report.js';
-import { buildCollectiveRows, buildMemberRows, buildTeamReport, type TeamReport } from '../../domain/report.js';
 import type { CollectiveRow } from '../../domain/collective-report.js';
-import { reportDataRange, type DayRange } from '../../domain/report-range.js';
+import type { MemberKpiRow } from '../../domain/member-report.js';
+import type { Member, Team, Workspace } from '../../domain/model.js';
+import type { Period } from '../../domain/periods.js';
+import { buildCollectiveRows, buildMemberRows, buildTeamReport, type TeamReport } from '../../domain/report.js';
+import { type DayRange, reportDataRange } from '../../domain/report-range.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import { EffectiveWorkspaces, type ObjectivesSource } from './effective-workspace.js';
 import { loadTeamData, type TeamData, type TeamDataRepos } from './team-data.js';

@@ -4,12 +4,12 @@
 import type { Locale, Team } from '../../domain/model.js';
 import type { Period } from '../../domain/periods.js';
 import type { Occurrence, OutboxItemInput } from '../../ports/index.js';
-import type { ChartRef, MonthlyReviewView, QbrView } from '../../view-models.js';
 import { DEFAULT_TOP } from '../../view-builders/leaderboard-view.js';
 import { individualsInChannelOf, type ReviewAudience } from '../../view-builders/review-views.js';
+import type { ChartRef, MonthlyReviewView, QbrView } from '../../view-models.js';
 import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
-import { outboxItem, type Delivery } from '../engine/occurrence-runner.js';
+import { type Delivery, outboxItem } from '../engine/occurrence-runner.js';
 import { findMember, localeOf, scheduleOf } from './team-lookup.js';
 
 export type ReviewBuilder = (audience: ReviewAudience, locale: Locale) => Promise<MonthlyReviewView | QbrView>;

@@ -3,8 +3,9 @@
 // Values of former members (who left the config, or were erased and kept as a pseudonym) come back as
 // team-level values: they still count in the team's collective figures of the periods they worked in,
 // and never appear as a member of their own.
-import type { Team } from '../../domain/model.js';
+
 import type { MetricValue } from '../../domain/metric-values.js';
+import type { Team } from '../../domain/model.js';
 import type { OooRange } from '../../domain/working-days.js';
 import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../../ports/index.js';
 

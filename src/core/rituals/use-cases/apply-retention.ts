@@ -4,9 +4,9 @@
 import type { Workspace } from '../../domain/model.js';
 import {
   DEFAULT_RETENTION,
-  retentionCutoffs,
   type RetentionCutoffs,
   type RetentionPolicy,
+  retentionCutoffs,
 } from '../../domain/retention.js';
 import type { CoreLogger, RetentionCounts, RetentionRepo } from '../../ports/index.js';
 

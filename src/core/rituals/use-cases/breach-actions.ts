@@ -9,12 +9,12 @@ import { breachNudgeView, DEFAULT_SNOOZE_MINUTES } from '../../view-builders/bre
 import { decisionFormView } from '../../view-builders/form-views.js';
 import { collectiveLabel } from '../../view-builders/progress-view.js';
 import type { Actor } from '../actor.js';
-import { collectiveFigures, type CollectiveFigureWithPeriod } from '../queries/collective-figures.js';
+import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
 import { occurrenceKey } from '../engine/occurrence-runner.js';
-import { objectiveIdOf } from './scan-breaches.js';
+import { type CollectiveFigureWithPeriod, collectiveFigures } from '../queries/collective-figures.js';
 import { findTeam, isManagerOf } from '../queries/team-lookup.js';
-import { reportsOf } from '../call-scope.js';
+import { objectiveIdOf } from './scan-breaches.js';
 
 interface BreachTarget {
   readonly breach: Breach;

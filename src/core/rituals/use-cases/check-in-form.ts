@@ -4,18 +4,18 @@ import { addDays } from '../../domain/calendar-days.js';
 import type { Kpi, Member, Team } from '../../domain/model.js';
 import type { Period } from '../../domain/periods.js';
 import { DomainError } from '../../errors.js';
-import type { CheckInFormView } from '../../view-models.js';
 import { checkInFormView, type FormPrefill } from '../../view-builders/checkin-views.js';
 import { periodLabel } from '../../view-builders/labels.js';
+import type { CheckInFormView } from '../../view-models.js';
 import type { Actor } from '../actor.js';
+import type { CoreContext } from '../deps.js';
 import {
+  type CheckInWindow,
   checkInWindow,
   defaultCheckInPeriod,
   periodState,
   upcomingCheckInPeriod,
-  type CheckInWindow,
 } from '../engine/checkin-window.js';
-import type { CoreContext } from '../deps.js';
 import { occurrenceKey } from '../engine/occurrence-runner.js';
 import { checkinKpisOf } from '../queries/team-lookup.js';
 import { resolvePeriod } from './team-report.js';

@@ -5,12 +5,12 @@ import type { Locale, Team } from '../../domain/model.js';
 import type { Period } from '../../domain/periods.js';
 import { DomainError } from '../../errors.js';
 import type { Occurrence } from '../../ports/index.js';
-import type { ChartRef, MonthlyReviewView } from '../../view-models.js';
 import { EVERYONE, monthlyReviewView, type ReviewAudience } from '../../view-builders/review-views.js';
+import type { ChartRef, MonthlyReviewView } from '../../view-models.js';
+import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
 import { basePeriodKey, type Delivery } from '../engine/occurrence-runner.js';
 import { chartsFor, deliverReview } from '../queries/review-audiences.js';
-import { reportsOf } from '../call-scope.js';
 import { resolvePeriod } from './team-report.js';
 
 /**

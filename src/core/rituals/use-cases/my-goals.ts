@@ -1,18 +1,19 @@
 // Use case: "where do I stand?" — the member's objectives now (each in its own period), their rank, when
 // the next check-in comes, and for managers their team's stand-up summary.
+
+import { localDateOf } from '../../domain/zoned-time.js';
+import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { t } from '../../i18n/index.js';
-import type { MyGoalsView } from '../../view-models.js';
 import { openButton } from '../../view-builders/checkin-views.js';
 import { periodLabel } from '../../view-builders/labels.js';
-import { formatDate, formatDateTime } from '../../i18n/format.js';
+import type { MyGoalsView } from '../../view-models.js';
 import type { Actor } from '../actor.js';
-import { defaultCheckInPeriod, memberCheckinZone } from '../engine/checkin-window.js';
-import type { CoreContext } from '../deps.js';
-import { memberStanding } from '../queries/member-objectives.js';
-import { buildStandup } from './standup-summary.js';
-import { checkinKpisOf, isManagerOf, scheduleOf } from '../queries/team-lookup.js';
-import { localDateOf } from '../../domain/zoned-time.js';
 import { reportsOf, scoped } from '../call-scope.js';
+import type { CoreContext } from '../deps.js';
+import { defaultCheckInPeriod, memberCheckinZone } from '../engine/checkin-window.js';
+import { memberStanding } from '../queries/member-objectives.js';
+import { checkinKpisOf, isManagerOf, scheduleOf } from '../queries/team-lookup.js';
+import { buildStandup } from './standup-summary.js';
 
 export async function myGoals(base: CoreContext, actor: Actor): Promise<MyGoalsView> {
   // The member's standing and a manager's stand-up share one set of team reports.

@@ -6,19 +6,19 @@ import type { Team } from '../../domain/model.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import type { Occurrence } from '../../ports/index.js';
 import { checkInPromptView } from '../../view-builders/checkin-views.js';
-import { checkInWindow, DEFAULT_DEADLINE_MINUTES, memberCheckinZone, weekOf } from '../engine/checkin-window.js';
+import type { CheckInFormView } from '../../view-models.js';
+import { actorOf } from '../actor.js';
+import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
-import { memberStanding } from '../queries/member-objectives.js';
-import { basePeriodKey, outboxItem, type Delivery, type PlannedOccurrence } from '../engine/occurrence-runner.js';
+import { checkInWindow, DEFAULT_DEADLINE_MINUTES, memberCheckinZone, weekOf } from '../engine/checkin-window.js';
+import { basePeriodKey, type Delivery, outboxItem, type PlannedOccurrence } from '../engine/occurrence-runner.js';
 import type { Fire } from '../engine/schedule-fires.js';
 import { checkInSkipReasons } from '../engine/skip-rules.js';
-import { localeOf, memberOf, scheduleOf } from '../queries/team-lookup.js';
-import { resolvePeriod } from './team-report.js';
 import { addWallClockMinutes } from '../engine/wall-clock.js';
-import { reportsOf } from '../call-scope.js';
-import { actorOf } from '../actor.js';
+import { memberStanding } from '../queries/member-objectives.js';
+import { localeOf, memberOf, scheduleOf } from '../queries/team-lookup.js';
 import { buildCheckInForm } from './check-in-form.js';
-import type { CheckInFormView } from '../../view-models.js';
+import { resolvePeriod } from './team-report.js';
 
 export async function planCheckIn(ctx: CoreContext, team: Team, fire: Fire): Promise<PlannedOccurrence[]> {
   const ws = ctx.workspace();

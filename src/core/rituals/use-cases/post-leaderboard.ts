@@ -3,26 +3,26 @@
 // option is on, send each ranked member their own rank privately. A week with nothing behind it (see
 // leaderboard-evidence.ts) is recorded as skipped with its reason, and so are the rank DMs.
 import type { Locale, Team, Workspace } from '../../domain/model.js';
-import { previousPeriod, type Period } from '../../domain/periods.js';
-import { periodSettingsOf } from '../../domain/report-context.js';
+import { type Period, previousPeriod } from '../../domain/periods.js';
 import type { TeamReport } from '../../domain/report.js';
-import { postRefKey, type Occurrence } from '../../ports/index.js';
+import { periodSettingsOf } from '../../domain/report-context.js';
 import { t } from '../../i18n/index.js';
-import type { LeaderboardView, NoticeView } from '../../view-models.js';
+import { type Occurrence, postRefKey } from '../../ports/index.js';
 import { DEFAULT_TOP, leaderboardView, myRankView } from '../../view-builders/leaderboard-view.js';
 import { notice } from '../../view-builders/notice.js';
-import { weekOf } from '../engine/checkin-window.js';
+import type { LeaderboardView, NoticeView } from '../../view-models.js';
+import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
-import { leaderboardSkip, weekEvidence, type LeaderboardSkipReason } from '../queries/leaderboard-evidence.js';
+import { weekOf } from '../engine/checkin-window.js';
 import {
   basePeriodKey,
+  type Delivery,
   occurrenceKey,
   outboxItem,
-  type Delivery,
   type PlannedOccurrence,
 } from '../engine/occurrence-runner.js';
 import type { Fire } from '../engine/schedule-fires.js';
-import { reportsOf } from '../call-scope.js';
+import { type LeaderboardSkipReason, leaderboardSkip, weekEvidence } from '../queries/leaderboard-evidence.js';
 import { localeOf, memberOf, scheduleOf } from '../queries/team-lookup.js';
 import { resolvePeriod } from './team-report.js';
 

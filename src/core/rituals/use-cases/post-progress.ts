@@ -3,14 +3,14 @@
 import type { Locale, Team } from '../../domain/model.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import type { Occurrence } from '../../ports/index.js';
-import type { CollectiveProgressView } from '../../view-models.js';
 import { progressView } from '../../view-builders/progress-view.js';
-import { weekOf } from '../engine/checkin-window.js';
-import { collectiveFigures } from '../queries/collective-figures.js';
-import type { CoreContext } from '../deps.js';
-import { outboxItem, type Delivery, type PlannedOccurrence } from '../engine/occurrence-runner.js';
-import type { Fire } from '../engine/schedule-fires.js';
+import type { CollectiveProgressView } from '../../view-models.js';
 import { reportsOf } from '../call-scope.js';
+import type { CoreContext } from '../deps.js';
+import { weekOf } from '../engine/checkin-window.js';
+import { type Delivery, outboxItem, type PlannedOccurrence } from '../engine/occurrence-runner.js';
+import type { Fire } from '../engine/schedule-fires.js';
+import { collectiveFigures } from '../queries/collective-figures.js';
 
 export function planProgress(ctx: CoreContext, _team: Team, fire: Fire): PlannedOccurrence[] {
   return [

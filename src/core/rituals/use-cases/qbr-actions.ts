@@ -1,24 +1,23 @@
 // Use cases behind a QBR proposal's buttons: accept the proposed target, or change it through the target
 // form. Only the objective's approver and the team's managers may; every change goes through
 // ObjectivesRepo.changeTarget (target history + audit log), from the next quarter's first day.
-import { isIsoDate } from '../../domain/calendar-days.js';
-import { addDays } from '../../domain/calendar-days.js';
+import { addDays, isIsoDate } from '../../domain/calendar-days.js';
 import type { CollectiveObjective, Team } from '../../domain/model.js';
 import { collectiveTargetInForce } from '../../domain/targets.js';
 import { DomainError } from '../../errors.js';
-import { t } from '../../i18n/index.js';
 import { formatDate, formatValue } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 import type { InteractionResult, SubmitResult, TargetChangeSubmission } from '../../service.js';
-import type { NoticeView } from '../../view-models.js';
 import { targetFormView } from '../../view-builders/form-views.js';
 import { notice } from '../../view-builders/notice.js';
 import { collectiveLabel } from '../../view-builders/progress-view.js';
-import { teamFor, type Actor } from '../actor.js';
+import type { NoticeView } from '../../view-models.js';
+import { type Actor, teamFor } from '../actor.js';
 import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
-import { objectiveIdOf } from './scan-breaches.js';
 import { isManagerOf } from '../queries/team-lookup.js';
 import { ABSURD_VALUE, parseLocaleNumber, storedValue, TEXT_MAX_LENGTH } from '../validate-check-in.js';
+import { objectiveIdOf } from './scan-breaches.js';
 
 interface ProposalRef {
   readonly team?: string;

@@ -4,22 +4,22 @@
 import { addDays } from '../../domain/calendar-days.js';
 import { isSumKpi } from '../../domain/kpi-values.js';
 import type { Locale, Team } from '../../domain/model.js';
-import { periodOfDate, previousPeriod, type Period } from '../../domain/periods.js';
-import { collectiveTargetInForce } from '../../domain/targets.js';
+import { type Period, periodOfDate, previousPeriod } from '../../domain/periods.js';
 import { periodSettingsOf } from '../../domain/report-context.js';
-import { t } from '../../i18n/index.js';
+import { collectiveTargetInForce } from '../../domain/targets.js';
 import { formatValue } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 import type { Occurrence } from '../../ports/index.js';
-import type { QbrView } from '../../view-models.js';
 import { collectiveLabel } from '../../view-builders/progress-view.js';
-import { EVERYONE, qbrView, type ProposalWithTarget, type ReviewAudience } from '../../view-builders/review-views.js';
+import { EVERYONE, type ProposalWithTarget, qbrView, type ReviewAudience } from '../../view-builders/review-views.js';
+import type { QbrView } from '../../view-models.js';
+import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
-import { reviewCharts } from './monthly-review.js';
-import { chartsFor, deliverReview } from '../queries/review-audiences.js';
 import { basePeriodKey, type Delivery } from '../engine/occurrence-runner.js';
 import { proposeTarget } from '../queries/qbr-proposals.js';
-import { reportsOf } from '../call-scope.js';
+import { chartsFor, deliverReview } from '../queries/review-audiences.js';
 import { nameOf } from '../queries/team-lookup.js';
+import { reviewCharts } from './monthly-review.js';
 import { resolvePeriod } from './team-report.js';
 
 const STATUS_KEYS = {

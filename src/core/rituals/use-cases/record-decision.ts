@@ -4,15 +4,15 @@
 import { DomainError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import type { DecisionSubmission, InteractionResult, SubmitResult } from '../../service.js';
-import type { NoticeView } from '../../view-models.js';
 import { DECISION_KINDS, decisionFormView } from '../../view-builders/form-views.js';
 import { periodLabel } from '../../view-builders/labels.js';
 import { describeError, notice } from '../../view-builders/notice.js';
+import type { NoticeView } from '../../view-models.js';
 import type { Actor } from '../actor.js';
 import { teamFor } from '../actor.js';
 import type { CoreContext } from '../deps.js';
-import { resolvePeriod } from './team-report.js';
 import { TEXT_MAX_LENGTH } from '../validate-check-in.js';
+import { resolvePeriod } from './team-report.js';
 
 interface DecisionMeta {
   readonly team?: string;

@@ -5,17 +5,17 @@
 // (scheduled as an occurrence, see breach-follow-ups.ts). A figure without data or status never breaches.
 import { nextBreachState } from '../../domain/collective.js';
 import type { Team } from '../../domain/model.js';
-import { previousPeriod, type Period } from '../../domain/periods.js';
+import { type Period, previousPeriod } from '../../domain/periods.js';
 import { periodSettingsOf } from '../../domain/report-context.js';
 import type { Breach, OutboxItemInput } from '../../ports/index.js';
 import { breachNudgeView } from '../../view-builders/breach-views.js';
 import { periodLabel } from '../../view-builders/labels.js';
-import { collectiveFigures, type CollectiveFigureWithPeriod } from '../queries/collective-figures.js';
+import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
 import { occurrenceKey, outboxItem } from '../engine/occurrence-runner.js';
-import { findMember, localeOf, scheduleOf, zoneOf } from '../queries/team-lookup.js';
 import { addWallClockMinutes } from '../engine/wall-clock.js';
-import { reportsOf } from '../call-scope.js';
+import { type CollectiveFigureWithPeriod, collectiveFigures } from '../queries/collective-figures.js';
+import { findMember, localeOf, scheduleOf, zoneOf } from '../queries/team-lookup.js';
 import { resolvePeriod } from './team-report.js';
 
 export interface ScanResult {

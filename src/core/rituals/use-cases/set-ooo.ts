@@ -1,10 +1,10 @@
 // Use case: a member marks themselves out of office (no prompt nor reminder on those days, a slower
 // expected pace), or cancels what they had planned from today on.
 import { localDateOf } from '../../domain/zoned-time.js';
-import { t } from '../../i18n/index.js';
 import { formatDate } from '../../i18n/format.js';
-import type { NoticeView } from '../../view-models.js';
+import { t } from '../../i18n/index.js';
 import { notice } from '../../view-builders/notice.js';
+import type { NoticeView } from '../../view-models.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../deps.js';
 

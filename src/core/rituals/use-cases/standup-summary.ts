@@ -1,24 +1,25 @@
 // Use case: the stand-up summary of a team for its managers (on demand, or scheduled when the team
 // configures a cron): check-in completion of the week, totals against targets, goals at risk, open
 // breaches, and blockers and wins from the check-ins' free text.
-import type { Locale, Team } from '../../domain/model.js';
+
 import { isSumKpi } from '../../domain/kpi-values.js';
+import type { Locale, Team } from '../../domain/model.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import { t } from '../../i18n/index.js';
 import type { Occurrence } from '../../ports/index.js';
-import type { KpiLine, StandupSummaryView } from '../../view-models.js';
 import { displayUnit, formatFigure, totalLine } from '../../view-builders/kpi-line.js';
 import { collectiveLabel } from '../../view-builders/progress-view.js';
 import { standupView } from '../../view-builders/standup-view.js';
-import { standupPeriod } from '../engine/checkin-window.js';
-import { collectiveFigures } from '../queries/collective-figures.js';
+import type { KpiLine, StandupSummaryView } from '../../view-models.js';
 import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
-import { memberStanding } from '../queries/member-objectives.js';
-import { outboxItem, type Delivery, type PlannedOccurrence } from '../engine/occurrence-runner.js';
-import { objectiveIdOf } from './scan-breaches.js';
+import { standupPeriod } from '../engine/checkin-window.js';
+import { type Delivery, outboxItem, type PlannedOccurrence } from '../engine/occurrence-runner.js';
 import type { Fire } from '../engine/schedule-fires.js';
+import { collectiveFigures } from '../queries/collective-figures.js';
+import { memberStanding } from '../queries/member-objectives.js';
 import { checkinKpisOf, localeOf, memberOf } from '../queries/team-lookup.js';
+import { objectiveIdOf } from './scan-breaches.js';
 
 export async function buildStandup(
   ctx: CoreContext,

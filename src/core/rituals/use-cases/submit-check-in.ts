@@ -2,27 +2,28 @@
 // idempotently by key; the week's numbers become metric values (source `checkin`, one per KPI and
 // period, replaced with history on edit) dated on the period's last working day, or today while the week
 // runs; then the breach scan runs, and the prompt message is updated in place with the confirmation.
-import { isWorkingDay, teamCalendar } from '../../domain/working-days.js';
+
 import { addDays } from '../../domain/calendar-days.js';
+import { isWorkingDay, teamCalendar } from '../../domain/working-days.js';
 import { localDateOf, startOfDayInZone } from '../../domain/zoned-time.js';
 import { DomainError } from '../../errors.js';
+import { formatValue } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 import type { CheckIn, MessageRef } from '../../ports/index.js';
 import type { CheckInSubmission, SubmitResult } from '../../service.js';
-import type { CheckInConfirmationView } from '../../view-models.js';
 import { confirmationView } from '../../view-builders/checkin-views.js';
 import { describeError } from '../../view-builders/notice.js';
+import type { CheckInConfirmationView } from '../../view-models.js';
 import type { Actor } from '../actor.js';
-import { buildCheckInForm, checkInKpis, checkInValueDate, lastWorkingDayOf, openPeriod } from './check-in-form.js';
-import { periodState, type CheckInWindow } from '../engine/checkin-window.js';
+import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
+import { type CheckInWindow, periodState } from '../engine/checkin-window.js';
 import type { RitualEngine } from '../engine/engine.js';
+import { errorInfo, occurrenceKey, outboxItem } from '../engine/occurrence-runner.js';
 import { memberStanding } from '../queries/member-objectives.js';
-import { occurrenceKey, outboxItem, errorInfo } from '../engine/occurrence-runner.js';
 import { outlierOf, pastWeeklyValues } from '../queries/outlier-check.js';
 import { validateCheckIn } from '../validate-check-in.js';
-import { t } from '../../i18n/index.js';
-import { formatValue } from '../../i18n/format.js';
-import { reportsOf } from '../call-scope.js';
+import { buildCheckInForm, checkInKpis, checkInValueDate, lastWorkingDayOf, openPeriod } from './check-in-form.js';
 
 export const FORM_ERROR = '_form';
 

@@ -3,9 +3,9 @@
 // pure report builder, with the targets in force (config + changes made in chat) when `objectives` is given.
 // Also how a report or chart request reads its team, period and as-of (charts/make-chart.ts uses them).
 import type { Team, Workspace } from '../../domain/model.js';
-import { parsePeriodKey, type Period, type PeriodSettings } from '../../domain/periods.js';
-import { periodSettingsOf } from '../../domain/report-context.js';
+import { type Period, type PeriodSettings, parsePeriodKey } from '../../domain/periods.js';
 import type { TeamReport } from '../../domain/report.js';
+import { periodSettingsOf } from '../../domain/report-context.js';
 import { parseInstantInZone } from '../../domain/zoned-time.js';
 import { DomainError } from '../../errors.js';
 import type { MetricValuesRepo, OooRepo, WorkspaceRepo } from '../../ports/index.js';

@@ -7,10 +7,10 @@ import type { Locale, RitualId, Team } from '../../domain/model.js';
 import { formatWeekdayTime } from '../../i18n/format.js';
 import { t } from '../../i18n/index.js';
 import type { WelcomeTarget } from '../../service.js';
-import type { NoticeView } from '../../view-models.js';
 import { notice } from '../../view-builders/notice.js';
-import { memberCheckinZone } from '../engine/checkin-window.js';
+import type { NoticeView } from '../../view-models.js';
 import type { CoreContext } from '../deps.js';
+import { memberCheckinZone } from '../engine/checkin-window.js';
 import { planReview } from '../engine/review-schedule.js';
 import { checkinKpisOf, findMember, findTeam, isManagerOf, nameOf, scheduleOf } from '../queries/team-lookup.js';
 
