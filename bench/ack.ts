@@ -270,7 +270,7 @@ async function loopLag(baseUrl: string): Promise<Record<string, number>> {
   const res = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).catch(
     () => undefined,
   );
-  if (!res || res.status !== 200) return {};
+  if (res?.status !== 200) return {};
   const text = await res.text();
   const read = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
   return {

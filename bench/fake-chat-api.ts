@@ -140,7 +140,10 @@ export async function startFakeChatApi(opts: FakeChatApiOptions = {}): Promise<F
     }
 
     let bucket = channels.get(channel);
-    if (!bucket) channels.set(channel, (bucket = new Bucket(perChannelRate, perChannelBurst)));
+    if (!bucket) {
+      bucket = new Bucket(perChannelRate, perChannelBurst);
+      channels.set(channel, bucket);
+    }
     const channelWait = bucket.take();
     const globalWait = channelWait === 0 ? global.take() : 0;
     if (channelWait > 0 || globalWait > 0) {

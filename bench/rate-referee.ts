@@ -77,7 +77,10 @@ export class RateReferee {
   check(key: string): number | undefined {
     const t = this.now();
     let rules = this.perKey.get(key);
-    if (!rules) this.perKey.set(key, (rules = this.keyRules.map((r) => stateOf(r, t))));
+    if (!rules) {
+      rules = this.keyRules.map((r) => stateOf(r, t));
+      this.perKey.set(key, rules);
+    }
     const keyWait = Math.max(0, ...rules.map((r) => r.wait(t)));
     const globalWait = Math.max(0, ...this.global.map((r) => r.wait(t)));
     if (keyWait > 0 || globalWait > 0) {

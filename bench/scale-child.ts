@@ -59,7 +59,7 @@ async function measure(dir: string, members: number): Promise<Record<string, unk
   const ws = loadWorkspace(dir);
   const store = await openStore(file);
   try {
-    const { core, outbox } = buildCore({
+    const { core } = buildCore({
       store,
       workspace: () => ws,
       log: silent,

@@ -23,6 +23,8 @@ export interface PackageOptions {
   readonly version?: string;
 }
 
+// The manifest is JSON read from disk and edited by key; its schema is checked by the tests, not here.
+// biome-ignore lint/suspicious/noExplicitAny: untyped JSON document
 type Manifest = Record<string, any>;
 
 export function packageOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): PackageOptions {

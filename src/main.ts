@@ -3,7 +3,7 @@
 // workspace config prints its problems and exits 1, never a stack trace. Importing it starts the bot.
 import 'dotenv/config';
 import { startApp } from './app.js';
-import { EnvConfigError, loadConfig } from './config/env.js';
+import { type AppConfig, EnvConfigError, loadConfig } from './config/env.js';
 import { WorkspaceConfigError } from './config/workspace-load.js';
 import { createLogger } from './logging/logger.js';
 
@@ -14,7 +14,7 @@ import { createLogger } from './logging/logger.js';
 const STOP_DEADLINE_MS = 9_000;
 
 async function run(): Promise<void> {
-  let config;
+  let config: AppConfig;
   try {
     config = loadConfig(process.env);
   } catch (err) {

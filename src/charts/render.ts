@@ -32,7 +32,8 @@ let resvg: Promise<typeof import('@resvg/resvg-js')> | undefined;
 
 /** The themed SVG of a spec. */
 export async function renderChartSvg(spec: Spec, theme: ChartTheme): Promise<string> {
-  const { parse, View } = await (vega ??= import('vega'));
+  vega ??= import('vega');
+  const { parse, View } = await vega;
   const view = new View(parse(applyTheme(spec, theme)), { renderer: 'none', loader: offlineLoader, logLevel: 0 });
   try {
     return await view.toSVG();
@@ -43,7 +44,8 @@ export async function renderChartSvg(spec: Spec, theme: ChartTheme): Promise<str
 
 export async function renderChartPng(spec: Spec, opts: RenderOptions): Promise<Buffer> {
   const svg = await renderChartSvg(spec, opts.theme);
-  const { renderAsync } = await (resvg ??= import('@resvg/resvg-js'));
+  resvg ??= import('@resvg/resvg-js');
+  const { renderAsync } = await resvg;
   const image = await renderAsync(svg, {
     font: {
       loadSystemFonts: false,

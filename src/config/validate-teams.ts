@@ -40,7 +40,7 @@ export function validateTeams(c: Checker): void {
     const belongs = (path: (string | number)[], id: string, what: string): void => {
       if (!members.has(id)) c.add(path, `${what} "${id}" is not a member of team "${team.id}"`);
     };
-    (team.managers ?? []).forEach((id, i) => belongs([...at, 'managers', i], id, 'manager'));
+    for (const [i, id] of (team.managers ?? []).entries()) belongs([...at, 'managers', i], id, 'manager');
     checkCollective(c, team, at, belongs);
     if (team.rituals?.standup && team.rituals.standup.cron === undefined && workspaceStandup?.cron === undefined) {
       c.add([...at, 'rituals', 'standup'], 'the stand-up summary has no default time: give it a cron');
@@ -95,7 +95,7 @@ function checkCollective(c: Checker, team: RawTeam, at: (string | number)[], bel
       checkAlert(c, path, o, kpi.direction ?? 'higher');
     }
     belongs([...path, 'owner'], o.owner, 'owner');
-    (o.contributors ?? []).forEach((id, j) => belongs([...path, 'contributors', j], id, 'contributor'));
+    for (const [j, id] of (o.contributors ?? []).entries()) belongs([...path, 'contributors', j], id, 'contributor');
     if (o.approver !== undefined) belongs([...path, 'approver'], o.approver, 'approver');
   });
 }

@@ -4,7 +4,7 @@
 // member at the page answers for themselves and is never simulated. Seeded: same seed, same answers.
 import type { Workspace } from '../core/domain/model.js';
 import type { RitualsService } from '../core/service.js';
-import type { CheckInPromptView } from '../core/view-models.js';
+import type { CheckInFormView, CheckInPromptView } from '../core/view-models.js';
 import type { Delivery } from './gateway.js';
 import { hashSeed, mulberry32 } from './prng.js';
 import { repLevel, type SimulatedAnswer, simulatedAnswer } from './simulated-answers.js';
@@ -75,7 +75,7 @@ export class SimulatedColleagues {
     const ws = this.deps.workspace();
     const member = ws.teams.flatMap((t) => t.members).find((m) => m.id === p.memberId);
     if (!member?.role) return false;
-    let form;
+    let form: CheckInFormView;
     try {
       form = await this.deps.service.checkInForm(p.memberId, p.periodKey);
     } catch {

@@ -99,7 +99,7 @@ export function crmPlan(ws: Workspace, team: Team): { members: Map<string, strin
     const bases = new Set<string>();
     for (const o of role.objectives) baseKpis(ws, o.kpi, bases);
     const kpis = [...bases].filter((k) => imported(ws, k) && !role.checkin.includes(k));
-    kpis.forEach((k) => covered.add(k));
+    for (const k of kpis) covered.add(k);
     if (kpis.length > 0) members.set(m.id, kpis);
   }
   const teamKpis = new Set<string>();

@@ -5,7 +5,7 @@
 // never thrown; the outbox paces sends (Teams: 7/s per conversation, ~50/s per app) and retries.
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Workspace } from '../core/domain/model.js';
-import type { ChatGateway, Clock, Destination, MessageRef, SendOutcome } from '../core/ports/index.js';
+import type { ChatGateway, Clock, MessageRef, SendOutcome } from '../core/ports/index.js';
 import { findMember, findTeam } from '../core/rituals/queries/team-lookup.js';
 import { isView } from '../core/view-models.js';
 import type { Logger } from '../logging/logger.js';

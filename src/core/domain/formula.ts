@@ -190,7 +190,8 @@ export function formulaReferences(ast: FormulaNode): string[] {
         seen.add(n.name);
         return;
       case 'neg':
-        return walk(n.arg);
+        walk(n.arg);
+        return;
       case 'bin':
         walk(n.left);
         walk(n.right);

@@ -1,7 +1,7 @@
 // Core port: Emoji reactions on the bot's posts.
 // Plain data and async interfaces; no ORM or driver type appears here. Instants are ISO-8601 UTC
 // strings, days 'YYYY-MM-DD'.
-import type { Platform, postRefKey } from './chat.js';
+import type { Platform } from './chat.js';
 
 export interface ReactionInput {
   readonly platform: Platform;

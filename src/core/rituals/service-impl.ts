@@ -2,7 +2,7 @@
 // dispatches typed commands and button presses to the use cases. How each method fails is the contract
 // written in service.ts: the answers to a person go through `as` (never reject); checkInForm,
 // submitCheckIn and myGoals reject with their documented DomainError codes.
-import type { Locale, RitualId } from '../domain/model.js';
+import type { RitualId } from '../domain/model.js';
 import { localDateOf } from '../domain/zoned-time.js';
 import { DomainError } from '../errors.js';
 import { pickLocale, t } from '../i18n/index.js';
@@ -13,7 +13,6 @@ import { runNotice } from '../view-builders/run-notice.js';
 import type { CollectiveProgressView, LeaderboardView, NoticeView, StandupSummaryView } from '../view-models.js';
 import { type Actor, actorOf, teamFor } from './actor.js';
 import type { CoreContext } from './deps.js';
-import { weekOf } from './engine/checkin-window.js';
 import type { RitualEngine } from './engine/engine.js';
 import { parseCommand } from './parse-command.js';
 import { acknowledgeBreach, breachDecisionForm, snoozeBreach } from './use-cases/breach-actions.js';

@@ -17,7 +17,7 @@
   const seenKey = `sandbox-seen:${member}`;
   const seen = JSON.parse(localStorage.getItem(seenKey) || '{}');
   const threadLinks = () => [...document.querySelectorAll('[data-thread]')];
-  let active = decodeURIComponent(location.hash.slice(1)) || (threadLinks()[0] && threadLinks()[0].dataset.thread);
+  let active = decodeURIComponent(location.hash.slice(1)) || threadLinks()[0]?.dataset.thread;
   let version = null;
   let polling = false;
 
@@ -81,11 +81,11 @@
       if (a.dataset.thread === active) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     }
-    const isDm = active && active.startsWith('dm:');
+    const isDm = active?.startsWith('dm:');
     $('composer').hidden = !isDm;
     $('channel-note').hidden = isDm;
     const note = $('channel-note');
-    note.textContent = active && active.startsWith('admin:') ? note.dataset.admin : note.dataset.channel;
+    note.textContent = active?.startsWith('admin:') ? note.dataset.admin : note.dataset.channel;
     const link = threadLinks().find((a) => a.dataset.thread === active);
     if (link) $('thread-title').textContent = link.dataset.title;
   }
@@ -191,7 +191,7 @@
 
   // Moves the clock; a jump of more than a week asks first. Resolves true once the clock moved.
   async function advance(payload) {
-    clockButtons().forEach((b) => (b.disabled = true));
+    for (const b of clockButtons()) b.disabled = true;
     showNotice(strings['sandbox.working']);
     try {
       const out = await api('clock', payload);
@@ -200,9 +200,15 @@
         return await new Promise((resolve) => {
           showNotice(out.confirm.question, false, [
             { label: strings['travel.go'], primary: true, run: () => resolve(advance({ ...payload, confirm: true })) },
-            { label: strings['travel.cancel'], run: () => (hideNotice(), resolve(false)) },
+            {
+              label: strings['travel.cancel'],
+              run: () => {
+                hideNotice();
+                resolve(false);
+              },
+            },
           ]);
-          clockButtons().forEach((b) => (b.disabled = false));
+          for (const b of clockButtons()) b.disabled = false;
         });
       }
       showNotice(out.ran ? `${out.message} ${out.ran}` : out.message);
@@ -210,7 +216,7 @@
       await refresh();
       return true;
     } finally {
-      clockButtons().forEach((b) => (b.disabled = false));
+      for (const b of clockButtons()) b.disabled = false;
     }
   }
 

@@ -96,7 +96,7 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
         tooLong('text', text, LIMITS.sectionText);
         if (fields.length > LIMITS.sectionFields)
           problems.push(`${at} ${fields.length} fields (max ${LIMITS.sectionFields})`);
-        fields.forEach((f, j) => tooLong(`fields[${j}]`, textOf(f), LIMITS.fieldText));
+        for (const [j, f] of fields.entries()) tooLong(`fields[${j}]`, textOf(f), LIMITS.fieldText);
         if (b.accessory) elementProblems(b.accessory, `${at} accessory`, problems);
         break;
       }
@@ -108,7 +108,7 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
         const els = Array.isArray(b.elements) ? (b.elements as unknown[]) : [];
         if (els.length === 0 || els.length > LIMITS.contextElements)
           problems.push(`${at} ${els.length} elements (1 to ${LIMITS.contextElements})`);
-        els.forEach((e, j) => tooLong(`elements[${j}]`, textOf(e), LIMITS.contextText));
+        for (const [j, e] of els.entries()) tooLong(`elements[${j}]`, textOf(e), LIMITS.contextText);
         break;
       }
       case 'actions': {

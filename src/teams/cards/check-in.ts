@@ -80,9 +80,8 @@ export function checkInPromptCard(v: CheckInPromptView): AdaptiveCard {
   const form = v.form?.type === 'checkin_form' ? v.form : undefined;
   const body: CardElement[] = [heading(v.title), text(v.intro), subtle(v.deadlineText)];
   // Where the rep stands, between a separator and the inputs (the title already names the period).
-  v.lastPeriod.forEach((l, i) =>
-    body.push(i === 0 ? { ...kpiLine(l, false), separator: true, spacing: 'Medium' } : kpiLine(l, false)),
-  );
+  for (const [i, l] of v.lastPeriod.entries())
+    body.push(i === 0 ? { ...kpiLine(l, false), separator: true, spacing: 'Medium' } : kpiLine(l, false));
   if (!form) return card(body, buttons(v.actions), v.text);
   const f = formElements(form);
   const [first, ...rest] = f.body;

@@ -24,7 +24,7 @@ import { packCards, partLabel } from './fit.js';
 
 function sectionGroups(s: ReviewSection): CardElement[][] {
   const groups: CardElement[][] = [];
-  s.lines.forEach((l, i) => groups.push(i === 0 ? [subheading(s.heading), kpiLine(l)] : [kpiLine(l)]));
+  for (const [i, l] of s.lines.entries()) groups.push(i === 0 ? [subheading(s.heading), kpiLine(l)] : [kpiLine(l)]);
   if (s.lines.length === 0) groups.push([subheading(s.heading)]);
   if (s.notes.length > 0) groups.push([bullets(s.notes)]);
   return groups;

@@ -59,7 +59,10 @@ export function checkInWindow(cron: CronPort, team: Team, member: Member, period
     period.end,
   ].join('|');
   let cache = windowCache.get(cron);
-  if (!cache) windowCache.set(cron, (cache = new BoundedMemo(10_000)));
+  if (!cache) {
+    cache = new BoundedMemo(10_000);
+    windowCache.set(cron, cache);
+  }
   const hit = cache.get(key, () => {
     const promptAt = promptIn(cron, schedule, period, zone);
     const deadline = promptAt

@@ -319,7 +319,7 @@ export class OccurrenceRunner {
         onRun(occ, { ...zeroCounts(), missed: 1 });
       }
       const counts = await this.deliverAll(live, team, now);
-      live.forEach((occ, k) => onRun(occ, counts[k]!));
+      for (const [k, occ] of live.entries()) onRun(occ, counts[k]!);
       await this.pace(batch.length / 10);
     }
   }

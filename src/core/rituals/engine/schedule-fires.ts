@@ -26,7 +26,7 @@ function streams(team: Team): Stream[] {
   const out: Stream[] = [];
   for (const ritual of RITUAL_IDS) {
     const schedule = team.rituals[ritual];
-    if (!schedule || !schedule.enabled) continue;
+    if (!schedule?.enabled) continue;
     if (ritual === 'checkin' && schedule.localTime) {
       const byZone = new Map<string, string[]>();
       for (const m of team.members) {

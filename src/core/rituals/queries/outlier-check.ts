@@ -42,6 +42,10 @@ export async function pastWeeklyValues(
     keys.push(p.key);
   const answers = await ctx.repos.checkIns.list({ memberIds: [memberId], periodKeys: keys, latestOnly: true });
   const out: Record<string, number[]> = {};
-  for (const a of answers) for (const [kpi, v] of Object.entries(a.values)) (out[kpi] ??= []).push(v);
+  for (const a of answers)
+    for (const [kpi, v] of Object.entries(a.values)) {
+      out[kpi] ??= [];
+      out[kpi].push(v);
+    }
   return out;
 }

@@ -95,7 +95,7 @@ export function zoneOf(member: Member | undefined, team: Team): string {
 /** The team's schedule of a ritual, when configured and enabled. */
 export function scheduleOf(team: Team, ritual: RitualId): RitualSchedule | undefined {
   const s = team.rituals[ritual];
-  return s && s.enabled ? s : undefined;
+  return s?.enabled ? s : undefined;
 }
 
 /** The zone a member's check-in fires in: their own with local time, else the schedule's. */

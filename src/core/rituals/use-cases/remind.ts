@@ -18,8 +18,7 @@ export async function deliverReminder(ctx: CoreContext, occ: Occurrence, team: T
   if (!member || !schedule)
     return { items: [], outcome: { status: 'skipped', reason: member ? 'disabled' : 'left_team' } };
   const prompt = await ctx.repos.occurrences.get(occurrenceKey(team.id, 'checkin', occ.periodKey, member.id));
-  if (!prompt || prompt.status !== 'enqueued')
-    return { items: [], outcome: { status: 'skipped', reason: 'not_prompted' } };
+  if (prompt?.status !== 'enqueued') return { items: [], outcome: { status: 'skipped', reason: 'not_prompted' } };
   const period = resolvePeriod(ws, occ.periodKey);
   const window = checkInWindow(ctx.cron, team, member, period);
   if (now.getTime() >= window.deadline.getTime())
