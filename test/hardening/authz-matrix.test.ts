@@ -135,7 +135,7 @@ const proposal = (team: string, objective: string) =>
 const breach = (team: string) => JSON.stringify({ breach: breachOf[team], team });
 
 /** What a Slack user sees after a request: the ephemeral answer (response URL) or the modal's answer. */
-async function viaSlack(member: string, send: (id: string) => Promise<{ text: string }>): Promise<string> {
+async function viaSlack(_member: string, send: (id: string) => Promise<{ text: string }>): Promise<string> {
   const id = `authz-${++seq}`;
   const res = await send(id);
   if (res.text) return res.text;

@@ -298,12 +298,12 @@ export function slackCase(kit: FuzzKit, n: number): FuzzCase {
       'null',
       '[]',
       '"x"',
-      '{"type":"url_verification","challenge":' + JSON.stringify(hostileString(rnd)) + '}',
+      `{"type":"url_verification","challenge":${JSON.stringify(hostileString(rnd))}}`,
       '{"type":"block_actions"}',
       '{"type":"view_submission","view":null,"user":{"id":"U0SAM"}}',
       '{"type":"view_submission","user":{"id":"U0SAM"},"view":{"callback_id":"rituals.checkin","id":1,"hash":[],"state":"x"}}',
       'payload=%7B',
-      'payload=' + encodeURIComponent(JSON.stringify({ type: 'block_actions', user: null, actions: 'x' })),
+      `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', user: null, actions: 'x' }))}`,
       'payload=' +
         encodeURIComponent(
           JSON.stringify({ type: 'shortcut', callback_id: hostileString(rnd).slice(0, 100), user: { id: 'U0SAM' } }),

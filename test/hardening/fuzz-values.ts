@@ -24,6 +24,7 @@ export const NASTY_TEXTS: readonly string[] = [
   'аdmin',
   '<script>alert(1)</script>',
   '</textarea><img src=x onerror=alert(1)>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
   '${7*7} {{7*7}} #{7*7}',
   '__proto__',
   'constructor',

@@ -15,7 +15,7 @@ const IGNORED_PATHS = [/^msteams(\.|$)/, /^\$schema$/, /\.fallback(\.|$)/];
 function paths(value: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
   const walk = (v: unknown, p: string) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${p}[${i}]`));
+    if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${p}[${i}]`);
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, p ? `${p}.${k}` : k);
     else out.set(p, v);
   };

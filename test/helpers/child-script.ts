@@ -22,8 +22,7 @@ export function runScript(script: string, args: readonly string[]): ChildScript 
   let err = '';
   child.stdout!.on('data', (d: Buffer) => {
     buffer += d.toString();
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
       const line = buffer.slice(0, nl).trim();
       buffer = buffer.slice(nl + 1);
       if (line.startsWith('{')) events.push(JSON.parse(line) as Record<string, unknown>);

@@ -217,8 +217,10 @@ describe('the Dockerfile', () => {
   let current: string[] = [];
   for (const line of lines) {
     const from = /^FROM\s+\S+\s+AS\s+(\S+)/i.exec(line);
-    if (from) stages.set(from[1]!, (current = []));
-    else current.push(line);
+    if (from) {
+      current = [];
+      stages.set(from[1]!, current);
+    } else current.push(line);
   }
   const runtime = stages.get('runtime') ?? [];
   const build = stages.get('build') ?? [];

@@ -67,7 +67,7 @@ describe('ritual posts', () => {
 
   it('moves a monthly review and a QBR falling on New Year’s Day to the next working day', async () => {
     h = await ritualsHarness(
-      engineWorkspace({ rituals: NO_CHECKIN + '\n  leaderboard: { enabled: false }\n  progress: { enabled: false }' }),
+      engineWorkspace({ rituals: `${NO_CHECKIN}\n  leaderboard: { enabled: false }\n  progress: { enabled: false }` }),
       '2026-12-31T12:00:00Z',
     );
     await h.tick('2026-12-31T12:00:00Z');
@@ -116,7 +116,7 @@ describe('ritual posts', () => {
   it('posts collective progress with each objective against its target and alert', async () => {
     h = await ritualsHarness(
       engineWorkspace({
-        rituals: NO_CHECKIN + '\n  leaderboard: { enabled: false }\n  monthly_review: { enabled: false }',
+        rituals: `${NO_CHECKIN}\n  leaderboard: { enabled: false }\n  monthly_review: { enabled: false }`,
         parisCollective: `    collective:
       - { id: meetings, kpi: meetings, target: 40, alert: 20, per: month, owner: lea, contributors: [hugo, lea] }`,
       }),

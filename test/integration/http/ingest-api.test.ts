@@ -159,6 +159,7 @@ describe('validation', () => {
         item({ kpi: 'csat', value: 4.5, source_id: 'b' }),
         item({ date: '2026-02-30', source_id: 'c' }),
         item({ value: 'abc', source_id: 'd' }),
+        // biome-ignore lint/correctness/noPrecisionLoss: a number JSON can carry that is not finite once parsed
         item({ value: 1e400, source_id: 'e' }),
         { member: 'dave', team: 'sales', kpi: 'revenue', date: '2026-03-02', value: 1, source_id: 'f' },
         { kpi: 'revenue', date: '2026-03-02', value: 1, source_id: 'g' },

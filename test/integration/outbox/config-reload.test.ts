@@ -21,12 +21,9 @@ const withSchedule = withNewMember.replace(
 );
 
 const cleanups: (() => void)[] = [];
-afterEach(() =>
-  cleanups
-    .splice(0)
-    .reverse()
-    .forEach((c) => c()),
-);
+afterEach(() => {
+  for (const c of cleanups.splice(0).reverse()) c();
+});
 
 async function watched(opts: { pollMs?: number } = {}) {
   const tmp = tempDir('rituals-reload-');

@@ -77,7 +77,9 @@ describe('two senders, one database', () => {
 
     const args = ['--db', db, '--api', fake.url, '--members', '500', '--concurrency', '4'];
     const procs = [runScript('test/helpers/fanout-worker.ts', args), runScript('test/helpers/fanout-worker.ts', args)];
-    cleanups.push(() => procs.forEach((p) => p.child.kill('SIGKILL')));
+    cleanups.push(() => {
+      for (const p of procs) p.child.kill('SIGKILL');
+    });
     const codes = await Promise.all(procs.map((p) => p.exited));
     expect(codes).toEqual([0, 0]);
 

@@ -69,7 +69,9 @@ describe('store-backed RunCoordinator', () => {
     await (await openStore(db)).close();
 
     const procs = [0, 1].map(() => runScript('test/helpers/scheduler-worker.ts', ['--db', db, '--seconds', '6']));
-    cleanups.push(() => procs.forEach((p) => p.child.kill('SIGKILL')));
+    cleanups.push(() => {
+      for (const p of procs) p.child.kill('SIGKILL');
+    });
     const codes = await Promise.all(procs.map((p) => p.exited));
     expect({ codes, stderr: procs.map((p) => p.stderr()) }).toEqual({ codes: [0, 0], stderr: ['', ''] });
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type ChartService, createChartService } from '../../../src/charts/chart-service.js';
 import { encodeIndexedPng } from '../../../src/charts/png.js';
 import type { ChartRef, MonthlyReviewView, QbrView } from '../../../src/core/view-models.js';
-import { type ChartLinks, createChartLinks, registerChartRoute } from '../../../src/http/chart-links.js';
+import { createChartLinks, registerChartRoute } from '../../../src/http/chart-links.js';
 import { type AdaptiveCard, cardBytes } from '../../../src/teams/cards/common.js';
 import { CARD_BUDGET_BYTES } from '../../../src/teams/cards/fit.js';
 import type { TeamsCharts } from '../../../src/teams/chart-images.js';

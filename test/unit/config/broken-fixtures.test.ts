@@ -124,7 +124,7 @@ describe('broken workspace fixtures', () => {
   });
 
   it('every fixture file has a case and every case a file', () => {
-    const files = readdirSync(dir + 'broken')
+    const files = readdirSync(`${dir}broken`)
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => f.replace(/\.yaml$/, ''));
     expect(files.sort()).toEqual(Object.keys(CASES).sort());
@@ -139,7 +139,7 @@ describe('broken workspace fixtures', () => {
     expect(got.map(([line, col, path]) => [line, col, path])).toEqual(
       expected.map(([line, col, path]) => [line, col, path]),
     );
-    got.forEach(([, , , message], i) => expect(message).toContain(expected[i]![3]));
+    for (const [i, [, , , message]] of got.entries()) expect(message).toContain(expected[i]![3]);
     for (const p of result.problems) expect(p.file).toBe(file);
   });
 });

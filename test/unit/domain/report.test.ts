@@ -7,7 +7,7 @@ import {
   type PeriodSettings,
   parsePeriodKey,
 } from '../../../src/core/domain/periods.js';
-import { buildTeamReport, type TeamReport, type TeamReportInput } from '../../../src/core/domain/report.js';
+import { buildTeamReport, type TeamReportInput } from '../../../src/core/domain/report.js';
 import { collective, member, mv, SEED_ROLES, team, tv, workspace } from './seed-workspace.js';
 
 function p(key: string, settings: PeriodSettings = ISO_PERIOD_SETTINGS): Period {

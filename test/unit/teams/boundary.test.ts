@@ -25,7 +25,7 @@ describe('Teams SDK boundary', () => {
 
   it('no file outside src/teams imports botbuilder or botframework-*', () => {
     const outside = files.filter(
-      (f) => !f.startsWith(join(root, 'src/teams') + '/') && BOT_SDK.test(readFileSync(f, 'utf8')),
+      (f) => !f.startsWith(`${join(root, 'src/teams')}/`) && BOT_SDK.test(readFileSync(f, 'utf8')),
     );
     expect(outside.map((f) => relative(root, f))).toEqual([]);
   });

@@ -34,7 +34,7 @@ describe.each(V.allViews())('card for $name', ({ view }) => {
   });
 
   it('stays under 28 KB per message', () => {
-    cardsOf(view).forEach((_, i) => expect(messageBytes(view, i)).toBeLessThan(MAX_MESSAGE_BYTES));
+    for (const i of cardsOf(view).keys()) expect(messageBytes(view, i)).toBeLessThan(MAX_MESSAGE_BYTES);
   });
 
   it('gives every Action.Execute an Action.Submit fallback with the same data (also in the cards buttons open)', () => {
