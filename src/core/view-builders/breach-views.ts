@@ -57,25 +57,43 @@ export function breachNudgeView(a: BreachViewInput): BreachNudgeView {
     value: formatValue(locale, figure, kpi.unit),
     alert: formatValue(locale, a.figure.row.alert, kpi.unit),
   };
-  if (a.ended) {
-    // The nudge is updated in place once the alert is over: what happened, and no button left to press.
-    const recovered = a.ended.kind === 'recovered';
-    const title = t(locale, recovered ? 'breach.recoveredTitle' : 'breach.title', { label });
-    const body = recovered
-      ? t(locale, 'breach.recovered', { ...values, when: formatDateTime(locale, a.ended.at, a.zone) })
-      : t(locale, 'breach.periodEnded', { period: a.ended.periodLabel });
-    return {
-      type: 'breach_nudge',
-      locale,
-      text: `${title} — ${body}`,
-      breachId: breach.id,
-      title,
-      body,
-      line,
-      alertText,
-      actions: [],
-    };
+  const { title, body, actions } = a.ended ? endedNudge(a, a.ended, label, values) : openNudge(a, label, values);
+  return {
+    type: 'breach_nudge',
+    locale,
+    text: `${title} — ${body}`,
+    breachId: breach.id,
+    title,
+    body,
+    line,
+    alertText,
+    actions,
+  };
+}
+
+type NudgeValues = { readonly team: string; readonly value: string; readonly alert: string };
+type NudgeText = { readonly title: string; readonly body: string; readonly actions: BreachNudgeView['actions'] };
+
+/** The nudge once the alert is over (updated in place): what happened, and no button left to press. */
+function endedNudge(
+  a: BreachViewInput,
+  ended: NonNullable<BreachViewInput['ended']>,
+  label: string,
+  values: NudgeValues,
+): NudgeText {
+  const { locale } = a;
+  if (ended.kind === 'recovered') {
+    const body = t(locale, 'breach.recovered', { ...values, when: formatDateTime(locale, ended.at, a.zone) });
+    return { title: t(locale, 'breach.recoveredTitle', { label }), body, actions: [] };
   }
+  const body = t(locale, 'breach.periodEnded', { period: ended.periodLabel });
+  return { title: t(locale, 'breach.title', { label }), body, actions: [] };
+}
+
+/** The open nudge: below (or above) the threshold, with what was done about it so far and what is left to do. */
+function openNudge(a: BreachViewInput, label: string, values: NudgeValues): NudgeText {
+  const { locale, breach } = a;
+  const kpi = a.ws.kpis[a.figure.objective.kpi]!;
   const title = t(locale, 'breach.title', { label });
   // "below" a higher-is-better threshold, "above" a lower-is-better one.
   const key =
@@ -91,17 +109,7 @@ export function breachNudgeView(a: BreachViewInput): BreachNudgeView {
     body += `\n${t(locale, 'breach.snoozed', { when: formatDateTime(locale, breach.snoozedUntil, a.zone) })}`;
     actions = breachActions(locale, breach, a.team.id, ['ack', 'decision']);
   }
-  return {
-    type: 'breach_nudge',
-    locale,
-    text: `${title} — ${body}`,
-    breachId: breach.id,
-    title,
-    body,
-    line,
-    alertText,
-    actions,
-  };
+  return { title, body, actions };
 }
 
 export function escalationView(a: BreachViewInput & { ownerName: string }): EscalationView {

@@ -8,6 +8,18 @@ import { unitHint } from './labels.js';
 
 export const DECISION_KINDS = ['decision', 'hypothesis', 'test', 'result'] as const;
 
+/** What every form of the bot has: its title (also the notification text with the context), buttons, context. */
+function formFrame(locale: Locale, title: string, context: string) {
+  return {
+    locale,
+    text: `${title} — ${context}`,
+    title,
+    submitLabel: t(locale, 'form.submit'),
+    cancelLabel: t(locale, 'form.cancel'),
+    context,
+  };
+}
+
 export function decisionFormView(a: {
   locale: Locale;
   context: string;
@@ -15,15 +27,9 @@ export function decisionFormView(a: {
   errors?: Record<string, string>;
 }): DecisionFormView {
   const { locale } = a;
-  const title = t(locale, 'decision.form.title');
   return {
     type: 'decision_form',
-    locale,
-    text: `${title} — ${a.context}`,
-    title,
-    submitLabel: t(locale, 'form.submit'),
-    cancelLabel: t(locale, 'form.cancel'),
-    context: a.context,
+    ...formFrame(locale, t(locale, 'decision.form.title'), a.context),
     kinds: DECISION_KINDS.map((value) => ({ value, label: t(locale, `decision.kind.${value}`) })),
     textLabel: t(locale, 'decision.form.text'),
     maxLength: TEXT_MAX_LENGTH,
@@ -42,17 +48,11 @@ export function targetFormView(a: {
   errors?: Record<string, string>;
 }): TargetFormView {
   const { locale } = a;
-  const title = t(locale, 'target.form.title');
   const bounds = boundsOf(a.unit);
   const value = a.typed ?? (a.proposed !== undefined ? typedValue(locale, a.unit, a.proposed) : undefined);
   return {
     type: 'target_form',
-    locale,
-    text: `${title} — ${a.context}`,
-    title,
-    submitLabel: t(locale, 'form.submit'),
-    cancelLabel: t(locale, 'form.cancel'),
-    context: a.context,
+    ...formFrame(locale, t(locale, 'target.form.title'), a.context),
     target: {
       id: 'target',
       label: t(locale, 'target.form.value'),

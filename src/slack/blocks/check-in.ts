@@ -138,6 +138,24 @@ function machineNumber(typed: string): string | undefined {
   return /^-?\d+(\.\d+)?$/.test(s) ? s : undefined;
 }
 
+/** A form's modal: its callback, title, submit and cancel buttons, and the form's metadata with where it was opened. */
+export function formModal(
+  callbackId: string,
+  v: { readonly title: string; readonly submitLabel: string; readonly cancelLabel: string; readonly metadata: string },
+  origin: FormOrigin,
+  blocks: Block[],
+): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: plain(v.title, LIMITS.modalTitle),
+    submit: plain(v.submitLabel, LIMITS.modalButton),
+    close: plain(v.cancelLabel, LIMITS.modalButton),
+    private_metadata: encodeMetadata(v.metadata, origin),
+    blocks,
+  };
+}
+
 export function checkInModal(v: CheckInFormView, origin: FormOrigin = {}): types.ModalView {
   // A value to confirm is shown again with its message under it (the modal is replaced, not annotated).
   const confirmNote = (id: string): Block[] => {
@@ -172,13 +190,6 @@ export function checkInModal(v: CheckInFormView, origin: FormOrigin = {}): types
     };
   });
   const intro = context(esc(v.periodLabel));
-  return {
-    type: 'modal',
-    callback_id: CHECKIN_CALLBACK,
-    title: plain(v.title, LIMITS.modalTitle),
-    submit: plain(v.submitLabel, LIMITS.modalButton),
-    close: plain(v.cancelLabel, LIMITS.modalButton),
-    private_metadata: encodeMetadata(v.metadata, origin),
-    blocks: [...(intro ? [intro] : []), ...numberInputs, ...textInputs].slice(0, LIMITS.blocks.modal),
-  };
+  const blocks = [...(intro ? [intro] : []), ...numberInputs, ...textInputs].slice(0, LIMITS.blocks.modal);
+  return formModal(CHECKIN_CALLBACK, v, origin, blocks);
 }

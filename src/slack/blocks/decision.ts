@@ -4,7 +4,7 @@
 import type { types } from '@slack/bolt';
 import { t } from '../../core/i18n/index.js';
 import type { DecisionFormView } from '../../core/view-models.js';
-import { encodeMetadata, type FormOrigin, INPUT_ACTION } from './check-in.js';
+import { type FormOrigin, formModal, INPUT_ACTION } from './check-in.js';
 import { esc, header, plainText as plain, section } from './common.js';
 import { type Block, LIMITS } from './limits.js';
 
@@ -16,39 +16,31 @@ export function decisionModal(v: DecisionFormView, origin: FormOrigin = {}): typ
   const options = v.kinds
     .slice(0, LIMITS.selectOptions)
     .map((k) => ({ text: plain(k.label, LIMITS.optionText), value: k.value }));
-  return {
-    type: 'modal',
-    callback_id: DECISION_CALLBACK,
-    title: plain(v.title, LIMITS.modalTitle),
-    submit: plain(v.submitLabel, LIMITS.modalButton),
-    close: plain(v.cancelLabel, LIMITS.modalButton),
-    private_metadata: encodeMetadata(v.metadata, origin),
-    blocks: [
-      section(esc(v.context)),
-      {
-        type: 'input',
-        block_id: DECISION_FIELDS.kind,
-        label: plain(t(v.locale, 'chat.decisionKind'), LIMITS.inputLabel),
-        element: {
-          type: 'static_select',
-          action_id: INPUT_ACTION,
-          options,
-          ...(options[0] ? { initial_option: options[0] } : {}),
-        },
+  return formModal(DECISION_CALLBACK, v, origin, [
+    section(esc(v.context)),
+    {
+      type: 'input',
+      block_id: DECISION_FIELDS.kind,
+      label: plain(t(v.locale, 'chat.decisionKind'), LIMITS.inputLabel),
+      element: {
+        type: 'static_select',
+        action_id: INPUT_ACTION,
+        options,
+        ...(options[0] ? { initial_option: options[0] } : {}),
       },
-      {
-        type: 'input',
-        block_id: DECISION_FIELDS.text,
-        label: plain(v.textLabel, LIMITS.inputLabel),
-        element: {
-          type: 'plain_text_input',
-          action_id: INPUT_ACTION,
-          multiline: true,
-          max_length: Math.min(v.maxLength, LIMITS.inputMaxLength),
-        },
+    },
+    {
+      type: 'input',
+      block_id: DECISION_FIELDS.text,
+      label: plain(v.textLabel, LIMITS.inputLabel),
+      element: {
+        type: 'plain_text_input',
+        action_id: INPUT_ACTION,
+        multiline: true,
+        max_length: Math.min(v.maxLength, LIMITS.inputMaxLength),
       },
-    ],
-  };
+    },
+  ]);
 }
 
 /** The form sent as a message: its title and context (the inputs live in the modal). */

@@ -6,7 +6,7 @@ import { escalationView } from '../../view-builders/breach-views.js';
 import { reportsOf } from '../call-scope.js';
 import type { CoreContext } from '../deps.js';
 import { type CollectiveFigureWithPeriod, collectiveFigures } from '../queries/collective-figures.js';
-import { findMember, localeOf, nameOf, zoneOf } from '../queries/team-lookup.js';
+import { nameOf, readerOf } from '../queries/team-lookup.js';
 import { nudgeOwner, objectiveIdOf } from '../use-cases/scan-breaches.js';
 import { type Delivery, outboxItem } from './occurrence-runner.js';
 
@@ -39,17 +39,8 @@ export async function deliverEscalation(ctx: CoreContext, occ: Occurrence, team:
   const items: OutboxItemInput[] = [];
   let unreachable = 0;
   for (const managerId of managers) {
-    const found = findMember(ws, managerId);
-    const locale = localeOf(found?.member, found?.team ?? team);
-    const view = escalationView({
-      ws,
-      team,
-      figure,
-      breach,
-      locale,
-      zone: zoneOf(found?.member, found?.team ?? team),
-      ownerName,
-    });
+    const { locale, zone } = readerOf(ws, managerId, team);
+    const view = escalationView({ ws, team, figure, breach, locale, zone, ownerName });
     const item = outboxItem(ctx, { kind: 'dm', memberId: managerId }, view, `escalate:${breach.id}:${managerId}`);
     if (item) items.push(item);
     else unreachable++;

@@ -92,6 +92,16 @@ export function zoneOf(member: Member | undefined, team: Team): string {
   return member?.timezone ?? team.timezone;
 }
 
+/** How a recipient reads a message about `team`: their language and zone, else those of their own team, else `team`'s. */
+export function readerOf(
+  ws: Workspace,
+  memberId: string,
+  team: Team,
+): { readonly locale: Locale; readonly zone: string } {
+  const found = findMember(ws, memberId);
+  return { locale: localeOf(found?.member, found?.team ?? team), zone: zoneOf(found?.member, found?.team ?? team) };
+}
+
 /** The team's schedule of a ritual, when configured and enabled. */
 export function scheduleOf(team: Team, ritual: RitualId): RitualSchedule | undefined {
   const s = team.rituals[ritual];

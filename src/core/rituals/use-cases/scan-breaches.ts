@@ -15,7 +15,7 @@ import type { CoreContext } from '../deps.js';
 import { occurrenceKey, outboxItem } from '../engine/occurrence-runner.js';
 import { addWallClockMinutes } from '../engine/wall-clock.js';
 import { type CollectiveFigureWithPeriod, collectiveFigures } from '../queries/collective-figures.js';
-import { findMember, localeOf, scheduleOf, zoneOf } from '../queries/team-lookup.js';
+import { findMember, localeOf, readerOf, scheduleOf, zoneOf } from '../queries/team-lookup.js';
 import { resolvePeriod } from './team-report.js';
 
 export interface ScanResult {
@@ -74,15 +74,14 @@ export async function updateEndedNudges(
   for (const { key, memberId } of recipients) {
     const ref = await ctx.outbox.deliveredRef(key);
     if (!ref) continue;
-    const found = findMember(ws, memberId);
-    const locale = localeOf(found?.member, found?.team ?? team);
+    const { locale, zone } = readerOf(ws, memberId, team);
     const view = breachNudgeView({
       ws,
       team,
       figure,
       breach,
       locale,
-      zone: zoneOf(found?.member, found?.team ?? team),
+      zone,
       ended:
         ended.kind === 'recovered'
           ? { kind: 'recovered', at }
