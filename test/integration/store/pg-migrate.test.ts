@@ -69,7 +69,9 @@ describe('PostgreSQL migrations', () => {
       expect(again.applied).toEqual([]);
       const locks = await query<{ n: string }>(
         db.url,
-        `select count(*) as n from pg_locks where locktype = 'advisory' and objid = ${MIGRATION_LOCK_KEY}`,
+        // Advisory locks are per database: look at this one only, other test files may be migrating theirs.
+        `select count(*) as n from pg_locks l join pg_database d on d.oid = l.database
+          where d.datname = current_database() and l.locktype = 'advisory' and l.objid = ${MIGRATION_LOCK_KEY}`,
       );
       expect(Number(locks[0]!.n)).toBe(0);
     });
