@@ -20,6 +20,15 @@ const prefixed = (prefix: string) =>
     message: `must start with "${prefix}"`,
   });
 
+// postgres:// URLs will select the PostgreSQL backend once its repositories exist; until then they are
+// refused here, at start, naming the variable, rather than failing later inside the store. The message
+// does not repeat the URL: it may carry a password.
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+const databaseUrl = optionalString.refine((v) => v === undefined || !POSTGRES_URL.test(v), {
+  message:
+    'is a PostgreSQL URL, but the PostgreSQL backend is not available yet: use a SQLite database (a file path, file:PATH or :memory:)',
+});
+
 const portNumber = optionalString.pipe(
   z
     .string()
@@ -31,7 +40,7 @@ const portNumber = optionalString.pipe(
 
 const envSchema = z
   .object({
-    DATABASE_URL: optionalString,
+    DATABASE_URL: databaseUrl,
     RITUALS_CONFIG: optionalString,
     PORT: portNumber,
     HOST: optionalString,
@@ -40,7 +49,7 @@ const envSchema = z
     ),
     PUBLIC_URL: url('the public base URL of this bot'),
     SANDBOX: optionalString.pipe(z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).optional()),
-    SANDBOX_DATABASE_URL: optionalString,
+    SANDBOX_DATABASE_URL: databaseUrl,
     SLACK_BOT_TOKEN: prefixed('xoxb-'),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: prefixed('xapp-'),

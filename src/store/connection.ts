@@ -62,9 +62,25 @@ export function databasePath(url: string): string | undefined {
   if (u === ':memory:' || u === 'file::memory:') return undefined;
   if (u.startsWith('file://')) return fileURLToPath(u.split('?')[0]!);
   if (u.startsWith('file:')) return resolve(u.slice('file:'.length).split('?')[0]!);
+  // Refused until the PostgreSQL repositories exist (DATABASE_URL is refused earlier, in src/config/env.ts);
+  // the password, if any, is not repeated.
+  if (/^postgres(ql)?:\/\//i.test(u)) {
+    const hint = 'the PostgreSQL backend is not available yet; use a file path, file:PATH or :memory:';
+    throw new StoreError(`unsupported database URL ${withoutPassword(u)}: ${hint}`);
+  }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u))
     throw new StoreError(`unsupported database URL ${url}: use a file path, file:PATH or :memory:`);
   return resolve(u);
+}
+
+function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, '//***@');
+  }
 }
 
 function reason(err: unknown): string {

@@ -19,8 +19,16 @@ function filesUnder(dir: string): string[] {
 
 const importRe =
   /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
-// The ORM, the driver, and the store's own files that hold or type the raw handles.
-const FORBIDDEN = [/^drizzle-orm/, /^drizzle-kit/, /^better-sqlite3/, /(^|\/)store\/(handles|db|schema)\.js$/];
+// The ORM, the drivers (SQLite, node-postgres, the in-process PostgreSQL), and the store's own files that
+// hold or type the raw handles, for either dialect.
+const FORBIDDEN = [
+  /^drizzle-orm/,
+  /^drizzle-kit/,
+  /^better-sqlite3/,
+  /^pg(\/|$)/,
+  /^@electric-sql\/pglite/,
+  /(^|\/)store\/(pg\/)?(handles|db|schema)\.js$/,
+];
 const RAW_ACCESS = /(^|\/)store\/raw-access\.js$/;
 // `store.db`, `deps.store.sqlite`...: the handles the Store used to expose.
 const HANDLE = /\bstore\s*\.\s*(db|sqlite)\b/i;
@@ -75,6 +83,10 @@ describe('store boundary', () => {
     expect(violations(`import { conversationRefs } from '../store/schema.js';`)).toEqual([
       'imports ../store/schema.js',
     ]);
+    expect(violations(`import { outbox } from '../store/pg/schema.js';`)).toEqual(['imports ../store/pg/schema.js']);
+    expect(violations(`import pg from 'pg';`)).toEqual(['imports pg']);
+    expect(violations(`import { PGlite } from '@electric-sql/pglite';`)).toEqual(['imports @electric-sql/pglite']);
+    expect(violations(`import { parse } from 'pg-connection-string';`)).toEqual([]);
     expect(violations(`import type { StoreDb } from '../../src/store/db.js';`)).toEqual([
       'imports ../../src/store/db.js',
     ]);
