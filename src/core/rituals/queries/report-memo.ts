@@ -88,21 +88,8 @@ export class ReportMemo {
     const current = await this.team(team);
     const asOfDate = localDateOf(asOf, current.timezone);
     const range = unionRange(periods.map((p) => reportDataRange(ws, current, p, asOfDate, { movement })));
-    return Promise.all(
-      periods.map((period) =>
-        this.once(`report|${current.id}|${period.key}|${asOf}|${movement}`, async () => {
-          const data = await this.data(current, range);
-          return buildTeamReport({
-            workspace: ws,
-            team: current,
-            period,
-            asOf,
-            values: data.values,
-            ooo: data.ooo,
-            ...(movement ? {} : { previousRanks: {} }),
-          });
-        }),
-      ),
+    return this.perPeriod(`report|${current.id}`, `${asOf}|${movement}`, current, periods, range, (input) =>
+      buildTeamReport({ workspace: ws, asOf, ...input, ...(movement ? {} : { previousRanks: {} }) }),
     );
   }
 
@@ -149,18 +136,28 @@ export class ReportMemo {
     const asOfDate = localDateOf(asOf, current.timezone);
     // Collective targets are numbers: the periods themselves are all the values needed.
     const range = unionRange(periods.map((p) => ({ from: p.start, to: maxDate(p.start, minDate(p.end, asOfDate)) })));
+    return this.perPeriod(`collective|${current.id}`, asOf, current, periods, range, (input) =>
+      buildCollectiveRows({ workspace: ws, asOf, ...input }),
+    );
+  }
+
+  /**
+   * One build per period, each memoised under `${prefix}|${period}|${suffix}`, all from one read of the
+   * team's values over `range` (the union of the periods' ranges).
+   */
+  private perPeriod<T>(
+    prefix: string,
+    suffix: string,
+    team: Team,
+    periods: readonly Period[],
+    range: DayRange,
+    build: (input: { team: Team; period: Period; values: TeamData['values']; ooo: TeamData['ooo'] }) => T,
+  ): Promise<T[]> {
     return Promise.all(
       periods.map((period) =>
-        this.once(`collective|${current.id}|${period.key}|${asOf}`, async () => {
-          const data = await this.data(current, range);
-          return buildCollectiveRows({
-            workspace: ws,
-            team: current,
-            period,
-            asOf,
-            values: data.values,
-            ooo: data.ooo,
-          });
+        this.once(`${prefix}|${period.key}|${suffix}`, async () => {
+          const data = await this.data(team, range);
+          return build({ team, period, values: data.values, ooo: data.ooo });
         }),
       ),
     );

@@ -74,6 +74,9 @@ export async function deliverCheckInPrompt(
   const schedule = scheduleOf(team, 'checkin');
   if (!member || !schedule)
     return { items: [], outcome: { status: 'skipped', reason: member ? 'disabled' : 'left_team' } };
+  // Unreachable (no platform id): skipped before the member's standing and form are built for nothing.
+  const destination = { kind: 'dm', memberId: member.id } as const;
+  if (!ctx.platformFor(destination)) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
   const period = resolvePeriod(ws, basePeriodKey(occ.periodKey));
   const promptAt = new Date(occ.dueAt);
   // The members of a zone share the window, deadline and reminders of a prompt: computed once per run.
@@ -105,7 +108,7 @@ export async function deliverCheckInPrompt(
     lines: standing.lines,
     ...(form ? { form } : {}),
   });
-  const item = outboxItem(ctx, { kind: 'dm', memberId: member.id }, view, `occ:${occ.key}`);
+  const item = outboxItem(ctx, destination, view, `occ:${occ.key}`);
   if (!item) return { items: [], outcome: { status: 'skipped', reason: 'unreachable' } };
   const followUps: PlannedOccurrence[] = [
     ...reminders.map((dueAt, i) => ({
