@@ -105,7 +105,7 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
     mode,
     platforms,
     // A dead background thread leaves a process that answers but never schedules nor sends: restart it.
-    checkStore: () => store.ping() && (thread?.alive() ?? true),
+    checkStore: async () => (await store.ping()) && (thread?.alive() ?? true),
   });
   const chartLinks = createChartLinks({ secret: config.chartUrlSecret, publicUrl: config.publicUrl });
   registerChartRoute(http, chartLinks);

@@ -10,7 +10,7 @@ export interface HealthSource {
   readonly mode: 'sandbox' | 'platform';
   readonly platforms: readonly string[];
   /** Throws or returns false when the store is unusable. */
-  readonly checkStore: () => boolean;
+  readonly checkStore: () => boolean | Promise<boolean>;
   /**
    * The state of each platform connection (e.g. `{ slack: 'ok', teams: 'down' }`). When given, the
    * response's `platforms` is this map instead of the list of names; a callback that throws counts every
@@ -28,7 +28,7 @@ export function registerHealth(http: HttpServer, src: HealthSource): void {
     handler: async (_req, res) => {
       let store: ConnectionState = 'ok';
       try {
-        if (!src.checkStore()) store = 'down';
+        if (!(await src.checkStore())) store = 'down';
       } catch {
         store = 'down';
       }

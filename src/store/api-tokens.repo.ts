@@ -8,6 +8,7 @@ import { insertAudit } from './audit.repo.js';
 import type { Store } from './connection.js';
 import { WRITE_TX } from './db.js';
 import { handlesOf } from './handles.js';
+import { createPgApiTokensRepo } from './pg/api-tokens.repo.js';
 import { apiTokens } from './schema.js';
 
 export interface ApiToken {
@@ -47,7 +48,9 @@ type Row = typeof apiTokens.$inferSelect;
 const toToken = ({ tokenHash: _h, ...rest }: Row): ApiToken => rest;
 
 export function createApiTokensRepo(store: Store): ApiTokensRepo {
-  const { db } = handlesOf(store);
+  const h = handlesOf(store);
+  if (h.dialect === 'postgres') return createPgApiTokensRepo(h.db);
+  const { db } = h;
   return {
     async create(name, { by, at }) {
       if (!NAME_RE.test(name))

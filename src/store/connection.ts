@@ -1,5 +1,6 @@
-// Opens the SQLite store: resolves the database URL, sets the pragmas, runs pending migrations and
-// wires the repositories. The one place that creates a better-sqlite3 connection. The Store it returns
+// Opens the store a database URL names: PostgreSQL for `postgres://` (see ./pg/connection.ts), SQLite for
+// anything else. For SQLite: resolves the path, sets the pragmas, runs pending migrations and wires the
+// repositories; the one place that creates a better-sqlite3 connection. The Store it returns
 // is closed: repositories plus ping / backup / reset, no database handle; the few repositories built
 // outside (outbox, leases, API tokens, Slack installations, conversation references) take the Store
 // and find its handles through handles.ts, which only src/store may import.
@@ -23,15 +24,19 @@ import { createObjectivesRepo } from './objectives.repo.js';
 import { createOccurrencesRepo } from './occurrences.repo.js';
 import { createOooRepo } from './ooo.repo.js';
 import { createPersonsRepo } from './persons.repo.js';
+import { openPgStore } from './pg/connection.js';
 import { createReactionsRepo } from './reactions.repo.js';
 import { createRetentionRepo } from './retention.repo.js';
 import * as schema from './schema.js';
+import { isPostgresUrl, reason, StoreError, withoutPassword } from './store-error.js';
 import { createWorkspaceRepo } from './workspace.repo.js';
 
 export interface Store extends Repositories, RitualRepositories {
+  /** Which database backs the store: the embedded SQLite file, or a PostgreSQL server. */
+  readonly dialect: 'sqlite' | 'postgres';
   /** The URL the store was opened with, as given. */
   readonly url: string;
-  /** Absolute file path, or undefined for an in-memory database. */
+  /** Absolute file path, or undefined for an in-memory (or PostgreSQL) database. */
   readonly path: string | undefined;
   /** What opening the store migrated. */
   readonly migrations: MigrationReport;
@@ -39,8 +44,8 @@ export interface Store extends Repositories, RitualRepositories {
   readonly persons: PersonDataRepo;
   /** The retention settings applied to the stored data (daily job, `rituals retention apply`). */
   readonly retention: RetentionRepo;
-  /** True when the database answers a trivial query (the health check); throws once closed. */
-  ping(): boolean;
+  /** True when the database answers a trivial query (the health check); false or a throw once closed. */
+  ping(): Promise<boolean>;
   /** An online, consistent copy of the database to `file`, safe while others write (`rituals backup`). */
   backup(file: string, opts?: BackupOptions): Promise<BackupResult>;
   /** Empties every table, keeping the schema and its migrations; returns how many tables it emptied. */
@@ -48,11 +53,12 @@ export interface Store extends Repositories, RitualRepositories {
   close(): Promise<void>;
 }
 
-export class StoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StoreError';
-  }
+export { StoreError };
+
+/** Options of openStore; only PostgreSQL has any. */
+export interface OpenStoreOptions {
+  /** PostgreSQL connections each process keeps open at most (DATABASE_POOL_SIZE). */
+  readonly poolSize?: number;
 }
 
 /** `:memory:` (also `file::memory:`), `file:./data/x.db`, `file:///abs/x.db` or a plain path. */
@@ -62,32 +68,16 @@ export function databasePath(url: string): string | undefined {
   if (u === ':memory:' || u === 'file::memory:') return undefined;
   if (u.startsWith('file://')) return fileURLToPath(u.split('?')[0]!);
   if (u.startsWith('file:')) return resolve(u.slice('file:'.length).split('?')[0]!);
-  // Refused until the PostgreSQL repositories exist (DATABASE_URL is refused earlier, in src/config/env.ts);
-  // the password, if any, is not repeated.
-  if (/^postgres(ql)?:\/\//i.test(u)) {
-    const hint = 'the PostgreSQL backend is not available yet; use a file path, file:PATH or :memory:';
-    throw new StoreError(`unsupported database URL ${withoutPassword(u)}: ${hint}`);
-  }
+  if (isPostgresUrl(u)) return undefined;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u))
-    throw new StoreError(`unsupported database URL ${url}: use a file path, file:PATH or :memory:`);
+    throw new StoreError(
+      `unsupported database URL ${withoutPassword(url)}: use postgres://…, a file path, file:PATH or :memory:`,
+    );
   return resolve(u);
 }
 
-function withoutPassword(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/[^@/]*@/, '//***@');
-  }
-}
-
-function reason(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-export async function openStore(url: string): Promise<Store> {
+export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(url)) return openPgStore(url, opts);
   const path = databasePath(url);
   let sqlite: Database.Database | undefined;
   try {
@@ -113,6 +103,7 @@ export async function openStore(url: string): Promise<Store> {
   const conn = sqlite;
   const workspace = createWorkspaceRepo(db);
   const store: Store = {
+    dialect: 'sqlite',
     url,
     path,
     migrations,
@@ -129,7 +120,7 @@ export async function openStore(url: string): Promise<Store> {
     breaches: createBreachesRepo(db),
     reactions: createReactionsRepo(db),
     engineState: createEngineStateRepo(db),
-    ping() {
+    async ping() {
       return conn.prepare('select 1 as ok').get() !== undefined;
     },
     backup(file, opts) {
@@ -142,5 +133,5 @@ export async function openStore(url: string): Promise<Store> {
       if (conn.open) conn.close();
     },
   };
-  return attachHandles(store, { db, sqlite: conn });
+  return attachHandles(store, { dialect: 'sqlite', db, sqlite: conn });
 }

@@ -5,6 +5,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Store } from './connection.js';
 import { handlesOf } from './handles.js';
+import { createPgConversationRefsRepo } from './pg/conversation-refs.repo.js';
 import { conversationRefs } from './schema.js';
 
 export interface ConversationRefRow {
@@ -43,7 +44,9 @@ const toRow = (r: Row): ConversationRefRow => ({
 });
 
 export function createConversationRefsRepo(store: Store): ConversationRefsRepo {
-  const { db } = handlesOf(store);
+  const h = handlesOf(store);
+  if (h.dialect === 'postgres') return createPgConversationRefsRepo(h.db);
+  const { db } = h;
   const rows = (where: ReturnType<typeof and>) => db.select().from(conversationRefs).where(where).all().map(toRow);
   return {
     async get(platform, key) {

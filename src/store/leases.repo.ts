@@ -4,6 +4,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Store } from './connection.js';
 import { handlesOf } from './handles.js';
+import { createPgLeasesRepo } from './pg/leases.repo.js';
 import { schedulerLeases } from './schema.js';
 
 export interface Lease {
@@ -27,7 +28,9 @@ export interface LeasesRepo {
 const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 export function createLeasesRepo(store: Store): LeasesRepo {
-  const { db } = handlesOf(store);
+  const h = handlesOf(store);
+  if (h.dialect === 'postgres') return createPgLeasesRepo(h.db);
+  const { db } = h;
   return {
     async acquire(key, owner, { at, ttlMs }) {
       const res = db

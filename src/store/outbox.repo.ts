@@ -7,6 +7,7 @@ import type { Destination, MessageRef, OutboxItemInput, OutboxPort, Platform } f
 import type { Store } from './connection.js';
 import { WRITE_TX } from './db.js';
 import { handlesOf } from './handles.js';
+import { createPgOutboxRepo } from './pg/outbox.repo.js';
 import { outbox } from './schema.js';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
@@ -108,7 +109,9 @@ const ENQUEUE_CHUNK = 100;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createOutboxRepo(store: Store): OutboxRepo {
-  const { db } = handlesOf(store);
+  const h = handlesOf(store);
+  if (h.dialect === 'postgres') return createPgOutboxRepo(h.db);
+  const { db } = h;
   const fenced = (item: ClaimedItem) =>
     and(eq(outbox.id, item.id), eq(outbox.status, 'sending'), eq(outbox.leaseUntil, item.leaseUntil));
   const at = sql.placeholder('at');

@@ -5,16 +5,24 @@
 import type Database from 'better-sqlite3';
 import type { Store } from './connection.js';
 import type { StoreDb } from './db.js';
-import { handlesOf } from './handles.js';
+import { handlesOf, sqliteHandlesOf } from './handles.js';
+import type { PgStoreDb } from './pg/db.js';
 
 export type RawSqlite = Database.Database;
 
 /** The store's better-sqlite3 connection (same transaction, WAL and foreign-key settings as the store). */
 export function rawSqlite(store: Store): RawSqlite {
-  return handlesOf(store).sqlite;
+  return sqliteHandlesOf(store).sqlite;
 }
 
-/** The store's drizzle database, for seeding a table no repository writes. */
+/** The store's drizzle database, for seeding a table no repository writes (SQLite stores). */
 export function rawDb(store: Store): StoreDb {
-  return handlesOf(store).db;
+  return sqliteHandlesOf(store).db;
+}
+
+/** The drizzle database of a PostgreSQL store. */
+export function rawPgDb(store: Store): PgStoreDb {
+  const h = handlesOf(store);
+  if (h.dialect !== 'postgres') throw new Error('not a PostgreSQL store');
+  return h.db;
 }

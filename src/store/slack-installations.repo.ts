@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Store } from './connection.js';
 import { WRITE_TX } from './db.js';
 import { handlesOf } from './handles.js';
+import { createPgSlackInstallationsRepo } from './pg/slack-installations.repo.js';
 import { slackInstallations } from './schema.js';
 
 export interface SlackInstallationRow {
@@ -54,7 +55,9 @@ const toRow = (r: Row): SlackInstallationRow => ({
 });
 
 export function createSlackInstallationsRepo(store: Store): SlackInstallationsRepo {
-  const { db } = handlesOf(store);
+  const h = handlesOf(store);
+  if (h.dialect === 'postgres') return createPgSlackInstallationsRepo(h.db);
+  const { db } = h;
   return {
     async save(row, { at }) {
       const key = installationKey(row);

@@ -3,8 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** The server the PostgreSQL tests use, or undefined when none was given. */
-export const TEST_DATABASE_URL: string | undefined = process.env.TEST_DATABASE_URL?.trim() || undefined;
+/** The server the PostgreSQL tests use, or undefined when none was given (`TEST_DATABASE_URL=none` runs the
+ * suite as on a machine without a server: PGlite only). */
+const given = process.env.TEST_DATABASE_URL?.trim();
+export const TEST_DATABASE_URL: string | undefined = given && given !== 'none' ? given : undefined;
 
 /** Why a test that needs a real server is skipped; printed once by the file that skips. */
 export const NO_SERVER_REASON =

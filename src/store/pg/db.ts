@@ -1,0 +1,55 @@
+// The drizzle PostgreSQL database type shared by the PostgreSQL repositories, and small helpers.
+// Repositories take any drizzle pg database: node-postgres (a sized pool) in production, the in-process
+// PGlite in tests that run without a server. Both answer queries with `{ rows }`.
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as pgSchema from './schema.js';
+
+export type PgStoreDb = PgDatabase<PgQueryResultHKT, typeof pgSchema>;
+
+/** The transaction handle drizzle passes to `db.transaction` callbacks. */
+export type PgStoreTx = Parameters<Parameters<PgStoreDb['transaction']>[0]>[0];
+
+/** The rows of a raw `db.execute(sql...)` result, whichever driver ran it. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  if (result === null || typeof result !== 'object' || !('rows' in result) || !Array.isArray(result.rows)) {
+    throw new Error('unexpected query result from the PostgreSQL driver');
+  }
+  return result.rows as T[];
+}
+
+/** How many rows a raw `db.execute` (or drizzle update/delete without returning) touched. */
+export function rowCountOf(result: unknown): number {
+  if (result !== null && typeof result === 'object') {
+    const r = result as { rowCount?: number | null; affectedRows?: number };
+    if (typeof r.rowCount === 'number') return r.rowCount;
+    if (typeof r.affectedRows === 'number') return r.affectedRows;
+  }
+  throw new Error('unexpected query result from the PostgreSQL driver');
+}
+
+/** Runs `fn` in a SERIALIZABLE transaction, retried on serialization failures and deadlocks (40001, 40P01). */
+export async function serializable<T>(db: PgStoreDb, fn: (tx: PgStoreTx) => Promise<T>, attempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await db.transaction(fn, { isolationLevel: 'serializable' });
+    } catch (err) {
+      const code = pgErrorCode(err);
+      if (i >= attempts || (code !== '40001' && code !== '40P01')) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * i));
+    }
+  }
+}
+
+/** The SQLSTATE of a PostgreSQL error, looking through drizzle's wrapping (`cause`). */
+export function pgErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The database's own clock as ISO-8601 UTC text with milliseconds, the format every instant is stored in. */
+export const dbNowIso = sql<string>`to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
