@@ -5,7 +5,7 @@ import { runFanout } from './fanout.js';
 import { printTable } from './print.js';
 
 const USAGE = `usage:
-  npm run bench -- fanout [--members 5000] [--rate 200] [--concurrency 8]
+  npm run bench -- fanout [--members 5000] [--rate 200] [--concurrency 8] [--db postgres://… [--replicas 2] [--kill-one]]
   npm run bench -- tick [--members 5000] [--teams 50] [--runs 3]
   npm run bench -- ack [--members 5000] [--rate 200] [--teams-rate 50] [--seconds 20] [--fanout core|outbox|none]
   npm run bench -- reviews [--teams 10] [--rate 100] [--teams-rate 25] [--seconds 20]
@@ -31,9 +31,29 @@ async function main(argv: string[]): Promise<void> {
       concurrency: { type: 'string' },
       teams: { type: 'string' },
       runs: { type: 'string' },
+      db: { type: 'string' },
+      replicas: { type: 'string' },
+      'kill-one': { type: 'boolean', default: false },
     },
     strict: true,
   });
+  if (name === 'fanout' && (values.db || values.replicas || values['kill-one'])) {
+    if (!values.db) throw new Error('--replicas and --kill-one need --db postgres://… (replicas share one database)');
+    const replicas = int(values.replicas, 1, 'replicas');
+    if (values['kill-one'] && replicas < 2) throw new Error('--kill-one needs --replicas 2 or more');
+    const { runReplicaFanout } = await import('./fanout-replicas.js');
+    const { result, details } = await runReplicaFanout({
+      members: int(values.members, 5000, 'members'),
+      rate: int(values.rate, 200, 'rate'),
+      concurrency: int(values.concurrency, 8, 'concurrency'),
+      db: values.db,
+      replicas,
+      killOne: values['kill-one'] ?? false,
+    });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    printTable('fanout', { ...result, ...details });
+    return;
+  }
   if (name === 'fanout') {
     const { result, details } = await runFanout({
       members: int(values.members, 5000, 'members'),

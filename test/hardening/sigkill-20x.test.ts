@@ -1,4 +1,4 @@
-// Crash safety under repeated SIGKILL: a bot process (test/helpers/fanout-worker.ts) fans a check-in
+// Crash safety under repeated SIGKILL: a bot process (bench/fanout-child.ts) fans a check-in
 // prompt out to 3,000 members through the OutboxSender while storing check-ins all along, and is killed
 // with SIGKILL 20 times at seeded random points (some during start-up, most in the middle of sending),
 // restarted after each kill, then left to finish. Every member must be prompted; after each kill, the
@@ -97,7 +97,7 @@ describe('SIGKILL 20 times during a fan-out', () => {
       const before = new Map(fake.deliveries);
       const deliveredAtSpawn = fake.stats.delivered;
       const spawnedAtMs = Date.now();
-      const worker: ChildScript = runScript('test/helpers/fanout-worker.ts', args);
+      const worker: ChildScript = runScript('bench/fanout-child.ts', args);
       // Odd kills: after a random time (start-up, enqueue, sync or sending); even ones: after a random
       // number of new deliveries, i.e. surely in the middle of sending.
       const point = k % 2 === 1 ? rnd.int(300, 2500) : rnd.int(20, 120);
@@ -121,7 +121,7 @@ describe('SIGKILL 20 times during a fan-out', () => {
     }
     expect(fake.deliveries.size, 'the fan-out was still running at the last kill').toBeLessThan(MEMBERS);
 
-    const last = runScript('test/helpers/fanout-worker.ts', args);
+    const last = runScript('bench/fanout-child.ts', args);
     const code = await Promise.race([last.exited, sleep(90_000).then(() => 'timeout' as const)]);
     if (code !== 0) last.child.kill('SIGKILL');
     expect({ code, stderr: last.stderr() }).toEqual({ code: 0, stderr: '' });

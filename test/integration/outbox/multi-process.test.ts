@@ -76,7 +76,7 @@ describe('two senders, one database', () => {
     cleanups.push(() => fake.close());
 
     const args = ['--db', db, '--api', fake.url, '--members', '500', '--concurrency', '4'];
-    const procs = [runScript('test/helpers/fanout-worker.ts', args), runScript('test/helpers/fanout-worker.ts', args)];
+    const procs = [runScript('bench/fanout-child.ts', args), runScript('bench/fanout-child.ts', args)];
     cleanups.push(() => {
       for (const p of procs) p.child.kill('SIGKILL');
     });

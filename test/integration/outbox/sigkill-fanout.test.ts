@@ -42,7 +42,7 @@ describe('SIGKILL during a fan-out', () => {
       String(RATE),
     ];
 
-    const first = runScript('test/helpers/fanout-worker.ts', args);
+    const first = runScript('bench/fanout-child.ts', args);
     await waitFor(
       () => fake.stats.delivered,
       (n) => n >= 300,
@@ -55,7 +55,7 @@ describe('SIGKILL during a fan-out', () => {
     expect(first.events.some((e) => e.event === 'done')).toBe(false);
     expect(atKill).toBeLessThan(MEMBERS);
 
-    const second = runScript('test/helpers/fanout-worker.ts', args);
+    const second = runScript('bench/fanout-child.ts', args);
     const code = await Promise.race([
       second.exited,
       new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 45_000)),

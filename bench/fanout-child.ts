@@ -1,16 +1,17 @@
-// A bot process reduced to its delivery path, for crash and multi-process tests:
-//   node --import tsx test/helpers/fanout-worker.ts --db FILE --api URL --members N [--concurrency 8] [--lease-ms 2000] [--rate R] [--checkins]
+// A bot process reduced to its delivery path, for the crash, multi-process and replica tests and the fan-out
+// benchmark's replicas:
+//   node --import tsx bench/fanout-child.ts --db FILE|postgres://… --api URL --members N [--concurrency 8] [--lease-ms 2000] [--rate R] [--checkins]
 // It enqueues one prompt per member (idempotently: dedupe keys, as the engine's tick does), delivers
 // through the OutboxSender (built by compose/build-core.ts's buildDelivery) to the fake chat API, and exits 0 once nothing is pending, sending or failed.
 // Prints JSON lines on stdout: {"event":"enqueued",...} then {"event":"done",...}. With --checkins it also
 // syncs a small workspace and, all along the fan-out, stores check-ins through the real repository, one
 // transaction each, printing {"event":"checkin","key":...} once each is committed.
 import { parseArgs } from 'node:util';
-import { createHttpChatGateway } from '../../bench/http-chat-gateway.js';
-import { buildDelivery } from '../../src/compose/build-core.js';
-import type { OutboxItemInput } from '../../src/core/ports/index.js';
-import { bucket } from '../../src/scheduling/rate-limit.js';
-import { openStore } from '../../src/store/connection.js';
+import { buildDelivery } from '../src/compose/build-core.js';
+import type { OutboxItemInput } from '../src/core/ports/index.js';
+import { bucket } from '../src/scheduling/rate-limit.js';
+import { openStore } from '../src/store/connection.js';
+import { createHttpChatGateway } from './http-chat-gateway.js';
 
 const { values } = parseArgs({
   options: {
@@ -64,9 +65,9 @@ emit('enqueued', enq);
 let writing = values.checkins;
 const checkins = (async () => {
   if (!writing) return;
-  const { parseWorkspace } = await import('../../src/config/workspace-load.js');
-  const { syncWorkspace } = await import('../../src/store/sync-workspace.js');
-  const { workspaceYaml } = await import('../../bench/tick.js');
+  const { parseWorkspace } = await import('../src/config/workspace-load.js');
+  const { syncWorkspace } = await import('../src/store/sync-workspace.js');
+  const { workspaceYaml } = await import('./tick.js');
   const parsed = parseWorkspace(workspaceYaml(CHECKIN_MEMBERS, 1), 'generated.yaml');
   if (!parsed.ok) throw new Error('generated workspace is invalid');
   await syncWorkspace(store, parsed.workspace, { actor: 'worker' });
