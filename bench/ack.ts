@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCore } from '../src/compose/build-core.js';
 import { loadWorkspace } from '../src/config/workspace-load.js';
 import type { Workspace } from '../src/core/domain/model.js';
-import type { Destination, OutboxItemInput } from '../src/core/ports/index.js';
+import type { Destination, MetricValueInput, OutboxItemInput } from '../src/core/ports/index.js';
 import type { RitualsCore } from '../src/core/rituals/create-core.js';
 import { weekOf } from '../src/core/rituals/engine/checkin-window.js';
 import { occurrenceKey } from '../src/core/rituals/engine/occurrence-runner.js';
@@ -28,12 +28,13 @@ import { createLogger } from '../src/logging/logger.js';
 import { checkInModal } from '../src/slack/blocks/check-in.js';
 import { openStore, type Store } from '../src/store/connection.js';
 import { createOutboxRepo } from '../src/store/outbox.repo.js';
-import { rawSqlite } from '../src/store/raw-access.js';
+import { rawCount } from '../src/store/raw-access.js';
 import { syncWorkspace } from '../src/store/sync-workspace.js';
 import { blockActions, viewSubmission } from '../test/helpers/slack-payloads.js';
 import { cardInvoke } from '../test/helpers/teams-activities.js';
 import type { AckSample, PlannedRequest } from './ack-load.js';
 import { ensureBuilt, freePort, startChildApp, threadCpu } from './app-child.js';
+import { prepareBenchDatabase } from './bench-db.js';
 import {
   BOT_TOKEN,
   SIGNING_SECRET,
@@ -61,6 +62,8 @@ export interface AckOptions {
   readonly fanout: AckWork;
   /** Monthly reviews of every Slack team, built at start (the `reviews` benchmark). */
   readonly reviews?: boolean;
+  /** A PostgreSQL URL to run on (created when missing, emptied first); a temporary SQLite file otherwise. */
+  readonly db?: string;
 }
 
 const LOAD = fileURLToPath(new URL('./ack-load.ts', import.meta.url));
@@ -107,40 +110,21 @@ export function previousMinuteCron(zone: string, now = new Date()): string {
   return `${Number(get('minute'))} ${Number(get('hour'))} * * ${weekday}`;
 }
 
-/** Weekly values of the last six months for every Slack member: what a review's charts draw. */
-function writeHistory(store: Store, shape: WorldShape, now: Date): number {
-  const insert = rawSqlite(store).prepare(
-    "insert into metric_values (member_id, team_id, kpi_id, date, value, source, external_id, recorded_at) values (?, ?, ?, ?, ?, 'checkin', ?, ?)",
-  );
-  let rows = 0;
-  rawSqlite(store).transaction(() => {
-    for (let i = 1; i <= shape.slackMembers; i++) {
-      for (let w = 1; w <= 26; w++) {
-        const day = new Date(now.getTime() - w * 7 * 86_400_000).toISOString().slice(0, 10);
-        const at = `${day}T16:00:00.000Z`;
-        insert.run(
-          slackMemberId(i),
-          slackTeamOf(shape, i),
-          'calls',
-          day,
-          60 + ((i * 7 + w * 13) % 60),
-          `bench:${i}:${w}:calls`,
-          at,
-        );
-        insert.run(
-          slackMemberId(i),
-          slackTeamOf(shape, i),
-          'qualified_meetings',
-          day,
-          4 + ((i + w) % 9),
-          `bench:${i}:${w}:qm`,
-          at,
-        );
-        rows += 2;
-      }
+/** Weekly values of the last six months for every Slack member: what a review's charts draw. Written through
+ * the repository in batches, so the same code seeds SQLite and PostgreSQL. */
+async function writeHistory(store: Store, shape: WorldShape, now: Date): Promise<number> {
+  const rows: MetricValueInput[] = [];
+  for (let i = 1; i <= shape.slackMembers; i++) {
+    for (let w = 1; w <= 26; w++) {
+      const day = new Date(now.getTime() - w * 7 * 86_400_000).toISOString().slice(0, 10);
+      const base = { memberId: slackMemberId(i), teamId: slackTeamOf(shape, i), date: day, source: 'checkin' as const };
+      rows.push({ ...base, kpiId: 'calls', value: 60 + ((i * 7 + w * 13) % 60), externalId: `bench:${i}:${w}:calls` });
+      rows.push({ ...base, kpiId: 'qualified_meetings', value: 4 + ((i + w) % 9), externalId: `bench:${i}:${w}:qm` });
     }
-  })();
-  return rows;
+  }
+  for (let k = 0; k < rows.length; k += 2_000)
+    await store.metricValues.upsertMany(rows.slice(k, k + 2_000), { at: now.toISOString() });
+  return rows.length;
 }
 
 /** The requests of the run, with the check-in forms as Slack and Teams would have them (from the core). */
@@ -302,11 +286,12 @@ export async function runAck(
     };
     const configPath = tmp.file('workspace.yaml');
     writeFileSync(configPath, worldYaml(shape, rituals));
-    const databaseUrl = `file:${tmp.file('bench.db')}`;
+    const databaseUrl = opts.db ?? `file:${tmp.file('bench.db')}`;
+    if (opts.db) await prepareBenchDatabase(opts.db);
     store = await openStore(databaseUrl);
     const loaded = await loadWorkspace(configPath);
     await syncWorkspace(store, loaded.workspace, { actor: 'config' });
-    const historyRows = opts.reviews ? writeHistory(store, shape, now) : 0;
+    const historyRows = opts.reviews ? await writeHistory(store, shape, now) : 0;
     const { core } = buildCore({
       store,
       workspace: () => loaded.workspace,
@@ -329,7 +314,7 @@ export async function runAck(
         requests: plan,
       }),
     );
-    const checkInsBefore = (rawSqlite(store).prepare('select count(*) as n from check_ins').get() as { n: number }).n;
+    const checkInsBefore = await rawCount(store, 'select count(*) as n from check_ins');
     const load = startLoad(planFile);
     await load.ready;
     // The bot starts now; the load starts on its first /healthz 200.
@@ -354,28 +339,24 @@ export async function runAck(
     const cpu1 = threadCpu(app.child.pid!);
     const loadWallS = (performance.now() - loadStarted) / 1000;
 
-    const promptsSent = rawSqlite(store).prepare(
-      `select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:checkin:%'`,
-    );
-    const reviewsSent = rawSqlite(store).prepare(
-      `select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:monthly_review:%'`,
-    );
-    const reviewsQueued = rawSqlite(store).prepare(
-      `select count(*) as n from outbox where dedupe_key like 'occ:%:monthly_review:%'`,
-    );
-    const count = (s: { get(): unknown }) => (s.get() as { n: number }).n;
-    const deliveredAtEnd = count(promptsSent);
-    const reviewsAtEnd = count(reviewsSent);
+    const promptsSent = `select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:checkin:%'`;
+    const reviewsSent = `select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:monthly_review:%'`;
+    const reviewsQueued = `select count(*) as n from outbox where dedupe_key like 'occ:%:monthly_review:%'`;
+    const count = (query: string) => rawCount(store!, query);
+    const deliveredAtEnd = await count(promptsSent);
+    const reviewsAtEnd = await count(reviewsSent);
     // Work after the acks (views.open, confirmations) finishes before the figures are read; reviews
     // still being sent get a minute.
     await sleep(2_000);
     for (
       let waited = 0;
-      opts.reviews && waited < 60_000 && (count(reviewsQueued) === 0 || count(reviewsSent) < count(reviewsQueued));
+      opts.reviews &&
+      waited < 60_000 &&
+      ((await count(reviewsQueued)) === 0 || (await count(reviewsSent)) < (await count(reviewsQueued)));
       waited += 500
     )
       await sleep(500);
-    const checkInsAfter = (rawSqlite(store).prepare('select count(*) as n from check_ins').get() as { n: number }).n;
+    const checkInsAfter = await rawCount(store, 'select count(*) as n from check_ins');
     const lag = await loopLag(app.baseUrl);
     const platforms = await fakes.report();
 

@@ -1,4 +1,4 @@
-// Flags of the end-to-end benchmarks (`ack`, `fanout-e2e`): parsed here, run, then one JSON line on
+// Flags of the end-to-end benchmarks (`ack`, `reviews`, `fanout-e2e`; `--db postgres://…` for the first two): parsed here, run, then one JSON line on
 // stdout and a readable table on stderr, like the other benchmarks.
 import { parseArgs } from 'node:util';
 import type { AckWork } from './ack.js';
@@ -36,6 +36,7 @@ export async function runE2eBench(name: 'ack' | 'reviews' | 'fanout-e2e', argv: 
       source: { type: 'string' },
       platform: { type: 'string' },
       burst: { type: 'string' },
+      db: { type: 'string' },
     },
     strict: true,
   });
@@ -50,6 +51,7 @@ export async function runE2eBench(name: 'ack' | 'reviews' | 'fanout-e2e', argv: 
       teamsRate: positive(values['teams-rate'], 50, 'teams-rate'),
       seconds: positive(values.seconds, 20, 'seconds'),
       fanout: work(values.fanout),
+      ...(values.db ? { db: values.db } : {}),
     });
     process.stdout.write(`${JSON.stringify(result)}\n`);
     printTable('ack', { ...result, ...details });
@@ -67,6 +69,7 @@ export async function runE2eBench(name: 'ack' | 'reviews' | 'fanout-e2e', argv: 
       seconds: positive(values.seconds, 20, 'seconds'),
       fanout: 'none',
       reviews: true,
+      ...(values.db ? { db: values.db } : {}),
     });
     process.stdout.write(`${JSON.stringify(result)}\n`);
     printTable('reviews', { ...result, ...details });

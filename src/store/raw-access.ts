@@ -3,10 +3,11 @@
 // through the Store's repositories and never imports this file: the store boundary test
 // (test/unit/architecture/store-boundary.test.ts) fails if a file under src/ outside src/store does.
 import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import type { Store } from './connection.js';
 import type { StoreDb } from './db.js';
 import { handlesOf, sqliteHandlesOf } from './handles.js';
-import type { PgStoreDb } from './pg/db.js';
+import { type PgStoreDb, rowsOf } from './pg/db.js';
 
 export type RawSqlite = Database.Database;
 
@@ -25,4 +26,12 @@ export function rawPgDb(store: Store): PgStoreDb {
   const h = handlesOf(store);
   if (h.dialect !== 'postgres') throw new Error('not a PostgreSQL store');
   return h.db;
+}
+
+/** The first column of the first row of a read-only `select count(*) …`-style query, on either dialect. */
+export async function rawCount(store: Store, query: string): Promise<number> {
+  const h = handlesOf(store);
+  if (h.dialect === 'sqlite') return Number(Object.values(h.sqlite.prepare(query).get() as object)[0]);
+  const rows = rowsOf(await h.db.execute(sql.raw(query)));
+  return Number(Object.values(rows[0] as object)[0]);
 }
