@@ -25,6 +25,7 @@ import { slackCanReach } from '../slack/directory.js';
 import type { Store } from '../store/connection.js';
 import { createLeasesRepo } from '../store/leases.repo.js';
 import type { OutboxRepo } from '../store/outbox.repo.js';
+import { createProcessedKeysRepo } from '../store/processed-keys.repo.js';
 import { createSlackInstallationsRepo } from '../store/slack-installations.repo.js';
 import type { createTeamsAdapter, TeamsAdapter } from '../teams/adapter.js';
 import { teamsCanReach } from '../teams/reach.js';
@@ -123,6 +124,8 @@ export function createPlatformRuntime(deps: {
           http,
           log: log.child({ area: 'slack' }),
           charts,
+          // Event ids and submissions already handled, shared with the other replicas on the database.
+          processedKeys: createProcessedKeysRepo(store),
           // The multi-workspace install keeps its installations (bot tokens) in the database.
           ...(config.slack.oauth
             ? {

@@ -3,6 +3,14 @@
 // safety net (bind mounts, network drives), debounces, re-parses, and hands a valid config to
 // `onChange` (the composition swaps the workspace and re-syncs the store). An invalid file is logged
 // with its problems and the previous config stays in force.
+//
+// Several replicas: each watches its own copy of the file and keeps its own workspace in memory, so every
+// replica must be given the same file (one ConfigMap, one shared volume). Each replica syncs the store
+// before using a new config (the store must know new members and objectives first), which is why the sync
+// is not leader-only: it is idempotent (only differences are written, an unchanged config writes nothing,
+// nothing is deleted), so N replicas syncing the same file leave one set of changes. Replicas holding
+// different files (the minutes of a rollout) each sync their own on start or change; the store follows
+// the last one, and rows that the other version needs are kept (marked inactive, never deleted).
 import { type FSWatcher, watch } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';

@@ -1,7 +1,8 @@
 // The Slack adapter: a Bolt App on our HTTP server (POST /slack/events, signature always verified) or
 // on Socket Mode when SLACK_APP_TOKEN is set; listeners for the slash command, buttons, modals, App
 // Home, reactions and DMs; and the ChatGateway the outbox sends through. Events are deduplicated by
-// event_id across Slack's retries. With SLACK_CLIENT_ID/SECRET/STATE_SECRET it is installed per workspace
+// event_id across Slack's retries, in memory and in the store's processed keys so that a retry landing
+// on another replica is dropped too (dedupe.ts). With SLACK_CLIENT_ID/SECRET/STATE_SECRET it is installed per workspace
 // through OAuth v2 (oauth.ts): each request and each message uses its workspace's bot token. The only
 // place (with its folder) that imports Bolt.
 import { App, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
@@ -10,11 +11,12 @@ import type { Workspace } from '../core/domain/model.js';
 import type { ChatGateway } from '../core/ports/index.js';
 import type { RitualsService } from '../core/service.js';
 import type { HttpServer } from '../http/server.js';
+import type { ProcessedKeysRepo } from '../store/processed-keys.repo.js';
 import type { SlackInstallationsRepo } from '../store/slack-installations.repo.js';
-import { BoundedCache } from './bounded-cache.js';
 import type { SlackChartSource } from './chart-uploads.js';
 import { apiBaseUrl, gatewayClientOptions, listenerClientOptions } from './client-options.js';
 import type { SlackContext } from './context.js';
+import { createSlackDedupe } from './dedupe.js';
 import { SlackDirectory } from './directory.js';
 import { createSlackGateway } from './gateway.js';
 import { SlackHttpReceiver } from './http-receiver.js';
@@ -51,6 +53,8 @@ export interface SlackAdapterDeps {
   readonly publicUrl?: string;
   /** A workspace uninstalled the app (or revoked its token): its installation is already deleted. */
   readonly onUninstalled?: UninstallDeps['onUninstalled'];
+  /** Event ids and submissions already handled, shared by the replicas on one database; memory only without. */
+  readonly processedKeys?: ProcessedKeysRepo;
 }
 
 export interface SlackAdapter {
@@ -61,8 +65,6 @@ export interface SlackAdapter {
   /** Refuses new requests (503) or disconnects, then waits for the work in progress. */
   stop(): Promise<void>;
 }
-
-const HOUR = 3_600_000;
 
 export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { config, log } = deps;
@@ -86,12 +88,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     logger: boltLogger(log),
   });
   const directory = new SlackDirectory(gatewayClient, deps.workspace, tokens);
-  const ctx: SlackContext = {
-    service: deps.service,
-    directory,
-    log,
-    handledSubmissions: new BoundedCache<string, true>(10_000, 24 * HOUR),
-  };
+  const dedupe = createSlackDedupe({ keys: deps.processedKeys, log, ...(deps.now ? { now: deps.now } : {}) });
+  const ctx: SlackContext = { service: deps.service, directory, log, dedupe };
 
   let httpReceiver: SlackHttpReceiver | undefined;
   let receiver: Receiver;
@@ -121,13 +119,13 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     convoStore: false,
   });
 
-  // Slack retries an event it thinks we missed (X-Slack-Retry-Num): each event_id is handled once.
+  // Slack retries an event it thinks we missed (X-Slack-Retry-Num), possibly onto another replica: each
+  // event_id is handled once by all the processes sharing the store. A new event costs one INSERT.
   // Listeners run inside this middleware, work after the ack included: stop() waits for them.
-  const seenEvents = new BoundedCache<string, true>(20_000, HOUR);
   const inFlight = new Set<Promise<void>>();
   app.use(async ({ body, context, next }) => {
     const b = body as { type?: string; event_id?: string };
-    if (b.type === 'event_callback' && typeof b.event_id === 'string' && !seenEvents.claim(b.event_id, true)) {
+    if (b.type === 'event_callback' && typeof b.event_id === 'string' && !(await dedupe.firstDelivery(b.event_id))) {
       log.debug({ eventId: b.event_id }, 'duplicate slack event ignored');
       return;
     }
@@ -198,6 +196,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       ready = false;
       await app.stop();
       await Promise.allSettled([...inFlight]);
+      await dedupe.idle();
       log.info({ mode }, 'slack adapter stopped');
     },
   };

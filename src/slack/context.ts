@@ -1,9 +1,9 @@
-// What every Slack listener shares: the core service, the directory, the logger, and the memory of
-// handled view submissions. Also who the Slack user is for the core (member and locale).
+// What every Slack listener shares: the core service, the directory, the logger, and what was already
+// handled (view submissions, see dedupe.ts). Also who the Slack user is for the core (member and locale).
 import type { Locale } from '../core/domain/model.js';
 import type { MemberContext, RitualsService } from '../core/service.js';
 import type { NoticeView } from '../core/view-models.js';
-import type { BoundedCache } from './bounded-cache.js';
+import type { SlackDedupe } from './dedupe.js';
 import type { SlackDirectory } from './directory.js';
 import type { SlackLog } from './log.js';
 
@@ -11,8 +11,8 @@ export interface SlackContext {
   readonly service: RitualsService;
   readonly directory: SlackDirectory;
   readonly log: SlackLog;
-  /** view.id + hash of submissions already applied: a replay is acknowledged and changes nothing. */
-  readonly handledSubmissions: BoundedCache<string, true>;
+  /** Submissions already applied (view id + hash), here or by another replica: a replay is acknowledged and changes nothing. */
+  readonly dedupe: SlackDedupe;
 }
 
 export interface SlackUser {

@@ -412,6 +412,21 @@ export const schedulerLeases = sqliteTable('scheduler_leases', {
   until: text('until').notNull(),
 });
 
+/**
+ * Keys of things already handled that another process must not handle again: a Slack event id retried
+ * onto another replica, a Slack view submission replayed. One row per key until `expires_at` (ISO text);
+ * expired rows may be claimed again and are pruned. Keys name platform ids only, no personal data.
+ */
+export const processedKeys = sqliteTable(
+  'processed_keys',
+  {
+    key: text('key').primaryKey(),
+    kind: text('kind').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('processed_keys_expires_idx').on(t.expiresAt)],
+);
+
 // ---- Slack installations (OAuth v2) ----------------------------------------------------------------
 
 /**

@@ -1,8 +1,8 @@
 // Modal submissions. Check-in: the values go to the core; bad ones come back inline (response_action:
 // errors, in the user's language); a good one closes the modal and the confirmation goes where the form
 // came from (confirm-check-in.ts). Decision and target change: written by the core, the modal shows its answer.
-// Every form shares one wrapper (onSubmission): a replayed submission (same view id and hash) is
-// acknowledged and changes nothing, a stranger is told so, and a failure shows the internal-error notice.
+// Every form shares one wrapper (onSubmission): a replayed submission (same view id and hash), here or
+// at another replica sharing the store, is acknowledged and changes nothing, a stranger is told so, and a failure shows the internal-error notice.
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { Locale } from '../../core/domain/model.js';
 import { t } from '../../core/i18n/index.js';
@@ -42,8 +42,8 @@ interface Submission {
   readonly client: ViewArgs['client'];
   /** Bad values: shown inline under their inputs. */
   readonly ackErrors: (errors: Readonly<Record<string, string>>) => Promise<void>;
-  /** Acknowledged for good: a replay of this submission is now ignored. */
-  readonly handled: () => void;
+  /** Acknowledged for good: a replay of this submission is now ignored (recorded before the ack). */
+  readonly handled: () => Promise<void>;
 }
 
 const keyOf = (v: SubmittedView): string => submissionKey('slack', [v.id, v.hash]);
@@ -58,7 +58,7 @@ function onSubmission(
   app.view(callback, async ({ ack, body, view, client }) => {
     const v = view as unknown as SubmittedView;
     const key = keyOf(v);
-    if (ctx.handledSubmissions.has(key)) {
+    if (await ctx.dedupe.submissionHandled(key)) {
       await ack();
       return;
     }
@@ -81,7 +81,7 @@ function onSubmission(
         client,
         ackErrors: (errors) =>
           ack({ response_action: 'errors', errors: slackErrors(errors, inputBlockIds(v), errorText) }),
-        handled: () => ctx.handledSubmissions.set(key, true),
+        handled: () => ctx.dedupe.markSubmissionHandled(key),
       });
     } catch (err) {
       ctx.log.error({ err: errorFields(err), what }, 'slack interaction failed');
@@ -113,7 +113,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
       await s.ackErrors(result.form.errors);
       return;
     }
-    s.handled();
+    await s.handled();
     await s.ack();
     // After the ack (Slack has closed the modal): the confirmation goes where the form came from.
     await confirmCheckIn(ctx, s.client, s.userId, origin, result.view, result.updateRef);
@@ -129,7 +129,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
       await s.ackErrors(result.form.errors);
       return;
     }
-    s.handled();
+    await s.handled();
     await s.ack({ response_action: 'update', view: renderModal(result.view) });
   };
 

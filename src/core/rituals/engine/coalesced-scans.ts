@@ -2,6 +2,8 @@
 // team: the requests of a team within `windowMs` share one scan, which starts after the team's previous
 // scan and reads the values as they are when it starts (so it sees every answer that asked for it).
 // A scan is a read of the whole team; a burst of answers from one team thus costs one, not one each.
+// Coalescing is per process: answers landing on two replicas may scan one team twice at once, which is
+// safe (a breach already open is returned, not opened again; a nudge is queued once per breach key).
 
 export interface CoalescedScansOptions {
   /** Runs one team's scan (the engine's scanBreaches). */

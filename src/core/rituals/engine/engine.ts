@@ -55,7 +55,13 @@ export function createEngine(ctx: CoreContext): RitualEngine {
     const op = scoped(ctx);
     return { op, runner: new OccurrenceRunner(op, delivererFor(op)) };
   };
-  // One operation at a time in this process: ticks, runs and scans never interleave their writes.
+  // One operation at a time in this process: ticks, runs and scans never interleave their writes. This
+  // chain is per process; with several processes on one database (replicas) nothing here serialises them,
+  // and nothing needs to: a cron fire is run by one process (the store-backed RunCoordinator's lease), and
+  // what a manager's run, a scan or an overlapping tick on another process may repeat is idempotent in
+  // the store: occurrence rows have unique keys (a second plan creates none), outbox items have dedupe
+  // keys (`occ:…`, `nudge:…`: queued once), opening a breach returns the one already open, and a
+  // watermark written back by a slower tick only makes the next tick re-plan fires that then plan nothing.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn, fn);

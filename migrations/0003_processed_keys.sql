@@ -1,0 +1,7 @@
+CREATE TABLE `processed_keys` (
+	`key` text PRIMARY KEY NOT NULL,
+	`kind` text NOT NULL,
+	`expires_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `processed_keys_expires_idx` ON `processed_keys` (`expires_at`);
