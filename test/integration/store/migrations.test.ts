@@ -99,6 +99,8 @@ describe('openStore', () => {
     expect(databasePath('file:./data/x.db')).toBe(join(process.cwd(), 'data/x.db'));
     expect(databasePath('file:///tmp/x.db')).toBe('/tmp/x.db');
     expect(databasePath('data/y.db')).toBe(join(process.cwd(), 'data/y.db'));
-    expect(() => databasePath('postgres://db/x')).toThrow(/unsupported database URL postgres:\/\/db\/x/);
+    // PostgreSQL has no file path; any other scheme is refused, its password not repeated.
+    expect(databasePath('postgres://db/x')).toBeUndefined();
+    expect(() => databasePath('mysql://me:hunter2@db/x')).toThrow(/unsupported database URL mysql:\/\/me:\*\*\*@db\/x/);
   });
 });
