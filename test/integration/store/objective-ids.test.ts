@@ -1,20 +1,20 @@
 // The core finds the store's objective rows by the ids the config sync gives them: for the example
 // workspace (every seed role, overrides, segments, collective objectives) both sides agree, and the
-// objectives version moves with each target change, in chat or from the config.
+// objectives version moves with each target change, in chat or from the config. On SQLite and PostgreSQL.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../../src/config/workspace-load.js';
 import { teamObjectiveId, workspaceObjectiveIds } from '../../../src/core/domain/objective-ids.js';
 import type { Store } from '../../../src/store/connection.js';
-import { memoryStore } from '../../helpers/store.js';
+import { STORE_BACKENDS } from '../../helpers/store-backends.js';
 import { fixtureWorkspace, withRoleTarget } from '../../helpers/workspace-fixture.js';
 
 let store: Store;
 afterEach(async () => store?.close());
 
-describe('objective ids', () => {
+describe.each(STORE_BACKENDS)('objective ids ($name)', (backend) => {
   it('are the same in the core and in the store for the example workspace', async () => {
     const { workspace } = await loadWorkspace(undefined);
-    store = await memoryStore();
+    store = await backend.open();
     await store.workspace.sync(workspace, { actor: 'config', at: '2026-01-01T00:00:00.000Z' });
     const ids = workspaceObjectiveIds(workspace);
     const core = [
@@ -28,7 +28,7 @@ describe('objective ids', () => {
   });
 
   it('give a version that changes with chat changes and config syncs, and only then', async () => {
-    store = await memoryStore();
+    store = await backend.open();
     const ws = fixtureWorkspace();
     await store.workspace.sync(ws, { actor: 'config', at: '2026-01-01T00:00:00.000Z' });
     const v1 = await store.objectives.version!();
