@@ -7,7 +7,7 @@
 //   replica claimed and committed meanwhile is re-checked against the WHERE clause and dropped;
 // - reschedule and park are fenced by (id, 'sending', lease_until), so a replica whose lease was taken over
 //   after it expired can no longer write its row; markSent is not fenced (a delivery that happened is a fact).
-import { and, asc, eq, inArray, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { MessageRef, Platform } from '../../core/ports/index.js';
 import type { ClaimedItem, OutboxItem, OutboxRepo, OutboxStatus } from '../outbox.repo.js';
 import { type PgStoreDb, rowsOf } from './db.js';
@@ -108,21 +108,38 @@ export function createPgOutboxRepo(db: PgStoreDb): OutboxRepo {
 
     async claim({ at: now, limit, leaseMs, excludePlatforms = [] }) {
       if (limit <= 0) return [];
-      const ready = or(
-        and(inArray(outbox.status, ['pending', 'failed']), lte(outbox.nextAttemptAt, now)),
-        and(eq(outbox.status, 'sending'), lt(outbox.leaseUntil, now)),
-      );
-      const picked = db
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(excludePlatforms.length ? and(ready, notInArray(outbox.platform, [...excludePlatforms])) : ready)
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-        .limit(limit)
-        .for('update', { skipLocked: true });
+      // Each status is read on its own, walking the (status, next_attempt_at) index in order and stopping
+      // after `limit` rows it could lock: one read over all three would sort every ready row (a whole
+      // fan-out) at each claim. SKIP LOCKED passes over the rows another claim holds right now; the few
+      // candidates locked here but not picked are free again when the statement ends.
+      const part = (status: 'pending' | 'failed' | 'sending') =>
+        db
+          .select({ id: outbox.id, nextAttemptAt: outbox.nextAttemptAt })
+          .from(outbox)
+          .where(
+            and(
+              eq(outbox.status, status),
+              status === 'sending' ? lt(outbox.leaseUntil, now) : lte(outbox.nextAttemptAt, now),
+              excludePlatforms.length ? notInArray(outbox.platform, [...excludePlatforms]) : undefined,
+            ),
+          )
+          .orderBy(asc(outbox.nextAttemptAt))
+          .limit(limit)
+          .for('update', { skipLocked: true });
+      const picked = sql`(
+        with expired as materialized (${part('sending')}),
+          failed as materialized (${part('failed')}),
+          pending as materialized (${part('pending')})
+        select id from (
+          select * from expired union all select * from failed union all select * from pending
+        ) as ready
+        order by next_attempt_at, id
+        limit ${limit}
+      )`;
       const rows = await db
         .update(outbox)
         .set({ status: 'sending', leaseUntil: plusMs(now, leaseMs), updatedAt: now })
-        .where(inArray(outbox.id, picked))
+        .where(sql`${outbox.id} in ${picked}`)
         .returning();
       // RETURNING has no order: hand the rows out oldest due first, as the SQLite claim does.
       return rows.map(toItem).sort(claimOrder) as ClaimedItem[];

@@ -124,6 +124,35 @@ describe.each(STORE_BACKENDS)('outbox repository ($name)', (backend) => {
     expect(await repo.get(b!.id)).toMatchObject({ status: 'pending', attempts: 0 });
   });
 
+  it('claims expired leases, failed retries and pending rows together, oldest due first', async () => {
+    const a = dm(1);
+    const b = dm(2, { notBefore: plus(1000) });
+    const c = dm(3, { notBefore: plus(2000) });
+    const d = dm(4, { platform: 'teams', notBefore: plus(500) });
+    await repo.enqueue([a, b, c, d], { at: T0 });
+    expect((await repo.claim({ at: T0, limit: 1, leaseMs: 10_000 })).map((r) => r.dedupeKey)).toEqual([a.dedupeKey]);
+    const [rd, rb] = await repo.claim({ at: plus(1000), limit: 2, leaseMs: 10_000 });
+    expect([rd!.dedupeKey, rb!.dedupeKey]).toEqual([d.dedupeKey, b.dedupeKey]);
+    await repo.reschedule(rb!, { at: plus(1000), nextAttemptAt: plus(3000), countAttempt: true });
+    await repo.reschedule(rd!, { at: plus(1000), nextAttemptAt: plus(4000), countAttempt: false });
+
+    // a's lease is over (due T0), c is pending (T0+2s), b failed (T0+3s), d pending (T0+4s).
+    const next = await repo.claim({ at: plus(20_000), limit: 3, leaseMs: 1000 });
+    expect(next.map((r) => [r.dedupeKey, r.attempts])).toEqual([
+      [a.dedupeKey, 0],
+      [c.dedupeKey, 0],
+      [b.dedupeKey, 1],
+    ]);
+    expect(
+      (await repo.claim({ at: plus(20_000), limit: 3, leaseMs: 1000, excludePlatforms: ['teams'] })).map(
+        (r) => r.dedupeKey,
+      ),
+    ).toEqual([]);
+    expect((await repo.claim({ at: plus(20_000), limit: 3, leaseMs: 1000 })).map((r) => r.dedupeKey)).toEqual([
+      d.dedupeKey,
+    ]);
+  });
+
   it('leaves out the platforms it is told to skip', async () => {
     await repo.enqueue([dm(1), dm(2, { platform: 'teams' })], { at: T0 });
     const rows = await repo.claim({ at: T0, limit: 5, leaseMs: 1000, excludePlatforms: ['slack'] });
