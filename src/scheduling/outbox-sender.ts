@@ -221,9 +221,10 @@ export class OutboxSender {
 
   private async releaseSendingLease(): Promise<void> {
     const ex = this.exclusive;
-    if (!ex || !this.leaseHeld) return;
+    const held = this.leaseHeld;
     this.leaseHeld = false;
     this.renewAt = 0;
+    if (!ex || !held) return;
     try {
       await ex.leases.release(ex.key, ex.owner);
     } catch (err) {
