@@ -28,19 +28,26 @@ import {
 import type { Metrics } from '../http/metrics.js';
 import { nextFire } from '../scheduling/cron.js';
 import {
+  type ExclusiveSending,
   notifyingOutbox,
   OutboxSender,
   type OutboxSenderOptions,
   type ParkedItem,
 } from '../scheduling/outbox-sender.js';
 import type { Store } from '../store/connection.js';
+import { createLeasesRepo } from '../store/leases.repo.js';
 import { createOutboxRepo, type OutboxRepo } from '../store/outbox.repo.js';
 import { createAdminAlerts } from './admin-alerts.js';
 import { meteredGateway } from './metered-gateway.js';
 
 /** The sender's tuning (concurrency, limits, leases, onParked...); its repo, gateways and clock are the core's. */
-export type SenderTuning = Omit<OutboxSenderOptions, 'repo' | 'gateways' | 'clock' | 'log'> & {
+export type SenderTuning = Omit<OutboxSenderOptions, 'repo' | 'gateways' | 'clock' | 'log' | 'exclusive'> & {
   readonly log?: CoreLogger;
+  /**
+   * Send only while holding the store's sender lease, so that replicas sharing a PostgreSQL database stay
+   * within the platforms' rate limits together (outbox-sender.ts). Default: on PostgreSQL only.
+   */
+  readonly exclusive?: boolean | Omit<ExclusiveSending, 'leases'>;
 };
 
 export interface BuildCoreOptions {
@@ -118,8 +125,17 @@ export function buildDelivery(opts: BuildDeliveryOptions): Delivery {
     gateways[gateway.platform] = opts.metrics ? meteredGateway(gateway, opts.metrics) : gateway;
   };
   for (const gateway of Object.values(opts.gateways ?? {})) if (gateway) connect(gateway);
-  const { log = opts.log, ...tuning } = opts.sender ?? {};
-  const sender = new OutboxSender({ ...tuning, repo: outbox, gateways, clock, log });
+  const { log = opts.log, exclusive = opts.store.dialect === 'postgres', ...tuning } = opts.sender ?? {};
+  const sender = new OutboxSender({
+    ...tuning,
+    repo: outbox,
+    gateways,
+    clock,
+    log,
+    ...(exclusive
+      ? { exclusive: { ...(exclusive === true ? {} : exclusive), leases: createLeasesRepo(opts.store) } }
+      : {}),
+  });
   return { clock, outbox, queue: notifyingOutbox(outbox, sender), sender, connect };
 }
 

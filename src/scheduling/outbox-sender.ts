@@ -3,12 +3,45 @@
 // platforms' rate limits. It sleeps until the next row is due, a kick (after an enqueue) or a poll tick
 // (rows enqueued by another process, leases expiring after a crash). Everything awaits: a 5,000-member
 // fan-out never blocks the event loop.
+//
+// Exclusive sending (several replicas on one PostgreSQL database): the platforms' budgets (Slack's per
+// channel, per method and global limits, Teams' the same) are for the whole bot, but each sender's
+// RateLimiter only knows its own sends, so two replicas sending at once would together spend twice the
+// budget. Rather than moving every bucket into the database (a round trip and a contended row per
+// message), one sender at a time holds the named lease 'outbox-sender' (LeasesRepo) and sends; its
+// in-process limiter then holds the whole budget. The others stand by, trying to take the lease every few
+// seconds; the holder renews it as its loop turns and releases it on stop, after its last send, so another
+// replica takes over within a retry; if the holder dies, it takes over once the short lease has lapsed.
+// Every replica still enqueues, and claims stay fenced row by row, so a holder that stalls past its lease
+// and wakes up sends at most the rows it already claimed (no more than `concurrency`) before it notices
+// and stands by. drainOnce (the sandbox, `simulate`, the tests) ignores the lease: its owner runs it alone.
+// On SQLite (one host, the file shared by at most a couple of processes) every sender sends, as before.
+import { performance } from 'node:perf_hooks';
 import type { ChatGateway, Clock, CoreLogger, OutboxPort, Platform } from '../core/ports/index.js';
+import type { LeasesRepo } from '../store/leases.repo.js';
 import type { ClaimedItem, OutboxRepo } from '../store/outbox.repo.js';
 import { type DeliveryPolicy, type DeliveryResult, deliver, type ParkedItem } from './outbox-delivery.js';
 import { type LimitsConfig, RateLimiter } from './rate-limit.js';
+import { processOwner } from './run-coordinator.js';
 
 export type { ParkedItem } from './outbox-delivery.js';
+
+/** One sender at a time across the processes sharing the store (see the header comment). */
+export interface ExclusiveSending {
+  readonly leases: LeasesRepo;
+  /** The lease's name (default 'outbox-sender'). */
+  readonly key?: string;
+  /** This sender's identity in the lease row (default host:pid:random). */
+  readonly owner?: string;
+  /** How long the lease lasts without a renewal, i.e. how soon a dead holder is replaced (default 15 s). */
+  readonly ttlMs?: number;
+  /** How often the holder renews it (default 5 s); well under `ttlMs`. */
+  readonly renewMs?: number;
+  /** How often a sender standing by tries to take it (default 5 s). */
+  readonly retryMs?: number;
+}
+
+export const SENDER_LEASE_KEY = 'outbox-sender';
 
 export interface OutboxSenderOptions {
   readonly repo: OutboxRepo;
@@ -35,6 +68,8 @@ export interface OutboxSenderOptions {
    * hold a process stop past its supervisor's patience. Rows still in flight then are released.
    */
   readonly stopGraceMs?: number;
+  /** Send only while holding the store's sender lease (several replicas on PostgreSQL); default: always send. */
+  readonly exclusive?: ExclusiveSending;
 }
 
 export interface DrainSummary {
@@ -73,6 +108,13 @@ export class OutboxSender {
   private stopping = false;
   private wake: (() => void) | undefined;
   private kicked = false;
+  private readonly exclusive:
+    | (Required<Omit<ExclusiveSending, 'leases'>> & { readonly leases: LeasesRepo })
+    | undefined;
+  /** Whether this sender holds the sending lease, and when (monotonic ms) to renew it. */
+  private leaseHeld = false;
+  private renewAt = 0;
+  private wakeStandBy: (() => void) | undefined;
 
   constructor(private readonly opts: OutboxSenderOptions) {
     this.repo = opts.repo;
@@ -89,6 +131,20 @@ export class OutboxSender {
       maxHoldMs: opts.maxHoldMs ?? 2_000,
       defaultRetryAfterMs: 1_000,
     };
+    const ex = opts.exclusive;
+    this.exclusive = ex && {
+      leases: ex.leases,
+      key: ex.key ?? SENDER_LEASE_KEY,
+      owner: ex.owner ?? processOwner(),
+      ttlMs: ex.ttlMs ?? 15_000,
+      renewMs: ex.renewMs ?? 5_000,
+      retryMs: ex.retryMs ?? 5_000,
+    };
+  }
+
+  /** True while this sender may send: not exclusive, or holding the sending lease. */
+  get sending(): boolean {
+    return this.running && (!this.exclusive || this.leaseHeld);
   }
 
   /** What this sender did since it was created. */
@@ -113,6 +169,7 @@ export class OutboxSender {
     this.running = false;
     this.stopping = true;
     this.kick();
+    this.wakeStandBy?.();
     await this.loop;
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
@@ -121,7 +178,59 @@ export class OutboxSender {
     ]);
     clearTimeout(timer);
     if (!finished) await this.releaseInFlight();
+    await this.releaseSendingLease();
     this.loop = undefined;
+  }
+
+  /** Takes or renews the sending lease when it is time to; true while this sender holds it. */
+  private async holdSendingLease(): Promise<boolean> {
+    const ex = this.exclusive;
+    if (!ex) return true;
+    const now = performance.now();
+    if (this.leaseHeld && now < this.renewAt) return true;
+    let held = false;
+    try {
+      // acquire renews a lease that is already ours, and takes one that is free or lapsed.
+      held = await ex.leases.acquire(ex.key, ex.owner, { at: this.clock.now().toISOString(), ttlMs: ex.ttlMs });
+    } catch (err) {
+      this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'outbox sending lease failed');
+    }
+    if (held && !this.leaseHeld) this.log.info({ owner: ex.owner, ttlMs: ex.ttlMs }, 'outbox sending lease taken');
+    if (!held && this.leaseHeld) this.log.warn({ owner: ex.owner }, 'outbox sending lease lost: standing by');
+    if (!held && this.renewAt === 0) this.log.info({ owner: ex.owner }, 'another process sends: standing by');
+    this.leaseHeld = held;
+    this.renewAt = now + ex.renewMs;
+    return held;
+  }
+
+  /** Waits `retryMs` before trying the lease again; only a stop cuts it short (enqueues are not ours to send). */
+  private async standBy(): Promise<void> {
+    if (!this.running) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeStandBy = undefined;
+        resolve();
+      }, this.exclusive!.retryMs);
+      this.wakeStandBy = () => {
+        this.wakeStandBy = undefined;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async releaseSendingLease(): Promise<void> {
+    const ex = this.exclusive;
+    const held = this.leaseHeld;
+    this.leaseHeld = false;
+    this.renewAt = 0;
+    if (!ex || !held) return;
+    try {
+      await ex.leases.release(ex.key, ex.owner);
+    } catch (err) {
+      // Not released: it lapses after ttlMs and another process takes it then.
+      this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'outbox sending lease release failed');
+    }
   }
 
   // A late answer to a released send may still mark its row sent (markSent is not fenced); if the process
@@ -167,6 +276,10 @@ export class OutboxSender {
   private async run(): Promise<void> {
     this.log.info({ concurrency: this.concurrency, leaseMs: this.leaseMs }, 'outbox sender started');
     while (this.running) {
+      if (!(await this.holdSendingLease())) {
+        await this.standBy();
+        continue;
+      }
       let claimed = 0;
       try {
         claimed = await this.fill();
@@ -260,6 +373,8 @@ export class OutboxSender {
         delay = pauses.length ? Math.min(this.pollMs, ...pauses) : MIN_IDLE_MS;
       }
     }
+    // The holder of the sending lease wakes in time to renew it.
+    if (this.exclusive && this.leaseHeld) delay = Math.min(delay, this.renewAt - performance.now());
     delay = Math.max(MIN_IDLE_MS, delay);
     if (this.kicked) {
       this.kicked = false;
