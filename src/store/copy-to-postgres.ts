@@ -257,7 +257,8 @@ async function copyTable(
     try {
       await client.query(`insert into ${quote(t.name)} (${names}) values ${tuples.join(', ')}`, params);
     } catch (err) {
-      throw new StoreError(`cannot copy table ${t.name}: ${reason(err)}`, { cause: err });
+      // Plain: the caller wraps it into the StoreError that says the copy was rolled back.
+      throw new Error(`cannot copy table ${t.name}: ${reason(err)}`, { cause: err });
     }
     batch = [];
   };
