@@ -42,7 +42,7 @@ export class CopyCountMismatchError extends StoreError {
     readonly mismatched: readonly TableCount[],
   ) {
     super(
-      `row counts differ after the copy (${mismatched.map((t) => `${t.table}: ${t.source} in the source, ${t.target} in the target`).join('; ')}): the copy was rolled back, the target is unchanged`,
+      `row counts differ after the copy (${mismatched.map((t) => `${t.table}: ${t.source} in the source, ${t.target} in the target`).join('; ')}): the copy was rolled back, no row was written`,
     );
     this.name = 'CopyCountMismatchError';
   }
@@ -168,7 +168,11 @@ export async function copySqliteToPostgres(
 
   // The source is brought to the current schema first, as the bot would at start.
   const source = await openStore(fromUrl);
-  const client = new pg.Client({ connectionString: toUrl, application_name: 'goal-rituals copy' });
+  const client = new pg.Client({
+    connectionString: toUrl,
+    application_name: 'goal-rituals copy',
+    connectionTimeoutMillis: 10_000,
+  });
   try {
     try {
       await client.connect();
@@ -222,7 +226,9 @@ export async function copySqliteToPostgres(
     } catch (err) {
       await client.query('rollback').catch(() => undefined);
       if (err instanceof StoreError) throw err;
-      throw new StoreError(`copy to ${shown} failed, nothing was changed: ${scrub(err)}`, { cause: err });
+      throw new StoreError(`copy to ${shown} failed and was rolled back, no row was written: ${scrub(err)}`, {
+        cause: err,
+      });
     } finally {
       if (sqlite.inTransaction) sqlite.exec('rollback');
     }

@@ -301,7 +301,7 @@ describe.skipIf(!TEST_DATABASE_URL)('copy from SQLite into an empty PostgreSQL d
       const err = await copySqliteToPostgres(bad, other.url).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StoreError);
       expect((err as Error).message).toMatch(
-        /^copy to postgres:\/\/.+ failed, nothing was changed: cannot copy table ooo_periods: /,
+        /^copy to postgres:\/\/.+ failed and was rolled back, no row was written: cannot copy table ooo_periods: /,
       );
       await c.connect();
       const counts = await query<{ n: number }>(
