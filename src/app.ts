@@ -22,6 +22,7 @@ import { type ConfigWatcher, watchWorkspaceConfig } from './scheduling/config-re
 import { schedulePlan } from './scheduling/schedule-plan.js';
 import { openStore, type Store } from './store/connection.js';
 import { createOutboxRepo } from './store/outbox.repo.js';
+import { withoutPassword } from './store/store-error.js';
 import { syncWorkspace } from './store/sync-workspace.js';
 
 export interface RunningApp {
@@ -69,8 +70,11 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
 
   // The sandbox keeps its own database so trying it never touches a real deployment's data.
   const databaseUrl = sandbox ? config.sandboxDatabaseUrl : config.databaseUrl;
-  const store = await openStore(databaseUrl);
-  log.info({ database: databaseUrl, applied: store.migrations.applied.length }, 'store open, migrations applied');
+  const store = await openStore(databaseUrl, { poolSize: config.databasePoolSize });
+  log.info(
+    { database: withoutPassword(databaseUrl), applied: store.migrations.applied.length },
+    'store open, migrations applied',
+  );
   const sync = await syncWorkspace(store, current.workspace, { actor: 'config' });
   log.info({ sync }, 'workspace synced into the store');
   for (const p of schedulePlan(current.workspace, new Date())) {

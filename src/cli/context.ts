@@ -37,7 +37,7 @@ export function envConfig(): AppConfig {
 export async function withContext<T>(opts: ContextOptions, fn: (ctx: CliContext) => Promise<T>): Promise<T> {
   const config = envConfig();
   const workspace = await loadWorkspace(opts.configPath ?? config.workspaceConfigPath);
-  const store = await openStore(opts.databaseUrl ?? config.databaseUrl);
+  const store = await openStore(opts.databaseUrl ?? config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     return await fn({ config, workspace, store });
   } finally {
@@ -52,7 +52,7 @@ export async function withStore<T>(
   fn: (ctx: { readonly config: AppConfig; readonly store: Store }) => Promise<T>,
 ): Promise<T> {
   const config = envConfig();
-  const store = await openStore(opts.databaseUrl ?? config.databaseUrl);
+  const store = await openStore(opts.databaseUrl ?? config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     return await fn({ config, store });
   } finally {

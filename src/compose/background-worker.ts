@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const { config } = workerData as BackgroundStart;
   const log = createLogger(config.logLevel).child({ thread: 'background' });
   let current: LoadedWorkspace = await loadWorkspace(config.workspaceConfigPath);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
   const runtime = createPlatformRuntime({
     config,
     store,

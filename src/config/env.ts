@@ -20,14 +20,36 @@ const prefixed = (prefix: string) =>
     message: `must start with "${prefix}"`,
   });
 
-// postgres:// URLs will select the PostgreSQL backend once its repositories exist; until then they are
-// refused here, at start, naming the variable, rather than failing later inside the store. The message
-// does not repeat the URL: it may carry a password.
+// DATABASE_URL: a SQLite file (a path, file:PATH, :memory:) or a postgres:// URL (the PostgreSQL backend).
+// Any other scheme is refused here, at start, naming the variable; the message never repeats the URL, which
+// may carry a password. The sandbox resets its database at will, so it stays on SQLite.
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
-const databaseUrl = optionalString.refine((v) => v === undefined || !POSTGRES_URL.test(v), {
-  message:
-    'is a PostgreSQL URL, but the PostgreSQL backend is not available yet: use a SQLite database (a file path, file:PATH or :memory:)',
-});
+const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const FILE_URL = /^file:/i;
+const databaseUrl = optionalString.refine(
+  (v) => v === undefined || POSTGRES_URL.test(v) || FILE_URL.test(v) || !OTHER_SCHEME.test(v),
+  {
+    message: 'must be a postgres:// URL or a SQLite database (a file path, file:PATH or :memory:)',
+  },
+);
+const sandboxDatabaseUrl = optionalString
+  .refine((v) => v === undefined || !POSTGRES_URL.test(v), {
+    message:
+      'is a PostgreSQL URL, but the sandbox resets its database at will: use a SQLite database (a file path, file:PATH or :memory:)',
+  })
+  .refine((v) => v === undefined || POSTGRES_URL.test(v) || FILE_URL.test(v) || !OTHER_SCHEME.test(v), {
+    message: 'must be a SQLite database (a file path, file:PATH or :memory:)',
+  });
+
+// PostgreSQL connections each thread keeps open at most (one pool each for the web and background threads).
+const poolSize = optionalString.pipe(
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 1000, 'must be between 1 and 1000')
+    .optional(),
+);
 
 const portNumber = optionalString.pipe(
   z
@@ -41,6 +63,7 @@ const portNumber = optionalString.pipe(
 const envSchema = z
   .object({
     DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: poolSize,
     RITUALS_CONFIG: optionalString,
     PORT: portNumber,
     HOST: optionalString,
@@ -49,7 +72,7 @@ const envSchema = z
     ),
     PUBLIC_URL: url('the public base URL of this bot'),
     SANDBOX: optionalString.pipe(z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).optional()),
-    SANDBOX_DATABASE_URL: databaseUrl,
+    SANDBOX_DATABASE_URL: sandboxDatabaseUrl,
     SLACK_BOT_TOKEN: prefixed('xoxb-'),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: prefixed('xapp-'),
@@ -133,6 +156,8 @@ export interface AppConfig {
   readonly databaseUrl: string;
   /** True when DATABASE_URL was not set and the default file is used. */
   readonly databaseIsDefault: boolean;
+  /** PostgreSQL pool size per thread (DATABASE_POOL_SIZE); unused on SQLite. */
+  readonly databasePoolSize: number;
   /** Path of the workspace YAML; undefined means the bundled example. */
   readonly workspaceConfigPath?: string;
   readonly port: number;
@@ -162,6 +187,7 @@ export interface MetricsAccess {
 export const DEFAULT_DATABASE_URL = 'file:./data/rituals.db';
 export const DEFAULT_SANDBOX_DATABASE_URL = 'file:./data/sandbox.db';
 export const DEFAULT_PORT = 3000;
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
 export const DEFAULT_METRICS_HOST = '127.0.0.1';
 
 export class EnvConfigError extends Error {
@@ -203,6 +229,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
   return Object.freeze({
     databaseUrl: e.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     databaseIsDefault: e.DATABASE_URL === undefined,
+    databasePoolSize: e.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE,
     workspaceConfigPath: e.RITUALS_CONFIG,
     port: e.PORT ?? DEFAULT_PORT,
     host: e.HOST,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerBackup } from './backup.js';
 import { registerChart } from './chart.js';
 import { registerConfigCheck } from './config-check.js';
+import { registerCopy } from './copy.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerImport(program);
   registerExport(program);
   registerBackup(program);
+  registerCopy(program);
   registerReport(program);
   registerSimulate(program);
   registerChart(program);
