@@ -126,7 +126,9 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
     });
   } else {
     const adapters = loadPlatformAdapters(config);
-    if (store.path !== undefined && (opts.background ?? 'thread') === 'thread') {
+    // A second thread needs a database both threads can open: a file or a PostgreSQL server, not :memory:.
+    const shareable = store.path !== undefined || store.dialect === 'postgres';
+    if (shareable && (opts.background ?? 'thread') === 'thread') {
       // Its start-up (imports, store, workspace) overlaps this thread's; awaited before startApp returns.
       thread = startBackgroundThread({ config, metrics, chartLinks, log });
     }
