@@ -2,25 +2,14 @@
 // behaviour both keep). A status change reads the entry `FOR UPDATE`: two replicas changing the same
 // decision at once write one after the other, and each audit row's `before` is the status it replaced.
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import type { AuditEntryInput, Decision, DecisionsRepo } from '../../core/ports/index.js';
-import type { PgStoreDb, PgStoreTx } from './db.js';
-import { auditLog, decisions } from './schema.js';
+import type { Decision, DecisionsRepo } from '../../core/ports/index.js';
+import { insertPgAudit } from './audit.repo.js';
+import type { PgStoreDb } from './db.js';
+import { decisions } from './schema.js';
 
 type Row = typeof decisions.$inferSelect;
 
 const toDecision = ({ updatedAt: _u, ...r }: Row): Decision => r;
-
-async function insertAudit(tx: PgStoreTx, e: AuditEntryInput): Promise<void> {
-  await tx.insert(auditLog).values({
-    at: e.at,
-    actor: e.actor,
-    action: e.action,
-    entity: e.entity,
-    entityId: e.entityId ?? null,
-    before: e.before ?? null,
-    after: e.after ?? null,
-  });
-}
 
 export function createPgDecisionsRepo(db: PgStoreDb): DecisionsRepo {
   return {
@@ -40,7 +29,7 @@ export function createPgDecisionsRepo(db: PgStoreDb): DecisionsRepo {
             updatedAt: input.createdAt,
           })
           .returning();
-        await insertAudit(tx, {
+        await insertPgAudit(tx, {
           at: input.createdAt,
           actor: input.author,
           action: 'decision.record',
@@ -58,7 +47,7 @@ export function createPgDecisionsRepo(db: PgStoreDb): DecisionsRepo {
         if (!before) return false;
         if (before.status === status) return true;
         await tx.update(decisions).set({ status, updatedAt: at }).where(eq(decisions.id, id));
-        await insertAudit(tx, {
+        await insertPgAudit(tx, {
           at,
           actor: by,
           action: 'decision.status',
