@@ -1,7 +1,7 @@
 // The retention settings on the real store: applied as of a fixed instant, they remove exactly what the
 // config says (rows on both sides of every cutoff, to the millisecond) and nothing else (every row of
 // every table compared before and after); a dry run counts the same and changes nothing; the command
-// line prints each setting with its cutoff and count.
+// line prints each setting with its cutoff and count. The store cases run on both backends.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,12 +9,12 @@ import type { Workspace } from '../../../src/core/domain/model.js';
 import { applyRetention } from '../../../src/core/rituals/use-cases/apply-retention.js';
 import type { Store } from '../../../src/store/connection.js';
 import { createOutboxRepo } from '../../../src/store/outbox.repo.js';
-import { rawSqlite } from '../../../src/store/raw-access.js';
 import { EXPIRED_VIEW } from '../../../src/store/retention.repo.js';
-import { quoteIdent, textColumnsOfEveryTable } from '../../../src/store/table-scan.js';
 import { personYaml } from '../../helpers/person-fixture.js';
+import { dumpTables, rawRun } from '../../helpers/raw-store.js';
 import { workspaceFromYaml } from '../../helpers/rituals-harness.js';
-import { memoryStore, type TempDir, tempDir } from '../../helpers/store.js';
+import { type TempDir, tempDir } from '../../helpers/store.js';
+import { STORE_BACKENDS } from '../../helpers/store-backends.js';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
 const RETENTION = '{ checkin_text: 1y, metric_values: 2y, outbox_bodies: 30d, audit_log: 1y }';
@@ -72,10 +72,10 @@ async function seed(): Promise<void> {
     { at: '2026-10-01T08:00:00.000Z' },
   );
   const mark = (key: string, status: string, at: string) =>
-    rawSqlite(store).prepare('update outbox set status = ?, updated_at = ? where dedupe_key = ?').run(status, at, key);
-  mark('sent-old', 'sent', '2026-11-01T08:59:59.999Z');
-  mark('sent-recent', 'sent', '2026-11-01T09:00:00.000Z');
-  mark('dead-old', 'dead', '2026-10-01T08:00:00.000Z');
+    rawRun(store, 'update outbox set status = ?, updated_at = ? where dedupe_key = ?', status, at, key);
+  await mark('sent-old', 'sent', '2026-11-01T08:59:59.999Z');
+  await mark('sent-recent', 'sent', '2026-11-01T09:00:00.000Z');
+  await mark('dead-old', 'dead', '2026-10-01T08:00:00.000Z');
   await store.audit.record({
     at: '2025-11-30T23:59:59.999Z',
     actor: 'maya',
@@ -100,31 +100,23 @@ async function seed(): Promise<void> {
   });
 }
 
-/** Every row of every table, by table, in rowid order. */
-function dump(): Record<string, Record<string, unknown>[]> {
-  const out: Record<string, Record<string, unknown>[]> = {};
-  for (const { table } of textColumnsOfEveryTable(rawSqlite(store))) {
-    out[table] = rawSqlite(store)
-      .prepare(`select rowid as __rowid, * from ${quoteIdent(table)} order by rowid`)
-      .all() as Record<string, unknown>[];
-  }
-  return out;
-}
+/** Every row of every table, by table (rowid order on SQLite, primary key order on PostgreSQL). */
+const dump = () => dumpTables(store);
 
-beforeEach(async () => {
-  store = await memoryStore();
-  await seed();
-  log.lines = [];
-});
-afterEach(async () => store.close());
+describe.each(STORE_BACKENDS)('retention ($name)', (backend) => {
+  beforeEach(async () => {
+    store = await backend.open();
+    await seed();
+    log.lines = [];
+  });
+  afterEach(async () => store.close());
 
-describe('retention', () => {
   it('removes exactly what the config says, and nothing else', async () => {
-    const before = dump();
+    const before = await dump();
     const deps = { workspace: () => workspace, retention: store.retention, log };
 
     const dry = await applyRetention(deps, NOW, { dryRun: true });
-    expect(dump()).toEqual(before);
+    expect(await dump()).toEqual(before);
     expect(dry.cutoffs).toEqual({
       checkinText: '2025-12-01T09:00:00.000Z',
       metricValues: '2024-12-01T09:00:00.000Z',
@@ -155,9 +147,12 @@ describe('retention', () => {
     const expiredValue = want.metric_values!.find((r) => r.external_id === 'expired')!;
     want.metric_values = want.metric_values!.filter((r) => r !== expiredValue);
     want.metric_value_history = want.metric_value_history!.filter((r) => r.metric_value_id !== expiredValue.id);
-    Object.assign(want.outbox!.find((r) => r.dedupe_key === 'sent-old')!, { view: EXPIRED_VIEW });
+    Object.assign(want.outbox!.find((r) => r.dedupe_key === 'sent-old')!, {
+      // The view column is JSON text on SQLite, jsonb (parsed) on PostgreSQL.
+      view: store.dialect === 'sqlite' ? EXPIRED_VIEW : JSON.parse(EXPIRED_VIEW),
+    });
     want.audit_log = want.audit_log!.filter((r) => r.entity_id !== 'x' && r.action !== 'decision.record');
-    expect(dump()).toEqual(want);
+    expect(await dump()).toEqual(want);
     // What was removed was really there: a value, its history, a body, audit rows; the decision stays.
     expect(before.metric_value_history).toHaveLength(1);
     expect(before.audit_log!.filter((r) => r.entity_id === 'x' || r.action === 'decision.record')).toHaveLength(2);
