@@ -7,6 +7,8 @@ import { printTable } from './print.js';
 const USAGE = `usage:
   npm run bench -- fanout [--members 5000] [--rate 200] [--concurrency 8] [--db postgres://… [--replicas 2] [--kill-one]]
   npm run bench -- tick [--members 5000] [--teams 50] [--runs 3]
+  npm run bench -- scale [--members N] [--db postgres://…]
+  npm run bench -- startup [--members 1000]
   npm run bench -- ack [--members 5000] [--rate 200] [--teams-rate 50] [--seconds 20] [--fanout core|outbox|none] [--db postgres://…]
   npm run bench -- reviews [--teams 10] [--rate 100] [--teams-rate 25] [--seconds 20] [--db postgres://…]
   npm run bench -- fanout-e2e [--members 5000] [--rate 50] [--burst 50] [--teams-rate 50] [--platform both|slack|teams] [--source core|outbox]`;

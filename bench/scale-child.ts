@@ -1,6 +1,6 @@
 // One phase of the scale benchmark in its own process, so each size's peak RSS is its own:
 // `generate DIR N` writes DIR/scale.yaml and DIR/scale.db (config synced, two years of history);
-// `measure DIR N` opens them as the bot would and times the figures; each prints one JSON line.
+// `measure DIR N [postgres://…]` opens them (or that PostgreSQL copy of them) as the bot would and times the figures; each prints one JSON line.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCore } from '../src/compose/build-core.js';
@@ -8,7 +8,7 @@ import { parseWorkspace } from '../src/config/workspace-load.js';
 import type { CoreLogger } from '../src/core/ports/index.js';
 import { teamReport } from '../src/core/rituals/use-cases/team-report.js';
 import { openStore } from '../src/store/connection.js';
-import { rawSqlite } from '../src/store/raw-access.js';
+import { rawCount, rawSqlite } from '../src/store/raw-access.js';
 import { syncWorkspace } from '../src/store/sync-workspace.js';
 import { fillHistory, SCALE_NOW, scaleTeams, scaleWorkspaceYaml } from './scale-data.js';
 
@@ -54,10 +54,10 @@ async function timed(runs: number, fn: () => Promise<unknown>): Promise<number> 
   return round(ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!);
 }
 
-async function measure(dir: string, members: number): Promise<Record<string, unknown>> {
+async function measure(dir: string, members: number, db?: string): Promise<Record<string, unknown>> {
   const file = join(dir, 'scale.db');
   const ws = loadWorkspace(dir);
-  const store = await openStore(file);
+  const store = await openStore(db ?? file);
   try {
     const { core } = buildCore({
       store,
@@ -89,9 +89,12 @@ async function measure(dir: string, members: number): Promise<Record<string, unk
     await core.engine.tick(new Date(SCALE_NOW.getTime() + 60_000));
     const quietTickMs = round(performance.now() - t1);
     const wal = `${file}-wal`;
-    const dbBytes = statSync(file).size + (existsSync(wal) ? statSync(wal).size : 0);
+    const dbBytes = db
+      ? await rawCount(store, 'select pg_database_size(current_database()) as n')
+      : statSync(file).size + (existsSync(wal) ? statSync(wal).size : 0);
     return {
       members,
+      db: store.dialect,
       teams: ws.teams.length,
       teamReportMs,
       leaderboardsMs,
@@ -109,11 +112,11 @@ async function measure(dir: string, members: number): Promise<Record<string, unk
 }
 
 async function main(argv: string[]): Promise<void> {
-  const [phase, dir, n] = argv;
+  const [phase, dir, n, db] = argv;
   const members = Number(n);
   if ((phase !== 'generate' && phase !== 'measure') || !dir || !(members > 0))
     throw new Error('usage: scale-child generate|measure DIR MEMBERS');
-  const result = phase === 'generate' ? await generate(dir, members) : await measure(dir, members);
+  const result = phase === 'generate' ? await generate(dir, members) : await measure(dir, members, db);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

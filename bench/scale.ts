@@ -1,6 +1,6 @@
-// `npm run bench -- scale [--members N]`: for workspaces of 100, 1,000 and 10,000 members (or N), with
+// `npm run bench -- scale [--members N] [--db postgres://…]`: for workspaces of 100, 1,000 and 10,000 members (or N), with
 // two years of weekly check-ins on 8 KPIs and daily imported results in a temp SQLite file, times one
-// team's monthly report, every team's leaderboard, one App Home ("my goals"), one stand-up and the
+// team's monthly report (with --db: copied to that PostgreSQL database and measured there), every team's leaderboard, one App Home ("my goals"), one stand-up and the
 // scheduler tick at the Friday check-in fire; with the database size and the peak RSS of the measuring
 // process. `npm run bench -- startup [--members N]`: cold start of the compiled bot (`dist/main.js`, as
 // `npm start` runs it; built first when missing or stale) on the 1,000-member database until GET /healthz
@@ -10,7 +10,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { copySqliteToPostgres } from '../src/store/copy-to-postgres.js';
 import { ensureBuilt } from './app-child.js';
+import { prepareBenchDatabase } from './bench-db.js';
 import { printTable } from './print.js';
 import { tempDbDir } from './temp-db.js';
 
@@ -35,17 +37,23 @@ function runChild(args: string[]): Promise<Record<string, unknown>> {
   });
 }
 
-function membersOption(argv: string[]): number | undefined {
-  const { values } = parseArgs({ args: argv, options: { members: { type: 'string' } }, strict: true });
-  if (values.members === undefined) return undefined;
+function options(argv: string[]): { members: number | undefined; db: string | undefined } {
+  const { values } = parseArgs({
+    args: argv,
+    options: { members: { type: 'string' }, db: { type: 'string' } },
+    strict: true,
+  });
+  if (values.members === undefined) return { members: undefined, db: values.db };
   const n = Number(values.members);
   if (!Number.isInteger(n) || n < 2)
     throw new Error(`--members must be a whole number of at least 2, got ${values.members}`);
-  return n;
+  return { members: n, db: values.db };
 }
 
+const membersOption = (argv: string[]) => options(argv).members;
+
 async function scale(argv: string[]): Promise<void> {
-  const n = membersOption(argv);
+  const { members: n, db } = options(argv);
   const rows: Record<string, unknown>[] = [];
   for (const members of n ? [n] : SIZES) {
     const tmp = tempDbDir('rituals-bench-scale-');
@@ -53,7 +61,12 @@ async function scale(argv: string[]): Promise<void> {
       const generated = await runChild(['generate', tmp.dir, String(members)]);
       // The build is not the start-up: compiled before the first run.
       await ensureBuilt();
-      const measured = await runChild(['measure', tmp.dir, String(members)]);
+      // On PostgreSQL: the same generated database, moved up with `rituals copy`'s code, then measured there.
+      if (db) {
+        await prepareBenchDatabase(db);
+        await copySqliteToPostgres(join(tmp.dir, 'scale.db'), db);
+      }
+      const measured = await runChild(['measure', tmp.dir, String(members), ...(db ? [db] : [])]);
       const line = {
         bench: 'scale',
         ...measured,
