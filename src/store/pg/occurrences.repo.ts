@@ -1,9 +1,10 @@
 // Ritual occurrences on PostgreSQL (see ../occurrences.repo.ts for the SQLite one and the behaviour both
 // keep): one row per (team, ritual, period, member), written before anything is sent, so a fire runs once.
 // Two schedulers writing the same fire at once is safe: rows go in with INSERT ... ON CONFLICT (key) DO
-// NOTHING, multi-row and in input order (ids follow it, as on SQLite) inside one transaction; the second
-// writer waits for the first and reads its rows. Two batches overlapping in different orders may deadlock:
-// PostgreSQL then aborts one, which is run again and finds the rows written.
+// NOTHING, multi-row inside one transaction; the second writer waits for the first and reads its rows. A
+// batch takes its ids from the sequence first, in input order (so rows list in input order, as on SQLite),
+// then inserts in key order: two batches that overlap take their row locks in the same order and cannot
+// deadlock, whatever order each was given in.
 import { and, asc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type {
   Occurrence,
@@ -12,7 +13,7 @@ import type {
   OccurrenceStatusChange,
   OccurrencesRepo,
 } from '../../core/ports/index.js';
-import { type PgStoreDb, type PgStoreTx, pgErrorCode } from './db.js';
+import { type PgStoreDb, type PgStoreTx, rowsOf } from './db.js';
 import { ritualOccurrences } from './schema.js';
 
 type Row = typeof ritualOccurrences.$inferSelect;
@@ -47,15 +48,24 @@ export function createPgOccurrencesRepo(db: PgStoreDb): OccurrencesRepo {
   });
 
   /** Inserts what is new, then reads the rows that already existed; results in input order. */
-  async function insertBatch(q: PgStoreDb | PgStoreTx, inputs: readonly OccurrenceInput[], at: string) {
+  async function insertBatch(q: PgStoreTx, inputs: readonly OccurrenceInput[], at: string) {
+    const ids = rowsOf<{ id: number }>(
+      await q.execute(
+        sql`select nextval(pg_get_serial_sequence('ritual_occurrences', 'id'))::int as id from generate_series(1, ${inputs.length}::int) order by 1`,
+      ),
+    ).map((r) => r.id);
+    // A stable sort: of a key given twice, the first entry goes in (and the second finds it).
+    const rows = inputs
+      .map((input, i) => ({ id: ids[i]!, ...rowOf(input, at) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const created = new Map<string, Row>();
-    for (const part of chunks(inputs)) {
-      const rows = await q
+    for (const part of chunks(rows)) {
+      const inserted = await q
         .insert(ritualOccurrences)
-        .values(part.map((input) => rowOf(input, at)))
+        .values(part)
         .onConflictDoNothing({ target: ritualOccurrences.key })
         .returning();
-      for (const r of rows) created.set(r.key, r);
+      for (const r of inserted) created.set(r.key, r);
     }
     const missing = [...new Set(inputs.map((i) => i.key).filter((k) => !created.has(k)))];
     const existing = new Map<string, Row>();
@@ -80,34 +90,41 @@ export function createPgOccurrencesRepo(db: PgStoreDb): OccurrencesRepo {
   async function setMany(q: PgStoreTx, changes: readonly OccurrenceStatusChange[], at: string) {
     // Rows are locked in id order first, so two overlapping batches cannot deadlock on each other.
     const ids = [...new Set(changes.map((c) => c.id))].sort((a, b) => a - b);
-    await q
-      .select({ id: ritualOccurrences.id })
-      .from(ritualOccurrences)
-      .where(inArray(ritualOccurrences.id, ids))
-      .orderBy(asc(ritualOccurrences.id))
-      .for('update');
-    for (const part of chunks(changes)) {
-      const values = sql.join(
-        part.map(
-          (c, i) =>
-            sql`(${i}::int, ${c.id}::int, ${c.status}::text, ${c.reason === undefined}::boolean, ${c.reason ?? null}::text)`,
-        ),
-        sql`, `,
-      );
-      // Within a batch the last change of a row wins, as when SQLite applies them one after the other.
-      await q.execute(sql`
-        update ${ritualOccurrences} as o set
-          status = v.status,
-          updated_at = ${at},
-          sent_at = case when v.status = 'enqueued' then ${at} else o.sent_at end,
-          reason = case when v.keep_reason then o.reason else v.reason end
-        from (
-          select distinct on (id) id, status, keep_reason, reason
-          from (values ${values}) as c(n, id, status, keep_reason, reason)
-          order by id, n desc
-        ) as v
-        where o.id = v.id`);
+    for (const part of chunks(ids))
+      await q
+        .select({ id: ritualOccurrences.id })
+        .from(ritualOccurrences)
+        .where(inArray(ritualOccurrences.id, part))
+        .orderBy(asc(ritualOccurrences.id))
+        .for('update');
+    // A row changed twice in one batch gets its changes in order, as when SQLite applies them one by one:
+    // round n holds the n-th change of each row.
+    const rounds: OccurrenceStatusChange[][] = [];
+    const seen = new Map<number, number>();
+    for (const c of changes) {
+      const n = seen.get(c.id) ?? 0;
+      seen.set(c.id, n + 1);
+      if (n === rounds.length) rounds.push([]);
+      rounds[n]!.push(c);
     }
+    for (const round of rounds)
+      for (const part of chunks(round)) {
+        const values = sql.join(
+          part.map(
+            (c) =>
+              sql`(${c.id}::int, ${c.status}::text, ${c.reason === undefined}::boolean, ${c.reason ?? null}::text)`,
+          ),
+          sql`, `,
+        );
+        await q.execute(sql`
+          update ${ritualOccurrences} as o set
+            status = v.status,
+            updated_at = ${at},
+            sent_at = case when v.status = 'enqueued' then ${at} else o.sent_at end,
+            reason = case when v.keep_reason then o.reason else v.reason end
+          from (values ${values}) as v(id, status, keep_reason, reason)
+          where o.id = v.id`);
+      }
   }
 
   return {
@@ -126,13 +143,7 @@ export function createPgOccurrencesRepo(db: PgStoreDb): OccurrencesRepo {
 
     async insertMany(inputs, { at }) {
       if (inputs.length === 0) return [];
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.transaction((tx) => insertBatch(tx, inputs, at));
-        } catch (err) {
-          if (attempt >= 5 || pgErrorCode(err) !== '40P01') throw err;
-        }
-      }
+      return db.transaction((tx) => insertBatch(tx, inputs, at));
     },
 
     async get(key) {

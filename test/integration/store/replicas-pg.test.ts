@@ -129,17 +129,13 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas on one PostgreSQL database', (
         status: 'pending',
         dueAt: at,
       });
-    // The same batch from both, then overlapping batches in opposite orders (which may deadlock and retry).
+    // The same batch from both; then big overlapping batches in opposite orders, several statements each
+    // (taken in input order, such batches deadlock; the repository inserts in key order).
     const same = await both((s) => s.occurrences.insertMany(batch, { at }));
-    const firstHalf = batch.slice(0, 200);
-    const reversed = batch.slice(100).reverse();
-    const more = batch.map((o) => ({ ...o, key: `${o.key}:2` }));
+    const more = Array.from({ length: 2400 }, (_, i) => ({ ...batch[i % 300]!, key: `big:${i}` }));
     const crossed = await Promise.all([
-      a.occurrences.insertMany([...firstHalf.map((o) => ({ ...o, key: `${o.key}:2` }))], { at }),
-      b.occurrences.insertMany(
-        reversed.map((o) => ({ ...o, key: `${o.key}:2` })),
-        { at },
-      ),
+      a.occurrences.insertMany(more.slice(0, 1600), { at }),
+      b.occurrences.insertMany(more.slice(800).reverse(), { at }),
     ]);
     for (const [results, inputs] of [
       [same, batch],
@@ -157,7 +153,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas on one PostgreSQL database', (
       }
     }
     const [rows] = await rawPgDb(a).select({ n: count() }).from(pg.ritualOccurrences);
-    expect(rows!.n).toBe(600);
+    expect(rows!.n).toBe(2700);
 
     // Status changes of overlapping rows from both, in opposite orders: both land, neither fails.
     const ids = same[0]!.map((r) => r.occurrence.id);

@@ -143,7 +143,21 @@ describe.each(STORE_BACKENDS)('ritual repositories ($name)', (backend) => {
       bob: ['skipped', 'ooo', null, later],
       carol: ['missed', null, null, later],
     });
-    expect((await store.occurrences.listDue(['pending'], later)).length).toBe(0);
+    // A row changed twice in one batch: the changes apply in order.
+    await store.occurrences.setStatusMany(
+      [
+        { id: b, status: 'skipped', reason: 'holiday' },
+        { id: c, status: 'pending' },
+        { id: b, status: 'missed' },
+      ],
+      { at },
+    );
+    expect(await store.occurrences.get('sales:checkin:2026-W10:bob')).toMatchObject({
+      status: 'missed',
+      reason: 'holiday',
+      updatedAt: at,
+    });
+    expect((await store.occurrences.listDue(['pending'], later)).map((o) => o.memberId)).toEqual(['carol']);
     expect((await store.occurrences.listDue([], later)).length).toBe(0);
   });
 
