@@ -2,8 +2,9 @@
 // so a copy of the database gives no usable token. Verification looks the hash up, compares it in
 // constant time, refuses revoked tokens and records when the token was last used. Creations and
 // revocations go to the audit log (by name, never the token).
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
+import { checkTokenName, hashToken, looksLikeToken, newToken, tokenNameTaken } from './api-token-format.js';
 import { insertAudit } from './audit.repo.js';
 import type { Store } from './connection.js';
 import { WRITE_TX } from './db.js';
@@ -30,19 +31,7 @@ export interface ApiTokensRepo {
   verify(token: string, opts: { at: string }): Promise<ApiToken | undefined>;
 }
 
-export class ApiTokenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ApiTokenError';
-  }
-}
-
-/** `rit_` and 32 random bytes in base64url: 256 bits, easy to spot in a leaked file. */
-export const TOKEN_PREFIX = 'rit_';
-const TOKEN_RE = /^rit_[A-Za-z0-9_-]{43}$/;
-const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+export { ApiTokenError, hashToken, TOKEN_PREFIX } from './api-token-format.js';
 
 type Row = typeof apiTokens.$inferSelect;
 const toToken = ({ tokenHash: _h, ...rest }: Row): ApiToken => rest;
@@ -53,12 +42,11 @@ export function createApiTokensRepo(store: Store): ApiTokensRepo {
   const { db } = h;
   return {
     async create(name, { by, at }) {
-      if (!NAME_RE.test(name))
-        throw new ApiTokenError(`bad token name "${name}": use letters, digits, ".", "_" or "-" (64 at most)`);
-      const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+      checkTokenName(name);
+      const token = newToken();
       return db.transaction((tx) => {
         if (tx.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.name, name)).get()) {
-          throw new ApiTokenError(`a token named "${name}" already exists (names stay taken after a revocation)`);
+          throw tokenNameTaken(name);
         }
         const row = tx
           .insert(apiTokens)
@@ -85,7 +73,7 @@ export function createApiTokensRepo(store: Store): ApiTokensRepo {
     },
 
     async verify(token, { at }) {
-      if (!TOKEN_RE.test(token)) return undefined;
+      if (!looksLikeToken(token)) return undefined;
       const hash = hashToken(token);
       const row = db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash)).get();
       // The lookup is by hash already; the constant-time compare keeps the check itself free of timing leaks.

@@ -13,15 +13,27 @@ export interface Lease {
   readonly until: string;
 }
 
+/**
+ * Whose clock a lease is measured in: on SQLite, the caller's `at` (every process sharing the file runs on
+ * one host, so on one clock). On PostgreSQL, the database server's clock: replicas on several hosts may
+ * disagree by more than a short TTL, so `acquire` sets `until` to the server's time plus `ttlMs`, takes
+ * over only a lease that ended by the server's time, and ignores `at`; `prune` never deletes a lease the
+ * server still counts as running, whatever `before` says. `until` is ISO-8601 UTC text with milliseconds
+ * on both.
+ */
 export interface LeasesRepo {
-  /** Takes `key` until `at + ttlMs` if it is free, expired or already ours; true when we now hold it. */
+  /** Takes `key` until `at + ttlMs` if it is free, expired or already ours; true when we now hold it. On
+   * PostgreSQL `at` is the server's time (see above). Taking it again as its owner renews it. */
   acquire(key: string, owner: string, opts: { readonly at: string; readonly ttlMs: number }): Promise<boolean>;
-  /** Moves the end of our lease (to keep a finished run's key taken, or to renew); false if not ours. */
+  /** Moves the end of our lease (to keep a finished run's key taken, or to renew); false if not ours. The
+   * instant is stored as given, in the caller's clock on both dialects: on PostgreSQL it is then compared
+   * with the server's clock, so a replica's clock error shifts it by that error. That suits keeping a
+   * finished fire taken for an hour; to renew a short lease in the server's clock, `acquire` it again. */
   extend(key: string, owner: string, until: string): Promise<boolean>;
   /** Gives the lease up now; false if it was not ours. */
   release(key: string, owner: string): Promise<boolean>;
   get(key: string): Promise<Lease | undefined>;
-  /** Deletes leases that ended before `before`; returns how many. */
+  /** Deletes leases that ended before `before` (and, on PostgreSQL, before the server's time); how many. */
   prune(before: string): Promise<number>;
 }
 
