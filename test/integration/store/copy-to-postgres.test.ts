@@ -16,6 +16,7 @@ import {
   toPgValue,
 } from '../../../src/store/copy-to-postgres.js';
 import { createLeasesRepo } from '../../../src/store/leases.repo.js';
+import { createProcessedKeysRepo } from '../../../src/store/processed-keys.repo.js';
 import { rawSqlite } from '../../../src/store/raw-access.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { personWorkspace, seedPersonData, ZELDA } from '../../helpers/person-fixture.js';
@@ -30,6 +31,11 @@ async function seedEveryTable(store: Store): Promise<void> {
   await createLeasesRepo(store).acquire('cron:sales:checkin', 'replica-a', {
     at: '2026-10-09T08:00:00.000Z',
     ttlMs: 60_000,
+  });
+  await createProcessedKeysRepo(store).claim('slack:event:Ev0COPY', {
+    kind: 'slack-event',
+    at: '2026-10-09T08:00:00.000Z',
+    ttlMs: 3_600_000,
   });
   const sqlite = rawSqlite(store);
   sqlite
