@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/connection.js';
 
-export const memoryStore = (): Promise<Store> => openStore(':memory:');
+export const memoryStore = async (): Promise<Store> =>
+  process.env.TEST_STORE === 'postgres'
+    ? (await import('./store-backends.js')).openPostgresStore()
+    : openStore(':memory:');
 
 export interface TempDir {
   readonly dir: string;

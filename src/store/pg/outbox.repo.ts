@@ -123,7 +123,9 @@ export function createPgOutboxRepo(db: PgStoreDb): OutboxRepo {
               excludePlatforms.length ? notInArray(outbox.platform, [...excludePlatforms]) : undefined,
             ),
           )
-          .orderBy(asc(outbox.nextAttemptAt))
+          // Ties by id, as SQLite's (status, next_attempt_at) index walks them: with a small limit, rows due at
+          // the same instant (a leaderboard and the progress post after it) must leave in the order queued.
+          .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
           .limit(limit)
           .for('update', { skipLocked: true });
       const picked = sql`(

@@ -94,6 +94,21 @@ describe.each(STORE_BACKENDS)('outbox repository ($name)', (backend) => {
     expect(await repo.deliveredRef(dm(1).dedupeKey)).toEqual({ platform: 'slack', conversation: 'D1', id: '1' });
   });
 
+  it('hands out rows due at the same instant in the order they were queued, one claim at a time', async () => {
+    // A leaderboard and the progress post queued after it, due together, go out in that order even after
+    // their rows were rewritten last-first (a retry moves a row on disk).
+    expect((await repo.enqueue([dm(1), dm(2), dm(3)], { at: T0 })).inserted).toEqual([true, true, true]);
+    const claimed = await repo.claim({ at: T0, limit: 3, leaseMs: 1000 });
+    for (const item of [...claimed].reverse())
+      await repo.reschedule(item, { at: T0, nextAttemptAt: plus(500), countAttempt: false });
+    const order: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [one] = await repo.claim({ at: plus(500), limit: 1, leaseMs: 1000 });
+      order.push(one!.id);
+    }
+    expect(order).toEqual(claimed.map((c) => c.id));
+  });
+
   it('reschedules with or without counting an attempt, and parks and requeues', async () => {
     await repo.enqueue([dm(1), dm(2)], { at: T0 });
     const [a, b] = await repo.claim({ at: T0, limit: 2, leaseMs: 1000 });
