@@ -39,9 +39,13 @@ export async function rawRun(store: Store, text: string, ...params: unknown[]): 
   else await rawPgDb(store).execute(pgStatement(text, params));
 }
 
-/** `count(*)` of a table, with an optional where clause. */
-export async function rawCount(store: Store, table: string, where = '1 = 1'): Promise<number> {
-  const [row] = await rawRows<{ n: number }>(store, `select count(*) as n from ${quoteIdent(table)} where ${where}`);
+/** `count(*)` of a table, with an optional where clause and its `?` parameters. */
+export async function rawCount(store: Store, table: string, where = '1 = 1', ...params: unknown[]): Promise<number> {
+  const [row] = await rawRows<{ n: number }>(
+    store,
+    `select count(*) as n from ${quoteIdent(table)} where ${where}`,
+    ...params,
+  );
   return Number(row!.n);
 }
 

@@ -49,10 +49,21 @@ export async function openPostgresStore(): Promise<Store> {
     return store;
   }
   const { db } = await sharedPglite();
-  const store = buildPgStore(db, {
+  // The PGlite instance outlives this store (one per test file): once the store is closed, its database
+  // refuses every query, as a closed node-postgres pool does.
+  let closed = false;
+  const guarded = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (closed) throw new Error('Cannot use a pool after calling end on the pool');
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  const store = buildPgStore(guarded, {
     url: 'pglite://memory',
     migrations: { applied: [], known: [] },
-    end: async () => undefined,
+    end: async () => {
+      closed = true;
+    },
   });
   await store.reset();
   return store;

@@ -1,4 +1,5 @@
-// Opens a migrated store for a test: in memory, or in a fresh temporary directory.
+// Opens a migrated store for a test: in memory, or in a fresh temporary directory. With TEST_STORE=postgres
+// (the `postgres` test project) `memoryStore()` is an empty PostgreSQL store instead (store-backends.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

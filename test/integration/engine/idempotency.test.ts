@@ -2,8 +2,8 @@
 // changed crons), and repairing a tick that stopped between the occurrence row and the outbox.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { clearCronCache } from '../../../src/scheduling/cron.js';
-import { rawSqlite } from '../../../src/store/raw-access.js';
 import { engineWorkspace } from '../../helpers/engine-workspace.js';
+import { rawCount, rawRun } from '../../helpers/raw-store.js';
 import {
   describeDelivery,
   type Harness,
@@ -16,8 +16,7 @@ let h: Harness | undefined;
 afterEach(async () => h?.close());
 afterAll(() => clearCronCache());
 
-const outboxRows = (harness: Harness) =>
-  rawSqlite(harness.store).prepare('select count(*) as n from outbox').get() as { n: number };
+const outboxRows = async (harness: Harness) => ({ n: await rawCount(harness.store, 'outbox') });
 
 describe('idempotency', () => {
   it('ticking twice at the same instant queues nothing new', async () => {
@@ -25,15 +24,15 @@ describe('idempotency', () => {
     await h.tick('2026-03-06T14:00:00Z');
     const first = await h.tick('2026-03-06T15:00:00Z');
     expect(first.sent).toBe(2);
-    const rows = outboxRows(h).n;
+    const rows = (await outboxRows(h)).n;
     const second = await h.tick('2026-03-06T15:00:00Z');
     expect(second).toMatchObject({ sent: 0, skipped: 0, missed: 0, failed: 0, runs: [] });
-    expect(outboxRows(h).n).toBe(rows);
+    expect((await outboxRows(h)).n).toBe(rows);
     // Even with the watermark forgotten (another process, a wiped state), the occurrence keys hold.
-    rawSqlite(h.store).prepare(`delete from engine_state`).run();
+    await rawRun(h.store, 'delete from engine_state');
     const third = await h.tick('2026-03-06T15:00:00Z');
     expect(third.sent).toBe(0);
-    expect(outboxRows(h).n).toBe(rows);
+    expect((await outboxRows(h)).n).toBe(rows);
   });
 
   it('a config reload mid-week (new member, changed crons) sends nothing twice and prompts the newcomer once', async () => {
@@ -127,9 +126,7 @@ describe('idempotency', () => {
     expect((await h.store.occurrences.get('paris:checkin:2026-W10:hugo'))?.status).toBe('enqueued');
     // A row left pending with its message already queued (a crash before the status update): the
     // repair finds the outbox key taken and queues nothing more.
-    rawSqlite(h.store)
-      .prepare(`update ritual_occurrences set status = 'pending' where key = 'paris:checkin:2026-W10:lea'`)
-      .run();
+    await rawRun(h.store, `update ritual_occurrences set status = 'pending' where key = 'paris:checkin:2026-W10:lea'`);
     const repaired = await h.tick('2026-03-06T15:01:00Z');
     expect(repaired.runs.map((r) => [r.ritual, r.sent])).toEqual([['checkin', 0]]);
     expect((await h.store.occurrences.get('paris:checkin:2026-W10:lea'))?.status).toBe('enqueued');

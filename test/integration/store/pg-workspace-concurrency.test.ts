@@ -7,7 +7,7 @@ import type { SyncSummary } from '../../../src/core/ports/index.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { createTestDatabase, NO_SERVER_REASON, TEST_DATABASE_URL, type TestDatabase } from '../../helpers/postgres.js';
-import { countRows } from '../../helpers/store-rows.js';
+import { rawCount } from '../../helpers/raw-store.js';
 import { fixtureWorkspace, withoutMember, withRoleTarget } from '../../helpers/workspace-fixture.js';
 
 if (!TEST_DATABASE_URL) console.warn(`pg-workspace-concurrency: ${NO_SERVER_REASON}`);
@@ -36,7 +36,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas on one PostgreSQL database', (
   });
 
   const tables = ['kpis', 'teams', 'members', 'team_members', 'objectives', 'objective_target_history', 'audit_log'];
-  const counts = async () => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(a, t)])));
+  const counts = async () => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await rawCount(a, t)])));
 
   it('sync the same config at once: one row per entity, the work done once', async () => {
     const ws = fixtureWorkspace();
@@ -68,7 +68,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas on one PostgreSQL database', (
       [null, { value: 35 }],
       [{ value: 35 }, { value: 40 }],
     ]);
-    expect(await countRows(a, 'audit_log')).toBe(done.created + 3);
+    expect(await rawCount(a, 'audit_log')).toBe(done.created + 3);
   });
 
   it('sync at once from many connections of both replicas: still one row per entity', async () => {
@@ -102,6 +102,6 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas on one PostgreSQL database', (
     }
     expect((await a.objectives.get(OBJECTIVE))?.target).toEqual(previous);
     expect(new Set(history.map((h) => h.reason)).size).toBe(20);
-    expect(await countRows(a, 'audit_log', `action = 'objective.target'`)).toBe(20);
+    expect(await rawCount(a, 'audit_log', `action = 'objective.target'`)).toBe(20);
   });
 });

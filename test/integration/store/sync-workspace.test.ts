@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/connection.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
+import { rawCount } from '../../helpers/raw-store.js';
 import { POSTGRES_TARGET, STORE_BACKENDS } from '../../helpers/store-backends.js';
-import { countRows, execSql } from '../../helpers/store-rows.js';
 import { fixtureWorkspace, withoutMember, withRoleTarget } from '../../helpers/workspace-fixture.js';
 
 const T1 = '2026-03-02T09:00:00.000Z';
@@ -17,7 +17,7 @@ describe.each(STORE_BACKENDS)('syncWorkspace ($name)', (backend) => {
   });
   afterEach(() => store.close());
 
-  const count = (table: string) => countRows(store, table);
+  const count = (table: string) => rawCount(store, table);
   const counts = (tables: string[]) => Promise.all(tables.map(count));
 
   it(`runs on ${backend.name === 'postgres' ? POSTGRES_TARGET : 'SQLite in memory'}`, () => {
@@ -67,23 +67,25 @@ describe.each(STORE_BACKENDS)('syncWorkspace ($name)', (backend) => {
     const summary = await syncWorkspace(store, fixtureWorkspace(), { actor: 'config', at: T2 });
     expect(summary).toEqual({ created: 0, updated: 0, deactivated: 0, targetChanges: 0 });
     expect(await counts(tables)).toEqual(before);
-    expect(await countRows(store, 'members', 'updated_at = ?', [T2])).toBe(0);
+    expect(await rawCount(store, 'members', 'updated_at = ?', T2)).toBe(0);
   });
 
   it('marks a member removed from the config inactive, keeping the row and its data', async () => {
     await syncWorkspace(store, fixtureWorkspace(), { actor: 'config', at: T1 });
-    await execSql(
-      store,
-      `insert into check_ins (member_id, team_id, period_key, submitted_at, "values", idempotency_key, status)
-       values ('alice', 'sales', '2026-W10', ?, '{"calls":1}', 'k', 'submitted')`,
-      [T1],
-    );
+    await store.checkIns.submit({
+      memberId: 'alice',
+      teamId: 'sales',
+      periodKey: '2026-W10',
+      values: { calls: 1 },
+      idempotencyKey: 'k',
+      submittedAt: T1,
+    });
     const summary = await syncWorkspace(store, withoutMember(fixtureWorkspace(), 'alice'), { actor: 'config', at: T2 });
     expect(summary.deactivated).toBe(2); // the member and her membership
     expect((await store.workspace.listMembers({ teamId: 'sales' })).map((m) => m.id)).toEqual(['bob', 'carol']);
     const all = await store.workspace.listMembers({ includeInactive: true });
     expect(all.find((m) => m.id === 'alice')).toMatchObject({ active: false, teamIds: [] });
-    expect(await countRows(store, 'check_ins', `member_id = 'alice'`)).toBe(1);
+    expect(await rawCount(store, 'check_ins', `member_id = 'alice'`)).toBe(1);
     expect(await store.audit.list({ entity: 'member', entityId: 'alice' })).toMatchObject([
       { action: 'member.deactivate', actor: 'config', at: T2 },
       { action: 'member.create', actor: 'config', at: T1 },
