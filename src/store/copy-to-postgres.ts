@@ -222,6 +222,9 @@ export async function copySqliteToPostgres(
       const mismatched = countMismatches(result);
       if (mismatched.length > 0) throw new CopyCountMismatchError(result, mismatched);
       await client.query('commit');
+      // Fresh statistics, so the first queries on the copied rows get good plans (autovacuum would take a
+      // while to notice a bulk load). After the commit: a failure here loses nothing.
+      await client.query(`analyze ${tables.map((t) => quote(t.name)).join(', ')}`).catch(() => undefined);
       return { from: fromUrl, to: shown, migrations, tables: result };
     } catch (err) {
       await client.query('rollback').catch(() => undefined);

@@ -4,7 +4,7 @@
 // nothing, then reads the row the first stored; exactly one of them answers `duplicate: false`.
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { CheckIn, CheckInFilter, CheckInsRepo } from '../../core/ports/index.js';
-import type { PgStoreDb } from './db.js';
+import { anyOf, type PgStoreDb } from './db.js';
 import { checkIns } from './schema.js';
 
 type Row = typeof checkIns.$inferSelect;
@@ -17,10 +17,6 @@ const isLatest = sql`not exists (
   where later.member_id = ${checkIns.memberId} and later.period_key = ${checkIns.periodKey}
     and (later.submitted_at collate "C" > ${checkIns.submittedAt}
       or (later.submitted_at = ${checkIns.submittedAt} and later.id > ${checkIns.id})))`;
-
-/** A JSON array parameter, expanded in SQL: one parameter however many values. */
-const jsonList = (values: readonly string[]) =>
-  sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
 export function createPgCheckInsRepo(db: PgStoreDb): CheckInsRepo {
   return {
@@ -61,8 +57,8 @@ export function createPgCheckInsRepo(db: PgStoreDb): CheckInsRepo {
     async list(filter: CheckInFilter) {
       const where: SQL[] = [];
       if (filter.teamId !== undefined) where.push(eq(checkIns.teamId, filter.teamId));
-      if (filter.memberIds) where.push(sql`${checkIns.memberId} in ${jsonList(filter.memberIds)}`);
-      if (filter.periodKeys) where.push(sql`${checkIns.periodKey} in ${jsonList(filter.periodKeys)}`);
+      if (filter.memberIds) where.push(anyOf(checkIns.memberId, filter.memberIds));
+      if (filter.periodKeys) where.push(anyOf(checkIns.periodKey, filter.periodKeys));
       if (filter.from) where.push(sql`substr(${checkIns.submittedAt}, 1, 10) collate "C" >= ${filter.from}`);
       if (filter.to) where.push(sql`substr(${checkIns.submittedAt}, 1, 10) collate "C" <= ${filter.to}`);
       if (filter.latestOnly) where.push(isLatest);

@@ -1,7 +1,7 @@
 // The drizzle PostgreSQL database type shared by the PostgreSQL repositories, and small helpers.
 // Repositories take any drizzle pg database: node-postgres (a sized pool) in production, the in-process
 // PGlite in tests that run without a server. Both answer queries with `{ rows }`.
-import { sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as pgSchema from './schema.js';
 
@@ -53,3 +53,13 @@ export function pgErrorCode(err: unknown): string | undefined {
 
 /** The database's own clock as ISO-8601 UTC text with milliseconds, the format every instant is stored in. */
 export const dbNowIso = sql<string>`to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * `column = any(values)` with the values sent as ONE JSON parameter, however many there are (a team may
+ * have hundreds of members). An array built once (`= any(array(...))`), not `in (select ...)`: the planner
+ * then walks the column's index for each value, where an `in` subquery under an `or` scans every row in
+ * the date range (94 ms against 5 ms for one team's month on 1.3 million values).
+ */
+export function anyOf(column: SQLWrapper, values: readonly string[]): SQL {
+  return sql`${column} = any(array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)))`;
+}

@@ -14,7 +14,7 @@ import type {
   StoredMetricValue,
   UpsertSummary,
 } from '../../core/ports/index.js';
-import { type PgStoreDb, type PgStoreTx, pgErrorCode } from './db.js';
+import { anyOf, type PgStoreDb, type PgStoreTx, pgErrorCode } from './db.js';
 import { metricValueHistory, metricValues, teamMembers } from './schema.js';
 
 type Row = typeof metricValues.$inferSelect;
@@ -48,9 +48,6 @@ function rounds(values: readonly MetricValueInput[]): MetricValueInput[][] {
   }
   return out;
 }
-
-/** A JSON array parameter, expanded in SQL: one parameter however many ids (a team may have hundreds). */
-const jsonIds = (ids: readonly string[]) => sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
 
 async function upsertRound(
   tx: PgStoreTx,
@@ -124,9 +121,7 @@ export function createPgMetricValuesRepo(db: PgStoreDb): MetricValuesRepo {
 
   const teamPeriod = (teamId: string, memberIds: readonly string[], from: string, to: string) => {
     const teamLevel = and(eq(metricValues.teamId, teamId), isNull(metricValues.memberId));
-    const subject = memberIds.length
-      ? or(teamLevel, sql`${metricValues.memberId} in ${jsonIds(memberIds)}`)
-      : teamLevel;
+    const subject = memberIds.length ? or(teamLevel, anyOf(metricValues.memberId, memberIds)) : teamLevel;
     return and(subject, gte(metricValues.date, from), lte(metricValues.date, to));
   };
 
@@ -183,8 +178,8 @@ export function createPgMetricValuesRepo(db: PgStoreDb): MetricValuesRepo {
           .where(eq(teamMembers.teamId, filter.teamId));
         where.push(or(eq(metricValues.teamId, filter.teamId), inArray(metricValues.memberId, everMember)));
       }
-      if (filter.memberIds) where.push(sql`${metricValues.memberId} in ${jsonIds(filter.memberIds)}`);
-      if (filter.kpiIds) where.push(sql`${metricValues.kpiId} in ${jsonIds(filter.kpiIds)}`);
+      if (filter.memberIds) where.push(anyOf(metricValues.memberId, filter.memberIds));
+      if (filter.kpiIds) where.push(anyOf(metricValues.kpiId, filter.kpiIds));
       if (filter.from) where.push(gte(metricValues.date, filter.from));
       if (filter.to) where.push(lte(metricValues.date, filter.to));
       return select(where.length ? and(...where) : undefined);

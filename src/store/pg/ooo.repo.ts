@@ -3,7 +3,7 @@
 // the period already cancelled.
 import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { OooPeriod, OooRepo } from '../../core/ports/index.js';
-import { type PgStoreDb, rowCountOf } from './db.js';
+import { anyOf, type PgStoreDb, rowCountOf } from './db.js';
 import { oooPeriods } from './schema.js';
 
 type Row = typeof oooPeriods.$inferSelect;
@@ -45,7 +45,7 @@ export function createPgOooRepo(db: PgStoreDb): OooRepo {
         .from(oooPeriods)
         .where(
           and(
-            sql`${oooPeriods.memberId} in (select jsonb_array_elements_text(${JSON.stringify(memberIds)}::jsonb))`,
+            anyOf(oooPeriods.memberId, memberIds),
             isNull(oooPeriods.cancelledAt),
             lte(oooPeriods.fromDate, to),
             gte(oooPeriods.toDate, from),
