@@ -2,12 +2,12 @@
 // behaviour both keep): objectives and the history of their target changes. A manager's change locks the
 // objective row (SELECT ... FOR UPDATE) before reading it, so two changes of the same target at once are
 // both recorded, each with the target the other left as its old one.
-import { and, asc, count, eq, max, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { TargetChange, TargetSpec } from '../../core/domain/model.js';
 import type { ObjectivesRepo, StoredObjective, TargetHistoryEntry } from '../../core/ports/index.js';
 import type { TargetHistoryInput } from '../objectives.repo.js';
 import { insertPgAudit } from './audit.repo.js';
-import type { PgStoreDb, PgStoreTx } from './db.js';
+import { type PgStoreDb, type PgStoreTx, rowsOf } from './db.js';
 import { objectives, objectiveTargetHistory } from './schema.js';
 
 type Row = typeof objectives.$inferSelect;
@@ -119,18 +119,15 @@ export function createPgObjectivesRepo(db: PgStoreDb): ObjectivesRepo {
 
     async version() {
       // History rows are never deleted, so their count and last id only grow; the objectives' own count,
-      // active flags and last update catch a sync that changed no target (or a wiped database).
-      const [h] = await db
-        .select({ n: sql<number>`${count()}::int`, last: max(objectiveTargetHistory.id) })
-        .from(objectiveTargetHistory);
-      const [o] = await db
-        .select({
-          n: sql<number>`${count()}::int`,
-          active: sql<number>`coalesce(sum(${objectives.active}::int), 0)::int`,
-          updated: max(objectives.updatedAt),
-        })
-        .from(objectives);
-      return `${h?.n ?? 0}:${h?.last ?? 0}:${o?.n ?? 0}:${o?.active ?? 0}:${o?.updated ?? ''}`;
+      // active flags and last update catch a sync that changed no target (or a wiped database). One
+      // statement: reports check it on every answer, and each statement is a round trip to the server.
+      const [v] = rowsOf<{ n: number; last: number | null; objs: number; active: number; updated: string | null }>(
+        await db.execute(sql`select h.n, h.last, o.n as objs, o.active, o.updated
+          from (select count(*)::int as n, max(${objectiveTargetHistory.id}) as last from ${objectiveTargetHistory}) as h,
+            (select count(*)::int as n, coalesce(sum(${objectives.active}::int), 0)::int as active,
+              max(${objectives.updatedAt}) as updated from ${objectives}) as o`),
+      );
+      return `${v?.n ?? 0}:${v?.last ?? 0}:${v?.objs ?? 0}:${v?.active ?? 0}:${v?.updated ?? ''}`;
     },
 
     async targetHistory(objectiveId): Promise<TargetHistoryEntry[]> {
