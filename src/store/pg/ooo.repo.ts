@@ -1,7 +1,7 @@
 // PostgreSQL implementation of the OooRepo port (see ../ooo.repo.ts for the SQLite one and the behaviour
 // both keep). A cancellation is one conditional update: of two at once, one cancels and the other finds
 // the period already cancelled.
-import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
 import type { OooPeriod, OooRepo } from '../../core/ports/index.js';
 import { anyOf, type PgStoreDb, rowCountOf } from './db.js';
 import { oooPeriods } from './schema.js';
