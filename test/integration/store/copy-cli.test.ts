@@ -93,6 +93,22 @@ describe.skipIf(!TEST_DATABASE_URL)('on the real server', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('report and export read the copy exactly as they read the SQLite original', () => {
+    const report = ['report', '--team', 'sales-fr', '--period', '2026-03', '--at', '2026-03-20T12:00:00.000Z'];
+    const exported = ['export', '--what', 'all', '--format', 'json'];
+    for (const args of [report, [...report, '--json'], exported]) {
+      const onSqlite = rituals(args);
+      const onPostgres = rituals(args, { DATABASE_URL: target.url });
+      expect(onSqlite.status).toBe(0);
+      expect(onSqlite.stdout.length).toBeGreaterThan(200);
+      expect({ status: onPostgres.status, stdout: onPostgres.stdout, stderr: onPostgres.stderr }).toEqual({
+        status: 0,
+        stdout: onSqlite.stdout,
+        stderr: '',
+      });
+    }
+  });
+
   it('migrate on PostgreSQL reports like on SQLite', () => {
     const r = rituals(['migrate'], { DATABASE_URL: target.url });
     expect(r.status).toBe(0);
