@@ -284,8 +284,10 @@ export function parseMappedCsv(
 }
 
 /**
- * Validates then upserts in one transaction. The workspace must already be synced into the store
- * (`syncWorkspace`), since values reference members, teams and KPIs.
+ * Validates every row first (a bad row stops the import before anything is written), then upserts all the
+ * values in one transaction (all or nothing) and records the import in the audit log afterwards. The
+ * workspace must already be synced into the store (`syncWorkspace`), since values reference members,
+ * teams and KPIs.
  */
 export async function importMetricsCsv(
   store: Pick<Store, 'metricValues' | 'audit'>,
