@@ -28,7 +28,7 @@ import { createLogger } from '../src/logging/logger.js';
 import { checkInModal } from '../src/slack/blocks/check-in.js';
 import { openStore, type Store } from '../src/store/connection.js';
 import { createOutboxRepo } from '../src/store/outbox.repo.js';
-import { rawCount } from '../src/store/raw-access.js';
+import { rawNumber } from '../src/store/raw-access.js';
 import { syncWorkspace } from '../src/store/sync-workspace.js';
 import { blockActions, viewSubmission } from '../test/helpers/slack-payloads.js';
 import { cardInvoke } from '../test/helpers/teams-activities.js';
@@ -314,7 +314,7 @@ export async function runAck(
         requests: plan,
       }),
     );
-    const checkInsBefore = await rawCount(store, 'select count(*) as n from check_ins');
+    const checkInsBefore = await rawNumber(store, 'select count(*) as n from check_ins');
     const load = startLoad(planFile);
     await load.ready;
     // The bot starts now; the load starts on its first /healthz 200.
@@ -342,7 +342,7 @@ export async function runAck(
     const promptsSent = `select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:checkin:%'`;
     const reviewsSent = `select count(*) as n from outbox where status = 'sent' and dedupe_key like 'occ:%:monthly_review:%'`;
     const reviewsQueued = `select count(*) as n from outbox where dedupe_key like 'occ:%:monthly_review:%'`;
-    const count = (query: string) => rawCount(store!, query);
+    const count = (query: string) => rawNumber(store!, query);
     const deliveredAtEnd = await count(promptsSent);
     const reviewsAtEnd = await count(reviewsSent);
     // Work after the acks (views.open, confirmations) finishes before the figures are read; reviews
@@ -356,7 +356,7 @@ export async function runAck(
       waited += 500
     )
       await sleep(500);
-    const checkInsAfter = await rawCount(store, 'select count(*) as n from check_ins');
+    const checkInsAfter = await rawNumber(store, 'select count(*) as n from check_ins');
     const lag = await loopLag(app.baseUrl);
     const platforms = await fakes.report();
 

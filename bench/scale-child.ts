@@ -8,7 +8,7 @@ import { parseWorkspace } from '../src/config/workspace-load.js';
 import type { CoreLogger } from '../src/core/ports/index.js';
 import { teamReport } from '../src/core/rituals/use-cases/team-report.js';
 import { openStore } from '../src/store/connection.js';
-import { rawCount, rawSqlite } from '../src/store/raw-access.js';
+import { rawNumber, rawSqlite } from '../src/store/raw-access.js';
 import { syncWorkspace } from '../src/store/sync-workspace.js';
 import { fillHistory, SCALE_NOW, scaleTeams, scaleWorkspaceYaml } from './scale-data.js';
 
@@ -90,7 +90,7 @@ async function measure(dir: string, members: number, db?: string): Promise<Recor
     const quietTickMs = round(performance.now() - t1);
     const wal = `${file}-wal`;
     const dbBytes = db
-      ? await rawCount(store, 'select pg_database_size(current_database()) as n')
+      ? await rawNumber(store, 'select pg_database_size(current_database()) as n')
       : statSync(file).size + (existsSync(wal) ? statSync(wal).size : 0);
     return {
       members,

@@ -16,6 +16,7 @@ import type { MigrationReport } from './migrate.js';
 import { runPgMigrations } from './pg/migrate.js';
 import * as pgSchema from './pg/schema.js';
 import { isPostgresUrl, reason, StoreError, withoutPassword } from './store-error.js';
+import { quoteIdent } from './table-scan.js';
 
 /** Rows of one table on both sides after the copy. */
 export interface TableCount {
@@ -66,8 +67,6 @@ interface TablePlan {
   readonly identity?: string;
   readonly parents: readonly string[];
 }
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function tablePlans(): TablePlan[] {
   const plans: TablePlan[] = [];
@@ -127,9 +126,9 @@ export function toPgValue(value: unknown, type: string): unknown {
 async function targetRowCounts(client: pg.ClientBase, tables: readonly TablePlan[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const t of tables) {
-    const exists = await client.query<{ t: string | null }>('select to_regclass($1) as t', [quote(t.name)]);
+    const exists = await client.query<{ t: string | null }>('select to_regclass($1) as t', [quoteIdent(t.name)]);
     if (!exists.rows[0]?.t) continue;
-    const r = await client.query<{ n: number }>(`select count(*)::int as n from ${quote(t.name)}`);
+    const r = await client.query<{ n: number }>(`select count(*)::int as n from ${quoteIdent(t.name)}`);
     counts.set(t.name, r.rows[0]!.n);
   }
   return counts;
@@ -198,7 +197,7 @@ export async function copySqliteToPostgres(
     await client.query('begin');
     try {
       // Nobody writes the target while it is filled; the emptiness seen under the lock is the one that counts.
-      await client.query(`lock table ${tables.map((t) => quote(t.name)).join(', ')} in exclusive mode`);
+      await client.query(`lock table ${tables.map((t) => quoteIdent(t.name)).join(', ')} in exclusive mode`);
       await refuseNonEmpty(client, tables, shown);
       const counts: { table: string; source: number }[] = [];
       for (const t of tables) {
@@ -206,15 +205,15 @@ export async function copySqliteToPostgres(
           counts.push({ table: t.name, source: 0 });
           continue;
         }
-        const n = sqlite.prepare(`select count(*) as n from ${quote(t.name)}`).get() as { n: number };
+        const n = sqlite.prepare(`select count(*) as n from ${quoteIdent(t.name)}`).get() as { n: number };
         counts.push({ table: t.name, source: n.n });
         await copyTable(sqlite, client, t, batchRows);
       }
       for (const t of tables) {
         if (!t.identity) continue;
         await client.query(
-          `select setval(pg_get_serial_sequence($1, $2), coalesce(max(${quote(t.identity)}), 0) + 1, false) from ${quote(t.name)}`,
-          [quote(t.name), t.identity],
+          `select setval(pg_get_serial_sequence($1, $2), coalesce(max(${quoteIdent(t.identity)}), 0) + 1, false) from ${quoteIdent(t.name)}`,
+          [quoteIdent(t.name), t.identity],
         );
       }
       const after = await targetRowCounts(client, tables);
@@ -224,7 +223,7 @@ export async function copySqliteToPostgres(
       await client.query('commit');
       // Fresh statistics, so the first queries on the copied rows get good plans (autovacuum would take a
       // while to notice a bulk load). After the commit: a failure here loses nothing.
-      await client.query(`analyze ${tables.map((t) => quote(t.name)).join(', ')}`).catch(() => undefined);
+      await client.query(`analyze ${tables.map((t) => quoteIdent(t.name)).join(', ')}`).catch(() => undefined);
       return { from: fromUrl, to: shown, migrations, tables: result };
     } catch (err) {
       await client.query('rollback').catch(() => undefined);
@@ -248,10 +247,10 @@ async function copyTable(
   t: TablePlan,
   batchRows: number,
 ): Promise<void> {
-  const names = t.columns.map((c) => quote(c.name)).join(', ');
+  const names = t.columns.map((c) => quoteIdent(c.name)).join(', ');
   const perInsert = Math.max(1, Math.min(batchRows, Math.floor(60_000 / t.columns.length)));
-  const order = t.identity ? ` order by ${quote(t.identity)}` : '';
-  const rows = sqlite.prepare(`select ${names} from ${quote(t.name)}${order}`).raw(true);
+  const order = t.identity ? ` order by ${quoteIdent(t.identity)}` : '';
+  const rows = sqlite.prepare(`select ${names} from ${quoteIdent(t.name)}${order}`).raw(true);
   let batch: unknown[][] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -264,7 +263,7 @@ async function copyTable(
       return `(${cells.join(', ')})`;
     });
     try {
-      await client.query(`insert into ${quote(t.name)} (${names}) values ${tuples.join(', ')}`, params);
+      await client.query(`insert into ${quoteIdent(t.name)} (${names}) values ${tuples.join(', ')}`, params);
     } catch (err) {
       // Plain: the caller wraps it into the StoreError that says the copy was rolled back.
       throw new Error(`cannot copy table ${t.name}: ${reason(err)}`, { cause: err });

@@ -11,6 +11,9 @@ export type StoreTx = Parameters<Parameters<StoreDb['transaction']>[0]>[0];
  * SQLITE_BUSY without waiting, whereas taking the write lock up front honours busy_timeout. */
 export const WRITE_TX = { behavior: 'immediate' } as const;
 
+/** The instant `ms` milliseconds after `iso`, as ISO text (lease ends, retry times). */
+export const plusMs = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
+
 /** JSON with object keys sorted and undefined dropped, so equal configs give equal strings. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));

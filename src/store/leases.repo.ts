@@ -3,6 +3,7 @@
 // so two processes sharing the database can never both get it.
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Store } from './connection.js';
+import { plusMs } from './db.js';
 import { handlesOf } from './handles.js';
 import { createPgLeasesRepo } from './pg/leases.repo.js';
 import { schedulerLeases } from './schema.js';
@@ -36,8 +37,6 @@ export interface LeasesRepo {
   /** Deletes leases that ended before `before` (and, on PostgreSQL, before the server's time); how many. */
   prune(before: string): Promise<number>;
 }
-
-const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 export function createLeasesRepo(store: Store): LeasesRepo {
   const h = handlesOf(store);

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Destination, MessageRef, OutboxItemInput, OutboxPort, Platform } from '../core/ports/index.js';
 import type { Store } from './connection.js';
-import { WRITE_TX } from './db.js';
+import { plusMs, WRITE_TX } from './db.js';
 import { handlesOf } from './handles.js';
 import { createPgOutboxRepo } from './pg/outbox.repo.js';
 import { outbox } from './schema.js';
@@ -100,8 +100,6 @@ function toItem(row: Row): OutboxItem {
     updatedAt: row.updatedAt,
   };
 }
-
-const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 // Enqueued in chunks with a yield in between, so a 5,000-member fan-out never holds the event loop
 // (or the write lock) for more than a few milliseconds.

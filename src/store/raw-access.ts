@@ -28,10 +28,35 @@ export function rawPgDb(store: Store): PgStoreDb {
   return h.db;
 }
 
-/** The first column of the first row of a read-only `select count(*) …`-style query, on either dialect. */
-export async function rawCount(store: Store, query: string): Promise<number> {
+function pgStatement(text: string, params: readonly unknown[]) {
+  const parts = text.split('?');
+  if (parts.length - 1 !== params.length) throw new Error(`expected ${parts.length - 1} parameters: ${text}`);
+  return sql.join(
+    parts.flatMap((p, i) => (i === 0 ? [sql.raw(p)] : [sql`${params[i - 1]}`, sql.raw(p)])),
+    sql``,
+  );
+}
+
+/** The rows a query answers, on either dialect (`?` placeholders; rows as the driver gives them). */
+export async function rawRows<T = Record<string, unknown>>(
+  store: Store,
+  text: string,
+  ...params: unknown[]
+): Promise<T[]> {
   const h = handlesOf(store);
-  if (h.dialect === 'sqlite') return Number(Object.values(h.sqlite.prepare(query).get() as object)[0]);
-  const rows = rowsOf(await h.db.execute(sql.raw(query)));
-  return Number(Object.values(rows[0] as object)[0]);
+  if (h.dialect === 'sqlite') return h.sqlite.prepare(text).all(...params) as T[];
+  return rowsOf<T>(await h.db.execute(pgStatement(text, params)));
+}
+
+/** Runs a statement that answers no rows, on either dialect. */
+export async function rawRun(store: Store, text: string, ...params: unknown[]): Promise<void> {
+  const h = handlesOf(store);
+  if (h.dialect === 'sqlite') h.sqlite.prepare(text).run(...params);
+  else await h.db.execute(pgStatement(text, params));
+}
+
+/** The first column of the first row a query answers, as a number (`select count(*) …`). */
+export async function rawNumber(store: Store, text: string, ...params: unknown[]): Promise<number> {
+  const [row] = await rawRows(store, text, ...params);
+  return Number(Object.values(row ?? {})[0]);
 }

@@ -1,43 +1,13 @@
 // Raw SQL on either backend for tests that count, dump or damage rows: `?` placeholders, rows as the driver
 // gives them (SQLite: JSON as text, flags 0/1; PostgreSQL: JSON parsed, flags true/false), and a dump of
-// every table read from the schema, in primary key order on PostgreSQL (it has no rowid).
-import { sql } from 'drizzle-orm';
+// every table read from the schema, in primary key order on PostgreSQL (it has no rowid). rawRows and
+// rawRun live in src/store/raw-access.ts (the benchmarks use them too).
 import type { Store } from '../../src/store/connection.js';
-import { rowsOf } from '../../src/store/pg/db.js';
 import { pgTextColumnsOfEveryTable } from '../../src/store/pg/table-scan.js';
-import { rawPgDb, rawSqlite } from '../../src/store/raw-access.js';
+import { rawPgDb, rawRows, rawRun, rawSqlite } from '../../src/store/raw-access.js';
 import { quoteIdent, textColumnsOfEveryTable } from '../../src/store/table-scan.js';
 
-function pgStatement(text: string, params: readonly unknown[]) {
-  const parts = text.split('?');
-  if (parts.length - 1 !== params.length) throw new Error(`expected ${parts.length - 1} parameters: ${text}`);
-  return sql.join(
-    parts.flatMap((p, i) => (i === 0 ? [sql.raw(p)] : [sql`${params[i - 1]}`, sql.raw(p)])),
-    sql``,
-  );
-}
-
-/** The rows a query answers. */
-export async function rawRows<T = Record<string, unknown>>(
-  store: Store,
-  text: string,
-  ...params: unknown[]
-): Promise<T[]> {
-  if (store.dialect === 'sqlite')
-    return rawSqlite(store)
-      .prepare(text)
-      .all(...params) as T[];
-  return rowsOf<T>(await rawPgDb(store).execute(pgStatement(text, params)));
-}
-
-/** Runs a statement that answers no rows. */
-export async function rawRun(store: Store, text: string, ...params: unknown[]): Promise<void> {
-  if (store.dialect === 'sqlite')
-    rawSqlite(store)
-      .prepare(text)
-      .run(...params);
-  else await rawPgDb(store).execute(pgStatement(text, params));
-}
+export { rawRows, rawRun };
 
 /** `count(*)` of a table, with an optional where clause and its `?` parameters. */
 export async function rawCount(store: Store, table: string, where = '1 = 1', ...params: unknown[]): Promise<number> {

@@ -3,7 +3,7 @@
 // also used inside other repositories' transactions (the workspace sync, target changes).
 import { and, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditEntryInput, AuditRepo } from '../../core/ports/index.js';
-import type { PgStoreDb, PgStoreTx } from './db.js';
+import { chunks, type PgStoreDb, type PgStoreTx } from './db.js';
 import { auditLog } from './schema.js';
 
 type Row = typeof auditLog.$inferSelect;
@@ -27,14 +27,9 @@ export async function insertPgAudit(db: PgStoreDb | PgStoreTx, e: AuditEntryInpu
   return row;
 }
 
-/** Rows per multi-row insert: well under PostgreSQL's 65,535 parameters per statement. */
-const BATCH = 1000;
-
 /** Writes several audit rows, in order (ids follow the order given), a few statements in all. */
 export async function insertPgAuditRows(db: PgStoreDb | PgStoreTx, entries: readonly AuditEntryInput[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += BATCH) {
-    await db.insert(auditLog).values(entries.slice(i, i + BATCH).map(toValues));
-  }
+  for (const batch of chunks(entries)) await db.insert(auditLog).values(batch.map(toValues));
 }
 
 export function createPgAuditRepo(db: PgStoreDb): AuditRepo {

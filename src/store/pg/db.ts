@@ -28,19 +28,6 @@ export function rowCountOf(result: unknown): number {
   throw new Error('unexpected query result from the PostgreSQL driver');
 }
 
-/** Runs `fn` in a SERIALIZABLE transaction, retried on serialization failures and deadlocks (40001, 40P01). */
-export async function serializable<T>(db: PgStoreDb, fn: (tx: PgStoreTx) => Promise<T>, attempts = 8): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await db.transaction(fn, { isolationLevel: 'serializable' });
-    } catch (err) {
-      const code = pgErrorCode(err);
-      if (i >= attempts || (code !== '40001' && code !== '40P01')) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 10 * i));
-    }
-  }
-}
-
 /** The SQLSTATE of a PostgreSQL error, looking through drizzle's wrapping (`cause`). */
 export function pgErrorCode(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
@@ -51,8 +38,22 @@ export function pgErrorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** The database's own clock as ISO-8601 UTC text with milliseconds, the format every instant is stored in. */
-export const dbNowIso = sql<string>`to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** The database's own clock, plus `ms`, as ISO-8601 UTC text with milliseconds: the format every instant is stored in. */
+export const dbNowPlus = (ms: number): SQL<string> =>
+  sql<string>`to_char((clock_timestamp() + ${ms}::float8 * interval '1 millisecond') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The database's own clock, in the stored format. */
+export const dbNowIso = dbNowPlus(0);
+
+/** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters per statement. */
+export const BATCH_ROWS = 500;
+
+/** `items` in slices of `size`, for multi-row statements. */
+export function chunks<T>(items: readonly T[], size = BATCH_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 /**
  * `column = any(values)` with the values sent as ONE JSON parameter, however many there are (a team may

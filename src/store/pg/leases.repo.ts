@@ -3,14 +3,10 @@
 // sets `until` to the server's time plus the TTL and takes over only a lease that ended by the server's
 // time, ignoring the caller's `at`. Taking a lease is one INSERT ... ON CONFLICT DO UPDATE ... WHERE: of
 // two replicas taking a free key at once, one inserts and the other finds the row taken.
-import { and, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { LeasesRepo } from '../leases.repo.js';
-import { dbNowIso, type PgStoreDb } from './db.js';
+import { dbNowIso, dbNowPlus, type PgStoreDb } from './db.js';
 import { schedulerLeases } from './schema.js';
-
-/** The server's time plus `ttlMs`, in the ISO text every instant is stored in. */
-const dbNowPlus = (ttlMs: number): SQL<string> =>
-  sql`to_char((clock_timestamp() + ${ttlMs}::float8 * interval '1 millisecond') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Instants are ISO text of one shape: compared byte-wise whatever the database's collation. */
 const untilC = sql`${schedulerLeases.until} collate "C"`;

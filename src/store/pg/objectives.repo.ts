@@ -7,7 +7,7 @@ import type { TargetChange, TargetSpec } from '../../core/domain/model.js';
 import type { ObjectivesRepo, StoredObjective, TargetHistoryEntry } from '../../core/ports/index.js';
 import type { TargetHistoryInput } from '../objectives.repo.js';
 import { insertPgAudit } from './audit.repo.js';
-import { type PgStoreDb, type PgStoreTx, rowsOf } from './db.js';
+import { chunks, type PgStoreDb, type PgStoreTx, rowsOf } from './db.js';
 import { objectives, objectiveTargetHistory } from './schema.js';
 
 type Row = typeof objectives.$inferSelect;
@@ -33,17 +33,14 @@ export function toObjective(r: Row): StoredObjective {
   };
 }
 
-/** Rows per multi-row insert: well under PostgreSQL's 65,535 parameters per statement. */
-const BATCH = 1000;
-
 /** Writes target-history rows in the order given (ids follow it), a few statements in all. */
 export async function insertPgTargetHistory(
   db: PgStoreDb | PgStoreTx,
   rows: readonly TargetHistoryInput[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
+  for (const batch of chunks(rows)) {
     await db.insert(objectiveTargetHistory).values(
-      rows.slice(i, i + BATCH).map((h) => ({
+      batch.map((h) => ({
         objectiveId: h.objectiveId,
         changedBy: h.by,
         changedAt: h.at,

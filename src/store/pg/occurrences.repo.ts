@@ -13,22 +13,13 @@ import type {
   OccurrenceStatusChange,
   OccurrencesRepo,
 } from '../../core/ports/index.js';
-import { type PgStoreDb, type PgStoreTx, rowsOf } from './db.js';
+import { chunks, type PgStoreDb, type PgStoreTx, rowsOf } from './db.js';
 import { ritualOccurrences } from './schema.js';
 
 type Row = typeof ritualOccurrences.$inferSelect;
 type Result = { readonly occurrence: Occurrence; readonly created: boolean };
 
 const toOccurrence = (r: Row): Occurrence => ({ ...r, status: r.status as OccurrenceStatus });
-
-/** Rows per INSERT or UPDATE statement: well under PostgreSQL's 65,535 parameters per statement. */
-const CHUNK = 500;
-
-const chunks = <T>(items: readonly T[]): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-};
 
 // Instants are ISO text of one shape: ordered byte-wise whatever the database's collation.
 const dueOrder = [sql`${ritualOccurrences.dueAt} collate "C"`, asc(ritualOccurrences.id)];

@@ -9,6 +9,7 @@
 //   after it expired can no longer write its row; markSent is not fenced (a delivery that happened is a fact).
 import { and, asc, eq, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { MessageRef, Platform } from '../../core/ports/index.js';
+import { plusMs } from '../db.js';
 import type { ClaimedItem, OutboxItem, OutboxRepo, OutboxStatus } from '../outbox.repo.js';
 import { type PgStoreDb, rowsOf } from './db.js';
 import { outbox } from './schema.js';
@@ -42,8 +43,6 @@ function toItem(row: Row): OutboxItem {
 
 // ../outbox.repo.ts imports this file: its values are not imported back (a cycle), only its types.
 const STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'dead'];
-
-const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 // One statement per chunk (8 parameters a row, far below PostgreSQL's 65,535), with a yield in between so
 // a 5,000-member fan-out never holds the event loop for long.

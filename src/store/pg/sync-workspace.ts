@@ -33,21 +33,12 @@ import {
   toTargets,
 } from '../sync-plan.js';
 import { insertPgAuditRows } from './audit.repo.js';
-import type { PgStoreDb, PgStoreTx } from './db.js';
+import { chunks, type PgStoreDb, type PgStoreTx } from './db.js';
 import { insertPgTargetHistory } from './objectives.repo.js';
 import { kpis, members, objectives, teamMembers, teams } from './schema.js';
 
 /** The advisory lock the sync holds for its transaction: ('RITU', 'SYNC') in ASCII, the same in every version. */
 export const SYNC_LOCK_KEYS = [0x52495455, 0x53594e43] as const;
-
-/** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters per statement. */
-const BATCH = 500;
-
-const chunks = <T>(rows: readonly T[]): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += BATCH) out.push(rows.slice(i, i + BATCH));
-  return out;
-};
 
 /** `SET col = excluded.col` for the given properties of a table, for an upsert's ON CONFLICT DO UPDATE. */
 function fromExcluded<T extends PgTable>(table: T, keys: readonly string[]): Record<string, SQL> {
