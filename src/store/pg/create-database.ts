@@ -3,6 +3,7 @@
 // The bot itself never creates databases; an operator provisions its database.
 import pg from 'pg';
 import { reason, StoreError, withoutPassword } from '../store-error.js';
+import { quoteIdent } from '../table-scan.js';
 
 /** True when it created the database, false when it already existed. */
 export async function createDatabaseIfMissing(url: string): Promise<boolean> {
@@ -16,7 +17,7 @@ export async function createDatabaseIfMissing(url: string): Promise<boolean> {
     await client.connect();
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (found.rowCount) return false;
-    await client.query(`create database "${name.replace(/"/g, '""')}"`);
+    await client.query(`create database ${quoteIdent(name)}`);
     return true;
   } catch (err) {
     throw new StoreError(`cannot create database ${withoutPassword(url)}: ${reason(err)}`, { cause: err });
