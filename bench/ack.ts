@@ -335,7 +335,15 @@ export async function runAck(
     const startupMs = await app.waitHealthy();
     const loadStarted = performance.now();
     const cpu0 = threadCpu(app.child.pid!);
-    const samples = await load.done;
+    // The web thread's share of a core in each second of the load: how much of the host it got.
+    const cpuPerSecond: number[] = [];
+    let lastCpu = cpu0;
+    const cpuTimer = setInterval(() => {
+      const now = threadCpu(app!.child.pid!);
+      if (now && lastCpu) cpuPerSecond.push(round(now.main - lastCpu.main, 2));
+      lastCpu = now;
+    }, 1_000);
+    const samples = await load.done.finally(() => clearInterval(cpuTimer));
     const cpu1 = threadCpu(app.child.pid!);
     const loadWallS = (performance.now() - loadStarted) / 1000;
 
@@ -408,6 +416,7 @@ export async function runAck(
       teamsGoalsShow: ms(byKind('teams.goals.show')),
       // Requests in plan order, so per second of the run: shows warm-up and when the loop fell behind.
       p99PerSecondMs: perSecond(samples.samples, opts.rate + opts.teamsRate),
+      webThreadCpuPerSecond: cpuPerSecond,
       sendLatenessP99Ms: percentiles(samples.samples.map((s) => s.lateMs)).p99,
       ...lag,
       checkInsWritten: checkInsAfter - checkInsBefore,

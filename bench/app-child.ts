@@ -30,6 +30,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Node options for the bot's process: with BENCH_CPU_PROF_DIR=dir, a V8 CPU profile of each of its threads,
+ * written there when it stops (open them in Chrome DevTools).
+ */
+export function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 export interface ChildApp {
   readonly child: ChildProcess;
   readonly baseUrl: string;
@@ -43,7 +52,7 @@ export interface ChildApp {
 
 export function startChildApp(env: Record<string, string>, port: number): ChildApp {
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, [...profileArgs(), 'dist/main.js'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { copySqliteToPostgres } from '../src/store/copy-to-postgres.js';
-import { ensureBuilt } from './app-child.js';
+import { ensureBuilt, profileArgs } from './app-child.js';
 import { prepareBenchDatabase } from './bench-db.js';
 import { printTable } from './print.js';
 import { tempDbDir } from './temp-db.js';
@@ -116,7 +116,7 @@ async function startOnce(dir: string): Promise<number> {
   const port = await freePort();
   const db = `file:${join(dir, 'scale.db')}`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, [...profileArgs(), 'dist/main.js'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

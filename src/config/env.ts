@@ -51,6 +51,16 @@ const poolSize = optionalString.pipe(
     .optional(),
 );
 
+// How far below the answering thread the background thread runs (a Linux nice value added to the process's).
+const niceness = optionalString.pipe(
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= 0 && n <= 19, 'must be between 0 and 19')
+    .optional(),
+);
+
 const portNumber = optionalString.pipe(
   z
     .string()
@@ -64,6 +74,7 @@ const envSchema = z
   .object({
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: poolSize,
+    BACKGROUND_NICE: niceness,
     RITUALS_CONFIG: optionalString,
     PORT: portNumber,
     HOST: optionalString,
@@ -158,6 +169,11 @@ export interface AppConfig {
   readonly databaseIsDefault: boolean;
   /** PostgreSQL pool size per thread (DATABASE_POOL_SIZE); unused on SQLite. */
   readonly databasePoolSize: number;
+  /**
+   * Nice value the background thread adds to its own scheduling priority (BACKGROUND_NICE, 0-19): the
+   * thread that answers Slack and Teams gets the CPU first whenever both want it.
+   */
+  readonly backgroundNice: number;
   /** Path of the workspace YAML; undefined means the bundled example. */
   readonly workspaceConfigPath?: string;
   readonly port: number;
@@ -189,6 +205,7 @@ export const DEFAULT_SANDBOX_DATABASE_URL = 'file:./data/sandbox.db';
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DATABASE_POOL_SIZE = 10;
 export const DEFAULT_METRICS_HOST = '127.0.0.1';
+export const DEFAULT_BACKGROUND_NICE = 10;
 
 export class EnvConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -230,6 +247,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     databaseUrl: e.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     databaseIsDefault: e.DATABASE_URL === undefined,
     databasePoolSize: e.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE,
+    backgroundNice: e.BACKGROUND_NICE ?? DEFAULT_BACKGROUND_NICE,
     workspaceConfigPath: e.RITUALS_CONFIG,
     port: e.PORT ?? DEFAULT_PORT,
     host: e.HOST,

@@ -3,7 +3,8 @@
 // chat.postMessage); meanwhile a /rituals checkin opens the form and its submission is answered and
 // stored by the web thread. Stopping then finishes the sends in flight and leaves no claimed row; a
 // restart on the same file delivers the rest, and every member gets the prompt exactly once.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/env.js';
@@ -63,8 +64,9 @@ describe('background worker thread', () => {
     dir?.remove();
   });
 
-  const start = async () => {
+  const start = async (extra: Record<string, string> = {}) => {
     const env = {
+      ...extra,
       DATABASE_URL: `file:${dir.file('bot.db')}`,
       RITUALS_CONFIG: dir.file('workspace.yaml'),
       PORT: '0',
@@ -172,6 +174,39 @@ describe('background worker thread', () => {
     };
     expect(await waitFor(sent, (n) => n === MEMBERS)).toBe(MEMBERS);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs the worker at a lower CPU priority than the thread that answers (BACKGROUND_NICE, default 10)',
+    async () => {
+      // This process's threads and their nice values (Linux: /proc/self/task/<tid>/stat, field 19).
+      const niceByThread = () =>
+        new Map(
+          readdirSync('/proc/self/task').map((tid) => {
+            const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+            return [tid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])] as const;
+          }),
+        );
+      const mine = getPriority();
+      dir = tempDir('rituals-thread-');
+      writeFileSync(dir.file('workspace.yaml'), workspaceYaml());
+      fake = await new FakeSlackApi().start();
+      const before = niceByThread();
+      app = await start();
+      const started = [...niceByThread()].filter(([tid]) => !before.has(tid));
+      expect(started.filter(([, nice]) => nice === Math.min(19, mine + 10))).toHaveLength(1);
+      expect(getPriority()).toBe(mine);
+      // The worker still does its work.
+      expect((await app.background.runNow('sales', 'checkin', new Date())).sent).toBe(MEMBERS);
+      await app.stop();
+      app = undefined;
+
+      const beforeZero = niceByThread();
+      app = await start({ BACKGROUND_NICE: '0' });
+      expect(app.background.thread).toBe(true);
+      const startedZero = [...niceByThread()].filter(([tid]) => !beforeZero.has(tid));
+      expect(startedZero.every(([, nice]) => nice === mine)).toBe(true);
+    },
+  );
 
   it('runs everything in one thread on an in-memory database', async () => {
     dir = tempDir('rituals-thread-');
