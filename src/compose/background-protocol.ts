@@ -3,6 +3,7 @@
 import type { AppConfig } from '../config/env.js';
 import type { RitualId } from '../core/domain/model.js';
 import type { OnDemandRun } from '../core/rituals/create-core.js';
+import type { CheckInFollowUp } from '../slack/check-in-follow-up.js';
 
 /** What the worker is started with (workerData). */
 export interface BackgroundStart {
@@ -23,6 +24,8 @@ export type ToBackground =
       readonly ritual: RitualId;
       readonly now: string;
     }
+  /** A Slack check-in was answered: its confirmation and Home tab refresh, sent from there. */
+  | { readonly type: 'slack-follow-up'; readonly job: CheckInFollowUp }
   /** The workspace file changed and the store is synced: read it again. */
   | { readonly type: 'reload' }
   /** Stop firing, finish or release the claimed rows, close the store, answer `stopped`. */

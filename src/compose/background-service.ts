@@ -83,6 +83,9 @@ export async function runBackground(priority: PriorityResult): Promise<void> {
       case 'scan':
         if (!stopping) scans.request(m.teamId);
         return;
+      case 'slack-follow-up':
+        void runtime.slack?.followUp(m.job);
+        return;
       case 'run':
         runtime.core.engine.runNow(m.teamId, m.ritual, new Date(m.now)).then(
           (value) => post({ type: 'result', id: m.id, ok: true, value }),

@@ -13,12 +13,15 @@ import type { BackgroundWork, OnDemandRun } from '../core/rituals/create-core.js
 import type { ChartLinks } from '../http/chart-links.js';
 import type { Metrics } from '../http/metrics.js';
 import type { Logger } from '../logging/logger.js';
+import type { CheckInFollowUp } from '../slack/check-in-follow-up.js';
 import type { BackgroundStart, FromBackground, RemoteError, ToBackground } from './background-protocol.js';
 
 export interface BackgroundThread extends BackgroundWork {
   /** Resolves once the worker runs (scheduler and sender started); rejects if it could not start. */
   readonly ready: Promise<void>;
   kick(): void;
+  /** The work after a Slack check-in's ack (confirmation, Home tab), done over there. */
+  slackFollowUp(job: CheckInFollowUp): void;
   /** The workspace file changed (and is synced): the worker reads it again. */
   reload(): void;
   /** False once the worker has died: /healthz then reports the process as unusable. */
@@ -123,6 +126,7 @@ export function startBackgroundThread(opts: {
     ready: started,
     kick: () => send({ type: 'kick' }),
     requestScan: (teamId) => send({ type: 'scan', teamId }),
+    slackFollowUp: (job) => send({ type: 'slack-follow-up', job }),
     reload: () => send({ type: 'reload' }),
     alive: () => running,
     runNow(teamId: string, ritual: RitualId, now: Date) {

@@ -21,6 +21,7 @@ import { createRetentionJob } from '../scheduling/retention-job.js';
 import { createRunCoordinator } from '../scheduling/run-coordinator.js';
 import { createScheduler, type Scheduler } from '../scheduling/scheduler.js';
 import type { createSlackAdapter, SlackAdapter } from '../slack/adapter.js';
+import type { CheckInFollowUp } from '../slack/check-in-follow-up.js';
 import { slackCanReach } from '../slack/directory.js';
 import type { Store } from '../store/connection.js';
 import { createLeasesRepo } from '../store/leases.repo.js';
@@ -79,7 +80,7 @@ export function createPlatformRuntime(deps: {
   /** Default `all`; `web` needs `background`. */
   readonly role?: RuntimeRole;
   /** Where a `web` runtime hands its background work, and how it wakes the other side's sender. */
-  readonly background?: BackgroundWork & { kick(): void };
+  readonly background?: BackgroundWork & { kick(): void; slackFollowUp?(job: CheckInFollowUp): void };
 }): PlatformRuntime {
   const { config, store, workspace, http, metrics, log } = deps;
   const role = deps.role ?? 'all';
@@ -126,6 +127,8 @@ export function createPlatformRuntime(deps: {
           charts,
           // Event ids and submissions already handled, shared with the other replicas on the database.
           processedKeys: createProcessedKeysRepo(store),
+          // A check-in's confirmation and Home tab: sent by the background thread, not the one that answers.
+          ...(background?.slackFollowUp ? { followUps: background.slackFollowUp } : {}),
           // The multi-workspace install keeps its installations (bot tokens) in the database.
           ...(config.slack.oauth
             ? {

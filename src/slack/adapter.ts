@@ -14,6 +14,7 @@ import type { HttpServer } from '../http/server.js';
 import type { ProcessedKeysRepo } from '../store/processed-keys.repo.js';
 import type { SlackInstallationsRepo } from '../store/slack-installations.repo.js';
 import type { SlackChartSource } from './chart-uploads.js';
+import { type CheckInFollowUp, runCheckInFollowUp } from './check-in-follow-up.js';
 import { apiBaseUrl, gatewayClientOptions, listenerClientOptions } from './client-options.js';
 import type { SlackContext } from './context.js';
 import { createSlackDedupe } from './dedupe.js';
@@ -55,11 +56,15 @@ export interface SlackAdapterDeps {
   readonly onUninstalled?: UninstallDeps['onUninstalled'];
   /** Event ids and submissions already handled, shared by the replicas on one database; memory only without. */
   readonly processedKeys?: ProcessedKeysRepo;
+  /** Where the work after a check-in's ack goes (the background thread); absent, it runs after the ack. */
+  readonly followUps?: (job: CheckInFollowUp) => void;
 }
 
 export interface SlackAdapter {
   readonly mode: 'http' | 'socket';
   readonly gateway: ChatGateway;
+  /** Runs a check-in's follow-up handed over by the thread that answered it (never throws). */
+  followUp(job: CheckInFollowUp): Promise<void>;
   /** Verifies the token (auth.test), then accepts requests (HTTP) or connects (Socket Mode). */
   start(): Promise<void>;
   /** Refuses new requests (503) or disconnects, then waits for the work in progress. */
@@ -89,7 +94,13 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   });
   const directory = new SlackDirectory(gatewayClient, deps.workspace, tokens);
   const dedupe = createSlackDedupe({ keys: deps.processedKeys, log, ...(deps.now ? { now: deps.now } : {}) });
-  const ctx: SlackContext = { service: deps.service, directory, log, dedupe };
+  const ctx: SlackContext = {
+    service: deps.service,
+    directory,
+    log,
+    dedupe,
+    ...(deps.followUps ? { followUps: deps.followUps } : {}),
+  };
 
   let httpReceiver: SlackHttpReceiver | undefined;
   let receiver: Receiver;
@@ -168,8 +179,39 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     });
   }
 
+  // Follow-ups handed over by the answering thread: a listener's client per workspace token.
+  const followUpClients = new Map<string, webApi.WebClient>();
+  const followUpClient = (token: string): webApi.WebClient => {
+    let client = followUpClients.get(token);
+    if (!client) {
+      client = new webApi.WebClient(token, { ...listenerClientOptions(config.apiUrl), logger: boltLogger(log) });
+      if (followUpClients.size >= 100) followUpClients.delete(followUpClients.keys().next().value!);
+      followUpClients.set(token, client);
+    }
+    return client;
+  };
+  const followUp = async (job: CheckInFollowUp): Promise<void> => {
+    try {
+      const token = await tokens.tokenFor(job.slackTeamId);
+      if (!token) {
+        log.warn({ slackTeam: job.slackTeamId }, 'check-in follow-up skipped: no installation for the workspace');
+        return;
+      }
+      await withRequestAuth({ token, ...(job.slackTeamId ? { teamId: job.slackTeamId } : {}) }, () =>
+        runCheckInFollowUp(ctx, followUpClient(token), job),
+      );
+    } catch (err) {
+      log.warn({ err: errorFields(err) }, 'check-in follow-up failed');
+    }
+  };
+
   return {
     mode,
+    followUp(job) {
+      const work = followUp(job);
+      inFlight.add(work);
+      return work.finally(() => inFlight.delete(work));
+    },
     gateway: createSlackGateway({
       client: gatewayClient,
       directory,

@@ -3,6 +3,7 @@
 import type { Locale } from '../core/domain/model.js';
 import type { MemberContext, RitualsService } from '../core/service.js';
 import type { NoticeView } from '../core/view-models.js';
+import type { CheckInFollowUp } from './check-in-follow-up.js';
 import type { SlackDedupe } from './dedupe.js';
 import type { SlackDirectory } from './directory.js';
 import type { SlackLog } from './log.js';
@@ -13,6 +14,11 @@ export interface SlackContext {
   readonly log: SlackLog;
   /** Submissions already applied (view id + hash), here or by another replica: a replay is acknowledged and changes nothing. */
   readonly dedupe: SlackDedupe;
+  /**
+   * Where the work after a check-in's ack goes (the confirmation and the Home tab): the background
+   * thread in platform mode; absent, it runs right after the ack (check-in-follow-up.ts).
+   */
+  readonly followUps?: (job: CheckInFollowUp) => void;
 }
 
 export interface SlackUser {

@@ -13,9 +13,8 @@ import { CHECKIN_CALLBACK, decodeMetadata } from '../blocks/check-in.js';
 import { DECISION_CALLBACK, DECISION_FIELDS } from '../blocks/decision.js';
 import { renderModal } from '../blocks/render.js';
 import { TARGET_CALLBACK, TARGET_FIELDS } from '../blocks/target.js';
-import { confirmCheckIn } from '../confirm-check-in.js';
+import { type CheckInFollowUp, runCheckInFollowUp } from '../check-in-follow-up.js';
 import { identify, type SlackContext } from '../context.js';
-import { publishHome } from '../home.js';
 import { errorFields } from '../log.js';
 import { inputBlockIds, readState, slackErrors } from '../submission.js';
 import { internalErrorNotice } from './guard.js';
@@ -37,6 +36,8 @@ interface Submission {
   readonly key: string;
   readonly memberId: string;
   readonly userId: string;
+  /** The Slack workspace it came from. */
+  readonly slackTeamId?: string;
   readonly locale: Locale;
   readonly ack: ViewArgs['ack'];
   readonly client: ViewArgs['client'];
@@ -76,6 +77,7 @@ function onSubmission(
         key,
         memberId: who.member.memberId,
         userId: body.user.id,
+        ...(body.team?.id ? { slackTeamId: body.team.id } : {}),
         locale,
         ack,
         client,
@@ -115,12 +117,18 @@ export function registerViews(app: App, ctx: SlackContext): void {
     }
     await s.handled();
     await s.ack();
-    // After the ack (Slack has closed the modal): the confirmation goes where the form came from.
-    await confirmCheckIn(ctx, s.client, s.userId, origin, result.view, result.updateRef);
-    // The Home tab showed "Fill in my check-in" and the figures before it: refreshed.
-    await publishHome(ctx, s.client, s.userId).catch((err) =>
-      ctx.log.info({ err: errorFields(err) }, 'home not refreshed after a check-in'),
-    );
+    // After the ack (Slack has closed the modal): the confirmation goes where the form came from, and the
+    // Home tab, which showed "Fill in my check-in" and the figures before it, is refreshed; in the
+    // background thread when there is one (check-in-follow-up.ts).
+    const job: CheckInFollowUp = {
+      userId: s.userId,
+      ...(s.slackTeamId ? { slackTeamId: s.slackTeamId } : {}),
+      origin,
+      view: result.view,
+      ...(result.updateRef ? { updateRef: result.updateRef } : {}),
+    };
+    if (ctx.followUps) ctx.followUps(job);
+    else await runCheckInFollowUp(ctx, s.client, job);
   });
 
   // Decision and target forms: the core writes the log (or the new target); the modal shows its answer.

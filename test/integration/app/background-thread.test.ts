@@ -158,6 +158,36 @@ describe('background worker thread', () => {
     expect([...perUser.values()].every((n) => n === 1)).toBe(true);
   });
 
+  it("sends a check-in's confirmation and refreshed Home tab from the worker, after the answer", async () => {
+    dir = tempDir('rituals-thread-');
+    writeFileSync(dir.file('workspace.yaml'), workspaceYaml());
+    fake = await new FakeSlackApi().start();
+    for (let i = 1; i <= MEMBERS; i++) fake.addUser({ id: userId(i), locale: 'en-GB', tz: 'Europe/London' });
+    app = await start();
+    expect(app.background.thread).toBe(true);
+    const base = `http://127.0.0.1:${app.port}`;
+    await postSigned(base, slashCommand(userId(2), 'checkin', fake.responseUrl('cmd-2')), { secret: SECRET });
+    const modal = await fake.waitFor(() => fake.modals[0]);
+    // A slow views.publish holds no answer: the web thread hands the follow-up over and answers at once.
+    const slowHome = fake.hold('views.publish');
+    const submitted = await postSigned(base, viewSubmission(userId(2), modal, { calls: '37' }), { secret: SECRET });
+    expect(submitted.status).toBe(200);
+    expect(submitted.text).toBe('');
+    // The confirmation goes where the form came from (the command's response URL), with the figure typed.
+    // The confirmation comes as a DM (a form opened by a command has no message to update), with the figure typed.
+    const confirmation = await fake.waitFor(() =>
+      fake.okCallsTo('chat.postMessage').find((c) => JSON.stringify(c.args).includes('37')),
+    );
+    expect(String(confirmation.args.channel)).toMatch(/^D/);
+    await waitFor(
+      () => slowHome.waiting(),
+      (n) => n === 1,
+    );
+    slowHome.release();
+    const home = await fake.waitFor(() => fake.homes.get(userId(2)));
+    expect(JSON.stringify(home)).toContain('37');
+  });
+
   it("counts the worker's sends on the web thread's /metrics", async () => {
     dir = tempDir('rituals-thread-');
     writeFileSync(dir.file('workspace.yaml'), workspaceYaml());

@@ -4,6 +4,7 @@
 // Typing `checkin` in the bot's DM answers with a button that opens the form, and that message becomes
 // the confirmation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CheckInFollowUp } from '../../../src/slack/check-in-follow-up.js';
 import { blockActions, eventCallback, slashCommand, viewSubmission } from '../../helpers/slack-payloads.js';
 import { type FlowHarness, startFlowHarness } from './core-harness.js';
 
@@ -135,5 +136,68 @@ describe('check-in confirmations that arrive', () => {
     expect(button(lea.blocks, 'checkin.open')).toMatchObject({
       text: { text: expect.stringMatching(/pointage|Remplir/i) },
     });
+  });
+});
+
+describe('check-in follow-ups handed to another thread', () => {
+  let h: FlowHarness;
+  const jobs: CheckInFollowUp[] = [];
+  beforeEach(async () => {
+    jobs.length = 0;
+    h = await startFlowHarness('2026-11-20T16:05:00Z', { followUps: (job) => jobs.push(job) });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('answers, hands over the confirmation and the Home refresh, and the job run elsewhere delivers both', async () => {
+    await h.post(slashCommand('U0SAM', 'me', h.fake.responseUrl('me'), 'C0SALES'));
+    const me = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'me'));
+    const open = button(me.body.blocks, 'checkin.open');
+    await h.post(
+      blockActions({
+        userId: 'U0SAM',
+        actionId: open.action_id,
+        value: open.value,
+        channel: 'C0SALES',
+        ts: '1700000999.000100',
+        ephemeral: true,
+        responseUrl: h.fake.responseUrl('handed-over'),
+      }),
+    );
+    const modal = await h.fake.waitFor(() => h.fake.modals[0]);
+    const ok = await h.post(viewSubmission('U0SAM', modal, GOOD));
+    expect(ok.status).toBe(200);
+    expect(ok.text).toBe('');
+    const job = await h.fake.waitFor(() => jobs[0]);
+    // Plain data that crosses threads: the user, the workspace, where the form came from, the confirmation.
+    expect(structuredClone(job)).toEqual(job);
+    expect(job).toMatchObject({ userId: 'U0SAM', origin: { responseUrl: h.fake.responseUrl('handed-over') } });
+    expect(job.view.type).toBe('checkin_confirmation');
+    // Nothing of it was sent by the thread that answered.
+    expect(h.fake.responses.find((r) => r.id === 'handed-over')).toBeUndefined();
+    expect(h.fake.callsTo('views.publish')).toHaveLength(0);
+
+    await h.adapter.followUp(job);
+    const confirmation = h.fake.responses.find((r) => r.id === 'handed-over');
+    expect(confirmation?.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(confirmation?.body.text).toMatch(/Check-in received/);
+    expect(JSON.stringify(h.fake.homes.get('U0SAM'))).toMatch(/Qualified meetings/);
+  });
+
+  it('a follow-up that fails is logged, never thrown', async () => {
+    // The response URL has expired and the DM and the Home tab both fail: nothing reaches the rep, nothing throws.
+    h.fake.expiredResponseUrls.add('gone');
+    h.fake.fail('chat.postMessage', { error: 'channel_not_found' });
+    h.fake.fail('views.publish', { error: 'invalid_auth' });
+    await expect(
+      h.adapter.followUp({
+        userId: 'U0SAM',
+        origin: { responseUrl: h.fake.responseUrl('gone') },
+        view: { type: 'notice', tone: 'success', locale: 'en', body: 'Check-in received', text: 'Check-in received' },
+      }),
+    ).resolves.toBeUndefined();
+    expect(h.fake.okCallsTo('chat.postMessage')).toHaveLength(0);
+    expect(h.fake.callsTo('views.publish').map((c) => c.outcome)).toEqual(['invalid_auth']);
   });
 });

@@ -10,6 +10,7 @@ import type { Workspace } from '../../../src/core/domain/model.js';
 import type { RitualsCore } from '../../../src/core/rituals/create-core.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import type { OutboxSender } from '../../../src/scheduling/outbox-sender.js';
+import type { CheckInFollowUp } from '../../../src/slack/check-in-follow-up.js';
 import { openStore, type Store } from '../../../src/store/connection.js';
 import { syncWorkspace } from '../../../src/store/sync-workspace.js';
 import { FakeClock } from '../../helpers/clock.js';
@@ -33,6 +34,8 @@ export interface FlowOptions {
   readonly editWorkspace?: (yaml: string) => string;
   /** Parked messages are reported to the team's managers, as in production (compose/admin-alerts.ts). */
   readonly adminAlerts?: boolean;
+  /** Check-in follow-ups handed over instead of run after the ack (see slack/check-in-follow-up.ts). */
+  readonly followUps?: (job: CheckInFollowUp) => void;
 }
 
 export async function startFlowHarness(startAt: string, opts: FlowOptions = {}): Promise<FlowHarness> {
@@ -61,7 +64,12 @@ export async function startFlowHarness(startAt: string, opts: FlowOptions = {}):
     .addUser({ id: 'U0LEA', email: 'lea.dubois@acme.example', tz: 'Europe/Paris', locale: 'fr-FR' })
     .addUser({ id: 'U0STRANGER', email: 'who@elsewhere.example', locale: 'fr-FR' })
     .addChannel('C0SALES');
-  const h = await startSlackHarness({ service: core.service, workspace: () => workspace, fake });
+  const h = await startSlackHarness({
+    service: core.service,
+    workspace: () => workspace,
+    fake,
+    ...(opts.followUps ? { followUps: opts.followUps } : {}),
+  });
   built.connect(h.adapter.gateway);
   return {
     ...h,

@@ -5,6 +5,7 @@ import type { RitualsService } from '../../../src/core/service.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/slack/adapter.js';
+import type { CheckInFollowUp } from '../../../src/slack/check-in-follow-up.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { type PostOptions, postSigned, type SlackPost } from '../../helpers/slack-sign.js';
 
@@ -24,6 +25,8 @@ export async function startSlackHarness(opts: {
   workspace: () => Workspace;
   fake?: FakeSlackApi;
   start?: boolean;
+  /** Where check-in follow-ups go (the background thread in production); absent, they run after the ack. */
+  followUps?: (job: CheckInFollowUp) => void;
 }): Promise<SlackHarness> {
   const fake = opts.fake ?? (await new FakeSlackApi().start());
   const log = createLogger('silent');
@@ -34,6 +37,7 @@ export async function startSlackHarness(opts: {
     workspace: opts.workspace,
     http,
     log,
+    ...(opts.followUps ? { followUps: opts.followUps } : {}),
   });
   const { port } = await http.listen(0, '127.0.0.1');
   if (opts.start !== false) await adapter.start();
