@@ -49,6 +49,19 @@ export function createCheckInsRepo(db: StoreDb): CheckInsRepo {
     .orderBy(desc(checkIns.submittedAt), desc(checkIns.id))
     .limit(1)
     .prepare();
+  // A member's latest answers of some periods (the outlier check's history, on every submission).
+  const latestOfMember = db
+    .select()
+    .from(checkIns)
+    .where(
+      and(
+        eq(checkIns.memberId, p('memberId')),
+        sql`${checkIns.periodKey} in (select value from json_each(${p('periodKeys')}))`,
+        isLatest,
+      ),
+    )
+    .orderBy(asc(checkIns.submittedAt), asc(checkIns.id))
+    .prepare();
 
   return {
     async submit(input) {
@@ -77,6 +90,9 @@ export function createCheckInsRepo(db: StoreDb): CheckInsRepo {
     },
 
     async list(filter: CheckInFilter) {
+      const { memberIds, periodKeys, latestOnly, teamId, from, to } = filter;
+      if (memberIds?.length === 1 && periodKeys && latestOnly && teamId === undefined && !from && !to)
+        return latestOfMember.all({ memberId: memberIds[0]!, periodKeys: JSON.stringify(periodKeys) }).map(toCheckIn);
       const where: SQL[] = [];
       if (filter.teamId !== undefined) where.push(eq(checkIns.teamId, filter.teamId));
       if (filter.memberIds) where.push(inArray(checkIns.memberId, [...filter.memberIds]));

@@ -31,27 +31,29 @@ export function createProcessedKeysRepo(store: Store): ProcessedKeysRepo {
   const h = handlesOf(store);
   if (h.dialect === 'postgres') return createPgProcessedKeysRepo(h.db);
   const { db } = h;
+  // Every Slack event and form submission runs them: prepared once.
+  const p = sql.placeholder;
+  const claimKey = db
+    .insert(processedKeys)
+    .values({ key: p('key'), kind: p('kind'), expiresAt: p('expiresAt') })
+    .onConflictDoUpdate({
+      target: processedKeys.key,
+      set: { kind: sql`excluded.kind`, expiresAt: sql`excluded.expires_at` },
+      setWhere: sql`${processedKeys.expiresAt} <= ${p('at')}`,
+    })
+    .prepare();
+  const liveKey = db
+    .select({ key: processedKeys.key })
+    .from(processedKeys)
+    .where(and(eq(processedKeys.key, p('key')), gt(processedKeys.expiresAt, p('at'))))
+    .prepare();
   return {
     async claim(key, { kind, at, ttlMs }) {
-      const res = db
-        .insert(processedKeys)
-        .values({ key, kind, expiresAt: expiresAt(at, ttlMs) })
-        .onConflictDoUpdate({
-          target: processedKeys.key,
-          set: { kind: sql`excluded.kind`, expiresAt: sql`excluded.expires_at` },
-          setWhere: sql`${processedKeys.expiresAt} <= ${at}`,
-        })
-        .run();
-      return res.changes > 0;
+      return claimKey.run({ key, kind, expiresAt: expiresAt(at, ttlMs), at }).changes > 0;
     },
 
     async seen(key, at) {
-      const row = db
-        .select({ key: processedKeys.key })
-        .from(processedKeys)
-        .where(and(eq(processedKeys.key, key), gt(processedKeys.expiresAt, at)))
-        .get();
-      return row !== undefined;
+      return liveKey.get({ key, at }) !== undefined;
     },
 
     async prune(before) {

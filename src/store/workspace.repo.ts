@@ -15,6 +15,13 @@ const IDENTITY_COLUMNS = {
 type MemberRow = typeof members.$inferSelect;
 
 export function createWorkspaceRepo(db: StoreDb): WorkspaceRepo {
+  // Every team report reads it: prepared once.
+  const formerOfTeam = db
+    .select({ id: teamMembers.memberId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.teamId, sql.placeholder('teamId')), eq(teamMembers.active, false)))
+    .orderBy(asc(teamMembers.memberId))
+    .prepare();
   const withTeams = (rows: MemberRow[]): StoredMember[] => {
     if (rows.length === 0) return [];
     const links = db
@@ -101,13 +108,7 @@ export function createWorkspaceRepo(db: StoreDb): WorkspaceRepo {
     },
 
     async formerMemberIds(teamId) {
-      return db
-        .select({ id: teamMembers.memberId })
-        .from(teamMembers)
-        .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.active, false)))
-        .orderBy(asc(teamMembers.memberId))
-        .all()
-        .map((r) => r.id);
+      return formerOfTeam.all({ teamId }).map((r) => r.id);
     },
 
     async setIdentity(memberId, kind, value) {

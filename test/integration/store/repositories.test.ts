@@ -147,6 +147,29 @@ describe.each(STORE_BACKENDS)('$name', (backend) => {
       expect(await store.checkIns.latestFor('alice', '2026-W11')).toBeUndefined();
     });
 
+    it("lists one member's latest answer of each of some periods, oldest first", async () => {
+      const at = (key: string, periodKey: string, submittedAt: string, meetings: number, memberId = 'alice') => ({
+        ...submission(key, submittedAt, meetings),
+        periodKey,
+        memberId,
+      });
+      await store.checkIns.submit(at('w10-a', '2026-W10', T1, 1));
+      await store.checkIns.submit(at('w10-b', '2026-W10', T2, 2));
+      await store.checkIns.submit(at('w09', '2026-W09', T1, 3));
+      await store.checkIns.submit(at('w08', '2026-W08', T1, 4));
+      await store.checkIns.submit(at('bob-w10', '2026-W10', T2, 5, 'bob'));
+      const latest = await store.checkIns.list({
+        memberIds: ['alice'],
+        periodKeys: ['2026-W10', '2026-W09', '2026-W07'],
+        latestOnly: true,
+      });
+      expect(latest.map((c) => [c.idempotencyKey, c.values])).toEqual([
+        ['w09', { calls: 40, meetings: 3 }],
+        ['w10-b', { calls: 40, meetings: 2 }],
+      ]);
+      expect(await store.checkIns.list({ memberIds: ['alice'], periodKeys: [], latestOnly: true })).toEqual([]);
+    });
+
     it('filters by submission day', async () => {
       await store.checkIns.submit(submission('k1', T1, 8));
       await store.checkIns.submit(submission('k2', T2, 9));

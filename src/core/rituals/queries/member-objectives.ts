@@ -53,11 +53,10 @@ export async function memberStanding(
   if (opts.teamWide) await reports.reports(team, periods, at, { movement: false });
   // Without the rank (a check-in's confirmation), the member's own rows are all it takes: no team report.
   const rankPeriod = opts.rank === false ? undefined : previousPeriod(weekOf(ws, asOf, team.timezone), settings);
-  // Asked together with the first objective's period: one read of the team's values serves both, and
-  // the member's rows of that period come from its team report.
-  const [week] = rankPeriod
-    ? await reports.reports(team, [rankPeriod, periods[0]!], at, { movement: false })
-    : [undefined];
+  // One read of the team's values covers the week ranked and the first objective's period; only the
+  // week is scored for the whole team (the rank), the objectives' periods for this member alone.
+  if (rankPeriod) await reports.prefetch(team, [rankPeriod, periods[0]!], at);
+  const [week] = rankPeriod ? await reports.reports(team, [rankPeriod], at, { movement: false }) : [undefined];
   const rowsByKind = new Map<PeriodKind, { rows: readonly MemberKpiRow[] | undefined; end: string }>(
     await Promise.all(
       kinds.map(

@@ -80,6 +80,20 @@ export class ReportMemo {
     return p;
   }
 
+  /**
+   * Reads the team's values for the reports of these periods (no movement) without building any: the
+   * reports and member rows asked next, for any of them, come from this one read.
+   */
+  async prefetch(team: Team, periods: readonly Period[], asOf: string): Promise<void> {
+    const ws = await this.workspace();
+    const current = await this.team(team);
+    const asOfDate = localDateOf(asOf, current.timezone);
+    await this.data(
+      current,
+      unionRange(periods.map((p) => reportDataRange(ws, current, p, asOfDate, { movement: false }))),
+    );
+  }
+
   /** Reports of one team for several periods as of `asOf` (ISO instant), from one load of values. */
   async reports(team: Team, periods: readonly Period[], asOf: string, opts: ReportOptions = {}): Promise<TeamReport[]> {
     if (periods.length === 0) return [];
