@@ -391,8 +391,8 @@ export async function runAck(
       refused: samples.samples.filter((s) => s.refused).length,
       ...(opts.reviews
         ? {
-            reviewsQueued: count(reviewsQueued),
-            reviewsDelivered: count(reviewsSent),
+            reviewsQueued: await count(reviewsQueued),
+            reviewsDelivered: await count(reviewsSent),
             reviewsDeliveredDuringLoad: reviewsAtEnd,
             chartUploads: platforms.slack.stats.chartUploads,
           }

@@ -84,7 +84,8 @@ export async function buildStandup(
       );
   }
   for (const m of team.members) {
-    const standing = await memberStanding(reports, team, m, now, locale);
+    // Every member is asked: the team's reports of each objective period are built once and looked up.
+    const standing = await memberStanding(reports, team, m, now, locale, { teamWide: true });
     for (const line of standing.lines) {
       if (line.status === 'at_risk' || line.status === 'off_track')
         atRisk.push(t(locale, 'standup.atRiskMember', { name: m.name, label: line.label, status: line.statusText }));
