@@ -48,6 +48,8 @@ export interface StartOptions {
    * (always so for an in-memory database and in the sandbox).
    */
   readonly background?: 'thread' | 'inline';
+  /** The workspace config, already being read (main.ts reads it in a thread); default: read here. */
+  readonly workspace?: Promise<LoadedWorkspace>;
 }
 
 export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOptions = {}): Promise<RunningApp> {
@@ -62,7 +64,7 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
   if (!sandbox && platforms.length === 0)
     log.warn('SANDBOX=off and no Slack or Teams credentials: rituals will be computed but nobody can be reached');
 
-  let current = await loadWorkspace(config.workspaceConfigPath);
+  let current = await (opts.workspace ?? loadWorkspace(config.workspaceConfigPath));
   if (current.isExample)
     log.info({ path: current.path }, 'RITUALS_CONFIG not set: using the bundled example workspace');
   log.info({ summary: current.summary }, 'workspace loaded');
@@ -130,7 +132,7 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
     const shareable = store.path !== undefined || store.dialect === 'postgres';
     if (shareable && (opts.background ?? 'thread') === 'thread') {
       // Its start-up (imports, store, workspace) overlaps this thread's; awaited before startApp returns.
-      thread = startBackgroundThread({ config, metrics, chartLinks, log });
+      thread = startBackgroundThread({ config, workspace: current, metrics, chartLinks, log });
     }
     runtime = createPlatformRuntime({
       config,

@@ -2,16 +2,29 @@
 // logger -> app; clean shutdown on SIGTERM / SIGINT (exit 0), bounded in time. A bad environment or
 // workspace config prints its problems and exits 1, never a stack trace. Importing it starts the bot.
 import 'dotenv/config';
-import { startApp } from './app.js';
-import { type AppConfig, EnvConfigError, loadConfig } from './config/env.js';
-import { WorkspaceConfigError } from './config/workspace-load.js';
+import { dirname } from 'node:path';
+import { type AppConfig, EnvConfigError, hasPlatform, loadConfig } from './config/env.js';
+import { loadWorkspaceInThread } from './config/workspace-load-thread.js';
+import { WorkspaceConfigError } from './config/workspace-problems.js';
 import { createLogger } from './logging/logger.js';
+import { databasePath } from './store/database-path.js';
 
 /**
  * How long a stop may take before the process exits anyway (with code 1). The parts are bounded too: the
  * outbox waits 5 s at most for sends in flight (then releases their rows), the HTTP server 2 s for requests.
  */
 const STOP_DEADLINE_MS = 9_000;
+
+/** The folder of the SQLite database this start uses (the sandbox's without a platform); none for PostgreSQL or :memory:. */
+function workspaceCacheDir(config: AppConfig): string | undefined {
+  const sandbox = config.sandbox === 'on' || (config.sandbox === 'auto' && !hasPlatform(config));
+  try {
+    const path = databasePath(sandbox ? config.sandboxDatabaseUrl : config.databaseUrl);
+    return path ? dirname(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 async function run(): Promise<void> {
   let config: AppConfig;
@@ -24,6 +37,11 @@ async function run(): Promise<void> {
     }
     throw err;
   }
+  // The workspace file is parsed in a thread of its own while this one loads the app's modules, and
+  // kept parsed next to the SQLite database for the next start (config/workspace-cache.ts).
+  const workspace = loadWorkspaceInThread(config.workspaceConfigPath, workspaceCacheDir(config));
+  workspace.catch(() => undefined); // observed by startApp below; never an unhandled rejection meanwhile
+  const { startApp } = await import('./app.js');
   const log = createLogger(config.logLevel);
   // A bug in one handler must not take the bot down for everyone: log it and keep serving.
   process.on('unhandledRejection', (reason) => {
@@ -39,7 +57,7 @@ async function run(): Promise<void> {
   });
   // The handlers are in place before the start: a stop asked for while starting waits for the start
   // to finish, then stops (instead of the default action killing the process half-way).
-  const starting = startApp(config, log);
+  const starting = startApp(config, log, { workspace });
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
     // Supervisors wait about 10 s (systemd's TimeoutStopSec, `docker stop`) before SIGKILL: give up

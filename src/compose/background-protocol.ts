@@ -1,6 +1,7 @@
 // The messages between the web thread (answers Slack and Teams) and the background worker thread
 // (scheduler, engine, outbox sender). Plain data only: they cross threads by structured clone.
 import type { AppConfig } from '../config/env.js';
+import type { LoadedWorkspace } from '../config/workspace-load.js';
 import type { RitualId } from '../core/domain/model.js';
 import type { OnDemandRun } from '../core/rituals/create-core.js';
 import type { CheckInFollowUp } from '../slack/check-in-follow-up.js';
@@ -9,6 +10,8 @@ import type { CheckInFollowUp } from '../slack/check-in-follow-up.js';
 export interface BackgroundStart {
   /** The process's config, chart link key included so both threads sign and check the same links. */
   readonly config: AppConfig & { readonly chartUrlSecret: string };
+  /** The workspace config as the web thread read it at start (the worker reads the file on a reload). */
+  readonly workspace?: LoadedWorkspace;
 }
 
 export type ToBackground =

@@ -50,11 +50,11 @@ const remoteError = (err: unknown): RemoteError =>
 
 /** Runs the thread's work until the web thread says stop; `priority` is what its entry set. */
 export async function runBackground(priority: PriorityResult): Promise<void> {
-  const { config } = workerData as BackgroundStart;
+  const { config, workspace } = workerData as BackgroundStart;
   const log = createLogger(config.logLevel).child({ thread: 'background' });
   if (priority.error) log.warn({ reason: priority.error }, 'background thread keeps its priority');
   else log.debug({ nice: priority.nice }, 'background thread priority lowered');
-  let current: LoadedWorkspace = await loadWorkspace(config.workspaceConfigPath);
+  let current: LoadedWorkspace = workspace ?? (await loadWorkspace(config.workspaceConfigPath));
   const store = await openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
   const runtime = createPlatformRuntime({
     config,

@@ -56,13 +56,16 @@ const fromRemote = (e: RemoteError): Error => {
  */
 export function startBackgroundThread(opts: {
   readonly config: BackgroundStart['config'];
+  /** The workspace as this thread read it: the worker starts from it instead of reading the file again. */
+  readonly workspace?: BackgroundStart['workspace'];
   readonly metrics: Metrics;
   readonly chartLinks: ChartLinks;
   readonly log: Logger;
 }): BackgroundThread {
   const { log } = opts;
   const entry = workerEntry();
-  const worker = new Worker(entry, { workerData: { config: opts.config } satisfies BackgroundStart });
+  const workerData: BackgroundStart = { config: opts.config, ...(opts.workspace ? { workspace: opts.workspace } : {}) };
+  const worker = new Worker(entry, { workerData });
   const pending = new Map<number, { resolve(v: OnDemandRun): void; reject(e: Error): void }>();
   let nextId = 1;
   let running = true;

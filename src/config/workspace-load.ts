@@ -7,48 +7,20 @@ import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Workspace } from '../core/domain/model.js';
 import { buildWorkspace } from './workspace-build.js';
+import { buildId, cacheKey, readCached, writeCached } from './workspace-cache.js';
+import { type ConfigProblem, type LoadedWorkspace, WorkspaceConfigError } from './workspace-problems.js';
 import { workspaceSchema } from './workspace-schema.js';
 import { validateWorkspace } from './workspace-validate.js';
 import { workspaceWarnings } from './workspace-warnings.js';
 import { type ConfigIssue, formatPath, YamlLocator } from './yaml-positions.js';
 import { errorMap, zodIssues } from './zod-problems.js';
 
-export interface ConfigProblem {
-  file: string;
-  line: number;
-  col: number;
-  /** Dotted path of the offending field, e.g. `teams[0].members[2].role`; empty for the whole file. */
-  path: string;
-  message: string;
-}
-
-/** `FILE:LINE:COL path.to.field: message` (the path is left out when empty). */
-export function formatProblem(p: ConfigProblem): string {
-  return `${p.file}:${p.line}:${p.col}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
-}
+export { type ConfigProblem, formatProblem, type LoadedWorkspace, WorkspaceConfigError } from './workspace-problems.js';
 
 export type ParseWorkspaceResult =
   /** `warnings`: advice that does not stop the file from loading (see workspace-warnings.ts). */
   | { ok: true; workspace: Workspace; summary: string; warnings: ConfigProblem[] }
   | { ok: false; problems: ConfigProblem[] };
-
-export interface LoadedWorkspace {
-  workspace: Workspace;
-  /** Absolute path of the file read. */
-  path: string;
-  isExample: boolean;
-  /** One line, e.g. `2 teams, 12 members, 5 roles, 31 KPIs, 6 collective objectives`. */
-  summary: string;
-  /** Advice that does not stop the file from loading (fewer than 3 collective objectives...). */
-  warnings: ConfigProblem[];
-}
-
-export class WorkspaceConfigError extends Error {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'WorkspaceConfigError';
-  }
-}
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -135,11 +107,16 @@ const READ_ERRORS: Readonly<Record<string, string>> = {
   EISDIR: 'is a directory, not a file',
 };
 
+export interface LoadOptions {
+  /** A folder where the parsed file is kept for the next start (see workspace-cache.ts); none by default. */
+  readonly cacheDir?: string;
+}
+
 /**
  * Reads and validates a workspace file; no path means the bundled example. Throws WorkspaceConfigError
  * (an unreadable file is one problem at 1:1). Problems name the file as it was given.
  */
-export async function loadWorkspace(path?: string): Promise<LoadedWorkspace> {
+export async function loadWorkspace(path?: string, opts: LoadOptions = {}): Promise<LoadedWorkspace> {
   const isExample = path === undefined;
   const file = path ?? bundledExamplePath();
   const absolute = resolve(file);
@@ -153,7 +130,13 @@ export async function loadWorkspace(path?: string): Promise<LoadedWorkspace> {
       { file, line: 1, col: 1, path: '', message: `cannot read the workspace config: ${reason}` },
     ]);
   }
+  const build = opts.cacheDir ? buildId() : undefined;
+  const key = build ? cacheKey(text, file, build) : undefined;
+  const cached = key ? readCached(opts.cacheDir!, key) : undefined;
+  if (cached) return { ...cached, path: absolute, isExample };
   const result = parseWorkspace(text, file);
   if (!result.ok) throw new WorkspaceConfigError(result.problems);
-  return { workspace: result.workspace, path: absolute, isExample, summary: result.summary, warnings: result.warnings };
+  const parsed = { workspace: result.workspace, summary: result.summary, warnings: result.warnings };
+  if (key) writeCached(opts.cacheDir!, key, parsed);
+  return { ...parsed, path: absolute, isExample };
 }

@@ -5,8 +5,7 @@
 // outside (outbox, leases, API tokens, Slack installations, conversation references) take the Store
 // and find its handles through handles.ts, which only src/store may import.
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { PersonDataRepo, Repositories, RetentionRepo, RitualRepositories } from '../core/ports/index.js';
@@ -18,6 +17,10 @@ import { createDecisionsRepo } from './decisions.repo.js';
 import { emptyDatabase } from './empty-database.js';
 import { createEngineStateRepo } from './engine-state.repo.js';
 import { attachHandles } from './handles.js';
+
+export { databasePath } from './database-path.js';
+
+import { databasePath } from './database-path.js';
 import { createMetricValuesRepo } from './metric-values.repo.js';
 import { type MigrationReport, runMigrations } from './migrate.js';
 import { createObjectivesRepo } from './objectives.repo.js';
@@ -28,7 +31,7 @@ import { openPgStore } from './pg/connection.js';
 import { createReactionsRepo } from './reactions.repo.js';
 import { createRetentionRepo } from './retention.repo.js';
 import * as schema from './schema.js';
-import { isPostgresUrl, reason, StoreError, withoutPassword } from './store-error.js';
+import { isPostgresUrl, reason, StoreError } from './store-error.js';
 import { createWorkspaceRepo } from './workspace.repo.js';
 
 export interface Store extends Repositories, RitualRepositories {
@@ -59,21 +62,6 @@ export { StoreError };
 export interface OpenStoreOptions {
   /** PostgreSQL connections each process keeps open at most (DATABASE_POOL_SIZE). */
   readonly poolSize?: number;
-}
-
-/** `:memory:` (also `file::memory:`), `file:./data/x.db`, `file:///abs/x.db` or a plain path. */
-export function databasePath(url: string): string | undefined {
-  const u = url.trim();
-  if (u === '') throw new StoreError('database URL is empty');
-  if (u === ':memory:' || u === 'file::memory:') return undefined;
-  if (u.startsWith('file://')) return fileURLToPath(u.split('?')[0]!);
-  if (u.startsWith('file:')) return resolve(u.slice('file:'.length).split('?')[0]!);
-  if (isPostgresUrl(u)) return undefined;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u))
-    throw new StoreError(
-      `unsupported database URL ${withoutPassword(url)}: use postgres://…, a file path, file:PATH or :memory:`,
-    );
-  return resolve(u);
 }
 
 export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<Store> {

@@ -10,8 +10,15 @@ export interface AppProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startAppProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** How the bot runs: from source (tsx, the default) or compiled (`node dist/main.js`, as `npm start` does). */
+const entryArgs = (compiled: boolean) => (compiled ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts']);
+
+export function startAppProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  opts: { compiled?: boolean } = {},
+): Promise<AppProcess> {
+  const child = spawn(process.execPath, entryArgs(opts.compiled ?? false), {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,8 +59,9 @@ export function startAppProcess(env: Record<string, string>, timeoutMs = 30_000)
 /** Runs the app expecting it to fail at start; resolves with its exit code and output. */
 export function startAppExpectingFailure(
   env: Record<string, string>,
+  opts: { compiled?: boolean } = {},
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, entryArgs(opts.compiled ?? false), {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
