@@ -27,7 +27,6 @@ import { createObjectivesRepo } from './objectives.repo.js';
 import { createOccurrencesRepo } from './occurrences.repo.js';
 import { createOooRepo } from './ooo.repo.js';
 import { createPersonsRepo } from './persons.repo.js';
-import { openPgStore } from './pg/connection.js';
 import { createReactionsRepo } from './reactions.repo.js';
 import { createRetentionRepo } from './retention.repo.js';
 import * as schema from './schema.js';
@@ -65,7 +64,8 @@ export interface OpenStoreOptions {
 }
 
 export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<Store> {
-  if (isPostgresUrl(url)) return openPgStore(url, opts);
+  // The PostgreSQL driver and backend load only when asked for: a SQLite start does not pay for them.
+  if (isPostgresUrl(url)) return (await import('./pg/connection.js')).openPgStore(url, opts);
   const path = databasePath(url);
   let sqlite: Database.Database | undefined;
   try {
