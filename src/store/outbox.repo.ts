@@ -114,6 +114,12 @@ export function createOutboxRepo(store: Store): OutboxRepo {
     and(eq(outbox.id, item.id), eq(outbox.status, 'sending'), eq(outbox.leaseUntil, item.leaseUntil));
   const at = sql.placeholder('at');
   const atValue = sql`${at}`;
+  // Every check-in answer asks where its prompt went: prepared once.
+  const sentRef = db
+    .select({ ref: outbox.messageRef })
+    .from(outbox)
+    .where(and(eq(outbox.dedupeKey, sql.placeholder('dedupeKey')), eq(outbox.status, 'sent')))
+    .prepare();
   // The sender's hot path (a claim and a mark per message) runs prepared statements. Each status is
   // read on its own so every read walks the (status, next_attempt_at) index in order and stops early.
   const readyIn = (status: 'pending' | 'failed') =>
@@ -213,11 +219,7 @@ export function createOutboxRepo(store: Store): OutboxRepo {
     },
 
     async deliveredRef(dedupeKey) {
-      const row = db
-        .select({ ref: outbox.messageRef })
-        .from(outbox)
-        .where(and(eq(outbox.dedupeKey, dedupeKey), eq(outbox.status, 'sent')))
-        .get();
+      const row = sentRef.get({ dedupeKey });
       return (row?.ref as MessageRef | null | undefined) ?? undefined;
     },
 

@@ -15,9 +15,17 @@ function inZone(instant: string, zone: string): DateTime {
 // costs a time-zone conversion: answers are kept.
 const localDates = new BoundedMemo<string>(4096);
 
+/**
+ * The memo's key: an instant as the code writes them (toISOString, `2026-11-20T16:05:09.123Z`) stands for
+ * its whole minute, since zones (in the tz database since the 1970s) change their offset on whole minutes only, so every request of the same
+ * minute shares one answer; any other spelling is its own key.
+ */
+const dayKey = (instant: string, zone: string): string =>
+  instant.length === 24 && instant.endsWith('Z') ? `${zone}|${instant.slice(0, 16)}` : `${zone}|${instant}`;
+
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in a zone. */
 export function localDateOf(instant: string, zone: string): string {
-  return localDates.get(`${zone}|${instant}`, () => inZone(instant, zone).toISODate()!);
+  return localDates.get(dayKey(instant, zone), () => inZone(instant, zone).toISODate()!);
 }
 
 /** The instant rendered with the zone's offset at that moment, without milliseconds. */
@@ -25,11 +33,15 @@ export function instantInZone(instant: string, zone: string): string {
   return inZone(instant, zone).toISO({ suppressMilliseconds: true })!;
 }
 
+const dayStarts = new BoundedMemo<string>(4096);
+
 /** The instant a calendar day starts in a zone (local midnight, or the first valid time after a gap). */
 export function startOfDayInZone(date: string, zone: string): string {
-  const dt = DateTime.fromISO(date, { zone });
-  if (!dt.isValid) throw new RangeError(`not a date or unknown zone: "${date}" in "${zone}"`);
-  return dt.startOf('day').toISO({ suppressMilliseconds: true })!;
+  return dayStarts.get(`${zone}|${date}`, () => {
+    const dt = DateTime.fromISO(date, { zone });
+    if (!dt.isValid) throw new RangeError(`not a date or unknown zone: "${date}" in "${zone}"`);
+    return dt.startOf('day').toISO({ suppressMilliseconds: true })!;
+  });
 }
 
 /** Whole hours between two instants (a DST week has 167 or 169). */
