@@ -7,6 +7,7 @@
 
 import { type BackgroundThread, sharedConfig, startBackgroundThread } from './compose/background-thread.js';
 import { createPlatformRuntime, loadPlatformAdapters, type PlatformRuntime } from './compose/platform-runtime.js';
+import { warmUp } from './compose/warm-up.js';
 import { type AppConfig, hasPlatform } from './config/env.js';
 import { type LoadedWorkspace, loadWorkspace } from './config/workspace-load.js';
 import type { RitualsCore } from './core/rituals/create-core.js';
@@ -193,6 +194,8 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
     await store.close();
     throw err;
   }
+  // The answering code runs once on real data before the first request can arrive (warm-up.ts).
+  if (runtime) await warmUp(runtime.core.service, current.workspace, { budgetMs: 120, maxMembers: 2, log });
   const { port } = await http.listen(config.port, host);
   await metricsEndpoint.listen();
   await sandboxApp?.start();
