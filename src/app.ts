@@ -9,6 +9,7 @@ import { type BackgroundThread, sharedConfig, startBackgroundThread } from './co
 import { createPlatformRuntime, loadPlatformAdapters, type PlatformRuntime } from './compose/platform-runtime.js';
 import { warmUp } from './compose/warm-up.js';
 import { type AppConfig, hasPlatform } from './config/env.js';
+import { workspaceCacheDir } from './config/workspace-cache.js';
 import { type LoadedWorkspace, loadWorkspace } from './config/workspace-load.js';
 import type { RitualsCore } from './core/rituals/create-core.js';
 import { createChartLinks, registerChartRoute } from './http/chart-links.js';
@@ -172,6 +173,7 @@ export async function startApp(appConfig: AppConfig, log: Logger, opts: StartOpt
   if (!current.isExample && config.workspaceConfigPath) {
     watcher = await watchWorkspaceConfig({
       path: config.workspaceConfigPath,
+      cacheDir: workspaceCacheDir(config),
       log: log.child({ area: 'config' }),
       // Sync first: occurrences and breaches reference members and objectives, so the store must know
       // them before the new config is used; a failed sync keeps the previous config in force.

@@ -2,29 +2,17 @@
 // logger -> app; clean shutdown on SIGTERM / SIGINT (exit 0), bounded in time. A bad environment or
 // workspace config prints its problems and exits 1, never a stack trace. Importing it starts the bot.
 import 'dotenv/config';
-import { dirname } from 'node:path';
-import { type AppConfig, EnvConfigError, hasPlatform, loadConfig } from './config/env.js';
+import { type AppConfig, EnvConfigError, loadConfig } from './config/env.js';
+import { workspaceCacheDir } from './config/workspace-cache.js';
 import { loadWorkspaceInThread } from './config/workspace-load-thread.js';
 import { WorkspaceConfigError } from './config/workspace-problems.js';
 import { createLogger } from './logging/logger.js';
-import { databasePath } from './store/database-path.js';
 
 /**
  * How long a stop may take before the process exits anyway (with code 1). The parts are bounded too: the
  * outbox waits 5 s at most for sends in flight (then releases their rows), the HTTP server 2 s for requests.
  */
 const STOP_DEADLINE_MS = 9_000;
-
-/** The folder of the SQLite database this start uses (the sandbox's without a platform); none for PostgreSQL or :memory:. */
-function workspaceCacheDir(config: AppConfig): string | undefined {
-  const sandbox = config.sandbox === 'on' || (config.sandbox === 'auto' && !hasPlatform(config));
-  try {
-    const path = databasePath(sandbox ? config.sandboxDatabaseUrl : config.databaseUrl);
-    return path ? dirname(path) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function run(): Promise<void> {
   let config: AppConfig;

@@ -84,7 +84,7 @@ export async function runBackground(priority: PriorityResult): Promise<void> {
         if (!stopping) scans.request(m.teamId);
         return;
       case 'slack-follow-up':
-        void runtime.slack?.followUp(m.job);
+        if (!stopping) void runtime.slack?.followUp(m.job);
         return;
       case 'run':
         runtime.core.engine.runNow(m.teamId, m.ritual, new Date(m.now)).then(

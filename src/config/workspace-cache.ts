@@ -7,16 +7,38 @@
 // cache file that cannot be read as expected is ignored: the file is then parsed as if there were none.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { Workspace } from '../core/domain/model.js';
+import { databasePath } from '../store/database-path.js';
+import { type AppConfig, hasPlatform } from './env.js';
 import type { ConfigProblem } from './workspace-problems.js';
 
 const PREFIX = '.workspace-config-';
 const SUFFIX = '.json';
 
 export interface CachedParse {
-  readonly workspace: import('../core/domain/model.js').Workspace;
+  readonly workspace: Workspace;
   readonly summary: string;
   readonly warnings: ConfigProblem[];
+}
+
+/** The folder of a SQLite database URL; none for PostgreSQL, an in-memory database or a bad URL. */
+export function databaseFolder(url: string): string | undefined {
+  try {
+    const path = databasePath(url);
+    return path ? dirname(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where a start keeps the parsed workspace: the folder of the SQLite database it uses (the sandbox's
+ * when it runs the sandbox).
+ */
+export function workspaceCacheDir(config: AppConfig): string | undefined {
+  const sandbox = config.sandbox === 'on' || (config.sandbox === 'auto' && !hasPlatform(config));
+  return databaseFolder(sandbox ? config.sandboxDatabaseUrl : config.databaseUrl);
 }
 
 let stamp: string | null | undefined;
@@ -64,5 +86,24 @@ export function writeCached(dir: string, key: string, value: CachedParse): void 
     } catch {
       // Nothing was written there.
     }
+  }
+}
+
+/** Keeps a file's parse for the next start (when running a build and given a folder); never throws. */
+export function keepParsed(dir: string | undefined, text: string, file: string, value: CachedParse): void {
+  const build = dir ? buildId() : undefined;
+  if (dir && build) writeCached(dir, cacheKey(text, file, build), value);
+}
+
+/**
+ * Removes every kept parse in `dir` (after a member is erased: the copy of a config that still named
+ * them must not outlive it); never throws.
+ */
+export function dropCached(dir: string | undefined): void {
+  if (!dir) return;
+  try {
+    for (const name of readdirSync(dir)) if (name.startsWith(PREFIX)) rmSync(join(dir, name), { force: true });
+  } catch {
+    // No folder, nothing kept.
   }
 }

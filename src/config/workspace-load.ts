@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Workspace } from '../core/domain/model.js';
 import { buildWorkspace } from './workspace-build.js';
-import { buildId, cacheKey, readCached, writeCached } from './workspace-cache.js';
+import { buildId, cacheKey, keepParsed, readCached } from './workspace-cache.js';
 import { type ConfigProblem, type LoadedWorkspace, WorkspaceConfigError } from './workspace-problems.js';
 import { workspaceSchema } from './workspace-schema.js';
 import { validateWorkspace } from './workspace-validate.js';
@@ -131,12 +131,11 @@ export async function loadWorkspace(path?: string, opts: LoadOptions = {}): Prom
     ]);
   }
   const build = opts.cacheDir ? buildId() : undefined;
-  const key = build ? cacheKey(text, file, build) : undefined;
-  const cached = key ? readCached(opts.cacheDir!, key) : undefined;
+  const cached = build ? readCached(opts.cacheDir!, cacheKey(text, file, build)) : undefined;
   if (cached) return { ...cached, path: absolute, isExample };
   const result = parseWorkspace(text, file);
   if (!result.ok) throw new WorkspaceConfigError(result.problems);
   const parsed = { workspace: result.workspace, summary: result.summary, warnings: result.warnings };
-  if (key) writeCached(opts.cacheDir!, key, parsed);
+  keepParsed(opts.cacheDir, text, file, parsed);
   return { ...parsed, path: absolute, isExample };
 }

@@ -14,6 +14,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { keepParsed } from '../config/workspace-cache.js';
 import { formatProblem, type LoadedWorkspace, parseWorkspace } from '../config/workspace-load.js';
 import type { CoreLogger } from '../core/ports/index.js';
 
@@ -28,6 +29,8 @@ export interface ConfigWatcherOptions {
   readonly path: string;
   readonly log: CoreLogger;
   readonly onChange: (loaded: LoadedWorkspace) => void | Promise<void>;
+  /** Where the start keeps the parsed file (config/workspace-cache.ts): a reload replaces it there. */
+  readonly cacheDir?: string;
   readonly debounceMs?: number;
   /** Stat poll interval; 0 turns the poll off (default 2 s). */
   readonly pollMs?: number;
@@ -93,6 +96,11 @@ export async function watchWorkspaceConfig(opts: ConfigWatcherOptions): Promise<
       return { status: 'failed', error: message(err) };
     }
     current = text;
+    keepParsed(opts.cacheDir, text, opts.path, {
+      workspace: parsed.workspace,
+      summary: parsed.summary,
+      warnings: parsed.warnings,
+    });
     opts.log.info({ path: opts.path, summary: parsed.summary }, 'workspace config reloaded');
     return { status: 'reloaded', loaded };
   }

@@ -5,12 +5,13 @@ import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { databaseFolder, dropCached } from '../../config/workspace-cache.js';
 import type { Workspace } from '../../core/domain/model.js';
 import type { EraseReport, StoredMember } from '../../core/ports/index.js';
 import type { Store } from '../../store/connection.js';
 import { PersonError } from '../../store/persons.repo.js';
 import { syncWorkspace } from '../../store/sync-workspace.js';
-import { CliError, withContext } from '../context.js';
+import { CliError, envConfig, withContext } from '../context.js';
 import { textTable } from '../text-table.js';
 
 interface CommonOptions {
@@ -150,6 +151,10 @@ export function registerPerson(program: Command): void {
           keepAggregates: opts.keepAggregates === true,
         });
         process.stdout.write(eraseText(found, report));
+        // The starts' parsed copies of an older config that still named them go too.
+        const config = envConfig();
+        for (const url of [opts.database ?? config.databaseUrl, config.sandboxDatabaseUrl])
+          dropCached(databaseFolder(url));
       } catch (err) {
         if (err instanceof PersonError) throw new CliError(`${err.message}; nothing was erased`);
         throw err;

@@ -9,6 +9,7 @@ import { loadWorkspace, WorkspaceConfigError } from '../../../src/config/workspa
 import { loadWorkspaceInThread } from '../../../src/config/workspace-load-thread.js';
 import { startAppExpectingFailure, startAppProcess } from '../../helpers/app-process.js';
 import { repoRoot } from '../../helpers/cli.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rituals-ws-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,6 +74,22 @@ describe('the compiled bot keeps the parsed workspace next to its database', () 
     expect(await startedWith()).toMatch(/^1 team, 3 members/);
     expect(kept()).toHaveLength(1);
     expect(kept()).not.toEqual([cache]);
+
+    // A change read while running (the config watcher) replaces the kept parse too: a member removed from
+    // the file for an erasure does not stay in a copy of it.
+    const running = await startAppProcess(env, 30_000, { compiled: true });
+    try {
+      const before = kept();
+      writeFileSync(config, MINIMAL);
+      await waitFor(
+        () => running.logs().includes('workspace reloaded') && kept().join() !== before.join(),
+        (changed) => changed,
+      );
+      expect(kept()).toHaveLength(1);
+      expect(readFileSync(join(data, kept()[0]!), 'utf8')).not.toContain('nora');
+    } finally {
+      expect(await running.stop()).toBe(0);
+    }
 
     writeFileSync(config, MINIMAL.replace(/role: \w+/, 'role: astronaut'));
     const failed = await startAppExpectingFailure(env, { compiled: true });

@@ -3,7 +3,7 @@
 // confirmation when stdin is not a terminal, prints what it did per table, and both commands land in
 // the audit log that `rituals export audit` exports.
 import { execFile } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/connection.js';
@@ -82,6 +82,9 @@ describe('rituals person', () => {
   });
 
   it('refuses to erase while the config names her, or without confirmation, and then erases', async () => {
+    // A start's parsed copy of the config from before she was removed from it, kept next to the database.
+    const keptParse = tmp.file('.workspace-config-0123abcd.json');
+    writeFileSync(keptParse, JSON.stringify({ key: '0123abcd', summary: `${ZELDA.name} <${ZELDA.email}>` }));
     const still = await rituals(['person', 'erase', ZELDA.id, '--yes', '-c', tmp.file('with.yaml')]);
     expect(still.code).toBe(1);
     expect(still.stderr).toContain(
@@ -93,6 +96,7 @@ describe('rituals person', () => {
       stderr:
         'rituals: refusing to erase without confirmation: stdin is not a terminal; pass --yes to confirm; nothing was erased\n',
     });
+    expect(existsSync(keptParse)).toBe(true);
     const store = await openStore(db);
     try {
       expect(scanForNeedles(store, ZELDA_NEEDLES).length).toBeGreaterThan(0);
@@ -113,6 +117,8 @@ describe('rituals person', () => {
     ]);
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
+    // The parsed copy that still named her is gone with the rest (it stayed while nothing was erased).
+    expect(existsSync(keptParse)).toBe(false);
     const lines = done.stdout.split('\n');
     expect(lines[0]).toMatch(/^erased member "zelda-q": numbers kept under the pseudonym anon-[0-9a-f]{10}$/);
     expect(lines[1]).toMatch(/^table\s+deleted\s+anonymised$/);
