@@ -41,34 +41,22 @@ const sandboxDatabaseUrl = optionalString
     message: 'must be a SQLite database (a file path, file:PATH or :memory:)',
   });
 
+/** An optional whole number in [min, max] (a blank value counts as unset). */
+const wholeNumber = (min: number, max: number) =>
+  optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`)
+      .optional(),
+  );
+
 // PostgreSQL connections each thread keeps open at most (one pool each for the web and background threads).
-const poolSize = optionalString.pipe(
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 1000, 'must be between 1 and 1000')
-    .optional(),
-);
-
+const poolSize = wholeNumber(1, 1000);
 // How far below the answering thread the background thread runs (a Linux nice value added to the process's).
-const niceness = optionalString.pipe(
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .refine((n) => n >= 0 && n <= 19, 'must be between 0 and 19')
-    .optional(),
-);
-
-const portNumber = optionalString.pipe(
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .refine((n) => n >= 0 && n <= 65535, 'must be between 0 and 65535')
-    .optional(),
-);
+const niceness = wholeNumber(0, 19);
+const portNumber = wholeNumber(0, 65535);
 
 const envSchema = z
   .object({

@@ -12,19 +12,22 @@ export type WorkspaceLoadReply =
   | { readonly ok: false; readonly problems?: readonly ConfigProblem[]; readonly message: string };
 
 /** Compiled: dist/config/workspace-load-worker.js; from source (tsx, tests): through the tsx bootstrap. */
-function startWorker(path: string | undefined, cacheDir: string | undefined): Worker {
+function defaultEntry(): URL {
   const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './workspace-load-worker.ts' : './workspace-load-worker.js', import.meta.url);
-  return fromSource
+  return new URL(fromSource ? './workspace-load-worker.ts' : './workspace-load-worker.js', import.meta.url);
+}
+
+function startWorker(entry: URL, path: string | undefined, cacheDir: string | undefined): Worker {
+  return entry.pathname.endsWith('.ts')
     ? new Worker(new URL('../compose/background-bootstrap.mjs', import.meta.url), {
         workerData: { entry: entry.href, path, cacheDir },
       })
     : new Worker(entry, { workerData: { path, cacheDir } });
 }
 
-function inThread(path: string | undefined, cacheDir: string | undefined): Promise<LoadedWorkspace> {
+function inThread(entry: URL, path: string | undefined, cacheDir: string | undefined): Promise<LoadedWorkspace> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(path, cacheDir);
+    const worker = startWorker(entry, path, cacheDir);
     worker.once('message', (m: WorkspaceLoadReply) => {
       if (m.ok) resolve(m.loaded);
       else reject(m.problems ? new WorkspaceConfigError([...m.problems]) : new Error(m.message));
@@ -34,10 +37,17 @@ function inThread(path: string | undefined, cacheDir: string | undefined): Promi
   });
 }
 
-/** Like loadWorkspace(path, { cacheDir }), parsed in a worker thread. */
-export async function loadWorkspaceInThread(path: string | undefined, cacheDir?: string): Promise<LoadedWorkspace> {
+/**
+ * Like loadWorkspace(path, { cacheDir }), parsed in a worker thread. `entry` replaces the thread's module
+ * (tests: a reader that fails, to see the file read here instead).
+ */
+export async function loadWorkspaceInThread(
+  path: string | undefined,
+  cacheDir?: string,
+  opts: { readonly entry?: URL } = {},
+): Promise<LoadedWorkspace> {
   try {
-    return await inThread(path, cacheDir);
+    return await inThread(opts.entry ?? defaultEntry(), path, cacheDir);
   } catch (err) {
     if (err instanceof WorkspaceConfigError) throw err;
     // Loaded only then: the parser and the schema stay off this thread's start-up.

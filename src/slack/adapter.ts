@@ -13,6 +13,7 @@ import type { RitualsService } from '../core/service.js';
 import type { HttpServer } from '../http/server.js';
 import type { ProcessedKeysRepo } from '../store/processed-keys.repo.js';
 import type { SlackInstallationsRepo } from '../store/slack-installations.repo.js';
+import { BoundedCache } from './bounded-cache.js';
 import type { SlackChartSource } from './chart-uploads.js';
 import { type CheckInFollowUp, runCheckInFollowUp } from './check-in-follow-up.js';
 import { apiBaseUrl, gatewayClientOptions, listenerClientOptions } from './client-options.js';
@@ -180,14 +181,12 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   }
 
   // Follow-ups handed over by the answering thread: a listener's client per workspace token.
-  const followUpClients = new Map<string, webApi.WebClient>();
+  const followUpClients = new BoundedCache<string, webApi.WebClient>(100, 24 * 3_600_000);
   const followUpClient = (token: string): webApi.WebClient => {
-    let client = followUpClients.get(token);
-    if (!client) {
-      client = new webApi.WebClient(token, { ...listenerClientOptions(config.apiUrl), logger: boltLogger(log) });
-      if (followUpClients.size >= 100) followUpClients.delete(followUpClients.keys().next().value!);
-      followUpClients.set(token, client);
-    }
+    const kept = followUpClients.get(token);
+    if (kept) return kept;
+    const client = new webApi.WebClient(token, { ...listenerClientOptions(config.apiUrl), logger: boltLogger(log) });
+    followUpClients.set(token, client);
     return client;
   };
   const followUp = async (job: CheckInFollowUp): Promise<void> => {

@@ -64,6 +64,14 @@ describe('background worker thread', () => {
     dir?.remove();
   });
 
+  /** The workspace file in a new folder, and a fake Slack that knows every member. */
+  const prepareWorld = async () => {
+    dir = tempDir('rituals-thread-');
+    writeFileSync(dir.file('workspace.yaml'), workspaceYaml());
+    fake = await new FakeSlackApi().start();
+    for (let i = 1; i <= MEMBERS; i++) fake.addUser({ id: userId(i), locale: 'en-GB', tz: 'Europe/London' });
+  };
+
   const start = async (extra: Record<string, string> = {}) => {
     const env = {
       ...extra,
@@ -99,10 +107,7 @@ describe('background worker thread', () => {
   };
 
   it('answers a check-in while the worker is stuck sending, stops without a claimed row, and delivers each prompt once', async () => {
-    dir = tempDir('rituals-thread-');
-    writeFileSync(dir.file('workspace.yaml'), workspaceYaml());
-    fake = await new FakeSlackApi().start();
-    for (let i = 1; i <= MEMBERS; i++) fake.addUser({ id: userId(i), locale: 'en-GB', tz: 'Europe/London' });
+    await prepareWorld();
     app = await start();
     expect(app.background.thread).toBe(true);
     const base = `http://127.0.0.1:${app.port}`;
@@ -159,10 +164,7 @@ describe('background worker thread', () => {
   });
 
   it("sends a check-in's confirmation and refreshed Home tab from the worker, after the answer", async () => {
-    dir = tempDir('rituals-thread-');
-    writeFileSync(dir.file('workspace.yaml'), workspaceYaml());
-    fake = await new FakeSlackApi().start();
-    for (let i = 1; i <= MEMBERS; i++) fake.addUser({ id: userId(i), locale: 'en-GB', tz: 'Europe/London' });
+    await prepareWorld();
     app = await start();
     expect(app.background.thread).toBe(true);
     const base = `http://127.0.0.1:${app.port}`;
@@ -189,10 +191,7 @@ describe('background worker thread', () => {
   });
 
   it("counts the worker's sends on the web thread's /metrics", async () => {
-    dir = tempDir('rituals-thread-');
-    writeFileSync(dir.file('workspace.yaml'), workspaceYaml());
-    fake = await new FakeSlackApi().start();
-    for (let i = 1; i <= MEMBERS; i++) fake.addUser({ id: userId(i), locale: 'en-GB', tz: 'Europe/London' });
+    await prepareWorld();
     app = await start();
     const running = app;
     await running.background.runNow('sales', 'checkin', new Date());
@@ -217,9 +216,7 @@ describe('background worker thread', () => {
           }),
         );
       const mine = getPriority();
-      dir = tempDir('rituals-thread-');
-      writeFileSync(dir.file('workspace.yaml'), workspaceYaml());
-      fake = await new FakeSlackApi().start();
+      await prepareWorld();
       const before = niceByThread();
       app = await start();
       const started = [...niceByThread()].filter(([tid]) => !before.has(tid));
@@ -239,9 +236,7 @@ describe('background worker thread', () => {
   );
 
   it('runs everything in one thread on an in-memory database', async () => {
-    dir = tempDir('rituals-thread-');
-    writeFileSync(dir.file('workspace.yaml'), workspaceYaml());
-    fake = await new FakeSlackApi().start();
+    await prepareWorld();
     const env = {
       DATABASE_URL: ':memory:',
       RITUALS_CONFIG: dir.file('workspace.yaml'),

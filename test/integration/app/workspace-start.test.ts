@@ -22,6 +22,15 @@ describe('reading the workspace in a thread', () => {
     expect(await loadWorkspaceInThread(undefined)).toEqual(await loadWorkspace(undefined));
   });
 
+  it('reads the file in place when the thread itself fails, and still reports a broken file', async () => {
+    const failing = { entry: new URL('../../fixtures/workers/crashing-reader.mjs', import.meta.url) };
+    const file = join(repoRoot, 'examples/sales-team.yaml');
+    expect(await loadWorkspaceInThread(file, undefined, failing)).toEqual(await loadWorkspace(file));
+    const broken = join(dir, 'broken-too.yaml');
+    writeFileSync(broken, MINIMAL.replace(/role: \w+/, 'role: astronaut'));
+    await expect(loadWorkspaceInThread(broken, undefined, failing)).rejects.toBeInstanceOf(WorkspaceConfigError);
+  });
+
   it('rejects a broken file with the same problems, and a missing one', async () => {
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, MINIMAL.replace(/role: \w+/, 'role: astronaut'));

@@ -18,6 +18,28 @@ function button(blocks: any[], action: string): { action_id: string; value: stri
 
 const GOOD = { calls: '12', qualified_meetings: '2', prospecting_hours: '3' };
 
+/** `/rituals me`, then the ephemeral answer's "Fill in my check-in" button, then the modal. */
+async function openFromEphemeral(h: FlowHarness, responseId: string) {
+  await h.post(slashCommand('U0SAM', 'me', h.fake.responseUrl('me'), 'C0SALES'));
+  const me = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'me'));
+  expect(me.body.response_type).toBe('ephemeral');
+  const open = button(me.body.blocks, 'checkin.open');
+  const before = h.fake.modals.length;
+  const click = await h.post(
+    blockActions({
+      userId: 'U0SAM',
+      actionId: open.action_id,
+      value: open.value,
+      channel: 'C0SALES',
+      ts: '1700000999.000100',
+      ephemeral: true,
+      responseUrl: h.fake.responseUrl(responseId),
+    }),
+  );
+  expect(click.status).toBe(200);
+  return h.fake.waitFor(() => h.fake.modals[before]);
+}
+
 describe('check-in confirmations that arrive', () => {
   let h: FlowHarness;
   beforeEach(async () => {
@@ -28,30 +50,8 @@ describe('check-in confirmations that arrive', () => {
     await h.close();
   });
 
-  /** `/rituals me`, then the ephemeral answer's "Fill in my check-in" button, then the modal. */
-  async function openFromEphemeral(responseId: string) {
-    await h.post(slashCommand('U0SAM', 'me', h.fake.responseUrl('me'), 'C0SALES'));
-    const me = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'me'));
-    expect(me.body.response_type).toBe('ephemeral');
-    const open = button(me.body.blocks, 'checkin.open');
-    const before = h.fake.modals.length;
-    const click = await h.post(
-      blockActions({
-        userId: 'U0SAM',
-        actionId: open.action_id,
-        value: open.value,
-        channel: 'C0SALES',
-        ts: '1700000999.000100',
-        ephemeral: true,
-        responseUrl: h.fake.responseUrl(responseId),
-      }),
-    );
-    expect(click.status).toBe(200);
-    return h.fake.waitFor(() => h.fake.modals[before]);
-  }
-
   it('replaces the ephemeral message through the response URL, never chat.update on its ts', async () => {
-    const modal = await openFromEphemeral('eph-click');
+    const modal = await openFromEphemeral(h, 'eph-click');
     const ok = await h.post(viewSubmission('U0SAM', modal, GOOD));
     expect(ok.status).toBe(200);
     const confirmation = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'eph-click'));
@@ -66,7 +66,7 @@ describe('check-in confirmations that arrive', () => {
   });
 
   it('confirms by DM when the response URL has expired', async () => {
-    const modal = await openFromEphemeral('eph-expired');
+    const modal = await openFromEphemeral(h, 'eph-expired');
     h.fake.expiredResponseUrls.add('eph-expired');
     await h.post(viewSubmission('U0SAM', modal, GOOD));
     const dm = await h.fake.waitFor(() => h.fake.messagesIn('DU0SAM')[0]);
@@ -78,7 +78,7 @@ describe('check-in confirmations that arrive', () => {
     await h.core.engine.tick(h.clock.now());
     await h.drain();
     const prompt = h.fake.messagesIn('DU0SAM')[0]!;
-    const modal = await openFromEphemeral('eph-prompt');
+    const modal = await openFromEphemeral(h, 'eph-prompt');
     await h.post(viewSubmission('U0SAM', modal, GOOD));
     await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'eph-prompt'));
     await h.drain();
@@ -151,21 +151,7 @@ describe('check-in follow-ups handed to another thread', () => {
   });
 
   it('answers, hands over the confirmation and the Home refresh, and the job run elsewhere delivers both', async () => {
-    await h.post(slashCommand('U0SAM', 'me', h.fake.responseUrl('me'), 'C0SALES'));
-    const me = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'me'));
-    const open = button(me.body.blocks, 'checkin.open');
-    await h.post(
-      blockActions({
-        userId: 'U0SAM',
-        actionId: open.action_id,
-        value: open.value,
-        channel: 'C0SALES',
-        ts: '1700000999.000100',
-        ephemeral: true,
-        responseUrl: h.fake.responseUrl('handed-over'),
-      }),
-    );
-    const modal = await h.fake.waitFor(() => h.fake.modals[0]);
+    const modal = await openFromEphemeral(h, 'handed-over');
     const ok = await h.post(viewSubmission('U0SAM', modal, GOOD));
     expect(ok.status).toBe(200);
     expect(ok.text).toBe('');

@@ -85,23 +85,24 @@ export class ReportMemo {
    * reports and member rows asked next, for any of them, come from this one read.
    */
   async prefetch(team: Team, periods: readonly Period[], asOf: string): Promise<void> {
+    const { current, range } = await this.rangeOf(team, periods, asOf, false);
+    await this.data(current, range);
+  }
+
+  /** The workspace and team in force, and the days of values the reports of `periods` need. */
+  private async rangeOf(team: Team, periods: readonly Period[], asOf: string, movement: boolean) {
     const ws = await this.workspace();
     const current = await this.team(team);
     const asOfDate = localDateOf(asOf, current.timezone);
-    await this.data(
-      current,
-      unionRange(periods.map((p) => reportDataRange(ws, current, p, asOfDate, { movement: false }))),
-    );
+    const range = unionRange(periods.map((p) => reportDataRange(ws, current, p, asOfDate, { movement })));
+    return { ws, current, range };
   }
 
   /** Reports of one team for several periods as of `asOf` (ISO instant), from one load of values. */
   async reports(team: Team, periods: readonly Period[], asOf: string, opts: ReportOptions = {}): Promise<TeamReport[]> {
     if (periods.length === 0) return [];
     const movement = opts.movement ?? true;
-    const ws = await this.workspace();
-    const current = await this.team(team);
-    const asOfDate = localDateOf(asOf, current.timezone);
-    const range = unionRange(periods.map((p) => reportDataRange(ws, current, p, asOfDate, { movement })));
+    const { ws, current, range } = await this.rangeOf(team, periods, asOf, movement);
     return this.perPeriod(`report|${current.id}`, `${asOf}|${movement}`, current, periods, range, (input) =>
       buildTeamReport({ workspace: ws, asOf, ...input, ...(movement ? {} : { previousRanks: {} }) }),
     );
